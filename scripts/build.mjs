@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// Bundles the entry points into dist/ with esbuild: one ESM file per entry plus a licenses file.
+//
+//   node scripts/build.mjs           write dist/
+//   node scripts/build.mjs --check   build into a temp dir and fail when dist/ differs (stale bundle)
+//
+// dist/ is committed: the Buildkite plugin's hooks and the GitHub Action run it straight from a
+// checkout, with no `npm ci` on the agent or runner.
+import { build } from 'esbuild';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const check = process.argv.includes('--check');
+
+/** Entry points: source -> bundle name under dist/. */
+const entries = {
+  cli: 'src/cli/index.ts',
+};
+
+// CommonJS dependencies (oclif, @actions/core) call require() at run time.
+const banner = [
+  "import { createRequire as __cpCreateRequire } from 'node:module';",
+  'const require = __cpCreateRequire(import.meta.url);',
+].join('\n');
+
+async function bundle(outdir) {
+  await mkdir(outdir, { recursive: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: Object.fromEntries(
+      Object.entries(entries).filter(([, src]) => existsSync(path.join(root, src))),
+    ),
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    banner: { js: banner },
+    legalComments: 'none',
+    sourcemap: false,
+    minify: false,
+    metafile: true,
+    logLevel: 'warning',
+    splitting: false,
+    // oclif requires typescript only to map dist/ back to src/ in development; we never do that
+    // (src/cli/index.ts turns auto-transpile off), and bundling it would add 9 MB.
+    external: ['typescript', 'ts-node', 'tsx'],
+  });
+  await writeFile(path.join(outdir, 'licenses.txt'), await licenses(result.metafile));
+}
+
+/** The license text of every npm package that ended up in a bundle, sorted by name. */
+async function licenses(metafile) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (!match) continue;
+    const dir = input.slice(0, match.index + match[0].length);
+    packages.set(match[1], dir);
+  }
+  const parts = [];
+  for (const [name, dir] of [...packages].sort(([a], [b]) => a.localeCompare(b))) {
+    const pkg = JSON.parse(await readFile(path.join(root, dir, 'package.json'), 'utf8'));
+    const files = await readdir(path.join(root, dir));
+    const licenseFile = files.find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = licenseFile ? (await readFile(path.join(root, dir, licenseFile), 'utf8')).trim() : '';
+    parts.push(`${name}@${pkg.version}\nLicense: ${pkg.license ?? 'UNKNOWN'}\n\n${text}\n`);
+  }
+  return `Third-party software bundled in dist/\n\n${parts.join('\n' + '-'.repeat(72) + '\n\n')}`;
+}
+
+async function listFiles(dir, prefix = '') {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = path.join(prefix, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+if (!check) {
+  await rm(path.join(root, 'dist'), { recursive: true, force: true });
+  await bundle(path.join(root, 'dist'));
+  console.log(`built dist/: ${(await listFiles(path.join(root, 'dist'))).join(', ')}`);
+} else {
+  const tmp = await mkdtemp(path.join(tmpdir(), 'container-package-dist-'));
+  try {
+    await bundle(tmp);
+    const want = await listFiles(tmp);
+    const have = await listFiles(path.join(root, 'dist'));
+    const problems = [];
+    for (const f of new Set([...want, ...have])) {
+      if (!want.includes(f)) problems.push(`dist/${f} is not produced by the sources any more`);
+      else if (!have.includes(f)) problems.push(`dist/${f} is missing`);
+      else if (!(await readFile(path.join(tmp, f))).equals(await readFile(path.join(root, 'dist', f))))
+        problems.push(`dist/${f} differs from a fresh build`);
+    }
+    if (problems.length > 0) {
+      console.error(`dist/ is stale:\n  ${problems.join('\n  ')}\nRun \`npm run build\` and commit dist/.`);
+      process.exitCode = 1;
+    } else {
+      console.log(`dist/ is up to date (${want.length} files)`);
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * The CLI's entry point, bundled into dist/cli.js. oclif's "explicit" command strategy reads the
+ * COMMANDS export of this very bundle (package.json `oclif.commands`), so the whole CLI ships as
+ * one file with no command directory to scan at start-up.
+ */
+import { execute, settings } from '@oclif/core';
+import ReferenceCommand from './commands/reference.js';
+import TagCommand from './commands/tag.js';
+
+/** Command ids (topics separated by `:`, typed with spaces) mapped to their classes. */
+export const COMMANDS = {
+  reference: ReferenceCommand,
+  tag: TagCommand,
+};
+
+/** Runs the CLI with the given arguments (without `node` and the script path). */
+export async function run(args: string[]): Promise<void> {
+  // The CLI always runs from its bundle: never look for TypeScript sources or a TS loader (oclif
+  // would, under NODE_ENV=test or development, and warn when typescript is not installed).
+  settings.enableAutoTranspile = false;
+  await execute({ args, dir: import.meta.url });
+}

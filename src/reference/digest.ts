@@ -1,0 +1,73 @@
+/**
+ * The syntax of content digests, shared by references (`name@sha256:...`) and the OCI layer
+ * (which adds hashing in `src/oci/digest.ts`). Pure: no hashing here.
+ *
+ * Only the two algorithms the OCI image spec registers are supported: sha256 (64 hex) and sha512
+ * (128 hex). The hex must be lowercase, as the spec and go-digest require.
+ */
+
+/** A digest algorithm this project can verify. */
+export type DigestAlgorithm = 'sha256' | 'sha512';
+
+/** The supported algorithms, in order of preference. */
+export const DIGEST_ALGORITHMS: readonly DigestAlgorithm[] = ['sha256', 'sha512'];
+
+/** Hex characters in a digest of each algorithm. */
+export const DIGEST_HEX_LENGTH: Readonly<Record<DigestAlgorithm, number>> = { sha256: 64, sha512: 128 };
+
+/** The OCI image-spec algorithm grammar, used to tell "unsupported" from "malformed". */
+const ALGORITHM_GRAMMAR = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*$/;
+const LOWER_HEX = /^[a-f0-9]*$/;
+const ANY_HEX = /^[a-fA-F0-9]*$/;
+
+/** A digest split into its parts. `value` is the digest string itself. */
+export interface DigestParts {
+  readonly algorithm: DigestAlgorithm;
+  readonly hex: string;
+  readonly value: string;
+}
+
+/** The outcome of {@link checkDigest}: the parts, or a sentence saying what is wrong. */
+export type DigestCheck = ({ ok: true } & DigestParts) | { ok: false; reason: string };
+
+/** True when `name` is a supported algorithm. */
+export function isDigestAlgorithm(name: string): name is DigestAlgorithm {
+  return name === 'sha256' || name === 'sha512';
+}
+
+/**
+ * Checks `value` against the digest grammar without throwing. On failure `reason` is one sentence
+ * fit to follow `invalid digest "...": `, saying what is allowed.
+ */
+export function checkDigest(value: string): DigestCheck {
+  const colon = value.indexOf(':');
+  if (colon <= 0 || colon === value.length - 1) {
+    return {
+      ok: false,
+      reason: 'a digest is "<algorithm>:<hex>", for example "sha256:" followed by 64 hex digits',
+    };
+  }
+  const algorithm = value.slice(0, colon);
+  const hex = value.slice(colon + 1);
+  if (!isDigestAlgorithm(algorithm)) {
+    const shape = ALGORITHM_GRAMMAR.test(algorithm) ? 'unsupported' : 'malformed';
+    return {
+      ok: false,
+      reason: `${shape} algorithm ${JSON.stringify(algorithm)}; supported algorithms are ${DIGEST_ALGORITHMS.join(' and ')}`,
+    };
+  }
+  const expected = DIGEST_HEX_LENGTH[algorithm];
+  if (!LOWER_HEX.test(hex)) {
+    const reason = ANY_HEX.test(hex)
+      ? `the hex part has uppercase letters; ${algorithm} digests use lowercase hex`
+      : `the hex part may hold only the characters 0-9 and a-f`;
+    return { ok: false, reason };
+  }
+  if (hex.length !== expected) {
+    return {
+      ok: false,
+      reason: `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`,
+    };
+  }
+  return { ok: true, algorithm, hex, value };
+}
