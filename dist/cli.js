@@ -20567,7 +20567,8 @@ var ExitCode = {
 };
 function exitCodeFor(code) {
   if (code === void 0) return ExitCode.failure;
-  if (code.startsWith("REF_") || code.startsWith("CONFIG_") || code === "OCI_INVALID_DIGEST") return ExitCode.usage;
+  if (code.startsWith("REF_") || code.startsWith("CONFIG_") || code === "OCI_INVALID_DIGEST")
+    return ExitCode.usage;
   if (code.endsWith("_UNAUTHORIZED") || code.endsWith("_DENIED")) return ExitCode.auth;
   if (code.endsWith("_NOT_FOUND") || code.endsWith("_UNKNOWN")) return ExitCode.notFound;
   if (code.endsWith("_UNAVAILABLE") || code.endsWith("_RETRIES_EXHAUSTED")) return ExitCode.unavailable;
@@ -20601,7 +20602,10 @@ var ReferenceCommand = class _ReferenceCommand extends BaseCommand {
     "<%= config.bin %> reference packages.buildkite.com/acme/images/app:v1 --json"
   ];
   static args = {
-    ref: import_core2.Args.string({ description: "image reference, e.g. alpine:3.20 or host:5000/team/app@sha256:\u2026", required: true })
+    ref: import_core2.Args.string({
+      description: "image reference, e.g. alpine:3.20 or host:5000/team/app@sha256:\u2026",
+      required: true
+    })
   };
   static flags = {
     json: import_core2.Flags.boolean({ description: "print the parsed reference as JSON" })

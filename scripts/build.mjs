@@ -67,7 +67,9 @@ async function licenses(metafile) {
     const pkg = JSON.parse(await readFile(path.join(root, dir, 'package.json'), 'utf8'));
     const files = await readdir(path.join(root, dir));
     const licenseFile = files.find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
-    const text = licenseFile ? (await readFile(path.join(root, dir, licenseFile), 'utf8')).trim() : '';
+    const text = licenseFile
+      ? (await readFile(path.join(root, dir, licenseFile), 'utf8')).replace(/\r\n?/g, '\n').trim()
+      : '';
     parts.push(`${name}@${pkg.version}\nLicense: ${pkg.license ?? 'UNKNOWN'}\n\n${text}\n`);
   }
   return `Third-party software bundled in dist/\n\n${parts.join('\n' + '-'.repeat(72) + '\n\n')}`;
