@@ -10,7 +10,12 @@ export class ExecError extends ContainerPackageError {
   readonly program: string;
   readonly exitCode: number | undefined;
 
-  constructor(code: ExecErrorCode, program: string, message: string, details: ErrorDetails & { exitCode?: number } = {}) {
+  constructor(
+    code: ExecErrorCode,
+    program: string,
+    message: string,
+    details: ErrorDetails & { exitCode?: number } = {},
+  ) {
     super(code, message, details);
     this.name = 'ExecError';
     this.program = program;
