@@ -1,0 +1,113 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AccessRequest } from '../auth/authorizer.js';
+import { apiError, isRegistryApiError, writeError } from '../errors.js';
+import { parseRepositoryParam } from '../names.js';
+import type { ResolvedRegistryOptions } from '../options.js';
+import { handleBlob } from './blobs.js';
+import { handleCatalog } from './catalog.js';
+import type { RequestContext } from './context.js';
+import { API_VERSION, API_VERSION_HEADER } from './headers.js';
+import { handleManifest } from './manifests.js';
+import { handleReferrers } from './referrers.js';
+import { sendJson } from './reply.js';
+import { ROUTE_METHODS, matchRoute, splitTarget, type Route } from './router.js';
+import { handleTags } from './tags.js';
+import { handleStartUpload, handleUpload } from './uploads.js';
+
+/** Error codes of a client that went away mid-request: not the server's failure, not logged. */
+const CLIENT_GONE = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+/**
+ * The registry's request listener for `http.createServer`. Every response carries
+ * `Docker-Distribution-API-Version: registry/2.0`. Order per request: route (404/405), repository
+ * name (400 `NAME_INVALID`), authorizer (401/403), handler. Errors become the OCI error JSON;
+ * unexpected ones are reported to `options.onError` and answered with a bodiless-cause 500.
+ */
+export function createRequestHandler(
+  options: ResolvedRegistryOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void handle(req, res, options);
+  };
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ResolvedRegistryOptions,
+): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  res.setHeader(API_VERSION_HEADER, API_VERSION);
+  try {
+    const { path, query } = splitTarget(req.url ?? '/');
+    const route = matchRoute(path);
+    if (route === undefined) {
+      throw apiError('UNSUPPORTED', {
+        status: 404,
+        message: `no registry API endpoint at ${path.slice(0, 200)}`,
+      });
+    }
+    const allowed = ROUTE_METHODS[route.kind];
+    if (!allowed.includes(method)) {
+      throw apiError('UNSUPPORTED', {
+        message: `method ${method} is not allowed here; use ${allowed.join(', ')}`,
+        headers: { Allow: allowed.join(', ') },
+      });
+    }
+    const name = 'name' in route ? parseRepositoryParam(route.name) : '';
+    const verdict = await options.authorizer.authorize(req, accessFor(route, method, name));
+    if (!verdict.ok) {
+      const headers: Record<string, string> =
+        verdict.challenge === undefined ? {} : { 'WWW-Authenticate': verdict.challenge };
+      throw apiError(verdict.status === 401 ? 'UNAUTHORIZED' : 'DENIED', {
+        message: verdict.message,
+        headers,
+      });
+    }
+    const ctx: RequestContext = { req, res, method, query, options, store: options.store };
+    await dispatch(ctx, route, name);
+  } catch (error) {
+    if (!isRegistryApiError(error) && !isClientGone(error)) {
+      options.onError(error, { method, url: (req.url ?? '').split('?')[0] ?? '' });
+    }
+    writeError(res, error, method);
+  }
+}
+
+async function dispatch(ctx: RequestContext, route: Route, name: string): Promise<void> {
+  switch (route.kind) {
+    case 'base':
+      return sendJson(ctx.res, ctx.method, 200, {});
+    case 'catalog':
+      return handleCatalog(ctx);
+    case 'blob':
+      return handleBlob(ctx, name, route.digest);
+    case 'uploads':
+      return handleStartUpload(ctx, name);
+    case 'upload':
+      return handleUpload(ctx, name, route.id);
+    case 'manifest':
+      return handleManifest(ctx, name, route.reference);
+    case 'tags':
+      return handleTags(ctx, name);
+    case 'referrers':
+      return handleReferrers(ctx, name, route.digest);
+  }
+}
+
+/** The access a request needs: reads `pull`, uploads and manifest PUT `push`, DELETE `delete`. */
+export function accessFor(route: Route, method: string, name: string): AccessRequest {
+  if (route.kind === 'base') return { repository: '', actions: [] };
+  if (route.kind === 'catalog') return { repository: '', actions: ['pull'] };
+  if (route.kind === 'uploads' || route.kind === 'upload') return { repository: name, actions: ['push'] };
+  if (method === 'DELETE') return { repository: name, actions: ['delete'] };
+  if (method === 'PUT') return { repository: name, actions: ['push'] };
+  return { repository: name, actions: ['pull'] };
+}
+
+function isClientGone(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return (
+    (code !== undefined && CLIENT_GONE.has(code)) || (error instanceof Error && error.message === 'aborted')
+  );
+}

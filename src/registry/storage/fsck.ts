@@ -1,0 +1,128 @@
+import type { Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { checkDigest, isDigestAlgorithm } from '../../reference/digest.js';
+import { isSafeTag } from '../names.js';
+import { isMissing } from './errors.js';
+import { exists, readTextIfExists } from './files.js';
+import { hashFile } from './hashing.js';
+import type { Layout } from './layout.js';
+import { listRepositories } from './repositories.js';
+import type { FsckProblem, FsckReport } from './store.js';
+
+/**
+ * Verifies a store: hashes every blob and compares it with its name, and checks that every layer
+ * link, manifest revision, tag and referrers entry points at content that exists. Reads only;
+ * repairs nothing. Cost: one full read of every blob.
+ */
+export async function fsck(layout: Layout): Promise<FsckReport> {
+  const problems: FsckProblem[] = [];
+  const report = (kind: FsckProblem['kind'], path: string, message: string): void => {
+    problems.push({ kind, path: relative(layout.root, path), message });
+  };
+  let blobs = 0;
+  let blobBytes = 0;
+  for (const algorithm of await names(layout.blobsDir)) {
+    for (const prefix of await names(join(layout.blobsDir, algorithm))) {
+      for (const hex of await names(join(layout.blobsDir, algorithm, prefix))) {
+        const path = join(layout.blobsDir, algorithm, prefix, hex);
+        const digest = `${algorithm}:${hex}`;
+        if (!isDigestAlgorithm(algorithm) || !checkDigest(digest).ok || !hex.startsWith(prefix)) {
+          report('misplaced-blob', path, 'file name is not a digest in its expected place');
+          continue;
+        }
+        try {
+          const actual = await hashFile(path, algorithm);
+          blobs += 1;
+          blobBytes += actual.size;
+          if (actual.digest !== digest) report('corrupt-blob', path, `content hashes to ${actual.digest}`);
+        } catch (error) {
+          report('unreadable', path, (error as Error).message);
+        }
+      }
+    }
+  }
+  const repositories = await listRepositories(layout.repositoriesDir);
+  let links = 0;
+  let manifests = 0;
+  let tags = 0;
+  const contentExists = async (digest: string): Promise<boolean> => exists(layout.blob(digest));
+  for (const repository of repositories) {
+    for (const digest of await digestsUnder(join(layout.repository(repository), '_layers'))) {
+      links += 1;
+      if (!(await contentExists(digest))) {
+        report('dangling-layer-link', layout.layerLink(repository, digest), `no content for ${digest}`);
+      }
+    }
+    for (const digest of await digestsUnder(join(layout.repository(repository), '_manifests', 'revisions'))) {
+      manifests += 1;
+      if (!(await contentExists(digest))) {
+        report('dangling-manifest', layout.revisionLink(repository, digest), `no content for ${digest}`);
+      }
+    }
+    for (const tag of await names(layout.tagsDir(repository))) {
+      tags += 1;
+      const path = join(layout.tagsDir(repository), tag);
+      if (!isSafeTag(tag)) {
+        report('invalid-tag', path, 'file name is not a valid tag');
+        continue;
+      }
+      const target = (await readTextIfExists(path)) ?? '';
+      if (!checkDigest(target).ok || !(await exists(layout.revisionLink(repository, target)))) {
+        report('dangling-tag', path, `tag points at ${JSON.stringify(target)}, which is not a manifest here`);
+      }
+    }
+    await checkReferrers(layout, repository, report);
+  }
+  return {
+    ok: problems.length === 0,
+    blobs,
+    blobBytes,
+    repositories: repositories.length,
+    links,
+    manifests,
+    tags,
+    problems,
+  };
+}
+
+async function checkReferrers(
+  layout: Layout,
+  repository: string,
+  report: (kind: FsckProblem['kind'], path: string, message: string) => void,
+): Promise<void> {
+  const root = join(layout.repository(repository), '_referrers');
+  for (const subject of await digestsUnder(root)) {
+    const dir = layout.referrersDir(repository, subject);
+    for (const entry of await names(dir)) {
+      const digest = entry.replace('-', ':');
+      if (!checkDigest(digest).ok || !(await exists(layout.revisionLink(repository, digest)))) {
+        report('dangling-referrer', join(dir, entry), `referrer ${digest} is not a manifest here`);
+      }
+    }
+  }
+}
+
+/** `<alg>:<hex>` for each `<dir>/<alg>/<hex>` entry with a valid digest name. */
+async function digestsUnder(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const algorithm of await names(dir)) {
+    for (const hex of await names(join(dir, algorithm))) {
+      const digest = `${algorithm}:${hex}`;
+      if (checkDigest(digest).ok) found.push(digest);
+    }
+  }
+  return found;
+}
+
+/** Entry names of a directory, sorted; empty when it does not exist. */
+async function names(dir: string): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+  return entries.map((entry) => entry.name).sort();
+}

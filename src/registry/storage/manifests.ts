@@ -1,0 +1,161 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { isSafeTag, parseStoreDigest } from '../names.js';
+import type { Blobs } from './blobs.js';
+import { StoreError, isMissing } from './errors.js';
+import { exists, readTextIfExists, unlinkIfExists, writeFileAtomic } from './files.js';
+import type { Layout } from './layout.js';
+import { LruCache } from './lru.js';
+import { Referrers } from './referrers.js';
+import type { ManifestInfo, ManifestWrite, ReferrerDescriptor, StoredManifest } from './store.js';
+
+/**
+ * Manifests, tags and the referrers index of each repository. A manifest's bytes are stored as
+ * content (like a blob); `_manifests/revisions/<alg>/<hex>` says the repository holds it and with
+ * which media type; `_manifests/tags/<tag>` holds the digest a tag points at. Manifest bytes are
+ * kept in an LRU cache keyed by digest, so GET and HEAD read at most two small files.
+ */
+export class Manifests {
+  readonly #layout: Layout;
+  readonly #blobs: Blobs;
+  readonly #fsync: boolean;
+  readonly #cache: LruCache<Buffer>;
+  readonly #referrers: Referrers;
+
+  constructor(layout: Layout, blobs: Blobs, options: { fsync: boolean; cacheBytes: number }) {
+    this.#layout = layout;
+    this.#blobs = blobs;
+    this.#fsync = options.fsync;
+    this.#cache = new LruCache(options.cacheBytes);
+    this.#referrers = new Referrers(layout, options.fsync);
+  }
+
+  /** Digest and media type for a tag or digest reference; undefined when not in the repository. */
+  async resolve(
+    repository: string,
+    reference: string,
+  ): Promise<{ digest: string; mediaType: string } | undefined> {
+    let digest = reference;
+    if (!reference.includes(':')) {
+      const target = await readTextIfExists(this.#layout.tag(repository, reference));
+      if (target === undefined) return undefined;
+      digest = target;
+      try {
+        parseStoreDigest(digest);
+      } catch (cause) {
+        throw new StoreError('REGISTRY_STORE_CORRUPT', `tag ${reference} in ${repository} holds no digest`, {
+          cause,
+        });
+      }
+    }
+    const mediaType = await readTextIfExists(this.#layout.revisionLink(repository, digest));
+    return mediaType === undefined ? undefined : { digest, mediaType };
+  }
+
+  /** Digest, media type and size for a tag or digest, reading the bytes only when not cached. */
+  async stat(repository: string, reference: string): Promise<ManifestInfo | undefined> {
+    const found = await this.resolve(repository, reference);
+    if (found === undefined) return undefined;
+    const cached = this.#cache.get(found.digest);
+    const size = cached?.length ?? (await this.#blobs.contentSize(found.digest));
+    return size === undefined ? undefined : { ...found, size };
+  }
+
+  /** The manifest's exact bytes with its digest and media type. */
+  async get(repository: string, reference: string): Promise<StoredManifest | undefined> {
+    const found = await this.resolve(repository, reference);
+    if (found === undefined) return undefined;
+    const bytes = await this.#content(found.digest);
+    return bytes === undefined ? undefined : { ...found, size: bytes.length, bytes };
+  }
+
+  /** True when `repository` holds the manifest `digest`. */
+  async has(repository: string, digest: string): Promise<boolean> {
+    return exists(this.#layout.revisionLink(repository, digest));
+  }
+
+  /** Writes content, revision link, referrers entry, then tags; each file atomically. */
+  async put(repository: string, manifest: ManifestWrite): Promise<void> {
+    const options = { fsync: this.#fsync };
+    await this.#blobs.writeContent(manifest.digest, manifest.bytes);
+    this.#cache.set(manifest.digest, manifest.bytes, manifest.bytes.length);
+    const link = this.#layout.revisionLink(repository, manifest.digest);
+    await writeFileAtomic(this.#layout.tmpDir, link, manifest.mediaType, options);
+    if (manifest.referrer !== undefined) {
+      await this.#referrers.add(repository, manifest.referrer.subject, manifest.referrer.descriptor);
+    }
+    for (const tag of manifest.tags) {
+      await writeFileAtomic(this.#layout.tmpDir, this.#layout.tag(repository, tag), manifest.digest, options);
+    }
+  }
+
+  /** Removes the revision link, the tags pointing at it and its referrers entry (content stays). */
+  async delete(repository: string, digest: string): Promise<boolean> {
+    const bytes = await this.#content(digest);
+    if (!(await unlinkIfExists(this.#layout.revisionLink(repository, digest)))) return false;
+    for (const tag of await this.tags(repository)) {
+      if ((await readTextIfExists(this.#layout.tag(repository, tag))) === digest) {
+        await unlinkIfExists(this.#layout.tag(repository, tag));
+      }
+    }
+    const subject = bytes === undefined ? undefined : subjectOf(bytes);
+    if (subject !== undefined) await this.#referrers.remove(repository, subject, digest);
+    return true;
+  }
+
+  /** Removes one tag; false when there was none. */
+  async deleteTag(repository: string, tag: string): Promise<boolean> {
+    return unlinkIfExists(this.#layout.tag(repository, tag));
+  }
+
+  /** Tags in byte order; empty when the repository has none (or does not exist). */
+  async tags(repository: string): Promise<string[]> {
+    try {
+      const names = await readdir(this.#layout.tagsDir(repository));
+      return names.filter(isSafeTag).sort(byteOrder);
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+  }
+
+  /** Referrers of `subject` whose manifests are still in the repository. */
+  async referrers(repository: string, subject: string): Promise<ReferrerDescriptor[]> {
+    const entries = await this.#referrers.list(repository, subject);
+    const present: ReferrerDescriptor[] = [];
+    for (const entry of entries) {
+      if (await this.has(repository, entry.digest)) present.push(entry);
+    }
+    return present;
+  }
+
+  async #content(digest: string): Promise<Buffer | undefined> {
+    const cached = this.#cache.get(digest);
+    if (cached !== undefined) return cached;
+    try {
+      const bytes = await readFile(this.#blobs.path(digest));
+      this.#cache.set(digest, bytes, bytes.length);
+      return bytes;
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+}
+
+/** Compares by UTF-16 code units, which for tag characters is byte order. */
+export function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The `subject.digest` of stored manifest bytes, if it has a valid one. */
+function subjectOf(bytes: Buffer): string | undefined {
+  try {
+    const parsed = JSON.parse(bytes.toString('utf8')) as { subject?: { digest?: unknown } };
+    const digest = parsed.subject?.digest;
+    if (typeof digest !== 'string') return undefined;
+    parseStoreDigest(digest);
+    return digest;
+  } catch {
+    return undefined;
+  }
+}
