@@ -71,6 +71,22 @@ export default tseslint.config(
     }),
   },
   {
+    files: ['src/docker-config/**/*.ts'],
+    rules: forbid({
+      modules: ['@actions/*', '@oclif/*', 'node:child_process', 'execa', 'undici'],
+      layers: ['ci', 'cli', 'client', 'registry', 'sources', 'publish'],
+      why: 'src/docker-config only shapes a docker config directory: files, no network, no CI.',
+    }),
+  },
+  {
+    files: ['src/publish/**/*.ts'],
+    rules: forbid({
+      modules: ['@actions/*', '@oclif/*', 'node:child_process', 'execa'],
+      layers: ['ci', 'cli'],
+      why: 'src/publish is the CI-neutral main job: adapters call it, it never calls them.',
+    }),
+  },
+  {
     files: ['src/exec/**/*.ts'],
     rules: forbid({
       modules: ['@actions/*', '@oclif/*'],

@@ -4,13 +4,25 @@
  * one file with no command directory to scan at start-up.
  */
 import { execute, settings } from '@oclif/core';
+import CopyCommand from './commands/copy.js';
+import InspectCommand from './commands/inspect.js';
+import LoginCommand from './commands/login.js';
+import LogoutCommand from './commands/logout.js';
+import PushCommand from './commands/push.js';
 import ReferenceCommand from './commands/reference.js';
 import TagCommand from './commands/tag.js';
+import TagsCommand from './commands/tags.js';
 
 /** Command ids (topics separated by `:`, typed with spaces) mapped to their classes. */
 export const COMMANDS = {
+  copy: CopyCommand,
+  inspect: InspectCommand,
+  login: LoginCommand,
+  logout: LogoutCommand,
+  push: PushCommand,
   reference: ReferenceCommand,
   tag: TagCommand,
+  tags: TagsCommand,
 };
 
 /** Runs the CLI with the given arguments (without `node` and the script path). */

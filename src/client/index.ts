@@ -46,3 +46,4 @@ export {
 } from './credentials/store.js';
 export { DOCKER_HUB_AUTH_KEY, credentialKey } from './credentials/host.js';
 export { dockerConfigDir, dockerConfigPath } from './credentials/docker-config.js';
+export { fetchArtifact, type FetchArtifactOptions } from './remote-artifact.js';

@@ -35,3 +35,4 @@ export {
 } from './compress-options.js';
 export { detectCompression, type DetectedCompression } from './sniff.js';
 export { isLocalSource, openLocalSource, type LocalSourceOptions, type LocalSourceSpec } from './open.js';
+export { writeExampleLayout, type ExampleImage, type ExampleImageOptions } from './example-image.js';

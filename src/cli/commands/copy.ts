@@ -1,0 +1,47 @@
+import { Args, Flags } from '@oclif/core';
+import { publish } from '../../publish/index.js';
+import { BaseCommand } from '../base-command.js';
+import { Progress } from '../progress.js';
+import { parseDestination, registryFlags } from '../shared.js';
+
+/** `container-package copy SRC DST`: copy an image between registries or repositories. */
+export default class CopyCommand extends BaseCommand {
+  static override summary = 'Copy an image (every platform) from one registry or repository to another.';
+  static override description =
+    'Blobs stream from SRC to DST without touching the disk; blobs DST already has are skipped, and the\n' +
+    'manifests are copied byte for byte, so the digest stays the same. SRC may be any push source.';
+
+  static override examples = [
+    '<%= config.bin %> copy 127.0.0.1:5000/cache/app:42 packages.buildkite.com/acme/images/app:42',
+  ];
+
+  static override args = {
+    source: Args.string({ description: 'source reference (or any push source)', required: true }),
+    destination: Args.string({ description: 'destination reference host/path/name[:tag]', required: true }),
+  };
+
+  static override flags = {
+    ...registryFlags,
+    json: Flags.boolean({ description: 'print the result as JSON and nothing else' }),
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(CopyCommand);
+    const destination = parseDestination(args.destination, flags.org);
+    const progress = new Progress({ stream: process.stderr, ...(flags.json && { mode: 'none' as const }) });
+    try {
+      const [result] = await publish({
+        images: [{ source: args.source, name: destination.name, tags: [destination.tag ?? 'latest'] }],
+        registries: [destination.target],
+        ...(flags['docker-config'] && { dockerConfig: flags['docker-config'] }),
+        ...(flags.org && { organization: flags.org }),
+        compression: 'none',
+        client: { insecure: flags.insecure ?? [] },
+        onEvent: progress.onEvent,
+      });
+      this.log(flags.json ? JSON.stringify(result, null, 2) : `${result!.references[0]}@${result!.digest}`);
+    } finally {
+      progress.stop();
+    }
+  }
+}

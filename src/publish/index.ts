@@ -1,0 +1,6 @@
+/** The main job, CI-neutral: publish images to registries; resolve registry arguments. */
+export { publish, type ImageRequest, type PublishEvent, type PublishRequest } from './publish.js';
+export { resolveTarget, targetReference, type RegistryTarget } from './targets.js';
+export { artifactPlatforms, artifactSize } from './describe.js';
+export { login, logout, type LoginOptions } from './login.js';
+export { inspectImage, type ImageDetails, type InspectOptions, type InspectResult } from './inspect.js';

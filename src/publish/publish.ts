@@ -1,0 +1,245 @@
+/**
+ * The main job, CI-neutral: push every image to every registry under every tag and report what
+ * was pushed, pinned by digest. The Buildkite plugin, the GitHub Action and the CLI's `push` all
+ * call this; they only read their inputs and write their outputs.
+ *
+ * Per registry, credentials are asked for right before its pushes (an OIDC token lives at most
+ * 5 minutes, so one minted in pre-command may have expired by post-command).
+ */
+import {
+  dockerConfigCredentials,
+  fetchArtifact,
+  RegistryClient,
+  staticCredentials,
+  storeCredentials,
+  type ClientOptions,
+  type CredentialProvider,
+  type LoginCredentials,
+  type ProgressEvent,
+} from '../client/index.js';
+import type { PublishedImage } from '../render/index.js';
+import {
+  compressImage,
+  isLocalSource,
+  openLocalSource,
+  parseSource,
+  type Compression,
+  type LoadedImage,
+  type SourceSpec,
+} from '../sources/index.js';
+import { pushFromEngine } from '../sources/engine/index.js';
+import type { Artifact } from '../oci/image.js';
+import { formatReference } from '../reference/index.js';
+import { artifactPlatforms, artifactSize } from './describe.js';
+import { targetReference, type RegistryTarget } from './targets.js';
+
+/** One image to publish. */
+export interface ImageRequest {
+  /** `docker:app:ci`, `podman:…`, `oci:DIR[:TAG]`, `oci-archive:FILE`, `docker-archive:FILE[:REF]`, or a registry reference. */
+  readonly source: string;
+  /** Image name under each registry prefix: `app`, `team/app`. */
+  readonly name: string;
+  /** Tags, already rendered and valid. At least one. */
+  readonly tags: readonly string[];
+}
+
+/** What happened while publishing, for progress displays. Holds no credentials. */
+export type PublishEvent =
+  | { readonly type: 'image-start'; readonly source: string; readonly target: string }
+  | {
+      readonly type: 'progress';
+      readonly source: string;
+      readonly target: string;
+      readonly event: ProgressEvent;
+    }
+  | { readonly type: 'engine-line'; readonly source: string; readonly target: string; readonly line: string }
+  | { readonly type: 'image-done'; readonly image: PublishedImage };
+
+/** Options of {@link publish}. */
+export interface PublishRequest {
+  readonly images: readonly ImageRequest[];
+  readonly registries: readonly RegistryTarget[];
+  /**
+   * Credentials for a registry, asked for right before pushing to it. `undefined`: use what the
+   * docker config holds (`dockerConfig`), as `docker push` would.
+   */
+  readonly credentials?: (target: RegistryTarget) => Promise<LoginCredentials | undefined>;
+  /** The docker config dir the engines and the client read credentials from. Default `$DOCKER_CONFIG` or `~/.docker`. */
+  readonly dockerConfig?: string;
+  /** Compression of uncompressed layers (docker-archive inputs). Default gzip. */
+  readonly compression?: Compression;
+  /** Engine push attempts after the first. Default 3. */
+  readonly engineRetries?: number;
+  /** Environment for the engine CLIs (DOCKER_HOST, CONTAINERS_* …). Default this process's. */
+  readonly engineEnv?: NodeJS.ProcessEnv;
+  /** Client options (concurrency, retries, insecure hosts…). `credentials` is set per registry. */
+  readonly client?: Omit<ClientOptions, 'credentials'>;
+  /** Buildkite organization for bare `{registry}/...` source references. */
+  readonly organization?: string;
+  readonly onEvent?: (event: PublishEvent) => void;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Publishes every image to every registry; resolves one {@link PublishedImage} per image and
+ * registry, in order. Stops at the first failure (what was pushed before it stays pushed).
+ */
+export async function publish(request: PublishRequest): Promise<PublishedImage[]> {
+  const results: PublishedImage[] = [];
+  const specs = request.images.map((image) =>
+    parseSource(image.source, request.organization ? { buildkiteOrganization: request.organization } : {}),
+  );
+  for (const [i, image] of request.images.entries()) {
+    const spec = specs[i]!;
+    let loaded: LoadedImage | undefined;
+    try {
+      for (const target of request.registries) {
+        emit(request, { type: 'image-start', source: image.source, target: target.prefix });
+        const credentials = await request.credentials?.(target);
+        const published =
+          spec.kind === 'docker' || spec.kind === 'podman'
+            ? await publishFromEngine(request, image, spec.kind, spec, target, credentials)
+            : await publishArtifact(
+                request,
+                image,
+                (loaded ??= await load(request, spec)).artifact,
+                target,
+                credentials,
+              );
+        results.push(published);
+        emit(request, { type: 'image-done', image: published });
+      }
+    } finally {
+      await loaded?.dispose();
+    }
+  }
+  return results;
+}
+
+function emit(request: PublishRequest, event: PublishEvent): void {
+  try {
+    request.onEvent?.(event);
+  } catch {
+    // A display's failure must not fail the push.
+  }
+}
+
+function clientFor(
+  request: PublishRequest,
+  target: RegistryTarget | undefined,
+  credentials: LoginCredentials | undefined,
+): RegistryClient {
+  const fromConfig = dockerConfigCredentials(request.dockerConfig ? { configDir: request.dockerConfig } : {});
+  const provider: CredentialProvider =
+    target && credentials
+      ? async (registry) =>
+          registry === target.host
+            ? staticCredentials({ [target.host]: credentials })(registry)
+            : fromConfig(registry)
+      : fromConfig;
+  return new RegistryClient({ ...request.client, credentials: provider });
+}
+
+async function load(request: PublishRequest, spec: SourceSpec): Promise<LoadedImage> {
+  const options = request.signal ? { signal: request.signal } : {};
+  if (isLocalSource(spec)) {
+    const image = await openLocalSource(spec, options);
+    try {
+      return await compressImage(image, { compression: request.compression ?? 'gzip', ...options });
+    } catch (error) {
+      await image.dispose();
+      throw error;
+    }
+  }
+  if (spec.kind !== 'registry') throw new TypeError(`not an artifact source: ${spec.kind}`);
+  const client = clientFor(request, undefined, undefined);
+  const artifact = await fetchArtifact(client, spec.reference, options);
+  return { artifact, origin: formatReference(spec.reference), dispose: () => client.close() };
+}
+
+async function publishArtifact(
+  request: PublishRequest,
+  image: ImageRequest,
+  artifact: Artifact,
+  target: RegistryTarget,
+  credentials: LoginCredentials | undefined,
+): Promise<PublishedImage> {
+  const client = clientFor(request, target, credentials);
+  try {
+    const repository = targetReference(target, image.name);
+    const result = await client.push(
+      artifact,
+      [{ repository: formatReference(repository), tags: image.tags }],
+      {
+        onProgress: (event) =>
+          emit(request, { type: 'progress', source: image.source, target: target.prefix, event }),
+        ...(request.signal && { signal: request.signal }),
+      },
+    );
+    return describe(image, target, artifact, result.digest, result.mediaType, result.references);
+  } finally {
+    await client.close();
+  }
+}
+
+async function publishFromEngine(
+  request: PublishRequest,
+  image: ImageRequest,
+  engine: 'docker' | 'podman',
+  spec: Extract<SourceSpec, { kind: 'docker' | 'podman' }>,
+  target: RegistryTarget,
+  credentials: LoginCredentials | undefined,
+): Promise<PublishedImage> {
+  const configDir = request.dockerConfig;
+  if (credentials) await storeCredentials(target.host, credentials, configDir ? { configDir } : {});
+  const targets = image.tags.map((tag) => targetReference(target, image.name, tag));
+  const pushed = await pushFromEngine({
+    engine,
+    source: spec.reference,
+    targets,
+    ...(configDir && { dockerConfig: configDir }),
+    ...(request.engineRetries !== undefined && { retries: request.engineRetries }),
+    ...(request.engineEnv && { env: request.engineEnv }),
+    ...(request.signal && { signal: request.signal }),
+    onLine: (line) =>
+      emit(request, { type: 'engine-line', source: image.source, target: target.prefix, line }),
+  });
+  // Read back what the engine pushed: proves the digest is in the registry, and gives sizes.
+  const client = clientFor(request, target, credentials);
+  try {
+    const ref = { ...targets[0]!, digest: pushed.digest };
+    const artifact = await fetchArtifact(client, ref, request.signal ? { signal: request.signal } : {});
+    const references = pushed.pushed.map((p) => `${p.reference}@${p.digest}`);
+    return describe(image, target, artifact, pushed.digest, artifact.mediaType, references);
+  } finally {
+    await client.close();
+  }
+}
+
+function describe(
+  image: ImageRequest,
+  target: RegistryTarget,
+  artifact: Artifact,
+  digest: string,
+  mediaType: string,
+  references: readonly string[],
+): PublishedImage {
+  const platforms = artifactPlatforms(artifact);
+  return {
+    source: image.source,
+    name: image.name,
+    digest,
+    mediaType,
+    size: artifactSize(artifact),
+    ...(platforms && { platforms }),
+    // The client reports `ref:tag@digest`; the renderers want the tagged references.
+    references: references.map((r) => r.replace(/@sha(256|512):[a-f0-9]+$/, '')),
+    registry: {
+      host: target.host,
+      kind: target.kind,
+      visibility: target.visibility ?? 'unknown',
+      ...(target.organization !== undefined && { organization: target.organization }),
+      ...(target.registry !== undefined && { registry: target.registry }),
+    },
+  };
+}
