@@ -33,9 +33,9 @@ var __export = (target, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -128,7 +128,7 @@ var require_util = __commonJS({
       });
     }
     function sumBy(arr, fn) {
-      return arr.reduce((sum, i2) => sum + fn(i2), 0);
+      return arr.reduce((sum2, i2) => sum2 + fn(i2), 0);
     }
     function capitalize(s) {
       return s ? s.charAt(0).toUpperCase() + s.slice(1).toLowerCase() : "";
@@ -256,7 +256,7 @@ var require_re = __commonJS({
       }
       return value;
     };
-    var createToken = (name, value, isGlobal) => {
+    var createToken2 = (name, value, isGlobal) => {
       const safe = makeSafeRegex(value);
       const index = R++;
       debug(name, index, value);
@@ -266,52 +266,52 @@ var require_re = __commonJS({
       re[index] = new RegExp(value, isGlobal ? "g" : void 0);
       safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
     };
-    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
-    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
-    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
-    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
-    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
-    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
-    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
-    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
-    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
-    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
-    createToken("GTLT", "((?:<|>)?=?)");
-    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
-    createToken("COERCERTL", src[t.COERCE], true);
-    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
-    createToken("LONETILDE", "(?:~>?)");
-    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    createToken2("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken2("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken2("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken2("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken2("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken2("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken2("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken2("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken2("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken2("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken2("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken2("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken2("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken2("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken2("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken2("GTLT", "((?:<|>)?=?)");
+    createToken2("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken2("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken2("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken2("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken2("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken2("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken2("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken2("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken2("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken2("COERCERTL", src[t.COERCE], true);
+    createToken2("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken2("LONETILDE", "(?:~>?)");
+    createToken2("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
     exports.tildeTrimReplace = "$1~";
-    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("LONECARET", "(?:\\^)");
-    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    createToken2("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken2("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken2("LONECARET", "(?:\\^)");
+    createToken2("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
     exports.caretTrimReplace = "$1^";
-    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    createToken2("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken2("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken2("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken2("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken2("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
     exports.comparatorTrimReplace = "$1$2$3";
-    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
-    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
-    createToken("STAR", "(<|>)?=?\\s*\\*");
-    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
-    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+    createToken2("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken2("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken2("STAR", "(<|>)?=?\\s*\\*");
+    createToken2("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken2("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
   }
 });
 
@@ -859,7 +859,7 @@ var require_sort = __commonJS({
   "node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a2, b) => compareBuild(a2, b, loose));
+    var sort = (list2, loose) => list2.sort((a2, b) => compareBuild(a2, b, loose));
     module.exports = sort;
   }
 });
@@ -869,7 +869,7 @@ var require_rsort = __commonJS({
   "node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a2, b) => compareBuild(b, a2, loose));
+    var rsort = (list2, loose) => list2.sort((a2, b) => compareBuild(b, a2, loose));
     module.exports = rsort;
   }
 });
@@ -991,7 +991,7 @@ var require_coerce = __commonJS({
     var SemVer = require_semver();
     var parse = require_parse();
     var { safeRe: re, t } = require_re();
-    var coerce = (version, options) => {
+    var coerce2 = (version, options) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -1026,7 +1026,7 @@ var require_coerce = __commonJS({
       const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
       return parse(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
-    module.exports = coerce;
+    module.exports = coerce2;
   }
 });
 
@@ -1037,7 +1037,7 @@ var require_truncate = __commonJS({
     var parse = require_parse();
     var constants5 = require_constants();
     var SemVer = require_semver();
-    var truncate = (version, truncation, options) => {
+    var truncate2 = (version, truncation, options) => {
       if (!constants5.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
@@ -1064,10 +1064,10 @@ var require_truncate = __commonJS({
       }
       return version.format();
     };
-    var isPrerelease = (type) => {
-      return type.startsWith("pre");
+    var isPrerelease = (type2) => {
+      return type2.startsWith("pre");
     };
-    module.exports = truncate;
+    module.exports = truncate2;
   }
 });
 
@@ -1080,27 +1080,27 @@ var require_lrucache = __commonJS({
         this.max = 1e3;
         this.map = /* @__PURE__ */ new Map();
       }
-      get(key) {
-        const value = this.map.get(key);
+      get(key2) {
+        const value = this.map.get(key2);
         if (value === void 0) {
           return void 0;
         } else {
-          this.map.delete(key);
-          this.map.set(key, value);
+          this.map.delete(key2);
+          this.map.set(key2, value);
           return value;
         }
       }
-      delete(key) {
-        return this.map.delete(key);
+      delete(key2) {
+        return this.map.delete(key2);
       }
-      set(key, value) {
-        const deleted = this.delete(key);
+      set(key2, value) {
+        const deleted = this.delete(key2);
         if (!deleted && value !== void 0) {
           if (this.map.size >= this.max) {
             const firstKey = this.map.keys().next().value;
             this.delete(firstKey);
           }
-          this.map.set(key, value);
+          this.map.set(key2, value);
         }
         return this;
       }
@@ -1659,20 +1659,20 @@ var require_range = __commonJS({
       }
       return `${from} ${to}`.trim();
     };
-    var testSet = (set, version, options) => {
-      for (let i2 = 0; i2 < set.length; i2++) {
-        if (!set[i2].test(version)) {
+    var testSet = (set2, version, options) => {
+      for (let i2 = 0; i2 < set2.length; i2++) {
+        if (!set2[i2].test(version)) {
           return false;
         }
       }
       if (version.prerelease.length && !options.includePrerelease) {
-        for (let i2 = 0; i2 < set.length; i2++) {
-          debug(set[i2].semver);
-          if (set[i2].semver === Comparator.ANY) {
+        for (let i2 = 0; i2 < set2.length; i2++) {
+          debug(set2[i2].semver);
+          if (set2[i2].semver === Comparator.ANY) {
             continue;
           }
-          if (set[i2].semver.prerelease.length > 0) {
-            const allowed = set[i2].semver;
+          if (set2[i2].semver.prerelease.length > 0) {
+            const allowed = set2[i2].semver;
             if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
               return true;
             }
@@ -2068,7 +2068,7 @@ var require_simplify = __commonJS({
     var satisfies = require_satisfies();
     var compare = require_compare();
     module.exports = (versions, range, options) => {
-      const set = [];
+      const set2 = [];
       let first = null;
       let prev = null;
       const v = versions.sort((a2, b) => compare(a2, b, options));
@@ -2081,17 +2081,17 @@ var require_simplify = __commonJS({
           }
         } else {
           if (prev) {
-            set.push([first, prev]);
+            set2.push([first, prev]);
           }
           prev = null;
           first = null;
         }
       }
       if (first) {
-        set.push([first, null]);
+        set2.push([first, null]);
       }
       const ranges = [];
-      for (const [min, max] of set) {
+      for (const [min, max] of set2) {
         if (min === max) {
           ranges.push(min);
         } else if (!max && min === v[0]) {
@@ -2303,8 +2303,8 @@ var require_semver2 = __commonJS({
     var gte = require_gte();
     var lte = require_lte();
     var cmp = require_cmp();
-    var coerce = require_coerce();
-    var truncate = require_truncate();
+    var coerce2 = require_coerce();
+    var truncate2 = require_truncate();
     var Comparator = require_comparator();
     var Range = require_range();
     var satisfies = require_satisfies();
@@ -2342,8 +2342,8 @@ var require_semver2 = __commonJS({
       gte,
       lte,
       cmp,
-      coerce,
-      truncate,
+      coerce: coerce2,
+      truncate: truncate2,
       Comparator,
       Range,
       satisfies,
@@ -2378,7 +2378,7 @@ var require_fs = __commonJS({
     exports.fileExists = exports.dirExists = void 0;
     exports.readJson = readJson2;
     exports.safeReadJson = safeReadJson;
-    exports.existsSync = existsSync2;
+    exports.existsSync = existsSync5;
     var node_fs_1 = __require("node:fs");
     var promises_1 = __require("node:fs/promises");
     var util_1 = require_util();
@@ -2409,9 +2409,9 @@ var require_fs = __commonJS({
     };
     exports.fileExists = fileExists;
     var ProdOnlyCache = class extends Map {
-      set(key, value) {
+      set(key2, value) {
         if ((0, util_1.isProd)() ?? false) {
-          super.set(key, value);
+          super.set(key2, value);
         }
         return this;
       }
@@ -2431,7 +2431,7 @@ var require_fs = __commonJS({
       } catch {
       }
     }
-    function existsSync2(path11) {
+    function existsSync5(path11) {
       return (0, node_fs_1.existsSync)(path11);
     }
   }
@@ -2669,8 +2669,8 @@ var require_cache = __commonJS({
         }
         return _Cache.instance;
       }
-      get(key) {
-        return super.get(key);
+      get(key2) {
+        return super.get(key2);
       }
       getOclifCoreMeta() {
         try {
@@ -2699,8 +2699,8 @@ var require_utils = __commonJS({
     var utils = {};
     var regExpChars = /[|\\{}()[\]^$+*?.]/g;
     var hasOwnProperty = Object.prototype.hasOwnProperty;
-    var hasOwn = function(obj, key) {
-      return hasOwnProperty.apply(obj, [key]);
+    var hasOwn = function(obj, key2) {
+      return hasOwnProperty.apply(obj, [key2]);
     };
     utils.hasOwn = hasOwn;
     utils.escapeRegExpChars = function(string) {
@@ -2762,12 +2762,12 @@ function encode_char(c) {
       }
       return to;
     };
-    utils.shallowCopyFromList = function(to, from, list) {
-      list = list || [];
+    utils.shallowCopyFromList = function(to, from, list2) {
+      list2 = list2 || [];
       from = from || {};
       if (to !== null && to !== void 0) {
-        for (var i2 = 0; i2 < list.length; i2++) {
-          var p = list[i2];
+        for (var i2 = 0; i2 < list2.length; i2++) {
+          var p = list2[i2];
           if (typeof from[p] != "undefined") {
             if (!hasOwn(from, p)) {
               continue;
@@ -2783,21 +2783,21 @@ function encode_char(c) {
     };
     utils.cache = {
       _data: {},
-      set: function(key, val) {
-        this._data[key] = val;
+      set: function(key2, val) {
+        this._data[key2] = val;
       },
-      get: function(key) {
-        return this._data[key];
+      get: function(key2) {
+        return this._data[key2];
       },
-      remove: function(key) {
-        delete this._data[key];
+      remove: function(key2) {
+        delete this._data[key2];
       },
       reset: function() {
         this._data = {};
       }
     };
-    utils.hyphenToCamel = function(str) {
-      return str.replace(/-[a-z]/g, function(match) {
+    utils.hyphenToCamel = function(str2) {
+      return str2.replace(/-[a-z]/g, function(match) {
         return match[1].toUpperCase();
       });
     };
@@ -2867,10 +2867,10 @@ var require_ejs = __commonJS({
     ejs.localsName = _DEFAULT_LOCALS_NAME;
     ejs.promiseImpl = new Function("return this;")().Promise;
     ejs.resolveInclude = function(name, filename, isDir) {
-      var dirname2 = path_1.default.dirname;
+      var dirname4 = path_1.default.dirname;
       var extname = path_1.default.extname;
-      var resolve = path_1.default.resolve;
-      var includePath = resolve(isDir ? filename : dirname2(filename), name);
+      var resolve5 = path_1.default.resolve;
+      var includePath = resolve5(isDir ? filename : dirname4(filename), name);
       var ext = extname(name);
       if (!ext) {
         includePath += ".ejs";
@@ -2945,10 +2945,10 @@ var require_ejs = __commonJS({
       var result;
       if (!cb) {
         if (typeof ejs.promiseImpl == "function") {
-          return new ejs.promiseImpl(function(resolve, reject) {
+          return new ejs.promiseImpl(function(resolve5, reject) {
             try {
               result = handleCache(options)(data);
-              resolve(result);
+              resolve5(result);
             } catch (err) {
               reject(err);
             }
@@ -2984,8 +2984,8 @@ var require_ejs = __commonJS({
       }
       return handleCache(opts2);
     }
-    function rethrow(err, str, flnm, lineno, esc) {
-      var lines = str.split("\n");
+    function rethrow(err, str2, flnm, lineno, esc) {
+      var lines = str2.split("\n");
       var start = Math.max(lineno - 3, 0);
       var end = Math.min(lines.length, lineno + 3);
       var filename = esc(flnm);
@@ -2997,8 +2997,8 @@ var require_ejs = __commonJS({
       err.message = (filename || "ejs") + ":" + lineno + "\n" + context + "\n\n" + err.message;
       throw err;
     }
-    function stripSemi(str) {
-      return str.replace(/;(\s*$)/, "$1");
+    function stripSemi(str2) {
+      return str2.replace(/;(\s*$)/, "$1");
     }
     ejs.compile = function compile(template, opts2) {
       var templ;
@@ -3104,12 +3104,12 @@ var require_ejs = __commonJS({
     };
     Template.prototype = {
       createRegex: function() {
-        var str = _REGEX_STRING;
+        var str2 = _REGEX_STRING;
         var delim = utils_js_1.default.escapeRegExpChars(this.opts.delimiter);
-        var open4 = utils_js_1.default.escapeRegExpChars(this.opts.openDelimiter);
+        var open7 = utils_js_1.default.escapeRegExpChars(this.opts.openDelimiter);
         var close = utils_js_1.default.escapeRegExpChars(this.opts.closeDelimiter);
-        str = str.replace(/%/g, delim).replace(/</g, open4).replace(/>/g, close);
-        return new RegExp(str);
+        str2 = str2.replace(/%/g, delim).replace(/</g, open7).replace(/>/g, close);
+        return new RegExp(str2);
       },
       compile: function() {
         var src;
@@ -3257,23 +3257,23 @@ var require_ejs = __commonJS({
         }
       },
       parseTemplateText: function() {
-        var str = this.templateText;
+        var str2 = this.templateText;
         var pat = this.regex;
-        var result = pat.exec(str);
+        var result = pat.exec(str2);
         var arr = [];
         var firstPos;
         while (result) {
           firstPos = result.index;
           if (firstPos !== 0) {
-            arr.push(str.substring(0, firstPos));
-            str = str.slice(firstPos);
+            arr.push(str2.substring(0, firstPos));
+            str2 = str2.slice(firstPos);
           }
           arr.push(result[0]);
-          str = str.slice(result[0].length);
-          result = pat.exec(str);
+          str2 = str2.slice(result[0].length);
+          result = pat.exec(str2);
         }
-        if (str) {
-          arr.push(str);
+        if (str2) {
+          arr.push(str2);
         }
         return arr;
       },
@@ -3389,30 +3389,30 @@ var require_ms = __commonJS({
     var y = d * 365.25;
     module.exports = function(val, options) {
       options = options || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
+      var type2 = typeof val;
+      if (type2 === "string" && val.length > 0) {
         return parse(val);
-      } else if (type === "number" && isFinite(val)) {
+      } else if (type2 === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
       throw new Error(
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse(str) {
-      str = String(str);
-      if (str.length > 100) {
+    function parse(str2) {
+      str2 = String(str2);
+      if (str2.length > 100) {
         return;
       }
       var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
+        str2
       );
       if (!match) {
         return;
       }
       var n2 = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
-      switch (type) {
+      var type2 = (match[2] || "ms").toLowerCase();
+      switch (type2) {
         case "years":
         case "year":
         case "yrs":
@@ -3500,14 +3500,14 @@ var require_common = __commonJS({
     function setup(env) {
       createDebug.debug = createDebug;
       createDebug.default = createDebug;
-      createDebug.coerce = coerce;
+      createDebug.coerce = coerce2;
       createDebug.disable = disable;
       createDebug.enable = enable;
       createDebug.enabled = enabled;
       createDebug.humanize = require_ms();
       createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
+      Object.keys(env).forEach((key2) => {
+        createDebug[key2] = env[key2];
       });
       createDebug.names = [];
       createDebug.skips = [];
@@ -3655,7 +3655,7 @@ var require_common = __commonJS({
         }
         return false;
       }
-      function coerce(val) {
+      function coerce2(val) {
         if (val instanceof Error) {
           return val.stack || val.message;
         }
@@ -3676,7 +3676,7 @@ var require_browser = __commonJS({
   "node_modules/debug/src/browser.js"(exports, module) {
     exports.formatArgs = formatArgs;
     exports.save = save;
-    exports.load = load3;
+    exports.load = load4;
     exports.useColors = useColors;
     exports.storage = localstorage();
     exports.destroy = /* @__PURE__ */ (() => {
@@ -3812,7 +3812,7 @@ var require_browser = __commonJS({
       } catch (error) {
       }
     }
-    function load3() {
+    function load4() {
       let r;
       try {
         r = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
@@ -3977,7 +3977,7 @@ var require_node = __commonJS({
     exports.log = log;
     exports.formatArgs = formatArgs;
     exports.save = save;
-    exports.load = load3;
+    exports.load = load4;
     exports.useColors = useColors;
     exports.destroy = util.deprecate(
       () => {
@@ -4069,13 +4069,13 @@ var require_node = __commonJS({
       }
     } catch (error) {
     }
-    exports.inspectOpts = Object.keys(process.env).filter((key) => {
-      return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
+    exports.inspectOpts = Object.keys(process.env).filter((key2) => {
+      return /^debug_/i.test(key2);
+    }).reduce((obj, key2) => {
+      const prop = key2.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
         return k.toUpperCase();
       });
-      let val = process.env[key];
+      let val = process.env[key2];
       if (/^(yes|on|true|enabled)$/i.test(val)) {
         val = true;
       } else if (/^(no|off|false|disabled)$/i.test(val)) {
@@ -4119,7 +4119,7 @@ var require_node = __commonJS({
         delete process.env.DEBUG;
       }
     }
-    function load3() {
+    function load4() {
       return process.env.DEBUG;
     }
     function init(debug) {
@@ -4133,7 +4133,7 @@ var require_node = __commonJS({
     var { formatters } = module.exports;
     formatters.o = function(v) {
       this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
+      return util.inspect(v, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
     };
     formatters.O = function(v) {
       this.inspectOpts.colors = this.useColors;
@@ -4185,7 +4185,7 @@ var require_logger = __commonJS({
     function getLogger(namespace) {
       let rootLogger = cachedLoggers.get("root");
       if (!rootLogger) {
-        set(makeLogger(OCLIF_NS));
+        set2(makeLogger(OCLIF_NS));
       }
       rootLogger = cachedLoggers.get("root");
       if (namespace) {
@@ -4201,7 +4201,7 @@ var require_logger = __commonJS({
     function ensureItMatchesInterface(newLogger) {
       return typeof newLogger.child === "function" && typeof newLogger.debug === "function" && typeof newLogger.error === "function" && typeof newLogger.info === "function" && typeof newLogger.trace === "function" && typeof newLogger.warn === "function" && typeof newLogger.namespace === "string";
     }
-    function set(newLogger) {
+    function set2(newLogger) {
       if (cachedLoggers.has(newLogger.namespace))
         return;
       if (cachedLoggers.has("root"))
@@ -4220,9 +4220,9 @@ var require_logger = __commonJS({
     }
     function setLogger(loadOptions) {
       if (loadOptions && typeof loadOptions !== "string" && "logger" in loadOptions && loadOptions.logger) {
-        set(loadOptions.logger);
+        set2(loadOptions.logger);
       } else {
-        set(makeLogger(OCLIF_NS));
+        set2(makeLogger(OCLIF_NS));
       }
     }
     function clearLoggers() {
@@ -4238,27 +4238,27 @@ var require_write = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.stderr = exports.stdout = void 0;
     var node_util_1 = __require("node:util");
-    var stdout = (str, ...args) => {
-      if (!str && args) {
+    var stdout = (str2, ...args) => {
+      if (!str2 && args) {
         console.log((0, node_util_1.format)(...args));
-      } else if (!str) {
+      } else if (!str2) {
         console.log();
-      } else if (typeof str === "string") {
-        console.log((0, node_util_1.format)(str, ...args));
+      } else if (typeof str2 === "string") {
+        console.log((0, node_util_1.format)(str2, ...args));
       } else {
-        console.log((0, node_util_1.format)(...str, ...args));
+        console.log((0, node_util_1.format)(...str2, ...args));
       }
     };
     exports.stdout = stdout;
-    var stderr = (str, ...args) => {
-      if (!str && args) {
+    var stderr = (str2, ...args) => {
+      if (!str2 && args) {
         console.error((0, node_util_1.format)(...args));
-      } else if (!str) {
+      } else if (!str2) {
         console.error();
-      } else if (typeof str === "string") {
-        console.error((0, node_util_1.format)(str, ...args));
+      } else if (typeof str2 === "string") {
+        console.error((0, node_util_1.format)(str2, ...args));
       } else {
-        console.error((0, node_util_1.format)(...str, ...args));
+        console.error((0, node_util_1.format)(...str2, ...args));
       }
     };
     exports.stderr = stderr;
@@ -4611,8 +4611,8 @@ var require_conversions = __commonJS({
   "node_modules/color-convert/conversions.js"(exports, module) {
     var cssKeywords = require_color_name();
     var reverseKeywords = {};
-    for (const key of Object.keys(cssKeywords)) {
-      reverseKeywords[cssKeywords[key]] = key;
+    for (const key2 of Object.keys(cssKeywords)) {
+      reverseKeywords[cssKeywords[key2]] = key2;
     }
     var convert = {
       rgb: { channels: 3, labels: "rgb" },
@@ -5085,8 +5085,8 @@ var require_conversions = __commonJS({
       return [r, g, b];
     };
     convert.rgb.hex = function(args) {
-      const integer = ((Math.round(args[0]) & 255) << 16) + ((Math.round(args[1]) & 255) << 8) + (Math.round(args[2]) & 255);
-      const string = integer.toString(16).toUpperCase();
+      const integer2 = ((Math.round(args[0]) & 255) << 16) + ((Math.round(args[1]) & 255) << 8) + (Math.round(args[2]) & 255);
+      const string = integer2.toString(16).toUpperCase();
       return "000000".substring(string.length) + string;
     };
     convert.hex.rgb = function(args) {
@@ -5100,10 +5100,10 @@ var require_conversions = __commonJS({
           return char + char;
         }).join("");
       }
-      const integer = parseInt(colorString, 16);
-      const r = integer >> 16 & 255;
-      const g = integer >> 8 & 255;
-      const b = integer & 255;
+      const integer2 = parseInt(colorString, 16);
+      const r = integer2 >> 16 & 255;
+      const g = integer2 >> 8 & 255;
+      const b = integer2 & 255;
       return [r, g, b];
     };
     convert.rgb.hcg = function(rgb) {
@@ -5266,8 +5266,8 @@ var require_conversions = __commonJS({
     };
     convert.gray.hex = function(gray3) {
       const val = Math.round(gray3[0] / 100 * 255) & 255;
-      const integer = (val << 16) + (val << 8) + val;
-      const string = integer.toString(16).toUpperCase();
+      const integer2 = (val << 16) + (val << 8) + val;
+      const string = integer2.toString(16).toUpperCase();
       return "000000".substring(string.length) + string;
     };
     convert.rgb.gray = function(rgb) {
@@ -5934,7 +5934,7 @@ var require_theme2 = __commonJS({
       return text2;
     }
     function parseTheme(theme) {
-      return Object.fromEntries(Object.entries(theme).map(([key, value]) => [key, typeof value === "string" ? isValid(value) : parseTheme(value)]).filter(([_, value]) => value));
+      return Object.fromEntries(Object.entries(theme).map(([key2, value]) => [key2, typeof value === "string" ? isValid(value) : parseTheme(value)]).filter(([_, value]) => value));
     }
     function isValid(color) {
       return color.startsWith("#") || color.startsWith("rgb") || isStandardAnsi(color) ? color : void 0;
@@ -6038,11 +6038,11 @@ var require_pretty_print = __commonJS({
     var settings_1 = require_settings();
     function applyPrettyPrintOptions(error, options) {
       const prettyErrorKeys = ["message", "code", "ref", "suggestions"];
-      for (const key of prettyErrorKeys) {
-        const applyOptionsKey = !(key in error) && options[key];
+      for (const key2 of prettyErrorKeys) {
+        const applyOptionsKey = !(key2 in error) && options[key2];
         if (applyOptionsKey) {
           ;
-          error[key] = options[key];
+          error[key2] = options[key2];
         }
       }
       return error;
@@ -6050,11 +6050,11 @@ var require_pretty_print = __commonJS({
     var formatSuggestions = (suggestions) => {
       if (!suggestions || suggestions.length === 0)
         return void 0;
-      const label = "Try this:";
+      const label2 = "Try this:";
       if (suggestions.length === 1)
-        return `${label} ${suggestions[0]}`;
+        return `${label2} ${suggestions[0]}`;
       const multiple = suggestions.map((suggestion) => `* ${suggestion}`).join("\n");
-      return `${label}
+      return `${label2}
 ${(0, indent_string_1.default)(multiple, 2)}`;
     };
     function isCombinedErrorType(obj) {
@@ -6263,16 +6263,16 @@ var require_read_tsconfig = __commonJS({
     var logger_1 = require_logger();
     var util_1 = require_util();
     var debug = (0, logger_1.makeDebug)("read-tsconfig");
-    function resolve(root, name) {
+    function resolve5(root, name) {
       try {
         return __require.resolve(name, { paths: [root] });
       } catch {
       }
     }
-    async function upUntil(path11, test) {
+    async function upUntil(path11, test2) {
       let result;
       try {
-        result = await test(path11);
+        result = await test2(path11);
       } catch {
         result = false;
       }
@@ -6281,7 +6281,7 @@ var require_read_tsconfig = __commonJS({
       const parent = (0, node_path_1.dirname)(path11);
       if (parent === path11)
         return;
-      return upUntil(parent, test);
+      return upUntil(parent, test2);
     }
     async function readTSConfig(root, tsconfigName = "tsconfig.json") {
       const found = [];
@@ -6308,10 +6308,10 @@ var require_read_tsconfig = __commonJS({
           found.push(parsed);
           if (parsed.extends) {
             if (parsed.extends.startsWith(".")) {
-              const nextPath = resolve(localRoot, parsed.extends);
+              const nextPath = resolve5(localRoot, parsed.extends);
               return nextPath ? read(nextPath) : void 0;
             }
-            const resolved = resolve(localRoot, parsed.extends);
+            const resolved = resolve5(localRoot, parsed.extends);
             if (resolved)
               return read(resolved);
           }
@@ -6529,8 +6529,8 @@ var require_ts_path = __commonJS({
       }
       const lib = (0, node_path_1.join)(root, outDir);
       const src = (0, node_path_1.join)(root, rootDirPath);
-      const relative = (0, node_path_1.relative)(lib, orig);
-      const out = (0, node_path_1.join)(src, relative).replace(/\.js$/, "");
+      const relative2 = (0, node_path_1.relative)(lib, orig);
+      const out = (0, node_path_1.join)(src, relative2).replace(/\.js$/, "");
       debug(`lib dir: ${lib}`);
       debug(`src dir: ${src}`);
       debug(`src directory to find: ${out}`);
@@ -6618,7 +6618,7 @@ var require_async = __commonJS({
     "use strict";
     var path11 = __require("path");
     var { promisify: promisify6 } = __require("util");
-    var readFile5 = promisify6(__require("fs").readFile);
+    var readFile15 = promisify6(__require("fs").readFile);
     var isNodeModules = require_is_node_modules();
     var resultsCache = require_cache2();
     var promiseCache = /* @__PURE__ */ new Map();
@@ -6627,7 +6627,7 @@ var require_async = __commonJS({
         return "commonjs";
       }
       try {
-        return JSON.parse(await readFile5(path11.resolve(directory, "package.json"))).type || "commonjs";
+        return JSON.parse(await readFile15(path11.resolve(directory, "package.json"))).type || "commonjs";
       } catch (_) {
       }
       const parent = path11.dirname(directory);
@@ -6662,7 +6662,7 @@ var require_sync = __commonJS({
   "node_modules/get-package-type/sync.cjs"(exports, module) {
     "use strict";
     var path11 = __require("path");
-    var { readFileSync: readFileSync3 } = __require("fs");
+    var { readFileSync: readFileSync5 } = __require("fs");
     var isNodeModules = require_is_node_modules();
     var resultsCache = require_cache2();
     function getDirectoryTypeActual(directory) {
@@ -6670,7 +6670,7 @@ var require_sync = __commonJS({
         return "commonjs";
       }
       try {
-        return JSON.parse(readFileSync3(path11.resolve(directory, "package.json"))).type || "commonjs";
+        return JSON.parse(readFileSync5(path11.resolve(directory, "package.json"))).type || "commonjs";
       } catch (_) {
       }
       const parent = path11.dirname(directory);
@@ -6710,7 +6710,7 @@ var require_module_loader = __commonJS({
   "node_modules/@oclif/core/lib/module-loader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.load = load3;
+    exports.load = load4;
     exports.loadWithData = loadWithData;
     exports.loadWithDataFromManifest = loadWithDataFromManifest;
     exports.isPathModule = isPathModule;
@@ -6729,7 +6729,7 @@ var require_module_loader = __commonJS({
       }
       throw error;
     }
-    async function load3(config, modulePath) {
+    async function load4(config, modulePath) {
       let filePath;
       let isESM;
       try {
@@ -9016,29 +9016,29 @@ var require_colorize_json = __commonJS({
       const stack = [];
       const keys = [];
       if (!cycleReplacer)
-        cycleReplacer = function(key, value) {
+        cycleReplacer = function(key2, value) {
           if (stack[0] === value)
             return "[Circular ~]";
           return "[Circular ~." + keys.slice(0, stack.indexOf(value)).join(".") + "]";
         };
-      return function(key, value) {
+      return function(key2, value) {
         if (stack.length > 0) {
           const thisPos = stack.indexOf(this);
           ~thisPos ? stack.splice(thisPos + 1) : stack.push(this);
-          ~thisPos ? keys.splice(thisPos, Infinity, key) : keys.push(key);
+          ~thisPos ? keys.splice(thisPos, Infinity, key2) : keys.push(key2);
           if (stack.includes(value))
-            value = cycleReplacer.call(this, key, value);
+            value = cycleReplacer.call(this, key2, value);
         } else
           stack.push(value);
-        return replacer ? replacer.call(this, key, value) : value;
+        return replacer ? replacer.call(this, key2, value) : value;
       };
     }
-    function stringifyInput(json, options) {
-      const str = options?.pretty ? stringify(typeof json === "string" ? JSON.parse(json) : json, void 0, 2) : typeof json === "string" ? json : stringify(json);
-      return str;
+    function stringifyInput(json2, options) {
+      const str2 = options?.pretty ? stringify(typeof json2 === "string" ? JSON.parse(json2) : json2, void 0, 2) : typeof json2 === "string" ? json2 : stringify(json2);
+      return str2;
     }
-    function tokenize(json, options) {
-      let input = stringifyInput(json, options);
+    function tokenize(json2, options) {
+      let input = stringifyInput(json2, options);
       const tokens = [];
       let isFoundToken = false;
       do {
@@ -9057,9 +9057,9 @@ var require_colorize_json = __commonJS({
     function hasRemainingTokens(input, foundToken) {
       return (input?.length ?? 0) > 0 && foundToken;
     }
-    function colorizeJson(json, options) {
+    function colorizeJson(json2, options) {
       const opts2 = { ...options, pretty: options?.pretty ?? true };
-      return tokenize(json, opts2).reduce((acc, token) => acc + (0, theme_1.colorize)(options?.theme?.[token.type], token.value), "");
+      return tokenize(json2, opts2).reduce((acc, token) => acc + (0, theme_1.colorize)(options?.theme?.[token.type], token.value), "");
     }
   }
 });
@@ -9258,12 +9258,12 @@ var require_docopts = __commonJS({
       generateElements(elementMap = {}, flagGroups = []) {
         const elementStrs = [];
         for (const flag of flagGroups) {
-          let type = "";
+          let type2 = "";
           const flagName = flag.char ? `-${flag.char}` : `--${flag.name}`;
           if (flag.type === "option") {
-            type = ` ${_DocOpts.formatUsageType(flag, false, true)}`;
+            type2 = ` ${_DocOpts.formatUsageType(flag, false, true)}`;
           }
-          const element = `${flagName}${type}`;
+          const element = `${flagName}${type2}`;
           elementMap[flag.name] = element;
           elementStrs.push(element);
         }
@@ -9559,7 +9559,7 @@ var require_formatter = __commonJS({
         }
         return output.trim();
       }
-      section(header2, body) {
+      section(header3, body) {
         let newBody;
         if (typeof body === "string") {
           newBody = this.render(body);
@@ -9578,7 +9578,7 @@ var require_formatter = __commonJS({
           newBody = body.map((entry) => [entry.name, entry.description]).map(([left, right]) => [this.render(left), right && this.render(right)]);
         }
         const output = [
-          (0, theme_1.colorize)(this.config?.theme?.sectionHeader, (0, theme_1.colorize)("bold", header2)),
+          (0, theme_1.colorize)(this.config?.theme?.sectionHeader, (0, theme_1.colorize)("bold", header3)),
           (0, theme_1.colorize)(this.config?.theme?.sectionDescription, this.indent(Array.isArray(newBody) ? this.renderList(newBody, { indentation: 2, stripAnsi: this.opts.stripAnsi }) : newBody))
         ].join("\n");
         return this.opts.stripAnsi ? ansis_1.default.strip(output) : output;
@@ -9702,9 +9702,9 @@ var require_command = __commonJS({
         if (this.opts.hideCommandSummaryInDescription) {
           description = [(cmd.description || "").split(POSSIBLE_LINE_FEED).at(-1) ?? ""];
         } else if (cmd.description) {
-          const summary = cmd.summary ? `${cmd.summary}
+          const summary2 = cmd.summary ? `${cmd.summary}
 ` : null;
-          description = summary ? [...summary.split(POSSIBLE_LINE_FEED), ...(cmd.description || "").split(POSSIBLE_LINE_FEED)] : (cmd.description || "").split(POSSIBLE_LINE_FEED);
+          description = summary2 ? [...summary2.split(POSSIBLE_LINE_FEED), ...(cmd.description || "").split(POSSIBLE_LINE_FEED)] : (cmd.description || "").split(POSSIBLE_LINE_FEED);
         }
         if (description) {
           return this.wrap(description.join("\n"));
@@ -9742,8 +9742,8 @@ ${multilineCommands}`;
         return body;
       }
       flagHelpLabel(flag, showOptions = false) {
-        let label = flag.helpLabel;
-        if (!label) {
+        let label2 = flag.helpLabel;
+        if (!label2) {
           const labels = [flag.char ? `-${flag.char[0]}` : "  "];
           if (flag.name) {
             if (flag.type === "boolean" && flag.allowNo) {
@@ -9752,15 +9752,15 @@ ${multilineCommands}`;
               labels.push(`--${flag.name.trim()}`);
             }
           }
-          label = labels.join(flag.char ? (0, theme_1.colorize)(this.config?.theme?.flagSeparator, ", ") : "  ");
+          label2 = labels.join(flag.char ? (0, theme_1.colorize)(this.config?.theme?.flagSeparator, ", ") : "  ");
         }
         if (flag.type === "option") {
           let value = docopts_1.DocOpts.formatUsageType(flag, this.opts.showFlagNameInTitle ?? false, this.opts.showFlagOptionsInTitle ?? showOptions);
           if (!value.includes("|"))
             value = (0, theme_1.colorize)("underline", value);
-          label += `=${value}`;
+          label2 += `=${value}`;
         }
-        return (0, theme_1.colorize)(this.config.theme?.flag, label);
+        return (0, theme_1.colorize)(this.config.theme?.flag, label2);
       }
       flags(flags) {
         if (flags.length === 0)
@@ -9800,11 +9800,11 @@ ${multilineCommands}`;
         if (flagsWithExtendedDescriptions.length === 0)
           return;
         const body = flagsWithExtendedDescriptions.map((flag) => {
-          const summary = flag.summary || "";
+          const summary2 = flag.summary || "";
           let flagHelp = this.flagHelpLabel(flag, true);
           if (!flag.char)
             flagHelp = flagHelp.replace(" ".repeat(4), "");
-          flagHelp += flagHelp.length + summary.length + 2 < this.opts.maxWidth ? "  " + summary : "\n\n" + this.indent(this.wrap(summary, this.indentSpacing * 2));
+          flagHelp += flagHelp.length + summary2.length + 2 < this.opts.maxWidth ? "  " + summary2 : "\n\n" + this.indent(this.wrap(summary2, this.indentSpacing * 2));
           return `${flagHelp}
 
 ${this.indent(this.wrap(flag.description || "", this.indentSpacing * 2))}`;
@@ -9819,12 +9819,12 @@ ${this.indent(this.wrap(flag.description || "", this.indentSpacing * 2))}`;
         });
         const flags = determineSortOrder(this.opts.flagSortOrder) === "alphabetical" ? (0, util_1.sortBy)(unsortedFlags, (f) => [!f.char, f.char, f.name]) : unsortedFlags;
         const args = Object.values((0, ensure_arg_object_1.ensureArgObject)(cmd.args)).filter((a2) => !a2.hidden);
-        const output = (0, util_1.compact)(this.sections().map(({ generate, header: header2 }) => {
-          const body = generate({ args, cmd, flags }, header2);
+        const output = (0, util_1.compact)(this.sections().map(({ generate, header: header3 }) => {
+          const body = generate({ args, cmd, flags }, header3);
           if (Array.isArray(body)) {
             return body.map((helpSection) => helpSection?.body && this.section(helpSection.header, helpSection.body)).join("\n\n");
           }
-          return body && this.section(header2, body);
+          return body && this.section(header3, body);
         })).join("\n\n");
         return output;
       }
@@ -9850,20 +9850,20 @@ ${this.indent(this.wrap(flag.description || "", this.indentSpacing * 2))}`;
             header: this.opts.usageHeader || "USAGE"
           },
           {
-            generate: ({ args }, header2) => [{ body: this.args(args), header: header2 }],
+            generate: ({ args }, header3) => [{ body: this.args(args), header: header3 }],
             header: "ARGUMENTS"
           },
           {
-            generate: ({ flags }, header2) => {
+            generate: ({ flags }, header3) => {
               const { flagGroups, mainFlags } = this.groupFlags(flags);
               const flagSections = [];
               const mainFlagBody = this.flags(mainFlags);
               if (mainFlagBody)
-                flagSections.push({ body: mainFlagBody, header: header2 });
+                flagSections.push({ body: mainFlagBody, header: header3 });
               for (const [name, flags2] of Object.entries(flagGroups)) {
                 const body = this.flags(flags2);
                 if (body)
-                  flagSections.push({ body, header: `${name.toUpperCase()} ${header2}` });
+                  flagSections.push({ body, header: `${name.toUpperCase()} ${header3}` });
               }
               return (0, util_1.compact)(flagSections);
             },
@@ -9890,7 +9890,7 @@ ${this.indent(this.wrap(flag.description || "", this.indentSpacing * 2))}`;
           }
         ];
         const allowedSections = this.opts.sections?.map((s) => s.toLowerCase());
-        return sections.filter(({ header: header2 }) => !allowedSections || allowedSections.includes(header2.toLowerCase()));
+        return sections.filter(({ header: header3 }) => !allowedSections || allowedSections.includes(header3.toLowerCase()));
       }
       usage() {
         const { id, usage } = this.command;
@@ -10100,10 +10100,10 @@ var require_help = __commonJS({
         const body = this.renderList(commands.filter((c3) => this.opts.hideAliasesFromRoot ? !c3.aliases?.includes(c3.id) : true).map((c3) => {
           if (this.config.topicSeparator !== ":")
             c3.id = c3.id.replaceAll(":", this.config.topicSeparator);
-          const summary = this.summary(c3);
+          const summary2 = this.summary(c3);
           return [
             (0, theme_1.colorize)(this.config?.theme?.command, c3.id),
-            summary && (0, theme_1.colorize)(this.config?.theme?.sectionDescription, ansis_1.default.strip(summary))
+            summary2 && (0, theme_1.colorize)(this.config?.theme?.sectionDescription, ansis_1.default.strip(summary2))
           ];
         }), {
           indentation: 2,
@@ -10118,13 +10118,13 @@ var require_help = __commonJS({
       }
       formatTopic(topic) {
         let description = this.render(topic.description || "");
-        const summary = description.split("\n", 1)[0];
+        const summary2 = description.split("\n", 1)[0];
         description = description.split("\n").slice(1).join("\n");
         let topicID = `${topic.name}:COMMAND`;
         if (this.config.topicSeparator !== ":")
           topicID = topicID.replaceAll(":", this.config.topicSeparator);
         let output = (0, util_1.compact)([
-          (0, theme_1.colorize)(this.config?.theme?.commandSummary, summary),
+          (0, theme_1.colorize)(this.config?.theme?.commandSummary, summary2),
           this.section(this.opts.usageHeader || "USAGE", `${(0, theme_1.colorize)(this.config?.theme?.dollarSign, "$")} ${(0, theme_1.colorize)(this.config?.theme?.bin, this.config.bin)} ${topicID}`),
           description && this.section("DESCRIPTION", this.wrap((0, theme_1.colorize)(this.config?.theme?.sectionDescription, description)))
         ]).join("\n\n");
@@ -10174,9 +10174,9 @@ var require_help = __commonJS({
           this.log(`${(0, util_2.formatCommandDeprecationWarning)((0, ids_1.toConfiguredId)(name, this.config), opts2)}
 `);
         }
-        const summary = this.summary(command);
-        if (summary) {
-          this.log(summary + "\n");
+        const summary2 = this.summary(command);
+        if (summary2) {
+          this.log(summary2 + "\n");
         }
         this.log(this.formatCommand(command));
         this.log("");
@@ -10348,7 +10348,7 @@ var require_handle = __commonJS({
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Exit = void 0;
-    exports.handle = handle;
+    exports.handle = handle2;
     var clean_stack_1 = __importDefault(require_clean_stack());
     var cache_1 = __importDefault(require_cache());
     var index_1 = require_help();
@@ -10361,7 +10361,7 @@ var require_handle = __commonJS({
         process.exit(code);
       }
     };
-    async function handle(err) {
+    async function handle2(err) {
       try {
         if (!err)
           err = new cli_1.CLIError("no error?");
@@ -10501,7 +10501,7 @@ var require_performance = __commonJS({
         for (const marker of markers.filter((m) => !m.stopped)) {
           marker.stop();
         }
-        return new Promise((resolve) => {
+        return new Promise((resolve5) => {
           const perfObserver = new node_perf_hooks_1.PerformanceObserver((items) => {
             for (const entry of items.getEntries()) {
               const marker = _Performance.markers.get(entry.name);
@@ -10552,7 +10552,7 @@ var require_performance = __commonJS({
               "oclif.userPluginsLoadMs": pluginLoadTimeByType.user ?? 0,
               pluginLoadTimes
             };
-            resolve();
+            resolve5();
           });
           perfObserver.observe({ buffered: true, entryTypes: ["measure"] });
           for (const marker of markers) {
@@ -10999,38 +10999,38 @@ var require_commonjs = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.range = exports.balanced = void 0;
-    var balanced = (a2, b, str) => {
-      const ma = a2 instanceof RegExp ? maybeMatch(a2, str) : a2;
-      const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
-      const r = ma !== null && mb != null && (0, exports.range)(ma, mb, str);
+    var balanced = (a2, b, str2) => {
+      const ma = a2 instanceof RegExp ? maybeMatch(a2, str2) : a2;
+      const mb = b instanceof RegExp ? maybeMatch(b, str2) : b;
+      const r = ma !== null && mb != null && (0, exports.range)(ma, mb, str2);
       return r && {
         start: r[0],
         end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + ma.length, r[1]),
-        post: str.slice(r[1] + mb.length)
+        pre: str2.slice(0, r[0]),
+        body: str2.slice(r[0] + ma.length, r[1]),
+        post: str2.slice(r[1] + mb.length)
       };
     };
     exports.balanced = balanced;
-    var maybeMatch = (reg, str) => {
-      const m = str.match(reg);
+    var maybeMatch = (reg, str2) => {
+      const m = str2.match(reg);
       return m ? m[0] : null;
     };
-    var range = (a2, b, str) => {
+    var range = (a2, b, str2) => {
       let begs, beg, left, right = void 0, result;
-      let ai = str.indexOf(a2);
-      let bi = str.indexOf(b, ai + 1);
+      let ai = str2.indexOf(a2);
+      let bi = str2.indexOf(b, ai + 1);
       let i2 = ai;
       if (ai >= 0 && bi > 0) {
         if (a2 === b) {
           return [ai, bi];
         }
         begs = [];
-        left = str.length;
+        left = str2.length;
         while (i2 >= 0 && !result) {
           if (i2 === ai) {
             begs.push(i2);
-            ai = str.indexOf(a2, i2 + 1);
+            ai = str2.indexOf(a2, i2 + 1);
           } else if (begs.length === 1) {
             const r = begs.pop();
             if (r !== void 0)
@@ -11041,7 +11041,7 @@ var require_commonjs = __commonJS({
               left = beg;
               right = bi;
             }
-            bi = str.indexOf(b, i2 + 1);
+            bi = str2.indexOf(b, i2 + 1);
           }
           i2 = ai < bi && ai >= 0 ? ai : bi;
         }
@@ -11085,86 +11085,86 @@ var require_commonjs2 = __commonJS({
     exports.EXPANSION_MAX_REWRITES = 1e3;
     exports.EXPANSION_MAX_STEPS = 2e7;
     var CALL_STEPS = 16;
-    function numeric(str) {
-      return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+    function numeric(str2) {
+      return !isNaN(str2) ? parseInt(str2, 10) : str2.charCodeAt(0);
     }
-    function escapeBraces(str) {
-      return str.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
+    function escapeBraces(str2) {
+      return str2.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
     }
-    function unescapeBraces(str) {
-      return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
+    function unescapeBraces(str2) {
+      return str2.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
     }
     function pushAll(target, items) {
       for (let i2 = 0; i2 < items.length; i2++) {
         target.push(items[i2]);
       }
     }
-    function balancedWithBudget(str, masked, budget) {
+    function balancedWithBudget(str2, masked, budget) {
       if (budget.remaining < 0) {
         return void 0;
       }
       const r = (0, balanced_match_1.range)("{", "}", masked);
       const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-      budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+      budget.remaining -= r && !unmatched ? r[1] + 1 : str2.length;
       if (!r || budget.remaining < 0) {
         return void 0;
       }
       return {
         end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + 1, r[1]),
-        post: str.slice(r[1] + 1),
+        pre: str2.slice(0, r[0]),
+        body: str2.slice(r[0] + 1, r[1]),
+        post: str2.slice(r[1] + 1),
         unmatched
       };
     }
     function maskUnmatchedOpens(masked, budget) {
       budget.remaining -= masked.length;
-      const open4 = [];
+      const open7 = [];
       for (let i2 = 0; i2 < masked.length; i2++) {
         const c3 = masked.charCodeAt(i2);
         if (c3 === 123) {
-          open4.push(i2);
-        } else if (c3 === 125 && open4.length) {
-          open4.pop();
+          open7.push(i2);
+        } else if (c3 === 125 && open7.length) {
+          open7.pop();
         }
       }
       let out = "";
       let last = 0;
-      for (let i2 = 0; i2 < open4.length; i2++) {
-        const at = open4[i2];
+      for (let i2 = 0; i2 < open7.length; i2++) {
+        const at = open7[i2];
         out += masked.slice(last, at) + "\0";
         last = at + 1;
       }
       return out + masked.slice(last);
     }
-    function commaSetFollows(str, budget) {
-      budget.remaining -= str.length;
+    function commaSetFollows(str2, budget) {
+      budget.remaining -= str2.length;
       if (budget.remaining < 0) {
         return false;
       }
       let close = false;
-      for (let i2 = str.length - 1; i2 >= 0; i2--) {
-        const c3 = str.charCodeAt(i2);
+      for (let i2 = str2.length - 1; i2 >= 0; i2--) {
+        const c3 = str2.charCodeAt(i2);
         if (c3 === 125) {
           close = true;
         } else if (c3 === 10 || c3 === 13 || c3 === 8232 || c3 === 8233) {
           close = false;
-        } else if (c3 === 44 && close && str.charCodeAt(i2 + 1) !== 44) {
+        } else if (c3 === 44 && close && str2.charCodeAt(i2 + 1) !== 44) {
           return true;
         }
       }
       return false;
     }
-    function parseCommaParts(str, budget) {
+    function parseCommaParts(str2, budget) {
       const parts = [];
       let carry = "";
       for (; ; ) {
-        const m = balancedWithBudget(str, str, budget);
+        const m = balancedWithBudget(str2, str2, budget);
         if (budget.remaining < 0) {
           return void 0;
         }
         if (!m) {
-          const tail = str.split(",");
+          const tail = str2.split(",");
           tail[0] = carry + tail[0];
           pushAll(parts, tail);
           return parts;
@@ -11179,14 +11179,14 @@ var require_commonjs2 = __commonJS({
         }
         carry = p.pop();
         pushAll(parts, p);
-        str = post;
+        str2 = post;
       }
     }
     function bound(value, fallback) {
       return value === void 0 || isNaN(value) ? fallback : value;
     }
-    function expand(str, options = {}) {
-      if (!str) {
+    function expand(str2, options = {}) {
+      if (!str2) {
         return [];
       }
       const max = bound(options.max, exports.EXPANSION_MAX);
@@ -11194,13 +11194,13 @@ var require_commonjs2 = __commonJS({
       const maxDepth = bound(options.maxDepth, exports.EXPANSION_MAX_DEPTH);
       const maxRewrites = bound(options.maxRewrites, exports.EXPANSION_MAX_REWRITES);
       const maxSteps = bound(options.maxSteps, exports.EXPANSION_MAX_STEPS);
-      if (str.slice(0, 2) === "{}") {
-        str = "\\{\\}" + str.slice(2);
+      if (str2.slice(0, 2) === "{}") {
+        str2 = "\\{\\}" + str2.slice(2);
       }
-      return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+      return expand_(escapeBraces(str2), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
     }
-    function embrace(str) {
-      return "{" + str + "}";
+    function embrace(str2) {
+      return "{" + str2 + "}";
     }
     function isPadded(el) {
       return /^-?0\d/.test(el);
@@ -11214,14 +11214,14 @@ var require_commonjs2 = __commonJS({
     function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
       const out = [];
       let length = 0;
-      let nonEmpty3;
+      let nonEmpty4;
       outer: for (let a2 = 0; a2 < acc.length; a2++) {
         const prefix = acc[a2] + pre;
         let vs = values;
         if (dropEmpties && !prefix) {
-          if (!nonEmpty3)
-            nonEmpty3 = values.filter((v) => v);
-          vs = nonEmpty3;
+          if (!nonEmpty4)
+            nonEmpty4 = values.filter((v) => v);
+          vs = nonEmpty4;
         }
         for (let v = 0; v < vs.length; v++) {
           if (out.length >= max)
@@ -11246,16 +11246,16 @@ var require_commonjs2 = __commonJS({
       const y = numeric(n2[1]);
       const width = Math.max(n2[0].length, n2[1].length);
       let incr = n2.length === 3 && n2[2] !== void 0 ? Math.max(Math.abs(numeric(n2[2])), 1) : 1;
-      let test = lte;
+      let test2 = lte;
       const reverse = y < x;
       if (reverse) {
         incr *= -1;
-        test = gte;
+        test2 = gte;
       }
       const pad2 = n2.some(isPadded);
       const cost = pad2 ? width : 1;
       let length = 0;
-      for (let i2 = x; test(i2, y) && N.length < max; i2 += incr) {
+      for (let i2 = x; test2(i2, y) && N.length < max; i2 += incr) {
         budget.remaining -= cost;
         if (budget.remaining < 0) {
           return void 0;
@@ -11287,20 +11287,20 @@ var require_commonjs2 = __commonJS({
       }
       return N;
     }
-    function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+    function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
       budget.remaining -= CALL_STEPS;
       if (depth > maxDepth) {
-        return [str];
+        return [str2];
       }
       let acc = [""];
       let rewrites = 0;
       let dropEmpties = false;
       let firstGroup = true;
-      let masked = str;
+      let masked = str2;
       for (; ; ) {
-        const m = balancedWithBudget(str, masked, budget);
+        const m = balancedWithBudget(str2, masked, budget);
         if (!m) {
-          return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
+          return combine(acc, str2, [""], max, maxLength, dropEmpties, budget);
         }
         if (m.unmatched) {
           masked = maskUnmatchedOpens(masked, budget);
@@ -11312,7 +11312,7 @@ var require_commonjs2 = __commonJS({
           firstGroup = false;
           if (!m.post.length)
             break;
-          str = m.post;
+          str2 = m.post;
           masked = masked.slice(m.end + 1);
           continue;
         }
@@ -11323,7 +11323,7 @@ var require_commonjs2 = __commonJS({
         if (!isSequence && !isOptions) {
           if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
             rewrites++;
-            str = m.pre + "{" + m.body + escClose + m.post;
+            str2 = m.pre + "{" + m.body + escClose + m.post;
             masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
             isTop = true;
             continue;
@@ -11358,7 +11358,7 @@ var require_commonjs2 = __commonJS({
               acc = next2;
               if (!m.post.length)
                 break;
-              str = m.post;
+              str2 = m.post;
               masked = masked.slice(m.end + 1);
               continue;
             }
@@ -11395,7 +11395,7 @@ var require_commonjs2 = __commonJS({
         acc = next;
         if (!m.post.length)
           break;
-        str = m.post;
+        str2 = m.post;
         masked = masked.slice(m.end + 1);
       }
       return acc;
@@ -11564,8 +11564,8 @@ var require_ast = __commonJS({
     exports.AST = void 0;
     var brace_expressions_js_1 = require_brace_expressions();
     var unescape_js_1 = require_unescape();
-    var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
-    var isExtglobType = (c3) => types.has(c3);
+    var types2 = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
+    var isExtglobType = (c3) => types2.has(c3);
     var isExtglobAST = (c3) => isExtglobType(c3.type);
     var adoptionMap = /* @__PURE__ */ new Map([
       ["!", ["@"]],
@@ -11654,15 +11654,15 @@ var require_ast = __commonJS({
           parts: this.#parts
         };
       }
-      constructor(type, parent, options = {}) {
-        this.type = type;
-        if (type)
+      constructor(type2, parent, options = {}) {
+        this.type = type2;
+        if (type2)
           this.#hasMagic = true;
         this.#parent = parent;
         this.#root = this.#parent ? this.#parent.#root : this;
         this.#options = this.#root === this ? options : this.#root.#options;
         this.#negs = this.#root === this ? [] : this.#root.#negs;
-        if (type === "!" && !this.#root.#filledNegs)
+        if (type2 === "!" && !this.#root.#filledNegs)
           this.#negs.push(this);
         this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
       }
@@ -11769,7 +11769,7 @@ var require_ast = __commonJS({
         }
         return c3;
       }
-      static #parseAST(str, ast, pos, opt, extDepth) {
+      static #parseAST(str2, ast, pos, opt, extDepth) {
         const maxDepth = opt.maxExtglobRecursion ?? 2;
         let escaping = false;
         let inBrace = false;
@@ -11778,8 +11778,8 @@ var require_ast = __commonJS({
         if (ast.type === null) {
           let i3 = pos;
           let acc2 = "";
-          while (i3 < str.length) {
-            const c3 = str.charAt(i3++);
+          while (i3 < str2.length) {
+            const c3 = str2.charAt(i3++);
             if (escaping || c3 === "\\") {
               escaping = !escaping;
               acc2 += c3;
@@ -11802,12 +11802,12 @@ var require_ast = __commonJS({
               acc2 += c3;
               continue;
             }
-            const doRecurse = !opt.noext && isExtglobType(c3) && str.charAt(i3) === "(" && extDepth <= maxDepth;
+            const doRecurse = !opt.noext && isExtglobType(c3) && str2.charAt(i3) === "(" && extDepth <= maxDepth;
             if (doRecurse) {
               ast.push(acc2);
               acc2 = "";
               const ext = new _a(c3, ast);
-              i3 = _a.#parseAST(str, ext, i3, opt, extDepth + 1);
+              i3 = _a.#parseAST(str2, ext, i3, opt, extDepth + 1);
               ast.push(ext);
               continue;
             }
@@ -11820,8 +11820,8 @@ var require_ast = __commonJS({
         let part = new _a(null, ast);
         const parts = [];
         let acc = "";
-        while (i2 < str.length) {
-          const c3 = str.charAt(i2++);
+        while (i2 < str2.length) {
+          const c3 = str2.charAt(i2++);
           if (escaping || c3 === "\\") {
             escaping = !escaping;
             acc += c3;
@@ -11844,7 +11844,7 @@ var require_ast = __commonJS({
             acc += c3;
             continue;
           }
-          const doRecurse = !opt.noext && isExtglobType(c3) && str.charAt(i2) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
+          const doRecurse = !opt.noext && isExtglobType(c3) && str2.charAt(i2) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
           (extDepth <= maxDepth || ast && ast.#canAdoptType(c3));
           if (doRecurse) {
             const depthAdd = ast && ast.#canAdoptType(c3) ? 0 : 1;
@@ -11852,7 +11852,7 @@ var require_ast = __commonJS({
             acc = "";
             const ext = new _a(c3, part);
             part.push(ext);
-            i2 = _a.#parseAST(str, ext, i2, opt, extDepth + depthAdd);
+            i2 = _a.#parseAST(str2, ext, i2, opt, extDepth + depthAdd);
             continue;
           }
           if (c3 === "|") {
@@ -11875,13 +11875,13 @@ var require_ast = __commonJS({
         }
         ast.type = null;
         ast.#hasMagic = void 0;
-        ast.#parts = [str.substring(pos - 1)];
+        ast.#parts = [str2.substring(pos - 1)];
         return i2;
       }
       #canAdoptWithSpace(child) {
         return this.#canAdopt(child, adoptionWithSpaceMap);
       }
-      #canAdopt(child, map = adoptionMap) {
+      #canAdopt(child, map2 = adoptionMap) {
         if (!child || typeof child !== "object" || child.type !== null || child.#parts.length !== 1 || this.type === null) {
           return false;
         }
@@ -11889,10 +11889,10 @@ var require_ast = __commonJS({
         if (!gc || typeof gc !== "object" || gc.type === null) {
           return false;
         }
-        return this.#canAdoptType(gc.type, map);
+        return this.#canAdoptType(gc.type, map2);
       }
-      #canAdoptType(c3, map = adoptionAnyMap) {
-        return !!map.get(this.type)?.includes(c3);
+      #canAdoptType(c3, map2 = adoptionAnyMap) {
+        return !!map2.get(this.type)?.includes(c3);
       }
       #adoptWithSpace(child, index) {
         const gc = child.#parts[0];
@@ -12328,8 +12328,8 @@ var require_commonjs3 = __commonJS({
         },
         AST: class AST extends orig.AST {
           /* c8 ignore start */
-          constructor(type, parent, options = {}) {
-            super(type, parent, ext(def, options));
+          constructor(type2, parent, options = {}) {
+            super(type2, parent, ext(def, options));
           }
           /* c8 ignore stop */
           static fromGlob(pattern, options = {}) {
@@ -12342,7 +12342,7 @@ var require_commonjs3 = __commonJS({
         defaults: (options) => orig.defaults(ext(def, options)),
         makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
         braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+        match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
         sep: orig.sep,
         GLOBSTAR: exports.GLOBSTAR
       });
@@ -12361,13 +12361,13 @@ var require_commonjs3 = __commonJS({
     var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
     exports.makeRe = makeRe;
     exports.minimatch.makeRe = exports.makeRe;
-    var match = (list, pattern, options = {}) => {
+    var match = (list2, pattern, options = {}) => {
       const mm = new Minimatch(pattern, options);
-      list = list.filter((f) => mm.match(f));
-      if (mm.options.nonull && !list.length) {
-        list.push(pattern);
+      list2 = list2.filter((f) => mm.match(f));
+      if (mm.options.nonull && !list2.length) {
+        list2.push(pattern);
       }
-      return list;
+      return list2;
     };
     exports.match = match;
     exports.minimatch.match = exports.match;
@@ -12453,7 +12453,7 @@ var require_commonjs3 = __commonJS({
         const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
         this.globParts = this.preprocess(rawGlobParts);
         this.debug(this.pattern, this.globParts);
-        let set = this.globParts.map((s, _, __) => {
+        let set2 = this.globParts.map((s, _, __) => {
           if (this.isWindows && this.windowsNoMagicRoot) {
             const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
             const isDrive = /^[a-z]:/i.test(s[0]);
@@ -12468,8 +12468,8 @@ var require_commonjs3 = __commonJS({
           }
           return s.map((ss) => this.parse(ss));
         });
-        this.debug(this.pattern, set);
-        this.set = set.filter((s) => s.indexOf(false) === -1);
+        this.debug(this.pattern, set2);
+        this.set = set2.filter((s) => s.indexOf(false) === -1);
         if (this.isWindows) {
           for (let i2 = 0; i2 < this.set.length; i2++) {
             const p = this.set[i2];
@@ -12525,19 +12525,19 @@ var require_commonjs3 = __commonJS({
       // get rid of adjascent ** and resolve .. portions
       levelOneOptimize(globParts) {
         return globParts.map((parts) => {
-          parts = parts.reduce((set, part) => {
-            const prev = set[set.length - 1];
+          parts = parts.reduce((set2, part) => {
+            const prev = set2[set2.length - 1];
             if (part === "**" && prev === "**") {
-              return set;
+              return set2;
             }
             if (part === "..") {
               if (prev && prev !== ".." && prev !== "." && prev !== "**") {
-                set.pop();
-                return set;
+                set2.pop();
+                return set2;
               }
             }
-            set.push(part);
-            return set;
+            set2.push(part);
+            return set2;
           }, []);
           return parts.length === 0 ? [""] : parts;
         });
@@ -12930,15 +12930,15 @@ var require_commonjs3 = __commonJS({
       makeRe() {
         if (this.regexp || this.regexp === false)
           return this.regexp;
-        const set = this.set;
-        if (!set.length) {
+        const set2 = this.set;
+        if (!set2.length) {
           this.regexp = false;
           return this.regexp;
         }
         const options = this.options;
         const twoStar = options.noglobstar ? star : options.dot ? twoStarDot : twoStarNoDot;
         const flags = new Set(options.nocase ? ["i"] : []);
-        let re = set.map((pattern) => {
+        let re = set2.map((pattern) => {
           const pp = pattern.map((p) => {
             if (p instanceof RegExp) {
               for (const f of p.flags.split(""))
@@ -12975,10 +12975,10 @@ var require_commonjs3 = __commonJS({
           }
           return filtered.join("/");
         }).join("|");
-        const [open4, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re = "^" + open4 + re + close + "$";
+        const [open7, close] = set2.length > 1 ? ["(?:", ")"] : ["", ""];
+        re = "^" + open7 + re + close + "$";
         if (this.partial) {
-          re = "^(?:\\/|" + open4 + re.slice(1, -1) + close + ")$";
+          re = "^(?:\\/|" + open7 + re.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re = "^(?!" + re + ").+$";
@@ -13015,15 +13015,15 @@ var require_commonjs3 = __commonJS({
         }
         const ff = this.slashSplit(f);
         this.debug(this.pattern, "split", ff);
-        const set = this.set;
-        this.debug(this.pattern, "set", set);
+        const set2 = this.set;
+        this.debug(this.pattern, "set", set2);
         let filename = ff[ff.length - 1];
         if (!filename) {
           for (let i2 = ff.length - 2; !filename && i2 >= 0; i2--) {
             filename = ff[i2];
           }
         }
-        for (const pattern of set) {
+        for (const pattern of set2) {
           let file = ff;
           if (options.matchBase && pattern.length === 1) {
             file = [filename];
@@ -13278,10 +13278,10 @@ var require_utils2 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants2();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform2 = navigator.platform.toLowerCase();
@@ -13292,8 +13292,8 @@ var require_utils2 = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -13383,7 +13383,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str = input;
+      let str2 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -13402,10 +13402,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
+      const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
         prev = code;
-        return str.charCodeAt(++index);
+        return str2.charCodeAt(++index);
       };
       while (index < length) {
         code = advance();
@@ -13582,24 +13582,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base2 = str;
+      let base2 = str2;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
         lastIndex -= start;
       }
       if (base2 && isGlob === true && lastIndex > 0) {
-        base2 = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
+        base2 = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
       } else if (isGlob === true) {
         base2 = "";
-        glob = str;
+        glob = str2;
       } else {
-        base2 = str;
+        base2 = str2;
       }
-      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str) {
+      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str2) {
         if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
           base2 = base2.slice(0, -1);
         }
@@ -13695,8 +13695,8 @@ var require_parse2 = __commonJS({
       }
       return value;
     };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    var syntaxError = (type2, char) => {
+      return `Missing ${type2}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
     var splitTopLevel = (input) => {
       const parts = [];
@@ -14014,12 +14014,12 @@ var require_parse2 = __commonJS({
         state.start++;
         return true;
       };
-      const increment2 = (type) => {
-        state[type]++;
-        stack.push(type);
+      const increment2 = (type2) => {
+        state[type2]++;
+        stack.push(type2);
       };
-      const decrement = (type) => {
-        state[type]--;
+      const decrement = (type2) => {
+        state[type2]--;
         stack.pop();
       };
       const push = (tok) => {
@@ -14047,7 +14047,7 @@ var require_parse2 = __commonJS({
         tokens.push(tok);
         prev = tok;
       };
-      const extglobOpen = (type, value2) => {
+      const extglobOpen = (type2, value2) => {
         const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
         token.prev = prev;
         token.parens = state.parens;
@@ -14056,7 +14056,7 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts2.capture ? "(" : "") + token.open;
         increment2("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: type2, value: value2, output: state.output ? "" : ONE_CHAR });
         push({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
@@ -14066,16 +14066,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts2);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts2.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open4 = tokens[token.tokensIndex];
-          open4.type = "text";
-          open4.value = literal;
-          open4.output = safeOutput || utils.escapeRegex(literal);
+          const open7 = tokens[token.tokensIndex];
+          open7.type = "text";
+          open7.value = literal;
+          open7.output = safeOutput || utils.escapeRegex(literal);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
             delete tokens[i2].suffix;
           }
-          state.output = token.output + open4.output;
+          state.output = token.output + open7.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -14295,15 +14295,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts2.nobrace !== true) {
           increment2("braces");
-          const open4 = {
+          const open7 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open4);
-          push(open4);
+          braces.push(open7);
+          push(open7);
           continue;
         }
         if (value === "}") {
@@ -14646,8 +14646,8 @@ var require_parse2 = __commonJS({
         if (opts3.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts3.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str) => {
-        switch (str) {
+      const create = (str2) => {
+        switch (str2) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -14665,7 +14665,7 @@ var require_parse2 = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts2)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -14692,20 +14692,20 @@ var require_picomatch = __commonJS({
     var parse = require_parse2();
     var utils = require_utils2();
     var constants5 = require_constants2();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch(input, options, returnState));
-        const arrayMatcher = (str) => {
+        const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
+            const state2 = isMatch(str2);
             if (state2) return state2;
           }
           return false;
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
+      const isState = isObject3(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -14774,7 +14774,7 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix3 }));
     };
-    picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
       return parse(pattern, { ...options, fastpaths: false });
@@ -14851,11 +14851,11 @@ var require_dist = __commonJS({
     var __getProtoOf2 = Object.getPrototypeOf;
     var __hasOwnProp2 = Object.prototype.hasOwnProperty;
     var __copyProps2 = (to, from, except, desc) => {
-      if (from && typeof from === "object" || typeof from === "function") for (var keys = __getOwnPropNames2(from), i2 = 0, n2 = keys.length, key; i2 < n2; i2++) {
-        key = keys[i2];
-        if (!__hasOwnProp2.call(to, key) && key !== except) __defProp2(to, key, {
-          get: ((k) => from[k]).bind(null, key),
-          enumerable: !(desc = __getOwnPropDesc2(from, key)) || desc.enumerable
+      if (from && typeof from === "object" || typeof from === "function") for (var keys = __getOwnPropNames2(from), i2 = 0, n2 = keys.length, key2; i2 < n2; i2++) {
+        key2 = keys[i2];
+        if (!__hasOwnProp2.call(to, key2) && key2 !== except) __defProp2(to, key2, {
+          get: ((k) => from[k]).bind(null, key2),
+          enumerable: !(desc = __getOwnPropDesc2(from, key2)) || desc.enumerable
         });
       }
       return to;
@@ -14981,10 +14981,10 @@ var require_dist = __commonJS({
       queue.enqueue();
       fs$1.realpath(path$1, (error, resolvedPath) => {
         if (error) return queue.dequeue(suppressErrors ? null : error, state);
-        fs$1.stat(resolvedPath, (error$1, stat3) => {
+        fs$1.stat(resolvedPath, (error$1, stat9) => {
           if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-          if (stat3.isDirectory() && isRecursive(path$1, resolvedPath, state)) return queue.dequeue(null, state);
-          callback$1(stat3, resolvedPath);
+          if (stat9.isDirectory() && isRecursive(path$1, resolvedPath, state)) return queue.dequeue(null, state);
+          callback$1(stat9, resolvedPath);
           queue.dequeue(null, state);
         });
       });
@@ -14994,9 +14994,9 @@ var require_dist = __commonJS({
       queue.enqueue();
       try {
         const resolvedPath = fs$1.realpathSync(path$1);
-        const stat3 = fs$1.statSync(resolvedPath);
-        if (stat3.isDirectory() && isRecursive(path$1, resolvedPath, state)) return;
-        callback$1(stat3, resolvedPath);
+        const stat9 = fs$1.statSync(resolvedPath);
+        if (stat9.isDirectory() && isRecursive(path$1, resolvedPath, state)) return;
+        callback$1(stat9, resolvedPath);
       } catch (e) {
         if (!suppressErrors) throw e;
       }
@@ -15067,8 +15067,8 @@ var require_dist = __commonJS({
       const { fs: fs$1 } = state;
       state.visited.push(crawlPath);
       state.counts.directories++;
-      fs$1.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-        callback$1(entries, directoryPath, currentDepth);
+      fs$1.readdir(crawlPath || ".", readdirOpts, (error, entries2 = []) => {
+        callback$1(entries2, directoryPath, currentDepth);
         state.queue.dequeue(state.options.suppressErrors ? null : error, state);
       });
     };
@@ -15077,13 +15077,13 @@ var require_dist = __commonJS({
       if (currentDepth < 0) return;
       state.visited.push(crawlPath);
       state.counts.directories++;
-      let entries = [];
+      let entries2 = [];
       try {
-        entries = fs$1.readdirSync(crawlPath || ".", readdirOpts);
+        entries2 = fs$1.readdirSync(crawlPath || ".", readdirOpts);
       } catch (e) {
         if (!state.options.suppressErrors) throw e;
       }
-      callback$1(entries, directoryPath, currentDepth);
+      callback$1(entries2, directoryPath, currentDepth);
     };
     function build2(isSynchronous) {
       return isSynchronous ? walkSync : walkAsync;
@@ -15177,12 +15177,12 @@ var require_dist = __commonJS({
         this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
         return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
       }
-      walk = (entries, directoryPath, depth) => {
+      walk = (entries2, directoryPath, depth) => {
         const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
         if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
         const files = this.getArray(this.state.paths);
-        for (let i2 = 0; i2 < entries.length; ++i2) {
-          const entry = entries[i2];
+        for (let i2 = 0; i2 < entries2.length; ++i2) {
+          const entry = entries2[i2];
           if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
             const filename = this.joinPath(entry.name, directoryPath);
             this.pushFile(filename, files, this.state.counts, filters);
@@ -15193,8 +15193,8 @@ var require_dist = __commonJS({
             this.walkDirectory(this.state, path$1, path$1, depth - 1, this.walk);
           } else if (this.resolveSymlink && entry.isSymbolicLink()) {
             let path$1 = joinPathWithBasePath(entry.name, directoryPath);
-            this.resolveSymlink(path$1, this.state, (stat3, resolvedPath) => {
-              if (stat3.isDirectory()) {
+            this.resolveSymlink(path$1, this.state, (stat9, resolvedPath) => {
+              if (stat9.isDirectory()) {
                 resolvedPath = normalizePath(resolvedPath, this.state.options);
                 if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path$1 + pathSeparator)) return;
                 this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path$1 + pathSeparator, depth - 1, this.walk);
@@ -15384,11 +15384,11 @@ var require_dist2 = __commonJS({
     var __getProtoOf2 = Object.getPrototypeOf;
     var __hasOwnProp2 = Object.prototype.hasOwnProperty;
     var __copyProps2 = (to, from, except, desc) => {
-      if (from && typeof from === "object" || typeof from === "function") for (var keys = __getOwnPropNames2(from), i2 = 0, n2 = keys.length, key; i2 < n2; i2++) {
-        key = keys[i2];
-        if (!__hasOwnProp2.call(to, key) && key !== except) __defProp2(to, key, {
-          get: ((k) => from[k]).bind(null, key),
-          enumerable: !(desc = __getOwnPropDesc2(from, key)) || desc.enumerable
+      if (from && typeof from === "object" || typeof from === "function") for (var keys = __getOwnPropNames2(from), i2 = 0, n2 = keys.length, key2; i2 < n2; i2++) {
+        key2 = keys[i2];
+        if (!__hasOwnProp2.call(to, key2) && key2 !== except) __defProp2(to, key2, {
+          get: ((k) => from[k]).bind(null, key2),
+          enumerable: !(desc = __getOwnPropDesc2(from, key2)) || desc.enumerable
         });
       }
       return to;
@@ -15642,7 +15642,7 @@ var require_dist2 = __commonJS({
     };
     function getOptions2(options) {
       const opts2 = Object.assign({}, options);
-      for (const key in defaultOptions) if (opts2[key] === void 0) Object.assign(opts2, { [key]: defaultOptions[key] });
+      for (const key2 in defaultOptions) if (opts2[key2] === void 0) Object.assign(opts2, { [key2]: defaultOptions[key2] });
       opts2.cwd = (opts2.cwd instanceof URL ? (0, url.fileURLToPath)(opts2.cwd) : (0, path11.resolve)(opts2.cwd || process.cwd())).replace(BACKSLASHES, "/");
       opts2.ignore = ensureStringArray(opts2.ignore);
       opts2.fs && (opts2.fs = {
@@ -15665,12 +15665,12 @@ var require_dist2 = __commonJS({
       return patterns.length > 0 ? buildCrawler(options, patterns) : [];
     }
     async function glob(globInput, options) {
-      const [crawler, relative] = getCrawler(globInput, options);
-      return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+      const [crawler, relative2] = getCrawler(globInput, options);
+      return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
     }
     function globSync(globInput, options) {
-      const [crawler, relative] = getCrawler(globInput, options);
-      return crawler ? formatPaths(crawler.sync(), relative) : [];
+      const [crawler, relative2] = getCrawler(globInput, options);
+      return crawler ? formatPaths(crawler.sync(), relative2) : [];
     }
     exports.convertPathToPattern = convertPathToPattern;
     exports.escapePath = escapePath;
@@ -15786,13 +15786,13 @@ var require_aggregate_flags = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.aggregateFlags = aggregateFlags;
     var flags_1 = require_flags();
-    var json = (0, flags_1.boolean)({
+    var json2 = (0, flags_1.boolean)({
       description: "Format output as json.",
       helpGroup: "GLOBAL"
     });
     function aggregateFlags(flags, baseFlags, enableJsonFlag) {
       const combinedFlags = { ...baseFlags, ...flags };
-      return enableJsonFlag ? { json, ...combinedFlags } : combinedFlags;
+      return enableJsonFlag ? { json: json2, ...combinedFlags } : combinedFlags;
     }
   }
 });
@@ -15908,7 +15908,7 @@ var require_cache_command = __commonJS({
       ];
       const stdKeysAndIgnored = /* @__PURE__ */ new Set([...ignoreCommandProperties, ...Object.keys(stdProperties)]);
       const keysToAdd = Object.keys(cmd).filter((property) => !stdKeysAndIgnored.has(property));
-      const additionalProperties = Object.fromEntries(keysToAdd.map((key) => [key, cmd[key]]));
+      const additionalProperties = Object.fromEntries(keysToAdd.map((key2) => [key2, cmd[key2]]));
       return { ...stdProperties, ...additionalProperties };
     }
   }
@@ -15998,14 +15998,14 @@ var require_find_root = __commonJS({
       debug(name)("Finding root for using pnp method");
       const seen = /* @__PURE__ */ new Set();
       const traverseDependencyTree = (locator, parentPkg) => {
-        const key = getKey(locator);
-        if (seen.has(key))
+        const key2 = getKey(locator);
+        if (seen.has(key2))
           return;
         const pkg = pnp.getPackageInformation(locator);
         if (locator.name === name) {
           return pkg.packageLocation;
         }
-        seen.add(key);
+        seen.add(key2);
         for (const [name2, referencish] of pkg.packageDependencies) {
           if (referencish === null)
             continue;
@@ -16016,7 +16016,7 @@ var require_find_root = __commonJS({
           if (foundSomething)
             return foundSomething;
         }
-        seen.delete(key);
+        seen.delete(key2);
       };
       for (const locator of pnp.getDependencyTreeRoots()) {
         const foundSomething = traverseDependencyTree(locator);
@@ -16133,14 +16133,14 @@ var require_src2 = __commonJS({
       };
       conf.stopDir = path11.resolve(conf.stopDir);
       conf.searchPlaces.forEach((place) => {
-        const key = path11.extname(place) || "noExt";
-        const loader = conf.loaders[key];
-        if (!loader) {
+        const key2 = path11.extname(place) || "noExt";
+        const loader2 = conf.loaders[key2];
+        if (!loader2) {
           throw new Error(`Missing loader for extension "${place}"`);
         }
-        if (typeof loader !== "function") {
+        if (typeof loader2 !== "function") {
           throw new Error(
-            `Loader for extension "${place}" is not a function: Received ${typeof loader}.`
+            `Loader for extension "${place}" is not a function: Received ${typeof loader2}.`
           );
         }
       });
@@ -16156,9 +16156,9 @@ var require_src2 = __commonJS({
     function validateFilePath(filepath) {
       if (!filepath) throw new Error("load must pass a non-empty string");
     }
-    function validateLoader(loader, ext) {
-      if (!loader) throw new Error(`No loader specified for extension "${ext}"`);
-      if (typeof loader !== "function") throw new Error("loader is not a function");
+    function validateLoader(loader2, ext) {
+      if (!loader2) throw new Error(`No loader specified for extension "${ext}"`);
+      if (typeof loader2 !== "function") throw new Error("loader is not a function");
     }
     var makeEmplace = (enableCache) => (c3, filepath, res) => {
       if (enableCache) c3.set(filepath, res);
@@ -16203,9 +16203,9 @@ var require_src2 = __commonJS({
               }
               const content = String(await fsReadFileAsync(filepath));
               const loaderKey = path11.extname(searchPlace) || "noExt";
-              const loader = loaders[loaderKey];
+              const loader2 = loaders[loaderKey];
               if (searchPlace === "package.json") {
-                const pkg = await loader(filepath, content);
+                const pkg = await loader2(filepath, content);
                 const maybeConfig = getPackageProp(packageProp, pkg);
                 if (maybeConfig != null) {
                   result.config = maybeConfig;
@@ -16220,8 +16220,8 @@ var require_src2 = __commonJS({
                 result.isEmpty = true;
                 result.config = void 0;
               } else {
-                validateLoader(loader, loaderKey);
-                result.config = await loader(filepath, content);
+                validateLoader(loader2, loaderKey);
+                result.config = await loader2(filepath, content);
               }
               result.filepath = filepath;
               break dirLoop;
@@ -16246,11 +16246,11 @@ var require_src2 = __commonJS({
           }
           const { base: base2, ext } = path11.parse(absPath);
           const loaderKey = ext || "noExt";
-          const loader = loaders[loaderKey];
-          validateLoader(loader, loaderKey);
+          const loader2 = loaders[loaderKey];
+          validateLoader(loader2, loaderKey);
           const content = String(await fsReadFileAsync(absPath));
           if (base2 === "package.json") {
-            const pkg = await loader(absPath, content);
+            const pkg = await loader2(absPath, content);
             return emplace(
               loadCache,
               absPath,
@@ -16275,7 +16275,7 @@ var require_src2 = __commonJS({
                 isEmpty: true
               })
             );
-          result.config = isEmpty ? void 0 : await loader(absPath, content);
+          result.config = isEmpty ? void 0 : await loader2(absPath, content);
           return emplace(
             loadCache,
             absPath,
@@ -16334,10 +16334,10 @@ var require_src2 = __commonJS({
                 continue;
               }
               const loaderKey = path11.extname(searchPlace) || "noExt";
-              const loader = loaders[loaderKey];
+              const loader2 = loaders[loaderKey];
               const content = String(fs6.readFileSync(filepath));
               if (searchPlace === "package.json") {
-                const pkg = loader(filepath, content);
+                const pkg = loader2(filepath, content);
                 const maybeConfig = getPackageProp(packageProp, pkg);
                 if (maybeConfig != null) {
                   result.config = maybeConfig;
@@ -16352,8 +16352,8 @@ var require_src2 = __commonJS({
                 result.isEmpty = true;
                 result.config = void 0;
               } else {
-                validateLoader(loader, loaderKey);
-                result.config = loader(filepath, content);
+                validateLoader(loader2, loaderKey);
+                result.config = loader2(filepath, content);
               }
               result.filepath = filepath;
               break dirLoop;
@@ -16378,11 +16378,11 @@ var require_src2 = __commonJS({
           }
           const { base: base2, ext } = path11.parse(absPath);
           const loaderKey = ext || "noExt";
-          const loader = loaders[loaderKey];
-          validateLoader(loader, loaderKey);
+          const loader2 = loaders[loaderKey];
+          validateLoader(loader2, loaderKey);
           const content = String(fs6.readFileSync(absPath));
           if (base2 === "package.json") {
-            const pkg = loader(absPath, content);
+            const pkg = loader2(absPath, content);
             return transform({
               config: getPackageProp(packageProp, pkg),
               filepath: absPath
@@ -16403,7 +16403,7 @@ var require_src2 = __commonJS({
                 isEmpty: true
               })
             );
-          result.config = isEmpty ? void 0 : loader(absPath, content);
+          result.config = isEmpty ? void 0 : loader2(absPath, content);
           return emplace(
             loadCache,
             absPath,
@@ -16605,7 +16605,7 @@ var require_plugin = __commonJS({
           id,
           plugin: this.name
         });
-        const fetch = async () => {
+        const fetch2 = async () => {
           if (this.commandDiscoveryOpts?.strategy === "pattern") {
             const commandsDir = await this.getCommandsDir();
             if (!commandsDir)
@@ -16641,7 +16641,7 @@ var require_plugin = __commonJS({
             return cmd2;
           }
         };
-        const cmd = await fetch();
+        const cmd = await fetch2();
         if (!cmd && opts2.must)
           (0, errors_1.error)(`command ${id} not found`);
         marker?.stop();
@@ -16950,10 +16950,10 @@ var require_plugin_loader = __commonJS({
           process.emitWarning(error);
         }
       }
-      async loadPlugins(root, type, plugins, parent) {
+      async loadPlugins(root, type2, plugins, parent) {
         if (!plugins || plugins.length === 0)
           return;
-        const mark = performance_1.Performance.mark(performance_1.OCLIF_MARKER_OWNER, `config.loadPlugins#${type}`);
+        const mark = performance_1.Performance.mark(performance_1.OCLIF_MARKER_OWNER, `config.loadPlugins#${type2}`);
         debug("loading plugins", plugins);
         await Promise.all((plugins || []).map(async (plugin) => {
           try {
@@ -16962,7 +16962,7 @@ var require_plugin_loader = __commonJS({
               ignoreManifest: this.options.ignoreManifest,
               name,
               root,
-              type
+              type: type2
             };
             if (typeof plugin !== "string") {
               opts2.tag = plugin.tag || opts2.tag;
@@ -16994,9 +16994,9 @@ var require_plugin_loader = __commonJS({
               parent.children.push(instance);
             }
             if (instance.pjson.oclif.plugins) {
-              const allDeps = type === "dev" ? { ...instance.pjson.dependencies, ...instance.pjson.devDependencies } : instance.pjson.dependencies;
+              const allDeps = type2 === "dev" ? { ...instance.pjson.dependencies, ...instance.pjson.devDependencies } : instance.pjson.dependencies;
               const plugins2 = findMatchingDependencies(allDeps ?? {}, instance.pjson.oclif.plugins);
-              await this.loadPlugins(instance.root, type, plugins2, instance);
+              await this.loadPlugins(instance.root, type2, plugins2, instance);
             }
           } catch (error) {
             this.errors.push(error);
@@ -17090,17 +17090,17 @@ var require_config = __commonJS({
           }
         }
       }
-      get(key) {
-        return super.get(key) ?? /* @__PURE__ */ new Set();
+      get(key2) {
+        return super.get(key2) ?? /* @__PURE__ */ new Set();
       }
       getAllValid() {
         return [...this.validPermutations.keys()];
       }
-      getValid(key) {
-        return this.validPermutations.get(key);
+      getValid(key2) {
+        return this.validPermutations.get(key2);
       }
-      hasValid(key) {
-        return this.validPermutations.has(key);
+      hasValid(key2) {
+        return this.validPermutations.has(key2);
       }
     };
     var Config = class _Config {
@@ -17497,20 +17497,20 @@ var require_config = __commonJS({
         marker?.stop();
         return final;
       }
-      s3Key(type, ext, options = {}) {
+      s3Key(type2, ext, options = {}) {
         if (typeof ext === "object")
           options = ext;
         else if (ext)
           options.ext = ext;
-        const template = this.updateConfig.s3?.templates?.[options.platform ? "target" : "vanilla"][type] ?? "";
+        const template = this.updateConfig.s3?.templates?.[options.platform ? "target" : "vanilla"][type2] ?? "";
         return ejs_1.default.render(template, { ...this, ...options });
       }
-      s3Url(key) {
+      s3Url(key2) {
         const { host } = this.updateConfig.s3 ?? { host: void 0 };
         if (!host)
           throw new Error("no s3 host is set");
         const url = new node_url_1.URL(host);
-        url.pathname = (0, node_path_1.join)(url.pathname, key);
+        url.pathname = (0, node_path_1.join)(url.pathname, key2);
         return url.toString();
       }
       scopedEnvVar(k) {
@@ -17881,9 +17881,9 @@ var require_errors2 = __commonJS({
         }
         const namedArgs = Object.values(args).filter((a2) => a2.name);
         if (namedArgs.length > 0) {
-          const list = (0, list_1.default)(namedArgs.map((a2) => [`${a2.name} (${a2.required ? "required" : "optional"})`, a2.description]));
+          const list2 = (0, list_1.default)(namedArgs.map((a2) => [`${a2.name} (${a2.required ? "required" : "optional"})`, a2.description]));
           message += `:
-${list}`;
+${list2}`;
         }
         super({ exit: cache_1.default.getInstance().get("exitCodes")?.invalidArgsSpec ?? exit, message, parse });
         this.args = args;
@@ -17896,12 +17896,12 @@ ${list}`;
         let message = `Missing ${args.length} required arg${args.length === 1 ? "" : "s"}`;
         const namedArgs = args.filter((a2) => a2.name);
         if (namedArgs.length > 0) {
-          const list = (0, list_1.default)(namedArgs.map((a2) => {
+          const list2 = (0, list_1.default)(namedArgs.map((a2) => {
             const description = a2.options ? `(${a2.options.join("|")}) ${a2.description}` : a2.description;
             return [a2.name, description];
           }));
           message += `:
-${list}`;
+${list2}`;
         }
         if (flagsWithMultiple?.length) {
           const flags = flagsWithMultiple.map((f) => `--${f}`).join(", ");
@@ -18006,7 +18006,7 @@ var require_parse3 = __commonJS({
         debug("resolved stdin from global cache", globalThis.oclif.stdinCache);
         return globalThis.oclif.stdinCache;
       }
-      return new Promise((resolve) => {
+      return new Promise((resolve5) => {
         const lines = [];
         const ac = new AbortController();
         const { signal } = ac;
@@ -18026,13 +18026,13 @@ var require_parse3 = __commonJS({
           clearTimeout(timeout);
           debug("resolved from stdin", result);
           globalThis.oclif = { ...globalThis.oclif, stdinCache: result };
-          resolve(result);
+          resolve5(result);
         });
         signal.addEventListener("abort", () => {
           debug("stdin aborted");
           clearTimeout(timeout);
           rl.close();
-          resolve(void 0);
+          resolve5(void 0);
         }, { once: true });
       });
     };
@@ -18594,7 +18594,7 @@ var require_validate = __commonJS({
         cachedResolvedFlags = Object.fromEntries(resolved.filter((r) => r !== null));
         return cachedResolvedFlags;
       }
-      const getPresentFlags = (flags) => Object.keys(flags).filter((key) => key !== void 0);
+      const getPresentFlags = (flags) => Object.keys(flags).filter((key2) => key2 !== void 0);
       function validateExactlyOneAcrossFlags(flag) {
         const base2 = { name: flag.name, validationFn: "validateExactlyOneAcrossFlags" };
         const intersection = Object.entries(parse.input.flags).map((entry) => entry[0]).filter((flagName) => parse.output.flags[flagName] !== void 0).filter((flagName) => flag.exactlyOne?.includes(flagName));
@@ -18732,21 +18732,21 @@ var require_help2 = __commonJS({
     var util_1 = require_util();
     var ux_1 = require_ux();
     function flagUsage(flag, options = {}) {
-      const label = [];
+      const label2 = [];
       if (flag.helpLabel) {
-        label.push(flag.helpLabel);
+        label2.push(flag.helpLabel);
       } else {
         if (flag.char)
-          label.push(`-${flag.char}`);
+          label2.push(`-${flag.char}`);
         if (flag.name)
-          label.push(` --${flag.name}`);
+          label2.push(` --${flag.name}`);
       }
       const usage = flag.type === "option" ? ` ${flag.name.toUpperCase()}` : "";
       let description = flag.summary || flag.description || "";
       if (options.displayRequired && flag.required)
         description = `(required) ${description}`;
       description = description ? (0, ux_1.colorize)("dim", description) : void 0;
-      return [` ${label.join(",").trim()}${usage}`, description];
+      return [` ${label2.join(",").trim()}${usage}`, description];
     }
     function flagUsages(flags, options = {}) {
       if (flags.length === 0)
@@ -19040,8 +19040,8 @@ var require_command2 = __commonJS({
         message = typeof message === "string" ? message : (0, node_util_1.inspect)(message);
         ux_1.ux.stdout(message, ...args);
       }
-      logJson(json) {
-        ux_1.ux.stdout(ux_1.ux.colorizeJson(json, { pretty: true, theme: this.config.theme?.json }));
+      logJson(json2) {
+        ux_1.ux.stdout(ux_1.ux.colorizeJson(json2, { pretty: true, theme: this.config.theme?.json }));
       }
       logToStderr(message = "", ...args) {
         if (this.jsonEnabled()) {
@@ -19123,7 +19123,7 @@ var require_command2 = __commonJS({
         } catch {
           keys.push(this.config.scopedEnvVarKey(envVar));
         }
-        keys.map((key) => delete process.env[key]);
+        keys.map((key2) => delete process.env[key2]);
       }
     };
     exports.Command = Command2;
@@ -19387,8 +19387,8 @@ var require_constraints = __commonJS({
             }
           }
           const isMultipleConstrainedFlags = this.constrainedFlags.length > 1;
-          const header2 = isMultipleConstrainedFlags ? `Flags ${createFlagString(this.constrainedFlags)} require` : `Flag ${createFlagString(this.constrainedFlags)} requires`;
-          return `${header2} at least one of the following${this.topLevelCondition ? " under current circumstances:" : ":"} ${createFlagString(dependencyFlagGroups)}.`;
+          const header3 = isMultipleConstrainedFlags ? `Flags ${createFlagString(this.constrainedFlags)} require` : `Flag ${createFlagString(this.constrainedFlags)} requires`;
+          return `${header3} at least one of the following${this.topLevelCondition ? " under current circumstances:" : ":"} ${createFlagString(dependencyFlagGroups)}.`;
         });
         return this;
       }
@@ -19431,8 +19431,8 @@ var require_constraints = __commonJS({
             return "";
           }
           const isMultipleConstrainedFlags = this.constrainedFlags.length > 1;
-          const header2 = isMultipleConstrainedFlags ? "Flags" : "Flag";
-          return `${header2} ${createFlagString(this.constrainedFlags)} cannot be used with any of the following${this.topLevelCondition ? " under current circumstances:" : ":"} ${createFlagString(exclusionFlagGroups)}.`;
+          const header3 = isMultipleConstrainedFlags ? "Flags" : "Flag";
+          return `${header3} ${createFlagString(this.constrainedFlags)} cannot be used with any of the following${this.topLevelCondition ? " under current circumstances:" : ":"} ${createFlagString(exclusionFlagGroups)}.`;
         });
         return this;
       }
@@ -19732,9 +19732,9 @@ var require_flush = __commonJS({
     var error_1 = require_error();
     async function timeout(p, ms) {
       async function wait(ms2, unref = false) {
-        return new Promise((resolve) => {
+        return new Promise((resolve5) => {
           const t = setTimeout(() => {
-            resolve(null);
+            resolve5(null);
           }, ms2);
           if (unref)
             t.unref();
@@ -19743,9 +19743,9 @@ var require_flush = __commonJS({
       return Promise.race([p, wait(ms, true).then(() => (0, error_1.error)("timed out"))]);
     }
     async function _flush() {
-      const p = new Promise((resolve) => {
+      const p = new Promise((resolve5) => {
         process.stdout.once("drain", () => {
-          resolve(null);
+          resolve5(null);
         });
       });
       const isFlushed = process.stdout.write("");
@@ -20934,9 +20934,9 @@ var require_constants3 = __commonJS({
     var headerNameLowerCasedRecord = {};
     Object.setPrototypeOf(headerNameLowerCasedRecord, null);
     for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
-      const key = wellknownHeaderNames[i2];
-      const lowerCasedKey = key.toLowerCase();
-      headerNameLowerCasedRecord[key] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key2 = wellknownHeaderNames[i2];
+      const lowerCasedKey = key2.toLowerCase();
+      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     var defaultWebSocketMaxFragments = 131072;
     var defaultWebSocketMaxPayloadSize = 128 * 1024 * 1024;
@@ -20973,16 +20973,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index) {
-        if (index === void 0 || index >= key.length) {
+      constructor(key2, value, index) {
+        if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
+        const code = this.code = key2.charCodeAt(index);
         if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value, index);
+        if (key2.length !== ++index) {
+          this.middle = new _TstNode(key2, value, index);
         } else {
           this.value = value;
         }
@@ -20992,15 +20992,15 @@ var require_tree = __commonJS({
        * @param {any} value
        * @returns {void}
        */
-      add(key, value) {
-        const length = key.length;
+      add(key2, value) {
+        const length = key2.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code = key.charCodeAt(index);
+          const code = key2.charCodeAt(index);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
@@ -21011,20 +21011,20 @@ var require_tree = __commonJS({
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node.middle = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node.left = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node.right = new _TstNode(key2, value, index);
             break;
           }
         }
@@ -21033,12 +21033,12 @@ var require_tree = __commonJS({
        * @param {Uint8Array} key
        * @returns {TstNode | null}
        */
-      search(key) {
-        const keylength = key.length;
+      search(key2) {
+        const keylength = key2.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key[index];
+          let code = key2[index];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
@@ -21064,25 +21064,25 @@ var require_tree = __commonJS({
        * @param {any} value
        * @returns {void}
        * */
-      insert(key, value) {
+      insert(key2, value) {
         if (this.node === null) {
-          this.node = new TstNode(key, value, 0);
+          this.node = new TstNode(key2, value, 0);
         } else {
-          this.node.add(key, value);
+          this.node.add(key2, value);
         }
       }
       /**
        * @param {Uint8Array} key
        * @returns {any}
        */
-      lookup(key) {
-        return this.node?.search(key)?.value ?? null;
+      lookup(key2) {
+        return this.node?.search(key2)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
-      const key = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
-      tree.insert(key, key);
+      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
+      tree.insert(key2, key2);
     }
     module.exports = {
       TernarySearchTree,
@@ -21305,46 +21305,46 @@ var require_util4 = __commonJS({
     function bufferToLowerCasedHeaderName(value) {
       return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
     }
-    function setHeader(obj, key, value) {
-      if (key === "__proto__") {
-        Object.defineProperty(obj, key, {
+    function setHeader(obj, key2, value) {
+      if (key2 === "__proto__") {
+        Object.defineProperty(obj, key2, {
           value,
           enumerable: true,
           configurable: true,
           writable: true
         });
       } else {
-        obj[key] = value;
+        obj[key2] = value;
       }
     }
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i2 = 0; i2 < headers.length; i2 += 2) {
-        const key = headerNameToString(headers[i2]);
-        let val = obj[key];
+        const key2 = headerNameToString(headers[i2]);
+        let val = obj[key2];
         if (val !== void 0) {
-          if (!Object.hasOwn(obj, key)) {
+          if (!Object.hasOwn(obj, key2)) {
             const headersValue = typeof headers[i2 + 1] === "string" ? headers[i2 + 1] : Array.isArray(headers[i2 + 1]) ? headers[i2 + 1].map((x) => x.toString("latin1")) : headers[i2 + 1].toString("latin1");
-            if (key === "__proto__") {
-              Object.defineProperty(obj, key, {
+            if (key2 === "__proto__") {
+              Object.defineProperty(obj, key2, {
                 value: headersValue,
                 enumerable: true,
                 configurable: true,
                 writable: true
               });
             } else {
-              obj[key] = headersValue;
+              obj[key2] = headersValue;
             }
           } else {
             if (typeof val === "string") {
               val = [val];
-              obj[key] = val;
+              obj[key2] = val;
             }
             val.push(headers[i2 + 1].toString("latin1"));
           }
         } else {
           const headersValue = typeof headers[i2 + 1] === "string" ? headers[i2 + 1] : Array.isArray(headers[i2 + 1]) ? headers[i2 + 1].map((x) => x.toString("latin1")) : headers[i2 + 1].toString("latin1");
-          obj[key] = headersValue;
+          obj[key2] = headersValue;
         }
       }
       return obj;
@@ -21368,14 +21368,14 @@ var require_util4 = __commonJS({
       }
       const headersLength = headers.length;
       const ret = new Array(headersLength);
-      let key;
+      let key2;
       let val;
       for (let n2 = 0; n2 < headersLength; n2 += 2) {
-        key = headers[n2];
+        key2 = headers[n2];
         val = headers[n2 + 1];
-        typeof key !== "string" && (key = key.toString());
+        typeof key2 !== "string" && (key2 = key2.toString());
         typeof val !== "string" && (val = val.toString("latin1"));
-        ret[n2] = key;
+        ret[n2] = key2;
         ret[n2 + 1] = val;
       }
       return ret;
@@ -22539,25 +22539,25 @@ var require_infra = __commonJS({
       return input;
     }
     var nonASCIIRegex = /[^\x00-\x7F]/;
-    function asciiLowercase(str) {
-      return nonASCIIRegex.test(str) ? str.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str.toLowerCase();
+    function asciiLowercase(str2) {
+      return nonASCIIRegex.test(str2) ? str2.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str2.toLowerCase();
     }
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
     }
-    function removeASCIIWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail >= lead && predicate(str.charCodeAt(trail))) trail--;
+        while (trail >= lead && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
     function serializeJavascriptValueToJSONString(value) {
       const result = JSON.stringify(value);
@@ -22677,12 +22677,12 @@ var require_data_url = __commonJS({
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
       const position = { position: 0 };
-      const type = collectASequenceOfCodePointsFast(
+      const type2 = collectASequenceOfCodePointsFast(
         "/",
         input,
         position
       );
-      if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
+      if (type2.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type2)) {
         return "failure";
       }
       if (position.position >= input.length) {
@@ -22698,7 +22698,7 @@ var require_data_url = __commonJS({
       if (subtype.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(subtype)) {
         return "failure";
       }
-      const typeLowercase = asciiLowercase(type);
+      const typeLowercase = asciiLowercase(type2);
       const subtypeLowercase = asciiLowercase(subtype);
       const mimeType = {
         type: typeLowercase,
@@ -22809,8 +22809,8 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -22867,7 +22867,7 @@ var require_webidl = __commonJS({
   "node_modules/undici/lib/web/webidl/index.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { types, inspect: inspect4 } = __require("node:util");
+    var { types: types2, inspect: inspect4 } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var UNDEFINED = 1;
     var BOOLEAN = 2;
@@ -23043,8 +23043,8 @@ var require_webidl = __commonJS({
       return r;
     };
     webidl.util.Stringify = function(V) {
-      const type = webidl.util.Type(V);
-      switch (type) {
+      const type2 = webidl.util.Type(V);
+      switch (type2) {
         case SYMBOL:
           return `Symbol(${V.description})`;
         case OBJECT:
@@ -23058,10 +23058,10 @@ var require_webidl = __commonJS({
       }
     };
     webidl.util.IsResizableArrayBuffer = function(V) {
-      if (types.isArrayBuffer(V)) {
+      if (types2.isArrayBuffer(V)) {
         return V.resizable;
       }
-      if (types.isSharedArrayBuffer(V)) {
+      if (types2.isSharedArrayBuffer(V)) {
         return V.growable;
       }
       throw webidl.errors.exception({
@@ -23081,7 +23081,7 @@ var require_webidl = __commonJS({
           });
         }
         const method = typeof Iterable === "function" ? Iterable() : V?.[Symbol.iterator]?.();
-        const seq = [];
+        const seq2 = [];
         let index = 0;
         if (method === void 0 || typeof method.next !== "function") {
           throw webidl.errors.exception({
@@ -23094,9 +23094,9 @@ var require_webidl = __commonJS({
           if (done) {
             break;
           }
-          seq.push(converter(value, prefix, `${argument}[${index++}]`));
+          seq2.push(converter(value, prefix, `${argument}[${index++}]`));
         }
-        return seq;
+        return seq2;
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
@@ -23108,22 +23108,22 @@ var require_webidl = __commonJS({
           });
         }
         const result = {};
-        if (!types.isProxy(O)) {
+        if (!types2.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key of keys2) {
-            const keyName = webidl.util.Stringify(key);
-            const typedKey = keyConverter(key, prefix, `Key ${keyName} in ${argument}`);
-            const typedValue = valueConverter(O[key], prefix, `${argument}[${keyName}]`);
+          for (const key2 of keys2) {
+            const keyName = webidl.util.Stringify(key2);
+            const typedKey = keyConverter(key2, prefix, `Key ${keyName} in ${argument}`);
+            const typedValue = valueConverter(O[key2], prefix, `${argument}[${keyName}]`);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key);
+        for (const key2 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -23152,29 +23152,29 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required, converter } = options;
+          const { key: key2, defaultValue, required, converter } = options;
           if (required === true) {
-            if (dictionary == null || !Object.hasOwn(dictionary, key)) {
+            if (dictionary == null || !Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key}".`
+                message: `Missing required key "${key2}".`
               });
             }
           }
-          let value = dictionary?.[key];
+          let value = dictionary?.[key2];
           const hasDefault = defaultValue !== void 0;
           if (hasDefault && value === void 0) {
             value = defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key}`);
+            value = converter(value, prefix, `${argument}.${key2}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value;
+            dict[key2] = value;
           }
         }
         return dict;
@@ -23199,19 +23199,19 @@ var require_webidl = __commonJS({
     webidl.is.AbortSignal = webidl.util.MakeTypeAssertion(AbortSignal);
     webidl.is.MessagePort = webidl.util.MakeTypeAssertion(MessagePort);
     webidl.is.BufferSource = function(V) {
-      return types.isArrayBuffer(V) || ArrayBuffer.isView(V) && types.isArrayBuffer(V.buffer);
+      return types2.isArrayBuffer(V) || ArrayBuffer.isView(V) && types2.isArrayBuffer(V.buffer);
     };
     webidl.util.getCopyOfBytesHeldByBufferSource = function(bufferSource) {
       const jsBufferSource = bufferSource;
       let jsArrayBuffer = jsBufferSource;
       let offset = 0;
       let length = 0;
-      if (types.isTypedArray(jsBufferSource) || types.isDataView(jsBufferSource)) {
+      if (types2.isTypedArray(jsBufferSource) || types2.isDataView(jsBufferSource)) {
         jsArrayBuffer = jsBufferSource.buffer;
         offset = jsBufferSource.byteOffset;
         length = jsBufferSource.byteLength;
       } else {
-        assert(types.isAnyArrayBuffer(jsBufferSource));
+        assert(types2.isAnyArrayBuffer(jsBufferSource));
         length = jsBufferSource.byteLength;
       }
       if (jsArrayBuffer.detached) {
@@ -23281,7 +23281,7 @@ var require_webidl = __commonJS({
       return x;
     };
     webidl.converters.ArrayBuffer = function(V, prefix, argument, flags) {
-      if (webidl.util.Type(V) !== OBJECT || !types.isArrayBuffer(V)) {
+      if (webidl.util.Type(V) !== OBJECT || !types2.isArrayBuffer(V)) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${argument} ("${webidl.util.Stringify(V)}")`,
@@ -23297,7 +23297,7 @@ var require_webidl = __commonJS({
       return V;
     };
     webidl.converters.SharedArrayBuffer = function(V, prefix, argument, flags) {
-      if (webidl.util.Type(V) !== OBJECT || !types.isSharedArrayBuffer(V)) {
+      if (webidl.util.Type(V) !== OBJECT || !types2.isSharedArrayBuffer(V)) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${argument} ("${webidl.util.Stringify(V)}")`,
@@ -23313,14 +23313,14 @@ var require_webidl = __commonJS({
       return V;
     };
     webidl.converters.TypedArray = function(V, T, prefix, argument, flags) {
-      if (webidl.util.Type(V) !== OBJECT || !types.isTypedArray(V) || V.constructor.name !== T.name) {
+      if (webidl.util.Type(V) !== OBJECT || !types2.isTypedArray(V) || V.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${argument} ("${webidl.util.Stringify(V)}")`,
           types: [T.name]
         });
       }
-      if (!webidl.util.HasFlag(flags, webidl.attributes.AllowShared) && types.isSharedArrayBuffer(V.buffer)) {
+      if (!webidl.util.HasFlag(flags, webidl.attributes.AllowShared) && types2.isSharedArrayBuffer(V.buffer)) {
         throw webidl.errors.exception({
           header: prefix,
           message: `${argument} cannot be a view on a shared array buffer.`
@@ -23335,14 +23335,14 @@ var require_webidl = __commonJS({
       return V;
     };
     webidl.converters.DataView = function(V, prefix, argument, flags) {
-      if (webidl.util.Type(V) !== OBJECT || !types.isDataView(V)) {
+      if (webidl.util.Type(V) !== OBJECT || !types2.isDataView(V)) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${argument} ("${webidl.util.Stringify(V)}")`,
           types: ["DataView"]
         });
       }
-      if (!webidl.util.HasFlag(flags, webidl.attributes.AllowShared) && types.isSharedArrayBuffer(V.buffer)) {
+      if (!webidl.util.HasFlag(flags, webidl.attributes.AllowShared) && types2.isSharedArrayBuffer(V.buffer)) {
         throw webidl.errors.exception({
           header: prefix,
           message: `${argument} cannot be a view on a shared array buffer.`
@@ -23357,14 +23357,14 @@ var require_webidl = __commonJS({
       return V;
     };
     webidl.converters.ArrayBufferView = function(V, prefix, argument, flags) {
-      if (webidl.util.Type(V) !== OBJECT || !types.isArrayBufferView(V)) {
+      if (webidl.util.Type(V) !== OBJECT || !types2.isArrayBufferView(V)) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${argument} ("${webidl.util.Stringify(V)}")`,
           types: ["ArrayBufferView"]
         });
       }
-      if (!webidl.util.HasFlag(flags, webidl.attributes.AllowShared) && types.isSharedArrayBuffer(V.buffer)) {
+      if (!webidl.util.HasFlag(flags, webidl.attributes.AllowShared) && types2.isSharedArrayBuffer(V.buffer)) {
         throw webidl.errors.exception({
           header: prefix,
           message: `${argument} cannot be a view on a shared array buffer.`
@@ -23379,14 +23379,14 @@ var require_webidl = __commonJS({
       return V;
     };
     webidl.converters.BufferSource = function(V, prefix, argument, flags) {
-      if (types.isArrayBuffer(V)) {
+      if (types2.isArrayBuffer(V)) {
         return webidl.converters.ArrayBuffer(V, prefix, argument, flags);
       }
-      if (types.isArrayBufferView(V)) {
+      if (types2.isArrayBufferView(V)) {
         flags &= ~webidl.attributes.AllowShared;
         return webidl.converters.ArrayBufferView(V, prefix, argument, flags);
       }
-      if (types.isSharedArrayBuffer(V)) {
+      if (types2.isSharedArrayBuffer(V)) {
         throw webidl.errors.exception({
           header: prefix,
           message: `${argument} cannot be a SharedArrayBuffer.`
@@ -23399,13 +23399,13 @@ var require_webidl = __commonJS({
       });
     };
     webidl.converters.AllowSharedBufferSource = function(V, prefix, argument, flags) {
-      if (types.isArrayBuffer(V)) {
+      if (types2.isArrayBuffer(V)) {
         return webidl.converters.ArrayBuffer(V, prefix, argument, flags);
       }
-      if (types.isSharedArrayBuffer(V)) {
+      if (types2.isSharedArrayBuffer(V)) {
         return webidl.converters.SharedArrayBuffer(V, prefix, argument, flags);
       }
-      if (types.isArrayBufferView(V)) {
+      if (types2.isArrayBufferView(V)) {
         flags |= webidl.attributes.AllowShared;
         return webidl.converters.ArrayBufferView(V, prefix, argument, flags);
       }
@@ -23457,7 +23457,7 @@ var require_webidl = __commonJS({
 var require_util5 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
-    var { Transform: Transform4 } = __require("node:stream");
+    var { Transform: Transform6 } = __require("node:stream");
     var zlib = __require("node:zlib");
     var { redirectStatusSet, referrerPolicyTokens, badPortsSet } = require_constants4();
     var { getGlobalOrigin } = require_global();
@@ -23563,9 +23563,9 @@ var require_util5 = __commonJS({
       if (!isURLPotentiallyTrustworthy(requestCurrentURL(httpRequest))) {
         return;
       }
-      let header2 = null;
-      header2 = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header2, true);
+      let header3 = null;
+      header3 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header3, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -23596,8 +23596,8 @@ var require_util5 = __commonJS({
         request.headersList.append("origin", serializedOrigin, true);
       }
     }
-    function coarsenTime(timestamp, crossOriginIsolatedCapability) {
-      return timestamp;
+    function coarsenTime(timestamp2, crossOriginIsolatedCapability) {
+      return timestamp2;
     }
     function clampAndCoarsenConnectionTimingInfo(connectionTimingInfo, defaultStartTime, crossOriginIsolatedCapability) {
       if (!connectionTimingInfo?.startTime || connectionTimingInfo.startTime < defaultStartTime) {
@@ -23804,9 +23804,9 @@ var require_util5 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
+        constructor(target, kind2) {
           this.#target = target;
-          this.#kind = kind;
+          this.#kind = kind2;
           this.#index = 0;
         }
         next() {
@@ -23824,18 +23824,18 @@ var require_util5 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key2, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key;
+              result = key2;
               break;
             case "value":
               result = value;
               break;
             case "key+value":
-              result = [key, value];
+              result = [key2, value];
               break;
           }
           return {
@@ -23855,8 +23855,8 @@ var require_util5 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target, kind2) {
+        return new FastIterableIterator(target, kind2);
       };
     }
     function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1, brandCheck) {
@@ -23884,7 +23884,7 @@ var require_util5 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries() {
+          value: function entries2() {
             webidl.brandCheck(this, brandCheck);
             return makeIterator(this, "key+value");
           }
@@ -23901,8 +23901,8 @@ var require_util5 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key, this);
+            for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key2, this);
             }
           }
         }
@@ -24051,7 +24051,7 @@ var require_util5 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform4 {
+    var InflateStream = class extends Transform6 {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -24142,8 +24142,8 @@ var require_util5 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -24398,8 +24398,8 @@ var require_formdata = __commonJS({
       }
       [nodeUtil.inspect.custom](depth, options) {
         const state = Object.groupBy(this.#state, ({ name }) => name);
-        for (const [name, entries] of Object.entries(state)) {
-          state[name] = entries.length === 1 ? entries[0].value : entries.map(({ value }) => value);
+        for (const [name, entries2] of Object.entries(state)) {
+          state[name] = entries2.length === 1 ? entries2[0].value : entries2.map(({ value }) => value);
         }
         options.depth ??= depth;
         options.colors ??= true;
@@ -24658,11 +24658,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (hasSafeIterator(headers)) {
-            for (const header2 of headers) {
-              if (!Array.isArray(header2) || header2.length !== 2) {
+            for (const header3 of headers) {
+              if (!Array.isArray(header3) || header3.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header2[0], header2[1]);
+              processHeader(this, header3[0], header3[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -24828,8 +24828,8 @@ var require_request = __commonJS({
         this[kController] = createAbortedController(reason);
         return this.onResponseError(reason);
       }
-      addHeader(key, value) {
-        processHeader(this, key, value);
+      addHeader(key2, value) {
+        processHeader(this, key2, value);
         return this;
       }
     };
@@ -24838,15 +24838,15 @@ var require_request = __commonJS({
       controller.abort(reason);
       return controller;
     }
-    function processHeader(request, key, val) {
+    function processHeader(request, key2, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key} header`);
+        throw new InvalidArgumentError(`invalid ${key2} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key];
+      let headerName = headerNameLowerCasedRecord[key2];
       if (headerName === void 0) {
-        headerName = key.toLowerCase();
+        headerName = key2.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -24856,32 +24856,32 @@ var require_request = __commonJS({
         for (let i2 = 0; i2 < val.length; i2++) {
           if (typeof val[i2] === "string") {
             if (!isValidHeaderValue(val[i2])) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(val[i2]);
           } else if (val[i2] === null) {
             arr.push("");
           } else if (typeof val[i2] === "object") {
-            throw new InvalidArgumentError(`invalid ${key} header`);
+            throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
-            const str = `${val[i2]}`;
-            if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+            const str2 = `${val[i2]}`;
+            if (!isValidHeaderValue(str2)) {
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
-            arr.push(str);
+            arr.push(str2);
           }
         }
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       }
       if (headerName === "host") {
@@ -24902,7 +24902,7 @@ var require_request = __commonJS({
         request.contentLength = parseInt(val, 10);
       } else if (request.contentType === null && headerName === "content-type") {
         request.contentType = val;
-        request.headers.push(key, val);
+        request.headers.push(key2, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -24922,7 +24922,7 @@ var require_request = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request.headers.push(key, val);
+        request.headers.push(key2, val);
       }
     }
     var isFormData;
@@ -24958,7 +24958,7 @@ var require_dispatcher = __commonJS({
       compose(...args) {
         const interceptors = Array.isArray(args[0]) ? args[0] : args;
         const interceptorOrigin = this[kOriginless] === true ? null : this[kUrl]?.origin;
-        let dispatch = this.dispatch.bind(this);
+        let dispatch2 = this.dispatch.bind(this);
         const orderSensitiveKinds = [];
         for (const interceptor of interceptors) {
           if (interceptor == null) {
@@ -24970,8 +24970,8 @@ var require_dispatcher = __commonJS({
           if (interceptor[kInterceptorKind] != null) {
             orderSensitiveKinds.push(interceptor[kInterceptorKind]);
           }
-          dispatch = interceptor(dispatch, interceptorOrigin);
-          if (dispatch == null || typeof dispatch !== "function" || dispatch.length !== 2) {
+          dispatch2 = interceptor(dispatch2, interceptorOrigin);
+          if (dispatch2 == null || typeof dispatch2 !== "function" || dispatch2.length !== 2) {
             throw new TypeError("invalid interceptor");
           }
         }
@@ -24980,16 +24980,16 @@ var require_dispatcher = __commonJS({
         if (cacheIndex !== -1 && redirectIndex !== -1 && cacheIndex < redirectIndex) {
           throw new InvalidArgumentError("the cache interceptor must be composed after the redirect interceptor; composing the cache before the redirect disables the cache's cross-origin and credential redirect guards (GHSA-75VM-9G8F-99J4, GHSA-MQG3-3V4R-CM32, GHSA-4W7W-5XRC-9H26, GHSA-7XG3-FPHP-28HG)");
         }
-        const originalDispatch = dispatch;
+        const originalDispatch = dispatch2;
         const self = this;
-        dispatch = function(opts2, handler) {
+        dispatch2 = function(opts2, handler) {
           if (opts2 && typeof opts2 === "object" && !opts2.origin && self[kUrl]) {
             opts2 = Object.assign({}, opts2, { origin: self[kUrl].origin });
           }
           return originalDispatch(opts2, handler);
         };
         return new Proxy(this, {
-          get: (target, key) => key === "dispatch" ? dispatch : target[key]
+          get: (target, key2) => key2 === "dispatch" ? dispatch2 : target[key2]
         });
       }
     };
@@ -25058,9 +25058,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -25098,9 +25098,9 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve(data);
+              return err2 ? reject(err2) : resolve5(data);
             });
           });
         }
@@ -25174,13 +25174,13 @@ var require_connect = __commonJS({
       constructor(maxCachedSessions) {
         this._maxCachedSessions = maxCachedSessions;
         this._sessionCache = /* @__PURE__ */ new Map();
-        this._sessionRegistry = new FinalizationRegistry((key) => {
+        this._sessionRegistry = new FinalizationRegistry((key2) => {
           if (this._sessionCache.size < this._maxCachedSessions) {
             return;
           }
-          const ref = this._sessionCache.get(key);
+          const ref = this._sessionCache.get(key2);
           if (ref !== void 0 && ref.deref() === void 0) {
-            this._sessionCache.delete(key);
+            this._sessionCache.delete(key2);
           }
         });
       }
@@ -25196,9 +25196,9 @@ var require_connect = __commonJS({
           this._sessionCache.delete(sessionKey);
         } else if (this._sessionCache.size >= this._maxCachedSessions) {
           let evicted = false;
-          for (const [key, ref] of this._sessionCache) {
+          for (const [key2, ref] of this._sessionCache) {
             if (ref.deref() === void 0) {
-              this._sessionCache.delete(key);
+              this._sessionCache.delete(key2);
               evicted = true;
               break;
             }
@@ -25988,7 +25988,7 @@ var require_simd = __commonJS({
     function parse(parser, data, limit) {
       return this.parse(parser, data, limit) >>> 0;
     }
-    function fail(parser, code, description) {
+    function fail2(parser, code, description) {
       const len = description.length;
       const ptr = this.alloc(len);
       const buffer = new Uint8Array(this.memory.buffer, ptr, len);
@@ -26864,7 +26864,7 @@ var require_simd = __commonJS({
         create: create.bind(wasm),
         destroy: destroy.bind(wasm),
         parse: parse.bind(wasm),
-        fail: fail.bind(wasm),
+        fail: fail2.bind(wasm),
         hasDebug: hasDebug.bind(wasm),
         clear: wasm.clear,
         complete: wasm.complete,
@@ -26920,7 +26920,7 @@ var require_no_simd = __commonJS({
     function parse(parser, data, limit) {
       return this.parse(parser, data, limit) >>> 0;
     }
-    function fail(parser, code, description) {
+    function fail2(parser, code, description) {
       const len = description.length;
       const ptr = this.alloc(len);
       const buffer = new Uint8Array(this.memory.buffer, ptr, len);
@@ -27796,7 +27796,7 @@ var require_no_simd = __commonJS({
         create: create.bind(wasm),
         destroy: destroy.bind(wasm),
         parse: parse.bind(wasm),
-        fail: fail.bind(wasm),
+        fail: fail2.bind(wasm),
         hasDebug: hasDebug.bind(wasm),
         clear: wasm.clear,
         complete: wasm.complete,
@@ -27978,14 +27978,14 @@ var require_parser_h1 = __commonJS({
           this.updateBuffers();
         }
       }
-      setTimeout(delay, type) {
-        if (delay !== this.timeoutValue || type & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
+      setTimeout(delay, type2) {
+        if (delay !== this.timeoutValue || type2 & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
           if (this.timeout) {
             timers.clearTimeout(this.timeout);
             this.timeout = null;
           }
           if (delay) {
-            if (type & USE_FAST_TIMER) {
+            if (type2 & USE_FAST_TIMER) {
               this.timeout = timers.setFastTimeout(
                 onParserTimeout,
                 delay,
@@ -28004,7 +28004,7 @@ var require_parser_h1 = __commonJS({
         } else if (this.timeout?.refresh) {
           this.timeout.refresh();
         }
-        this.timeoutType = type;
+        this.timeoutType = type2;
       }
       ensureBuffers(size) {
         const { milo } = this;
@@ -28246,8 +28246,8 @@ var require_parser_h1 = __commonJS({
         return this.createError(EMPTY_BUF);
       }
       createError(data) {
-        const { contentLength, bytesRead } = this;
-        if (contentLength !== -1 && bytesRead !== contentLength) {
+        const { contentLength: contentLength2, bytesRead } = this;
+        if (contentLength2 !== -1 && bytesRead !== contentLength2) {
           return new ResponseContentLengthMismatchError();
         }
         const errorCode = this.parserFields[this.milo.ParserFields.ERROR_CODE];
@@ -28312,7 +28312,7 @@ var require_parser_h1 = __commonJS({
                 statusCode,
                 upgrade,
                 trailers,
-                contentLength,
+                contentLength: contentLength2,
                 bytesRead,
                 shouldKeepAlive
               } = this;
@@ -28342,7 +28342,7 @@ var require_parser_h1 = __commonJS({
               if (statusCode < 200) {
                 break;
               }
-              if (request.method !== "HEAD" && contentLength !== -1 && bytesRead !== contentLength) {
+              if (request.method !== "HEAD" && contentLength2 !== -1 && bytesRead !== contentLength2) {
                 util.destroy(socket2, new ResponseContentLengthMismatchError());
                 this.pauseParser();
                 break;
@@ -28400,10 +28400,10 @@ var require_parser_h1 = __commonJS({
                 currentBufferRef.byteOffset + at,
                 len
               ) : EMPTY_BUF;
-              const key = this.headers[this.headers.length - 1];
+              const key2 = this.headers[this.headers.length - 1];
               this.headers.push(data);
-              if (key.length === 10) {
-                const headerName = util.bufferToLowerCasedHeaderName(key);
+              if (key2.length === 10) {
+                const headerName = util.bufferToLowerCasedHeaderName(key2);
                 if (headerName === "keep-alive") {
                   this.keepAlive += (this.keepAlive.length === 0 ? "" : ",") + data.toString();
                 } else if (headerName === "connection") {
@@ -28424,7 +28424,7 @@ var require_parser_h1 = __commonJS({
               const shouldUpgrade = this.parserEvents[cursor + 8] !== 0;
               const hasTrailers = this.parserEvents[cursor + 9] !== 0;
               const bodyKind = this.parserEvents[cursor + 10];
-              const contentLength = this.parserEvents.readUInt32LE(cursor + 11) + this.parserEvents.readUInt32LE(cursor + 15) * 4294967296;
+              const contentLength2 = this.parserEvents.readUInt32LE(cursor + 11) + this.parserEvents.readUInt32LE(cursor + 15) * 4294967296;
               const { socket: socket2, client: client2, headers, statusText } = this;
               if (socket2.destroyed) {
                 return this.fail(milo.ERROR_CALLBACK_ERROR, "Other side closed");
@@ -28452,7 +28452,7 @@ var require_parser_h1 = __commonJS({
               assert(this.timeoutType === TIMEOUT_HEADERS);
               this.statusCode = statusCode;
               this.shouldKeepAlive = shouldKeepAlive || request.method === "HEAD" && !socket2[kReset] && /(?:^|,)[\t ]*keep-alive[\t ]*(?:,|$)/i.test(this.connection) && !/(?:^|,)[\t ]*close[\t ]*(?:,|$)/i.test(this.connection);
-              this.contentLength = bodyKind === BODY_KIND_CONTENT_LENGTH ? contentLength : -1;
+              this.contentLength = bodyKind === BODY_KIND_CONTENT_LENGTH ? contentLength2 : -1;
               if (this.statusCode >= 200) {
                 const bodyTimeout = request.bodyTimeout != null ? request.bodyTimeout : client2[kBodyTimeout];
                 this.setTimeout(bodyTimeout, TIMEOUT_BODY);
@@ -28504,8 +28504,8 @@ var require_parser_h1 = __commonJS({
                 this.setShouldSkipBody(true);
               }
               this.headersSuspended = true;
-              if (!pause && request.method !== "HEAD" && statusCode >= 200 && statusCode !== 204 && statusCode !== 205 && statusCode !== 304 && bodyKind === BODY_KIND_CONTENT_LENGTH && contentLength > 0 && !hasTrailers) {
-                this.directBodyRemaining = contentLength;
+              if (!pause && request.method !== "HEAD" && statusCode >= 200 && statusCode !== 204 && statusCode !== 205 && statusCode !== 304 && bodyKind === BODY_KIND_CONTENT_LENGTH && contentLength2 > 0 && !hasTrailers) {
+                this.directBodyRemaining = contentLength2;
               }
               if (socket2[kBlocking]) {
                 socket2[kBlocking] = false;
@@ -28514,7 +28514,7 @@ var require_parser_h1 = __commonJS({
               if (pause) {
                 this.pauseParser();
                 this[kPausedByHandler] = true;
-              } else if (request.method === "HEAD" || statusCode < 200 || statusCode === 204 || statusCode === 205 || statusCode === 304 || bodyKind === BODY_KIND_CONTENT_LENGTH && contentLength === 0) {
+              } else if (request.method === "HEAD" || statusCode < 200 || statusCode === 204 || statusCode === 205 || statusCode === 304 || bodyKind === BODY_KIND_CONTENT_LENGTH && contentLength2 === 0) {
                 this.directBodyCompletePending = true;
               }
               break;
@@ -29075,20 +29075,20 @@ var require_body = __commonJS({
       let action = null;
       let source = null;
       let length = null;
-      let type = null;
+      let type2 = null;
       if (typeof object === "string") {
         source = object;
-        type = "text/plain;charset=UTF-8";
+        type2 = "text/plain;charset=UTF-8";
       } else if (webidl.is.URLSearchParams(object)) {
         source = object.toString();
-        type = "application/x-www-form-urlencoded;charset=UTF-8";
+        type2 = "application/x-www-form-urlencoded;charset=UTF-8";
       } else if (webidl.is.BufferSource(object)) {
         source = webidl.util.getCopyOfBytesHeldByBufferSource(object);
       } else if (webidl.is.FormData(object)) {
         const boundary = getFormDataBoundary(object);
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const formdataEscape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const formdataEscape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -29133,12 +29133,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }
         })();
         action = () => parts;
-        type = `multipart/form-data; boundary=${boundary}`;
+        type2 = `multipart/form-data; boundary=${boundary}`;
       } else if (webidl.is.Blob(object)) {
         source = object;
         length = object.size;
         if (object.type) {
-          type = object.type;
+          type2 = object.type;
         }
       } else if (typeof object[Symbol.asyncIterator] === "function") {
         if (keepalive) {
@@ -29184,7 +29184,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         length = typeof source === "string" ? Buffer.byteLength(source) : source.length;
       }
       const body = { stream, source, length };
-      return [body, type];
+      return [body, type2];
     }
     function safelyExtractBody(object, keepalive = false) {
       if (webidl.is.ReadableStream(object)) {
@@ -29238,9 +29238,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries2 = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
+                  for (const [name, value2] of entries2) {
                     fd.append(name, value2);
                   }
                   return fd;
@@ -29559,14 +29559,14 @@ var require_client_h1 = __commonJS({
         this.connection = "";
         this.maxResponseSize = client[kMaxResponseSize];
       }
-      setTimeout(delay, type) {
-        if (delay !== this.timeoutValue || type & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
+      setTimeout(delay, type2) {
+        if (delay !== this.timeoutValue || type2 & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
           if (this.timeout) {
             timers.clearTimeout(this.timeout);
             this.timeout = null;
           }
           if (delay) {
-            if (type & USE_FAST_TIMER) {
+            if (type2 & USE_FAST_TIMER) {
               this.timeout = timers.setFastTimeout(onParserTimeout, delay, this.timeoutWeakRef);
             } else {
               this.timeout = setTimeout(onParserTimeout, delay, this.timeoutWeakRef);
@@ -29579,7 +29579,7 @@ var require_client_h1 = __commonJS({
             this.timeout.refresh();
           }
         }
-        this.timeoutType = type;
+        this.timeoutType = type2;
       }
       resume() {
         if (this.socket.destroyed || !this.paused) {
@@ -29685,8 +29685,8 @@ var require_client_h1 = __commonJS({
         return this.createError(ret, EMPTY_BUF);
       }
       createError(ret, data) {
-        const { llhttp, contentLength, bytesRead } = this;
-        if (contentLength !== -1 && bytesRead !== contentLength) {
+        const { llhttp, contentLength: contentLength2, bytesRead } = this;
+        if (contentLength2 !== -1 && bytesRead !== contentLength2) {
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
@@ -29762,22 +29762,22 @@ var require_client_h1 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key = this.headers[len - 2];
-        if (key.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key);
+        const key2 = this.headers[len - 2];
+        if (key2.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key2);
           if (headerName === "keep-alive") {
             this.keepAlive += (isContinuation || this.keepAlive.length === 0 ? "" : ",") + buf.toString();
           } else if (headerName === "connection") {
             this.connection += (isContinuation || this.connection.length === 0 ? "" : ",") + buf.toString();
           }
-        } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
+        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
           if (this.contentLength === -1) {
             this.contentLength = 0;
           }
           for (let i2 = 0; i2 < buf.length; i2++) {
             this.contentLength = this.contentLength * 10 + (buf[i2] - 48);
           }
-        } else if (key.length === 17 && util.bufferToLowerCasedHeaderName(key) === "transfer-encoding") {
+        } else if (key2.length === 17 && util.bufferToLowerCasedHeaderName(key2) === "transfer-encoding") {
           this.hasTransferEncoding = true;
         }
         this.trackHeader(buf.length);
@@ -29951,7 +29951,7 @@ var require_client_h1 = __commonJS({
        * @returns {number}
        */
       onMessageComplete() {
-        const { client, socket, statusCode, upgrade, headers, contentLength, bytesRead, shouldKeepAlive } = this;
+        const { client, socket, statusCode, upgrade, headers, contentLength: contentLength2, bytesRead, shouldKeepAlive } = this;
         if (socket.destroyed && (!statusCode || shouldKeepAlive)) {
           return -1;
         }
@@ -29974,7 +29974,7 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return 0;
         }
-        if (contentLength !== -1 && bytesRead !== contentLength) {
+        if (contentLength2 !== -1 && bytesRead !== contentLength2) {
           util.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
@@ -30252,7 +30252,7 @@ var require_client_h1 = __commonJS({
     }
     function writeH1(client, request) {
       const { method, path: path11, host, upgrade, blocking, reset: reset2 } = request;
-      let { body, headers, contentLength } = request;
+      let { body, headers, contentLength: contentLength2 } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
         if (!extractBody) {
@@ -30263,7 +30263,7 @@ var require_client_h1 = __commonJS({
           headers.push("content-type", contentType2);
         }
         body = bodyStream.stream;
-        contentLength = bodyStream.length;
+        contentLength2 = bodyStream.length;
       } else if (util.isBlobLike(body) && request.contentType == null) {
         const contentType2 = body.type;
         if (contentType2) {
@@ -30279,14 +30279,14 @@ var require_client_h1 = __commonJS({
         body.read(0);
       }
       const bodyLength = util.bodyLength(body);
-      contentLength = bodyLength ?? contentLength;
-      if (contentLength === null) {
-        contentLength = request.contentLength;
+      contentLength2 = bodyLength ?? contentLength2;
+      if (contentLength2 === null) {
+        contentLength2 = request.contentLength;
       }
-      if (contentLength === 0 && !expectsPayload) {
-        contentLength = null;
+      if (contentLength2 === 0 && !expectsPayload) {
+        contentLength2 = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength !== null && request.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength2 > 0 && request.contentLength !== null && request.contentLength !== contentLength2) {
         if (client[kStrictContentLength]) {
           util.errorRequest(client, request, new RequestContentLengthMismatchError());
           return false;
@@ -30327,64 +30327,64 @@ var require_client_h1 = __commonJS({
         socket[kBlocking] = true;
       }
       setTypeOfService(socket, request);
-      let header2 = `${method} ${path11} HTTP/1.1\r
+      let header3 = `${method} ${path11} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header2 += `host: ${host}\r
+        header3 += `host: ${host}\r
 `;
       } else {
-        header2 += client[kHostHeader];
+        header3 += client[kHostHeader];
       }
       if (upgrade) {
-        header2 += `connection: upgrade\r
+        header3 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header2 += "connection: keep-alive\r\n";
+        header3 += "connection: keep-alive\r\n";
       } else {
-        header2 += "connection: close\r\n";
+        header3 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n2 = 0; n2 < headers.length; n2 += 2) {
-          const key = headers[n2 + 0];
+          const key2 = headers[n2 + 0];
           const val = headers[n2 + 1];
           if (Array.isArray(val)) {
             for (let i2 = 0; i2 < val.length; i2++) {
-              header2 += `${key}: ${val[i2]}\r
+              header3 += `${key2}: ${val[i2]}\r
 `;
             }
           } else {
-            header2 += `${key}: ${val}\r
+            header3 += `${key2}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header2, socket });
+        channels.sendHeaders.publish({ request, headers: header3, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort, null, client, request, socket, contentLength2, header3, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort, body, client, request, socket, contentLength2, header3, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request, socket, contentLength, header2, expectsPayload);
+          writeIterable(abort, body.stream(), client, request, socket, contentLength2, header3, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request, socket, contentLength, header2, expectsPayload);
+          writeBlob(abort, body, client, request, socket, contentLength2, header3, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request, socket, contentLength, header2, expectsPayload);
+        writeStream(abort, body, client, request, socket, contentLength2, header3, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request, socket, contentLength, header2, expectsPayload);
+        writeIterable(abort, body, client, request, socket, contentLength2, header3, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
-      assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
+    function writeStream(abort, body, client, request, socket, contentLength2, header3, expectsPayload) {
+      assert(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished7 = false;
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength: contentLength2, client, expectsPayload, header: header3 });
       const onData = function(chunk) {
         if (finished7) {
           return;
@@ -30450,22 +30450,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
+    function writeBuffer(abort, body, client, request, socket, contentLength2, header3, expectsPayload) {
       try {
         if (!body) {
-          if (contentLength === 0) {
-            socket.write(`${header2}content-length: 0\r
+          if (contentLength2 === 0) {
+            socket.write(`${header3}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header2}\r
+            assert(contentLength2 === null, "no body must not have content length");
+            socket.write(`${header3}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body)) {
-          assert(contentLength === body.byteLength, "buffer body must have content length");
+          assert(contentLength2 === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header2}content-length: ${contentLength}\r
+          socket.write(`${header3}content-length: ${contentLength2}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -30481,14 +30481,14 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
+    async function writeBlob(abort, body, client, request, socket, contentLength2, header3, expectsPayload) {
       try {
-        if (contentLength != null && contentLength !== body.size) {
+        if (contentLength2 != null && contentLength2 !== body.size) {
           throw new RequestContentLengthMismatchError();
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header2}content-length: ${contentLength}\r
+        socket.write(`${header3}content-length: ${contentLength2}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -30503,8 +30503,8 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
-      assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
+    async function writeIterable(abort, body, client, request, socket, contentLength2, header3, expectsPayload) {
+      assert(contentLength2 !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
         if (callback) {
@@ -30513,16 +30513,16 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength: contentLength2, client, expectsPayload, header: header3 });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -30551,14 +30551,14 @@ upgrade: ${upgrade}\r
        * @param {boolean} arg.expectsPayload
        * @param {string} arg.header
        */
-      constructor({ abort, socket, request, contentLength, client, expectsPayload, header: header2 }) {
+      constructor({ abort, socket, request, contentLength: contentLength2, client, expectsPayload, header: header3 }) {
         this.socket = socket;
         this.request = request;
-        this.contentLength = contentLength;
+        this.contentLength = contentLength2;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header2;
+        this.header = header3;
         this.abort = abort;
         this.lengthMismatch = false;
         socket[kWriting] = true;
@@ -30582,7 +30582,7 @@ upgrade: ${upgrade}\r
        * @returns
        */
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
+        const { socket, request, contentLength: contentLength2, client, bytesWritten, expectsPayload, header: header3 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -30593,12 +30593,12 @@ upgrade: ${upgrade}\r
         if (!len) {
           return true;
         }
-        if (contentLength !== null && bytesWritten + len > contentLength) {
+        if (contentLength2 !== null && bytesWritten + len > contentLength2) {
           if (client[kStrictContentLength]) {
             throw new RequestContentLengthMismatchError();
           }
           this.onLengthMismatch();
-          const remaining = contentLength - bytesWritten;
+          const remaining = contentLength2 - bytesWritten;
           if (remaining === 0) {
             return true;
           }
@@ -30610,16 +30610,16 @@ upgrade: ${upgrade}\r
           if (!expectsPayload && request.reset !== false) {
             socket[kReset] = true;
           }
-          if (contentLength === null) {
-            socket.write(`${header2}transfer-encoding: chunked\r
+          if (contentLength2 === null) {
+            socket.write(`${header3}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header2}content-length: ${contentLength}\r
+            socket.write(`${header3}content-length: ${contentLength2}\r
 \r
 `, "latin1");
           }
         }
-        if (contentLength === null) {
+        if (contentLength2 === null) {
           socket.write(`\r
 ${len.toString(16)}\r
 `, "latin1");
@@ -30641,7 +30641,7 @@ ${len.toString(16)}\r
        * @returns {void}
        */
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request } = this;
+        const { socket, contentLength: contentLength2, client, bytesWritten, expectsPayload, header: header3, request } = this;
         request.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -30652,17 +30652,17 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header2}content-length: 0\r
+            socket.write(`${header3}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header2}\r
+            socket.write(`${header3}\r
 `, "latin1");
           }
-        } else if (contentLength === null) {
+        } else if (contentLength2 === null) {
           socket.write("\r\n0\r\n\r\n", "latin1");
         }
-        if (contentLength !== null && bytesWritten !== contentLength) {
+        if (contentLength2 !== null && bytesWritten !== contentLength2) {
           if (client[kStrictContentLength]) {
             throw new RequestContentLengthMismatchError();
           }
@@ -30697,7 +30697,7 @@ var require_client_h2 = __commonJS({
   "node_modules/undici/lib/dispatcher/client-h2.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { pipeline: pipeline6 } = __require("node:stream");
+    var { pipeline: pipeline8 } = __require("node:stream");
     var util = require_util4();
     var {
       RequestContentLengthMismatchError,
@@ -31200,12 +31200,12 @@ var require_client_h2 = __commonJS({
       }
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id) {
+    function onHttp2FrameError(type2, code, id) {
       if (id === 0) {
         if (this[kReceivedGoAway]) {
           return;
         }
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type2}, code ${code}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -31361,23 +31361,23 @@ var require_client_h2 = __commonJS({
     function buildRequestHeaders(reqHeaders) {
       const headers = {};
       for (let n2 = 0; n2 < reqHeaders.length; n2 += 2) {
-        const key = reqHeaders[n2 + 0];
+        const key2 = reqHeaders[n2 + 0];
         const val = reqHeaders[n2 + 1];
-        const current = Object.hasOwn(headers, key) ? headers[key] : void 0;
-        if (key === "cookie") {
+        const current = Object.hasOwn(headers, key2) ? headers[key2] : void 0;
+        if (key2 === "cookie") {
           if (current != null) {
-            util.setHeader(headers, key, Array.isArray(current) ? (current.push(val), current) : [current, val]);
+            util.setHeader(headers, key2, Array.isArray(current) ? (current.push(val), current) : [current, val]);
           } else {
-            util.setHeader(headers, key, val);
+            util.setHeader(headers, key2, val);
           }
           continue;
         }
         if (typeof val === "string") {
-          util.setHeader(headers, key, current ? `${current}, ${val}` : val);
+          util.setHeader(headers, key2, current ? `${current}, ${val}` : val);
           continue;
         }
         for (let i2 = 0; i2 < val.length; i2++) {
-          util.setHeader(headers, key, Object.hasOwn(headers, key) ? `${headers[key]}, ${val[i2]}` : val[i2]);
+          util.setHeader(headers, key2, Object.hasOwn(headers, key2) ? `${headers[key2]}, ${val[i2]}` : val[i2]);
         }
       }
       return headers;
@@ -31596,43 +31596,43 @@ var require_client_h2 = __commonJS({
       if (body && typeof body.read === "function") {
         body.read(0);
       }
-      let contentLength = util.bodyLength(body);
+      let contentLength2 = util.bodyLength(body);
       if (util.isFormDataLike(body)) {
         extractBody ??= require_body().extractBody;
         const [bodyStream, contentType2] = extractBody(body);
         headers["content-type"] = contentType2;
         body = bodyStream.stream;
-        contentLength = bodyStream.length;
+        contentLength2 = bodyStream.length;
       }
-      if (contentLength == null) {
-        contentLength = request.contentLength;
+      if (contentLength2 == null) {
+        contentLength2 = request.contentLength;
       }
-      if (contentLength === 0 && !expectsPayload) {
-        contentLength = null;
+      if (contentLength2 === 0 && !expectsPayload) {
+        contentLength2 = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength != null && request.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength2 > 0 && request.contentLength != null && request.contentLength !== contentLength2) {
         if (client[kStrictContentLength]) {
           util.errorRequest(client, request, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
       }
-      if (contentLength != null) {
-        assert(body || contentLength === 0, "no body must not have content length");
-        headers[HTTP2_HEADER_CONTENT_LENGTH] = `${contentLength}`;
+      if (contentLength2 != null) {
+        assert(body || contentLength2 === 0, "no body must not have content length");
+        headers[HTTP2_HEADER_CONTENT_LENGTH] = `${contentLength2}`;
       }
       refH2Session(session);
       if (channels.sendHeaders.hasSubscribers) {
-        let header2 = "";
-        for (const key in headers) {
-          header2 += `${key}: ${headers[key]}\r
+        let header3 = "";
+        for (const key2 in headers) {
+          header3 += `${key2}: ${headers[key2]}\r
 `;
         }
-        channels.sendHeaders.publish({ request, headers: header2, socket: session[kSocket] });
+        channels.sendHeaders.publish({ request, headers: header3, socket: session[kSocket] });
       }
-      const shouldEndStream = body === null || contentLength === 0;
+      const shouldEndStream = body === null || contentLength2 === 0;
       state.body = body;
-      state.contentLength = contentLength;
+      state.contentLength = contentLength2;
       state.expectsPayload = expectsPayload;
       if (expectContinue) {
         headers[HTTP2_HEADER_EXPECT] = "100-continue";
@@ -31768,8 +31768,8 @@ var require_client_h2 = __commonJS({
       request.onResponseStarted();
       state.responseReceived = true;
       if (request.method !== "HEAD" && statusCode !== 304) {
-        const contentLength = headers[HTTP2_HEADER_CONTENT_LENGTH];
-        state.responseContentLength = contentLength == null ? null : Number(contentLength);
+        const contentLength2 = headers[HTTP2_HEADER_CONTENT_LENGTH];
+        state.responseContentLength = contentLength2 == null ? null : Number(contentLength2);
       }
       if (state.headersTimeout || state.bodyTimeout) {
         stream.setTimeout(state.bodyTimeout);
@@ -31851,17 +31851,17 @@ var require_client_h2 = __commonJS({
       }
       state.abort(err);
     }
-    function onFrameError(type, code) {
+    function onFrameError(type2, code) {
       const stream = this;
       const state = stream[kRequestStreamState];
       if (state == null) {
         return;
       }
       stream.off("frameError", onFrameError);
-      if (type === HTTP2_FRAME_TYPE_HEADERS && retryUnsentStream(state)) {
+      if (type2 === HTTP2_FRAME_TYPE_HEADERS && retryUnsentStream(state)) {
         return;
       }
-      state.abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      state.abort(new InformationalError(`HTTP/2: "frameError" received - type ${type2}, code ${code}`));
     }
     function onAborted() {
       this.off("data", onData);
@@ -31896,8 +31896,8 @@ var require_client_h2 = __commonJS({
       const stream = this;
       const state = stream[kRequestStreamState];
       state.bodySent = true;
-      const { abort, body, client, contentLength, expectsPayload, request } = state;
-      if (!body || contentLength === 0) {
+      const { abort, body, client, contentLength: contentLength2, expectsPayload, request } = state;
+      if (!body || contentLength2 === 0) {
         writeBuffer(
           abort,
           stream,
@@ -31905,7 +31905,7 @@ var require_client_h2 = __commonJS({
           client,
           request,
           client[kSocket],
-          contentLength,
+          contentLength2,
           expectsPayload
         );
       } else if (util.isBuffer(body)) {
@@ -31916,7 +31916,7 @@ var require_client_h2 = __commonJS({
           client,
           request,
           client[kSocket],
-          contentLength,
+          contentLength2,
           expectsPayload
         );
       } else if (util.isBlobLike(body)) {
@@ -31928,7 +31928,7 @@ var require_client_h2 = __commonJS({
             client,
             request,
             client[kSocket],
-            contentLength,
+            contentLength2,
             expectsPayload
           );
         } else {
@@ -31939,7 +31939,7 @@ var require_client_h2 = __commonJS({
             client,
             request,
             client[kSocket],
-            contentLength,
+            contentLength2,
             expectsPayload
           );
         }
@@ -31952,7 +31952,7 @@ var require_client_h2 = __commonJS({
           body,
           client,
           request,
-          contentLength
+          contentLength2
         );
       } else if (util.isIterable(body)) {
         writeIterable(
@@ -31962,17 +31962,17 @@ var require_client_h2 = __commonJS({
           client,
           request,
           client[kSocket],
-          contentLength,
+          contentLength2,
           expectsPayload
         );
       } else {
         assert(false);
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body, client, request, socket, contentLength2, expectsPayload) {
       try {
         if (body != null && util.isBuffer(body)) {
-          assert(contentLength === body.byteLength, "buffer body must have content length");
+          assert(contentLength2 === body.byteLength, "buffer body must have content length");
           h2stream.cork();
           h2stream.write(body);
           h2stream.uncork();
@@ -31988,9 +31988,9 @@ var require_client_h2 = __commonJS({
         abort(error);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
-      assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline6(
+    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength2) {
+      assert(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
+      const pipe = pipeline8(
         body,
         h2stream,
         (err) => {
@@ -32012,9 +32012,9 @@ var require_client_h2 = __commonJS({
         request.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
+    async function writeBlob(abort, h2stream, body, client, request, socket, contentLength2, expectsPayload) {
       try {
-        if (contentLength != null && contentLength !== body.size) {
+        if (contentLength2 != null && contentLength2 !== body.size) {
           throw new RequestContentLengthMismatchError();
         }
         const buffer = Buffer.from(await body.arrayBuffer());
@@ -32032,8 +32032,8 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
-      assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
+    async function writeIterable(abort, h2stream, body, client, request, socket, contentLength2, expectsPayload) {
+      assert(contentLength2 !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
         if (callback) {
@@ -32042,12 +32042,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -32429,16 +32429,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve(null);
+            resolve5(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request = requests[i2];
@@ -32451,7 +32451,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -33042,8 +33042,8 @@ var require_pool_base = __commonJS({
         if (this[kQueued] === 0) {
           return closeClients(this);
         } else {
-          return new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          return new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -33117,8 +33117,8 @@ var require_pool_base = __commonJS({
         }
         let done = false;
         let resolveClosed;
-        const closed = new Promise((resolve) => {
-          resolveClosed = resolve;
+        const closed = new Promise((resolve5) => {
+          resolveClosed = resolve5;
         });
         this[kRetiring].set(client, closed);
         client.close(() => {
@@ -33698,15 +33698,15 @@ var require_agent = __commonJS({
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
         const allowH2 = opts2.allowH2 ?? this[kOptions].allowH2;
-        const key = allowH2 === false ? `${origin}#http1-only` : origin;
+        const key2 = allowH2 === false ? `${origin}#http1-only` : origin;
         if (this[kOrigins].size >= this[kOptions].maxOrigins && !this[kOrigins].has(origin)) {
           throw new MaxOriginsReachedError();
         }
-        let dispatcher = this[kClients].get(key);
+        let dispatcher = this[kClients].get(key2);
         if (!dispatcher) {
           dispatcher = this[kFactory](opts2.origin, allowH2 === false ? { ...this[kOptions], allowH2: false } : this[kOptions]);
           const closeClientIfUnused = (deferred = false) => {
-            if (this[kClients].get(key) !== dispatcher) {
+            if (this[kClients].get(key2) !== dispatcher) {
               return;
             }
             if (dispatcher[kConnected] > 0 || dispatcher[kBusy]) {
@@ -33720,7 +33720,7 @@ var require_agent = __commonJS({
               }
               return;
             }
-            this[kClients].delete(key);
+            this[kClients].delete(key2);
             if (!dispatcher.destroyed) {
               dispatcher.close();
             }
@@ -33742,7 +33742,7 @@ var require_agent = __commonJS({
             closeClientIfUnused();
             this[kOnConnectionError](origin2, targets, err);
           });
-          this[kClients].set(key, dispatcher);
+          this[kClients].set(key2, dispatcher);
           this[kOrigins].add(origin);
         }
         return dispatcher.dispatch(opts2, handler);
@@ -33944,11 +33944,11 @@ var require_socks5_utils = __commonJS({
       }
       return buffer;
     }
-    function buildAddressBuffer(type, addressBuffer, port2) {
+    function buildAddressBuffer(type2, addressBuffer, port2) {
       const portBuffer = Buffer10.allocUnsafe(2);
       portBuffer.writeUInt16BE(port2, 0);
       return Buffer10.concat([
-        Buffer10.from([type]),
+        Buffer10.from([type2]),
         addressBuffer,
         portBuffer
       ]);
@@ -34919,12 +34919,12 @@ var require_proxy_agent = __commonJS({
       }
       if (headers && typeof headers === "object" && hasSafeIterator(headers)) {
         const headersPair = {};
-        for (const [key, value] of headers) {
-          if (!Object.hasOwn(headersPair, key)) {
-            headersPair[key] = value;
+        for (const [key2, value] of headers) {
+          if (!Object.hasOwn(headersPair, key2)) {
+            headersPair[key2] = value;
             continue;
           }
-          const previous = headersPair[key];
+          const previous = headersPair[key2];
           const values = [];
           if (previous !== void 0) {
             values.push(...Array.isArray(previous) ? previous : [previous]);
@@ -34932,25 +34932,25 @@ var require_proxy_agent = __commonJS({
           if (value !== void 0) {
             values.push(...Array.isArray(value) ? value : [value]);
           }
-          headersPair[key] = values.length > 1 ? values : values[0];
+          headersPair[key2] = values.length > 1 ? values : values[0];
         }
         return headersPair;
       }
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      for (const key in headers) {
-        if (isProxyAuthorizationHeader(key)) {
+      for (const key2 in headers) {
+        if (isProxyAuthorizationHeader(key2)) {
           throwProxyAuthError();
         }
       }
     }
-    function isProxyAuthorizationHeader(key) {
-      return key.length === proxyAuthorization.length && key.toLowerCase() === proxyAuthorization;
+    function isProxyAuthorizationHeader(key2) {
+      return key2.length === proxyAuthorization.length && key2.toLowerCase() === proxyAuthorization;
     }
     function hasHostHeader(headers) {
-      for (const key in headers) {
-        if (key.length === 4 && key.toLowerCase() === "host") {
+      for (const key2 in headers) {
+        if (key2.length === 4 && key2.toLowerCase() === "host") {
           return true;
         }
       }
@@ -35123,14 +35123,14 @@ var require_retry_handler = __commonJS({
       return isNaN(retryTime) ? null : retryTime - Date.now();
     }
     function validatePartialResponseContentLength(headers, range, statusCode, retryCount) {
-      const contentLength = headers["content-length"];
-      if (contentLength == null) {
+      const contentLength2 = headers["content-length"];
+      if (contentLength2 == null) {
         return;
       }
       if (!Number.isFinite(range.start) || !Number.isFinite(range.end)) {
         return;
       }
-      const length = Number(contentLength);
+      const length = Number(contentLength2);
       const expectedLength = range.end - range.start + 1;
       if (!Number.isFinite(length) || length !== expectedLength) {
         throw new RequestRetryError("Content-Length mismatch", statusCode, {
@@ -35198,7 +35198,7 @@ var require_retry_handler = __commonJS({
       #queuedCancel = null;
       // Whether retries are dispatched with a hook that sets #queuedCancel.
       #tracksQueuedRetry = false;
-      constructor(opts2, { dispatch, handler }) {
+      constructor(opts2, { dispatch: dispatch2, handler }) {
         const { retryOptions, ...dispatchOpts } = opts2;
         const {
           // Retry scoped
@@ -35215,7 +35215,7 @@ var require_retry_handler = __commonJS({
           throwOnError
         } = retryOptions ?? {};
         this.error = null;
-        this.dispatch = dispatch;
+        this.dispatch = dispatch2;
         this.handler = handler;
         this.opts = { ...dispatchOpts, body: wrapRequestBody(opts2.body) };
         this.retryOpts = {
@@ -35335,8 +35335,8 @@ var require_retry_handler = __commonJS({
       }
       checkpointResponseEnd(headers) {
         if (this.end == null && this.opts.method !== "HEAD") {
-          const contentLength = headers["content-length"];
-          this.end = contentLength != null ? Number(contentLength) - 1 : null;
+          const contentLength2 = headers["content-length"];
+          this.end = contentLength2 != null ? Number(contentLength2) - 1 : null;
           assert(
             this.end == null || Number.isFinite(this.end),
             "invalid content-length"
@@ -35470,8 +35470,8 @@ var require_retry_handler = __commonJS({
             this.end = end;
           }
           if (this.end == null && this.opts.method !== "HEAD") {
-            const contentLength = headers["content-length"];
-            this.end = contentLength != null ? Number(contentLength) - 1 : null;
+            const contentLength2 = headers["content-length"];
+            this.end = contentLength2 != null ? Number(contentLength2) - 1 : null;
           }
           assert(Number.isFinite(this.start));
           assert(
@@ -35607,8 +35607,8 @@ var require_retry_handler = __commonJS({
         this.handler.onResponseError?.(this.controllerProxy, reason ?? new RequestAbortedError());
       }
     };
-    function isReplacedHeader(key, etag) {
-      const name = key.toLowerCase();
+    function isReplacedHeader(key2, etag) {
+      const name = key2.toLowerCase();
       return name === "range" || etag != null && name === "if-match";
     }
     function buildResumeHeaders(headers, range, etag) {
@@ -35621,9 +35621,9 @@ var require_retry_handler = __commonJS({
             }
           }
         } else {
-          for (const [key, value] of headers) {
-            if (!isReplacedHeader(key, etag)) {
-              ret2.push(key, value);
+          for (const [key2, value] of headers) {
+            if (!isReplacedHeader(key2, etag)) {
+              ret2.push(key2, value);
             }
           }
         }
@@ -35634,9 +35634,9 @@ var require_retry_handler = __commonJS({
         return ret2;
       }
       const ret = {};
-      for (const key in headers) {
-        if (Object.hasOwn(headers, key) && !isReplacedHeader(key, etag)) {
-          ret[key] = headers[key];
+      for (const key2 in headers) {
+        if (Object.hasOwn(headers, key2) && !isReplacedHeader(key2, etag)) {
+          ret[key2] = headers[key2];
         }
       }
       ret.range = range;
@@ -35770,7 +35770,7 @@ var require_readable = __commonJS({
         resume,
         abort,
         contentType: contentType2 = "",
-        contentLength,
+        contentLength: contentLength2,
         highWaterMark = 64 * 1024
         // Same as nodejs fs streams.
       }) {
@@ -35786,7 +35786,7 @@ var require_readable = __commonJS({
         this[kBody] = null;
         this[kUsed] = false;
         this[kContentType] = contentType2;
-        this[kContentLength] = Number.isFinite(contentLength) ? contentLength : null;
+        this[kContentLength] = Number.isFinite(contentLength2) ? contentLength2 : null;
         this[kReading] = false;
       }
       /**
@@ -35960,7 +35960,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve5, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -35974,11 +35974,11 @@ var require_readable = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve(null);
+                resolve5(null);
               }
             });
           } else {
-            this.on("close", resolve);
+            this.on("close", resolve5);
           }
           this.on("error", noop3).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -36004,9 +36004,9 @@ var require_readable = __commonJS({
     function isUnusable(bodyReadable) {
       return util.isDisturbed(bodyReadable) || isLocked(bodyReadable);
     }
-    function consume(stream, type) {
+    function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -36019,9 +36019,9 @@ var require_readable = __commonJS({
         } else {
           queueMicrotask(() => {
             stream[kConsume] = {
-              type,
+              type: type2,
               stream,
-              resolve,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -36099,18 +36099,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve5, stream, length } = consume2;
       try {
-        if (type === "text") {
-          resolve(chunksDecode(body, length, encoding));
-        } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length, encoding)));
-        } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
-        } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
-        } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+        if (type2 === "text") {
+          resolve5(chunksDecode(body, length, encoding));
+        } else if (type2 === "json") {
+          resolve5(JSON.parse(chunksDecode(body, length, encoding)));
+        } else if (type2 === "arrayBuffer") {
+          resolve5(chunksConcat(body, length).buffer);
+        } else if (type2 === "blob") {
+          resolve5(new Blob(body, { type: stream[kContentType] }));
+        } else if (type2 === "bytes") {
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -36326,12 +36326,12 @@ var require_api_request = __commonJS({
         }
         const parsedHeaders = headers;
         const contentType2 = parsedHeaders?.["content-type"];
-        const contentLength = parsedHeaders?.["content-length"];
+        const contentLength2 = parsedHeaders?.["content-length"];
         const res = new Readable7({
           resume: () => controller.resume(),
           abort: (reason) => controller.abort(reason),
           contentType: contentType2,
-          contentLength: this.method !== "HEAD" && contentLength ? Number(contentLength) : null,
+          contentLength: this.method !== "HEAD" && contentLength2 ? Number(contentLength2) : null,
           highWaterMark
         });
         if (this.removeAbortListener) {
@@ -36370,16 +36370,16 @@ var require_api_request = __commonJS({
       }
       onResponseEnd(_controller, trailers) {
         if (trailers && typeof trailers === "object") {
-          for (const key of Object.keys(trailers)) {
-            if (key === "__proto__") {
-              Object.defineProperty(this.trailers, key, {
-                value: trailers[key],
+          for (const key2 of Object.keys(trailers)) {
+            if (key2 === "__proto__") {
+              Object.defineProperty(this.trailers, key2, {
+                value: trailers[key2],
                 enumerable: true,
                 configurable: true,
                 writable: true
               });
             } else {
-              this.trailers[key] = trailers[key];
+              this.trailers[key2] = trailers[key2];
             }
           }
         }
@@ -36414,9 +36414,9 @@ var require_api_request = __commonJS({
     };
     function request(opts2, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve5, reject) => {
           request.call(this, opts2, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -36629,9 +36629,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts2, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts2, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -36848,7 +36848,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline6(opts2, handler) {
+    function pipeline8(opts2, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts2, handler);
         const pipelineOpts = { ...opts2, body: pipelineHandler.req };
@@ -36862,7 +36862,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough2().destroy(err);
       }
     }
-    module.exports = pipeline6;
+    module.exports = pipeline8;
   }
 });
 
@@ -36940,9 +36940,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts2, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts2, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -37040,9 +37040,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts2, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts2, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -37182,27 +37182,27 @@ var require_mock_utils = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key) {
+    function getHeaderByName(headers, key2) {
       if (Array.isArray(headers)) {
         for (let i2 = 0; i2 < headers.length; i2 += 2) {
-          if (headers[i2].toLocaleLowerCase() === key.toLocaleLowerCase()) {
+          if (headers[i2].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
             return headers[i2 + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key);
+        return headers.get(key2);
       } else {
-        return lowerCaseEntries(headers)[key.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
-      const entries = [];
+      const entries2 = [];
       for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+        entries2.push([clone[index], clone[index + 1]]);
       }
-      return Object.fromEntries(entries);
+      return Object.fromEntries(entries2);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -37231,21 +37231,21 @@ var require_mock_utils = __commonJS({
       }
       const originalQp = new URLSearchParams(query);
       const normalizedQp = new URLSearchParams();
-      for (let [key, value] of originalQp.entries()) {
-        key = key.replace("[]", "");
+      for (let [key2, value] of originalQp.entries()) {
+        key2 = key2.replace("[]", "");
         const valueRepresentsString = /^(['"]).*\1$/.test(value);
         if (valueRepresentsString) {
-          normalizedQp.append(key, value);
+          normalizedQp.append(key2, value);
           continue;
         }
         if (value.includes(",")) {
           const values = value.split(",");
           for (const v of values) {
-            normalizedQp.append(key, v);
+            normalizedQp.append(key2, v);
           }
           continue;
         }
-        normalizedQp.append(key, value);
+        normalizedQp.append(key2, value);
       }
       return normalizedQp;
     }
@@ -37285,8 +37285,8 @@ var require_mock_utils = __commonJS({
         return "";
       }
     }
-    function getMockDispatch(mockDispatches, key) {
-      const basePath = key.query ? serializePathWithQuery(key.path, key.query) : key.path;
+    function getMockDispatch(mockDispatches, key2) {
+      const basePath = key2.query ? serializePathWithQuery(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11, ignoreTrailingSlash }) => {
@@ -37295,35 +37295,35 @@ var require_mock_utils = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key.headers === "object" ? JSON.stringify(key.headers) : key.headers;
+        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key, data, opts2) {
+    function addMockDispatch(mockDispatches, key2, data, opts2) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false, ...opts2 };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       mockDispatches[kTotalDispatchCount] = (mockDispatches[kTotalDispatchCount] || 0) + 1;
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key) {
-      const index = mockDispatches.findIndex((dispatch) => {
-        if (!dispatch.consumed) {
+    function deleteMockDispatch(mockDispatches, key2) {
+      const index = mockDispatches.findIndex((dispatch2) => {
+        if (!dispatch2.consumed) {
           return false;
         }
-        return matchKey(dispatch, key);
+        return matchKey(dispatch2, key2);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -37360,9 +37360,9 @@ var require_mock_utils = __commonJS({
       const keys = Object.keys(data);
       const result = [];
       for (let i2 = 0; i2 < keys.length; ++i2) {
-        const key = keys[i2];
-        const value = data[key];
-        const name = Buffer.from(`${key}`);
+        const key2 = keys[i2];
+        const value = data[key2];
+        const name = Buffer.from(`${key2}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
             result.push(name, Buffer.from(`${value[j]}`));
@@ -37384,8 +37384,8 @@ var require_mock_utils = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts2, handler) {
-      const key = buildKey(opts2);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key);
+      const key2 = buildKey(opts2);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
       const mockDispatches = this[kDispatches];
       mockDispatch2.timesInvoked++;
       const { timesInvoked, times } = mockDispatch2;
@@ -37402,7 +37402,7 @@ var require_mock_utils = __commonJS({
                 handler.onResponseError(null, new InvalidArgumentError("reply options callback must return an object"));
                 return;
               }
-              dispatchMockReply(mockDispatches, mockDispatch2, key, opts2, handler, { ...responseDefaults, ...resolvedData });
+              dispatchMockReply(mockDispatches, mockDispatch2, key2, opts2, handler, { ...responseDefaults, ...resolvedData });
             },
             (error) => {
               handler.onResponseError(null, error);
@@ -37413,15 +37413,15 @@ var require_mock_utils = __commonJS({
         if (callbackResult == null || typeof callbackResult !== "object") {
           throw new InvalidArgumentError("reply options callback must return an object");
         }
-        return dispatchMockReply(mockDispatches, mockDispatch2, key, opts2, handler, { ...responseDefaults, ...callbackResult });
+        return dispatchMockReply(mockDispatches, mockDispatch2, key2, opts2, handler, { ...responseDefaults, ...callbackResult });
       }
-      return dispatchMockReply(mockDispatches, mockDispatch2, key, opts2, handler);
+      return dispatchMockReply(mockDispatches, mockDispatch2, key2, opts2, handler);
     }
-    function dispatchMockReply(mockDispatches, mockDispatch2, key, opts2, handler, resolvedResponse) {
+    function dispatchMockReply(mockDispatches, mockDispatch2, key2, opts2, handler, resolvedResponse) {
       const { data: responseData, delay } = mockDispatch2;
       const response = resolvedResponse ?? responseData;
       if (response.error !== null) {
-        deleteMockDispatch(mockDispatches, key);
+        deleteMockDispatch(mockDispatches, key2);
         handler.onResponseError(null, response.error);
         return true;
       }
@@ -37485,7 +37485,7 @@ var require_mock_utils = __commonJS({
           try {
             callbackResult = callback(replyOpts);
           } catch (err) {
-            deleteMockDispatch(mockDispatches, key);
+            deleteMockDispatch(mockDispatches, key2);
             handler.onResponseError(null, err);
             return;
           }
@@ -37540,7 +37540,7 @@ var require_mock_utils = __commonJS({
         handler.onResponseStart?.(controller, statusCode, parseHeaders(responseHeaders), getStatusText(statusCode));
         handler.onResponseData?.(controller, Buffer.from(responseData2));
         handler.onResponseEnd?.(controller, parseHeaders(responseTrailers));
-        deleteMockDispatch(mockDispatches2, key);
+        deleteMockDispatch(mockDispatches2, key2);
       }
       return true;
     }
@@ -37620,7 +37620,7 @@ var require_mock_utils = __commonJS({
       const agent = this[kMockAgent];
       const origin = this[kOrigin];
       const originalDispatch = this[kOriginalDispatch];
-      return function dispatch(opts2, handler) {
+      return function dispatch2(opts2, handler) {
         if (agent.isMockActive) {
           try {
             mockDispatch.call(this, opts2, handler);
@@ -37784,8 +37784,8 @@ var require_mock_interceptor = __commonJS({
       }
       createMockScopeDispatchData({ statusCode, data, responseOptions }) {
         const responseData = getResponseData(data);
-        const contentLength = this[kContentLength] ? { "content-length": responseData.length } : {};
-        const headers = { ...this[kDefaultHeaders], ...contentLength, ...responseOptions.headers };
+        const contentLength2 = this[kContentLength] ? { "content-length": responseData.length } : {};
+        const headers = { ...this[kDefaultHeaders], ...contentLength2, ...responseOptions.headers };
         const trailers = { ...this[kDefaultTrailers], ...responseOptions.trailers };
         return { statusCode, data, headers, trailers };
       }
@@ -38028,12 +38028,12 @@ var require_mock_call_history = __commonJS({
       toString() {
         const options = { betweenKeyValueSeparator: "->", betweenPairSeparator: "|" };
         let result = "";
-        this.toMap().forEach((value, key) => {
+        this.toMap().forEach((value, key2) => {
           if (typeof value === "string" || value === void 0 || value === null) {
-            result = `${result}${key}${options.betweenKeyValueSeparator}${value}${options.betweenPairSeparator}`;
+            result = `${result}${key2}${options.betweenKeyValueSeparator}${value}${options.betweenPairSeparator}`;
           }
           if (typeof value === "object" && value !== null || Array.isArray(value)) {
-            result = `${result}${key}${options.betweenKeyValueSeparator}${JSON.stringify(value)}${options.betweenPairSeparator}`;
+            result = `${result}${key2}${options.betweenKeyValueSeparator}${JSON.stringify(value)}${options.betweenPairSeparator}`;
           }
         });
         return result.slice(0, -1);
@@ -38201,13 +38201,13 @@ var require_mock_pool = __commonJS({
 var require_pending_interceptors_formatter = __commonJS({
   "node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports, module) {
     "use strict";
-    var { Transform: Transform4 } = __require("node:stream");
+    var { Transform: Transform6 } = __require("node:stream");
     var { Console } = __require("node:console");
     var PERSISTENT = process.versions.icu ? "\u2705" : "Y ";
     var NOT_PERSISTENT = process.versions.icu ? "\u274C" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
-        this.transform = new Transform4({
+        this.transform = new Transform6({
           transform(chunk, _enc, cb) {
             cb(null, chunk);
           }
@@ -38419,7 +38419,7 @@ var require_mock_agent = __commonJS({
       }
       pendingInterceptors() {
         const mockAgentClients = this[kClients];
-        return Array.from(mockAgentClients.entries()).flatMap(([origin, dispatcher]) => dispatcher[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending }) => pending);
+        return Array.from(mockAgentClients.entries()).flatMap(([origin, dispatcher]) => dispatcher[kDispatches].map((dispatch2) => ({ ...dispatch2, origin }))).filter(({ pending }) => pending);
       }
       assertNoPendingInterceptors({ pendingInterceptorsFormatter = new PendingInterceptorsFormatter() } = {}) {
         const pending = this.pendingInterceptors();
@@ -38449,9 +38449,9 @@ var require_snapshot_utils = __commonJS({
     function createHeaderFilters(matchOptions = {}) {
       const { ignoreHeaders = [], excludeHeaders = [], matchHeaders = [], caseSensitive = false } = matchOptions;
       return {
-        ignore: new Set(ignoreHeaders.map((header2) => caseSensitive ? header2 : header2.toLowerCase())),
-        exclude: new Set(excludeHeaders.map((header2) => caseSensitive ? header2 : header2.toLowerCase())),
-        match: new Set(matchHeaders.map((header2) => caseSensitive ? header2 : header2.toLowerCase()))
+        ignore: new Set(ignoreHeaders.map((header3) => caseSensitive ? header3 : header3.toLowerCase())),
+        exclude: new Set(excludeHeaders.map((header3) => caseSensitive ? header3 : header3.toLowerCase())),
+        match: new Set(matchHeaders.map((header3) => caseSensitive ? header3 : header3.toLowerCase()))
       };
     }
     var crypto = runtimeFeatures.has("crypto") ? __require("node:crypto") : null;
@@ -38487,10 +38487,10 @@ var require_snapshot_utils = __commonJS({
       if (!headers) return normalizedHeaders;
       if (isUndiciHeaders(headers)) {
         for (let i2 = 0; i2 < headers.length; i2 += 2) {
-          const key = headers[i2];
+          const key2 = headers[i2];
           const value = headers[i2 + 1];
-          if (key && value !== void 0) {
-            const keyStr = Buffer.isBuffer(key) ? key.toString() : key;
+          if (key2 && value !== void 0) {
+            const keyStr = Buffer.isBuffer(key2) ? key2.toString() : key2;
             const valueStr = Buffer.isBuffer(value) ? value.toString() : value;
             setHeader(normalizedHeaders, keyStr.toLowerCase(), valueStr);
           }
@@ -38498,9 +38498,9 @@ var require_snapshot_utils = __commonJS({
         return normalizedHeaders;
       }
       if (headers && typeof headers === "object") {
-        for (const [key, value] of Object.entries(headers)) {
-          if (key && typeof key === "string") {
-            setHeader(normalizedHeaders, key.toLowerCase(), Array.isArray(value) ? value.join(", ") : String(value));
+        for (const [key2, value] of Object.entries(headers)) {
+          if (key2 && typeof key2 === "string") {
+            setHeader(normalizedHeaders, key2.toLowerCase(), Array.isArray(value) ? value.join(", ") : String(value));
           }
         }
       }
@@ -38530,8 +38530,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile2, readFile: readFile5, mkdir: mkdir2 } = __require("node:fs/promises");
-    var { dirname: dirname2, resolve } = __require("node:path");
+    var { writeFile: writeFile5, readFile: readFile15, mkdir: mkdir6 } = __require("node:fs/promises");
+    var { dirname: dirname4, resolve: resolve5 } = __require("node:path");
     var { setTimeout: setTimeout4, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors3();
     var { setHeader } = require_util4();
@@ -38569,8 +38569,8 @@ var require_snapshot_recorder = __commonJS({
       } = matchOptions;
       const filtered = {};
       const { ignore, exclude, match } = headerFilters;
-      for (const [key, value] of Object.entries(headers)) {
-        const headerKey = caseSensitive ? key : key.toLowerCase();
+      for (const [key2, value] of Object.entries(headers)) {
+        const headerKey = caseSensitive ? key2 : key2.toLowerCase();
         if (exclude.has(headerKey)) continue;
         if (ignore.has(headerKey)) continue;
         if (match.size !== 0) {
@@ -38587,8 +38587,8 @@ var require_snapshot_recorder = __commonJS({
       } = matchOptions;
       const filtered = {};
       const { exclude: excludeSet } = headerFilters;
-      for (const [key, value] of Object.entries(headers)) {
-        const headerKey = caseSensitive ? key : key.toLowerCase();
+      for (const [key2, value] of Object.entries(headers)) {
+        const headerKey = caseSensitive ? key2 : key2.toLowerCase();
         if (excludeSet.has(headerKey)) continue;
         setHeader(filtered, headerKey, value);
       }
@@ -38601,9 +38601,9 @@ var require_snapshot_recorder = __commonJS({
       ];
       if (formattedRequest.headers && typeof formattedRequest.headers === "object") {
         const headerKeys = Object.keys(formattedRequest.headers).sort();
-        for (const key of headerKeys) {
-          const values = Array.isArray(formattedRequest.headers[key]) ? formattedRequest.headers[key] : [formattedRequest.headers[key]];
-          parts.push(key);
+        for (const key2 of headerKeys) {
+          const values = Array.isArray(formattedRequest.headers[key2]) ? formattedRequest.headers[key2] : [formattedRequest.headers[key2]];
+          parts.push(key2);
           for (const value of values.sort()) {
             parts.push(String(value));
           }
@@ -38748,7 +38748,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile5(resolve(path11), "utf8");
+          const data = await readFile15(resolve5(path11), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -38777,13 +38777,13 @@ var require_snapshot_recorder = __commonJS({
         if (!path11) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve(path11);
-        await mkdir2(dirname2(resolvedPath), { recursive: true });
+        const resolvedPath = resolve5(path11);
+        await mkdir6(dirname4(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile2(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile5(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -39366,17 +39366,17 @@ var require_redirect_handler = __commonJS({
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
-        const dispatch = dispatcher.dispatch.bind(dispatcher);
-        return (opts2, originalHandler) => dispatch(opts2, new _RedirectHandler(dispatch, maxRedirections, opts2, originalHandler));
+        const dispatch2 = dispatcher.dispatch.bind(dispatcher);
+        return (opts2, originalHandler) => dispatch2(opts2, new _RedirectHandler(dispatch2, maxRedirections, opts2, originalHandler));
       }
-      constructor(dispatch, maxRedirections, opts2, handler) {
+      constructor(dispatch2, maxRedirections, opts2, handler) {
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
         if (opts2.throwOnMaxRedirect != null && typeof opts2.throwOnMaxRedirect !== "boolean") {
           throw new InvalidArgumentError("throwOnMaxRedirect must be a boolean");
         }
-        this.dispatch = dispatch;
+        this.dispatch = dispatch2;
         this.location = null;
         const { maxRedirections: _, stripHeadersOnRedirect, stripHeadersOnCrossOriginRedirect, ...cleanOpts } = opts2;
         this.opts = cleanOpts;
@@ -39476,8 +39476,8 @@ var require_redirect_handler = __commonJS({
         this.handler.onResponseError?.(controller, error);
       }
     };
-    function shouldRemoveHeader(header2, removeContent, unknownOrigin, stripHeaders, stripHeadersOnCrossOrigin) {
-      const name = util.headerNameToString(header2);
+    function shouldRemoveHeader(header3, removeContent, unknownOrigin, stripHeaders, stripHeadersOnCrossOrigin) {
+      const name = util.headerNameToString(header3);
       if (name === "host") {
         return true;
       }
@@ -39500,11 +39500,11 @@ var require_redirect_handler = __commonJS({
         throw new InvalidArgumentError(`${optionName} must be an array`);
       }
       const normalized = /* @__PURE__ */ new Set();
-      for (const header2 of headers) {
-        if (typeof header2 !== "string") {
+      for (const header3 of headers) {
+        if (typeof header3 !== "string") {
           throw new InvalidArgumentError(`${optionName} must contain header names`);
         }
-        normalized.add(util.headerNameToString(header2));
+        normalized.add(util.headerNameToString(header3));
       }
       return normalized;
     }
@@ -39512,9 +39512,9 @@ var require_redirect_handler = __commonJS({
       const ret = [];
       if (Array.isArray(headers)) {
         if (headers.length > 0 && Array.isArray(headers[0])) {
-          for (const [key, value] of headers) {
-            if (!shouldRemoveHeader(key, removeContent, unknownOrigin, stripHeaders, stripHeadersOnCrossOrigin)) {
-              ret.push(key, value);
+          for (const [key2, value] of headers) {
+            if (!shouldRemoveHeader(key2, removeContent, unknownOrigin, stripHeaders, stripHeadersOnCrossOrigin)) {
+              ret.push(key2, value);
             }
           }
         } else {
@@ -39525,10 +39525,10 @@ var require_redirect_handler = __commonJS({
           }
         }
       } else if (headers && typeof headers === "object") {
-        const entries = util.hasSafeIterator(headers) ? headers : Object.entries(headers);
-        for (const [key, value] of entries) {
-          if (!shouldRemoveHeader(key, removeContent, unknownOrigin, stripHeaders, stripHeadersOnCrossOrigin)) {
-            ret.push(key, value);
+        const entries2 = util.hasSafeIterator(headers) ? headers : Object.entries(headers);
+        for (const [key2, value] of entries2) {
+          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin, stripHeaders, stripHeadersOnCrossOrigin)) {
+            ret.push(key2, value);
           }
         }
       } else {
@@ -39547,15 +39547,15 @@ var require_redirect = __commonJS({
     var RedirectHandler = require_redirect_handler();
     var { kInterceptorKind } = require_symbols2();
     function createRedirectInterceptor({ maxRedirections: defaultMaxRedirections, throwOnMaxRedirect: defaultThrowOnMaxRedirect, stripHeadersOnRedirect: defaultStripHeadersOnRedirect, stripHeadersOnCrossOriginRedirect: defaultStripHeadersOnCrossOriginRedirect } = {}) {
-      const interceptor = (dispatch) => {
+      const interceptor = (dispatch2) => {
         return function Intercept(opts2, handler) {
           const { maxRedirections = defaultMaxRedirections, throwOnMaxRedirect = defaultThrowOnMaxRedirect, stripHeadersOnRedirect = defaultStripHeadersOnRedirect, stripHeadersOnCrossOriginRedirect = defaultStripHeadersOnCrossOriginRedirect, ...rest } = opts2;
           if (maxRedirections == null || maxRedirections === 0) {
-            return dispatch(opts2, handler);
+            return dispatch2(opts2, handler);
           }
           const dispatchOpts = { ...rest, throwOnMaxRedirect, stripHeadersOnRedirect, stripHeadersOnCrossOriginRedirect };
-          const redirectHandler = new RedirectHandler(dispatch, maxRedirections, dispatchOpts, handler);
-          return dispatch(dispatchOpts, redirectHandler);
+          const redirectHandler = new RedirectHandler(dispatch2, maxRedirections, dispatchOpts, handler);
+          return dispatch2(dispatchOpts, redirectHandler);
         };
       };
       interceptor[kInterceptorKind] = "redirect";
@@ -39673,9 +39673,9 @@ var require_response_error = __commonJS({
       if (!Number.isSafeInteger(maxSize) || maxSize < 0) {
         throw new InvalidArgumentError("maxSize must be a non-negative integer");
       }
-      return (dispatch) => {
+      return (dispatch2) => {
         return function Intercept(opts3, handler) {
-          return dispatch(opts3, new ResponseErrorHandler({ maxSize }, { handler }));
+          return dispatch2(opts3, new ResponseErrorHandler({ maxSize }, { handler }));
         };
       };
     };
@@ -39688,15 +39688,15 @@ var require_retry = __commonJS({
     "use strict";
     var RetryHandler = require_retry_handler();
     module.exports = (globalOpts) => {
-      return (dispatch) => {
+      return (dispatch2) => {
         return function retryInterceptor(opts2, handler) {
-          return dispatch(
+          return dispatch2(
             opts2,
             new RetryHandler(
               { ...opts2, retryOptions: { ...globalOpts, ...opts2.retryOptions } },
               {
                 handler,
-                dispatch
+                dispatch: dispatch2
               }
             )
           );
@@ -39734,10 +39734,10 @@ var require_dump = __commonJS({
         return super.onRequestStart(controller, context);
       }
       onResponseStart(controller, statusCode, headers, statusMessage) {
-        const contentLength = headers["content-length"];
-        if (contentLength != null && contentLength > this.#maxSize) {
+        const contentLength2 = headers["content-length"];
+        if (contentLength2 != null && contentLength2 > this.#maxSize) {
           throw new RequestAbortedError(
-            `Response size (${contentLength}) larger than maxSize (${this.#maxSize})`
+            `Response size (${contentLength2}) larger than maxSize (${this.#maxSize})`
           );
         }
         if (this.aborted === true) {
@@ -39771,11 +39771,11 @@ var require_dump = __commonJS({
     function createDumpInterceptor({ maxSize: defaultMaxSize } = {
       maxSize: 1024 * 1024
     }) {
-      return (dispatch) => {
+      return (dispatch2) => {
         return function Intercept(opts2, handler) {
           const { dumpMaxSize = defaultMaxSize } = opts2;
           const dumpHandler = new DumpHandler({ maxSize: dumpMaxSize, signal: opts2.signal }, handler);
-          return dispatch(opts2, dumpHandler);
+          return dispatch2(opts2, dumpHandler);
         };
       };
     }
@@ -39798,8 +39798,8 @@ var require_dns = __commonJS({
       const ownIterator = Object.hasOwn(headers, Symbol.iterator);
       return ownIterator || prototype != null && prototype !== Object.prototype && typeof headers[Symbol.iterator] === "function";
     }
-    function isHostHeader(key) {
-      return typeof key === "string" && key.toLowerCase() === "host";
+    function isHostHeader(key2) {
+      return typeof key2 === "string" && key2.toLowerCase() === "host";
     }
     function normalizeHeaders(headers) {
       if (headers == null) {
@@ -39810,22 +39810,22 @@ var require_dns = __commonJS({
           return headers;
         }
         const normalized = [];
-        for (const header2 of headers) {
-          if (Array.isArray(header2) && header2.length === 2) {
-            normalized.push(header2[0], header2[1]);
+        for (const header3 of headers) {
+          if (Array.isArray(header3) && header3.length === 2) {
+            normalized.push(header3[0], header3[1]);
           } else {
-            normalized.push(header2);
+            normalized.push(header3);
           }
         }
         return normalized;
       }
       if (typeof headers === "object" && hasSafeIterator(headers)) {
         const normalized = [];
-        for (const header2 of headers) {
-          if (Array.isArray(header2) && header2.length === 2) {
-            normalized.push(header2[0], header2[1]);
+        for (const header3 of headers) {
+          if (Array.isArray(header3) && header3.length === 2) {
+            normalized.push(header3[0], header3[1]);
           } else {
-            normalized.push(header2);
+            normalized.push(header3);
           }
         }
         return normalized;
@@ -39848,8 +39848,8 @@ var require_dns = __commonJS({
         return false;
       }
       if (typeof headers === "object") {
-        for (const key in headers) {
-          if (isHostHeader(key)) {
+        for (const key2 in headers) {
+          if (isHostHeader(key2)) {
             return true;
           }
         }
@@ -40070,11 +40070,11 @@ var require_dns = __commonJS({
         return ip;
       }
       setRecords(origin, addresses) {
-        const timestamp = Date.now();
+        const timestamp2 = Date.now();
         const records = { records: { 4: null, 6: null } };
         let minTTL = this.#maxTTL;
         for (const record of addresses) {
-          record.timestamp = timestamp;
+          record.timestamp = timestamp2;
           if (typeof record.ttl === "number") {
             record.ttl = Math.min(record.ttl, this.#maxTTL);
             minTTL = Math.min(minTTL, record.ttl);
@@ -40102,13 +40102,13 @@ var require_dns = __commonJS({
       #controller = null;
       #newOrigin = null;
       #firstTry = true;
-      constructor(state, { origin, handler, dispatch, newOrigin }, opts2) {
+      constructor(state, { origin, handler, dispatch: dispatch2, newOrigin }, opts2) {
         super(handler);
         this.#origin = origin;
         this.#newOrigin = newOrigin;
         this.#opts = { ...opts2 };
         this.#state = state;
-        this.#dispatch = dispatch;
+        this.#dispatch = dispatch2;
       }
       onResponseError(controller, err) {
         switch (err.code) {
@@ -40198,14 +40198,14 @@ var require_dns = __commonJS({
         storage: interceptorOpts?.storage
       };
       const instance = new DNSInstance(opts2);
-      return (dispatch) => {
+      return (dispatch2) => {
         return function dnsInterceptor(origDispatchOpts, handler) {
           if (origDispatchOpts.origin == null) {
-            return dispatch(origDispatchOpts, handler);
+            return dispatch2(origDispatchOpts, handler);
           }
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
           if (isIP3(origin.hostname) !== 0) {
-            return dispatch(origDispatchOpts, handler);
+            return dispatch2(origDispatchOpts, handler);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
             if (err) {
@@ -40219,10 +40219,10 @@ var require_dns = __commonJS({
               [kRequestOrigin]: origDispatchOpts[kRequestOrigin] === void 0 ? origin : origDispatchOpts[kRequestOrigin],
               headers: withHostHeader(origin.host, origDispatchOpts.headers)
             };
-            dispatch(
+            dispatch2(
               dispatchOpts,
               instance.getHandler(
-                { origin, dispatch, handler, newOrigin },
+                { origin, dispatch: dispatch2, handler, newOrigin },
                 origDispatchOpts
               )
             );
@@ -40326,7 +40326,7 @@ var require_cache3 = __commonJS({
       });
       return directives;
     }
-    function markInvalidCacheControlDirective(directives, key) {
+    function markInvalidCacheControlDirective(directives, key2) {
       let invalidDirectives = directives[kInvalidCacheControlDirectives];
       if (invalidDirectives === void 0) {
         invalidDirectives = /* @__PURE__ */ new Set();
@@ -40334,22 +40334,22 @@ var require_cache3 = __commonJS({
           value: invalidDirectives
         });
       }
-      invalidDirectives.add(key);
+      invalidDirectives.add(key2);
     }
-    function hasInvalidCacheControlDirective(directives, key) {
-      return directives[kInvalidCacheControlDirectives]?.has(key) === true;
+    function hasInvalidCacheControlDirective(directives, key2) {
+      return directives[kInvalidCacheControlDirectives]?.has(key2) === true;
     }
-    function getMalformedRestrictiveDirectiveName(key) {
+    function getMalformedRestrictiveDirectiveName(key2) {
       for (const directiveName of RESTRICTIVE_DIRECTIVE_NAMES) {
-        if (key.startsWith(directiveName) && key.length > directiveName.length && !isValidHTTPToken(key[directiveName.length])) {
+        if (key2.startsWith(directiveName) && key2.length > directiveName.length && !isValidHTTPToken(key2[directiveName.length])) {
           return directiveName;
         }
       }
       let tokenOnlyKey = "";
       let hasInvalidTokenChar = false;
-      for (let i2 = 0; i2 < key.length; i2++) {
-        if (isValidHTTPToken(key[i2])) {
-          tokenOnlyKey += key[i2];
+      for (let i2 = 0; i2 < key2.length; i2++) {
+        if (isValidHTTPToken(key2[i2])) {
+          tokenOnlyKey += key2[i2];
         } else {
           hasInvalidTokenChar = true;
         }
@@ -40396,8 +40396,8 @@ var require_cache3 = __commonJS({
         headers: opts2.headers
       };
     }
-    function appendHeader(headers, key, val) {
-      const headerName = key.toLowerCase();
+    function appendHeader(headers, key2, val) {
+      const headerName = key2.toLowerCase();
       const current = Object.hasOwn(headers, headerName) ? headers[headerName] : void 0;
       const values = Array.isArray(val) ? val : [val];
       if (current === void 0) {
@@ -40422,11 +40422,11 @@ var require_cache3 = __commonJS({
                 if (!Array.isArray(x)) {
                   throw new Error("opts.headers is not a valid header map");
                 }
-                const [key, val] = x;
-                if (typeof key !== "string" || typeof val !== "string") {
+                const [key2, val] = x;
+                if (typeof key2 !== "string" || typeof val !== "string") {
                   throw new Error("opts.headers is not a valid header map");
                 }
-                appendHeader(headers, key, val);
+                appendHeader(headers, key2, val);
               }
             } else {
               const len = opts2.headers.length;
@@ -40434,20 +40434,20 @@ var require_cache3 = __commonJS({
                 throw new Error("opts.headers is not a valid header map");
               }
               for (let i2 = 0; i2 < len; i2 += 2) {
-                const key = opts2.headers[i2];
+                const key2 = opts2.headers[i2];
                 const val = opts2.headers[i2 + 1];
-                if (typeof key !== "string" || typeof val !== "string" && !Array.isArray(val)) {
+                if (typeof key2 !== "string" || typeof val !== "string" && !Array.isArray(val)) {
                   throw new Error("opts.headers is not a valid header map");
                 }
                 if (typeof val === "string") {
-                  appendHeader(headers, key, val);
+                  appendHeader(headers, key2, val);
                 } else {
                   const mapped = [];
                   for (let j = 0; j < val.length; j++) {
                     const v = val[j];
                     mapped.push(typeof v === "string" ? v : v.toString("latin1"));
                   }
-                  appendHeader(headers, key, mapped);
+                  appendHeader(headers, key2, mapped);
                 }
               }
             }
@@ -40456,16 +40456,16 @@ var require_cache3 = __commonJS({
               if (!Array.isArray(x)) {
                 throw new Error("opts.headers is not a valid header map");
               }
-              const [key, val] = x;
-              if (typeof key !== "string" || typeof val !== "string") {
+              const [key2, val] = x;
+              if (typeof key2 !== "string" || typeof val !== "string") {
                 throw new Error("opts.headers is not a valid header map");
               }
-              appendHeader(headers, key, val);
+              appendHeader(headers, key2, val);
             }
           }
         } else {
-          for (const key of Object.keys(opts2.headers)) {
-            appendHeader(headers, key, opts2.headers[key]);
+          for (const key2 of Object.keys(opts2.headers)) {
+            appendHeader(headers, key2, opts2.headers[key2]);
           }
         }
       } else {
@@ -40473,17 +40473,17 @@ var require_cache3 = __commonJS({
       }
       return headers;
     }
-    function assertCacheKey(key) {
-      if (typeof key !== "object") {
-        throw new TypeError(`expected key to be object, got ${typeof key}`);
+    function assertCacheKey(key2) {
+      if (typeof key2 !== "object") {
+        throw new TypeError(`expected key to be object, got ${typeof key2}`);
       }
       for (const property of ["origin", "method", "path"]) {
-        if (typeof key[property] !== "string") {
-          throw new TypeError(`expected key.${property} to be string, got ${typeof key[property]}`);
+        if (typeof key2[property] !== "string") {
+          throw new TypeError(`expected key.${property} to be string, got ${typeof key2[property]}`);
         }
       }
-      if (key.headers !== void 0 && typeof key.headers !== "object") {
-        throw new TypeError(`expected headers to be object, got ${typeof key}`);
+      if (key2.headers !== void 0 && typeof key2.headers !== "object") {
+        throw new TypeError(`expected headers to be object, got ${typeof key2}`);
       }
     }
     function assertCacheValue(value) {
@@ -40508,17 +40508,17 @@ var require_cache3 = __commonJS({
         throw new TypeError(`expected value.etag to be string, got ${typeof value.etag}`);
       }
     }
-    function parseCacheControlHeader(header2) {
+    function parseCacheControlHeader(header3) {
       const output = {};
       const invalidNumericDirectives = /* @__PURE__ */ new Set();
       const invalidNoArgumentDirectives = /* @__PURE__ */ new Set();
-      const directives = splitCacheControlHeaderValue(Array.isArray(header2) ? header2.join(",") : header2);
+      const directives = splitCacheControlHeaderValue(Array.isArray(header3) ? header3.join(",") : header3);
       for (let i2 = 0; i2 < directives.length; i2++) {
         const directiveRecord = directives[i2];
         const directive = directiveRecord.value.toLowerCase();
         const fromMalformedQuote = directiveRecord.fromMalformedQuote;
         const keyValueDelimiter = directive.indexOf("=");
-        let key;
+        let key2;
         let value;
         let keyHasTrailingWhitespace = false;
         let valueHasLeadingWhitespace = false;
@@ -40527,59 +40527,59 @@ var require_cache3 = __commonJS({
           const rawValue = directive.substring(keyValueDelimiter + 1);
           keyHasTrailingWhitespace = trimOWSEnd(rawKey) !== rawKey;
           valueHasLeadingWhitespace = trimOWSStart(rawValue) !== rawValue;
-          key = trimOWS(rawKey);
+          key2 = trimOWS(rawKey);
           value = trimOWSStart(rawValue);
         } else {
-          key = trimOWS(directive);
+          key2 = trimOWS(directive);
         }
-        const malformedRestrictiveDirectiveName = getMalformedRestrictiveDirectiveName(key);
+        const malformedRestrictiveDirectiveName = getMalformedRestrictiveDirectiveName(key2);
         if (malformedRestrictiveDirectiveName !== void 0) {
           output[malformedRestrictiveDirectiveName] = true;
           continue;
         }
-        switch (key) {
+        switch (key2) {
           case "min-fresh":
           case "max-stale":
           case "max-age":
           case "s-maxage":
           case "stale-while-revalidate":
           case "stale-if-error": {
-            if (fromMalformedQuote || invalidNumericDirectives.has(key)) {
+            if (fromMalformedQuote || invalidNumericDirectives.has(key2)) {
               continue;
             }
             if (value === void 0 || keyHasTrailingWhitespace || valueHasLeadingWhitespace) {
-              delete output[key];
-              invalidNumericDirectives.add(key);
-              markInvalidCacheControlDirective(output, key);
+              delete output[key2];
+              invalidNumericDirectives.add(key2);
+              markInvalidCacheControlDirective(output, key2);
               continue;
             }
             if (value.length >= 2 && value[0] === '"' && value[value.length - 1] === '"') {
               value = value.substring(1, value.length - 1);
             }
             if (!/^[0-9]+$/.test(value)) {
-              delete output[key];
-              invalidNumericDirectives.add(key);
-              markInvalidCacheControlDirective(output, key);
+              delete output[key2];
+              invalidNumericDirectives.add(key2);
+              markInvalidCacheControlDirective(output, key2);
               continue;
             }
             const parsedValue = Math.min(parseInt(value, 10), MAX_DELTA_SECONDS);
-            if (key === "min-fresh") {
-              if (!(key in output) || output[key] < parsedValue) {
-                output[key] = parsedValue;
+            if (key2 === "min-fresh") {
+              if (!(key2 in output) || output[key2] < parsedValue) {
+                output[key2] = parsedValue;
               }
-            } else if (!(key in output) || output[key] > parsedValue) {
-              output[key] = parsedValue;
+            } else if (!(key2 in output) || output[key2] > parsedValue) {
+              output[key2] = parsedValue;
             }
             break;
           }
           case "private":
           case "no-cache": {
             if (fromMalformedQuote) {
-              output[key] = true;
+              output[key2] = true;
               break;
             }
             if (value !== void 0 && value.length === 0) {
-              output[key] = true;
+              output[key2] = true;
               break;
             }
             if (value) {
@@ -40608,7 +40608,7 @@ var require_cache3 = __commonJS({
                   fieldList = fieldListParts.join(",");
                 }
                 if (!foundEndingQuote) {
-                  output[key] = true;
+                  output[key2] = true;
                   break;
                 }
                 i2 = lastQuotedPart;
@@ -40621,23 +40621,23 @@ var require_cache3 = __commonJS({
                   }
                 }
                 if (!validFieldNames) {
-                  output[key] = true;
-                } else if (output[key] !== true) {
-                  if (key in output) {
-                    output[key] = output[key].concat(headers);
+                  output[key2] = true;
+                } else if (output[key2] !== true) {
+                  if (key2 in output) {
+                    output[key2] = output[key2].concat(headers);
                   } else {
-                    output[key] = headers;
+                    output[key2] = headers;
                   }
                 }
               } else {
                 const fieldName = trimOWS(value);
                 if (!isValidHTTPToken(fieldName)) {
-                  output[key] = true;
-                } else if (output[key] !== true) {
-                  if (key in output) {
-                    output[key] = output[key].concat(fieldName);
+                  output[key2] = true;
+                } else if (output[key2] !== true) {
+                  if (key2 in output) {
+                    output[key2] = output[key2].concat(fieldName);
                   } else {
-                    output[key] = [fieldName];
+                    output[key2] = [fieldName];
                   }
                 }
               }
@@ -40652,18 +40652,18 @@ var require_cache3 = __commonJS({
           case "no-transform":
           case "must-understand":
           case "only-if-cached":
-            if (fromMalformedQuote || invalidNoArgumentDirectives.has(key)) {
+            if (fromMalformedQuote || invalidNoArgumentDirectives.has(key2)) {
               continue;
             }
             if (value !== void 0) {
-              delete output[key];
-              invalidNoArgumentDirectives.add(key);
+              delete output[key2];
+              invalidNoArgumentDirectives.add(key2);
               continue;
             }
-            output[key] = true;
+            output[key2] = true;
             break;
           case "no-store":
-            output[key] = true;
+            output[key2] = true;
             break;
           default:
             continue;
@@ -40700,8 +40700,8 @@ var require_cache3 = __commonJS({
         {}
       );
       const varyingHeaders = splitVaryHeader(varyHeader);
-      for (const header2 of varyingHeaders) {
-        const trimmedHeader = trimOWS(header2).toLowerCase();
+      for (const header3 of varyingHeaders) {
+        const trimmedHeader = trimOWS(header3).toLowerCase();
         if (trimmedHeader.length === 0) {
           continue;
         }
@@ -40755,11 +40755,11 @@ var require_cache3 = __commonJS({
       const headers = {};
       if (cacheKey.headers) {
         const sortedHeaders = Object.keys(cacheKey.headers).sort();
-        for (const header2 of sortedHeaders) {
-          if (excludeHeaders?.has(header2.toLowerCase())) {
+        for (const header3 of sortedHeaders) {
+          if (excludeHeaders?.has(header3.toLowerCase())) {
             continue;
           }
-          setHeader(headers, header2, cacheKey.headers[header2]);
+          setHeader(headers, header3, cacheKey.headers[header3]);
         }
       }
       return JSON.stringify([cacheKey.origin, cacheKey.method, cacheKey.path, headers]);
@@ -41502,9 +41502,9 @@ var require_cache_handler = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} cacheKey
        * @param {import('../../types/dispatcher.d.ts').default.DispatchHandler} handler
        */
-      constructor({ store, type, cacheByDefault }, cacheKey, handler) {
+      constructor({ store, type: type2, cacheByDefault }, cacheKey, handler) {
         this.#store = store;
-        this.#cacheType = type;
+        this.#cacheType = type2;
         this.#cacheByDefault = cacheByDefault;
         this.#cacheKey = cacheKey;
         this.#handler = handler;
@@ -42132,15 +42132,15 @@ var require_memory_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {import('../../types/cache-interceptor.d.ts').default.GetResult | undefined}
        */
-      get(key) {
-        assertCacheKey(key);
-        const topLevelKey = `${key.origin}:${key.path}`;
+      get(key2) {
+        assertCacheKey(key2);
+        const topLevelKey = `${key2.origin}:${key2.path}`;
         const now = Date.now();
-        const entries = this.#entries.get(topLevelKey);
-        const entry = entries ? findEntry(key, entries, now) : null;
+        const entries2 = this.#entries.get(topLevelKey);
+        const entry = entries2 ? findEntry(key2, entries2, now) : null;
         if (entry != null) {
           this.#entries.delete(topLevelKey);
-          this.#entries.set(topLevelKey, entries);
+          this.#entries.set(topLevelKey, entries2);
         }
         return entry == null ? void 0 : {
           statusMessage: entry.statusMessage,
@@ -42160,12 +42160,12 @@ var require_memory_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue} val
        * @returns {Writable | undefined}
        */
-      createWriteStream(key, val) {
-        assertCacheKey(key);
+      createWriteStream(key2, val) {
+        assertCacheKey(key2);
         assertCacheValue(val);
-        const topLevelKey = `${key.origin}:${key.path}`;
+        const topLevelKey = `${key2.origin}:${key2.path}`;
         const store = this;
-        const entry = { ...key, ...val, body: [], size: 0 };
+        const entry = { ...key2, ...val, body: [], size: 0 };
         return new Writable5({
           write(chunk, encoding, callback) {
             if (typeof chunk === "string") {
@@ -42180,20 +42180,20 @@ var require_memory_cache_store = __commonJS({
             callback(null);
           },
           final(callback) {
-            let entries = store.#entries.get(topLevelKey);
-            if (entries) {
+            let entries2 = store.#entries.get(topLevelKey);
+            if (entries2) {
               store.#entries.delete(topLevelKey);
             } else {
-              entries = [];
+              entries2 = [];
             }
-            store.#entries.set(topLevelKey, entries);
-            const previousEntry = findEntry(key, entries, -Infinity);
+            store.#entries.set(topLevelKey, entries2);
+            const previousEntry = findEntry(key2, entries2, -Infinity);
             if (previousEntry) {
-              const index = entries.indexOf(previousEntry);
-              entries.splice(index, 1, entry);
+              const index = entries2.indexOf(previousEntry);
+              entries2.splice(index, 1, entry);
               store.#size -= previousEntry.size;
             } else {
-              entries.push(entry);
+              entries2.push(entry);
               store.#count += 1;
             }
             store.#size += entry.size;
@@ -42219,19 +42219,19 @@ var require_memory_cache_store = __commonJS({
       #evict(keep) {
         const targetSize = this.#maxSize / 2;
         const targetCount = this.#maxCount / 2;
-        for (const [key, entries] of this.#entries) {
-          for (let i2 = 0; i2 < entries.length && (this.#size > targetSize || this.#count > targetCount); ) {
-            const entry = entries[i2];
+        for (const [key2, entries2] of this.#entries) {
+          for (let i2 = 0; i2 < entries2.length && (this.#size > targetSize || this.#count > targetCount); ) {
+            const entry = entries2[i2];
             if (entry === keep) {
               i2++;
               continue;
             }
-            entries.splice(i2, 1);
+            entries2.splice(i2, 1);
             this.#size -= entry.size;
             this.#count -= 1;
           }
-          if (entries.length === 0) {
-            this.#entries.delete(key);
+          if (entries2.length === 0) {
+            this.#entries.delete(key2);
           }
           if (this.#size <= targetSize && this.#count <= targetCount) {
             return;
@@ -42239,11 +42239,11 @@ var require_memory_cache_store = __commonJS({
         }
         if (this.#size > this.#maxSize || this.#count > this.#maxCount) {
           const topLevelKey = `${keep.origin}:${keep.path}`;
-          const entries = this.#entries.get(topLevelKey);
-          entries.splice(entries.indexOf(keep), 1);
+          const entries2 = this.#entries.get(topLevelKey);
+          entries2.splice(entries2.indexOf(keep), 1);
           this.#size -= keep.size;
           this.#count -= 1;
-          if (entries.length === 0) {
+          if (entries2.length === 0) {
             this.#entries.delete(topLevelKey);
           }
         }
@@ -42251,11 +42251,11 @@ var require_memory_cache_store = __commonJS({
       /**
        * @param {CacheKey} key
        */
-      delete(key) {
-        if (typeof key !== "object") {
-          throw new TypeError(`expected key to be object, got ${typeof key}`);
+      delete(key2) {
+        if (typeof key2 !== "object") {
+          throw new TypeError(`expected key to be object, got ${typeof key2}`);
         }
-        const topLevelKey = `${key.origin}:${key.path}`;
+        const topLevelKey = `${key2.origin}:${key2.path}`;
         for (const entry of this.#entries.get(topLevelKey) ?? []) {
           this.#size -= entry.size;
           this.#count -= 1;
@@ -42263,20 +42263,20 @@ var require_memory_cache_store = __commonJS({
         this.#entries.delete(topLevelKey);
       }
     };
-    function findEntry(key, entries, now) {
-      for (let i2 = 0; i2 < entries.length; i2++) {
-        const entry = entries[i2];
-        if (entry.deleteAt > now && entry.method === key.method && varyMatches(key, entry)) {
+    function findEntry(key2, entries2, now) {
+      for (let i2 = 0; i2 < entries2.length; i2++) {
+        const entry = entries2[i2];
+        if (entry.deleteAt > now && entry.method === key2.method && varyMatches(key2, entry)) {
           return entry;
         }
       }
     }
-    function varyMatches(key, entry) {
+    function varyMatches(key2, entry) {
       if (entry.vary == null) {
         return true;
       }
       for (const headerName in entry.vary) {
-        if (Object.hasOwn(entry.vary, headerName) && !headerValueEquals(key.headers?.[headerName], entry.vary[headerName])) {
+        if (Object.hasOwn(entry.vary, headerName) && !headerValueEquals(key2.headers?.[headerName], entry.vary[headerName])) {
           return false;
         }
       }
@@ -42504,8 +42504,8 @@ var require_cache4 = __commonJS({
       if (!varyDirectives) {
         return false;
       }
-      for (const key in varyDirectives) {
-        if (result.vary == null || !Object.hasOwn(result.vary, key)) {
+      for (const key2 in varyDirectives) {
+        if (result.vary == null || !Object.hasOwn(result.vary, key2)) {
           return true;
         }
       }
@@ -42532,9 +42532,9 @@ var require_cache4 = __commonJS({
         headers["if-none-match"] = result.etag;
       }
       if (result.vary) {
-        for (const key in result.vary) {
-          if (result.vary[key] != null) {
-            headers[key] = result.vary[key];
+        for (const key2 in result.vary) {
+          if (result.vary[key2] != null) {
+            headers[key2] = result.vary[key2];
           }
         }
       }
@@ -42593,7 +42593,7 @@ var require_cache4 = __commonJS({
       const staleWhileRevalidateExpiry = result.staleAt + staleWhileRevalidate * 1e3;
       return now <= staleWhileRevalidateExpiry;
     }
-    function handleUncachedResponse(dispatch, globalOpts, cacheKey, handler, opts2, reqCacheControl) {
+    function handleUncachedResponse(dispatch2, globalOpts, cacheKey, handler, opts2, reqCacheControl) {
       if (reqCacheControl?.["only-if-cached"]) {
         let aborted2 = false;
         const controller = {
@@ -42628,7 +42628,7 @@ var require_cache4 = __commonJS({
         }
         return true;
       }
-      return dispatch(opts2, new CacheHandler(globalOpts, cacheKey, handler));
+      return dispatch2(opts2, new CacheHandler(globalOpts, cacheKey, handler));
     }
     function sendCachedValue(handler, opts2, result, age, context, isStale2) {
       const stream = util.isStream(result.body) ? result.body : Readable7.from(result.body ?? []);
@@ -42708,20 +42708,20 @@ var require_cache4 = __commonJS({
         });
       }
     }
-    function handleResult2(dispatch, globalOpts, cacheKey, handler, opts2, reqCacheControl, result) {
+    function handleResult2(dispatch2, globalOpts, cacheKey, handler, opts2, reqCacheControl, result) {
       if (!result) {
-        return handleUncachedResponse(dispatch, globalOpts, cacheKey, handler, opts2, reqCacheControl);
+        return handleUncachedResponse(dispatch2, globalOpts, cacheKey, handler, opts2, reqCacheControl);
       }
       if (globalOpts.type === "shared" && Object.hasOwn(result.headers, "set-cookie")) {
         if (util.isStream(result.body)) {
           result.body.on("error", nop).destroy();
         }
         deleteCachedValue(globalOpts.store, cacheKey);
-        return handleUncachedResponse(dispatch, globalOpts, cacheKey, handler, opts2, reqCacheControl);
+        return handleUncachedResponse(dispatch2, globalOpts, cacheKey, handler, opts2, reqCacheControl);
       }
       const now = Date.now();
       if (now > result.deleteAt) {
-        return dispatch(opts2, new CacheHandler(globalOpts, cacheKey, handler));
+        return dispatch2(opts2, new CacheHandler(globalOpts, cacheKey, handler));
       }
       const age = Math.round((now - result.cachedAt) / 1e3);
       const requestMaxAgeExpired = reqCacheControl?.["max-age"] !== void 0 && age >= reqCacheControl["max-age"];
@@ -42729,13 +42729,13 @@ var require_cache4 = __commonJS({
       const revalidate = requestMaxAgeExpired || needsRevalidation(result, reqCacheControl, opts2);
       if (stale || revalidate) {
         if (util.isStream(opts2.body) && util.bodyLength(opts2.body) !== 0) {
-          return dispatch(opts2, new CacheHandler(globalOpts, cacheKey, handler));
+          return dispatch2(opts2, new CacheHandler(globalOpts, cacheKey, handler));
         }
         if (!revalidate && withinStaleWhileRevalidateWindow(result, globalOpts.type)) {
           sendCachedValue(handler, opts2, result, age, null, true);
           queueMicrotask(() => {
             const headers2 = makeRevalidationHeaders(opts2, result);
-            dispatch(
+            dispatch2(
               {
                 ...opts2,
                 headers: headers2,
@@ -42775,9 +42775,9 @@ var require_cache4 = __commonJS({
             result.body.on("error", nop).destroy();
           }
           deleteCachedValue(globalOpts.store, cacheKey);
-          return dispatch(opts2, new CacheHandler(globalOpts, cacheKey, handler));
+          return dispatch2(opts2, new CacheHandler(globalOpts, cacheKey, handler));
         };
-        return dispatch(
+        return dispatch2(
           {
             ...opts2,
             headers
@@ -42815,7 +42815,7 @@ var require_cache4 = __commonJS({
         store = new MemoryCacheStore(),
         methods = ["GET"],
         cacheByDefault = void 0,
-        type = "shared",
+        type: type2 = "shared",
         origins = void 0
       } = opts2;
       if (typeof opts2 !== "object" || opts2 === null) {
@@ -42827,14 +42827,14 @@ var require_cache4 = __commonJS({
       if (typeof cacheByDefault !== "undefined" && typeof cacheByDefault !== "number") {
         throw new TypeError(`expected opts.cacheByDefault to be number or undefined, got ${typeof cacheByDefault}`);
       }
-      if (typeof type !== "undefined" && type !== "shared" && type !== "private") {
-        throw new TypeError(`expected opts.type to be shared, private, or undefined, got ${typeof type}`);
+      if (typeof type2 !== "undefined" && type2 !== "shared" && type2 !== "private") {
+        throw new TypeError(`expected opts.type to be shared, private, or undefined, got ${typeof type2}`);
       }
       const globalOpts = {
         store,
         methods,
         cacheByDefault,
-        type
+        type: type2
       };
       const safeMethodsToNotCache = [];
       for (let i2 = 0; i2 < util.safeHTTPMethods.length; i2++) {
@@ -42843,11 +42843,11 @@ var require_cache4 = __commonJS({
           safeMethodsToNotCache.push(method);
         }
       }
-      const interceptor = (dispatch, interceptorOrigin) => {
+      const interceptor = (dispatch2, interceptorOrigin) => {
         return (opts3, handler) => {
           const requestOrigin = getInterceptorOrigin(opts3, interceptorOrigin);
           if (!requestOrigin || arrayIncludes(safeMethodsToNotCache, opts3.method)) {
-            return dispatch(opts3, handler);
+            return dispatch2(opts3, handler);
           }
           if (origins !== void 0) {
             const normalizedRequestOrigin = requestOrigin.toString().toLowerCase();
@@ -42865,7 +42865,7 @@ var require_cache4 = __commonJS({
               }
             }
             if (!isAllowed) {
-              return dispatch(opts3, handler);
+              return dispatch2(opts3, handler);
             }
           }
           opts3 = {
@@ -42874,16 +42874,16 @@ var require_cache4 = __commonJS({
           };
           const reqCacheControl = opts3.headers?.["cache-control"] ? parseCacheControlHeader(opts3.headers["cache-control"]) : hasPragmaNoCache(opts3.headers) ? { "no-cache": true } : void 0;
           if (reqCacheControl?.["no-store"]) {
-            return dispatch(opts3, handler);
+            return dispatch2(opts3, handler);
           }
           const cacheKey = makeCacheKey(opts3, requestOrigin);
           if (!arrayIncludes(util.safeHTTPMethods, opts3.method)) {
-            return dispatch(opts3, new CacheHandler(globalOpts, cacheKey, handler));
+            return dispatch2(opts3, new CacheHandler(globalOpts, cacheKey, handler));
           }
           const result = store.get(cacheKey);
           if (result && typeof result.then === "function") {
             return result.then((result2) => handleResult2(
-              dispatch,
+              dispatch2,
               globalOpts,
               cacheKey,
               handler,
@@ -42917,7 +42917,7 @@ var require_cache4 = __commonJS({
             });
           } else {
             return handleResult2(
-              dispatch,
+              dispatch2,
               globalOpts,
               cacheKey,
               handler,
@@ -42939,7 +42939,7 @@ var require_decompress = __commonJS({
   "node_modules/undici/lib/interceptor/decompress.js"(exports, module) {
     "use strict";
     var { createInflate, createGunzip: createGunzip5, createBrotliDecompress, createZstdDecompress: createZstdDecompress5, constants: constants5 } = __require("node:zlib");
-    var { pipeline: pipeline6, Transform: TransformStream2 } = __require("node:stream");
+    var { pipeline: pipeline8, Transform: TransformStream2 } = __require("node:stream");
     var { InvalidArgumentError, ResponseExceededMaxSizeError } = require_errors3();
     var DecoratorHandler = require_decorator_handler();
     var DecompressController = class {
@@ -43251,7 +43251,7 @@ var require_decompress = __commonJS({
       #setupMultipleDecompressors() {
         const lastDecompressor = this.#decompressors[this.#decompressors.length - 1];
         this.#setupDecompressorEvents(lastDecompressor);
-        pipeline6(this.#decompressors, (err) => {
+        pipeline8(this.#decompressors, (err) => {
           if (this.#terminated) {
             return;
           }
@@ -43388,13 +43388,13 @@ var require_decompress = __commonJS({
       }
     };
     function createDecompressInterceptor(options = {}) {
-      return (dispatch) => {
+      return (dispatch2) => {
         return (opts2, handler) => {
           if (opts2.method === "HEAD") {
-            return dispatch(opts2, handler);
+            return dispatch2(opts2, handler);
           }
           const decompressHandler = new DecompressHandler(handler, options);
-          return dispatch(opts2, decompressHandler);
+          return dispatch2(opts2, decompressHandler);
         };
       };
     }
@@ -43859,11 +43859,11 @@ var require_deduplicate = __commonJS({
       const skipHeaderNamesSet = new Set(skipHeaderNames.map((name) => name.toLowerCase()));
       const excludeHeaderNamesSet = new Set(excludeHeaderNames.map((name) => name.toLowerCase()));
       const pendingRequests = /* @__PURE__ */ new Map();
-      const interceptor = (dispatch, interceptorOrigin) => {
+      const interceptor = (dispatch2, interceptorOrigin) => {
         return (opts3, handler) => {
           const requestOrigin = getInterceptorOrigin(opts3, interceptorOrigin);
           if (!requestOrigin || opts3.upgrade || methods.includes(opts3.method) === false) {
-            return dispatch(opts3, handler);
+            return dispatch2(opts3, handler);
           }
           opts3 = {
             ...opts3,
@@ -43872,7 +43872,7 @@ var require_deduplicate = __commonJS({
           if (skipHeaderNamesSet.size > 0) {
             for (const headerName of Object.keys(opts3.headers)) {
               if (skipHeaderNamesSet.has(headerName.toLowerCase())) {
-                return dispatch(opts3, handler);
+                return dispatch2(opts3, handler);
               }
             }
           }
@@ -43883,7 +43883,7 @@ var require_deduplicate = __commonJS({
             if (pendingHandler.addWaitingHandler(handler)) {
               return true;
             }
-            return dispatch(opts3, handler);
+            return dispatch2(opts3, handler);
           }
           const deduplicationHandler = new DeduplicationHandler(
             handler,
@@ -43899,7 +43899,7 @@ var require_deduplicate = __commonJS({
           if (pendingRequestsChannel.hasSubscribers) {
             pendingRequestsChannel.publish({ size: pendingRequests.size, key: dedupeKey, type: "added" });
           }
-          return dispatch(opts3, deduplicationHandler);
+          return dispatch2(opts3, deduplicationHandler);
         };
       };
       interceptor[kInterceptorKind] = "deduplicate";
@@ -43916,7 +43916,7 @@ var require_sqlite_cache_store = __commonJS({
     var { assertCacheKey, assertCacheValue } = require_cache3();
     var { zstdCompressSync, zstdDecompressSync } = __require("node:zlib");
     var DatabaseSync;
-    var VERSION2 = 5;
+    var VERSION3 = 5;
     var MAX_ENTRY_SIZE = 2 * 1e3 * 1e3 * 1e3;
     var COMPRESS_THRESHOLD = 1024 * 1024;
     var hasZstd = typeof zstdCompressSync === "function" && typeof zstdDecompressSync === "function";
@@ -44001,7 +44001,7 @@ var require_sqlite_cache_store = __commonJS({
       PRAGMA temp_store = memory;
       PRAGMA optimize;
 
-      CREATE TABLE IF NOT EXISTS cacheInterceptorV${VERSION2} (
+      CREATE TABLE IF NOT EXISTS cacheInterceptorV${VERSION3} (
         -- Data specific to us
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         url TEXT NOT NULL,
@@ -44021,8 +44021,8 @@ var require_sqlite_cache_store = __commonJS({
         staleAt INTEGER NOT NULL
       );
 
-      CREATE INDEX IF NOT EXISTS idx_cacheInterceptorV${VERSION2}_getValuesQuery ON cacheInterceptorV${VERSION2}(url, method, deleteAt);
-      CREATE INDEX IF NOT EXISTS idx_cacheInterceptorV${VERSION2}_deleteByUrlQuery ON cacheInterceptorV${VERSION2}(deleteAt);
+      CREATE INDEX IF NOT EXISTS idx_cacheInterceptorV${VERSION3}_getValuesQuery ON cacheInterceptorV${VERSION3}(url, method, deleteAt);
+      CREATE INDEX IF NOT EXISTS idx_cacheInterceptorV${VERSION3}_deleteByUrlQuery ON cacheInterceptorV${VERSION3}(deleteAt);
     `);
         this.#getValuesQuery = this.#db.prepare(`
       SELECT
@@ -44038,7 +44038,7 @@ var require_sqlite_cache_store = __commonJS({
         vary,
         cachedAt,
         staleAt
-      FROM cacheInterceptorV${VERSION2}
+      FROM cacheInterceptorV${VERSION3}
       WHERE
         url = ?
         AND method = ?
@@ -44046,7 +44046,7 @@ var require_sqlite_cache_store = __commonJS({
         deleteAt ASC
     `);
         this.#updateValueQuery = this.#db.prepare(`
-      UPDATE cacheInterceptorV${VERSION2} SET
+      UPDATE cacheInterceptorV${VERSION3} SET
         body = ?,
         compressed = ?,
         deleteAt = ?,
@@ -44062,7 +44062,7 @@ var require_sqlite_cache_store = __commonJS({
         id = ?
     `);
         this.#insertValueQuery = this.#db.prepare(`
-      INSERT INTO cacheInterceptorV${VERSION2} (
+      INSERT INTO cacheInterceptorV${VERSION3} (
         url,
         method,
         body,
@@ -44079,20 +44079,20 @@ var require_sqlite_cache_store = __commonJS({
       ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     `);
         this.#deleteByUrlQuery = this.#db.prepare(
-          `DELETE FROM cacheInterceptorV${VERSION2} WHERE url = ?`
+          `DELETE FROM cacheInterceptorV${VERSION3} WHERE url = ?`
         );
         this.#countEntriesQuery = this.#db.prepare(
-          `SELECT COUNT(*) AS total FROM cacheInterceptorV${VERSION2}`
+          `SELECT COUNT(*) AS total FROM cacheInterceptorV${VERSION3}`
         );
         this.#deleteExpiredValuesQuery = this.#db.prepare(
-          `DELETE FROM cacheInterceptorV${VERSION2} WHERE deleteAt <= ?`
+          `DELETE FROM cacheInterceptorV${VERSION3} WHERE deleteAt <= ?`
         );
         this.#deleteOldValuesQuery = this.#maxCount === Infinity ? null : this.#db.prepare(`
-        DELETE FROM cacheInterceptorV${VERSION2}
+        DELETE FROM cacheInterceptorV${VERSION3}
         WHERE id IN (
           SELECT
             id
-          FROM cacheInterceptorV${VERSION2}
+          FROM cacheInterceptorV${VERSION3}
           ORDER BY cachedAt ASC
           LIMIT ?
         )
@@ -44105,9 +44105,9 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {(import('../../types/cache-interceptor.d.ts').default.GetResult & { body?: Buffer }) | undefined}
        */
-      get(key) {
-        assertCacheKey(key);
-        const value = this.#lockSafe(() => this.#findValue(key));
+      get(key2) {
+        assertCacheKey(key2);
+        const value = this.#lockSafe(() => this.#findValue(key2));
         return value ? {
           body: value.body ? value.compressed === "zstd" ? zstdDecompressSync(Buffer.from(value.body.buffer, value.body.byteOffset, value.body.byteLength)) : Buffer.from(value.body.buffer, value.body.byteOffset, value.body.byteLength) : void 0,
           statusCode: value.statusCode,
@@ -44125,9 +44125,9 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue & { body: null | Buffer | Array<Buffer>}} value
        */
-      set(key, value) {
-        assertCacheKey(key);
-        const url = this.#makeValueUrl(key);
+      set(key2, value) {
+        assertCacheKey(key2);
+        const url = this.#makeValueUrl(key2);
         const body = Array.isArray(value.body) ? Buffer.concat(value.body) : value.body;
         const size = body?.byteLength;
         if (size && size > this.#maxEntrySize) {
@@ -44142,7 +44142,7 @@ var require_sqlite_cache_store = __commonJS({
             compressed = "zstd";
           }
         }
-        const existingValue = this.#lockSafe(() => this.#findValue(key, true));
+        const existingValue = this.#lockSafe(() => this.#findValue(key2, true));
         if (existingValue) {
           this.#lockSafe(() => this.#updateValueQuery.run(
             storedBody,
@@ -44161,7 +44161,7 @@ var require_sqlite_cache_store = __commonJS({
         } else {
           this.#lockSafe(() => this.#insertValueQuery.run(
             url,
-            key.method,
+            key2.method,
             storedBody,
             compressed,
             value.deleteAt,
@@ -44182,8 +44182,8 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue} value
        * @returns {Writable | undefined}
        */
-      createWriteStream(key, value) {
-        assertCacheKey(key);
+      createWriteStream(key2, value) {
+        assertCacheKey(key2);
         assertCacheValue(value);
         let size = 0;
         const body = [];
@@ -44200,7 +44200,7 @@ var require_sqlite_cache_store = __commonJS({
             callback();
           },
           final(callback) {
-            store.set(key, { ...value, body });
+            store.set(key2, { ...value, body });
             callback();
           }
         });
@@ -44208,11 +44208,11 @@ var require_sqlite_cache_store = __commonJS({
       /**
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        */
-      delete(key) {
-        if (typeof key !== "object") {
-          throw new TypeError(`expected key to be object, got ${typeof key}`);
+      delete(key2) {
+        if (typeof key2 !== "object") {
+          throw new TypeError(`expected key to be object, got ${typeof key2}`);
         }
-        this.#lockSafe(() => this.#deleteByUrlQuery.run(this.#makeValueUrl(key)));
+        this.#lockSafe(() => this.#deleteByUrlQuery.run(this.#makeValueUrl(key2)));
       }
       /**
        * Runs a database operation, skipping it when another connection holds the
@@ -44270,17 +44270,17 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {string}
        */
-      #makeValueUrl(key) {
-        return `${key.origin}/${key.path}`;
+      #makeValueUrl(key2) {
+        return `${key2.origin}/${key2.path}`;
       }
       /**
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @param {boolean} [canBeExpired=false]
        * @returns {SqliteStoreValue | undefined}
        */
-      #findValue(key, canBeExpired = false) {
-        const url = this.#makeValueUrl(key);
-        const { headers, method } = key;
+      #findValue(key2, canBeExpired = false) {
+        const url = this.#makeValueUrl(key2);
+        const { headers, method } = key2;
         const values = this.#getValuesQuery.all(url, method);
         if (values.length === 0) {
           return void 0;
@@ -44293,8 +44293,8 @@ var require_sqlite_cache_store = __commonJS({
           let matches = true;
           if (value.vary) {
             const vary = JSON.parse(value.vary);
-            for (const header2 in vary) {
-              if (!headerValueEquals(headers[header2], vary[header2])) {
+            for (const header3 in vary) {
+              if (!headerValueEquals(headers[header3], vary[header3])) {
                 matches = false;
                 break;
               }
@@ -44331,9 +44331,9 @@ var require_sqlite_cache_store = __commonJS({
       if (headers == null) {
         return void 0;
       }
-      for (const key in headers) {
-        if (key.toLowerCase() === "content-type") {
-          const value = headers[key];
+      for (const key2 in headers) {
+        if (key2.toLowerCase() === "content-type") {
+          const value = headers[key2];
           return Array.isArray(value) ? value[0] : value;
         }
       }
@@ -44343,8 +44343,8 @@ var require_sqlite_cache_store = __commonJS({
       if (contentType2 == null) {
         return false;
       }
-      const type = contentType2.toLowerCase();
-      return /^text\//.test(type) || /^application\/(json|xml|javascript|x-www-form-urlencoded|graphql)(\s|;|$)/.test(type) || /\+(json|xml)(\s|;|$)/.test(type);
+      const type2 = contentType2.toLowerCase();
+      return /^text\//.test(type2) || /^application\/(json|xml|javascript|x-www-form-urlencoded|graphql)(\s|;|$)/.test(type2) || /\+(json|xml)(\s|;|$)/.test(type2);
     }
   }
 });
@@ -44376,14 +44376,14 @@ var require_headers = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i2 = 0; i2 < object.length; ++i2) {
-          const header2 = object[i2];
-          if (header2.length !== 2) {
+          const header3 = object[i2];
+          if (header3.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header2.length}.`
+              message: `expected name/value pair to be length 2, found ${header3.length}.`
             });
           }
-          appendHeader(headers, header2[0], header2[1]);
+          appendHeader(headers, header3[0], header3[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -44427,13 +44427,13 @@ var require_headers = __commonJS({
         return headersList.sortedMap;
       }
       const headers = [];
-      const names = headersList.toSortedArray();
+      const names2 = headersList.toSortedArray();
       const cookies = headersList.cookies;
       if (cookies === null || cookies.length === 1) {
-        return headersList.sortedMap = names;
+        return headersList.sortedMap = names2;
       }
-      for (let i2 = 0; i2 < names.length; ++i2) {
-        const { 0: name, 1: value } = names[i2];
+      for (let i2 = 0; i2 < names2.length; ++i2) {
+        const { 0: name, 1: value } = names2[i2];
         if (name === "set-cookie") {
           for (let j = 0; j < cookies.length; ++j) {
             headers.push([name, cookies[j]]);
@@ -44484,12 +44484,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this.sortedMap = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists = this.headersMap.get(lowercaseName);
-        if (exists) {
+        const exists2 = this.headersMap.get(lowercaseName);
+        if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this.headersMap.set(lowercaseName, {
-            name: exists.name,
-            value: `${exists.value}${delimiter}${value}`
+            name: exists2.name,
+            value: `${exists2.value}${delimiter}${value}`
           });
         } else {
           this.headersMap.set(lowercaseName, { name, value });
@@ -44729,9 +44729,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, webidl.is.Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -44745,8 +44745,8 @@ var require_headers = __commonJS({
           headers.#guard = guard;
         };
         getHeadersList = (headers) => headers.#headersList;
-        setHeadersList = (target, list) => {
-          target.#headersList = list;
+        setHeadersList = (target, list2) => {
+          target.#headersList = list2;
         };
         webidl.is.Headers = (arg) => {
           return arg != null && typeof arg === "object" && #guard in arg;
@@ -44890,8 +44890,8 @@ var require_response = __commonJS({
         setHeadersList(this.#headers, this.#state.headersList);
         let bodyWithType = null;
         if (body != null) {
-          const [extractedBody, type] = extractBody(body);
-          bodyWithType = { body: extractedBody, type };
+          const [extractedBody, type2] = extractBody(body);
+          bodyWithType = { body: extractedBody, type: type2 };
         }
         initializeResponse(this, init, bodyWithType);
       }
@@ -45077,18 +45077,18 @@ var require_response = __commonJS({
         }
       });
     }
-    function filterResponse(response, type) {
-      if (type === "basic") {
+    function filterResponse(response, type2) {
+      if (type2 === "basic") {
         return makeFilteredResponse(response, {
           type: "basic",
           headersList: response.headersList
         });
-      } else if (type === "cors") {
+      } else if (type2 === "cors") {
         return makeFilteredResponse(response, {
           type: "cors",
           headersList: response.headersList
         });
-      } else if (type === "opaque") {
+      } else if (type2 === "opaque") {
         return makeFilteredResponse(response, {
           type: "opaque",
           urlList: [],
@@ -45096,7 +45096,7 @@ var require_response = __commonJS({
           statusText: "",
           body: null
         });
-      } else if (type === "opaqueredirect") {
+      } else if (type2 === "opaqueredirect") {
         return makeFilteredResponse(response, {
           type: "opaqueredirect",
           status: 0,
@@ -46148,7 +46148,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants4();
     var EE = __require("node:events");
-    var { Readable: Readable7, pipeline: pipeline6, finished: finished7, isErrored, isReadable } = __require("node:stream");
+    var { Readable: Readable7, pipeline: pipeline8, finished: finished7, isErrored, isReadable } = __require("node:stream");
     var { addAbortListener: addAbortListener3, bufferToLowerCasedHeaderName } = require_util4();
     var { SocketError, InformationalError } = require_errors3();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
@@ -46218,7 +46218,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input, init = void 0) {
+    function fetch2(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = Promise.withResolvers();
       let requestObject;
@@ -46527,13 +46527,13 @@ var require_fetch = __commonJS({
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
-          const type = blob.type;
+          const type2 = blob.type;
           if (!request.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
             response.headersList.set("content-length", serializedFullLength, true);
-            response.headersList.set("content-type", type, true);
+            response.headersList.set("content-type", type2, true);
           } else {
             response.rangeRequested = true;
             const rangeHeader = request.headersList.get("range", true);
@@ -46553,7 +46553,7 @@ var require_fetch = __commonJS({
                 rangeEnd = fullLength - 1;
               }
             }
-            const slicedBlob = blob.slice(rangeStart, rangeEnd + 1, type);
+            const slicedBlob = blob.slice(rangeStart, rangeEnd + 1, type2);
             const slicedBodyWithType = extractBody(slicedBlob);
             response.body = slicedBodyWithType[0];
             const serializedSlicedLength = isomorphicEncode(`${slicedBlob.size}`);
@@ -46561,7 +46561,7 @@ var require_fetch = __commonJS({
             response.status = 206;
             response.statusText = "Partial Content";
             response.headersList.set("content-length", serializedSlicedLength, true);
-            response.headersList.set("content-type", type, true);
+            response.headersList.set("content-type", type2, true);
             response.headersList.set("content-range", contentRange, true);
           }
           return Promise.resolve(response);
@@ -46788,18 +46788,18 @@ var require_fetch = __commonJS({
         httpFetchParams.request = httpRequest;
       }
       const includeCredentials = request.credentials === "include" || request.credentials === "same-origin" && request.responseTainting === "basic";
-      const contentLength = httpRequest.body ? httpRequest.body.length : null;
+      const contentLength2 = httpRequest.body ? httpRequest.body.length : null;
       let contentLengthHeaderValue = null;
       if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
         contentLengthHeaderValue = "0";
       }
-      if (contentLength != null) {
-        contentLengthHeaderValue = isomorphicEncode(`${contentLength}`);
+      if (contentLength2 != null) {
+        contentLengthHeaderValue = isomorphicEncode(`${contentLength2}`);
       }
       if (contentLengthHeaderValue != null && !httpRequest.headersList.contains("content-length", true)) {
         httpRequest.headersList.append("content-length", contentLengthHeaderValue, true);
       }
-      if (contentLength != null && httpRequest.keepalive) {
+      if (contentLength2 != null && httpRequest.keepalive) {
       }
       if (webidl.is.URL(httpRequest.referrer)) {
         httpRequest.headersList.append("referer", isomorphicEncode(httpRequest.referrer.href), true);
@@ -46983,7 +46983,7 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body, status, statusText, headersList, socket } = await dispatch2({ body: requestBody });
         if (socket) {
           response = makeResponse({ status, statusText, headersList, socket });
         } else {
@@ -47079,14 +47079,14 @@ var require_fetch = __commonJS({
         fetchParams.controller.connection.destroy();
       }
       return response;
-      function dispatch({ body }) {
+      function dispatch2({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
         const path11 = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
         return dispatchWithProtocolPreference(body);
         function dispatchWithProtocolPreference(body2, allowH2) {
-          return new Promise((resolve, reject) => agent.dispatch(
+          return new Promise((resolve5, reject) => agent.dispatch(
             {
               path: hasTrailingQuestionMark ? `${path11}?` : path11,
               origin: url.origin,
@@ -47174,11 +47174,11 @@ var require_fetch = __commonJS({
                 this.nullBodyStatus = nullBodyStatus.includes(status);
                 this.body = new Readable7({ read: () => controller.resume() });
                 const onError = (err) => this.onResponseError(controller, err);
-                resolve({
+                resolve5({
                   status,
                   statusText,
                   headersList,
-                  body: decoders.length ? pipeline6(this.body, ...decoders, (err) => {
+                  body: decoders.length ? pipeline8(this.body, ...decoders, (err) => {
                     if (err) {
                       this.onResponseError(controller, err);
                     }
@@ -47215,7 +47215,7 @@ var require_fetch = __commonJS({
                   return;
                 }
                 if (request.mode === "websocket" && allowH2 !== false && error?.code === "UND_ERR_INFO" && error?.message === "HTTP/2: Extended CONNECT protocol not supported by server") {
-                  resolve(dispatchWithProtocolPreference(body2, false));
+                  resolve5(dispatchWithProtocolPreference(body2, false));
                   return;
                 }
                 this.body?.destroy(error);
@@ -47234,7 +47234,7 @@ var require_fetch = __commonJS({
                 const rawHeaders = controller?.rawHeaders ?? [];
                 const headersList = new HeadersList();
                 appendHeadersListFromResponseHeaders(headersList, headers, rawHeaders);
-                resolve({
+                resolve5({
                   status,
                   statusText: STATUS_CODES2[status],
                   headersList,
@@ -47248,7 +47248,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -47268,10 +47268,10 @@ var require_util6 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header2) {
-      assert(header2 !== null);
+    function getFieldValues(header3) {
+      assert(header3 !== null);
       const values = [];
-      for (let value of header2.split(",")) {
+      for (let value of header3.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -48162,8 +48162,8 @@ var require_util7 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
-        const trimmedKey = key.trim();
+        const [key2, ...value] = part.split("=");
+        const trimmedKey = key2.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -48190,20 +48190,20 @@ var require_parse4 = __commonJS({
     var { maxNameValuePairSize, maxAttributeValueSize } = require_constants6();
     var { isCTLExcludingHtab } = require_util7();
     var assert = __require("node:assert");
-    function parseSetCookie(header2) {
-      if (isCTLExcludingHtab(header2)) {
+    function parseSetCookie(header3) {
+      if (isCTLExcludingHtab(header3)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header2.includes(";")) {
+      if (header3.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
-        unparsedAttributes = header2.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header3, position);
+        unparsedAttributes = header3.slice(position.position);
       } else {
-        nameValuePair = header2;
+        nameValuePair = header3;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -48384,9 +48384,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       brandCheckHeaders(headers);
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
-      if (str) {
-        headers.append("set-cookie", str, true);
+      const str2 = stringify(cookie);
+      if (str2) {
+        headers.append("set-cookie", str2, true);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -48476,17 +48476,17 @@ var require_events = __commonJS({
     var createFastMessageEvent;
     var MessageEvent = class _MessageEvent extends Event {
       #eventInit;
-      constructor(type, eventInitDict = {}) {
-        if (type === kConstruct) {
+      constructor(type2, eventInitDict = {}) {
+        if (type2 === kConstruct) {
           super(arguments[1], arguments[2]);
           webidl.util.markAsUncloneable(this);
           return;
         }
         const prefix = "MessageEvent constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        type = webidl.converters.DOMString(type, prefix, "type");
+        type2 = webidl.converters.DOMString(type2, prefix, "type");
         eventInitDict = webidl.converters.MessageEventInit(eventInitDict, prefix, "eventInitDict");
-        super(type, eventInitDict);
+        super(type2, eventInitDict);
         this.#eventInit = eventInitDict;
         webidl.util.markAsUncloneable(this);
       }
@@ -48513,10 +48513,10 @@ var require_events = __commonJS({
         }
         return this.#eventInit.ports;
       }
-      initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
+      initMessageEvent(type2, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
         webidl.brandCheck(this, webidl.is.MessageEvent);
         webidl.argumentLengthCheck(arguments, 1, "MessageEvent.initMessageEvent");
-        return new _MessageEvent(type, {
+        return new _MessageEvent(type2, {
           bubbles,
           cancelable,
           data,
@@ -48527,8 +48527,8 @@ var require_events = __commonJS({
         });
       }
       static {
-        createFastMessageEvent = (type, init) => {
-          const messageEvent = new _MessageEvent(kConstruct, type, init);
+        createFastMessageEvent = (type2, init) => {
+          const messageEvent = new _MessageEvent(kConstruct, type2, init);
           messageEvent.#eventInit = init;
           messageEvent.#eventInit.data ??= null;
           messageEvent.#eventInit.origin ??= "";
@@ -48544,12 +48544,12 @@ var require_events = __commonJS({
     };
     var CloseEvent = class extends Event {
       #eventInit;
-      constructor(type, eventInitDict = {}) {
+      constructor(type2, eventInitDict = {}) {
         const prefix = "CloseEvent constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        type = webidl.converters.DOMString(type, prefix, "type");
+        type2 = webidl.converters.DOMString(type2, prefix, "type");
         eventInitDict = webidl.converters.CloseEventInit(eventInitDict);
-        super(type, eventInitDict);
+        super(type2, eventInitDict);
         this.#eventInit = eventInitDict;
         webidl.util.markAsUncloneable(this);
       }
@@ -48573,12 +48573,12 @@ var require_events = __commonJS({
     };
     var ErrorEvent = class extends Event {
       #eventInit;
-      constructor(type, eventInitDict) {
+      constructor(type2, eventInitDict) {
         const prefix = "ErrorEvent constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        super(type, eventInitDict);
+        super(type2, eventInitDict);
         webidl.util.markAsUncloneable(this);
-        type = webidl.converters.DOMString(type, prefix, "type");
+        type2 = webidl.converters.DOMString(type2, prefix, "type");
         eventInitDict = webidl.converters.ErrorEventInit(eventInitDict ?? {});
         this.#eventInit = eventInitDict;
       }
@@ -48824,12 +48824,12 @@ var require_util8 = __commonJS({
     function isClosed(readyState) {
       return readyState === states.CLOSED;
     }
-    function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
+    function fireEvent(e, target, eventFactory = (type2, init) => new Event(type2, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
       target.dispatchEvent(event);
     }
-    function websocketMessageReceived(handler, type, data) {
-      handler.onMessage(type, data);
+    function websocketMessageReceived(handler, type2, data) {
+      handler.onMessage(type2, data);
     }
     function toArrayBuffer(buffer) {
       if (buffer.byteLength === buffer.buffer.byteLength) {
@@ -50081,12 +50081,12 @@ var require_websocket = __commonJS({
         webidl.brandCheck(this, webidl.is.WebSocket);
         return this.#binaryType;
       }
-      set binaryType(type) {
+      set binaryType(type2) {
         webidl.brandCheck(this, webidl.is.WebSocket);
-        if (type !== "blob" && type !== "arraybuffer") {
+        if (type2 !== "blob" && type2 !== "arraybuffer") {
           this.#binaryType = "blob";
         } else {
-          this.#binaryType = type;
+          this.#binaryType = type2;
         }
       }
       /**
@@ -50132,19 +50132,19 @@ var require_websocket = __commonJS({
           });
         }
       }
-      #onMessage(type, data) {
+      #onMessage(type2, data) {
         if (this.#handler.readyState !== states.OPEN) {
           return;
         }
         let dataForEvent;
-        if (type === opcodes.TEXT) {
+        if (type2 === opcodes.TEXT) {
           try {
             dataForEvent = utf8Decode(data);
           } catch {
             failWebsocketConnection(this.#handler, 1007, "Received invalid UTF-8 in text frame.");
             return;
           }
-        } else if (type === opcodes.BINARY) {
+        } else if (type2 === opcodes.BINARY) {
           if (this.#binaryType === "blob") {
             dataForEvent = new Blob([data]);
           } else {
@@ -50175,11 +50175,11 @@ var require_websocket = __commonJS({
         this.#handler.readyState = states.CLOSED;
         if (!this.#handler.closeState.has(sentCloseFrameState.RECEIVED)) {
           code = 1006;
-          fireEvent("error", this, (type, init) => new ErrorEvent(type, init), {
+          fireEvent("error", this, (type2, init) => new ErrorEvent(type2, init), {
             error: new TypeError(reason)
           });
         }
-        fireEvent("close", this, (type, init) => new CloseEvent(type, init), {
+        fireEvent("close", this, (type2, init) => new CloseEvent(type2, init), {
           wasClean,
           code,
           reason
@@ -50583,19 +50583,19 @@ var require_websocketstream = __commonJS({
         });
       }
       /** @type {import('../websocket').Handler['onMessage']} */
-      #onMessage(type, data) {
+      #onMessage(type2, data) {
         if (this.#handler.readyState !== states.OPEN) {
           return;
         }
         let chunk;
-        if (type === opcodes.TEXT) {
+        if (type2 === opcodes.TEXT) {
           try {
             chunk = utf8Decode(data);
           } catch {
             failWebsocketConnection(this.#handler, 1007, "Received invalid UTF-8 in text frame.");
             return;
           }
-        } else if (type === opcodes.BINARY) {
+        } else if (type2 === opcodes.BINARY) {
           chunk = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
         }
         this.#readableStreamController.enqueue(chunk);
@@ -50741,7 +50741,7 @@ var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module) {
     "use strict";
     var buffer = __require("node:buffer");
-    var { Transform: Transform4 } = __require("node:stream");
+    var { Transform: Transform6 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util9();
     var BOM = [239, 187, 191];
     var LF2 = 10;
@@ -50791,7 +50791,7 @@ var require_eventsource_stream = __commonJS({
       error.aborted = false;
       return error;
     }
-    var EventSourceStream = class extends Transform4 {
+    var EventSourceStream = class extends Transform6 {
       /**
        * @type {eventSourceSettings}
        */
@@ -51146,7 +51146,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline: pipeline6 } = __require("node:stream");
+    var { pipeline: pipeline8 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { webidl } = require_webidl();
     var { EventSourceStream } = require_eventsource_stream();
@@ -51307,7 +51307,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline6(
+          pipeline8(
             response.body.stream,
             eventSourceStream,
             (error) => {
@@ -51607,7 +51607,7 @@ var require_undici = __commonJS({
       err.stack = stack ? `${stack}
 ${captureLines}` : capture.stack;
     }
-    module.exports.fetch = function fetch(init, options = void 0) {
+    module.exports.fetch = function fetch2(init, options = void 0) {
       return fetchImpl(init, options).catch((err) => {
         if (currentFilename) {
           appendFetchStackTrace(err, currentFilename);
@@ -51676,7 +51676,7 @@ ${captureLines}` : capture.stack;
 });
 
 // node_modules/events-universal/default.js
-var require_default = __commonJS({
+var require_default2 = __commonJS({
   "node_modules/events-universal/default.js"(exports, module) {
     module.exports = __require("events");
   }
@@ -52205,7 +52205,7 @@ var require_errors4 = __commonJS({
 // node_modules/streamx/index.js
 var require_streamx = __commonJS({
   "node_modules/streamx/index.js"(exports, module) {
-    var { EventEmitter: EventEmitter2 } = require_default();
+    var { EventEmitter: EventEmitter2 } = require_default2();
     var FIFO = require_fast_fifo();
     var TextDecoder2 = require_text_decoder();
     var StreamError = require_errors4();
@@ -52298,7 +52298,7 @@ var require_streamx = __commonJS({
     var WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS;
     var asyncIterator = Symbol.asyncIterator || /* @__PURE__ */ Symbol("asyncIterator");
     var WritableState = class {
-      constructor(stream, { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}) {
+      constructor(stream, { highWaterMark = 16384, map: map2 = null, mapWritable, byteLength, byteLengthWritable } = {}) {
         this.stream = stream;
         this.queue = new FIFO();
         this.highWaterMark = highWaterMark;
@@ -52307,7 +52307,7 @@ var require_streamx = __commonJS({
         this.pipeline = null;
         this.drains = null;
         this.byteLength = byteLengthWritable || byteLength || defaultByteLength;
-        this.map = mapWritable || map;
+        this.map = mapWritable || map2;
         this.afterWrite = afterWrite.bind(this);
         this.afterUpdateNextTick = updateWriteNT.bind(this);
       }
@@ -52404,7 +52404,7 @@ var require_streamx = __commonJS({
       }
     };
     var ReadableState = class {
-      constructor(stream, { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}) {
+      constructor(stream, { highWaterMark = 16384, map: map2 = null, mapReadable, byteLength, byteLengthReadable } = {}) {
         this.stream = stream;
         this.queue = new FIFO();
         this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark;
@@ -52413,7 +52413,7 @@ var require_streamx = __commonJS({
         this.error = null;
         this.pipeline = null;
         this.byteLength = byteLengthReadable || byteLength || defaultByteLength;
-        this.map = mapReadable || map;
+        this.map = mapReadable || map2;
         this.pipeTo = null;
         this.afterRead = afterRead.bind(this);
         this.afterUpdateNextTick = updateReadNT.bind(this);
@@ -52821,18 +52821,18 @@ var require_streamx = __commonJS({
         fn().then((src) => {
           if (src === null) return out.end();
           if (out.destroying) return;
-          pipeline6(src, out, noop3);
+          pipeline8(src, out, noop3);
         }).catch((err) => out.destroy(err));
         return out;
       }
       setEncoding(encoding) {
         const dec = new TextDecoder2(encoding);
-        const map = this._readableState.map || echo;
+        const map2 = this._readableState.map || echo;
         this._readableState.map = mapOrSkip;
         return this;
         function mapOrSkip(data) {
           const next = dec.push(data);
-          return next === "" && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next);
+          return next === "" && (data.byteLength !== 0 || dec.remaining > 0) ? null : map2(next);
         }
       }
       _read(cb) {
@@ -52919,8 +52919,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve, reject) {
-              promiseResolve = resolve;
+            return new Promise(function(resolve5, reject) {
+              promiseResolve = resolve5;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -52953,11 +52953,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream.destroy(err);
-          return new Promise((resolve, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve({ value: void 0, done: true });
+          return new Promise((resolve5, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve5({ value: void 0, done: true });
             stream.once("close", function() {
               if (err) reject(err);
-              else resolve({ value: void 0, done: true });
+              else resolve5({ value: void 0, done: true });
             });
           });
         }
@@ -53001,8 +53001,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve) => {
-          state.drains.push({ writes, resolve });
+        return new Promise((resolve5) => {
+          state.drains.push({ writes, resolve: resolve5 });
         });
       }
       write(data) {
@@ -53053,7 +53053,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Transform4 = class extends Duplex5 {
+    var Transform6 = class extends Duplex5 {
       constructor(opts2) {
         super(opts2);
         this._transformState = new TransformState(this);
@@ -53097,7 +53097,7 @@ var require_streamx = __commonJS({
         this._flush(transformAfterFlush.bind(this));
       }
     };
-    var PassThrough2 = class extends Transform4 {
+    var PassThrough2 = class extends Transform6 {
     };
     function transformAfterFlush(err, data) {
       const cb = this._transformState.afterFinal;
@@ -53107,14 +53107,14 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve, reject) => {
-        return pipeline6(...streams, (err) => {
+      return new Promise((resolve5, reject) => {
+        return pipeline8(...streams, (err) => {
           if (err) return reject(err);
-          resolve();
+          resolve5();
         });
       });
     }
-    function pipeline6(stream, ...streams) {
+    function pipeline8(stream, ...streams) {
       const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
       const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
       if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
@@ -53212,7 +53212,7 @@ var require_streamx = __commonJS({
       return s._writev !== Writable5.prototype._writev && s._writev !== Duplex5.prototype._writev;
     }
     module.exports = {
-      pipeline: pipeline6,
+      pipeline: pipeline8,
       pipelinePromise,
       isStream: isStream2,
       isStreamx,
@@ -53226,7 +53226,7 @@ var require_streamx = __commonJS({
       Writable: Writable5,
       Readable: Readable7,
       Duplex: Duplex5,
-      Transform: Transform4,
+      Transform: Transform6,
       // Export PassThrough for compatibility with Node.js core's stream module
       PassThrough: PassThrough2
     };
@@ -53256,8 +53256,8 @@ var require_headers2 = __commonJS({
       if (opts2.linkname) result += addLength(" linkpath=" + opts2.linkname + "\n");
       const pax = opts2.pax;
       if (pax) {
-        for (const key in pax) {
-          result += addLength(" " + key + "=" + pax[key] + "\n");
+        for (const key2 in pax) {
+          result += addLength(" " + key2 + "=" + pax[key2] + "\n");
         }
       }
       return b4a.from(result);
@@ -53317,7 +53317,7 @@ var require_headers2 = __commonJS({
       const gid = decodeOct(buf, 116, 8);
       const size = decodeOct(buf, 124, 12);
       const mtime = decodeOct(buf, 136, 12);
-      const type = toType(typeflag);
+      const type2 = toType(typeflag);
       const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
       const uname = decodeStr(buf, 265, 32);
       const gname = decodeStr(buf, 297, 32);
@@ -53343,7 +53343,7 @@ var require_headers2 = __commonJS({
         size,
         byteOffset: 0,
         mtime: new Date(1e3 * mtime),
-        type,
+        type: type2,
         linkname,
         uname,
         gname,
@@ -53427,10 +53427,10 @@ var require_headers2 = __commonJS({
       return end;
     }
     function cksum(block) {
-      let sum = 8 * 32;
-      for (let i2 = 0; i2 < 148; i2++) sum += block[i2];
-      for (let j = 156; j < 512; j++) sum += block[j];
-      return sum;
+      let sum2 = 8 * 32;
+      for (let i2 = 0; i2 < 148; i2++) sum2 += block[i2];
+      for (let j = 156; j < 512; j++) sum2 += block[j];
+      return sum2;
     }
     function encodeOct(val, n2) {
       val = val.toString(8);
@@ -53463,12 +53463,12 @@ var require_headers2 = __commonJS({
         if (positive) tuple.push(byte);
         else tuple.push(255 - byte);
       }
-      let sum = 0;
+      let sum2 = 0;
       const l = tuple.length;
       for (i2 = 0; i2 < l; i2++) {
-        sum += tuple[i2] * Math.pow(256, i2);
+        sum2 += tuple[i2] * Math.pow(256, i2);
       }
-      return positive ? sum : -1 * sum;
+      return positive ? sum2 : -1 * sum2;
     }
     function decodeOct(val, offset, length) {
       val = val.subarray(offset, offset + length);
@@ -53486,11 +53486,11 @@ var require_headers2 = __commonJS({
     function decodeStr(val, offset, length, encoding) {
       return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
     }
-    function addLength(str) {
-      const len = b4a.byteLength(str);
+    function addLength(str2) {
+      const len = b4a.byteLength(str2);
       let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
       if (len + digits >= Math.pow(10, digits)) digits++;
-      return len + digits + str;
+      return len + digits + str2;
     }
   }
 });
@@ -53547,9 +53547,9 @@ var require_extract = __commonJS({
       }
     };
     var Source = class extends Readable7 {
-      constructor(self, header2, offset) {
+      constructor(self, header3, offset) {
         super();
-        this.header = header2;
+        this.header = header3;
         this.offset = offset;
         this._parent = self;
       }
@@ -53780,16 +53780,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve, reject) {
+        function onnext(resolve5, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve({ value: entryStream, done: false });
+            resolve5({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve;
+          promiseResolve = resolve5;
           promiseReject = reject;
           consumeCallback(null);
           if (extract3._finished && promiseResolve) {
@@ -53797,7 +53797,7 @@ var require_extract = __commonJS({
             promiseResolve = promiseReject = null;
           }
         }
-        function onentry(header2, stream, callback) {
+        function onentry(header3, stream, callback) {
           entryCallback = callback;
           stream.on("error", noop3);
           if (promiseResolve) {
@@ -53817,11 +53817,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract3.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve, reject) => {
-            if (extract3.destroyed) return resolve({ value: void 0, done: true });
+          return new Promise((resolve5, reject) => {
+            if (extract3.destroyed) return resolve5({ value: void 0, done: true });
             extract3.once("close", function() {
               if (err) reject(err);
-              else resolve({ value: void 0, done: true });
+              else resolve5({ value: void 0, done: true });
             });
           });
         }
@@ -53870,14 +53870,14 @@ var require_pack = __commonJS({
     var FMODE = 420;
     var END_OF_TAR = b4a.alloc(1024);
     var Sink = class extends Writable5 {
-      constructor(pack2, header2, callback) {
+      constructor(pack2, header3, callback) {
         super({ mapWritable, eagerOpen: true });
         this.written = 0;
-        this.header = header2;
+        this.header = header3;
         this._callback = callback;
         this._linkname = null;
-        this._isLinkname = header2.type === "symlink" && !header2.linkname;
-        this._isVoid = header2.type !== "file" && header2.type !== "contiguous-file";
+        this._isLinkname = header3.type === "symlink" && !header3.linkname;
+        this._isVoid = header3.type !== "file" && header3.type !== "contiguous-file";
         this._finished = false;
         this._pack = pack2;
         this._openCallback = null;
@@ -53964,23 +53964,23 @@ var require_pack = __commonJS({
         this._pending = [];
         this._stream = null;
       }
-      entry(header2, buffer, callback) {
+      entry(header3, buffer, callback) {
         if (this._finalized || this.destroying) throw new Error("already finalized or destroyed");
         if (typeof buffer === "function") {
           callback = buffer;
           buffer = null;
         }
         if (!callback) callback = noop3;
-        if (!header2.size || header2.type === "symlink") header2.size = 0;
-        if (!header2.type) header2.type = modeToType(header2.mode);
-        if (!header2.mode) header2.mode = header2.type === "directory" ? DMODE : FMODE;
-        if (!header2.uid) header2.uid = 0;
-        if (!header2.gid) header2.gid = 0;
-        if (!header2.mtime) header2.mtime = /* @__PURE__ */ new Date();
+        if (!header3.size || header3.type === "symlink") header3.size = 0;
+        if (!header3.type) header3.type = modeToType(header3.mode);
+        if (!header3.mode) header3.mode = header3.type === "directory" ? DMODE : FMODE;
+        if (!header3.uid) header3.uid = 0;
+        if (!header3.gid) header3.gid = 0;
+        if (!header3.mtime) header3.mtime = /* @__PURE__ */ new Date();
         if (typeof buffer === "string") buffer = b4a.from(buffer);
-        const sink = new Sink(this, header2, callback);
+        const sink = new Sink(this, header3, callback);
         if (b4a.isBuffer(buffer)) {
-          header2.size = buffer.byteLength;
+          header3.size = buffer.byteLength;
           sink.write(buffer);
           sink.end();
           return sink;
@@ -54006,41 +54006,41 @@ var require_pack = __commonJS({
         if (this._finalizing) this.finalize();
         if (this._pending.length) this._pending.shift()._continueOpen();
       }
-      _encode(header2) {
-        if (!header2.pax) {
-          const buf = headers.encode(header2);
+      _encode(header3) {
+        if (!header3.pax) {
+          const buf = headers.encode(header3);
           if (buf) {
             this.push(buf);
             return;
           }
         }
-        this._encodePax(header2);
+        this._encodePax(header3);
       }
-      _encodePax(header2) {
+      _encodePax(header3) {
         const paxHeader = headers.encodePax({
-          name: header2.name,
-          linkname: header2.linkname,
-          pax: header2.pax
+          name: header3.name,
+          linkname: header3.linkname,
+          pax: header3.pax
         });
         const newHeader = {
           name: "PaxHeader",
-          mode: header2.mode,
-          uid: header2.uid,
-          gid: header2.gid,
+          mode: header3.mode,
+          uid: header3.uid,
+          gid: header3.gid,
           size: paxHeader.byteLength,
-          mtime: header2.mtime,
+          mtime: header3.mtime,
           type: "pax-header",
-          linkname: header2.linkname && "PaxHeader",
-          uname: header2.uname,
-          gname: header2.gname,
-          devmajor: header2.devmajor,
-          devminor: header2.devminor
+          linkname: header3.linkname && "PaxHeader",
+          uname: header3.uname,
+          gname: header3.gname,
+          devmajor: header3.devmajor,
+          devminor: header3.devminor
         };
         this.push(headers.encode(newHeader));
         this.push(paxHeader);
         overflow(this, paxHeader.byteLength);
-        newHeader.size = header2.size;
-        newHeader.type = header2.type;
+        newHeader.size = header3.size;
+        newHeader.type = header3.type;
         this.push(headers.encode(newHeader));
       }
       _doDrain() {
@@ -54102,1976 +54102,11 @@ var require_tar_stream = __commonJS({
 });
 
 // src/cli/index.ts
-var import_core12 = __toESM(require_lib(), 1);
+var import_core19 = __toESM(require_lib(), 1);
 
-// src/cli/commands/copy.ts
-var import_core4 = __toESM(require_lib(), 1);
-
-// src/errors.ts
-var brand = /* @__PURE__ */ Symbol.for("container-package.error");
-var ContainerPackageError = class extends Error {
-  /** Stable code, namespaced by layer: REF_*, OCI_*, SRC_*, CLIENT_*, REGISTRY_*, CI_*, CLI_*. */
-  code;
-  hint;
-  [brand] = true;
-  constructor(code, message, details2 = {}) {
-    super(message, details2.cause === void 0 ? void 0 : { cause: details2.cause });
-    this.name = "ContainerPackageError";
-    this.code = code;
-    this.hint = details2.hint;
-  }
-};
-function isContainerPackageError(value) {
-  return typeof value === "object" && value !== null && value[brand] === true;
-}
-
-// src/reference/errors.ts
-var InvalidReferenceError = class extends ContainerPackageError {
-  input;
-  part;
-  constructor(code, message, details2) {
-    super(code, message, details2.hint === void 0 ? {} : { hint: details2.hint });
-    this.name = "InvalidReferenceError";
-    this.input = details2.input;
-    this.part = details2.part;
-  }
-};
-function invalid(code, what, part, input, rule, hint) {
-  const where2 = part === input ? "" : ` in ${JSON.stringify(input)}`;
-  const message = `invalid ${what} ${JSON.stringify(part)}${where2}: ${rule}`;
-  return new InvalidReferenceError(
-    code,
-    message,
-    hint === void 0 ? { input, part } : { input, part, hint }
-  );
-}
-var TagTemplateError = class extends ContainerPackageError {
-  template;
-  placeholder;
-  constructor(code, message, details2) {
-    super(code, message, details2.hint === void 0 ? {} : { hint: details2.hint });
-    this.name = "TagTemplateError";
-    this.template = details2.template;
-    this.placeholder = details2.placeholder;
-  }
-};
-
-// src/reference/grammar.ts
-var TAG_MAX_LENGTH = 128;
-var REPOSITORY_MAX_LENGTH = 255;
-var DOCKER_HUB = "docker.io";
-var DOCKER_HUB_LEGACY = "index.docker.io";
-var OFFICIAL_PREFIX = "library/";
-var DEFAULT_TAG = "latest";
-var alphanumeric = "[a-z0-9]+";
-var separator = "(?:[._]|__|-+)";
-var pathComponent = `${alphanumeric}(?:${separator}${alphanumeric})*`;
-var domainComponent = "[a-zA-Z0-9]+(?:-+[a-zA-Z0-9]+)*";
-var domainName = `${domainComponent}(?:\\.${domainComponent})*`;
-var ipv6 = "\\[[a-fA-F0-9:]+\\]";
-var port = "(?::[0-9]+)?";
-var PATH_COMPONENT = new RegExp(`^${pathComponent}$`);
-var REPOSITORY_PATH = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
-var DOMAIN = new RegExp(`^(?:${domainName}|${ipv6})${port}$`);
-var TAG = /^[\w][\w.-]{0,127}$/;
-var HEX_IDENTIFIER = /^[a-f0-9]{64}$/;
-var TAG_RULE = "a tag is at most 128 characters of letters, digits, '_', '.' and '-', not starting with '.' or '-'";
-var PATH_RULE = "each '/'-separated part of a repository path is lowercase letters and digits, joined by a single '.', one or two '_', or any number of '-', and must start and end with a letter or digit";
-var HOST_RULE = "a registry is a host name (letters, digits, '-' and '.'), an IPv4 address, or an IPv6 address in brackets, optionally followed by ':' and a numeric port";
-function isValidDomain(domain) {
-  return DOMAIN.test(domain);
-}
-function looksLikeHost(component) {
-  return component === "localhost" || component.includes(".") || component.includes(":") || component.toLowerCase() !== component;
-}
-
-// src/reference/digest.ts
-var DIGEST_ALGORITHMS = ["sha256", "sha512"];
-var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
-var ALGORITHM_GRAMMAR = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*$/;
-var LOWER_HEX = /^[a-f0-9]*$/;
-var ANY_HEX = /^[a-fA-F0-9]*$/;
-function isDigestAlgorithm(name) {
-  return name === "sha256" || name === "sha512";
-}
-function checkDigest(value) {
-  const colon = value.indexOf(":");
-  if (colon <= 0 || colon === value.length - 1) {
-    return {
-      ok: false,
-      reason: 'a digest is "<algorithm>:<hex>", for example "sha256:" followed by 64 hex digits'
-    };
-  }
-  const algorithm = value.slice(0, colon);
-  const hex = value.slice(colon + 1);
-  if (!isDigestAlgorithm(algorithm)) {
-    const shape = ALGORITHM_GRAMMAR.test(algorithm) ? "unsupported" : "malformed";
-    return {
-      ok: false,
-      reason: `${shape} algorithm ${JSON.stringify(algorithm)}; supported algorithms are ${DIGEST_ALGORITHMS.join(" and ")}`
-    };
-  }
-  const expected = DIGEST_HEX_LENGTH[algorithm];
-  if (!LOWER_HEX.test(hex)) {
-    const reason = ANY_HEX.test(hex) ? `the hex part has uppercase letters; ${algorithm} digests use lowercase hex` : `the hex part may hold only the characters 0-9 and a-f`;
-    return { ok: false, reason };
-  }
-  if (hex.length !== expected) {
-    return {
-      ok: false,
-      reason: `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`
-    };
-  }
-  return { ok: true, algorithm, hex, value };
-}
-
-// src/reference/buildkite-names.ts
-var BUILDKITE_PACKAGES_HOST = "packages.buildkite.com";
-var SLUG = /^[a-z0-9]+(?:-+[a-z0-9]+)*$/;
-function parseSlug(kind, slug, input = slug) {
-  if (SLUG.test(slug)) return slug;
-  const lower = slug.toLowerCase();
-  const hint = SLUG.test(lower) ? `Slugs are lowercase: use ${JSON.stringify(lower)}.` : `Copy the slug from the registry's URL on buildkite.com.`;
-  throw invalid(
-    "REF_INVALID_SLUG",
-    `Buildkite ${kind} slug`,
-    slug,
-    input,
-    "a slug is lowercase letters, digits and '-', starting and ending with a letter or digit",
-    hint
-  );
-}
-function isBuildkiteHost(host) {
-  return host.toLowerCase() === BUILDKITE_PACKAGES_HOST;
-}
-
-// src/reference/normalize.ts
-function splitDockerName(name, input) {
-  const slash = name.indexOf("/");
-  if (slash < 0) return hub(name);
-  const first = name.slice(0, slash);
-  const rest = name.slice(slash + 1);
-  if (first === DOCKER_HUB_LEGACY) return hub(rest);
-  if (!looksLikeHost(first)) return hub(name);
-  if (!isValidDomain(first)) throw badHost(first, name, input);
-  return { registry: first, typedPath: rest, path: first === DOCKER_HUB ? officialPath(rest) : rest };
-}
-function hub(typedPath) {
-  return { registry: DOCKER_HUB, typedPath, path: officialPath(typedPath) };
-}
-function officialPath(path11) {
-  return path11.includes("/") ? path11 : OFFICIAL_PREFIX + path11;
-}
-function badHost(first, name, input) {
-  const colon = first.indexOf(":");
-  const before = first.slice(0, colon);
-  const after = first.slice(colon + 1);
-  if (colon > 0 && !before.includes(".") && before !== "localhost" && /^\w[\w.-]*$/.test(after) && !/^[0-9]+$/.test(after)) {
-    return invalid(
-      "REF_INVALID_TAG",
-      "tag",
-      name.slice(colon + 1),
-      input,
-      `${TAG_RULE} ('/' is not allowed in a tag)`
-    );
-  }
-  if (!first.includes(".") && !first.includes(":") && first !== "localhost") {
-    return invalid(
-      "REF_UPPERCASE_REPOSITORY",
-      "repository path",
-      name,
-      input,
-      "repository names must be lowercase (tags may use uppercase)",
-      `Use ${JSON.stringify(name.toLowerCase())} instead.`
-    );
-  }
-  const ipv62 = /:.*:/.test(first) && !first.startsWith("[");
-  const hint = ipv62 ? 'Put an IPv6 address in brackets: "[fc00::1]:5000/app".' : void 0;
-  return invalid("REF_INVALID_HOST", "registry host", first, input, HOST_RULE, hint);
-}
-function familiarName(registry, repository) {
-  if (registry !== DOCKER_HUB) return `${registry}/${repository}`;
-  if (repository.startsWith(OFFICIAL_PREFIX)) {
-    const rest = repository.slice(OFFICIAL_PREFIX.length);
-    if (!rest.includes("/") && !HEX_IDENTIFIER.test(rest)) return rest;
-  }
-  const slash = repository.indexOf("/");
-  if (slash >= 0 && looksLikeHost(repository.slice(0, slash))) return `${registry}/${repository}`;
-  return repository;
-}
-
-// src/reference/repository.ts
-function checkRepositoryComponents(path11, input = path11) {
-  if (path11 === "") {
-    throw invalid(
-      "REF_INVALID_REPOSITORY",
-      "repository path",
-      path11,
-      input,
-      "a repository path cannot be empty"
-    );
-  }
-  if (path11.toLowerCase() !== path11) {
-    throw invalid(
-      "REF_UPPERCASE_REPOSITORY",
-      "repository path",
-      path11,
-      input,
-      "repository names must be lowercase (tags may use uppercase)",
-      `Use ${JSON.stringify(path11.toLowerCase())} instead.`
-    );
-  }
-  for (const component of path11.split("/")) {
-    if (component === "") {
-      throw invalid(
-        "REF_INVALID_REPOSITORY",
-        "repository path",
-        path11,
-        input,
-        "it has an empty part: a path cannot start or end with '/' or contain '//'"
-      );
-    }
-    if (!PATH_COMPONENT.test(component)) {
-      throw invalid("REF_INVALID_REPOSITORY", "repository path component", component, input, PATH_RULE);
-    }
-  }
-}
-function checkRepositoryLength(path11, input = path11, part = path11, added = "") {
-  if (path11.length <= REPOSITORY_MAX_LENGTH) return;
-  const counting = added === "" ? "" : ` counting the ${JSON.stringify(added)} put in front of it`;
-  throw invalid(
-    "REF_NAME_TOO_LONG",
-    "repository path",
-    part,
-    input,
-    `a repository path is at most ${REPOSITORY_MAX_LENGTH} characters, this one has ${path11.length}${counting}`
-  );
-}
-
-// src/reference/tag.ts
-function parseTag(tag, input = tag) {
-  if (TAG.test(tag)) return tag;
-  throw invalid("REF_INVALID_TAG", "tag", tag, input, tagRule(tag));
-}
-function tagRule(tag) {
-  if (tag === "") return `the tag is empty; ${TAG_RULE}`;
-  if (tag.length > TAG_MAX_LENGTH) return `${TAG_RULE}; this one has ${tag.length}`;
-  if (tag.includes("/")) return `${TAG_RULE} ('/' is not allowed; sanitize branch names into tags)`;
-  return TAG_RULE;
-}
-
-// src/reference/reference.ts
-function parseReference(input, options = {}) {
-  checkShape(input);
-  const at = input.indexOf("@");
-  const namePart = at < 0 ? input : input.slice(0, at);
-  const digest = at < 0 ? void 0 : parseReferenceDigest(input.slice(at + 1), input);
-  if (namePart === "") {
-    throw invalid("REF_INVALID_FORMAT", "reference", input, input, "there is no repository name before '@'");
-  }
-  if (namePart.startsWith("[") && !namePart.includes("/")) {
-    throw invalid(
-      "REF_INVALID_FORMAT",
-      "reference",
-      input,
-      input,
-      'a registry host must be followed by "/" and a repository'
-    );
-  }
-  const lastSlash = namePart.lastIndexOf("/");
-  const colon = namePart.indexOf(":", lastSlash + 1);
-  const name = colon < 0 ? namePart : namePart.slice(0, colon);
-  const tag = colon < 0 ? void 0 : parseTag(namePart.slice(colon + 1), input);
-  if (name === "") {
-    throw invalid("REF_INVALID_FORMAT", "reference", input, input, "there is no repository name before ':'");
-  }
-  const split = splitDockerName(name, input);
-  checkRepositoryComponents(split.typedPath, input);
-  const repository = expandBuildkite(split.registry, split.path, input, options.buildkiteOrganization);
-  const added = repository.slice(0, repository.length - split.typedPath.length);
-  checkRepositoryLength(repository, input, split.typedPath, added);
-  const ref = makeReference(split.registry, repository, tag, digest);
-  return options.defaultTag === true ? withDefaultTag(ref) : ref;
-}
-function checkShape(input) {
-  if (input === "") {
-    throw new InvalidReferenceError("REF_EMPTY", 'invalid reference "": an image reference cannot be empty', {
-      input,
-      part: "",
-      hint: 'Give an image such as "alpine:3.20" or "registry.example.com/team/app:1.0".'
-    });
-  }
-  if (/\s/.test(input)) {
-    throw invalid(
-      "REF_INVALID_FORMAT",
-      "reference",
-      input,
-      input,
-      "it contains whitespace; a reference is [registry/]repository[:tag][@digest] with no spaces",
-      "Remove the spaces or newlines (check for a trailing newline in the variable that holds it)."
-    );
-  }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
-    throw invalid(
-      "REF_INVALID_FORMAT",
-      "reference",
-      input,
-      input,
-      "a reference is [registry/]repository[:tag][@digest], not a URL",
-      'Leave out the scheme ("https://" or similar).'
-    );
-  }
-  if (HEX_IDENTIFIER.test(input)) {
-    throw invalid(
-      "REF_HEX_REPOSITORY",
-      "repository name",
-      input,
-      input,
-      "a 64-character hexadecimal name is reserved for image IDs and cannot be a repository name",
-      'Name the image by repository (for example "app@sha256:<hex>") rather than by ID.'
-    );
-  }
-}
-function parseReferenceDigest(digest, input) {
-  const check = checkDigest(digest);
-  if (check.ok) return digest;
-  throw invalid("REF_INVALID_DIGEST", "digest", digest, input, check.reason);
-}
-function expandBuildkite(registry, path11, input, organization) {
-  if (!isBuildkiteHost(registry)) return path11;
-  const count2 = path11.split("/").length;
-  if (count2 >= 3) return path11;
-  if (count2 === 2 && organization !== void 0 && organization !== "") {
-    return `${parseSlug("organization", organization)}/${path11}`;
-  }
-  const rule = `Buildkite images are ${BUILDKITE_PACKAGES_HOST}/{org}/{registry}/{image}`;
-  if (count2 === 2) {
-    const hint = "Add the organization slug to the path, or set BUILDKITE_ORGANIZATION_SLUG.";
-    throw invalid("REF_ORGANIZATION_REQUIRED", "Buildkite image path", path11, input, rule, hint);
-  }
-  throw invalid("REF_INVALID_REPOSITORY", "Buildkite image path", path11, input, rule);
-}
-function makeReference(registry, repository, tag, digest) {
-  const ref = {
-    registry,
-    repository
-  };
-  if (tag !== void 0) ref.tag = tag;
-  if (digest !== void 0) ref.digest = digest;
-  return Object.freeze(ref);
-}
-function withDefaultTag(ref) {
-  if (ref.tag !== void 0 || ref.digest !== void 0) return ref;
-  return makeReference(ref.registry, ref.repository, DEFAULT_TAG);
-}
-function repositoryName(ref) {
-  return `${ref.registry}/${ref.repository}`;
-}
-function formatReference(ref) {
-  return repositoryName(ref) + suffix(ref);
-}
-function familiarReference(ref) {
-  return familiarName(ref.registry, ref.repository) + suffix(ref);
-}
-function suffix(ref) {
-  return (ref.tag === void 0 ? "" : `:${ref.tag}`) + (ref.digest === void 0 ? "" : `@${ref.digest}`);
-}
-
-// src/reference/buildkite.ts
-var FORMS = `"{org}/{registry}", "{registry}" with the organization set, "${BUILDKITE_PACKAGES_HOST}/{org}/{registry}", or "host[:port][/path]" for another registry`;
-function parseBuildkiteRegistry(input, options = {}) {
-  const trimmed = input.replace(/^https:\/\//, "").replace(/\/$/, "");
-  if (trimmed === "" || /\s/.test(trimmed) || /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
-    const hint = "Leave out any URL scheme other than https://, and any spaces.";
-    throw invalid("REF_INVALID_REGISTRY", "registry", input, input, `a registry is one of ${FORMS}`, hint);
-  }
-  const parts = trimmed.split("/");
-  const first = parts[0];
-  const isHost = first === "localhost" || first.includes(".") || first.includes(":");
-  if (!isHost) return buildkite(parts, input, options);
-  if (isBuildkiteHost(first)) return buildkite(parts.slice(1), input, options);
-  if (!isValidDomain(first)) throw invalid("REF_INVALID_HOST", "registry host", first, input, HOST_RULE);
-  const pathPrefix = parts.slice(1).join("/");
-  if (pathPrefix !== "") checkRepositoryComponents(pathPrefix, input);
-  const host = first === DOCKER_HUB_LEGACY ? DOCKER_HUB : first;
-  return Object.freeze({
-    kind: "generic",
-    host,
-    pathPrefix,
-    prefix: pathPrefix === "" ? host : `${host}/${pathPrefix}`
-  });
-}
-function buildkite(parts, input, options) {
-  const fallback = options.organization === "" ? void 0 : options.organization;
-  if (parts.length === 1 && fallback === void 0) {
-    throw new InvalidReferenceError(
-      "REF_ORGANIZATION_REQUIRED",
-      `invalid registry ${JSON.stringify(input)}: a Buildkite registry needs its organization, as "{org}/${parts[0]}"`,
-      { input, part: input, hint: 'Write "{org}/{registry}", or set BUILDKITE_ORGANIZATION_SLUG.' }
-    );
-  }
-  if (parts.length === 0 || parts.length > 2) {
-    throw invalid("REF_INVALID_REGISTRY", "registry", input, input, `a registry is one of ${FORMS}`);
-  }
-  const organization = parseSlug("organization", parts.length === 2 ? parts[0] : fallback, input);
-  const registry = parseSlug("registry", parts[parts.length - 1], input);
-  return Object.freeze({
-    kind: "buildkite",
-    host: BUILDKITE_PACKAGES_HOST,
-    organization,
-    registry,
-    prefix: `${BUILDKITE_PACKAGES_HOST}/${organization}/${registry}`
-  });
-}
-function buildkiteAudience(organization, registry) {
-  return `https://${BUILDKITE_PACKAGES_HOST}/${parseSlug("organization", organization)}/${parseSlug("registry", registry)}`;
-}
-
-// src/reference/fnv.ts
-function fnv1a32(value) {
-  let hash = 2166136261;
-  for (let i2 = 0; i2 < value.length; i2++) {
-    hash ^= value.charCodeAt(i2);
-    hash = Math.imul(hash, 16777619);
-  }
-  return (hash >>> 0).toString(16).padStart(8, "0");
-}
-
-// src/reference/sanitize-tag.ts
-var HASH_SUFFIX_LENGTH = 9;
-function sanitizeTag(value) {
-  const replaced = value.replace(/[^A-Za-z0-9_.]+/g, (run2, offset) => {
-    if (/^-+$/.test(run2)) return run2;
-    const atEdge = offset === 0 || offset + run2.length === value.length;
-    return atEdge ? "" : "-";
-  });
-  const tag = replaced.replace(/^[.-]+/, "");
-  if (tag === "") {
-    const rule = value === "" ? "cannot make a tag from an empty value" : "nothing is left once characters outside letters, digits, '_', '.' and '-' are removed";
-    throw invalid("REF_INVALID_TAG", "tag source", value, value, rule);
-  }
-  if (tag.length <= TAG_MAX_LENGTH) return tag;
-  const head = tag.slice(0, TAG_MAX_LENGTH - HASH_SUFFIX_LENGTH).replace(/[.-]+$/, "");
-  return `${head}-${fnv1a32(tag)}`;
-}
-
-// src/reference/tag-template.ts
-var pad = (n2, width = 2) => String(n2).padStart(width, "0");
-var ymd = (d) => `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
-var hms = (d) => `${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
-var validDate = (d) => d !== void 0 && !Number.isNaN(d.getTime()) ? d : void 0;
-var text = (value) => value === void 0 || value === "" ? void 0 : String(value);
-var buildNumber = {
-  source: "the build number (BUILDKITE_BUILD_NUMBER / GITHUB_RUN_NUMBER)",
-  value: (c3) => text(c3.buildNumber)
-};
-var commitSource = "the commit (BUILDKITE_COMMIT / GITHUB_SHA)";
-var dateSource = "the build's time (context.date, which the CI adapter sets)";
-var PLACEHOLDERS = {
-  branch: { source: "the branch (BUILDKITE_BRANCH / GITHUB_REF_NAME)", value: (c3) => text(c3.branch) },
-  build: buildNumber,
-  "build.number": buildNumber,
-  "build.id": { source: "the build ID (BUILDKITE_BUILD_ID / GITHUB_RUN_ID)", value: (c3) => text(c3.buildId) },
-  "job.id": { source: "the job ID (BUILDKITE_JOB_ID)", value: (c3) => text(c3.jobId) },
-  commit: { source: commitSource, value: (c3) => text(c3.commit) },
-  "commit.short": { source: commitSource, value: (c3) => text(c3.commit)?.slice(0, 7) },
-  tag: { source: "a git tag (BUILDKITE_TAG / GITHUB_REF_NAME on tag builds)", value: (c3) => text(c3.gitTag) },
-  pipeline: {
-    source: "the pipeline (BUILDKITE_PIPELINE_SLUG / GITHUB_REPOSITORY)",
-    value: (c3) => text(c3.pipeline)
-  },
-  date: { source: dateSource, value: (c3) => validDate(c3.date) ? ymd(c3.date) : void 0 },
-  timestamp: {
-    source: dateSource,
-    value: (c3) => validDate(c3.date) ? ymd(c3.date) + hms(c3.date) : void 0
-  }
-};
-var TAG_PLACEHOLDERS = Object.keys(PLACEHOLDERS);
-var KNOWN = TAG_PLACEHOLDERS.map((name) => `{{${name}}}`).join(", ");
-function renderTagTemplate(template, context, options = {}) {
-  let out = "";
-  for (const segment of parseTemplate(template)) {
-    if (typeof segment === "string") {
-      out += segment;
-      continue;
-    }
-    const value = segment.placeholder.value(context);
-    if (value !== void 0) {
-      out += value;
-    } else if (options.missing === "skip") {
-      return void 0;
-    } else {
-      throw new TagTemplateError(
-        "REF_TEMPLATE_MISSING_VALUE",
-        `{{${segment.name}}} in tag template ${JSON.stringify(template)} needs ${segment.placeholder.source}, which this build does not have`,
-        {
-          template,
-          placeholder: segment.name,
-          hint: `Drop {{${segment.name}}} from the template, or render it with missing: 'skip'.`
-        }
-      );
-    }
-  }
-  return sanitizeTag(out);
-}
-function parseTemplate(template) {
-  const segments = [];
-  let rest = template;
-  for (let open4 = rest.indexOf("{{"); open4 >= 0; open4 = rest.indexOf("{{")) {
-    const close = rest.indexOf("}}", open4 + 2);
-    if (close < 0) {
-      throw new TagTemplateError(
-        "REF_TEMPLATE_SYNTAX",
-        `tag template ${JSON.stringify(template)} has a "{{" without a closing "}}"`,
-        { template, placeholder: "", hint: `Placeholders are written ${KNOWN}.` }
-      );
-    }
-    const name = rest.slice(open4 + 2, close).trim();
-    const placeholder = Object.hasOwn(PLACEHOLDERS, name) ? PLACEHOLDERS[name] : void 0;
-    if (placeholder === void 0) {
-      throw new TagTemplateError(
-        "REF_TEMPLATE_UNKNOWN_PLACEHOLDER",
-        `unknown placeholder {{${name}}} in tag template ${JSON.stringify(template)}; known placeholders are ${KNOWN}`,
-        { template, placeholder: name }
-      );
-    }
-    segments.push(rest.slice(0, open4), { name, placeholder });
-    rest = rest.slice(close + 2);
-  }
-  segments.push(rest);
-  return segments;
-}
-
-// src/client/blobs/get-blob.ts
-import { Transform as Transform2 } from "node:stream";
-
-// src/oci/digest.ts
-import { Buffer as Buffer3 } from "node:buffer";
-import { createHash } from "node:crypto";
-
-// src/oci/errors.ts
-var OciFormatError = class extends ContainerPackageError {
-  constructor(code, message, details2 = {}) {
-    super(code, message, details2);
-    this.name = "OciFormatError";
-  }
-};
-var InvalidDigestError = class extends ContainerPackageError {
-  value;
-  reason;
-  constructor(value, reason) {
-    super("OCI_INVALID_DIGEST", `invalid digest ${JSON.stringify(value)}: ${reason}`);
-    this.name = "InvalidDigestError";
-    this.value = value;
-    this.reason = reason;
-  }
-};
-var DigestMismatchError = class extends ContainerPackageError {
-  expected;
-  actual;
-  constructor(expected, actual) {
-    super("OCI_DIGEST_MISMATCH", `content digest mismatch: expected ${expected}, got ${actual}`);
-    this.name = "DigestMismatchError";
-    this.expected = expected;
-    this.actual = actual;
-  }
-};
-var SizeMismatchError = class extends ContainerPackageError {
-  expected;
-  actual;
-  overflow;
-  constructor(expected, actual, overflow = false) {
-    const got = overflow ? `more than ${expected} (at least ${actual})` : String(actual);
-    super("OCI_SIZE_MISMATCH", `content size mismatch: expected ${expected} bytes, got ${got}`);
-    this.name = "SizeMismatchError";
-    this.expected = expected;
-    this.actual = actual;
-    this.overflow = overflow;
-  }
-};
-var DigestStateError = class extends ContainerPackageError {
-  constructor(message, hint) {
-    super("OCI_DIGEST_STATE", message, hint === void 0 ? {} : { hint });
-    this.name = "DigestStateError";
-  }
-};
-
-// src/oci/digest.ts
-function parseDigest(value) {
-  const check = checkDigest(value);
-  if (!check.ok) throw new InvalidDigestError(value, check.reason);
-  return { algorithm: check.algorithm, hex: check.hex, value };
-}
-function isDigest(value) {
-  return typeof value === "string" && checkDigest(value).ok;
-}
-function parseDigestAlgorithm(algorithm) {
-  if (isDigestAlgorithm(algorithm)) return algorithm;
-  throw new InvalidDigestError(
-    `${algorithm}:`,
-    `supported algorithms are ${DIGEST_ALGORITHMS.join(" and ")}`
-  );
-}
-function digestBytes(data, algorithm = "sha256") {
-  return `${algorithm}:${createHash(algorithm).update(data).digest("hex")}`;
-}
-function createDigester(algorithm = "sha256") {
-  parseDigestAlgorithm(algorithm);
-  const hash = createHash(algorithm);
-  let size = 0;
-  let result;
-  return {
-    algorithm,
-    get size() {
-      return size;
-    },
-    update(chunk) {
-      if (result !== void 0)
-        throw new DigestStateError("cannot hash more data after the digest was taken");
-      size += typeof chunk === "string" ? Buffer3.byteLength(chunk) : chunk.byteLength;
-      hash.update(chunk);
-    },
-    digest() {
-      result ??= `${algorithm}:${hash.digest("hex")}`;
-      return result;
-    }
-  };
-}
-
-// src/oci/digest-stream.ts
-import { Transform } from "node:stream";
-var DigestStream = class extends Transform {
-  algorithm;
-  #digester;
-  #digest;
-  /** @param algorithm `sha256` by default */
-  constructor(algorithm = "sha256", options = {}) {
-    super({ ...options, objectMode: false, decodeStrings: true });
-    this.algorithm = algorithm;
-    this.#digester = createDigester(algorithm);
-  }
-  /** Bytes seen so far. */
-  get size() {
-    return this.#digester.size;
-  }
-  /**
-   * The digest of all bytes, `algorithm:hex`.
-   *
-   * @throws {DigestStateError} `OCI_DIGEST_STATE` when read before the stream has flushed
-   */
-  get digest() {
-    if (this.#digest === void 0) {
-      throw new DigestStateError(
-        "the digest is not known until the stream has ended",
-        "Read `digest` after the stream's 'finish' or 'end' event, or use digestOfStream()."
-      );
-    }
-    return this.#digest;
-  }
-  _transform(chunk, _encoding, callback) {
-    this.#digester.update(chunk);
-    callback(null, chunk);
-  }
-  _flush(callback) {
-    this.#digest = this.#digester.digest();
-    callback();
-  }
-};
-var VerifyingStream = class extends DigestStream {
-  expected;
-  /** @throws {InvalidDigestError} `OCI_INVALID_DIGEST` when `expected.digest` is malformed */
-  constructor(expected, options = {}) {
-    super(parseDigest(expected.digest).algorithm, options);
-    this.expected = Object.freeze({ ...expected });
-  }
-  _transform(chunk, encoding, callback) {
-    const limit = this.expected.size;
-    if (limit !== void 0 && this.size + chunk.length > limit) {
-      callback(new SizeMismatchError(limit, this.size + chunk.length, true));
-      return;
-    }
-    super._transform(chunk, encoding, callback);
-  }
-  _flush(callback) {
-    super._flush((error) => {
-      if (error) return callback(error);
-      const { digest, size } = this.expected;
-      if (size !== void 0 && this.size !== size) return callback(new SizeMismatchError(size, this.size));
-      if (this.digest !== digest) return callback(new DigestMismatchError(digest, this.digest));
-      callback();
-    });
-  }
-};
-
-// src/oci/media-types.ts
-var MediaType = {
-  ociManifest: "application/vnd.oci.image.manifest.v1+json",
-  ociIndex: "application/vnd.oci.image.index.v1+json",
-  ociConfig: "application/vnd.oci.image.config.v1+json",
-  ociLayer: "application/vnd.oci.image.layer.v1.tar",
-  ociLayerGzip: "application/vnd.oci.image.layer.v1.tar+gzip",
-  ociLayerZstd: "application/vnd.oci.image.layer.v1.tar+zstd",
-  ociLayerNondistributable: "application/vnd.oci.image.layer.nondistributable.v1.tar",
-  ociLayerNondistributableGzip: "application/vnd.oci.image.layer.nondistributable.v1.tar+gzip",
-  ociEmpty: "application/vnd.oci.empty.v1+json",
-  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
-  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
-  dockerConfig: "application/vnd.docker.container.image.v1+json",
-  dockerLayerGzip: "application/vnd.docker.image.rootfs.diff.tar.gzip",
-  dockerLayerForeignGzip: "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip"
-};
-var manifestAcceptTypes = [
-  MediaType.ociIndex,
-  MediaType.ociManifest,
-  MediaType.dockerManifestList,
-  MediaType.dockerManifest
-];
-function isIndexMediaType(mediaType) {
-  return mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList;
-}
-function isImageManifestMediaType(mediaType) {
-  return mediaType === MediaType.ociManifest || mediaType === MediaType.dockerManifest;
-}
-function isManifestMediaType(mediaType) {
-  return isIndexMediaType(mediaType) || isImageManifestMediaType(mediaType);
-}
-function layerCompression(mediaType) {
-  if (mediaType.endsWith("+gzip") || mediaType.endsWith(".tar.gzip")) return "gzip";
-  if (mediaType.endsWith("+zstd")) return "zstd";
-  return "none";
-}
-
-// src/oci/descriptor.ts
-function formatPlatform(platform2) {
-  return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
-}
-function isForeign(descriptor) {
-  return (descriptor.urls?.length ?? 0) > 0 || descriptor.mediaType.includes("nondistributable") || descriptor.mediaType.includes(".foreign.");
-}
-
-// src/oci/manifest.ts
-function parseManifest(bytes, contentType2) {
-  const text2 = typeof bytes === "string" ? bytes : new TextDecoder().decode(bytes);
-  let value;
-  try {
-    value = JSON.parse(text2);
-  } catch (cause) {
-    throw new OciFormatError("OCI_INVALID_MANIFEST", "manifest is not valid JSON", { cause });
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new OciFormatError("OCI_INVALID_MANIFEST", "manifest is not a JSON object");
-  }
-  const object = value;
-  if (object.schemaVersion !== 2) {
-    throw new OciFormatError(
-      "OCI_INVALID_MANIFEST",
-      `unsupported manifest schemaVersion ${JSON.stringify(object.schemaVersion)}: only schema 2 (OCI, Docker v2) is supported`
-    );
-  }
-  const declared = typeof object.mediaType === "string" ? object.mediaType : void 0;
-  const isList = Array.isArray(object.manifests);
-  const mediaType = declared ?? (contentType2 && (isIndexMediaType(contentType2) || isImageManifestMediaType(contentType2)) ? contentType2 : isList ? "application/vnd.oci.image.index.v1+json" : "application/vnd.oci.image.manifest.v1+json");
-  if (isList) {
-    return { mediaType, manifest: object, kind: "index" };
-  }
-  if (typeof object.config !== "object" || object.config === null || !Array.isArray(object.layers)) {
-    throw new OciFormatError(
-      "OCI_INVALID_MANIFEST",
-      'an image manifest needs a "config" descriptor and a "layers" array'
-    );
-  }
-  return { mediaType, manifest: object, kind: "image" };
-}
-
-// src/oci/image.ts
-function blobsOf(artifact) {
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  const visit = (a2) => {
-    if (a2.kind === "index") {
-      a2.children.forEach(visit);
-      return;
-    }
-    for (const blob of [a2.config, ...a2.layers]) {
-      if (seen.has(blob.descriptor.digest)) continue;
-      seen.add(blob.descriptor.digest);
-      out.push(blob);
-    }
-  };
-  visit(artifact);
-  return out;
-}
-
-// src/client/errors.ts
-import { STATUS_CODES } from "node:http";
-var ClientError = class extends ContainerPackageError {
-  constructor(code, message, details2 = {}) {
-    super(code, message, details2);
-    this.name = "ClientError";
-  }
-  /** True when the same request may succeed if sent again later (the retry layer asks this). */
-  isTemporary() {
-    return false;
-  }
-};
-var TEMPORARY_STATUSES = /* @__PURE__ */ new Set([408, 425, 429, 500, 502, 503, 504]);
-var NOT_FOUND_CODES = /* @__PURE__ */ new Set(["MANIFEST_UNKNOWN", "BLOB_UNKNOWN", "NAME_UNKNOWN", "NOT_FOUND"]);
-var RegistryError = class extends ClientError {
-  status;
-  method;
-  url;
-  diagnostics;
-  body;
-  retryAfterMs;
-  constructor(init) {
-    const code = registryErrorCode(init.status, init.diagnostics);
-    super(code, registryErrorMessage(init), { hint: registryErrorHint(code, init) });
-    this.name = "RegistryError";
-    this.status = init.status;
-    this.method = init.method;
-    this.url = init.url;
-    this.diagnostics = init.diagnostics;
-    this.body = init.body;
-    this.retryAfterMs = init.retryAfterMs;
-  }
-  /** 408, 425, 429, 500, 502, 503, 504 (501 and 505 will not change on a retry). */
-  isTemporary() {
-    return isTemporaryStatus(this.status);
-  }
-};
-function isTemporaryStatus(status) {
-  return TEMPORARY_STATUSES.has(status);
-}
-function registryErrorCode(status, diagnostics) {
-  const codes = new Set(diagnostics.map((d) => d.code));
-  if (status === 401 || codes.has("UNAUTHORIZED")) return "CLIENT_UNAUTHORIZED";
-  if (status === 403 || codes.has("DENIED")) return "CLIENT_DENIED";
-  if (status === 404 || [...codes].some((c3) => NOT_FOUND_CODES.has(c3))) return "CLIENT_NOT_FOUND";
-  if (status === 429 || codes.has("TOOMANYREQUESTS")) return "CLIENT_RATE_LIMITED";
-  return "CLIENT_REGISTRY_ERROR";
-}
-function registryErrorMessage(init) {
-  const statusText = STATUS_CODES[init.status];
-  const head = `${init.method} ${init.url}: HTTP ${init.status}${statusText ? ` ${statusText}` : ""}`;
-  if (init.diagnostics.length > 0) {
-    const list = init.diagnostics.map((d) => d.message ? `${d.code}: ${d.message}` : d.code).join("; ");
-    return `${head}: ${list}`;
-  }
-  const body = init.body?.trim();
-  return body ? `${head}: ${body.length > 300 ? `${body.slice(0, 300)}\u2026` : body}` : head;
-}
-function registryErrorHint(code, init) {
-  const registry = init.registry ?? "the registry";
-  const repository = init.repository === void 0 ? "this repository" : `"${init.repository}"`;
-  switch (code) {
-    case "CLIENT_UNAUTHORIZED":
-      return `check the credentials for ${registry} (log in again, passing the password on stdin); for an OIDC token, check that its audience is the registry URL exactly and that it has not expired`;
-    case "CLIENT_DENIED":
-      return `the credentials for ${registry} were accepted but lack access to ${repository}: for Buildkite Packages the token needs the write_packages scope (or an OIDC policy that grants it)`;
-    case "CLIENT_NOT_FOUND":
-      return `check the repository name ${repository} and the tag or digest`;
-    case "CLIENT_RATE_LIMITED":
-      return `${registry} is rate limiting this client: retry later or lower the concurrency`;
-    default:
-      return TEMPORARY_STATUSES.has(init.status) ? `${registry} had a temporary failure: retry later` : void 0;
-  }
-}
-var TEMPORARY_REASONS = /* @__PURE__ */ new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EAI_AGAIN",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CLOSED",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
-  "UND_ERR_REQ_RETRY"
-]);
-var NetworkError = class _NetworkError extends ClientError {
-  /** The low-level code, e.g. `ECONNRESET`, `UND_ERR_SOCKET`. */
-  reason;
-  method;
-  url;
-  /** How many times the request was sent, once the retry layer gave up; else `undefined`. */
-  attempts;
-  constructor(code, reason, method, url, details2 = {}) {
-    const tries = details2.attempts === void 0 ? "" : ` after ${details2.attempts} attempts`;
-    super(code, `${method} ${url}: ${describeReason(code, reason)}${tries}`, {
-      hint: details2.hint ?? (code === "CLIENT_UNAVAILABLE" ? UNAVAILABLE_HINT : void 0),
-      cause: details2.cause
-    });
-    this.name = "NetworkError";
-    this.reason = reason;
-    this.method = method;
-    this.url = url;
-    this.attempts = details2.attempts;
-  }
-  /** Temporary for resets, refusals and timeouts, unless the retry layer already gave up on it. */
-  isTemporary() {
-    return this.attempts === void 0 && TEMPORARY_REASONS.has(this.reason);
-  }
-  /** The same failure, marked final after `attempts` tries (no longer temporary). */
-  exhausted(attempts) {
-    return new _NetworkError(this.code, this.reason, this.method, this.url, {
-      attempts,
-      cause: this.cause,
-      hint: this.hint
-    });
-  }
-};
-var UNAVAILABLE_HINT = "check that the registry is running and reachable (and whether it speaks http or https: see the insecure option)";
-function describeReason(code, reason) {
-  if (code === "CLIENT_UNAVAILABLE") return `cannot connect (${reason})`;
-  if (code === "CLIENT_TIMEOUT") return `timed out (${reason})`;
-  return `connection failed (${reason})`;
-}
-var RetriesExhaustedError = class extends ClientError {
-  attempts;
-  /** @param what the operation, when `cause`'s message does not already name it */
-  constructor(what, attempts, cause) {
-    const prefix = what === void 0 ? "" : `${what}: `;
-    super("CLIENT_RETRIES_EXHAUSTED", `${prefix}gave up after ${attempts} attempts: ${cause.message}`, {
-      cause,
-      hint: "the registry kept failing with temporary errors: retry later, or raise the retries option"
-    });
-    this.name = "RetriesExhaustedError";
-    this.attempts = attempts;
-  }
-};
-var ContentMismatchError = class extends ClientError {
-  expected;
-  actual;
-  constructor(message, expected, actual, hint) {
-    super("CLIENT_DIGEST_MISMATCH", message, {
-      hint: hint ?? "the content changed since its manifest was written: rebuild or re-export the image"
-    });
-    this.name = "ContentMismatchError";
-    this.expected = expected;
-    this.actual = actual;
-  }
-};
-function clientError(code, message, details2 = {}) {
-  return new ClientError(code, message, details2);
-}
-
-// src/client/repository.ts
-function toRepositoryName(repo) {
-  if (typeof repo !== "string") return { registry: repo.registry, repository: repo.repository };
-  const ref = parseReference(repo);
-  if (ref.tag !== void 0 || ref.digest !== void 0) {
-    throw clientError(
-      "CLIENT_INVALID_REPOSITORY",
-      `expected a repository without tag or digest, got ${JSON.stringify(repo)}`,
-      {
-        hint: `use ${JSON.stringify(`${ref.registry}/${ref.repository}`)}`
-      }
-    );
-  }
-  return { registry: ref.registry, repository: ref.repository };
-}
-function formatRepository(repo) {
-  return `${repo.registry}/${repo.repository}`;
-}
-function pullScope(repo) {
-  return `repository:${repo.repository}:pull`;
-}
-function pushScope(repo) {
-  return `repository:${repo.repository}:pull,push`;
-}
-function deleteScope(repo) {
-  return `repository:${repo.repository}:delete`;
-}
-function apiPath(repo, ...segments) {
-  return `/v2/${repo.repository}/${segments.map((s) => encodeURIComponent(s).replace(/%3A/gi, ":")).join("/")}`;
-}
-
-// src/client/transport/backoff.ts
-function backoffDelay(retry, policy, random = Math.random) {
-  const exponent = Math.max(0, retry - 1);
-  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(exponent, 30));
-  return Math.floor(random() * ceiling);
-}
-function parseRetryAfter(value, now = Date.now()) {
-  if (value === void 0) return void 0;
-  const text2 = value.trim();
-  if (text2 === "") return void 0;
-  if (/^\d+(\.\d+)?$/.test(text2)) return Math.round(Number(text2) * 1e3);
-  if (!/[a-z]/i.test(text2)) return void 0;
-  const date = Date.parse(text2);
-  if (Number.isNaN(date)) return void 0;
-  return Math.max(0, date - now);
-}
-function retryDelay(retry, policy, retryAfterMs, random = Math.random) {
-  if (retryAfterMs !== void 0) return Math.min(retryAfterMs, policy.maxRetryAfterMs);
-  return backoffDelay(retry, policy, random);
-}
-function sleep(ms, signal) {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
-// src/client/transport/redact.ts
-var SECRET_PARAMS = /* @__PURE__ */ new Set([
-  "_state",
-  "token",
-  "access_token",
-  "refresh_token",
-  "password",
-  "secret",
-  "signature",
-  "x-amz-signature",
-  "x-amz-credential",
-  "x-amz-security-token",
-  "sig",
-  "code"
-]);
-var REDACTED = "REDACTED";
-function redactUrl(url) {
-  let parsed;
-  try {
-    parsed = new URL(url.toString());
-  } catch {
-    return redactText(url.toString());
-  }
-  if (parsed.username !== "" || parsed.password !== "") {
-    parsed.username = "";
-    parsed.password = "";
-  }
-  for (const key of [...parsed.searchParams.keys()]) {
-    if (SECRET_PARAMS.has(key.toLowerCase())) parsed.searchParams.set(key, REDACTED);
-  }
-  return parsed.toString();
-}
-function redactText(text2, secrets = []) {
-  let out = text2.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`).replace(
-    /("(?:token|access_token|refresh_token|identitytoken|password|secret|auth)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi,
-    `$1"${REDACTED}"`
-  ).replace(/(\/\/)[^/\s:@]+:[^/\s@]+@/g, `$1${REDACTED}@`).replace(
-    /\b(token|access_token|refresh_token|password|passwd|secret)(\s*[=:]\s*)(?!REDACTED)[^\s&"',;]+/gi,
-    `$1$2${REDACTED}`
-  ).replace(
-    /([?&])([A-Za-z_-]+)=([^&\s"']*)/g,
-    (match, sep, key) => SECRET_PARAMS.has(key.toLowerCase()) ? `${sep}${key}=${REDACTED}` : match
-  );
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join(REDACTED);
-  }
-  return out;
-}
-
-// src/client/transport/types.ts
-function isReplayable(body) {
-  return body === void 0 || typeof body === "string" || typeof body === "function" || body instanceof Uint8Array;
-}
-function header(response, name) {
-  const value = response.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
-}
-function headerValues(response, name) {
-  const value = response.headers[name.toLowerCase()];
-  if (value === void 0) return [];
-  return Array.isArray(value) ? value : [value];
-}
-async function discard(response) {
-  try {
-    await response.body.dump({ limit: 256 * 1024 });
-  } catch {
-  }
-}
-
-// src/client/transport/check.ts
-var ERROR_BODY_LIMIT = 64 * 1024;
-async function readCapped(body, limit = ERROR_BODY_LIMIT) {
-  const chunks = [];
-  let total = 0;
-  try {
-    for await (const chunk of body) {
-      const room = limit - total;
-      chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
-      total += Math.min(chunk.length, room);
-      if (total >= limit) {
-        body.destroy();
-        break;
-      }
-    }
-  } catch {
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-function parseDiagnostics(text2) {
-  let value;
-  try {
-    value = JSON.parse(text2);
-  } catch {
-    return void 0;
-  }
-  const errors = value?.errors;
-  if (!Array.isArray(errors)) return void 0;
-  return errors.filter(
-    (e) => typeof e === "object" && e !== null && typeof e.code === "string"
-  ).map((e) => ({
-    code: e.code,
-    message: typeof e.message === "string" ? redactText(e.message) : "",
-    ...e.detail === void 0 ? {} : { detail: e.detail }
-  }));
-}
-async function readRegistryError(response, context = {}) {
-  const text2 = response.method === "HEAD" ? "" : await readCapped(response.body);
-  if (response.method === "HEAD") await response.body.dump().catch(() => void 0);
-  const diagnostics = parseDiagnostics(text2);
-  const retryAfterMs = parseRetryAfter(header(response, "retry-after"));
-  return new RegistryError({
-    status: response.status,
-    method: response.method,
-    url: redactUrl(response.url),
-    diagnostics: diagnostics ?? [],
-    ...diagnostics === void 0 && text2.trim() !== "" ? { body: redactText(text2) } : {},
-    ...retryAfterMs === void 0 ? {} : { retryAfterMs },
-    ...context
-  });
-}
-async function expectStatus(response, expected, context = {}) {
-  if (expected.includes(response.status)) return;
-  throw await readRegistryError(response, context);
-}
-
-// src/client/blobs/get-blob.ts
-var MAX_REDIRECTS = 5;
-async function getBlob(ctx, digest, size) {
-  const { algorithm } = parseDigest(digest);
-  let url = ctx.session.url(apiPath(ctx.repo, "blobs", digest));
-  let response;
-  for (let redirects = 0; ; redirects++) {
-    response = await ctx.session.transport({
-      method: "GET",
-      url,
-      scopes: [pullScope(ctx.repo)],
-      ...ctx.signal ? { signal: ctx.signal } : {}
-    });
-    const location = header(response, "location");
-    if (response.status < 300 || response.status >= 400 || location === void 0) break;
-    await discard(response);
-    const next = new URL(location, url);
-    if (redirects >= MAX_REDIRECTS || url.protocol === "https:" && next.protocol !== "https:") {
-      throw clientError(
-        "CLIENT_BAD_LOCATION",
-        `refusing redirect ${redirects + 1} for blob ${digest} to ${next.protocol}//${next.host}`
-      );
-    }
-    url = next;
-  }
-  await expectStatus(response, [200], { registry: ctx.session.registry, repository: ctx.repo.repository });
-  const verifier = new BlobVerifier(digest, createDigester(algorithm), size);
-  response.body.on("error", (error) => verifier.destroy(error));
-  return response.body.pipe(verifier);
-}
-var BlobVerifier = class extends Transform2 {
-  #digest;
-  #digester;
-  #size;
-  constructor(digest, digester, size) {
-    super();
-    this.#digest = digest;
-    this.#digester = digester;
-    this.#size = size;
-  }
-  _transform(chunk, _encoding, callback) {
-    if (this.#size !== void 0 && this.#digester.size + chunk.length > this.#size) {
-      callback(this.#mismatch(`more than ${this.#size} bytes`));
-      return;
-    }
-    this.#digester.update(chunk);
-    callback(null, chunk);
-  }
-  _flush(callback) {
-    if (this.#size !== void 0 && this.#digester.size !== this.#size) {
-      callback(this.#mismatch(`${this.#digester.size} bytes, not ${this.#size}`));
-      return;
-    }
-    const actual = this.#digester.digest();
-    callback(actual === this.#digest ? null : this.#mismatch(`bytes hashing to ${actual}`));
-  }
-  #mismatch(what) {
-    return new ContentMismatchError(
-      `blob ${this.#digest} was served as ${what}`,
-      this.#digest,
-      what,
-      "retry the download; the registry or a proxy corrupted it"
-    );
-  }
-};
-
-// src/client/progress.ts
-function report(observer, event) {
-  if (observer === void 0) return;
-  try {
-    observer(event);
-  } catch {
-  }
-}
-
-// src/client/blobs/attempts.ts
-var LOST_UPLOAD_CODES = /* @__PURE__ */ new Set(["BLOB_UPLOAD_UNKNOWN", "BLOB_UPLOAD_INVALID"]);
-function isRestartable(error) {
-  if (!(error instanceof ClientError)) return false;
-  if (error.isTemporary()) return true;
-  return error instanceof RegistryError && (error.status === 416 || error.diagnostics.some((d) => LOST_UPLOAD_CODES.has(d.code)));
-}
-var Attempts = class {
-  #what;
-  #options;
-  #signal;
-  #failures = 0;
-  constructor(what, options, signal) {
-    this.#what = what;
-    this.#options = options;
-    this.#signal = signal;
-  }
-  /**
-   * Records `error`. Rethrows it when it is not worth retrying (`retryable` false), throws
-   * `CLIENT_RETRIES_EXHAUSTED` when the budget is spent, else waits the backoff (or the
-   * registry's `Retry-After`) and returns.
-   */
-  async failed(error, retryable = isRestartable(error)) {
-    if (this.#signal?.aborted) throw this.#signal.reason;
-    if (!retryable) throw error;
-    this.#failures++;
-    if (this.#failures > this.#options.retries) {
-      throw new RetriesExhaustedError(this.#what, this.#failures, error);
-    }
-    const retryAfterMs = error instanceof RegistryError ? error.retryAfterMs : void 0;
-    const policy = {
-      baseMs: this.#options.backoffBaseMs,
-      maxMs: this.#options.backoffMaxMs,
-      maxRetryAfterMs: this.#options.maxRetryAfterMs
-    };
-    await sleep(retryDelay(this.#failures, policy, retryAfterMs), this.#signal);
-  }
-};
-
-// src/client/transport/location.ts
-function nextLocation(response, origin) {
-  const value = header(response, "location");
-  if (value === void 0 || value === "") {
-    throw clientError(
-      "CLIENT_BAD_LOCATION",
-      `${response.method} ${redactUrl(response.url)} answered ${response.status} without a Location header`,
-      { hint: "the registry does not follow the distribution API for uploads" }
-    );
-  }
-  return sameOrigin(value, response.url, origin, "Location");
-}
-function sameOrigin(value, base2, origin, what) {
-  let url;
-  try {
-    url = new URL(value, base2);
-  } catch {
-    throw clientError("CLIENT_BAD_LOCATION", `the registry sent an invalid ${what}: ${redactUrl(value)}`);
-  }
-  if (url.origin !== origin.origin) {
-    throw clientError(
-      "CLIENT_BAD_LOCATION",
-      `refusing to follow ${what} ${redactUrl(url)}: it leaves the registry ${origin.host}`,
-      {
-        hint: "the registry redirected an upload or listing to another host; this client only talks to the registry named"
-      }
-    );
-  }
-  return url;
-}
-function nextLink(linkHeader) {
-  if (linkHeader === void 0) return void 0;
-  for (const part of linkHeader.split(/,(?=\s*<)/)) {
-    const match = /^\s*<([^>]*)>(.*)$/.exec(part);
-    if (match && /;\s*rel\s*=\s*"?next"?/i.test(match[2])) return match[1];
-  }
-  return void 0;
-}
-
-// src/client/blobs/steps.ts
-function base(ctx, scopes = [pushScope(ctx.repo)]) {
-  return { scopes, ...ctx.signal ? { signal: ctx.signal } : {} };
-}
-var REDIRECTS = [301, 302, 303, 307, 308];
-async function checkExistingBlob(ctx, digest, scopes) {
-  const response = await ctx.session.send(
-    { method: "HEAD", url: ctx.session.url(apiPath(ctx.repo, "blobs", digest)), ...base(ctx, scopes) },
-    [200, 404, ...REDIRECTS],
-    { repository: ctx.repo.repository }
-  );
-  await discard(response);
-  return response.status !== 404;
-}
-async function initiateUpload(ctx, mount) {
-  const url = ctx.session.url(apiPath(ctx.repo, "blobs", "uploads") + "/");
-  const scopes = [pushScope(ctx.repo)];
-  if (mount) {
-    url.searchParams.set("mount", mount.digest);
-    url.searchParams.set("from", mount.from.repository);
-    scopes.push(pullScope(mount.from));
-  }
-  const response = await ctx.session.send(
-    { method: "POST", url, headers: { "content-length": "0" }, ...base(ctx, scopes) },
-    mount ? [201, 202] : [202],
-    { repository: ctx.repo.repository }
-  );
-  if (response.status === 201) {
-    await discard(response);
-    return { mounted: true };
-  }
-  const location = nextLocation(response, ctx.session.origin);
-  await discard(response);
-  return { mounted: false, location };
-}
-async function uploadStatus(ctx, location) {
-  const response = await ctx.session.send({ method: "GET", url: location, ...base(ctx) }, [204, 200], {
-    repository: ctx.repo.repository
-  });
-  await discard(response);
-  const next = header(response, "location") === void 0 ? location : nextLocation(response, ctx.session.origin);
-  return { offset: parseRangeEnd(header(response, "range")), location: next };
-}
-function parseRangeEnd(range) {
-  const match = /^(?:bytes=)?0-(-?\d+)$/.exec(range?.trim() ?? "");
-  if (!match) return 0;
-  const end = Number(match[1]);
-  return end <= 0 ? 0 : end + 1;
-}
-async function cancelUpload(ctx, location) {
-  try {
-    const response = await ctx.session.transport({
-      method: "DELETE",
-      url: location,
-      ...base(ctx),
-      retry: false
-    });
-    await discard(response);
-  } catch {
-  }
-}
-function withDigest2(location, digest) {
-  const url = new URL(location);
-  url.searchParams.set("digest", digest);
-  return url;
-}
-async function commitUpload(ctx, location, digest) {
-  const response = await ctx.session.send(
-    { method: "PUT", url: withDigest2(location, digest), headers: { "content-length": "0" }, ...base(ctx) },
-    [201],
-    { repository: ctx.repo.repository }
-  );
-  await discard(response);
-  checkDigestHeader(response, digest);
-}
-function checkDigestHeader(response, digest) {
-  const answered = header(response, "docker-content-digest");
-  if (answered !== void 0 && answered !== "" && answered !== digest) {
-    throw new ContentMismatchError(
-      `the registry stored ${answered} where ${digest} was sent`,
-      digest,
-      answered,
-      "the registry changed the content on the way: check proxies between this host and the registry"
-    );
-  }
-}
-
-// src/client/blobs/upload.ts
-import { Readable } from "node:stream";
-
-// src/client/blobs/cursor.ts
-async function openSource(blob, signal) {
-  try {
-    return await blob.open(signal);
-  } catch (error) {
-    throw sourceError(error, blob.descriptor.digest, signal);
-  }
-}
-function sourceError(error, digest, signal) {
-  if (signal?.aborted || isContainerPackageError(error)) return error;
-  const why = error instanceof Error ? error.message : String(error);
-  return clientError("CLIENT_SOURCE_READ", `cannot read blob ${digest} from its source: ${why}`, {
-    cause: error,
-    hint: "the image source changed or went away during the push (a deleted file or temporary directory?)"
-  });
-}
-var BlobHasher = class {
-  descriptor;
-  #digester;
-  #hashed = 0;
-  constructor(descriptor) {
-    this.descriptor = descriptor;
-    this.#digester = createDigester(parseDigest(descriptor.digest).algorithm);
-  }
-  /** Bytes hashed so far (the positions below this one). */
-  get hashed() {
-    return this.#hashed;
-  }
-  /** Hashes the part of `chunk` (which starts at `position`) not hashed yet. */
-  feed(position, chunk) {
-    const end = position + chunk.length;
-    if (end <= this.#hashed) return;
-    if (position > this.#hashed) throw new Error(`internal: hashing gap at ${this.#hashed}, got ${position}`);
-    this.#digester.update(chunk.subarray(this.#hashed - position));
-    this.#hashed = end;
-  }
-  /**
-   * Checks the digest once every byte is hashed.
-   *
-   * @throws ContentMismatchError `CLIENT_DIGEST_MISMATCH`
-   */
-  verify() {
-    const actual = this.#digester.digest();
-    if (actual !== this.descriptor.digest) {
-      throw new ContentMismatchError(
-        `blob ${this.descriptor.digest} does not match its content: the bytes hash to ${actual}`,
-        this.descriptor.digest,
-        actual
-      );
-    }
-  }
-};
-var BlobCursor = class {
-  #stream;
-  #iterator;
-  #hasher;
-  #signal;
-  #pending;
-  #position = 0;
-  constructor(stream, hasher, signal) {
-    this.#stream = stream;
-    this.#signal = signal;
-    this.#iterator = stream[Symbol.asyncIterator]();
-    this.#hasher = hasher;
-  }
-  /** Bytes read so far (the offset of the next byte). */
-  get position() {
-    return this.#position;
-  }
-  get size() {
-    return this.#hasher.descriptor.size;
-  }
-  /** Reads and drops `count` bytes (to resume an upload at an offset). */
-  async skip(count2) {
-    for await (const _ of this.take(count2)) {
-    }
-  }
-  /**
-   * Yields exactly `count` more bytes. Before the piece that reaches the end of the blob, checks
-   * that the source has no more bytes and that the digest matches. `onBytes` is told the new
-   * position after each piece.
-   *
-   * @throws ContentMismatchError `CLIENT_DIGEST_MISMATCH` when the source is shorter or longer
-   *   than `descriptor.size`, or hashes to another digest.
-   */
-  async *take(count2, onBytes) {
-    if (this.#position + count2 > this.size)
-      throw new Error(`internal: read past the end of ${this.size} bytes`);
-    if (count2 === 0 && this.#position === this.size) await this.#verifyEnd();
-    let remaining = count2;
-    while (remaining > 0) {
-      let chunk = await this.#read();
-      if (chunk === void 0) throw this.#sizeError(`ends after ${this.#position} bytes`);
-      if (chunk.length > remaining) {
-        this.#pending = chunk.subarray(remaining);
-        chunk = chunk.subarray(0, remaining);
-      }
-      this.#hasher.feed(this.#position, chunk);
-      this.#position += chunk.length;
-      remaining -= chunk.length;
-      if (this.#position === this.size) await this.#verifyEnd();
-      yield chunk;
-      onBytes?.(this.#position);
-    }
-  }
-  /** Destroys the source stream. */
-  close() {
-    this.#stream.destroy();
-  }
-  async #read() {
-    if (this.#pending !== void 0) {
-      const pending = this.#pending;
-      this.#pending = void 0;
-      return pending;
-    }
-    for (; ; ) {
-      let next;
-      try {
-        next = await this.#iterator.next();
-      } catch (error) {
-        throw sourceError(error, this.#hasher.descriptor.digest, this.#signal);
-      }
-      if (next.done) return void 0;
-      const chunk = toBuffer(next.value);
-      if (chunk.length > 0) return chunk;
-    }
-  }
-  async #verifyEnd() {
-    const extra = await this.#read();
-    if (extra !== void 0) throw this.#sizeError("has more bytes");
-    this.#hasher.verify();
-  }
-  #sizeError(what) {
-    const { digest, size } = this.#hasher.descriptor;
-    return new ContentMismatchError(
-      `blob ${digest} should be ${size} bytes but its source ${what}`,
-      `${size} bytes`,
-      what
-    );
-  }
-};
-function toBuffer(value) {
-  if (typeof value === "string") return Buffer.from(value);
-  return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-}
-
-// src/client/blobs/upload.ts
-async function uploadMonolithic(ctx, blob, location) {
-  const { digest, size } = blob.descriptor;
-  const body = async (signal) => {
-    const cursor = new BlobCursor(await openSource(blob, signal), new BlobHasher(blob.descriptor), signal);
-    return Readable.from(closing(cursor, cursor.take(size, ctx.onBytes)), { objectMode: false });
-  };
-  const response = await ctx.session.send(
-    {
-      method: "PUT",
-      url: withDigest2(location, digest),
-      headers: { "content-type": "application/octet-stream", "content-length": String(size) },
-      body,
-      retry: false,
-      scopes: [pushScope(ctx.repo)],
-      ...ctx.signal ? { signal: ctx.signal } : {}
-    },
-    [201],
-    { repository: ctx.repo.repository }
-  );
-  await discard(response);
-  checkDigestHeader(response, digest);
-}
-async function uploadChunked(ctx, blob, start, attempts) {
-  const { digest, size } = blob.descriptor;
-  const hasher = new BlobHasher(blob.descriptor);
-  let location = start;
-  let cursor = new BlobCursor(await openSource(blob, ctx.signal), hasher, ctx.signal);
-  try {
-    while (cursor.position < size) {
-      const offset = cursor.position;
-      const count2 = Math.min(ctx.chunkSize, size - offset);
-      try {
-        location = await patchChunk(ctx, location, offset, count2, cursor);
-      } catch (error) {
-        await attempts.failed(error);
-        const status = await uploadStatus(ctx, location);
-        if (status.offset > hasher.hashed || status.offset > size) {
-          throw new ContentMismatchError(
-            `the registry reports ${status.offset} bytes of ${digest} stored, more than the ${hasher.hashed} sent`,
-            `${hasher.hashed} bytes`,
-            `${status.offset} bytes`,
-            "the upload session is inconsistent: retry the push"
-          );
-        }
-        location = status.location;
-        cursor.close();
-        cursor = new BlobCursor(await openSource(blob, ctx.signal), hasher, ctx.signal);
-        await cursor.skip(status.offset);
-        ctx.onBytes?.(status.offset);
-      }
-    }
-    if (size === 0) await cursor.skip(0);
-  } finally {
-    cursor.close();
-  }
-  await commitUpload(ctx, location, digest);
-}
-async function patchChunk(ctx, location, offset, count2, cursor) {
-  const response = await ctx.session.send(
-    {
-      method: "PATCH",
-      url: location,
-      headers: {
-        "content-type": "application/octet-stream",
-        "content-length": String(count2),
-        "content-range": `${offset}-${offset + count2 - 1}`
-      },
-      body: Readable.from(cursor.take(count2, ctx.onBytes), { objectMode: false }),
-      scopes: [pushScope(ctx.repo)],
-      ...ctx.signal ? { signal: ctx.signal } : {}
-    },
-    [202, 204],
-    { repository: ctx.repo.repository }
-  );
-  await discard(response);
-  return nextLocation(response, ctx.session.origin);
-}
-async function* closing(cursor, pieces) {
-  try {
-    yield* pieces;
-  } finally {
-    cursor.close();
-  }
-}
-
-// src/client/blobs/push-blob.ts
-async function pushBlobTo(ctx, blob, options = {}) {
-  const { digest, size } = blob.descriptor;
-  parseDigest(digest);
-  const { session, repo, signal } = ctx;
-  const repository = formatRepository(repo);
-  const event = (type, bytes, from) => report(options.onProgress, { type, repository, digest, bytes, total: size, ...from ? { from } : {} });
-  const source = options.mountFrom?.find(
-    (r) => r.registry === repo.registry && r.repository !== repo.repository
-  );
-  const attempts = new Attempts(`pushing blob ${digest} to ${repository}`, session.options, signal);
-  for (; ; ) {
-    let location;
-    try {
-      if (await checkExistingBlob(ctx, digest)) {
-        event("blob-skipped", size);
-        return "existing";
-      }
-      const started = await initiateWithFallback(ctx, digest, source);
-      if (started.mounted) {
-        event("blob-mounted", size, source && formatRepository(source));
-        return "mounted";
-      }
-      location = started.location;
-      event("blob-start", 0);
-      const upload = {
-        ...ctx,
-        chunkSize: session.options.chunkSize,
-        onBytes: (bytes) => event("blob-progress", bytes)
-      };
-      if (size <= session.options.monolithicThreshold) {
-        await uploadMonolithic(upload, blob, location);
-      } else {
-        await uploadChunked(upload, blob, location, attempts);
-      }
-      event("blob-done", size);
-      return "uploaded";
-    } catch (error) {
-      if (location !== void 0) await cancelUpload(ctx, location);
-      await attempts.failed(error);
-    }
-  }
-}
-async function initiateWithFallback(ctx, digest, from) {
-  if (from === void 0) return initiateUpload(ctx);
-  try {
-    return await initiateUpload(ctx, { digest, from });
-  } catch (error) {
-    if (error.isTemporary?.() === true) throw error;
-    return initiateUpload(ctx);
-  }
-}
-
-// src/client/listing.ts
-var MAX_PAGES = 1e4;
-var PAGE_LIMIT = 16 * 1024 * 1024;
-async function listTags(ctx, options = {}) {
-  const first = ctx.session.url(apiPath(ctx.repo, "tags", "list"));
-  if (options.pageSize !== void 0) first.searchParams.set("n", String(options.pageSize));
-  const tags = [];
-  await eachPage(ctx, first, {}, [200], (page) => {
-    const list = page?.tags;
-    if (Array.isArray(list)) tags.push(...list.filter((t) => typeof t === "string"));
-  });
-  return tags;
-}
-async function listReferrers(ctx, digest, artifactType) {
-  const first = ctx.session.url(apiPath(ctx.repo, "referrers", digest));
-  if (artifactType !== void 0) first.searchParams.set("artifactType", artifactType);
-  const manifests = [];
-  const filters = /* @__PURE__ */ new Set();
-  const supported = await eachPage(
-    ctx,
-    first,
-    { accept: MediaType.ociIndex },
-    [200, 404],
-    (page, response) => {
-      const list = page?.manifests;
-      if (Array.isArray(list)) manifests.push(...list);
-      for (const f of (header(response, "oci-filters-applied") ?? "").split(","))
-        if (f.trim()) filters.add(f.trim());
-    }
-  );
-  return { supported, manifests, filtersApplied: [...filters] };
-}
-async function eachPage(ctx, first, headers, expected, onPage) {
-  let url = first;
-  for (let pages = 0; url !== void 0; pages++) {
-    if (pages >= MAX_PAGES) {
-      throw clientError("CLIENT_TOO_MANY_PAGES", `stopped after ${MAX_PAGES} pages of ${first.pathname}`);
-    }
-    const response = await ctx.session.send(
-      {
-        method: "GET",
-        url,
-        headers,
-        scopes: [pullScope(ctx.repo)],
-        ...ctx.signal ? { signal: ctx.signal } : {}
-      },
-      expected,
-      { repository: ctx.repo.repository }
-    );
-    if (response.status === 404) {
-      await response.body.dump().catch(() => void 0);
-      return false;
-    }
-    const text2 = await readCapped(response.body, PAGE_LIMIT);
-    let page;
-    try {
-      page = JSON.parse(text2);
-    } catch {
-      throw clientError("CLIENT_BAD_RESPONSE", `${first.pathname} answered something that is not JSON`);
-    }
-    onPage(page, response);
-    const next = nextLink(header(response, "link"));
-    url = next === void 0 ? void 0 : sameOrigin(next, url, ctx.session.origin, "Link");
-  }
-  return true;
-}
-
-// src/client/manifests.ts
-var MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
-function opts(ctx, scope) {
-  return { scopes: [scope], ...ctx.signal ? { signal: ctx.signal } : {} };
-}
-async function putManifest(ctx, reference2, bytes, mediaType, tagAlgorithm = "sha256") {
-  const algorithm = isDigest(reference2) ? parseDigest(reference2).algorithm : tagAlgorithm;
-  const digest = digestBytes(bytes, algorithm);
-  if (isDigest(reference2) && reference2 !== digest) {
-    throw new ContentMismatchError(`manifest bytes hash to ${digest}, not ${reference2}`, reference2, digest);
-  }
-  const response = await ctx.session.send(
-    {
-      method: "PUT",
-      url: ctx.session.url(apiPath(ctx.repo, "manifests", reference2)),
-      headers: { "content-type": mediaType, "content-length": String(bytes.byteLength) },
-      body: bytes,
-      ...opts(ctx, pushScope(ctx.repo))
-    },
-    [201, 200, 202],
-    { repository: ctx.repo.repository }
-  );
-  await discard(response);
-  checkAnswerDigest(response, digest);
-  return digest;
-}
-async function getManifest(ctx, reference2, accept = manifestAcceptTypes) {
-  const response = await ctx.session.send(
-    {
-      method: "GET",
-      url: ctx.session.url(apiPath(ctx.repo, "manifests", reference2)),
-      headers: { accept: accept.join(", ") },
-      ...opts(ctx, pullScope(ctx.repo))
-    },
-    [200],
-    { repository: ctx.repo.repository }
-  );
-  const bytes = await readLimited(response, MAX_MANIFEST_BYTES);
-  const algorithm = isDigest(reference2) ? parseDigest(reference2).algorithm : "sha256";
-  const digest = digestBytes(bytes, algorithm);
-  if (isDigest(reference2) && reference2 !== digest) {
-    throw new ContentMismatchError(
-      `the registry served manifest bytes hashing to ${digest} for ${reference2}`,
-      reference2,
-      digest
-    );
-  }
-  checkAnswerDigest(response, digest);
-  return {
-    bytes,
-    mediaType: contentType(response) ?? declaredMediaType(bytes),
-    digest,
-    size: bytes.byteLength
-  };
-}
-async function headManifest(ctx, reference2, accept = manifestAcceptTypes) {
-  const response = await ctx.session.send(
-    {
-      method: "HEAD",
-      url: ctx.session.url(apiPath(ctx.repo, "manifests", reference2)),
-      headers: { accept: accept.join(", ") },
-      ...opts(ctx, pullScope(ctx.repo))
-    },
-    [200, 404],
-    { repository: ctx.repo.repository }
-  );
-  await discard(response);
-  if (response.status === 404) return void 0;
-  const digest = header(response, "docker-content-digest");
-  const size = Number(header(response, "content-length"));
-  const mediaType = contentType(response);
-  if (digest === void 0 || !isDigest(digest) || mediaType === void 0 || !Number.isInteger(size)) {
-    const fetched = await getManifest(ctx, reference2, accept);
-    return { digest: fetched.digest, mediaType: fetched.mediaType, size: fetched.size };
-  }
-  return { digest, mediaType, size };
-}
-async function deleteManifest(ctx, reference2) {
-  const response = await ctx.session.send(
-    {
-      method: "DELETE",
-      url: ctx.session.url(apiPath(ctx.repo, "manifests", reference2)),
-      ...opts(ctx, deleteScope(ctx.repo))
-    },
-    [202, 200, 204],
-    { repository: ctx.repo.repository }
-  );
-  await discard(response);
-}
-function checkAnswerDigest(response, digest) {
-  const answered = header(response, "docker-content-digest");
-  if (answered === void 0 || !isDigest(answered)) return;
-  if (parseDigest(answered).algorithm !== parseDigest(digest).algorithm) return;
-  if (answered !== digest) {
-    throw new ContentMismatchError(
-      `the registry answered digest ${answered} for a manifest with digest ${digest}`,
-      digest,
-      answered
-    );
-  }
-}
-function contentType(response) {
-  const value = header(response, "content-type")?.split(";")[0]?.trim();
-  return value === void 0 || value === "" ? void 0 : value;
-}
-function declaredMediaType(bytes) {
-  try {
-    const value = JSON.parse(new TextDecoder().decode(bytes));
-    if (typeof value.mediaType === "string") return value.mediaType;
-  } catch {
-  }
-  return "application/octet-stream";
-}
-async function readLimited(response, limit) {
-  const chunks = [];
-  let total = 0;
-  for await (const chunk of response.body) {
-    total += chunk.length;
-    if (total > limit) {
-      response.body.destroy();
-      throw clientError("CLIENT_MANIFEST_TOO_LARGE", `the manifest is larger than ${limit} bytes`, {
-        hint: "this is not an image manifest; check the reference"
-      });
-    }
-    chunks.push(chunk);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
-// src/client/options.ts
-var import_undici = __toESM(require_undici(), 1);
-
-// src/client/credentials/docker-config.ts
-import { readFile } from "node:fs/promises";
-import { homedir } from "node:os";
-import { join } from "node:path";
-
-// src/client/credentials/host.ts
-var DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
-var DOCKER_HUB_HOSTS = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
-function normalizeRegistryHost(key) {
-  const withoutScheme = key.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
-  const host = withoutScheme.split("/")[0] ?? "";
-  return host.toLowerCase();
-}
-function isDockerHub(registry) {
-  return DOCKER_HUB_HOSTS.has(normalizeRegistryHost(registry));
-}
-function credentialKey(registry) {
-  return isDockerHub(registry) ? DOCKER_HUB_AUTH_KEY : normalizeRegistryHost(registry);
-}
-function keyMatches(key, registry) {
-  if (isDockerHub(registry)) return isDockerHub(key);
-  return normalizeRegistryHost(key) === normalizeRegistryHost(registry);
-}
-
-// src/client/credentials/docker-config.ts
-function dockerConfigDir(env = process.env) {
-  const dir = env.DOCKER_CONFIG;
-  return dir !== void 0 && dir !== "" ? dir : join(homedir(), ".docker");
-}
-function dockerConfigPath(dir = dockerConfigDir()) {
-  return join(dir, "config.json");
-}
-async function readDockerConfig(path11) {
-  let text2;
-  try {
-    text2 = await readFile(path11, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT") return void 0;
-    throw clientError("CLIENT_CREDENTIALS_CONFIG", `cannot read the docker config ${path11}`, { cause: error });
-  }
-  return parseDockerConfig(text2, path11);
-}
-function parseDockerConfig(text2, path11) {
-  if (text2.trim() === "") return {};
-  let value;
-  try {
-    value = JSON.parse(text2);
-  } catch {
-    value = void 0;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw clientError("CLIENT_CREDENTIALS_CONFIG", `the docker config ${path11} is not a JSON object`, {
-      hint: "fix or remove the file (docker login recreates it)"
-    });
-  }
-  return value;
-}
-function findAuthEntry(config, registry) {
-  for (const [key, entry] of Object.entries(config.auths ?? {})) {
-    if (!keyMatches(key, registry) || typeof entry !== "object" || entry === null) continue;
-    const credentials = decodeAuthEntry(entry);
-    if (credentials !== void 0) return credentials;
-  }
-  return void 0;
-}
-function decodeAuthEntry(entry) {
-  let username = typeof entry.username === "string" ? entry.username : void 0;
-  let password = typeof entry.password === "string" ? entry.password : void 0;
-  if (typeof entry.auth === "string" && entry.auth !== "") {
-    const pair = Buffer.from(entry.auth, "base64").toString("utf8");
-    const colon = pair.indexOf(":");
-    if (colon > 0) {
-      username = pair.slice(0, colon);
-      password = pair.slice(colon + 1);
-    }
-  }
-  const identityToken = nonEmpty(entry.identitytoken);
-  const registryToken = nonEmpty(entry.registrytoken);
-  if (!username && !identityToken && !registryToken) return void 0;
-  return {
-    ...username ? { username } : {},
-    ...password !== void 0 ? { password } : {},
-    ...identityToken ? { identityToken } : {},
-    ...registryToken ? { registryToken } : {}
-  };
-}
-function helperFor(config, registry) {
-  for (const [key, helper] of Object.entries(config.credHelpers ?? {})) {
-    if (keyMatches(key, registry) && typeof helper === "string" && helper !== "") return helper;
-  }
-  return nonEmpty(config.credsStore);
-}
-function nonEmpty(value) {
-  return typeof value === "string" && value !== "" ? value : void 0;
-}
+// src/cli/commands/buildkite-hook.ts
+var import_core3 = __toESM(require_lib(), 1);
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
@@ -56255,7 +54290,7 @@ var parseTemplates = (templates, expressions) => {
   let tokens = [];
   let isSeparated = false;
   for (const [index, template] of templates.entries()) {
-    ({ tokens, isSeparated } = parseTemplate2({
+    ({ tokens, isSeparated } = parseTemplate({
       templates,
       expressions,
       tokens,
@@ -56270,7 +54305,7 @@ var parseTemplates = (templates, expressions) => {
   const [file, ...commandArguments] = tokens;
   return [file, commandArguments, {}];
 };
-var parseTemplate2 = ({ templates, expressions, tokens, isSeparated, index, template }) => {
+var parseTemplate = ({ templates, expressions, tokens, isSeparated, index, template }) => {
   if (template === void 0) {
     throw new TypeError(`Invalid backslash sequence: ${templates.raw[index]}`);
   }
@@ -56787,11 +54822,11 @@ var replacements = Object.entries(specialMainSymbols);
 // node_modules/yoctocolors/base.js
 import tty from "node:tty";
 var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
-var format = (open4, close) => {
+var format = (open7, close) => {
   if (!hasColors) {
     return (input) => input;
   }
-  const openCode = `\x1B[${open4}m`;
+  const openCode = `\x1B[${open7}m`;
   const closeCode = `\x1B[${close}m`;
   return (input) => {
     const string = input + "";
@@ -56883,20 +54918,20 @@ var bold2 = getColor(bold);
 var redBright2 = getColor(redBright);
 var yellowBright2 = getColor(yellowBright);
 var defaultVerboseFunction = ({
-  type,
+  type: type2,
   message,
-  timestamp,
+  timestamp: timestamp2,
   piped,
   commandId,
   result: { failed = false } = {},
   options: { reject = true }
 }) => {
-  const timestampString = serializeTimestamp(timestamp);
-  const icon = ICONS[type]({ failed, reject, piped });
-  const color = COLORS[type]({ reject });
+  const timestampString = serializeTimestamp(timestamp2);
+  const icon = ICONS[type2]({ failed, reject, piped });
+  const color = COLORS[type2]({ reject });
   return `${gray2(`[${timestampString}]`)} ${gray2(`[${commandId}]`)} ${color(icon)} ${color(message)}`;
 };
-var serializeTimestamp = (timestamp) => `${padField(timestamp.getHours(), 2)}:${padField(timestamp.getMinutes(), 2)}:${padField(timestamp.getSeconds(), 2)}.${padField(timestamp.getMilliseconds(), 3)}`;
+var serializeTimestamp = (timestamp2) => `${padField(timestamp2.getHours(), 2)}:${padField(timestamp2.getMinutes(), 2)}:${padField(timestamp2.getSeconds(), 2)}.${padField(timestamp2.getMilliseconds(), 3)}`;
 var padField = (field, padding) => String(field).padStart(padding, "0");
 var getFinalIcon = ({ failed, reject }) => {
   if (!failed) {
@@ -56937,19 +54972,19 @@ var appendNewline = (printedLine) => printedLine.endsWith("\n") ? printedLine : 
 `;
 
 // node_modules/execa/lib/verbose/log.js
-var verboseLog = ({ type, verboseMessage, fdNumber, verboseInfo, result }) => {
-  const verboseObject = getVerboseObject({ type, result, verboseInfo });
+var verboseLog = ({ type: type2, verboseMessage, fdNumber, verboseInfo, result }) => {
+  const verboseObject = getVerboseObject({ type: type2, result, verboseInfo });
   const printedLines = getPrintedLines(verboseMessage, verboseObject);
   const finalLines = applyVerboseOnLines(printedLines, verboseInfo, fdNumber);
   if (finalLines !== "") {
     console.warn(finalLines.slice(0, -1));
   }
 };
-var getVerboseObject = ({ type, result, verboseInfo }) => {
+var getVerboseObject = ({ type: type2, result, verboseInfo }) => {
   const { escapedCommand, commandId, rawOptions } = verboseInfo;
   const { piped = false, ...options } = rawOptions;
   return {
-    type,
+    type: type2,
     escapedCommand,
     commandId: `${commandId}`,
     timestamp: /* @__PURE__ */ new Date(),
@@ -57045,7 +55080,7 @@ function pathKey(options = {}) {
   if (platform2 !== "win32") {
     return "PATH";
   }
-  return Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path";
+  return Object.keys(env).reverse().find((key2) => key2.toUpperCase() === "PATH") || "Path";
 }
 
 // node_modules/unicorn-magic/node.js
@@ -57735,8 +55770,8 @@ var disconnect = (anyProcess) => {
 // node_modules/execa/lib/utils/deferred.js
 var createDeferred = () => {
   const methods = {};
-  const promise = new Promise((resolve, reject) => {
-    Object.assign(methods, { resolve, reject });
+  const promise = new Promise((resolve5, reject) => {
+    Object.assign(methods, { resolve: resolve5, reject });
   });
   return Object.assign(promise, methods);
 };
@@ -58316,7 +56351,7 @@ Please rename it to one of: ${correctEncodings}.`);
 var TEXT_ENCODINGS = /* @__PURE__ */ new Set(["utf8", "utf16le"]);
 var BINARY_ENCODINGS = /* @__PURE__ */ new Set(["buffer", "hex", "base64", "base64url", "latin1", "ascii"]);
 var ENCODINGS = TEXT_ENCODINGS.union(BINARY_ENCODINGS);
-var getStringEncoding = (binary, encoding) => binary || !TEXT_ENCODINGS.has(encoding) ? "utf8" : encoding;
+var getStringEncoding = (binary2, encoding) => binary2 || !TEXT_ENCODINGS.has(encoding) ? "utf8" : encoding;
 var getInputEncoding = (encoding) => TEXT_ENCODINGS.has(encoding) ? "utf8" : encoding;
 var getCorrectEncoding = (encoding) => {
   if (encoding === null) {
@@ -58346,7 +56381,7 @@ var serializeEncoding = (encoding) => typeof encoding === "string" ? `"${encodin
 
 // node_modules/execa/lib/arguments/command-file.js
 import { openSync, readSync, closeSync } from "node:fs";
-import { Buffer as Buffer4 } from "node:buffer";
+import { Buffer as Buffer3 } from "node:buffer";
 import path5 from "node:path";
 import process9 from "node:process";
 
@@ -58482,12 +56517,12 @@ var resolvePath = (parsed) => {
     return whichCommandSync(path5.resolve(cwd, parsed.file), { cwd, pathExt });
   }
   const searchPath = getWindowsEnvironmentValue(environment, "PATH") ?? getWindowsEnvironmentValue(process9.env, "PATH") ?? "";
-  const resolveOptions2 = {
+  const resolveOptions3 = {
     cwd,
     path: searchPath,
     pathExt
   };
-  return shouldSearchCurrentDirectory(environment) ? whichCommandSync(parsed.file, resolveOptions2) : resolvePathDirectories(parsed.file, resolveOptions2);
+  return shouldSearchCurrentDirectory(environment) ? whichCommandSync(parsed.file, resolveOptions3) : resolvePathDirectories(parsed.file, resolveOptions3);
 };
 var hasWindowsPathSeparator = (file) => file.includes("/") || file.includes("\\") || file.includes(":");
 var shouldSearchCurrentDirectory = (environment) => getWindowsEnvironmentValue(process9.env, "NODEFAULTCURRENTDIRECTORYINEXEPATH") === void 0 && getWindowsEnvironmentValue(environment, "NODEFAULTCURRENTDIRECTORYINEXEPATH") === void 0;
@@ -58504,12 +56539,12 @@ var resolvePathDirectories = (file, { cwd, path: searchPath, pathExt }) => {
   }
 };
 var getWindowsEnvironmentValue = (environment, name) => {
-  const environmentKey = Object.keys(environment).sort().find((key) => key.toUpperCase() === name);
+  const environmentKey = Object.keys(environment).sort().find((key2) => key2.toUpperCase() === name);
   return environmentKey === void 0 ? void 0 : environment[environmentKey];
 };
 var SHEBANG_BYTE_LENGTH = 150;
 var readShebang = (file) => {
-  const buffer = Buffer4.alloc(SHEBANG_BYTE_LENGTH);
+  const buffer = Buffer3.alloc(SHEBANG_BYTE_LENGTH);
   let bytesRead = 0;
   try {
     const fileDescriptor = openSync(file, "r");
@@ -58706,10 +56741,10 @@ var computeEnv = ({ env: envOption, extendEnv, preferLocal, node, localDirectory
 var concatenateShell = (file, commandArguments, options) => options.shell && commandArguments.length > 0 ? [[file, ...commandArguments].join(" "), [], options] : [file, commandArguments, options];
 
 // node_modules/execa/lib/resolve/all-sync.js
-import { Buffer as Buffer5 } from "node:buffer";
+import { Buffer as Buffer4 } from "node:buffer";
 
 // node_modules/execa/lib/transform/split.js
-var getSplitLinesGenerator = (binary, preserveNewlines, skipped, state) => binary || skipped ? void 0 : initializeSplitLines(preserveNewlines, state);
+var getSplitLinesGenerator = (binary2, preserveNewlines, skipped, state) => binary2 || skipped ? void 0 : initializeSplitLines(preserveNewlines, state);
 var splitLinesSync = (chunk, preserveNewlines, objectMode) => objectMode ? chunk.flatMap((item) => splitLinesItemSync(item, preserveNewlines)) : splitLinesItemSync(chunk, preserveNewlines);
 var splitLinesItemSync = (chunk, preserveNewlines) => {
   const { transform, final } = initializeSplitLines(preserveNewlines, {});
@@ -58755,7 +56790,7 @@ var linesFinal = function* ({ previousChunks }) {
     yield previousChunks;
   }
 };
-var getAppendNewlineGenerator = ({ binary, preserveNewlines, readableObjectMode, state, encoding }) => binary || preserveNewlines || readableObjectMode ? void 0 : { transform: appendNewlineGenerator.bind(void 0, state, getStringEncoding(binary, encoding)) };
+var getAppendNewlineGenerator = ({ binary: binary2, preserveNewlines, readableObjectMode, state, encoding }) => binary2 || preserveNewlines || readableObjectMode ? void 0 : { transform: appendNewlineGenerator.bind(void 0, state, getStringEncoding(binary2, encoding)) };
 var appendNewlineGenerator = function* ({ isWindowsNewline = false }, stringEncoding, chunk) {
   const { unixNewline, windowsNewline, concat } = typeof chunk === "string" ? linesStringInfo : LINES_BYTES_INFO[stringEncoding];
   if (endsWithNewline(chunk, unixNewline)) {
@@ -58839,7 +56874,7 @@ var getAllSync = ([, stdout, stderr], allFds, options) => {
   }
   return BASE64_ENCODINGS.has(options.encoding) ? concatBase64(stdout, stderr, options.encoding) : `${stdout}${stderr}`;
 };
-var concatBase64 = (stdout, stderr, encoding) => Buffer5.concat([Buffer5.from(stdout, encoding), Buffer5.from(stderr, encoding)]).toString(encoding);
+var concatBase64 = (stdout, stderr, encoding) => Buffer4.concat([Buffer4.from(stdout, encoding), Buffer4.from(stderr, encoding)]).toString(encoding);
 var BASE64_ENCODINGS = /* @__PURE__ */ new Set(["base64", "base64url"]);
 var hasLines = ({ lines }) => Boolean(lines[1] || lines[2]);
 var splitAllLines = (value, allFds, options) => value === void 0 || Array.isArray(value) || !hasLines(options) ? value : splitLinesSync(value, !getStripFinalNewline(options.stripFinalNewline, "all", allFds), false);
@@ -59656,7 +57691,7 @@ function prettyMilliseconds(milliseconds, options) {
     const flooredValue = Math.round(flooredInterimValue) / 10 ** decimalDigits;
     return flooredValue.toFixed(decimalDigits);
   };
-  const add = (value, long, short, valueString) => {
+  const add2 = (value, long, short, valueString) => {
     if ((result.length === 0 || !options.colonNotation) && isZero(value) && !(options.colonNotation && short === "m")) {
       return;
     }
@@ -59673,35 +57708,35 @@ function prettyMilliseconds(milliseconds, options) {
   const parsed = parseMilliseconds(milliseconds);
   const days = BigInt(parsed.days);
   if (options.hideYearAndDays) {
-    add(BigInt(days) * 24n + BigInt(parsed.hours), "hour", "h");
+    add2(BigInt(days) * 24n + BigInt(parsed.hours), "hour", "h");
   } else {
     if (options.hideYear) {
-      add(days, "day", "d");
+      add2(days, "day", "d");
     } else {
-      add(days / 365n, "year", "y");
-      add(days % 365n, "day", "d");
+      add2(days / 365n, "year", "y");
+      add2(days % 365n, "day", "d");
     }
-    add(Number(parsed.hours), "hour", "h");
+    add2(Number(parsed.hours), "hour", "h");
   }
-  add(Number(parsed.minutes), "minute", "m");
+  add2(Number(parsed.minutes), "minute", "m");
   if (!options.hideSeconds) {
     if (options.separateMilliseconds || options.formatSubMilliseconds || !options.colonNotation && milliseconds < 1e3 && !options.subSecondsAsDecimals) {
       const seconds = Number(parsed.seconds);
       const milliseconds2 = Number(parsed.milliseconds);
       const microseconds = Number(parsed.microseconds);
       const nanoseconds = Number(parsed.nanoseconds);
-      add(seconds, "second", "s");
+      add2(seconds, "second", "s");
       if (options.formatSubMilliseconds) {
-        add(milliseconds2, "millisecond", "ms");
-        add(microseconds, "microsecond", "\xB5s");
-        add(nanoseconds, "nanosecond", "ns");
+        add2(milliseconds2, "millisecond", "ms");
+        add2(microseconds, "microsecond", "\xB5s");
+        add2(nanoseconds, "nanosecond", "ns");
       } else {
         const millisecondsAndBelow = milliseconds2 + microseconds / 1e3 + nanoseconds / 1e6;
         const millisecondsDecimalDigits = typeof options.millisecondsDecimalDigits === "number" ? options.millisecondsDecimalDigits : 0;
         const roundedMilliseconds = millisecondsAndBelow >= 1 ? Math.round(millisecondsAndBelow) : Math.ceil(millisecondsAndBelow);
         const maximumMilliseconds = 1e3 - 10 ** -millisecondsDecimalDigits;
         const millisecondsString = millisecondsDecimalDigits ? Math.min(millisecondsAndBelow, maximumMilliseconds).toFixed(millisecondsDecimalDigits) : Math.min(roundedMilliseconds, maximumMilliseconds);
-        add(
+        add2(
           Number.parseFloat(millisecondsString),
           "millisecond",
           "ms",
@@ -59713,7 +57748,7 @@ function prettyMilliseconds(milliseconds, options) {
       const secondsDecimalDigits = typeof options.secondsDecimalDigits === "number" ? options.secondsDecimalDigits : 1;
       const secondsFixed = floorDecimals(seconds, secondsDecimalDigits);
       const secondsString = options.keepDecimalsOnWholeSeconds ? secondsFixed : secondsFixed.replace(/\.0+$/, "");
-      add(Number.parseFloat(secondsString), "second", "s", secondsString);
+      add2(Number.parseFloat(secondsString), "second", "s", secondsString);
     }
   }
   if (result.length === 0) {
@@ -59816,9 +57851,9 @@ var getTransformStreamType = (value, optionName) => {
   validateNonGeneratorType(value, optionName, "web TransformStream");
   return "webTransform";
 };
-var validateNonGeneratorType = ({ final, binary, objectMode }, optionName, typeName) => {
+var validateNonGeneratorType = ({ final, binary: binary2, objectMode }, optionName, typeName) => {
   checkUndefinedOption(final, `${optionName}.final`, typeName);
-  checkUndefinedOption(binary, `${optionName}.binary`, typeName);
+  checkUndefinedOption(binary2, `${optionName}.binary`, typeName);
   checkBooleanOption(objectMode, `${optionName}.objectMode`);
 };
 var checkUndefinedOption = (value, optionName, typeName) => {
@@ -59826,7 +57861,7 @@ var checkUndefinedOption = (value, optionName, typeName) => {
     throw new TypeError(`The \`${optionName}\` option can only be defined when using a generator, not a ${typeName}.`);
   }
 };
-var getGeneratorObjectType = ({ transform, final, binary, objectMode }, optionName) => {
+var getGeneratorObjectType = ({ transform, final, binary: binary2, objectMode }, optionName) => {
   if (transform !== void 0 && !isGenerator(transform)) {
     throw new TypeError(`The \`${optionName}.transform\` option must be a generator, a Duplex stream or a web TransformStream.`);
   }
@@ -59839,7 +57874,7 @@ var getGeneratorObjectType = ({ transform, final, binary, objectMode }, optionNa
   if (final !== void 0 && !isGenerator(final)) {
     throw new TypeError(`The \`${optionName}.final\` option must be a generator.`);
   }
-  checkBooleanOption(binary, `${optionName}.binary`);
+  checkBooleanOption(binary2, `${optionName}.binary`);
   checkBooleanOption(objectMode, `${optionName}.objectMode`);
   return isAsyncGenerator(transform) || isAsyncGenerator(final) ? "asyncGenerator" : "generator";
 };
@@ -59849,12 +57884,12 @@ var isSyncGenerator = (value) => Object.prototype.toString.call(value) === "[obj
 var isTransformOptions = (value) => isPlainObject(value) && (value.transform !== void 0 || value.final !== void 0);
 var isUrl2 = (value) => Object.prototype.toString.call(value) === "[object URL]";
 var isRegularUrl = (value) => isUrl2(value) && value.protocol !== "file:";
-var isFilePathObject = (value) => isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => FILE_PATH_KEYS.has(key)) && isFilePathString(value.file);
+var isFilePathObject = (value) => isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key2) => FILE_PATH_KEYS.has(key2)) && isFilePathString(value.file);
 var FILE_PATH_KEYS = /* @__PURE__ */ new Set(["file", "append"]);
 var isFilePathString = (file) => typeof file === "string";
-var isStdioValueObject = (value) => isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => STDIO_VALUE_KEYS.has(key)) && "value" in value;
+var isStdioValueObject = (value) => isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key2) => STDIO_VALUE_KEYS.has(key2)) && "value" in value;
 var STDIO_VALUE_KEYS = /* @__PURE__ */ new Set(["value", "input"]);
-var isUnknownStdioString = (type, value) => type === "native" && typeof value === "string" && !KNOWN_STDIO_STRINGS.has(value);
+var isUnknownStdioString = (type2, value) => type2 === "native" && typeof value === "string" && !KNOWN_STDIO_STRINGS.has(value);
 var KNOWN_STDIO_STRINGS = /* @__PURE__ */ new Set(["ipc", "ignore", "inherit", "overlapped", "pipe"]);
 var isReadableStream2 = (value) => Object.prototype.toString.call(value) === "[object ReadableStream]";
 var isWritableStream2 = (value) => Object.prototype.toString.call(value) === "[object WritableStream]";
@@ -59898,7 +57933,7 @@ var getInputObjectModes = (objectMode, index, newTransforms) => {
   return { writableObjectMode, readableObjectMode };
 };
 var getFdObjectMode = (stdioItems, direction) => {
-  const lastTransform = stdioItems.findLast(({ type }) => TRANSFORM_TYPES.has(type));
+  const lastTransform = stdioItems.findLast(({ type: type2 }) => TRANSFORM_TYPES.has(type2));
   if (lastTransform === void 0) {
     return false;
   }
@@ -59907,11 +57942,11 @@ var getFdObjectMode = (stdioItems, direction) => {
 
 // node_modules/execa/lib/transform/normalize.js
 var normalizeTransforms = (stdioItems, optionName, direction, options) => [
-  ...stdioItems.filter(({ type }) => !TRANSFORM_TYPES.has(type)),
+  ...stdioItems.filter(({ type: type2 }) => !TRANSFORM_TYPES.has(type2)),
   ...getTransforms(stdioItems, optionName, direction, options)
 ];
 var getTransforms = (stdioItems, optionName, direction, { encoding }) => {
-  const transforms = stdioItems.filter(({ type }) => TRANSFORM_TYPES.has(type));
+  const transforms = stdioItems.filter(({ type: type2 }) => TRANSFORM_TYPES.has(type2));
   const newTransforms = Array.from({ length: transforms.length });
   for (const [index, stdioItem] of Object.entries(transforms)) {
     newTransforms[index] = normalizeTransform({
@@ -59925,11 +57960,11 @@ var getTransforms = (stdioItems, optionName, direction, { encoding }) => {
   }
   return sortTransforms(newTransforms, direction);
 };
-var normalizeTransform = ({ stdioItem, stdioItem: { type }, index, newTransforms, optionName, direction, encoding }) => {
-  if (type === "duplex") {
+var normalizeTransform = ({ stdioItem, stdioItem: { type: type2 }, index, newTransforms, optionName, direction, encoding }) => {
+  if (type2 === "duplex") {
     return normalizeDuplex({ stdioItem, optionName });
   }
-  if (type === "webTransform") {
+  if (type2 === "webTransform") {
     return normalizeTransformStream({
       stdioItem,
       index,
@@ -59977,14 +58012,14 @@ var normalizeGenerator = ({ stdioItem, stdioItem: { value }, index, newTransform
     preserveNewlines = false,
     objectMode
   } = isPlainObject(value) ? value : { transform: value };
-  const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
+  const binary2 = binaryOption || BINARY_ENCODINGS.has(encoding);
   const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index, newTransforms, direction);
   return {
     ...stdioItem,
     value: {
       transform,
       final,
-      binary,
+      binary: binary2,
       preserveNewlines,
       writableObjectMode,
       readableObjectMode
@@ -60011,18 +58046,18 @@ var getStdioItemDirection = (stdioItem, fdNumber, isStdioArray) => {
   validateKnownDirection(stdioItem, knownDirection, isStdioArray);
   return knownDirection;
 };
-var getRequestedDirection = ({ type, value, direction, optionName }) => {
-  const guessedDirection = guessStreamDirection[type](value);
+var getRequestedDirection = ({ type: type2, value, direction, optionName }) => {
+  const guessedDirection = guessStreamDirection[type2](value);
   if (direction === "input" && guessedDirection === "output") {
     throw new TypeError(`The \`${optionName}\` option is invalid: \`input: true\` cannot be used with a writable value, which is always an output.`);
   }
   return direction ?? guessedDirection;
 };
-var validateKnownDirection = ({ type, value, optionName }, knownDirection, isStdioArray) => {
-  if (!STREAM_TYPES.has(type) || !isStdioArray && getStandardStreamDirection(value) !== void 0) {
+var validateKnownDirection = ({ type: type2, value, optionName }, knownDirection, isStdioArray) => {
+  if (!STREAM_TYPES.has(type2) || !isStdioArray && getStandardStreamDirection(value) !== void 0) {
     return;
   }
-  const guessedDirection = guessStreamDirection[type](value);
+  const guessedDirection = guessStreamDirection[type2](value);
   if (guessedDirection === void 0 || guessedDirection === knownDirection) {
     return;
   }
@@ -60204,8 +58239,8 @@ var serializeOptionValue = (value) => {
 };
 
 // node_modules/execa/lib/stdio/native.js
-var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumber, direction, isSync }) => {
-  if (!isStdioArray || type !== "native") {
+var handleNativeStream = ({ stdioItem, stdioItem: { type: type2 }, isStdioArray, fdNumber, direction, isSync }) => {
+  if (!isStdioArray || type2 !== "native") {
     return stdioItem;
   }
   return isSync ? handleNativeStreamSync({ stdioItem, fdNumber, direction }) : handleNativeStreamAsync({ stdioItem, fdNumber });
@@ -60306,75 +58341,75 @@ var getInputFileType = (inputFile) => {
 // node_modules/execa/lib/stdio/duplicate.js
 import path8 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
-var isFileType = (type) => SPECIAL_DUPLICATE_TYPES_SYNC.has(type);
-var getFileTarget = ({ type, value }) => type === "filePath" ? path8.resolve(value.file) : fileURLToPath3(value);
+var isFileType = (type2) => SPECIAL_DUPLICATE_TYPES_SYNC.has(type2);
+var getFileTarget = ({ type: type2, value }) => type2 === "filePath" ? path8.resolve(value.file) : fileURLToPath3(value);
 var filterDuplicates = (stdioItems) => stdioItems.filter((stdioItemOne, indexOne) => stdioItems.every((stdioItemTwo, indexTwo) => !hasSameValueAndDirection(stdioItemOne, stdioItemTwo) || indexOne >= indexTwo || stdioItemOne.type === "generator" || stdioItemOne.type === "asyncGenerator"));
 var hasSameValueAndDirection = (stdioItemOne, stdioItemTwo) => stdioItemOne.value === stdioItemTwo.value && stdioItemOne.direction === stdioItemTwo.direction;
-var getDuplicateStream = ({ stdioItem: { type, value, optionName }, direction, fileDescriptors, isSync }) => {
-  const otherStdioItems = getOtherStdioItems(fileDescriptors, type);
+var getDuplicateStream = ({ stdioItem: { type: type2, value, optionName }, direction, fileDescriptors, isSync }) => {
+  const otherStdioItems = getOtherStdioItems(fileDescriptors, type2);
   if (otherStdioItems.length === 0) {
     return;
   }
   if (isSync) {
     validateDuplicateStreamSync({
       otherStdioItems,
-      type,
+      type: type2,
       value,
       optionName,
       direction
     });
     return;
   }
-  if (SPECIAL_DUPLICATE_TYPES.has(type)) {
+  if (SPECIAL_DUPLICATE_TYPES.has(type2)) {
     return getDuplicateStreamInstance({
       otherStdioItems,
-      type,
+      type: type2,
       value,
       optionName,
       direction
     });
   }
-  if (FORBID_DUPLICATE_TYPES.has(type)) {
+  if (FORBID_DUPLICATE_TYPES.has(type2)) {
     validateDuplicateTransform({
       otherStdioItems,
-      type,
+      type: type2,
       value,
       optionName
     });
   }
 };
-var getOtherStdioItems = (fileDescriptors, type) => fileDescriptors.flatMap(
+var getOtherStdioItems = (fileDescriptors, type2) => fileDescriptors.flatMap(
   ({ direction, stdioItems }) => stdioItems.map((stdioItem) => ({ ...stdioItem, direction }))
-).filter((stdioItem) => isSameDuplicateType(stdioItem.type, type));
-var isSameDuplicateType = (otherType, type) => otherType === type || isFileType(otherType) && isFileType(type);
-var validateDuplicateStreamSync = ({ otherStdioItems, type, value, optionName, direction }) => {
-  if (SPECIAL_DUPLICATE_TYPES_SYNC.has(type)) {
+).filter((stdioItem) => isSameDuplicateType(stdioItem.type, type2));
+var isSameDuplicateType = (otherType, type2) => otherType === type2 || isFileType(otherType) && isFileType(type2);
+var validateDuplicateStreamSync = ({ otherStdioItems, type: type2, value, optionName, direction }) => {
+  if (SPECIAL_DUPLICATE_TYPES_SYNC.has(type2)) {
     getDuplicateStreamInstance({
       otherStdioItems,
-      type,
+      type: type2,
       value,
       optionName,
       direction
     });
   }
 };
-var getDuplicateStreamInstance = ({ otherStdioItems, type, value, optionName, direction }) => {
-  const duplicateStdioItems = otherStdioItems.filter((stdioItem) => hasSameValue(stdioItem, type, value));
+var getDuplicateStreamInstance = ({ otherStdioItems, type: type2, value, optionName, direction }) => {
+  const duplicateStdioItems = otherStdioItems.filter((stdioItem) => hasSameValue(stdioItem, type2, value));
   if (duplicateStdioItems.length === 0) {
     return;
   }
   const differentStdioItem = duplicateStdioItems.find((stdioItem) => stdioItem.direction !== direction);
-  throwOnDuplicateStream(differentStdioItem, optionName, type);
-  return direction === "output" || type === "webStream" ? duplicateStdioItems[0].stream : void 0;
+  throwOnDuplicateStream(differentStdioItem, optionName, type2);
+  return direction === "output" || type2 === "webStream" ? duplicateStdioItems[0].stream : void 0;
 };
-var hasSameValue = (otherStdioItem, type, value) => isFileType(otherStdioItem.type) ? getFileTarget(otherStdioItem) === getFileTarget({ type, value }) : otherStdioItem.value === value;
-var validateDuplicateTransform = ({ otherStdioItems, type, value, optionName }) => {
+var hasSameValue = (otherStdioItem, type2, value) => isFileType(otherStdioItem.type) ? getFileTarget(otherStdioItem) === getFileTarget({ type: type2, value }) : otherStdioItem.value === value;
+var validateDuplicateTransform = ({ otherStdioItems, type: type2, value, optionName }) => {
   const duplicateStdioItem = otherStdioItems.find(({ value: { transform } }) => transform === value.transform);
-  throwOnDuplicateStream(duplicateStdioItem, optionName, type);
+  throwOnDuplicateStream(duplicateStdioItem, optionName, type2);
 };
-var throwOnDuplicateStream = (stdioItem, optionName, type) => {
+var throwOnDuplicateStream = (stdioItem, optionName, type2) => {
   if (stdioItem !== void 0) {
-    throw new TypeError(`The \`${stdioItem.optionName}\` and \`${optionName}\` options must not target ${TYPE_TO_MESSAGE[type]} that is the same.`);
+    throw new TypeError(`The \`${stdioItem.optionName}\` and \`${optionName}\` options must not target ${TYPE_TO_MESSAGE[type2]} that is the same.`);
   }
 };
 
@@ -60477,8 +58512,8 @@ var validateStreams = (stdioItems, isStdioArray) => {
     validateNativeStdio(stdioItem, isStdioArray);
   }
 };
-var validateFileDescriptorStdio = ({ type, value, optionName }) => {
-  if (type !== "native") {
+var validateFileDescriptorStdio = ({ type: type2, value, optionName }) => {
+  if (type2 !== "native") {
     return;
   }
   const fileDescriptor = typeof value === "number" ? value : value?.fd;
@@ -60487,8 +58522,8 @@ var validateFileDescriptorStdio = ({ type, value, optionName }) => {
   }
 };
 var MAX_FILE_DESCRIPTOR = 2 ** 31 - 1;
-var validateNativeStdio = ({ type, value, optionName }, isStdioArray) => {
-  if (type !== "native") {
+var validateNativeStdio = ({ type: type2, value, optionName }, isStdioArray) => {
+  if (type2 !== "native") {
     return;
   }
   if (isFileHandle(value)) {
@@ -60502,12 +58537,12 @@ var validateNativeStdio = ({ type, value, optionName }, isStdioArray) => {
   }
 };
 var isFileHandle = (value) => typeof value?.fd === "number" && !isStream(value, { checkOpen: false });
-var validateFileStdio = ({ type, value, optionName }) => {
+var validateFileStdio = ({ type: type2, value, optionName }) => {
   if (isRegularUrl(value)) {
     throw new TypeError(`The \`${optionName}: URL\` option must use the \`file:\` scheme.
 For example, you can use the \`pathToFileURL()\` method of the \`url\` core module.`);
   }
-  if (isUnknownStdioString(type, value)) {
+  if (isUnknownStdioString(type2, value)) {
     throw new TypeError(`The \`${optionName}: { file: '...' }\` option must be used instead of \`${optionName}: '...'\`.`);
   }
 };
@@ -60515,7 +58550,7 @@ var validateFileObjectMode = (stdioItems, objectMode) => {
   if (!objectMode) {
     return;
   }
-  const fileStdioItem = stdioItems.find(({ type }) => FILE_TYPES.has(type));
+  const fileStdioItem = stdioItems.find(({ type: type2 }) => FILE_TYPES.has(type2));
   if (fileStdioItem !== void 0) {
     throw new TypeError(`The \`${fileStdioItem.optionName}\` option cannot use both files and transforms in objectMode.`);
   }
@@ -60583,14 +58618,14 @@ var forwardStdio = (stdioItems) => {
   if (stdioItems.length > 1) {
     return stdioItems.some(({ value: value2 }) => value2 === "overlapped") ? "overlapped" : "pipe";
   }
-  const [{ type, value }] = stdioItems;
-  return type === "native" ? value : "pipe";
+  const [{ type: type2, value }] = stdioItems;
+  return type2 === "native" ? value : "pipe";
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
 var handleStdioSync = (options, verboseInfo) => handleStdio(addPropertiesSync, options, verboseInfo, true);
-var forbiddenIfSync = ({ type, optionName }) => {
-  throwInvalidSyncValue(optionName, TYPE_TO_MESSAGE[type]);
+var forbiddenIfSync = ({ type: type2, optionName }) => {
+  throwInvalidSyncValue(optionName, TYPE_TO_MESSAGE[type2]);
 };
 var forbiddenNativeIfSync = ({ optionName, value }) => {
   if (value === "overlapped") {
@@ -60650,14 +58685,14 @@ var addPropertiesSync = {
 };
 
 // node_modules/execa/lib/transform/generator.js
-import { Transform as Transform3, getDefaultHighWaterMark } from "node:stream";
-import { Buffer as Buffer8 } from "node:buffer";
+import { Transform, getDefaultHighWaterMark } from "node:stream";
+import { Buffer as Buffer7 } from "node:buffer";
 
 // node_modules/execa/lib/transform/validate.js
-import { Buffer as Buffer6 } from "node:buffer";
+import { Buffer as Buffer5 } from "node:buffer";
 var getValidateTransformInput = (writableObjectMode, optionName) => writableObjectMode ? void 0 : validateStringTransformInput.bind(void 0, optionName);
 var validateStringTransformInput = function* (optionName, chunk) {
-  if (typeof chunk !== "string" && !isUint8Array(chunk) && !Buffer6.isBuffer(chunk)) {
+  if (typeof chunk !== "string" && !isUint8Array(chunk) && !Buffer5.isBuffer(chunk)) {
     throw new TypeError(`The \`${optionName}\` option's transform must use "objectMode: true" to receive as input: ${typeof chunk}.`);
   }
   yield chunk;
@@ -60683,13 +58718,13 @@ Instead, \`yield\` should either be called with a value, or not be called at all
 };
 
 // node_modules/execa/lib/transform/encoding-transform.js
-import { Buffer as Buffer7 } from "node:buffer";
+import { Buffer as Buffer6 } from "node:buffer";
 import { StringDecoder as StringDecoder2 } from "node:string_decoder";
-var getEncodingTransformGenerator = (binary, encoding, skipped) => {
+var getEncodingTransformGenerator = (binary2, encoding, skipped) => {
   if (skipped) {
     return;
   }
-  if (binary) {
+  if (binary2) {
     return { transform: encodingUint8ArrayGenerator.bind(void 0, new TextEncoder()) };
   }
   const stringDecoder = new StringDecoder2(encoding);
@@ -60699,7 +58734,7 @@ var getEncodingTransformGenerator = (binary, encoding, skipped) => {
   };
 };
 var encodingUint8ArrayGenerator = function* (textEncoder3, chunk) {
-  if (Buffer7.isBuffer(chunk)) {
+  if (Buffer6.isBuffer(chunk)) {
     yield bufferToUint8Array(chunk);
   } else if (typeof chunk === "string") {
     yield textEncoder3.encode(chunk);
@@ -60716,9 +58751,9 @@ var encodingStringFinal = function* (stringDecoder) {
     yield lastChunk;
   }
 };
-var getStringToBytesGenerator = (binary, encoding, skipped) => skipped || encoding === "utf8" ? void 0 : { transform: stringToBytesGenerator.bind(void 0, getStringEncoding(binary, encoding)) };
+var getStringToBytesGenerator = (binary2, encoding, skipped) => skipped || encoding === "utf8" ? void 0 : { transform: stringToBytesGenerator.bind(void 0, getStringEncoding(binary2, encoding)) };
 var stringToBytesGenerator = function* (stringEncoding, chunk) {
-  yield typeof chunk === "string" ? bufferToUint8Array(Buffer7.from(chunk, stringEncoding)) : chunk;
+  yield typeof chunk === "string" ? bufferToUint8Array(Buffer6.from(chunk, stringEncoding)) : chunk;
 };
 
 // node_modules/execa/lib/transform/run-async.js
@@ -60827,7 +58862,7 @@ var generatorToStream = ({
   value: {
     transform,
     final,
-    binary,
+    binary: binary2,
     writableObjectMode,
     readableObjectMode
   },
@@ -60840,13 +58875,13 @@ var generatorToStream = ({
   const transformMethod = transformAsync ? pushChunks.bind(void 0, transformChunk, state) : pushChunksSync.bind(void 0, transformChunkSync);
   const finalMethod = transformAsync || finalAsync ? pushChunks.bind(void 0, finalChunks, state) : pushChunksSync.bind(void 0, finalChunksSync);
   const destroyMethod = transformAsync || finalAsync ? destroyTransform.bind(void 0, state) : void 0;
-  const stream = new Transform3({
+  const stream = new Transform({
     writableObjectMode,
     writableHighWaterMark: getDefaultHighWaterMark(writableObjectMode),
     readableObjectMode,
     readableHighWaterMark: getDefaultHighWaterMark(readableObjectMode),
     // A string written to the stream is converted to bytes with this encoding, which `getEncodingTransformGenerator()` then decodes with the `encoding` option
-    defaultEncoding: getStringEncoding(binary, encoding),
+    defaultEncoding: getStringEncoding(binary2, encoding),
     transform(chunk, encoding2, done) {
       transformMethod([chunk, generators, 0], this, done);
     },
@@ -60858,34 +58893,34 @@ var generatorToStream = ({
   return { stream };
 };
 var runGeneratorsSync = (chunks, stdioItems, encoding, isInput) => {
-  const generators = stdioItems.filter(({ type }) => type === "generator");
+  const generators = stdioItems.filter(({ type: type2 }) => type2 === "generator");
   const reversedGenerators = isInput ? generators.reverse() : generators;
   for (const { value, optionName } of reversedGenerators) {
     if (!value.writableObjectMode) {
       const stringEncoding = getStringEncoding(value.binary, encoding);
-      chunks = chunks.map((chunk) => typeof chunk === "string" ? Buffer8.from(chunk, stringEncoding) : chunk);
+      chunks = chunks.map((chunk) => typeof chunk === "string" ? Buffer7.from(chunk, stringEncoding) : chunk);
     }
     const generators2 = addInternalGenerators(value, encoding, optionName);
     chunks = runTransformSync(generators2, chunks);
   }
   return chunks;
 };
-var addInternalGenerators = ({ transform, final, binary, writableObjectMode, readableObjectMode, preserveNewlines }, encoding, optionName) => {
+var addInternalGenerators = ({ transform, final, binary: binary2, writableObjectMode, readableObjectMode, preserveNewlines }, encoding, optionName) => {
   const state = {};
   return [
     { transform: getValidateTransformInput(writableObjectMode, optionName) },
-    getEncodingTransformGenerator(binary, encoding, writableObjectMode),
-    getSplitLinesGenerator(binary, preserveNewlines, writableObjectMode, state),
+    getEncodingTransformGenerator(binary2, encoding, writableObjectMode),
+    getSplitLinesGenerator(binary2, preserveNewlines, writableObjectMode, state),
     { transform, final },
     { transform: getValidateTransformReturn(readableObjectMode, optionName) },
     getAppendNewlineGenerator({
-      binary,
+      binary: binary2,
       preserveNewlines,
       readableObjectMode,
       state,
       encoding
     }),
-    getStringToBytesGenerator(binary, encoding, readableObjectMode)
+    getStringToBytesGenerator(binary2, encoding, readableObjectMode)
   ].filter(Boolean);
 };
 
@@ -60899,17 +58934,17 @@ var getInputFdNumbers = (fileDescriptors) => new Set(Object.entries(fileDescript
 var addInputOptionSync = (fileDescriptors, fdNumber, options) => {
   const { stdioItems } = fileDescriptors[fdNumber];
   const allStdioItems = stdioItems.filter(({ contents }) => contents !== void 0);
-  if (allStdioItems.length === 0 && stdioItems.every(({ type }) => type !== "generator")) {
+  if (allStdioItems.length === 0 && stdioItems.every(({ type: type2 }) => type2 !== "generator")) {
     return;
   }
   if (fdNumber !== 0) {
-    const [{ type, optionName }] = allStdioItems;
-    throw new TypeError(`Only the \`stdin\` option, not \`${optionName}\`, can be ${TYPE_TO_MESSAGE[type]} with synchronous methods.`);
+    const [{ type: type2, optionName }] = allStdioItems;
+    throw new TypeError(`Only the \`stdin\` option, not \`${optionName}\`, can be ${TYPE_TO_MESSAGE[type2]} with synchronous methods.`);
   }
-  const chunks = allStdioItems.flatMap(({ type, contents }) => getChunks(type, typeof contents === "function" ? contents() : contents));
+  const chunks = allStdioItems.flatMap(({ type: type2, contents }) => getChunks(type2, typeof contents === "function" ? contents() : contents));
   options.input = applyInputGeneratorsSync(chunks, stdioItems, options.encoding);
 };
-var getChunks = (type, chunks) => type === "iterable" ? chunks : chunks.filter((chunk) => chunk.length > 0);
+var getChunks = (type2, chunks) => type2 === "iterable" ? chunks : chunks.filter((chunk) => chunk.length > 0);
 var applyInputGeneratorsSync = (chunks, stdioItems, encoding) => {
   const newContents = runGeneratorsSync(chunks, stdioItems, getInputEncoding(encoding), true);
   validateSerializable(newContents);
@@ -60930,7 +58965,7 @@ var throwOnSerializableInput = (optionName, invalidItem) => {
 import { writeFileSync, appendFileSync } from "node:fs";
 
 // node_modules/execa/lib/verbose/output.js
-var shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && isFdVerbose(fdNumber) && (stdioItems.some(({ type, value }) => type === "native" && PIPED_STDIO_VALUES.has(value)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
+var shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && isFdVerbose(fdNumber) && (stdioItems.some(({ type: type2, value }) => type2 === "native" && PIPED_STDIO_VALUES.has(value)) || stdioItems.every(({ type: type2 }) => TRANSFORM_TYPES.has(type2)));
 var isFdVerbose = (fdNumber) => fdNumber === 1 || fdNumber === 2;
 var PIPED_STDIO_VALUES = /* @__PURE__ */ new Set(["pipe", "overlapped"]);
 var logLines = async (linesIterable, stream, fdNumber, verboseInfo) => {
@@ -61004,8 +59039,8 @@ var transformOutputResultSync = ({ result, fileDescriptors, fdNumber, errors, ou
       writeToFiles(chunks, stdioItems, outputFiles);
     }
     return returnedResult;
-  } catch (writeError) {
-    errors.push(writeError);
+  } catch (writeError2) {
+    errors.push(writeError2);
     return returnedResult;
   }
 };
@@ -61045,15 +59080,15 @@ var logOutputSync = ({ serializedResult, fdNumber, verboseInfo, encoding, stdioI
   }
 };
 var writeToFiles = (chunks, stdioItems, outputFiles) => {
-  const fileItems = stdioItems.filter(({ type }) => FILE_TYPES.has(type));
+  const fileItems = stdioItems.filter(({ type: type2 }) => FILE_TYPES.has(type2));
   if (fileItems.length === 0) {
     return;
   }
   const contents = joinToUint8Array(chunks);
   const writtenPaths = /* @__PURE__ */ new Set();
   for (const stdioItem of fileItems) {
-    const { type, append } = stdioItem;
-    const path11 = type === "fileNumber" ? stdioItem.path : getFileTarget(stdioItem);
+    const { type: type2, append } = stdioItem;
+    const path11 = type2 === "fileNumber" ? stdioItem.path : getFileTarget(stdioItem);
     if (writtenPaths.has(path11)) {
       continue;
     }
@@ -61487,7 +59522,7 @@ import { ChildProcess as ChildProcess2 } from "node:child_process";
 import { callbackify as callbackify2 } from "node:util";
 import {
   PassThrough,
-  Readable as Readable2,
+  Readable,
   Writable,
   Duplex
 } from "node:stream";
@@ -61551,7 +59586,7 @@ var getConvertedStreams = (promise) => {
   const writeWritable = (chunk, encoding, done) => {
     endWritable(done);
   };
-  const readable = () => new Readable2({ read: endReadable });
+  const readable = () => new Readable({ read: endReadable });
   const writable = () => new Writable({ write: writeWritable, final: endWritable });
   const duplex = () => new Duplex({ read: endReadable, write: writeWritable, final: endWritable });
   const iterable = () => readable()[Symbol.asyncIterator]();
@@ -61559,7 +59594,7 @@ var getConvertedStreams = (promise) => {
     readable,
     writable,
     duplex,
-    readableStream: () => Readable2.toWeb(readable()),
+    readableStream: () => Readable.toWeb(readable()),
     writableStream: () => Writable.toWeb(writable()),
     transformStream: () => Duplex.toWeb(duplex()),
     iterable,
@@ -61582,11 +59617,11 @@ var handleDummyPromise = async ({ error, command, escapedCommand, fileDescriptor
 
 // node_modules/execa/lib/stdio/handle-async.js
 import { createReadStream, createWriteStream } from "node:fs";
-import { Buffer as Buffer9 } from "node:buffer";
-import { Readable as Readable3, Writable as Writable2, Duplex as Duplex2 } from "node:stream";
+import { Buffer as Buffer8 } from "node:buffer";
+import { Readable as Readable2, Writable as Writable2, Duplex as Duplex2 } from "node:stream";
 var handleStdioAsync = (options, verboseInfo) => handleStdio(addPropertiesAsync, options, verboseInfo, false);
-var forbiddenIfAsync = ({ type, optionName }) => {
-  throw new TypeError(`The \`${optionName}\` option cannot be ${TYPE_TO_MESSAGE[type]}.`);
+var forbiddenIfAsync = ({ type: type2, optionName }) => {
+  throw new TypeError(`The \`${optionName}\` option cannot be ${TYPE_TO_MESSAGE[type2]}.`);
 };
 var addProperties2 = {
   fileNumber: forbiddenIfAsync,
@@ -61597,7 +59632,7 @@ var addProperties2 = {
   webTransform: ({ value: { transform, writableObjectMode, readableObjectMode } }) => ({
     stream: Duplex2.from({
       writable: Writable2.fromWeb(transform.writable, { objectMode: writableObjectMode }),
-      readable: Readable3.fromWeb(transform.readable, { objectMode: readableObjectMode })
+      readable: Readable2.fromWeb(transform.readable, { objectMode: readableObjectMode })
     })
   }),
   duplex: ({ value: { transform } }) => ({ stream: transform }),
@@ -61621,7 +59656,7 @@ var validateIterableValue = (value, optionName) => {
     throwOnSerializableInput(optionName, value);
   }
 };
-var readableFromChunk = (chunk) => Readable3.from(chunk.length === 0 ? [] : [chunk]);
+var readableFromChunk = (chunk) => Readable2.from(chunk.length === 0 ? [] : [chunk]);
 var generatorToInputStream = (stdioItem, { encoding }) => generatorToStream(stdioItem, { encoding: getInputEncoding(encoding) });
 var addPropertiesAsync = {
   input: {
@@ -61630,11 +59665,11 @@ var addPropertiesAsync = {
     asyncGenerator: generatorToInputStream,
     fileUrl: ({ value }) => ({ stream: createReadStream(value) }),
     filePath: ({ value: { file } }) => ({ stream: createReadStream(file) }),
-    webStream: ({ value }, options, objectMode) => ({ stream: Readable3.fromWeb(value, { objectMode }) }),
-    iterable: ({ value, optionName }, options, objectMode) => ({ stream: Readable3.from(objectMode ? value : validateIterable(value, optionName)) }),
-    asyncIterable: ({ value, optionName }, options, objectMode) => ({ stream: Readable3.from(objectMode ? value : validateAsyncIterable(value, optionName)) }),
+    webStream: ({ value }, options, objectMode) => ({ stream: Readable2.fromWeb(value, { objectMode }) }),
+    iterable: ({ value, optionName }, options, objectMode) => ({ stream: Readable2.from(objectMode ? value : validateIterable(value, optionName)) }),
+    asyncIterable: ({ value, optionName }, options, objectMode) => ({ stream: Readable2.from(objectMode ? value : validateAsyncIterable(value, optionName)) }),
     string: ({ value }) => ({ stream: readableFromChunk(value) }),
-    uint8Array: ({ value }) => ({ stream: readableFromChunk(Buffer9.from(value)) })
+    uint8Array: ({ value }) => ({ stream: readableFromChunk(Buffer8.from(value)) })
   },
   output: {
     ...addProperties2,
@@ -61911,11 +59946,11 @@ var abortSourceStream = (source) => {
 var pipeOutputAsync = (subprocess, fileDescriptors, controller) => {
   const pipeGroups = /* @__PURE__ */ new Map();
   for (const [fdNumber, { stdioItems, direction }] of Object.entries(fileDescriptors)) {
-    const transformItems = stdioItems.filter(({ type }) => TRANSFORM_TYPES.has(type));
+    const transformItems = stdioItems.filter(({ type: type2 }) => TRANSFORM_TYPES.has(type2));
     for (const { stream } of transformItems) {
       pipeTransform(subprocess, stream, direction, fdNumber);
     }
-    const nonTransformItems = stdioItems.filter(({ type }) => !TRANSFORM_TYPES.has(type));
+    const nonTransformItems = stdioItems.filter(({ type: type2 }) => !TRANSFORM_TYPES.has(type2));
     for (const { stream } of nonTransformItems) {
       pipeStdioItem({
         subprocess,
@@ -62069,15 +60104,15 @@ var Emitter = class {
     this.listeners[ev].push(fn);
   }
   removeListener(ev, fn) {
-    const list = this.listeners[ev];
-    const i2 = list.indexOf(fn);
+    const list2 = this.listeners[ev];
+    const i2 = list2.indexOf(fn);
     if (i2 === -1) {
       return;
     }
-    if (i2 === 0 && list.length === 1) {
-      list.length = 0;
+    if (i2 === 0 && list2.length === 1) {
+      list2.length = 0;
     } else {
-      list.splice(i2, 1);
+      list2.splice(i2, 1);
     }
   }
   emit(ev, code, signal) {
@@ -62292,11 +60327,11 @@ var addConcurrentStream = (concurrentStreams, stream, waitName) => {
   const promises = weakMap.get(stream);
   const promise = createDeferred();
   promises.push(promise);
-  const resolve = promise.resolve.bind(promise);
-  return { resolve, promises };
+  const resolve5 = promise.resolve.bind(promise);
+  return { resolve: resolve5, promises };
 };
-var waitForConcurrentStreams = async ({ resolve, promises }, subprocess) => {
-  resolve();
+var waitForConcurrentStreams = async ({ resolve: resolve5, promises }, subprocess) => {
+  resolve5();
   const [isSubprocessExit] = await Promise.race([
     Promise.allSettled([true, subprocess]),
     Promise.all([false, ...promises])
@@ -62307,13 +60342,13 @@ var waitForConcurrentStreams = async ({ resolve, promises }, subprocess) => {
 // node_modules/execa/lib/io/iterate.js
 import { on as on5 } from "node:events";
 import { getDefaultHighWaterMark as getDefaultHighWaterMark3 } from "node:stream";
-var iterateOnSubprocessStream = ({ subprocessStdout, subprocess, binary, shouldEncode, encoding, preserveNewlines }) => {
+var iterateOnSubprocessStream = ({ subprocessStdout, subprocess, binary: binary2, shouldEncode, encoding, preserveNewlines }) => {
   const controller = new AbortController();
   stopReadingOnExit(subprocess, controller);
   return iterateOnStream({
     stream: subprocessStdout,
     controller,
-    binary,
+    binary: binary2,
     shouldEncode: !subprocessStdout.readableObjectMode && shouldEncode,
     encoding,
     shouldSplit: !subprocessStdout.readableObjectMode,
@@ -62351,7 +60386,7 @@ var stopReadingOnStreamEnd = async (onStreamEnd, controller, stream) => {
     controller.abort();
   }
 };
-var iterateOnStream = ({ stream, controller, binary, shouldEncode, encoding, shouldSplit, preserveNewlines }) => {
+var iterateOnStream = ({ stream, controller, binary: binary2, shouldEncode, encoding, shouldSplit, preserveNewlines }) => {
   const onStdoutChunk = on5(stream, "data", {
     signal: controller.signal,
     highWaterMark: HIGH_WATER_MARK,
@@ -62363,7 +60398,7 @@ var iterateOnStream = ({ stream, controller, binary, shouldEncode, encoding, sho
   return iterateOnData({
     onStdoutChunk,
     controller,
-    binary,
+    binary: binary2,
     shouldEncode,
     encoding,
     shouldSplit,
@@ -62372,9 +60407,9 @@ var iterateOnStream = ({ stream, controller, binary, shouldEncode, encoding, sho
 };
 var DEFAULT_OBJECT_HIGH_WATER_MARK = getDefaultHighWaterMark3(true);
 var HIGH_WATER_MARK = DEFAULT_OBJECT_HIGH_WATER_MARK;
-var iterateOnData = async function* ({ onStdoutChunk, controller, binary, shouldEncode, encoding, shouldSplit, preserveNewlines }) {
+var iterateOnData = async function* ({ onStdoutChunk, controller, binary: binary2, shouldEncode, encoding, shouldSplit, preserveNewlines }) {
   const generators = getGenerators({
-    binary,
+    binary: binary2,
     shouldEncode,
     encoding,
     shouldSplit,
@@ -62392,9 +60427,9 @@ var iterateOnData = async function* ({ onStdoutChunk, controller, binary, should
     yield* finalChunksSync(generators);
   }
 };
-var getGenerators = ({ binary, shouldEncode, encoding, shouldSplit, preserveNewlines }) => [
-  getEncodingTransformGenerator(binary, encoding, !shouldEncode),
-  getSplitLinesGenerator(binary, preserveNewlines, !shouldSplit, {})
+var getGenerators = ({ binary: binary2, shouldEncode, encoding, shouldSplit, preserveNewlines }) => [
+  getEncodingTransformGenerator(binary2, encoding, !shouldEncode),
+  getSplitLinesGenerator(binary2, preserveNewlines, !shouldSplit, {})
 ].filter(Boolean);
 
 // node_modules/execa/lib/convert/iterable.js
@@ -62402,12 +60437,12 @@ var createIterable = (subprocess, encoding, options) => {
   const { from, binary: binaryOption = false, preserveNewlines = false } = copyOptions(options);
   checkBooleanOption(binaryOption, "binary");
   checkBooleanOption(preserveNewlines, "preserveNewlines");
-  const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
+  const binary2 = binaryOption || BINARY_ENCODINGS.has(encoding);
   const subprocessStdout = getFromStream(subprocess, from);
   const onStdoutData = iterateOnSubprocessStream({
     subprocessStdout,
     subprocess,
-    binary,
+    binary: binary2,
     shouldEncode: true,
     encoding,
     preserveNewlines
@@ -62426,7 +60461,7 @@ var iterateOnStdoutData = async function* (onStdoutData, subprocessStdout, subpr
 };
 
 // node_modules/execa/lib/convert/readable.js
-import { Readable as Readable4 } from "node:stream";
+import { Readable as Readable3 } from "node:stream";
 import { callbackify as callbackify3 } from "node:util";
 
 // node_modules/execa/lib/convert/shared.js
@@ -62530,10 +60565,10 @@ var throwDestroyError = (error) => {
     throw error;
   }
 };
-var destroyOtherStream = (stream, isOpen, error) => {
+var destroyOtherStream = (stream, isOpen2, error) => {
   if (error && !isStreamAbort(error)) {
     stream.destroy(error);
-  } else if (isOpen) {
+  } else if (isOpen2) {
     stream.destroy();
   }
 };
@@ -62543,18 +60578,18 @@ var createReadable = ({ subprocess, concurrentStreams, encoding }, options) => {
   const { from, binary: binaryOption = true, preserveNewlines = true } = copyOptions(options);
   checkBooleanOption(binaryOption, "binary");
   checkBooleanOption(preserveNewlines, "preserveNewlines");
-  const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
+  const binary2 = binaryOption || BINARY_ENCODINGS.has(encoding);
   const subprocessStdout = getFromStream(subprocess, from);
   const waitReadableDestroy = addConcurrentStream(concurrentStreams, subprocessStdout, "readableDestroy");
-  const { readableEncoding, readableObjectMode, readableHighWaterMark } = getReadableOptions(subprocessStdout, binary);
+  const { readableEncoding, readableObjectMode, readableHighWaterMark } = getReadableOptions(subprocessStdout, binary2);
   const { read, onStdoutDataDone } = getReadableMethods({
     subprocessStdout,
     subprocess,
-    binary,
+    binary: binary2,
     encoding,
     preserveNewlines
   });
-  const readable = new Readable4({
+  const readable = new Readable3({
     read,
     destroy: callbackify3(onReadableDestroy.bind(void 0, { subprocessStdout, subprocess, waitReadableDestroy })),
     highWaterMark: readableHighWaterMark,
@@ -62569,14 +60604,14 @@ var createReadable = ({ subprocess, concurrentStreams, encoding }, options) => {
   });
   return readable;
 };
-var getReadableOptions = ({ readableEncoding, readableObjectMode, readableHighWaterMark }, binary) => binary ? { readableEncoding, readableObjectMode, readableHighWaterMark } : { readableEncoding, readableObjectMode: true, readableHighWaterMark: DEFAULT_OBJECT_HIGH_WATER_MARK };
-var getReadableMethods = ({ subprocessStdout, subprocess, binary, encoding, preserveNewlines }) => {
+var getReadableOptions = ({ readableEncoding, readableObjectMode, readableHighWaterMark }, binary2) => binary2 ? { readableEncoding, readableObjectMode, readableHighWaterMark } : { readableEncoding, readableObjectMode: true, readableHighWaterMark: DEFAULT_OBJECT_HIGH_WATER_MARK };
+var getReadableMethods = ({ subprocessStdout, subprocess, binary: binary2, encoding, preserveNewlines }) => {
   const onStdoutDataDone = createDeferred();
   const onStdoutData = iterateOnSubprocessStream({
     subprocessStdout,
     subprocess,
-    binary,
-    shouldEncode: !binary,
+    binary: binary2,
+    shouldEncode: !binary2,
     encoding,
     preserveNewlines
   });
@@ -62635,8 +60670,8 @@ var destroyOtherReadable = (stream, error) => {
 };
 
 // node_modules/execa/lib/convert/web.js
-import { Readable as Readable5, Writable as Writable3, Duplex as Duplex3 } from "node:stream";
-var createReadableStream = (subprocess, readableOptions) => Readable5.toWeb(subprocess.readable(readableOptions));
+import { Readable as Readable4, Writable as Writable3, Duplex as Duplex3 } from "node:stream";
+var createReadableStream = (subprocess, readableOptions) => Readable4.toWeb(subprocess.readable(readableOptions));
 var createWritableStream = (subprocess, writableOptions) => Writable3.toWeb(subprocess.writable(writableOptions));
 var createTransformStream = (subprocess, duplexOptions) => Duplex3.toWeb(subprocess.duplex(duplexOptions));
 
@@ -62833,11 +60868,11 @@ var addMergeSource = (mergedStream, sourceStream) => {
   addToSetMap(MERGE_SOURCES, mergedStream, sourceStream);
   addToSetMap(SOURCE_MERGES, sourceStream, mergedStream);
 };
-var addToSetMap = (map, key, value) => {
-  if (!map.has(key)) {
-    map.set(key, /* @__PURE__ */ new Set());
+var addToSetMap = (map2, key2, value) => {
+  if (!map2.has(key2)) {
+    map2.set(key2, /* @__PURE__ */ new Set());
   }
-  map.get(key).add(value);
+  map2.get(key2).add(value);
 };
 var unpipeSubprocessStream = async (mergedStream, sourceStream) => {
   MERGE_SOURCES.get(mergedStream)?.delete(sourceStream);
@@ -63421,11 +61456,11 @@ var waitForSubprocessResult = async ({
   }
 };
 var waitForOriginalStreams = (originalStreams, subprocess, streamInfo) => originalStreams.map((stream, fdNumber) => stream === subprocess.stdio[fdNumber] ? void 0 : waitForStream(stream, fdNumber, streamInfo));
-var waitForCustomStreamsEnd = (fileDescriptors, streamInfo) => fileDescriptors.flatMap(({ stdioItems, direction }, fdNumber) => stdioItems.filter(({ value, stream = value }) => isStream(stream, { checkOpen: false }) && !isStandardStream(stream)).map(({ type, value, stream = value }) => waitForStream(stream, fdNumber, streamInfo, {
-  isSameDirection: TRANSFORM_TYPES.has(type),
-  stopOnExit: type === "native",
+var waitForCustomStreamsEnd = (fileDescriptors, streamInfo) => fileDescriptors.flatMap(({ stdioItems, direction }, fdNumber) => stdioItems.filter(({ value, stream = value }) => isStream(stream, { checkOpen: false }) && !isStandardStream(stream)).map(({ type: type2, value, stream = value }) => waitForStream(stream, fdNumber, streamInfo, {
+  isSameDirection: TRANSFORM_TYPES.has(type2),
+  stopOnExit: type2 === "native",
   // Output streams are destinations which are handed back to the user: waiting for their readable side would mean waiting for the user to consume them.
-  readable: direction !== "output" || TRANSFORM_TYPES.has(type)
+  readable: direction !== "output" || TRANSFORM_TYPES.has(type2)
 })));
 var throwOnSubprocessError = async (subprocess, { signal }) => {
   const [error] = await once8(subprocess, "error", { signal });
@@ -63521,16 +61556,16 @@ var createDuplex = ({ subprocess, concurrentStreams, encoding }, options) => {
   const { from, to, binary: binaryOption = true, preserveNewlines = true } = copyOptions(options);
   checkBooleanOption(binaryOption, "binary");
   checkBooleanOption(preserveNewlines, "preserveNewlines");
-  const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
+  const binary2 = binaryOption || BINARY_ENCODINGS.has(encoding);
   const subprocessStdout = getFromStream(subprocess, from);
   const subprocessStdin = getToStream(subprocess, to);
   const waitReadableDestroy = addConcurrentStream(concurrentStreams, subprocessStdout, "readableDestroy");
   const { waitWritableFinal, waitWritableDestroy } = addWritableConcurrentStreams(concurrentStreams, subprocessStdin);
-  const { readableEncoding, readableObjectMode, readableHighWaterMark } = getReadableOptions(subprocessStdout, binary);
+  const { readableEncoding, readableObjectMode, readableHighWaterMark } = getReadableOptions(subprocessStdout, binary2);
   const { read, onStdoutDataDone } = getReadableMethods({
     subprocessStdout,
     subprocess,
-    binary,
+    binary: binary2,
     encoding,
     preserveNewlines
   });
@@ -63870,6 +61905,5474 @@ var {
   getCancelSignal: getCancelSignal2
 } = getIpcExport();
 
+// src/errors.ts
+var brand = /* @__PURE__ */ Symbol.for("container-package.error");
+var ContainerPackageError = class extends Error {
+  /** Stable code, namespaced by layer: REF_*, OCI_*, SRC_*, CLIENT_*, REGISTRY_*, CI_*, CLI_*. */
+  code;
+  hint;
+  [brand] = true;
+  constructor(code, message, details2 = {}) {
+    super(message, details2.cause === void 0 ? void 0 : { cause: details2.cause });
+    this.name = "ContainerPackageError";
+    this.code = code;
+    this.hint = details2.hint;
+  }
+};
+function isContainerPackageError(value) {
+  return typeof value === "object" && value !== null && value[brand] === true;
+}
+
+// src/ci/buildkite/errors.ts
+var ConfigError = class extends ContainerPackageError {
+  /** Every problem found, in document order; empty for `CI_CONFIG_UNREADABLE`. */
+  issues;
+  constructor(code, message, details2 = {}) {
+    super(code, message, details2);
+    this.name = "ConfigError";
+    this.issues = details2.issues ?? [];
+  }
+};
+var AgentError = class extends ContainerPackageError {
+  /** The subcommand, without arguments: `oidc request-token`, `meta-data set`. */
+  command;
+  exitCode;
+  constructor(code, command, message, details2 = {}) {
+    super(code, message, details2);
+    this.name = "AgentError";
+    this.command = command;
+    this.exitCode = details2.exitCode;
+  }
+};
+
+// src/ci/buildkite/agent-run.ts
+var AGENT_TIMEOUT_MS = 3e5;
+async function runAgent(command, args, options) {
+  const binary2 = options.binary ?? "buildkite-agent";
+  const timeout = options.timeoutMs ?? AGENT_TIMEOUT_MS;
+  const result = await execa(binary2, args, {
+    input: options.input ?? "",
+    reject: false,
+    timeout,
+    stripFinalNewline: false,
+    encoding: "utf8",
+    ...options.env === void 0 ? {} : { env: options.env, extendEnv: false }
+  });
+  if ("code" in result && result.code === "ENOENT") {
+    throw new AgentError(
+      "CI_AGENT_NOT_FOUND",
+      command,
+      `${binary2} was not found, so \`${command}\` could not run`,
+      {
+        hint: "Run inside a Buildkite job: the agent puts buildkite-agent on PATH (its directory is in BUILDKITE_BIN_PATH)."
+      }
+    );
+  }
+  if (result.timedOut) {
+    throw new AgentError(
+      "CI_AGENT_TIMEOUT",
+      command,
+      `buildkite-agent ${command} did not finish within ${timeout} ms`,
+      {
+        hint: "Check that the agent can reach the Buildkite API."
+      }
+    );
+  }
+  const exitCode = result.exitCode;
+  const stderr = scrub(String(result.stderr ?? ""), options.secrets ?? []);
+  if (exitCode === void 0 || !(options.okCodes ?? [0]).includes(exitCode)) {
+    const how = exitCode === void 0 ? `was stopped (${result.signal ?? "no exit status"})` : `failed with exit status ${exitCode}`;
+    const tail = lastLines(stderr);
+    throw new AgentError(
+      "CI_AGENT_FAILED",
+      command,
+      `buildkite-agent ${command} ${how}${tail === "" ? "" : `: ${tail}`}`,
+      {
+        ...exitCode === void 0 ? {} : { exitCode },
+        ...options.hint === void 0 ? {} : { hint: options.hint }
+      }
+    );
+  }
+  return { exitCode, stdout: String(result.stdout ?? ""), stderr };
+}
+function scrub(text2, secrets) {
+  let out = text2;
+  for (const secret of secrets) {
+    const value = secret.trim();
+    if (value.length >= 4) out = out.split(value).join("[REDACTED]");
+  }
+  return out;
+}
+function lastLines(text2) {
+  const lines = text2.split("\n").map((line) => line.trimEnd()).filter((line) => line !== "");
+  const tail = lines.slice(-5).join("\n");
+  return tail.length > 1e3 ? `\u2026${tail.slice(-1e3)}` : tail;
+}
+
+// src/ci/buildkite/schema.ts
+var ENV_NAME_PATTERN = "^[A-Za-z_][A-Za-z0-9_]*$";
+var AUTH_METHODS = ["oidc", "token-env", "secret", "docker-config", "none"];
+var PUSH_WHEN = ["success", "always", "never"];
+var ANNOTATION_STYLES = ["success", "info", "warning", "error"];
+var MAX_ANNOTATION_CONTEXT = 100;
+var COMPRESSION_NAMES = ["gzip", "zstd", "none"];
+var envName = (description) => ({
+  type: "string",
+  pattern: ENV_NAME_PATTERN,
+  description
+});
+var nonEmpty = (description) => ({ type: "string", minLength: 1, description });
+var registryString = nonEmpty(
+  'A registry: "{org}/{registry}" (Buildkite Packages), "{registry}" (organization from BUILDKITE_ORGANIZATION_SLUG), or "host[:port][/path]" for any other OCI registry.'
+);
+var authProperties = {
+  auth: {
+    type: "string",
+    enum: AUTH_METHODS,
+    description: "How to log in: oidc (default for Buildkite Packages: a fresh agent OIDC token before each push), token-env, secret, docker-config (default elsewhere: what the agent's docker config already holds) or none."
+  },
+  "token-env": envName("Name of an environment variable that holds the token (never the token itself)."),
+  secret: envName("Name of a Buildkite secret that holds the token, read with `buildkite-agent secret get`."),
+  username: nonEmpty('User name for token logins. Default "buildkite" for Buildkite Packages.'),
+  audience: nonEmpty(
+    "OIDC audience. Buildkite Packages needs none (it is https://packages.buildkite.com/{org}/{registry}); other registries that trust agent OIDC tokens need one."
+  )
+};
+var registryObject = {
+  type: "object",
+  additionalProperties: false,
+  required: ["url"],
+  properties: { url: registryString, ...authProperties },
+  description: "A registry with its own login settings."
+};
+var image = {
+  type: "object",
+  additionalProperties: false,
+  required: ["source"],
+  description: "An image the step built and where it goes.",
+  properties: {
+    source: nonEmpty(
+      "Where the image is: docker:REF, podman:REF, oci:DIR[:NAME], oci-archive:FILE[:NAME], docker-archive:FILE[:REF]."
+    ),
+    name: nonEmpty(
+      "Image name under each registry. Default: taken from the source (docker:app:ci gives app)."
+    ),
+    tags: {
+      type: "array",
+      minItems: 1,
+      items: nonEmpty('A tag or tag template such as "{{build.number}}", "{{branch}}" or "latest".'),
+      description: "Tags for this image; replaces the top-level tags."
+    }
+  }
+};
+var annotate = {
+  anyOf: [
+    { type: "boolean", description: "Annotate the build with pull instructions (default true)." },
+    {
+      type: "object",
+      additionalProperties: false,
+      description: "Annotation settings.",
+      properties: {
+        context: nonEmpty("Annotation context (at most 100 characters). Default: one per step."),
+        style: {
+          type: "string",
+          enum: ANNOTATION_STYLES,
+          description: 'Style of the annotation after a successful push. Failures are always "error".'
+        },
+        priority: { type: "integer", minimum: 1, maximum: 10, description: "Annotation priority, 1 to 10." }
+      }
+    }
+  ]
+};
+var metaData = {
+  anyOf: [
+    {
+      type: "boolean",
+      description: "Set build meta-data with each image's digest and references (default true)."
+    },
+    {
+      type: "object",
+      additionalProperties: false,
+      description: "Meta-data settings.",
+      properties: { prefix: nonEmpty('Prefix of the meta-data keys. Default "container-package".') }
+    }
+  ]
+};
+var localRegistry = {
+  anyOf: [
+    { type: "boolean", description: "Start the bundled registry for this job (default false)." },
+    {
+      type: "object",
+      additionalProperties: false,
+      description: "Bundled registry settings.",
+      properties: {
+        port: {
+          type: "integer",
+          minimum: 0,
+          maximum: 65535,
+          description: "Port on 127.0.0.1; 0 picks a free one."
+        },
+        mirror: {
+          type: "array",
+          minItems: 1,
+          items: nonEmpty("An upstream registry host to cache pulls from, e.g. docker.io."),
+          description: "Serve as a pull-through cache of these registries."
+        },
+        storage: nonEmpty(
+          "Directory for its data, kept between jobs. Default: a temp dir removed after the job."
+        ),
+        "export-as": envName(
+          "Environment variable that receives the registry address (host:port). Default CONTAINER_PACKAGE_LOCAL_REGISTRY."
+        )
+      }
+    }
+  ]
+};
+var PLUGIN_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    registry: {
+      anyOf: [
+        registryString,
+        {
+          type: "array",
+          minItems: 1,
+          items: { anyOf: [registryString, registryObject] },
+          description: "Several registries; every image is pushed to each."
+        }
+      ]
+    },
+    ...authProperties,
+    images: {
+      type: "array",
+      minItems: 1,
+      description: "What the step built.",
+      items: { anyOf: [nonEmpty("A source; name and tags take their defaults."), image] }
+    },
+    tags: {
+      type: "array",
+      minItems: 1,
+      items: nonEmpty('A tag or tag template such as "{{build.number}}", "{{branch}}" or "latest".'),
+      description: 'Tags for every image. Default ["{{build.number}}"].'
+    },
+    push: {
+      type: "string",
+      enum: PUSH_WHEN,
+      description: "When to push: success (default: only when the command succeeded), always, never."
+    },
+    annotate,
+    "meta-data": metaData,
+    retries: {
+      type: "integer",
+      minimum: 0,
+      maximum: 10,
+      description: "Retries of a failed request (5xx, 429, network). Default 3."
+    },
+    compression: {
+      type: "string",
+      enum: COMPRESSION_NAMES,
+      description: "Compression of layers that are not compressed yet (docker save output). Default gzip."
+    },
+    "local-registry": localRegistry
+  }
+};
+
+// src/ci/buildkite/agent.ts
+var MAX_ANNOTATION_BYTES = 1024 * 1024;
+var META_DATA_MISSING_STATUS = 100;
+function createAgent(options = {}) {
+  const run2 = (command, args, extra = {}) => runAgent(command, args, { ...options, ...extra });
+  return {
+    async requestOidcToken({ audience, lifetimeSeconds = 300, claims = [] }) {
+      if (audience === "") throw invalid("oidc request-token", "the OIDC audience is empty");
+      if (!Number.isInteger(lifetimeSeconds) || lifetimeSeconds <= 0) {
+        throw invalid(
+          "oidc request-token",
+          `the token lifetime must be a positive whole number of seconds, got ${lifetimeSeconds}`
+        );
+      }
+      const args = ["oidc", "request-token", "--audience", audience, "--lifetime", String(lifetimeSeconds)];
+      for (const claim of claims) args.push("--claim", claim);
+      const { stdout } = await run2("oidc request-token", args, {
+        hint: `Check that this agent may request OIDC tokens and that the audience ${audience} is right.`
+      });
+      const token = stdout.trim();
+      if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token)) {
+        throw new AgentError(
+          "CI_AGENT_BAD_OUTPUT",
+          "oidc request-token",
+          "buildkite-agent oidc request-token printed no JWT",
+          {
+            hint: "Upgrade buildkite-agent; `oidc request-token` prints the token alone on stdout."
+          }
+        );
+      }
+      return token;
+    },
+    async annotate(body, { style, context, append = false, priority }) {
+      if (body.trim() === "") throw invalid("annotate", "the annotation body is empty");
+      if (context === "" || [...context].length > MAX_ANNOTATION_CONTEXT) {
+        throw invalid(
+          "annotate",
+          `the annotation context must be 1 to ${MAX_ANNOTATION_CONTEXT} characters, got ${[...context].length}`
+        );
+      }
+      if (priority !== void 0 && (!Number.isInteger(priority) || priority < 1 || priority > 10)) {
+        throw invalid(
+          "annotate",
+          `the annotation priority must be a whole number from 1 to 10, got ${priority}`
+        );
+      }
+      const { text: text2, truncated } = fitAnnotation(body);
+      const args = ["annotate", "--style", style, "--context", context];
+      if (append) args.push("--append");
+      if (priority !== void 0) args.push("--priority", String(priority));
+      await run2("annotate", args, { input: text2 });
+      return { truncated };
+    },
+    async setMetaData(key2, value) {
+      if (key2.trim() === "") throw invalid("meta-data set", "the meta-data key is empty");
+      if (value.trim() === "")
+        throw invalid("meta-data set", `the meta-data value for ${JSON.stringify(key2)} is empty`);
+      await run2("meta-data set", ["meta-data", "set", key2], { input: value, secrets: [value] });
+    },
+    async getMetaData(key2, { default: fallback } = {}) {
+      const args = ["meta-data", "get", key2];
+      if (fallback !== void 0) args.push("--default", fallback);
+      return (await run2("meta-data get", args)).stdout;
+    },
+    async metaDataExists(key2) {
+      const { exitCode } = await run2("meta-data exists", ["meta-data", "exists", key2], {
+        okCodes: [0, META_DATA_MISSING_STATUS]
+      });
+      return exitCode === 0;
+    },
+    async secretGet(name) {
+      const { stdout } = await run2("secret get", ["secret", "get", name], {
+        hint: `Check that the secret ${name} exists in this agent's cluster and that this pipeline may read it.`
+      });
+      const value = stdout.endsWith("\n") ? stdout.slice(0, -1) : stdout;
+      if (value === "") {
+        throw new AgentError("CI_AGENT_BAD_OUTPUT", "secret get", `the Buildkite secret ${name} is empty`, {
+          hint: `Store the token in the secret ${name}.`
+        });
+      }
+      return value;
+    },
+    async redact(value) {
+      if (value.trim() === "") return;
+      await run2("redactor add", ["redactor", "add"], {
+        input: value,
+        secrets: [value],
+        hint: "buildkite-agent 3.67 or newer is needed for `redactor add`."
+      });
+    }
+  };
+}
+function fitAnnotation(body, maxBytes = MAX_ANNOTATION_BYTES) {
+  const bytes = Buffer.from(body, "utf8");
+  if (bytes.length <= maxBytes) return { text: body, truncated: false };
+  const note = "\n\n_The rest was cut: the annotation was longer than Buildkite allows (1 MiB)._\n";
+  let end = maxBytes - Buffer.byteLength(note);
+  while (end > 0 && (bytes[end] & 192) === 128) end--;
+  return { text: bytes.subarray(0, end).toString("utf8") + note, truncated: true };
+}
+function invalid(command, message) {
+  return new AgentError("CI_AGENT_INVALID_ARGUMENT", command, message);
+}
+
+// src/ci/buildkite/inputs.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import { isAbsolute, join } from "node:path";
+
+// node_modules/js-yaml/dist/js-yaml.mjs
+function getDefaultExportFromCjs(x) {
+  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
+}
+var jsYaml = {};
+var loader = {};
+var common2 = {};
+var hasRequiredCommon;
+function requireCommon() {
+  if (hasRequiredCommon) return common2;
+  hasRequiredCommon = 1;
+  function isNothing(subject) {
+    return typeof subject === "undefined" || subject === null;
+  }
+  function isObject3(subject) {
+    return typeof subject === "object" && subject !== null;
+  }
+  function toArray(sequence) {
+    if (Array.isArray(sequence)) return sequence;
+    else if (isNothing(sequence)) return [];
+    return [sequence];
+  }
+  function extend(target, source) {
+    if (source) {
+      const sourceKeys = Object.keys(source);
+      for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
+        const key2 = sourceKeys[index];
+        target[key2] = source[key2];
+      }
+    }
+    return target;
+  }
+  function repeat(string, count2) {
+    let result = "";
+    for (let cycle = 0; cycle < count2; cycle += 1) {
+      result += string;
+    }
+    return result;
+  }
+  function isNegativeZero(number) {
+    return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
+  }
+  common2.isNothing = isNothing;
+  common2.isObject = isObject3;
+  common2.toArray = toArray;
+  common2.repeat = repeat;
+  common2.isNegativeZero = isNegativeZero;
+  common2.extend = extend;
+  return common2;
+}
+var exception;
+var hasRequiredException;
+function requireException() {
+  if (hasRequiredException) return exception;
+  hasRequiredException = 1;
+  function formatError(exception2, compact) {
+    let where2 = "";
+    const message = exception2.reason || "(unknown reason)";
+    if (!exception2.mark) return message;
+    if (exception2.mark.name) {
+      where2 += 'in "' + exception2.mark.name + '" ';
+    }
+    where2 += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
+    if (!compact && exception2.mark.snippet) {
+      where2 += "\n\n" + exception2.mark.snippet;
+    }
+    return message + " " + where2;
+  }
+  function YAMLException2(reason, mark) {
+    Error.call(this);
+    this.name = "YAMLException";
+    this.reason = reason;
+    this.mark = mark;
+    this.message = formatError(this, false);
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    } else {
+      this.stack = new Error().stack || "";
+    }
+  }
+  YAMLException2.prototype = Object.create(Error.prototype);
+  YAMLException2.prototype.constructor = YAMLException2;
+  YAMLException2.prototype.toString = function toString2(compact) {
+    return this.name + ": " + formatError(this, compact);
+  };
+  exception = YAMLException2;
+  return exception;
+}
+var snippet;
+var hasRequiredSnippet;
+function requireSnippet() {
+  if (hasRequiredSnippet) return snippet;
+  hasRequiredSnippet = 1;
+  const common22 = requireCommon();
+  function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+    let head = "";
+    let tail = "";
+    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+    if (position - lineStart > maxHalfLength) {
+      head = " ... ";
+      lineStart = position - maxHalfLength + head.length;
+    }
+    if (lineEnd - position > maxHalfLength) {
+      tail = " ...";
+      lineEnd = position + maxHalfLength - tail.length;
+    }
+    return {
+      str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
+      pos: position - lineStart + head.length
+      // relative position
+    };
+  }
+  function padStart(string, max) {
+    return common22.repeat(" ", max - string.length) + string;
+  }
+  function makeSnippet(mark, options) {
+    options = Object.create(options || null);
+    if (!mark.buffer) return null;
+    if (!options.maxLength) options.maxLength = 79;
+    if (typeof options.indent !== "number") options.indent = 1;
+    if (typeof options.linesBefore !== "number") options.linesBefore = 3;
+    if (typeof options.linesAfter !== "number") options.linesAfter = 2;
+    const re = /\r?\n|\r|\0/g;
+    const lineStarts = [0];
+    const lineEnds = [];
+    let match;
+    let foundLineNo = -1;
+    while (match = re.exec(mark.buffer)) {
+      lineEnds.push(match.index);
+      lineStarts.push(match.index + match[0].length);
+      if (mark.position <= match.index && foundLineNo < 0) {
+        foundLineNo = lineStarts.length - 2;
+      }
+    }
+    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+    let result = "";
+    const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
+    const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
+    for (let i2 = 1; i2 <= options.linesBefore; i2++) {
+      if (foundLineNo - i2 < 0) break;
+      const line2 = getLine(
+        mark.buffer,
+        lineStarts[foundLineNo - i2],
+        lineEnds[foundLineNo - i2],
+        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i2]),
+        maxLineLength
+      );
+      result = common22.repeat(" ", options.indent) + padStart((mark.line - i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
+    }
+    const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+    result += common22.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
+    result += common22.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
+    for (let i2 = 1; i2 <= options.linesAfter; i2++) {
+      if (foundLineNo + i2 >= lineEnds.length) break;
+      const line2 = getLine(
+        mark.buffer,
+        lineStarts[foundLineNo + i2],
+        lineEnds[foundLineNo + i2],
+        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i2]),
+        maxLineLength
+      );
+      result += common22.repeat(" ", options.indent) + padStart((mark.line + i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+    }
+    return result.replace(/\n$/, "");
+  }
+  snippet = makeSnippet;
+  return snippet;
+}
+var type;
+var hasRequiredType;
+function requireType() {
+  if (hasRequiredType) return type;
+  hasRequiredType = 1;
+  const YAMLException2 = requireException();
+  const TYPE_CONSTRUCTOR_OPTIONS = [
+    "kind",
+    "multi",
+    "resolve",
+    "construct",
+    "instanceOf",
+    "predicate",
+    "represent",
+    "representName",
+    "defaultStyle",
+    "styleAliases"
+  ];
+  const YAML_NODE_KINDS = [
+    "scalar",
+    "sequence",
+    "mapping"
+  ];
+  function compileStyleAliases(map2) {
+    const result = {};
+    if (map2 !== null) {
+      Object.keys(map2).forEach(function(style) {
+        map2[style].forEach(function(alias) {
+          result[String(alias)] = style;
+        });
+      });
+    }
+    return result;
+  }
+  function Type2(tag, options) {
+    options = options || {};
+    Object.keys(options).forEach(function(name) {
+      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
+        throw new YAMLException2('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
+      }
+    });
+    this.options = options;
+    this.tag = tag;
+    this.kind = options["kind"] || null;
+    this.resolve = options["resolve"] || function() {
+      return true;
+    };
+    this.construct = options["construct"] || function(data) {
+      return data;
+    };
+    this.instanceOf = options["instanceOf"] || null;
+    this.predicate = options["predicate"] || null;
+    this.represent = options["represent"] || null;
+    this.representName = options["representName"] || null;
+    this.defaultStyle = options["defaultStyle"] || null;
+    this.multi = options["multi"] || false;
+    this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
+    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
+      throw new YAMLException2('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
+    }
+  }
+  type = Type2;
+  return type;
+}
+var schema;
+var hasRequiredSchema;
+function requireSchema() {
+  if (hasRequiredSchema) return schema;
+  hasRequiredSchema = 1;
+  const YAMLException2 = requireException();
+  const Type2 = requireType();
+  function compileList(schema2, name) {
+    const result = [];
+    schema2[name].forEach(function(currentType) {
+      let newIndex = result.length;
+      result.forEach(function(previousType, previousIndex) {
+        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
+          newIndex = previousIndex;
+        }
+      });
+      result[newIndex] = currentType;
+    });
+    return result;
+  }
+  function compileMap() {
+    const result = {
+      scalar: {},
+      sequence: {},
+      mapping: {},
+      fallback: {},
+      multi: {
+        scalar: [],
+        sequence: [],
+        mapping: [],
+        fallback: []
+      }
+    };
+    function collectType(type2) {
+      if (type2.multi) {
+        result.multi[type2.kind].push(type2);
+        result.multi["fallback"].push(type2);
+      } else {
+        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
+      }
+    }
+    for (let index = 0, length = arguments.length; index < length; index += 1) {
+      arguments[index].forEach(collectType);
+    }
+    return result;
+  }
+  function Schema2(definition) {
+    return this.extend(definition);
+  }
+  Schema2.prototype.extend = function extend(definition) {
+    let implicit = [];
+    let explicit = [];
+    if (definition instanceof Type2) {
+      explicit.push(definition);
+    } else if (Array.isArray(definition)) {
+      explicit = explicit.concat(definition);
+    } else if (definition && (Array.isArray(definition.implicit) || Array.isArray(definition.explicit))) {
+      if (definition.implicit) implicit = implicit.concat(definition.implicit);
+      if (definition.explicit) explicit = explicit.concat(definition.explicit);
+    } else {
+      throw new YAMLException2("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
+    }
+    implicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+      if (type2.loadKind && type2.loadKind !== "scalar") {
+        throw new YAMLException2("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
+      }
+      if (type2.multi) {
+        throw new YAMLException2("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
+      }
+    });
+    explicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+    });
+    const result = Object.create(Schema2.prototype);
+    result.implicit = (this.implicit || []).concat(implicit);
+    result.explicit = (this.explicit || []).concat(explicit);
+    result.compiledImplicit = compileList(result, "implicit");
+    result.compiledExplicit = compileList(result, "explicit");
+    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
+    return result;
+  };
+  schema = Schema2;
+  return schema;
+}
+var str;
+var hasRequiredStr;
+function requireStr() {
+  if (hasRequiredStr) return str;
+  hasRequiredStr = 1;
+  const Type2 = requireType();
+  str = new Type2("tag:yaml.org,2002:str", {
+    kind: "scalar",
+    construct: function(data) {
+      return data !== null ? data : "";
+    }
+  });
+  return str;
+}
+var seq;
+var hasRequiredSeq;
+function requireSeq() {
+  if (hasRequiredSeq) return seq;
+  hasRequiredSeq = 1;
+  const Type2 = requireType();
+  seq = new Type2("tag:yaml.org,2002:seq", {
+    kind: "sequence",
+    construct: function(data) {
+      return data !== null ? data : [];
+    }
+  });
+  return seq;
+}
+var map;
+var hasRequiredMap;
+function requireMap() {
+  if (hasRequiredMap) return map;
+  hasRequiredMap = 1;
+  const Type2 = requireType();
+  map = new Type2("tag:yaml.org,2002:map", {
+    kind: "mapping",
+    construct: function(data) {
+      return data !== null ? data : {};
+    }
+  });
+  return map;
+}
+var failsafe;
+var hasRequiredFailsafe;
+function requireFailsafe() {
+  if (hasRequiredFailsafe) return failsafe;
+  hasRequiredFailsafe = 1;
+  const Schema2 = requireSchema();
+  failsafe = new Schema2({
+    explicit: [
+      requireStr(),
+      requireSeq(),
+      requireMap()
+    ]
+  });
+  return failsafe;
+}
+var _null;
+var hasRequired_null;
+function require_null() {
+  if (hasRequired_null) return _null;
+  hasRequired_null = 1;
+  const Type2 = requireType();
+  function resolveYamlNull(data) {
+    if (data === null) return true;
+    const max = data.length;
+    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
+  }
+  function constructYamlNull() {
+    return null;
+  }
+  function isNull(object) {
+    return object === null;
+  }
+  _null = new Type2("tag:yaml.org,2002:null", {
+    kind: "scalar",
+    resolve: resolveYamlNull,
+    construct: constructYamlNull,
+    predicate: isNull,
+    represent: {
+      canonical: function() {
+        return "~";
+      },
+      lowercase: function() {
+        return "null";
+      },
+      uppercase: function() {
+        return "NULL";
+      },
+      camelcase: function() {
+        return "Null";
+      },
+      empty: function() {
+        return "";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return _null;
+}
+var bool;
+var hasRequiredBool;
+function requireBool() {
+  if (hasRequiredBool) return bool;
+  hasRequiredBool = 1;
+  const Type2 = requireType();
+  function resolveYamlBoolean(data) {
+    if (data === null) return false;
+    const max = data.length;
+    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
+  }
+  function constructYamlBoolean(data) {
+    return data === "true" || data === "True" || data === "TRUE";
+  }
+  function isBoolean(object) {
+    return Object.prototype.toString.call(object) === "[object Boolean]";
+  }
+  bool = new Type2("tag:yaml.org,2002:bool", {
+    kind: "scalar",
+    resolve: resolveYamlBoolean,
+    construct: constructYamlBoolean,
+    predicate: isBoolean,
+    represent: {
+      lowercase: function(object) {
+        return object ? "true" : "false";
+      },
+      uppercase: function(object) {
+        return object ? "TRUE" : "FALSE";
+      },
+      camelcase: function(object) {
+        return object ? "True" : "False";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return bool;
+}
+var int;
+var hasRequiredInt;
+function requireInt() {
+  if (hasRequiredInt) return int;
+  hasRequiredInt = 1;
+  const common22 = requireCommon();
+  const Type2 = requireType();
+  function isHexCode(c3) {
+    return c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 70 || c3 >= 97 && c3 <= 102;
+  }
+  function isOctCode(c3) {
+    return c3 >= 48 && c3 <= 55;
+  }
+  function isDecCode(c3) {
+    return c3 >= 48 && c3 <= 57;
+  }
+  function resolveYamlInteger(data) {
+    if (data === null) return false;
+    const max = data.length;
+    let index = 0;
+    let hasDigits = false;
+    if (!max) return false;
+    let ch = data[index];
+    if (ch === "-" || ch === "+") {
+      ch = data[++index];
+    }
+    if (ch === "0") {
+      if (index + 1 === max) return true;
+      ch = data[++index];
+      if (ch === "b") {
+        index++;
+        for (; index < max; index++) {
+          ch = data[index];
+          if (ch !== "0" && ch !== "1") return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "x") {
+        index++;
+        for (; index < max; index++) {
+          if (!isHexCode(data.charCodeAt(index))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "o") {
+        index++;
+        for (; index < max; index++) {
+          if (!isOctCode(data.charCodeAt(index))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+    }
+    for (; index < max; index++) {
+      if (!isDecCode(data.charCodeAt(index))) {
+        return false;
+      }
+      hasDigits = true;
+    }
+    if (!hasDigits) return false;
+    return isFinite(parseYamlInteger(data));
+  }
+  function parseYamlInteger(data) {
+    let value = data;
+    let sign = 1;
+    let ch = value[0];
+    if (ch === "-" || ch === "+") {
+      if (ch === "-") sign = -1;
+      value = value.slice(1);
+      ch = value[0];
+    }
+    if (value === "0") return 0;
+    if (ch === "0") {
+      if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
+      if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
+      if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
+    }
+    return sign * parseInt(value, 10);
+  }
+  function constructYamlInteger(data) {
+    return parseYamlInteger(data);
+  }
+  function isInteger(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common22.isNegativeZero(object));
+  }
+  int = new Type2("tag:yaml.org,2002:int", {
+    kind: "scalar",
+    resolve: resolveYamlInteger,
+    construct: constructYamlInteger,
+    predicate: isInteger,
+    represent: {
+      binary: function(obj) {
+        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
+      },
+      octal: function(obj) {
+        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
+      },
+      decimal: function(obj) {
+        return obj.toString(10);
+      },
+      hexadecimal: function(obj) {
+        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
+      }
+    },
+    defaultStyle: "decimal",
+    styleAliases: {
+      binary: [2, "bin"],
+      octal: [8, "oct"],
+      decimal: [10, "dec"],
+      hexadecimal: [16, "hex"]
+    }
+  });
+  return int;
+}
+var float;
+var hasRequiredFloat;
+function requireFloat() {
+  if (hasRequiredFloat) return float;
+  hasRequiredFloat = 1;
+  const common22 = requireCommon();
+  const Type2 = requireType();
+  const YAML_FLOAT_PATTERN = new RegExp(
+    // 2.5e4, 2.5 and integers
+    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
+    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  function resolveYamlFloat(data) {
+    if (data === null) return false;
+    if (!YAML_FLOAT_PATTERN.test(data)) {
+      return false;
+    }
+    if (isFinite(parseFloat(data, 10))) {
+      return true;
+    }
+    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
+  }
+  function constructYamlFloat(data) {
+    let value = data.toLowerCase();
+    const sign = value[0] === "-" ? -1 : 1;
+    if ("+-".indexOf(value[0]) >= 0) {
+      value = value.slice(1);
+    }
+    if (value === ".inf") {
+      return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    } else if (value === ".nan") {
+      return NaN;
+    }
+    return sign * parseFloat(value, 10);
+  }
+  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
+  function representYamlFloat(object, style) {
+    if (isNaN(object)) {
+      switch (style) {
+        case "lowercase":
+          return ".nan";
+        case "uppercase":
+          return ".NAN";
+        case "camelcase":
+          return ".NaN";
+      }
+    } else if (Number.POSITIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return ".inf";
+        case "uppercase":
+          return ".INF";
+        case "camelcase":
+          return ".Inf";
+      }
+    } else if (Number.NEGATIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return "-.inf";
+        case "uppercase":
+          return "-.INF";
+        case "camelcase":
+          return "-.Inf";
+      }
+    } else if (common22.isNegativeZero(object)) {
+      return "-0.0";
+    }
+    const res = object.toString(10);
+    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
+  }
+  function isFloat(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common22.isNegativeZero(object));
+  }
+  float = new Type2("tag:yaml.org,2002:float", {
+    kind: "scalar",
+    resolve: resolveYamlFloat,
+    construct: constructYamlFloat,
+    predicate: isFloat,
+    represent: representYamlFloat,
+    defaultStyle: "lowercase"
+  });
+  return float;
+}
+var json;
+var hasRequiredJson;
+function requireJson() {
+  if (hasRequiredJson) return json;
+  hasRequiredJson = 1;
+  json = requireFailsafe().extend({
+    implicit: [
+      require_null(),
+      requireBool(),
+      requireInt(),
+      requireFloat()
+    ]
+  });
+  return json;
+}
+var core;
+var hasRequiredCore;
+function requireCore() {
+  if (hasRequiredCore) return core;
+  hasRequiredCore = 1;
+  core = requireJson();
+  return core;
+}
+var timestamp;
+var hasRequiredTimestamp;
+function requireTimestamp() {
+  if (hasRequiredTimestamp) return timestamp;
+  hasRequiredTimestamp = 1;
+  const Type2 = requireType();
+  const YAML_DATE_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
+  );
+  const YAML_TIMESTAMP_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
+  );
+  function resolveYamlTimestamp(data) {
+    if (data === null) return false;
+    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
+    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
+    return false;
+  }
+  function constructYamlTimestamp(data) {
+    let fraction = 0;
+    let delta = null;
+    let match = YAML_DATE_REGEXP.exec(data);
+    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
+    if (match === null) throw new Error("Date resolve error");
+    const year = +match[1];
+    const month = +match[2] - 1;
+    const day = +match[3];
+    if (!match[4]) {
+      return new Date(Date.UTC(year, month, day));
+    }
+    const hour = +match[4];
+    const minute = +match[5];
+    const second = +match[6];
+    if (match[7]) {
+      fraction = match[7].slice(0, 3);
+      while (fraction.length < 3) {
+        fraction += "0";
+      }
+      fraction = +fraction;
+    }
+    if (match[9]) {
+      const tzHour = +match[10];
+      const tzMinute = +(match[11] || 0);
+      delta = (tzHour * 60 + tzMinute) * 6e4;
+      if (match[9] === "-") delta = -delta;
+    }
+    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+    if (delta) date.setTime(date.getTime() - delta);
+    return date;
+  }
+  function representYamlTimestamp(object) {
+    return object.toISOString();
+  }
+  timestamp = new Type2("tag:yaml.org,2002:timestamp", {
+    kind: "scalar",
+    resolve: resolveYamlTimestamp,
+    construct: constructYamlTimestamp,
+    instanceOf: Date,
+    represent: representYamlTimestamp
+  });
+  return timestamp;
+}
+var merge;
+var hasRequiredMerge;
+function requireMerge() {
+  if (hasRequiredMerge) return merge;
+  hasRequiredMerge = 1;
+  const Type2 = requireType();
+  function resolveYamlMerge(data) {
+    return data === "<<" || data === null;
+  }
+  merge = new Type2("tag:yaml.org,2002:merge", {
+    kind: "scalar",
+    resolve: resolveYamlMerge
+  });
+  return merge;
+}
+var binary;
+var hasRequiredBinary;
+function requireBinary() {
+  if (hasRequiredBinary) return binary;
+  hasRequiredBinary = 1;
+  const Type2 = requireType();
+  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
+  function resolveYamlBinary(data) {
+    if (data === null) return false;
+    let bitlen = 0;
+    const max = data.length;
+    const map2 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      const code = map2.indexOf(data.charAt(idx));
+      if (code > 64) continue;
+      if (code < 0) return false;
+      bitlen += 6;
+    }
+    return bitlen % 8 === 0;
+  }
+  function constructYamlBinary(data) {
+    const input = data.replace(/[\r\n=]/g, "");
+    const max = input.length;
+    const map2 = BASE64_MAP;
+    let bits = 0;
+    const result = [];
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 4 === 0 && idx) {
+        result.push(bits >> 16 & 255);
+        result.push(bits >> 8 & 255);
+        result.push(bits & 255);
+      }
+      bits = bits << 6 | map2.indexOf(input.charAt(idx));
+    }
+    const tailbits = max % 4 * 6;
+    if (tailbits === 0) {
+      result.push(bits >> 16 & 255);
+      result.push(bits >> 8 & 255);
+      result.push(bits & 255);
+    } else if (tailbits === 18) {
+      result.push(bits >> 10 & 255);
+      result.push(bits >> 2 & 255);
+    } else if (tailbits === 12) {
+      result.push(bits >> 4 & 255);
+    }
+    return new Uint8Array(result);
+  }
+  function representYamlBinary(object) {
+    let result = "";
+    let bits = 0;
+    const max = object.length;
+    const map2 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 3 === 0 && idx) {
+        result += map2[bits >> 18 & 63];
+        result += map2[bits >> 12 & 63];
+        result += map2[bits >> 6 & 63];
+        result += map2[bits & 63];
+      }
+      bits = (bits << 8) + object[idx];
+    }
+    const tail = max % 3;
+    if (tail === 0) {
+      result += map2[bits >> 18 & 63];
+      result += map2[bits >> 12 & 63];
+      result += map2[bits >> 6 & 63];
+      result += map2[bits & 63];
+    } else if (tail === 2) {
+      result += map2[bits >> 10 & 63];
+      result += map2[bits >> 4 & 63];
+      result += map2[bits << 2 & 63];
+      result += map2[64];
+    } else if (tail === 1) {
+      result += map2[bits >> 2 & 63];
+      result += map2[bits << 4 & 63];
+      result += map2[64];
+      result += map2[64];
+    }
+    return result;
+  }
+  function isBinary(obj) {
+    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
+  }
+  binary = new Type2("tag:yaml.org,2002:binary", {
+    kind: "scalar",
+    resolve: resolveYamlBinary,
+    construct: constructYamlBinary,
+    predicate: isBinary,
+    represent: representYamlBinary
+  });
+  return binary;
+}
+var omap;
+var hasRequiredOmap;
+function requireOmap() {
+  if (hasRequiredOmap) return omap;
+  hasRequiredOmap = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const _toString = Object.prototype.toString;
+  function resolveYamlOmap(data) {
+    if (data === null) return true;
+    const objectKeys = {};
+    const object = data;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      let pairHasKey = false;
+      if (_toString.call(pair) !== "[object Object]") return false;
+      let pairKey;
+      for (pairKey in pair) {
+        if (_hasOwnProperty.call(pair, pairKey)) {
+          if (!pairHasKey) pairHasKey = true;
+          else return false;
+        }
+      }
+      if (!pairHasKey) return false;
+      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
+      Object.defineProperty(objectKeys, pairKey, { value: true });
+    }
+    return true;
+  }
+  function constructYamlOmap(data) {
+    return data !== null ? data : [];
+  }
+  omap = new Type2("tag:yaml.org,2002:omap", {
+    kind: "sequence",
+    resolve: resolveYamlOmap,
+    construct: constructYamlOmap
+  });
+  return omap;
+}
+var pairs;
+var hasRequiredPairs;
+function requirePairs() {
+  if (hasRequiredPairs) return pairs;
+  hasRequiredPairs = 1;
+  const Type2 = requireType();
+  const _toString = Object.prototype.toString;
+  function resolveYamlPairs(data) {
+    if (data === null) return true;
+    const object = data;
+    const result = new Array(object.length);
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      if (_toString.call(pair) !== "[object Object]") return false;
+      const keys = Object.keys(pair);
+      if (keys.length !== 1) return false;
+      result[index] = [keys[0], pair[keys[0]]];
+    }
+    return true;
+  }
+  function constructYamlPairs(data) {
+    if (data === null) return [];
+    const object = data;
+    const result = new Array(object.length);
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      const keys = Object.keys(pair);
+      result[index] = [keys[0], pair[keys[0]]];
+    }
+    return result;
+  }
+  pairs = new Type2("tag:yaml.org,2002:pairs", {
+    kind: "sequence",
+    resolve: resolveYamlPairs,
+    construct: constructYamlPairs
+  });
+  return pairs;
+}
+var set;
+var hasRequiredSet;
+function requireSet() {
+  if (hasRequiredSet) return set;
+  hasRequiredSet = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  function resolveYamlSet(data) {
+    if (data === null) return true;
+    const object = data;
+    for (const key2 in object) {
+      if (_hasOwnProperty.call(object, key2)) {
+        if (object[key2] !== null) return false;
+      }
+    }
+    return true;
+  }
+  function constructYamlSet(data) {
+    return data !== null ? data : {};
+  }
+  set = new Type2("tag:yaml.org,2002:set", {
+    kind: "mapping",
+    resolve: resolveYamlSet,
+    construct: constructYamlSet
+  });
+  return set;
+}
+var _default;
+var hasRequired_default;
+function require_default() {
+  if (hasRequired_default) return _default;
+  hasRequired_default = 1;
+  _default = requireCore().extend({
+    implicit: [
+      requireTimestamp(),
+      requireMerge()
+    ],
+    explicit: [
+      requireBinary(),
+      requireOmap(),
+      requirePairs(),
+      requireSet()
+    ]
+  });
+  return _default;
+}
+var hasRequiredLoader;
+function requireLoader() {
+  if (hasRequiredLoader) return loader;
+  hasRequiredLoader = 1;
+  const common22 = requireCommon();
+  const YAMLException2 = requireException();
+  const makeSnippet = requireSnippet();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CONTEXT_FLOW_IN = 1;
+  const CONTEXT_FLOW_OUT = 2;
+  const CONTEXT_BLOCK_IN = 3;
+  const CONTEXT_BLOCK_OUT = 4;
+  const CHOMPING_CLIP = 1;
+  const CHOMPING_STRIP = 2;
+  const CHOMPING_KEEP = 3;
+  const PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
+  const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+  const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+  const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
+  function _class(obj) {
+    return Object.prototype.toString.call(obj);
+  }
+  function isEol(c3) {
+    return c3 === 10 || c3 === 13;
+  }
+  function isWhiteSpace(c3) {
+    return c3 === 9 || c3 === 32;
+  }
+  function isWsOrEol(c3) {
+    return c3 === 9 || c3 === 32 || c3 === 10 || c3 === 13;
+  }
+  function isFlowIndicator(c3) {
+    return c3 === 44 || c3 === 91 || c3 === 93 || c3 === 123 || c3 === 125;
+  }
+  function fromHexCode(c3) {
+    if (c3 >= 48 && c3 <= 57) {
+      return c3 - 48;
+    }
+    const lc = c3 | 32;
+    if (lc >= 97 && lc <= 102) {
+      return lc - 97 + 10;
+    }
+    return -1;
+  }
+  function escapedHexLen(c3) {
+    if (c3 === 120) {
+      return 2;
+    }
+    if (c3 === 117) {
+      return 4;
+    }
+    if (c3 === 85) {
+      return 8;
+    }
+    return 0;
+  }
+  function fromDecimalCode(c3) {
+    if (c3 >= 48 && c3 <= 57) {
+      return c3 - 48;
+    }
+    return -1;
+  }
+  function simpleEscapeSequence(c3) {
+    switch (c3) {
+      case 48:
+        return "\0";
+      case 97:
+        return "\x07";
+      case 98:
+        return "\b";
+      case 116:
+        return "	";
+      case 9:
+        return "	";
+      case 110:
+        return "\n";
+      case 118:
+        return "\v";
+      case 102:
+        return "\f";
+      case 114:
+        return "\r";
+      case 101:
+        return "\x1B";
+      case 32:
+        return " ";
+      case 34:
+        return '"';
+      case 47:
+        return "/";
+      case 92:
+        return "\\";
+      case 78:
+        return "\x85";
+      case 95:
+        return "\xA0";
+      case 76:
+        return "\u2028";
+      case 80:
+        return "\u2029";
+      default:
+        return "";
+    }
+  }
+  function charFromCodepoint(c3) {
+    if (c3 <= 65535) {
+      return String.fromCharCode(c3);
+    }
+    return String.fromCharCode(
+      (c3 - 65536 >> 10) + 55296,
+      (c3 - 65536 & 1023) + 56320
+    );
+  }
+  function setProperty(object, key2, value) {
+    if (key2 === "__proto__") {
+      Object.defineProperty(object, key2, {
+        configurable: true,
+        enumerable: true,
+        writable: true,
+        value
+      });
+    } else {
+      object[key2] = value;
+    }
+  }
+  const simpleEscapeCheck = new Array(256);
+  const simpleEscapeMap = new Array(256);
+  for (let i2 = 0; i2 < 256; i2++) {
+    simpleEscapeCheck[i2] = simpleEscapeSequence(i2) ? 1 : 0;
+    simpleEscapeMap[i2] = simpleEscapeSequence(i2);
+  }
+  function State(input, options) {
+    this.input = input;
+    this.filename = options["filename"] || null;
+    this.schema = options["schema"] || DEFAULT_SCHEMA2;
+    this.onWarning = options["onWarning"] || null;
+    this.legacy = options["legacy"] || false;
+    this.json = options["json"] || false;
+    this.listener = options["listener"] || null;
+    this.maxDepth = typeof options["maxDepth"] === "number" ? options["maxDepth"] : 100;
+    this.maxTotalMergeKeys = typeof options["maxTotalMergeKeys"] === "number" ? options["maxTotalMergeKeys"] : 1e4;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.typeMap = this.schema.compiledTypeMap;
+    this.length = input.length;
+    this.position = 0;
+    this.line = 0;
+    this.lineStart = 0;
+    this.lineIndent = 0;
+    this.depth = 0;
+    this.totalMergeKeys = 0;
+    this.firstTabInLine = -1;
+    this.documents = [];
+    this.anchorMapTransactions = [];
+  }
+  function generateError(state, message) {
+    const mark = {
+      name: state.filename,
+      buffer: state.input.slice(0, -1),
+      // omit trailing \0
+      position: state.position,
+      line: state.line,
+      column: state.position - state.lineStart
+    };
+    mark.snippet = makeSnippet(mark);
+    return new YAMLException2(message, mark);
+  }
+  function throwError(state, message) {
+    throw generateError(state, message);
+  }
+  function throwWarning(state, message) {
+    if (state.onWarning) {
+      state.onWarning.call(null, generateError(state, message));
+    }
+  }
+  function storeAnchor(state, name, value) {
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length !== 0) {
+      const transaction = transactions[transactions.length - 1];
+      if (!_hasOwnProperty.call(transaction, name)) {
+        transaction[name] = {
+          existed: _hasOwnProperty.call(state.anchorMap, name),
+          value: state.anchorMap[name]
+        };
+      }
+    }
+    state.anchorMap[name] = value;
+  }
+  function beginAnchorTransaction(state) {
+    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
+  }
+  function commitAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length === 0) return;
+    const parent = transactions[transactions.length - 1];
+    const names2 = Object.keys(transaction);
+    for (let index = 0, length = names2.length; index < length; index += 1) {
+      const name = names2[index];
+      if (!_hasOwnProperty.call(parent, name)) {
+        parent[name] = transaction[name];
+      }
+    }
+  }
+  function rollbackAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const names2 = Object.keys(transaction);
+    for (let index = names2.length - 1; index >= 0; index -= 1) {
+      const entry = transaction[names2[index]];
+      if (entry.existed) {
+        state.anchorMap[names2[index]] = entry.value;
+      } else {
+        delete state.anchorMap[names2[index]];
+      }
+    }
+  }
+  function snapshotState(state) {
+    return {
+      position: state.position,
+      line: state.line,
+      lineStart: state.lineStart,
+      lineIndent: state.lineIndent,
+      firstTabInLine: state.firstTabInLine,
+      tag: state.tag,
+      anchor: state.anchor,
+      kind: state.kind,
+      result: state.result
+    };
+  }
+  function restoreState(state, snapshot) {
+    state.position = snapshot.position;
+    state.line = snapshot.line;
+    state.lineStart = snapshot.lineStart;
+    state.lineIndent = snapshot.lineIndent;
+    state.firstTabInLine = snapshot.firstTabInLine;
+    state.tag = snapshot.tag;
+    state.anchor = snapshot.anchor;
+    state.kind = snapshot.kind;
+    state.result = snapshot.result;
+  }
+  const directiveHandlers = {
+    YAML: function handleYamlDirective(state, name, args) {
+      if (state.version !== null) {
+        throwError(state, "duplication of %YAML directive");
+      }
+      if (args.length !== 1) {
+        throwError(state, "YAML directive accepts exactly one argument");
+      }
+      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+      if (match === null) {
+        throwError(state, "ill-formed argument of the YAML directive");
+      }
+      const major = parseInt(match[1], 10);
+      const minor = parseInt(match[2], 10);
+      if (major !== 1) {
+        throwError(state, "unacceptable YAML version of the document");
+      }
+      state.version = args[0];
+      state.checkLineBreaks = minor < 2;
+      if (minor !== 1 && minor !== 2) {
+        throwWarning(state, "unsupported YAML version of the document");
+      }
+    },
+    TAG: function handleTagDirective(state, name, args) {
+      let prefix;
+      if (args.length !== 2) {
+        throwError(state, "TAG directive accepts exactly two arguments");
+      }
+      const handle2 = args[0];
+      prefix = args[1];
+      if (!PATTERN_TAG_HANDLE.test(handle2)) {
+        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+      }
+      if (_hasOwnProperty.call(state.tagMap, handle2)) {
+        throwError(state, 'there is a previously declared suffix for "' + handle2 + '" tag handle');
+      }
+      if (!PATTERN_TAG_URI.test(prefix)) {
+        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+      }
+      try {
+        prefix = decodeURIComponent(prefix);
+      } catch (err) {
+        throwError(state, "tag prefix is malformed: " + prefix);
+      }
+      state.tagMap[handle2] = prefix;
+    }
+  };
+  function captureSegment(state, start, end, checkJson) {
+    if (start < end) {
+      const _result = state.input.slice(start, end);
+      if (checkJson) {
+        for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
+          const _character = _result.charCodeAt(_position);
+          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
+            throwError(state, "expected valid JSON character");
+          }
+        }
+      } else if (PATTERN_NON_PRINTABLE.test(_result)) {
+        throwError(state, "the stream contains non-printable characters");
+      }
+      state.result += _result;
+    }
+  }
+  function chargeMergeWork(state) {
+    state.totalMergeKeys++;
+    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
+      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
+    }
+  }
+  function mergeMappings(state, destination, source, overridableKeys) {
+    if (!common22.isObject(source)) {
+      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
+    }
+    chargeMergeWork(state);
+    const sourceKeys = Object.keys(source);
+    for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
+      const key2 = sourceKeys[index];
+      chargeMergeWork(state);
+      if (!_hasOwnProperty.call(destination, key2)) {
+        setProperty(destination, key2, source[key2]);
+        overridableKeys[key2] = true;
+      }
+    }
+  }
+  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
+    if (Array.isArray(keyNode)) {
+      keyNode = Array.prototype.slice.call(keyNode);
+      for (let index = 0, quantity = keyNode.length; index < quantity; index += 1) {
+        if (Array.isArray(keyNode[index])) {
+          throwError(state, "nested arrays are not supported inside keys");
+        }
+        if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
+          keyNode[index] = "[object Object]";
+        }
+      }
+    }
+    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
+      keyNode = "[object Object]";
+    }
+    keyNode = String(keyNode);
+    if (_result === null) {
+      _result = {};
+    }
+    if (keyTag === "tag:yaml.org,2002:merge") {
+      if (Array.isArray(valueNode)) {
+        if (valueNode.length > 100) {
+          throwError(state, "abnormal merge sequence size");
+        }
+        for (let index = 0, quantity = valueNode.length; index < quantity; index += 1) {
+          mergeMappings(state, _result, valueNode[index], overridableKeys);
+        }
+      } else {
+        mergeMappings(state, _result, valueNode, overridableKeys);
+      }
+    } else {
+      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+        state.line = startLine || state.line;
+        state.lineStart = startLineStart || state.lineStart;
+        state.position = startPos || state.position;
+        throwError(state, "duplicated mapping key");
+      }
+      setProperty(_result, keyNode, valueNode);
+      delete overridableKeys[keyNode];
+    }
+    return _result;
+  }
+  function readLineBreak(state) {
+    const ch = state.input.charCodeAt(state.position);
+    if (ch === 10) {
+      state.position++;
+    } else if (ch === 13) {
+      state.position++;
+      if (state.input.charCodeAt(state.position) === 10) {
+        state.position++;
+      }
+    } else {
+      throwError(state, "a line break is expected");
+    }
+    state.line += 1;
+    state.lineStart = state.position;
+    state.firstTabInLine = -1;
+  }
+  function skipSeparationSpace(state, allowComments, checkIndent) {
+    let lineBreaks = 0;
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      while (isWhiteSpace(ch)) {
+        if (ch === 9 && state.firstTabInLine === -1) {
+          state.firstTabInLine = state.position;
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (allowComments && ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (ch !== 10 && ch !== 13 && ch !== 0);
+      }
+      if (isEol(ch)) {
+        readLineBreak(state);
+        ch = state.input.charCodeAt(state.position);
+        lineBreaks++;
+        state.lineIndent = 0;
+        while (ch === 32) {
+          state.lineIndent++;
+          ch = state.input.charCodeAt(++state.position);
+        }
+      } else {
+        break;
+      }
+    }
+    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
+      throwWarning(state, "deficient indentation");
+    }
+    return lineBreaks;
+  }
+  function testDocumentSeparator(state) {
+    let _position = state.position;
+    let ch = state.input.charCodeAt(_position);
+    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+      _position += 3;
+      ch = state.input.charCodeAt(_position);
+      if (ch === 0 || isWsOrEol(ch)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeFoldedLines(state, count2) {
+    if (count2 === 1) {
+      state.result += " ";
+    } else if (count2 > 1) {
+      state.result += common22.repeat("\n", count2 - 1);
+    }
+  }
+  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
+    let captureStart;
+    let captureEnd;
+    let hasPendingContent;
+    let _line;
+    let _lineStart;
+    let _lineIndent;
+    const _kind = state.kind;
+    const _result = state.result;
+    let ch = state.input.charCodeAt(state.position);
+    if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
+      return false;
+    }
+    if (ch === 63 || ch === 45) {
+      const following = state.input.charCodeAt(state.position + 1);
+      if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+        return false;
+      }
+    }
+    state.kind = "scalar";
+    state.result = "";
+    captureStart = captureEnd = state.position;
+    hasPendingContent = false;
+    while (ch !== 0) {
+      if (ch === 58) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+          break;
+        }
+      } else if (ch === 35) {
+        const preceding = state.input.charCodeAt(state.position - 1);
+        if (isWsOrEol(preceding)) {
+          break;
+        }
+      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
+        break;
+      } else if (isEol(ch)) {
+        _line = state.line;
+        _lineStart = state.lineStart;
+        _lineIndent = state.lineIndent;
+        skipSeparationSpace(state, false, -1);
+        if (state.lineIndent >= nodeIndent) {
+          hasPendingContent = true;
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        } else {
+          state.position = captureEnd;
+          state.line = _line;
+          state.lineStart = _lineStart;
+          state.lineIndent = _lineIndent;
+          break;
+        }
+      }
+      if (hasPendingContent) {
+        captureSegment(state, captureStart, captureEnd, false);
+        writeFoldedLines(state, state.line - _line);
+        captureStart = captureEnd = state.position;
+        hasPendingContent = false;
+      }
+      if (!isWhiteSpace(ch)) {
+        captureEnd = state.position + 1;
+      }
+      ch = state.input.charCodeAt(++state.position);
+    }
+    captureSegment(state, captureStart, captureEnd, false);
+    if (state.result) {
+      return true;
+    }
+    state.kind = _kind;
+    state.result = _result;
+    return false;
+  }
+  function readSingleQuotedScalar(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 39) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 39) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (ch === 39) {
+          captureStart = state.position;
+          state.position++;
+          captureEnd = state.position;
+        } else {
+          return true;
+        }
+      } else if (isEol(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        throwError(state, "unexpected end of the document within a single quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError(state, "unexpected end of the stream within a single quoted scalar");
+  }
+  function readDoubleQuotedScalar(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 34) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 34) {
+        captureSegment(state, captureStart, state.position, true);
+        state.position++;
+        return true;
+      } else if (ch === 92) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (isEol(ch)) {
+          skipSeparationSpace(state, false, nodeIndent);
+        } else if (ch < 256 && simpleEscapeCheck[ch]) {
+          state.result += simpleEscapeMap[ch];
+          state.position++;
+        } else if ((tmp = escapedHexLen(ch)) > 0) {
+          let hexLength = tmp;
+          let hexResult = 0;
+          for (; hexLength > 0; hexLength--) {
+            ch = state.input.charCodeAt(++state.position);
+            if ((tmp = fromHexCode(ch)) >= 0) {
+              hexResult = (hexResult << 4) + tmp;
+            } else {
+              throwError(state, "expected hexadecimal character");
+            }
+          }
+          state.result += charFromCodepoint(hexResult);
+          state.position++;
+        } else {
+          throwError(state, "unknown escape sequence");
+        }
+        captureStart = captureEnd = state.position;
+      } else if (isEol(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        throwError(state, "unexpected end of the document within a double quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError(state, "unexpected end of the stream within a double quoted scalar");
+  }
+  function readFlowCollection(state, nodeIndent) {
+    let readNext = true;
+    let _line;
+    let _lineStart;
+    let _pos;
+    const _tag = state.tag;
+    let _result;
+    const _anchor = state.anchor;
+    let terminator;
+    let isPair;
+    let isExplicitPair;
+    let isMapping2;
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyNode;
+    let keyTag;
+    let valueNode;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 91) {
+      terminator = 93;
+      isMapping2 = false;
+      _result = [];
+    } else if (ch === 123) {
+      terminator = 125;
+      isMapping2 = true;
+      _result = {};
+    } else {
+      return false;
+    }
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    ch = state.input.charCodeAt(++state.position);
+    while (ch !== 0) {
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === terminator) {
+        state.position++;
+        state.tag = _tag;
+        state.anchor = _anchor;
+        state.kind = isMapping2 ? "mapping" : "sequence";
+        state.result = _result;
+        return true;
+      } else if (!readNext) {
+        throwError(state, "missed comma between flow collection entries");
+      } else if (ch === 44) {
+        throwError(state, "expected the node content, but found ','");
+      }
+      keyTag = keyNode = valueNode = null;
+      isPair = isExplicitPair = false;
+      if (ch === 63) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol(following)) {
+          isPair = isExplicitPair = true;
+          state.position++;
+          skipSeparationSpace(state, true, nodeIndent);
+        }
+      }
+      _line = state.line;
+      _lineStart = state.lineStart;
+      _pos = state.position;
+      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+      keyTag = state.tag;
+      keyNode = state.result;
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if ((isExplicitPair || state.line === _line) && ch === 58) {
+        isPair = true;
+        ch = state.input.charCodeAt(++state.position);
+        skipSeparationSpace(state, true, nodeIndent);
+        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        valueNode = state.result;
+      }
+      if (isMapping2) {
+        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
+      } else if (isPair) {
+        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
+      } else {
+        _result.push(keyNode);
+      }
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === 44) {
+        readNext = true;
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        readNext = false;
+      }
+    }
+    throwError(state, "unexpected end of the stream within a flow collection");
+  }
+  function readBlockScalar(state, nodeIndent) {
+    let folding;
+    let chomping = CHOMPING_CLIP;
+    let didReadContent = false;
+    let detectedIndent = false;
+    let textIndent = nodeIndent;
+    let emptyLines = 0;
+    let atMoreIndented = false;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 124) {
+      folding = false;
+    } else if (ch === 62) {
+      folding = true;
+    } else {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    while (ch !== 0) {
+      ch = state.input.charCodeAt(++state.position);
+      if (ch === 43 || ch === 45) {
+        if (CHOMPING_CLIP === chomping) {
+          chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
+        } else {
+          throwError(state, "repeat of a chomping mode identifier");
+        }
+      } else if ((tmp = fromDecimalCode(ch)) >= 0) {
+        if (tmp === 0) {
+          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+        } else if (!detectedIndent) {
+          textIndent = nodeIndent + tmp - 1;
+          detectedIndent = true;
+        } else {
+          throwError(state, "repeat of an indentation width identifier");
+        }
+      } else {
+        break;
+      }
+    }
+    if (isWhiteSpace(ch)) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (isWhiteSpace(ch));
+      if (ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (!isEol(ch) && ch !== 0);
+      }
+    }
+    while (ch !== 0) {
+      readLineBreak(state);
+      state.lineIndent = 0;
+      ch = state.input.charCodeAt(state.position);
+      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
+        state.lineIndent++;
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (!detectedIndent && state.lineIndent > textIndent) {
+        textIndent = state.lineIndent;
+      }
+      if (isEol(ch)) {
+        emptyLines++;
+        continue;
+      }
+      if (!detectedIndent && textIndent === 0) {
+        throwError(state, "missing indentation for block scalar");
+      }
+      if (state.lineIndent < textIndent) {
+        if (chomping === CHOMPING_KEEP) {
+          state.result += common22.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (chomping === CHOMPING_CLIP) {
+          if (didReadContent) {
+            state.result += "\n";
+          }
+        }
+        break;
+      }
+      if (folding) {
+        if (isWhiteSpace(ch)) {
+          atMoreIndented = true;
+          state.result += common22.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (atMoreIndented) {
+          atMoreIndented = false;
+          state.result += common22.repeat("\n", emptyLines + 1);
+        } else if (emptyLines === 0) {
+          if (didReadContent) {
+            state.result += " ";
+          }
+        } else {
+          state.result += common22.repeat("\n", emptyLines);
+        }
+      } else {
+        state.result += common22.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+      }
+      didReadContent = true;
+      detectedIndent = true;
+      emptyLines = 0;
+      const captureStart = state.position;
+      while (!isEol(ch) && ch !== 0) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      captureSegment(state, captureStart, state.position, false);
+    }
+    return true;
+  }
+  function readBlockSequence(state, nodeIndent) {
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = [];
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      if (ch !== 45) {
+        break;
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      if (!isWsOrEol(following)) {
+        break;
+      }
+      detected = true;
+      state.position++;
+      if (skipSeparationSpace(state, true, -1)) {
+        if (state.lineIndent <= nodeIndent) {
+          _result.push(null);
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        }
+      }
+      const _line = state.line;
+      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+      _result.push(state.result);
+      skipSeparationSpace(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state, "bad indentation of a sequence entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "sequence";
+      state.result = _result;
+      return true;
+    }
+    return false;
+  }
+  function readBlockMapping(state, nodeIndent, flowIndent) {
+    let allowCompact;
+    let _keyLine;
+    let _keyLineStart;
+    let _keyPos;
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = {};
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyTag = null;
+    let keyNode = null;
+    let valueNode = null;
+    let atExplicitKey = false;
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (!atExplicitKey && state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      const _line = state.line;
+      if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
+        if (ch === 63) {
+          if (atExplicitKey) {
+            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+            keyTag = keyNode = valueNode = null;
+          }
+          detected = true;
+          atExplicitKey = true;
+          allowCompact = true;
+        } else if (atExplicitKey) {
+          atExplicitKey = false;
+          allowCompact = true;
+        } else {
+          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+        }
+        state.position += 1;
+        ch = following;
+      } else {
+        _keyLine = state.line;
+        _keyLineStart = state.lineStart;
+        _keyPos = state.position;
+        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+          break;
+        }
+        if (state.line === _line) {
+          ch = state.input.charCodeAt(state.position);
+          while (isWhiteSpace(ch)) {
+            ch = state.input.charCodeAt(++state.position);
+          }
+          if (ch === 58) {
+            ch = state.input.charCodeAt(++state.position);
+            if (!isWsOrEol(ch)) {
+              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+            }
+            if (atExplicitKey) {
+              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+              keyTag = keyNode = valueNode = null;
+            }
+            detected = true;
+            atExplicitKey = false;
+            allowCompact = false;
+            keyTag = state.tag;
+            keyNode = state.result;
+          } else if (detected) {
+            throwError(state, "can not read an implicit mapping pair; a colon is missed");
+          } else {
+            state.tag = _tag;
+            state.anchor = _anchor;
+            return true;
+          }
+        } else if (detected) {
+          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+        } else {
+          state.tag = _tag;
+          state.anchor = _anchor;
+          return true;
+        }
+      }
+      if (state.line === _line || state.lineIndent > nodeIndent) {
+        if (atExplicitKey) {
+          _keyLine = state.line;
+          _keyLineStart = state.lineStart;
+          _keyPos = state.position;
+        }
+        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+          if (atExplicitKey) {
+            keyNode = state.result;
+          } else {
+            valueNode = state.result;
+          }
+        }
+        if (!atExplicitKey) {
+          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
+          keyTag = keyNode = valueNode = null;
+        }
+        skipSeparationSpace(state, true, -1);
+        ch = state.input.charCodeAt(state.position);
+      }
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state, "bad indentation of a mapping entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (atExplicitKey) {
+      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "mapping";
+      state.result = _result;
+    }
+    return detected;
+  }
+  function readTagProperty(state) {
+    let isVerbatim = false;
+    let isNamed = false;
+    let tagHandle;
+    let tagName;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 33) return false;
+    if (state.tag !== null) {
+      throwError(state, "duplication of a tag property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    if (ch === 60) {
+      isVerbatim = true;
+      ch = state.input.charCodeAt(++state.position);
+    } else if (ch === 33) {
+      isNamed = true;
+      tagHandle = "!!";
+      ch = state.input.charCodeAt(++state.position);
+    } else {
+      tagHandle = "!";
+    }
+    let _position = state.position;
+    if (isVerbatim) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (ch !== 0 && ch !== 62);
+      if (state.position < state.length) {
+        tagName = state.input.slice(_position, state.position);
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        throwError(state, "unexpected end of the stream within a verbatim tag");
+      }
+    } else {
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        if (ch === 33) {
+          if (!isNamed) {
+            tagHandle = state.input.slice(_position - 1, state.position + 1);
+            if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
+              throwError(state, "named tag handle cannot contain such characters");
+            }
+            isNamed = true;
+            _position = state.position + 1;
+          } else {
+            throwError(state, "tag suffix cannot contain exclamation marks");
+          }
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      tagName = state.input.slice(_position, state.position);
+      if (PATTERN_FLOW_INDICATORS.test(tagName)) {
+        throwError(state, "tag suffix cannot contain flow indicator characters");
+      }
+    }
+    if (tagName && !PATTERN_TAG_URI.test(tagName)) {
+      throwError(state, "tag name cannot contain such characters: " + tagName);
+    }
+    try {
+      tagName = decodeURIComponent(tagName);
+    } catch (err) {
+      throwError(state, "tag name is malformed: " + tagName);
+    }
+    if (isVerbatim) {
+      state.tag = tagName;
+    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
+      state.tag = state.tagMap[tagHandle] + tagName;
+    } else if (tagHandle === "!") {
+      state.tag = "!" + tagName;
+    } else if (tagHandle === "!!") {
+      state.tag = "tag:yaml.org,2002:" + tagName;
+    } else {
+      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
+    }
+    return true;
+  }
+  function readAnchorProperty(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 38) return false;
+    if (state.anchor !== null) {
+      throwError(state, "duplication of an anchor property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError(state, "name of an anchor node must contain at least one character");
+    }
+    state.anchor = state.input.slice(_position, state.position);
+    return true;
+  }
+  function readAlias(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 42) return false;
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError(state, "name of an alias node must contain at least one character");
+    }
+    const alias = state.input.slice(_position, state.position);
+    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
+      throwError(state, 'unidentified alias "' + alias + '"');
+    }
+    state.result = state.anchorMap[alias];
+    skipSeparationSpace(state, true, -1);
+    return true;
+  }
+  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
+    const fallbackState = snapshotState(state);
+    beginAnchorTransaction(state);
+    restoreState(state, propertyStart);
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
+      commitAnchorTransaction(state);
+      return true;
+    }
+    rollbackAnchorTransaction(state);
+    restoreState(state, fallbackState);
+    return false;
+  }
+  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+    let allowBlockScalars;
+    let allowBlockCollections;
+    let indentStatus = 1;
+    let atNewLine = false;
+    let hasContent = false;
+    let propertyStart = null;
+    let type2;
+    let flowIndent;
+    let blockIndent;
+    if (state.depth >= state.maxDepth) {
+      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
+    }
+    state.depth += 1;
+    if (state.listener !== null) {
+      state.listener("open", state);
+    }
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
+    if (allowToSeek) {
+      if (skipSeparationSpace(state, true, -1)) {
+        atNewLine = true;
+        if (state.lineIndent > parentIndent) {
+          indentStatus = 1;
+        } else if (state.lineIndent === parentIndent) {
+          indentStatus = 0;
+        } else if (state.lineIndent < parentIndent) {
+          indentStatus = -1;
+        }
+      }
+    }
+    if (indentStatus === 1) {
+      while (true) {
+        const ch = state.input.charCodeAt(state.position);
+        const propertyState = snapshotState(state);
+        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
+          break;
+        }
+        if (!readTagProperty(state) && !readAnchorProperty(state)) {
+          break;
+        }
+        if (propertyStart === null) {
+          propertyStart = propertyState;
+        }
+        if (skipSeparationSpace(state, true, -1)) {
+          atNewLine = true;
+          allowBlockCollections = allowBlockStyles;
+          if (state.lineIndent > parentIndent) {
+            indentStatus = 1;
+          } else if (state.lineIndent === parentIndent) {
+            indentStatus = 0;
+          } else if (state.lineIndent < parentIndent) {
+            indentStatus = -1;
+          }
+        } else {
+          allowBlockCollections = false;
+        }
+      }
+    }
+    if (allowBlockCollections) {
+      allowBlockCollections = atNewLine || allowCompact;
+    }
+    if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
+      if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
+        flowIndent = parentIndent;
+      } else {
+        flowIndent = parentIndent + 1;
+      }
+      blockIndent = state.position - state.lineStart;
+      if (indentStatus === 1) {
+        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
+          hasContent = true;
+        } else {
+          const ch = state.input.charCodeAt(state.position);
+          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
+            state,
+            propertyStart,
+            propertyStart.position - propertyStart.lineStart,
+            flowIndent
+          )) {
+            hasContent = true;
+          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
+            hasContent = true;
+          } else if (readAlias(state)) {
+            hasContent = true;
+            if (state.tag !== null || state.anchor !== null) {
+              throwError(state, "alias node should not have any properties");
+            }
+          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+            hasContent = true;
+            if (state.tag === null) {
+              state.tag = "?";
+            }
+          }
+          if (state.anchor !== null) {
+            storeAnchor(state, state.anchor, state.result);
+          }
+        }
+      } else if (indentStatus === 0) {
+        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
+      }
+    }
+    if (state.tag === null) {
+      if (state.anchor !== null) {
+        storeAnchor(state, state.anchor, state.result);
+      }
+    } else if (state.tag === "?") {
+      if (state.result !== null && state.kind !== "scalar") {
+        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+      }
+      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+        type2 = state.implicitTypes[typeIndex];
+        if (type2.resolve(state.result)) {
+          state.result = type2.construct(state.result);
+          state.tag = type2.tag;
+          if (state.anchor !== null) {
+            storeAnchor(state, state.anchor, state.result);
+          }
+          break;
+        }
+      }
+    } else if (state.tag !== "!") {
+      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
+        type2 = state.typeMap[state.kind || "fallback"][state.tag];
+      } else {
+        type2 = null;
+        const typeList = state.typeMap.multi[state.kind || "fallback"];
+        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
+          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
+            type2 = typeList[typeIndex];
+            break;
+          }
+        }
+      }
+      if (!type2) {
+        throwError(state, "unknown tag !<" + state.tag + ">");
+      }
+      if (state.result !== null && type2.kind !== state.kind) {
+        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
+      }
+      if (!type2.resolve(state.result, state.tag)) {
+        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+      } else {
+        state.result = type2.construct(state.result, state.tag);
+        if (state.anchor !== null) {
+          storeAnchor(state, state.anchor, state.result);
+        }
+      }
+    }
+    if (state.listener !== null) {
+      state.listener("close", state);
+    }
+    state.depth -= 1;
+    return state.tag !== null || state.anchor !== null || hasContent;
+  }
+  function readDocument(state) {
+    const documentStart = state.position;
+    let hasDirectives = false;
+    let ch;
+    state.version = null;
+    state.checkLineBreaks = state.legacy;
+    state.tagMap = /* @__PURE__ */ Object.create(null);
+    state.anchorMap = /* @__PURE__ */ Object.create(null);
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      skipSeparationSpace(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if (state.lineIndent > 0 || ch !== 37) {
+        break;
+      }
+      hasDirectives = true;
+      ch = state.input.charCodeAt(++state.position);
+      let _position = state.position;
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      const directiveName = state.input.slice(_position, state.position);
+      const directiveArgs = [];
+      if (directiveName.length < 1) {
+        throwError(state, "directive name must not be less than one character in length");
+      }
+      while (ch !== 0) {
+        while (isWhiteSpace(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        if (ch === 35) {
+          do {
+            ch = state.input.charCodeAt(++state.position);
+          } while (ch !== 0 && !isEol(ch));
+          break;
+        }
+        if (isEol(ch)) break;
+        _position = state.position;
+        while (ch !== 0 && !isWsOrEol(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        directiveArgs.push(state.input.slice(_position, state.position));
+      }
+      if (ch !== 0) readLineBreak(state);
+      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
+        directiveHandlers[directiveName](state, directiveName, directiveArgs);
+      } else {
+        throwWarning(state, 'unknown document directive "' + directiveName + '"');
+      }
+    }
+    skipSeparationSpace(state, true, -1);
+    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
+      state.position += 3;
+      skipSeparationSpace(state, true, -1);
+    } else if (hasDirectives) {
+      throwError(state, "directives end mark is expected");
+    }
+    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+    skipSeparationSpace(state, true, -1);
+    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
+      throwWarning(state, "non-ASCII line breaks are interpreted as content");
+    }
+    state.documents.push(state.result);
+    if (state.position === state.lineStart && testDocumentSeparator(state)) {
+      if (state.input.charCodeAt(state.position) === 46) {
+        state.position += 3;
+        skipSeparationSpace(state, true, -1);
+      }
+      return;
+    }
+    if (state.position < state.length - 1) {
+      throwError(state, "end of the stream or a document separator is expected");
+    }
+  }
+  function loadDocuments(input, options) {
+    input = String(input);
+    options = options || {};
+    if (input.length !== 0) {
+      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
+        input += "\n";
+      }
+      if (input.charCodeAt(0) === 65279) {
+        input = input.slice(1);
+      }
+    }
+    const state = new State(input, options);
+    const nullpos = input.indexOf("\0");
+    if (nullpos !== -1) {
+      state.position = nullpos;
+      throwError(state, "null byte is not allowed in input");
+    }
+    state.input += "\0";
+    while (state.input.charCodeAt(state.position) === 32) {
+      state.lineIndent += 1;
+      state.position += 1;
+    }
+    while (state.position < state.length - 1) {
+      readDocument(state);
+    }
+    return state.documents;
+  }
+  function loadAll2(input, iterator, options) {
+    if (iterator !== null && typeof iterator === "object" && typeof options === "undefined") {
+      options = iterator;
+      iterator = null;
+    }
+    const documents = loadDocuments(input, options);
+    if (typeof iterator !== "function") {
+      return documents;
+    }
+    for (let index = 0, length = documents.length; index < length; index += 1) {
+      iterator(documents[index]);
+    }
+  }
+  function load22(input, options) {
+    const documents = loadDocuments(input, options);
+    if (documents.length === 0) {
+      return void 0;
+    } else if (documents.length === 1) {
+      return documents[0];
+    }
+    throw new YAMLException2("expected a single document in the stream, but found more");
+  }
+  loader.loadAll = loadAll2;
+  loader.load = load22;
+  return loader;
+}
+var dumper = {};
+var hasRequiredDumper;
+function requireDumper() {
+  if (hasRequiredDumper) return dumper;
+  hasRequiredDumper = 1;
+  const common22 = requireCommon();
+  const YAMLException2 = requireException();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _toString = Object.prototype.toString;
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CHAR_BOM = 65279;
+  const CHAR_TAB = 9;
+  const CHAR_LINE_FEED = 10;
+  const CHAR_CARRIAGE_RETURN = 13;
+  const CHAR_SPACE = 32;
+  const CHAR_EXCLAMATION = 33;
+  const CHAR_DOUBLE_QUOTE = 34;
+  const CHAR_SHARP = 35;
+  const CHAR_PERCENT = 37;
+  const CHAR_AMPERSAND = 38;
+  const CHAR_SINGLE_QUOTE = 39;
+  const CHAR_ASTERISK = 42;
+  const CHAR_COMMA = 44;
+  const CHAR_MINUS = 45;
+  const CHAR_COLON = 58;
+  const CHAR_EQUALS = 61;
+  const CHAR_GREATER_THAN = 62;
+  const CHAR_QUESTION = 63;
+  const CHAR_COMMERCIAL_AT = 64;
+  const CHAR_LEFT_SQUARE_BRACKET = 91;
+  const CHAR_RIGHT_SQUARE_BRACKET = 93;
+  const CHAR_GRAVE_ACCENT = 96;
+  const CHAR_LEFT_CURLY_BRACKET = 123;
+  const CHAR_VERTICAL_LINE = 124;
+  const CHAR_RIGHT_CURLY_BRACKET = 125;
+  const ESCAPE_SEQUENCES = {};
+  ESCAPE_SEQUENCES[0] = "\\0";
+  ESCAPE_SEQUENCES[7] = "\\a";
+  ESCAPE_SEQUENCES[8] = "\\b";
+  ESCAPE_SEQUENCES[9] = "\\t";
+  ESCAPE_SEQUENCES[10] = "\\n";
+  ESCAPE_SEQUENCES[11] = "\\v";
+  ESCAPE_SEQUENCES[12] = "\\f";
+  ESCAPE_SEQUENCES[13] = "\\r";
+  ESCAPE_SEQUENCES[27] = "\\e";
+  ESCAPE_SEQUENCES[34] = '\\"';
+  ESCAPE_SEQUENCES[92] = "\\\\";
+  ESCAPE_SEQUENCES[133] = "\\N";
+  ESCAPE_SEQUENCES[160] = "\\_";
+  ESCAPE_SEQUENCES[8232] = "\\L";
+  ESCAPE_SEQUENCES[8233] = "\\P";
+  const DEPRECATED_BOOLEANS_SYNTAX = [
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "YES",
+    "on",
+    "On",
+    "ON",
+    "n",
+    "N",
+    "no",
+    "No",
+    "NO",
+    "off",
+    "Off",
+    "OFF"
+  ];
+  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
+  function compileStyleMap(schema2, map2) {
+    if (map2 === null) return {};
+    const result = {};
+    const keys = Object.keys(map2);
+    for (let index = 0, length = keys.length; index < length; index += 1) {
+      let tag = keys[index];
+      let style = String(map2[tag]);
+      if (tag.slice(0, 2) === "!!") {
+        tag = "tag:yaml.org,2002:" + tag.slice(2);
+      }
+      const type2 = schema2.compiledTypeMap["fallback"][tag];
+      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
+        style = type2.styleAliases[style];
+      }
+      result[tag] = style;
+    }
+    return result;
+  }
+  function encodeHex(character) {
+    let handle2;
+    let length;
+    const string = character.toString(16).toUpperCase();
+    if (character <= 255) {
+      handle2 = "x";
+      length = 2;
+    } else if (character <= 65535) {
+      handle2 = "u";
+      length = 4;
+    } else if (character <= 4294967295) {
+      handle2 = "U";
+      length = 8;
+    } else {
+      throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
+    }
+    return "\\" + handle2 + common22.repeat("0", length - string.length) + string;
+  }
+  const QUOTING_TYPE_SINGLE = 1;
+  const QUOTING_TYPE_DOUBLE = 2;
+  function State(options) {
+    this.schema = options["schema"] || DEFAULT_SCHEMA2;
+    this.indent = Math.max(1, options["indent"] || 2);
+    this.noArrayIndent = options["noArrayIndent"] || false;
+    this.skipInvalid = options["skipInvalid"] || false;
+    this.flowLevel = common22.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
+    this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
+    this.sortKeys = options["sortKeys"] || false;
+    this.lineWidth = options["lineWidth"] || 80;
+    this.noRefs = options["noRefs"] || false;
+    this.noCompatMode = options["noCompatMode"] || false;
+    this.condenseFlow = options["condenseFlow"] || false;
+    this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
+    this.forceQuotes = options["forceQuotes"] || false;
+    this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.explicitTypes = this.schema.compiledExplicit;
+    this.tag = null;
+    this.result = "";
+    this.duplicates = [];
+    this.usedDuplicates = null;
+  }
+  function indentString(string, spaces) {
+    const ind = common22.repeat(" ", spaces);
+    let position = 0;
+    let result = "";
+    const length = string.length;
+    while (position < length) {
+      let line;
+      const next = string.indexOf("\n", position);
+      if (next === -1) {
+        line = string.slice(position);
+        position = length;
+      } else {
+        line = string.slice(position, next + 1);
+        position = next + 1;
+      }
+      if (line.length && line !== "\n") result += ind;
+      result += line;
+    }
+    return result;
+  }
+  function generateNextLine(state, level) {
+    return "\n" + common22.repeat(" ", state.indent * level);
+  }
+  function testImplicitResolving(state, str2) {
+    for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
+      const type2 = state.implicitTypes[index];
+      if (type2.resolve(str2)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function isWhitespace(c3) {
+    return c3 === CHAR_SPACE || c3 === CHAR_TAB;
+  }
+  function isPrintable(c3) {
+    return c3 >= 32 && c3 <= 126 || c3 >= 161 && c3 <= 55295 && c3 !== 8232 && c3 !== 8233 || c3 >= 57344 && c3 <= 65533 && c3 !== CHAR_BOM || c3 >= 65536 && c3 <= 1114111;
+  }
+  function isNsCharOrWhitespace(c3) {
+    return isPrintable(c3) && c3 !== CHAR_BOM && // - b-char
+    c3 !== CHAR_CARRIAGE_RETURN && c3 !== CHAR_LINE_FEED;
+  }
+  function isPlainSafe(c3, prev, inblock) {
+    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c3);
+    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c3);
+    return (
+      // ns-plain-safe
+      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
+      c3 !== CHAR_COMMA && c3 !== CHAR_LEFT_SQUARE_BRACKET && c3 !== CHAR_RIGHT_SQUARE_BRACKET && c3 !== CHAR_LEFT_CURLY_BRACKET && c3 !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
+      c3 !== CHAR_SHARP && // false on '#'
+      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
+      isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c3 === CHAR_SHARP || // change to true on '[^ ]#'
+      prev === CHAR_COLON && cIsNsChar
+    );
+  }
+  function isPlainSafeFirst(c3) {
+    return isPrintable(c3) && c3 !== CHAR_BOM && !isWhitespace(c3) && // - s-white
+    // - (c-indicator ::=
+    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
+    c3 !== CHAR_MINUS && c3 !== CHAR_QUESTION && c3 !== CHAR_COLON && c3 !== CHAR_COMMA && c3 !== CHAR_LEFT_SQUARE_BRACKET && c3 !== CHAR_RIGHT_SQUARE_BRACKET && c3 !== CHAR_LEFT_CURLY_BRACKET && c3 !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
+    c3 !== CHAR_SHARP && c3 !== CHAR_AMPERSAND && c3 !== CHAR_ASTERISK && c3 !== CHAR_EXCLAMATION && c3 !== CHAR_VERTICAL_LINE && c3 !== CHAR_EQUALS && c3 !== CHAR_GREATER_THAN && c3 !== CHAR_SINGLE_QUOTE && c3 !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
+    c3 !== CHAR_PERCENT && c3 !== CHAR_COMMERCIAL_AT && c3 !== CHAR_GRAVE_ACCENT;
+  }
+  function isPlainSafeLast(c3) {
+    return !isWhitespace(c3) && c3 !== CHAR_COLON;
+  }
+  function codePointAt(string, pos) {
+    const first = string.charCodeAt(pos);
+    let second;
+    if (first >= 55296 && first <= 56319 && pos + 1 < string.length) {
+      second = string.charCodeAt(pos + 1);
+      if (second >= 56320 && second <= 57343) {
+        return (first - 55296) * 1024 + second - 56320 + 65536;
+      }
+    }
+    return first;
+  }
+  function needIndentIndicator(string) {
+    const leadingSpaceRe = /^\n* /;
+    return leadingSpaceRe.test(string);
+  }
+  const STYLE_PLAIN = 1;
+  const STYLE_SINGLE = 2;
+  const STYLE_LITERAL = 3;
+  const STYLE_FOLDED = 4;
+  const STYLE_DOUBLE = 5;
+  function chooseScalarStyle(string, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
+    let i2;
+    let char = 0;
+    let prevChar = null;
+    let hasLineBreak = false;
+    let hasFoldableLine = false;
+    const shouldTrackWidth = lineWidth !== -1;
+    let previousLineBreak = -1;
+    let plain = isPlainSafeFirst(codePointAt(string, 0)) && isPlainSafeLast(codePointAt(string, string.length - 1));
+    if (singleLineOnly || forceQuotes) {
+      for (i2 = 0; i2 < string.length; char >= 65536 ? i2 += 2 : i2++) {
+        char = codePointAt(string, i2);
+        if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+    } else {
+      for (i2 = 0; i2 < string.length; char >= 65536 ? i2 += 2 : i2++) {
+        char = codePointAt(string, i2);
+        if (char === CHAR_LINE_FEED) {
+          hasLineBreak = true;
+          if (shouldTrackWidth) {
+            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
+            i2 - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ";
+            previousLineBreak = i2;
+          }
+        } else if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i2 - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ");
+    }
+    if (!hasLineBreak && !hasFoldableLine) {
+      if (plain && !forceQuotes && !testAmbiguousType(string)) {
+        return STYLE_PLAIN;
+      }
+      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+    }
+    if (indentPerLevel > 9 && needIndentIndicator(string)) {
+      return STYLE_DOUBLE;
+    }
+    if (!forceQuotes) {
+      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
+    }
+    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+  }
+  function writeScalar(state, string, level, iskey, inblock) {
+    state.dump = (function() {
+      if (string.length === 0) {
+        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
+      }
+      if (!state.noCompatMode) {
+        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string)) {
+          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string + '"' : "'" + string + "'";
+        }
+      }
+      const indent = state.indent * Math.max(1, level);
+      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
+      const singleLineOnly = iskey || // No block styles in flow mode.
+      state.flowLevel > -1 && level >= state.flowLevel;
+      function testAmbiguity(string2) {
+        return testImplicitResolving(state, string2);
+      }
+      switch (chooseScalarStyle(
+        string,
+        singleLineOnly,
+        state.indent,
+        lineWidth,
+        testAmbiguity,
+        state.quotingType,
+        state.forceQuotes && !iskey,
+        inblock
+      )) {
+        case STYLE_PLAIN:
+          return string;
+        case STYLE_SINGLE:
+          return "'" + string.replace(/'/g, "''") + "'";
+        case STYLE_LITERAL:
+          return "|" + blockHeader(string, state.indent) + dropEndingNewline(indentString(string, indent));
+        case STYLE_FOLDED:
+          return ">" + blockHeader(string, state.indent) + dropEndingNewline(indentString(foldString(string, lineWidth), indent));
+        case STYLE_DOUBLE:
+          return '"' + escapeString(string) + '"';
+        default:
+          throw new YAMLException2("impossible error: invalid scalar style");
+      }
+    })();
+  }
+  function blockHeader(string, indentPerLevel) {
+    const indentIndicator = needIndentIndicator(string) ? String(indentPerLevel) : "";
+    const clip = string[string.length - 1] === "\n";
+    const keep = clip && (string[string.length - 2] === "\n" || string === "\n");
+    const chomp = keep ? "+" : clip ? "" : "-";
+    return indentIndicator + chomp + "\n";
+  }
+  function dropEndingNewline(string) {
+    return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
+  }
+  function foldString(string, width) {
+    const lineRe = /(\n+)([^\n]*)/g;
+    let result = (function() {
+      let nextLF = string.indexOf("\n");
+      nextLF = nextLF !== -1 ? nextLF : string.length;
+      lineRe.lastIndex = nextLF;
+      return foldLine(string.slice(0, nextLF), width);
+    })();
+    let prevMoreIndented = string[0] === "\n" || string[0] === " ";
+    let moreIndented;
+    let match;
+    while (match = lineRe.exec(string)) {
+      const prefix = match[1];
+      const line = match[2];
+      moreIndented = line[0] === " ";
+      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+      prevMoreIndented = moreIndented;
+    }
+    return result;
+  }
+  function foldLine(line, width) {
+    if (line === "" || line[0] === " ") return line;
+    const breakRe = / [^ ]/g;
+    let match;
+    let start = 0;
+    let end;
+    let curr = 0;
+    let next = 0;
+    let result = "";
+    while (match = breakRe.exec(line)) {
+      next = match.index;
+      if (next - start > width) {
+        end = curr > start ? curr : next;
+        result += "\n" + line.slice(start, end);
+        start = end + 1;
+      }
+      curr = next;
+    }
+    result += "\n";
+    if (line.length - start > width && curr > start) {
+      result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
+    } else {
+      result += line.slice(start);
+    }
+    return result.slice(1);
+  }
+  function escapeString(string) {
+    let result = "";
+    let char = 0;
+    for (let i2 = 0; i2 < string.length; char >= 65536 ? i2 += 2 : i2++) {
+      char = codePointAt(string, i2);
+      const escapeSeq = ESCAPE_SEQUENCES[char];
+      if (!escapeSeq && isPrintable(char)) {
+        result += string[i2];
+        if (char >= 65536) result += string[i2 + 1];
+      } else {
+        result += escapeSeq || encodeHex(char);
+      }
+    }
+    return result;
+  }
+  function writeFlowSequence(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      let value = object[index];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index), value);
+      }
+      if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
+        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = "[" + _result + "]";
+  }
+  function writeBlockSequence(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      let value = object[index];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index), value);
+      }
+      if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
+        if (!compact || _result !== "") {
+          _result += generateNextLine(state, level);
+        }
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          _result += "-";
+        } else {
+          _result += "- ";
+        }
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = _result || "[]";
+  }
+  function writeFlowMapping(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+      let pairBuffer = "";
+      if (_result !== "") pairBuffer += ", ";
+      if (state.condenseFlow) pairBuffer += '"';
+      const objectKey = objectKeyList[index];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state, level, objectKey, false, false)) {
+        continue;
+      }
+      if (state.dump.length > 1024) pairBuffer += "? ";
+      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
+      if (!writeNode(state, level, objectValue, false, false)) {
+        continue;
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = "{" + _result + "}";
+  }
+  function writeBlockMapping(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    if (state.sortKeys === true) {
+      objectKeyList.sort();
+    } else if (typeof state.sortKeys === "function") {
+      objectKeyList.sort(state.sortKeys);
+    } else if (state.sortKeys) {
+      throw new YAMLException2("sortKeys must be a boolean or a function");
+    }
+    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+      let pairBuffer = "";
+      if (!compact || _result !== "") {
+        pairBuffer += generateNextLine(state, level);
+      }
+      const objectKey = objectKeyList[index];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
+        continue;
+      }
+      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+      if (explicitPair) {
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          pairBuffer += "?";
+        } else {
+          pairBuffer += "? ";
+        }
+      }
+      pairBuffer += state.dump;
+      if (explicitPair) {
+        pairBuffer += generateNextLine(state, level);
+      }
+      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
+        continue;
+      }
+      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        pairBuffer += ":";
+      } else {
+        pairBuffer += ": ";
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = _result || "{}";
+  }
+  function detectType(state, object, explicit) {
+    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
+    for (let index = 0, length = typeList.length; index < length; index += 1) {
+      const type2 = typeList[index];
+      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
+        if (explicit) {
+          if (type2.multi && type2.representName) {
+            state.tag = type2.representName(object);
+          } else {
+            state.tag = type2.tag;
+          }
+        } else {
+          state.tag = "?";
+        }
+        if (type2.represent) {
+          const style = state.styleMap[type2.tag] || type2.defaultStyle;
+          let _result;
+          if (_toString.call(type2.represent) === "[object Function]") {
+            _result = type2.represent(object, style);
+          } else if (_hasOwnProperty.call(type2.represent, style)) {
+            _result = type2.represent[style](object, style);
+          } else {
+            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
+          }
+          state.dump = _result;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
+    state.tag = null;
+    state.dump = object;
+    if (!detectType(state, object, false)) {
+      detectType(state, object, true);
+    }
+    const type2 = _toString.call(state.dump);
+    const inblock = block;
+    if (block) {
+      block = state.flowLevel < 0 || state.flowLevel > level;
+    }
+    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
+    let duplicateIndex;
+    let duplicate;
+    if (objectOrArray) {
+      duplicateIndex = state.duplicates.indexOf(object);
+      duplicate = duplicateIndex !== -1;
+    }
+    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+      compact = false;
+    }
+    if (duplicate && state.usedDuplicates[duplicateIndex]) {
+      state.dump = "*ref_" + duplicateIndex;
+    } else {
+      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
+        state.usedDuplicates[duplicateIndex] = true;
+      }
+      if (type2 === "[object Object]") {
+        if (block && Object.keys(state.dump).length !== 0) {
+          writeBlockMapping(state, level, state.dump, compact);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowMapping(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object Array]") {
+        if (block && state.dump.length !== 0) {
+          if (state.noArrayIndent && !isblockseq && level > 0) {
+            writeBlockSequence(state, level - 1, state.dump, compact);
+          } else {
+            writeBlockSequence(state, level, state.dump, compact);
+          }
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowSequence(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object String]") {
+        if (state.tag !== "?") {
+          writeScalar(state, state.dump, level, iskey, inblock);
+        }
+      } else if (type2 === "[object Undefined]") {
+        return false;
+      } else {
+        if (state.skipInvalid) return false;
+        throw new YAMLException2("unacceptable kind of an object to dump " + type2);
+      }
+      if (state.tag !== null && state.tag !== "?") {
+        let tagStr = encodeURI(
+          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
+        ).replace(/!/g, "%21");
+        if (state.tag[0] === "!") {
+          tagStr = "!" + tagStr;
+        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
+          tagStr = "!!" + tagStr.slice(18);
+        } else {
+          tagStr = "!<" + tagStr + ">";
+        }
+        state.dump = tagStr + " " + state.dump;
+      }
+    }
+    return true;
+  }
+  function getDuplicateReferences(object, state) {
+    const objects = [];
+    const duplicatesIndexes = [];
+    inspectNode(object, objects, duplicatesIndexes);
+    const length = duplicatesIndexes.length;
+    for (let index = 0; index < length; index += 1) {
+      state.duplicates.push(objects[duplicatesIndexes[index]]);
+    }
+    state.usedDuplicates = new Array(length);
+  }
+  function inspectNode(object, objects, duplicatesIndexes) {
+    if (object !== null && typeof object === "object") {
+      const index = objects.indexOf(object);
+      if (index !== -1) {
+        if (duplicatesIndexes.indexOf(index) === -1) {
+          duplicatesIndexes.push(index);
+        }
+      } else {
+        objects.push(object);
+        if (Array.isArray(object)) {
+          for (let i2 = 0, length = object.length; i2 < length; i2 += 1) {
+            inspectNode(object[i2], objects, duplicatesIndexes);
+          }
+        } else {
+          const objectKeyList = Object.keys(object);
+          for (let i2 = 0, length = objectKeyList.length; i2 < length; i2 += 1) {
+            inspectNode(object[objectKeyList[i2]], objects, duplicatesIndexes);
+          }
+        }
+      }
+    }
+  }
+  function dump2(input, options) {
+    options = options || {};
+    const state = new State(options);
+    if (!state.noRefs) getDuplicateReferences(input, state);
+    let value = input;
+    if (state.replacer) {
+      value = state.replacer.call({ "": value }, "", value);
+    }
+    if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
+    return "";
+  }
+  dumper.dump = dump2;
+  return dumper;
+}
+var hasRequiredJsYaml;
+function requireJsYaml() {
+  if (hasRequiredJsYaml) return jsYaml;
+  hasRequiredJsYaml = 1;
+  const loader2 = requireLoader();
+  const dumper2 = requireDumper();
+  function renamed(from, to) {
+    return function() {
+      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
+    };
+  }
+  jsYaml.Type = requireType();
+  jsYaml.Schema = requireSchema();
+  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
+  jsYaml.JSON_SCHEMA = requireJson();
+  jsYaml.CORE_SCHEMA = requireCore();
+  jsYaml.DEFAULT_SCHEMA = require_default();
+  jsYaml.load = loader2.load;
+  jsYaml.loadAll = loader2.loadAll;
+  jsYaml.dump = dumper2.dump;
+  jsYaml.YAMLException = requireException();
+  jsYaml.types = {
+    binary: requireBinary(),
+    float: requireFloat(),
+    map: requireMap(),
+    null: require_null(),
+    pairs: requirePairs(),
+    set: requireSet(),
+    timestamp: requireTimestamp(),
+    bool: requireBool(),
+    int: requireInt(),
+    merge: requireMerge(),
+    omap: requireOmap(),
+    seq: requireSeq(),
+    str: requireStr()
+  };
+  jsYaml.safeLoad = renamed("safeLoad", "load");
+  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
+  jsYaml.safeDump = renamed("safeDump", "dump");
+  return jsYaml;
+}
+var jsYamlExports = requireJsYaml();
+var yaml = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
+var {
+  Type,
+  Schema,
+  FAILSAFE_SCHEMA,
+  JSON_SCHEMA,
+  CORE_SCHEMA,
+  DEFAULT_SCHEMA,
+  load: load2,
+  loadAll,
+  dump,
+  YAMLException,
+  types,
+  safeLoad,
+  safeLoadAll,
+  safeDump
+} = yaml;
+
+// src/ci/buildkite/flattened-env.ts
+function envKey(key2) {
+  return key2.toUpperCase().replace(/[-\s]/g, "_");
+}
+function fromFlattenedEnv(env, prefix, schema2) {
+  const names2 = Object.keys(env).filter((name) => name.startsWith(`${prefix}_`) && env[name] !== void 0);
+  if (names2.length === 0) return void 0;
+  return readNode(env, names2, prefix, schema2) ?? {};
+}
+function readNode(env, names2, at, node) {
+  const scalar = env[at];
+  const below = names2.filter((name) => name.startsWith(`${at}_`));
+  if (node.anyOf !== void 0) {
+    const scalars = node.anyOf.filter((b) => b.type !== "array" && b.type !== "object");
+    const wanted = scalar !== void 0 ? scalars.find((b) => coerce(scalar, b) !== scalar) ?? scalars[0] : below.some((name) => new RegExp(`^${at}_\\d+(?:_|$)`).test(name)) ? node.anyOf.find((b) => b.type === "array") : node.anyOf.find((b) => b.type === "object");
+    return wanted === void 0 ? void 0 : readNode(env, names2, at, wanted);
+  }
+  if (node.type === "object") return below.length === 0 ? void 0 : readObject(env, below, at, node);
+  if (node.type === "array") {
+    if (below.length === 0) return void 0;
+    const items = [];
+    for (let i2 = 0; below.some((name) => name === `${at}_${i2}` || name.startsWith(`${at}_${i2}_`)); i2++) {
+      items.push(
+        node.items === void 0 ? env[`${at}_${i2}`] : readNode(env, names2, `${at}_${i2}`, node.items)
+      );
+    }
+    return items;
+  }
+  return scalar === void 0 ? void 0 : coerce(scalar, node);
+}
+function readObject(env, below, at, node) {
+  const out = {};
+  const claimed = /* @__PURE__ */ new Set();
+  for (const [key2, child] of Object.entries(node.properties ?? {})) {
+    const sub = `${at}_${envKey(key2)}`;
+    const mine = below.filter((name) => name === sub || canNest(child) && name.startsWith(`${sub}_`));
+    mine.forEach((name) => claimed.add(name));
+    const value = readNode(env, mine, sub, child);
+    if (value !== void 0) out[key2] = value;
+  }
+  for (const name of below) {
+    if (claimed.has(name)) continue;
+    const key2 = name.slice(at.length + 1).replace(/_\d+(?:_.*)?$/, "").toLowerCase().replace(/_/g, "-");
+    if (key2 !== "" && !Object.hasOwn(out, key2)) out[key2] = env[name];
+  }
+  return out;
+}
+function canNest(node) {
+  return node.type === "object" || node.type === "array" || (node.anyOf ?? []).some(canNest);
+}
+function coerce(text2, node) {
+  if (node.type === "boolean" && (text2 === "true" || text2 === "false")) return text2 === "true";
+  if ((node.type === "integer" || node.type === "number") && /^-?\d+$/.test(text2)) return Number(text2);
+  return text2;
+}
+
+// src/ci/buildkite/inputs.ts
+var PLUGIN_CONFIGURATION_ENV = "BUILDKITE_PLUGIN_CONFIGURATION";
+var PLUGIN_ENV_PREFIX = "BUILDKITE_PLUGIN_CONTAINER_PACKAGE";
+var AGENT_HOOK_CONFIGURATION_ENV = "CONTAINER_PACKAGE_CONFIGURATION";
+var AGENT_HOOK_FILE_ENV = "CONTAINER_PACKAGE_CONFIGURATION_FILE";
+var AGENT_HOOK_ENV_PREFIX = "CONTAINER_PACKAGE_CONFIG";
+var DEFAULT_CONFIG_FILE = ".buildkite/container-package.yml";
+function readPluginConfig(env = process.env) {
+  const json2 = env[PLUGIN_CONFIGURATION_ENV];
+  if (json2 !== void 0 && json2.trim() !== "") {
+    return { value: parseJson(json2, PLUGIN_CONFIGURATION_ENV) ?? {}, origin: PLUGIN_CONFIGURATION_ENV };
+  }
+  const flat = fromFlattenedEnv(env, PLUGIN_ENV_PREFIX, PLUGIN_SCHEMA);
+  if (flat !== void 0) return { value: flat, origin: `${PLUGIN_ENV_PREFIX}_* variables` };
+  return { value: {}, origin: "the plugin (no settings)" };
+}
+function readAgentHookConfig(env = process.env, options = {}) {
+  const named = nonEmpty2(env[AGENT_HOOK_FILE_ENV]);
+  const file = named ?? DEFAULT_CONFIG_FILE;
+  const base2 = options.cwd ?? nonEmpty2(env.BUILDKITE_BUILD_CHECKOUT_PATH) ?? process.cwd();
+  const path11 = isAbsolute(file) ? file : join(base2, file);
+  const fromFile = readYamlFile(path11, named !== void 0);
+  const json2 = nonEmpty2(env[AGENT_HOOK_CONFIGURATION_ENV]);
+  const fromEnv = json2 !== void 0 ? { value: parseJson(json2, AGENT_HOOK_CONFIGURATION_ENV), origin: AGENT_HOOK_CONFIGURATION_ENV } : mapOrUndefined(
+    fromFlattenedEnv(env, AGENT_HOOK_ENV_PREFIX, PLUGIN_SCHEMA),
+    `${AGENT_HOOK_ENV_PREFIX}_* variables`
+  );
+  if (fromFile === void 0) return fromEnv;
+  if (fromEnv === void 0) return { value: fromFile, origin: path11 };
+  if (!isMapping(fromEnv.value)) return fromEnv;
+  return { value: { ...fromFile, ...fromEnv.value }, origin: `${path11} with ${fromEnv.origin}` };
+}
+function readBuildEnv(env = process.env) {
+  const status = nonEmpty2(env.BUILDKITE_COMMAND_EXIT_STATUS);
+  const entries2 = {
+    organization: nonEmpty2(env.BUILDKITE_ORGANIZATION_SLUG),
+    pipeline: nonEmpty2(env.BUILDKITE_PIPELINE_SLUG),
+    branch: nonEmpty2(env.BUILDKITE_BRANCH),
+    tag: nonEmpty2(env.BUILDKITE_TAG),
+    commit: nonEmpty2(env.BUILDKITE_COMMIT),
+    buildNumber: nonEmpty2(env.BUILDKITE_BUILD_NUMBER),
+    buildId: nonEmpty2(env.BUILDKITE_BUILD_ID),
+    jobId: nonEmpty2(env.BUILDKITE_JOB_ID),
+    stepKey: nonEmpty2(env.BUILDKITE_STEP_KEY),
+    label: nonEmpty2(env.BUILDKITE_LABEL),
+    commandExitStatus: status !== void 0 && /^-?\d+$/.test(status) ? Number(status) : void 0
+  };
+  return Object.fromEntries(Object.entries(entries2).filter(([, v]) => v !== void 0));
+}
+function readYamlFile(path11, required) {
+  let text2;
+  try {
+    text2 = readFileSync3(path11, "utf8");
+  } catch (error) {
+    if (!required && error.code === "ENOENT") return void 0;
+    throw new ConfigError("CI_CONFIG_UNREADABLE", `cannot read the configuration file ${path11}`, {
+      cause: error,
+      hint: `Check ${AGENT_HOOK_FILE_ENV}; a relative path starts at the checkout directory.`
+    });
+  }
+  let value;
+  try {
+    value = load2(text2, { filename: path11 });
+  } catch (error) {
+    const { reason, mark } = error;
+    const where2 = mark === void 0 ? "" : ` at line ${mark.line + 1}, column ${mark.column + 1}`;
+    throw new ConfigError(
+      "CI_CONFIG_UNREADABLE",
+      `${path11} is not valid YAML${where2}: ${reason ?? "parse error"}`
+    );
+  }
+  if (value === void 0 || value === null) return {};
+  if (!isMapping(value)) {
+    throw new ConfigError(
+      "CI_CONFIG_UNREADABLE",
+      `${path11} must hold a mapping of options (registry:, images:, ...)`,
+      {
+        hint: "Write the same options as the plugin takes in pipeline YAML, at the top level of the file."
+      }
+    );
+  }
+  return value;
+}
+function parseJson(text2, name) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    throw new ConfigError("CI_CONFIG_UNREADABLE", `${name} is not valid JSON`, {
+      hint: `${name} is normally written by the Buildkite agent from the step's plugin settings; if you set it yourself, give a JSON object.`
+    });
+  }
+}
+function isMapping(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function mapOrUndefined(value, origin) {
+  return value === void 0 ? void 0 : { value, origin };
+}
+function nonEmpty2(value) {
+  return value === void 0 || value === "" ? void 0 : value;
+}
+
+// src/ci/buildkite/plan.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/reference/errors.ts
+var InvalidReferenceError = class extends ContainerPackageError {
+  input;
+  part;
+  constructor(code, message, details2) {
+    super(code, message, details2.hint === void 0 ? {} : { hint: details2.hint });
+    this.name = "InvalidReferenceError";
+    this.input = details2.input;
+    this.part = details2.part;
+  }
+};
+function invalid2(code, what, part, input, rule, hint) {
+  const where2 = part === input ? "" : ` in ${JSON.stringify(input)}`;
+  const message = `invalid ${what} ${JSON.stringify(part)}${where2}: ${rule}`;
+  return new InvalidReferenceError(
+    code,
+    message,
+    hint === void 0 ? { input, part } : { input, part, hint }
+  );
+}
+var TagTemplateError = class extends ContainerPackageError {
+  template;
+  placeholder;
+  constructor(code, message, details2) {
+    super(code, message, details2.hint === void 0 ? {} : { hint: details2.hint });
+    this.name = "TagTemplateError";
+    this.template = details2.template;
+    this.placeholder = details2.placeholder;
+  }
+};
+
+// src/reference/grammar.ts
+var TAG_MAX_LENGTH = 128;
+var REPOSITORY_MAX_LENGTH = 255;
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_LEGACY = "index.docker.io";
+var OFFICIAL_PREFIX = "library/";
+var DEFAULT_TAG = "latest";
+var alphanumeric = "[a-z0-9]+";
+var separator = "(?:[._]|__|-+)";
+var pathComponent = `${alphanumeric}(?:${separator}${alphanumeric})*`;
+var domainComponent = "[a-zA-Z0-9]+(?:-+[a-zA-Z0-9]+)*";
+var domainName = `${domainComponent}(?:\\.${domainComponent})*`;
+var ipv6 = "\\[[a-fA-F0-9:]+\\]";
+var port = "(?::[0-9]+)?";
+var PATH_COMPONENT = new RegExp(`^${pathComponent}$`);
+var REPOSITORY_PATH = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
+var DOMAIN = new RegExp(`^(?:${domainName}|${ipv6})${port}$`);
+var TAG = /^[\w][\w.-]{0,127}$/;
+var HEX_IDENTIFIER = /^[a-f0-9]{64}$/;
+var TAG_RULE = "a tag is at most 128 characters of letters, digits, '_', '.' and '-', not starting with '.' or '-'";
+var PATH_RULE = "each '/'-separated part of a repository path is lowercase letters and digits, joined by a single '.', one or two '_', or any number of '-', and must start and end with a letter or digit";
+var HOST_RULE = "a registry is a host name (letters, digits, '-' and '.'), an IPv4 address, or an IPv6 address in brackets, optionally followed by ':' and a numeric port";
+function isValidTag(tag) {
+  return TAG.test(tag);
+}
+function isValidDomain(domain) {
+  return DOMAIN.test(domain);
+}
+function looksLikeHost(component) {
+  return component === "localhost" || component.includes(".") || component.includes(":") || component.toLowerCase() !== component;
+}
+
+// src/reference/digest.ts
+var DIGEST_ALGORITHMS = ["sha256", "sha512"];
+var DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
+var ALGORITHM_GRAMMAR = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*$/;
+var LOWER_HEX = /^[a-f0-9]*$/;
+var ANY_HEX = /^[a-fA-F0-9]*$/;
+function isDigestAlgorithm(name) {
+  return name === "sha256" || name === "sha512";
+}
+function checkDigest(value) {
+  const colon = value.indexOf(":");
+  if (colon <= 0 || colon === value.length - 1) {
+    return {
+      ok: false,
+      reason: 'a digest is "<algorithm>:<hex>", for example "sha256:" followed by 64 hex digits'
+    };
+  }
+  const algorithm = value.slice(0, colon);
+  const hex = value.slice(colon + 1);
+  if (!isDigestAlgorithm(algorithm)) {
+    const shape = ALGORITHM_GRAMMAR.test(algorithm) ? "unsupported" : "malformed";
+    return {
+      ok: false,
+      reason: `${shape} algorithm ${JSON.stringify(algorithm)}; supported algorithms are ${DIGEST_ALGORITHMS.join(" and ")}`
+    };
+  }
+  const expected = DIGEST_HEX_LENGTH[algorithm];
+  if (!LOWER_HEX.test(hex)) {
+    const reason = ANY_HEX.test(hex) ? `the hex part has uppercase letters; ${algorithm} digests use lowercase hex` : `the hex part may hold only the characters 0-9 and a-f`;
+    return { ok: false, reason };
+  }
+  if (hex.length !== expected) {
+    return {
+      ok: false,
+      reason: `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`
+    };
+  }
+  return { ok: true, algorithm, hex, value };
+}
+
+// src/reference/buildkite-names.ts
+var BUILDKITE_PACKAGES_HOST = "packages.buildkite.com";
+var SLUG = /^[a-z0-9]+(?:-+[a-z0-9]+)*$/;
+function parseSlug(kind2, slug, input = slug) {
+  if (SLUG.test(slug)) return slug;
+  const lower = slug.toLowerCase();
+  const hint = SLUG.test(lower) ? `Slugs are lowercase: use ${JSON.stringify(lower)}.` : `Copy the slug from the registry's URL on buildkite.com.`;
+  throw invalid2(
+    "REF_INVALID_SLUG",
+    `Buildkite ${kind2} slug`,
+    slug,
+    input,
+    "a slug is lowercase letters, digits and '-', starting and ending with a letter or digit",
+    hint
+  );
+}
+function isBuildkiteHost(host) {
+  return host.toLowerCase() === BUILDKITE_PACKAGES_HOST;
+}
+
+// src/reference/normalize.ts
+function splitDockerName(name, input) {
+  const slash = name.indexOf("/");
+  if (slash < 0) return hub(name);
+  const first = name.slice(0, slash);
+  const rest = name.slice(slash + 1);
+  if (first === DOCKER_HUB_LEGACY) return hub(rest);
+  if (!looksLikeHost(first)) return hub(name);
+  if (!isValidDomain(first)) throw badHost(first, name, input);
+  return { registry: first, typedPath: rest, path: first === DOCKER_HUB ? officialPath(rest) : rest };
+}
+function hub(typedPath) {
+  return { registry: DOCKER_HUB, typedPath, path: officialPath(typedPath) };
+}
+function officialPath(path11) {
+  return path11.includes("/") ? path11 : OFFICIAL_PREFIX + path11;
+}
+function badHost(first, name, input) {
+  const colon = first.indexOf(":");
+  const before = first.slice(0, colon);
+  const after = first.slice(colon + 1);
+  if (colon > 0 && !before.includes(".") && before !== "localhost" && /^\w[\w.-]*$/.test(after) && !/^[0-9]+$/.test(after)) {
+    return invalid2(
+      "REF_INVALID_TAG",
+      "tag",
+      name.slice(colon + 1),
+      input,
+      `${TAG_RULE} ('/' is not allowed in a tag)`
+    );
+  }
+  if (!first.includes(".") && !first.includes(":") && first !== "localhost") {
+    return invalid2(
+      "REF_UPPERCASE_REPOSITORY",
+      "repository path",
+      name,
+      input,
+      "repository names must be lowercase (tags may use uppercase)",
+      `Use ${JSON.stringify(name.toLowerCase())} instead.`
+    );
+  }
+  const ipv62 = /:.*:/.test(first) && !first.startsWith("[");
+  const hint = ipv62 ? 'Put an IPv6 address in brackets: "[fc00::1]:5000/app".' : void 0;
+  return invalid2("REF_INVALID_HOST", "registry host", first, input, HOST_RULE, hint);
+}
+function familiarName(registry, repository) {
+  if (registry !== DOCKER_HUB) return `${registry}/${repository}`;
+  if (repository.startsWith(OFFICIAL_PREFIX)) {
+    const rest = repository.slice(OFFICIAL_PREFIX.length);
+    if (!rest.includes("/") && !HEX_IDENTIFIER.test(rest)) return rest;
+  }
+  const slash = repository.indexOf("/");
+  if (slash >= 0 && looksLikeHost(repository.slice(0, slash))) return `${registry}/${repository}`;
+  return repository;
+}
+
+// src/reference/repository.ts
+function checkRepositoryComponents(path11, input = path11) {
+  if (path11 === "") {
+    throw invalid2(
+      "REF_INVALID_REPOSITORY",
+      "repository path",
+      path11,
+      input,
+      "a repository path cannot be empty"
+    );
+  }
+  if (path11.toLowerCase() !== path11) {
+    throw invalid2(
+      "REF_UPPERCASE_REPOSITORY",
+      "repository path",
+      path11,
+      input,
+      "repository names must be lowercase (tags may use uppercase)",
+      `Use ${JSON.stringify(path11.toLowerCase())} instead.`
+    );
+  }
+  for (const component of path11.split("/")) {
+    if (component === "") {
+      throw invalid2(
+        "REF_INVALID_REPOSITORY",
+        "repository path",
+        path11,
+        input,
+        "it has an empty part: a path cannot start or end with '/' or contain '//'"
+      );
+    }
+    if (!PATH_COMPONENT.test(component)) {
+      throw invalid2("REF_INVALID_REPOSITORY", "repository path component", component, input, PATH_RULE);
+    }
+  }
+}
+function checkRepositoryLength(path11, input = path11, part = path11, added = "") {
+  if (path11.length <= REPOSITORY_MAX_LENGTH) return;
+  const counting = added === "" ? "" : ` counting the ${JSON.stringify(added)} put in front of it`;
+  throw invalid2(
+    "REF_NAME_TOO_LONG",
+    "repository path",
+    part,
+    input,
+    `a repository path is at most ${REPOSITORY_MAX_LENGTH} characters, this one has ${path11.length}${counting}`
+  );
+}
+function parseRepositoryPath(path11) {
+  checkRepositoryComponents(path11);
+  checkRepositoryLength(path11);
+  return path11;
+}
+
+// src/reference/tag.ts
+function parseTag(tag, input = tag) {
+  if (TAG.test(tag)) return tag;
+  throw invalid2("REF_INVALID_TAG", "tag", tag, input, tagRule(tag));
+}
+function tagRule(tag) {
+  if (tag === "") return `the tag is empty; ${TAG_RULE}`;
+  if (tag.length > TAG_MAX_LENGTH) return `${TAG_RULE}; this one has ${tag.length}`;
+  if (tag.includes("/")) return `${TAG_RULE} ('/' is not allowed; sanitize branch names into tags)`;
+  return TAG_RULE;
+}
+
+// src/reference/reference.ts
+function parseReference(input, options = {}) {
+  checkShape(input);
+  const at = input.indexOf("@");
+  const namePart = at < 0 ? input : input.slice(0, at);
+  const digest = at < 0 ? void 0 : parseReferenceDigest(input.slice(at + 1), input);
+  if (namePart === "") {
+    throw invalid2("REF_INVALID_FORMAT", "reference", input, input, "there is no repository name before '@'");
+  }
+  if (namePart.startsWith("[") && !namePart.includes("/")) {
+    throw invalid2(
+      "REF_INVALID_FORMAT",
+      "reference",
+      input,
+      input,
+      'a registry host must be followed by "/" and a repository'
+    );
+  }
+  const lastSlash = namePart.lastIndexOf("/");
+  const colon = namePart.indexOf(":", lastSlash + 1);
+  const name = colon < 0 ? namePart : namePart.slice(0, colon);
+  const tag = colon < 0 ? void 0 : parseTag(namePart.slice(colon + 1), input);
+  if (name === "") {
+    throw invalid2("REF_INVALID_FORMAT", "reference", input, input, "there is no repository name before ':'");
+  }
+  const split = splitDockerName(name, input);
+  checkRepositoryComponents(split.typedPath, input);
+  const repository = expandBuildkite(split.registry, split.path, input, options.buildkiteOrganization);
+  const added = repository.slice(0, repository.length - split.typedPath.length);
+  checkRepositoryLength(repository, input, split.typedPath, added);
+  const ref = makeReference(split.registry, repository, tag, digest);
+  return options.defaultTag === true ? withDefaultTag(ref) : ref;
+}
+function checkShape(input) {
+  if (input === "") {
+    throw new InvalidReferenceError("REF_EMPTY", 'invalid reference "": an image reference cannot be empty', {
+      input,
+      part: "",
+      hint: 'Give an image such as "alpine:3.20" or "registry.example.com/team/app:1.0".'
+    });
+  }
+  if (/\s/.test(input)) {
+    throw invalid2(
+      "REF_INVALID_FORMAT",
+      "reference",
+      input,
+      input,
+      "it contains whitespace; a reference is [registry/]repository[:tag][@digest] with no spaces",
+      "Remove the spaces or newlines (check for a trailing newline in the variable that holds it)."
+    );
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
+    throw invalid2(
+      "REF_INVALID_FORMAT",
+      "reference",
+      input,
+      input,
+      "a reference is [registry/]repository[:tag][@digest], not a URL",
+      'Leave out the scheme ("https://" or similar).'
+    );
+  }
+  if (HEX_IDENTIFIER.test(input)) {
+    throw invalid2(
+      "REF_HEX_REPOSITORY",
+      "repository name",
+      input,
+      input,
+      "a 64-character hexadecimal name is reserved for image IDs and cannot be a repository name",
+      'Name the image by repository (for example "app@sha256:<hex>") rather than by ID.'
+    );
+  }
+}
+function parseReferenceDigest(digest, input) {
+  const check = checkDigest(digest);
+  if (check.ok) return digest;
+  throw invalid2("REF_INVALID_DIGEST", "digest", digest, input, check.reason);
+}
+function expandBuildkite(registry, path11, input, organization) {
+  if (!isBuildkiteHost(registry)) return path11;
+  const count2 = path11.split("/").length;
+  if (count2 >= 3) return path11;
+  if (count2 === 2 && organization !== void 0 && organization !== "") {
+    return `${parseSlug("organization", organization)}/${path11}`;
+  }
+  const rule = `Buildkite images are ${BUILDKITE_PACKAGES_HOST}/{org}/{registry}/{image}`;
+  if (count2 === 2) {
+    const hint = "Add the organization slug to the path, or set BUILDKITE_ORGANIZATION_SLUG.";
+    throw invalid2("REF_ORGANIZATION_REQUIRED", "Buildkite image path", path11, input, rule, hint);
+  }
+  throw invalid2("REF_INVALID_REPOSITORY", "Buildkite image path", path11, input, rule);
+}
+function makeReference(registry, repository, tag, digest) {
+  const ref = {
+    registry,
+    repository
+  };
+  if (tag !== void 0) ref.tag = tag;
+  if (digest !== void 0) ref.digest = digest;
+  return Object.freeze(ref);
+}
+function withDefaultTag(ref) {
+  if (ref.tag !== void 0 || ref.digest !== void 0) return ref;
+  return makeReference(ref.registry, ref.repository, DEFAULT_TAG);
+}
+function withTag(ref, tag) {
+  return makeReference(ref.registry, ref.repository, parseTag(tag), ref.digest);
+}
+function repositoryName(ref) {
+  return `${ref.registry}/${ref.repository}`;
+}
+function formatReference(ref) {
+  return repositoryName(ref) + suffix(ref);
+}
+function familiarReference(ref) {
+  return familiarName(ref.registry, ref.repository) + suffix(ref);
+}
+function suffix(ref) {
+  return (ref.tag === void 0 ? "" : `:${ref.tag}`) + (ref.digest === void 0 ? "" : `@${ref.digest}`);
+}
+
+// src/reference/buildkite.ts
+var FORMS = `"{org}/{registry}", "{registry}" with the organization set, "${BUILDKITE_PACKAGES_HOST}/{org}/{registry}", or "host[:port][/path]" for another registry`;
+function parseBuildkiteRegistry(input, options = {}) {
+  const trimmed = input.replace(/^https:\/\//, "").replace(/\/$/, "");
+  if (trimmed === "" || /\s/.test(trimmed) || /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+    const hint = "Leave out any URL scheme other than https://, and any spaces.";
+    throw invalid2("REF_INVALID_REGISTRY", "registry", input, input, `a registry is one of ${FORMS}`, hint);
+  }
+  const parts = trimmed.split("/");
+  const first = parts[0];
+  const isHost = first === "localhost" || first.includes(".") || first.includes(":");
+  if (!isHost) return buildkite(parts, input, options);
+  if (isBuildkiteHost(first)) return buildkite(parts.slice(1), input, options);
+  if (!isValidDomain(first)) throw invalid2("REF_INVALID_HOST", "registry host", first, input, HOST_RULE);
+  const pathPrefix = parts.slice(1).join("/");
+  if (pathPrefix !== "") checkRepositoryComponents(pathPrefix, input);
+  const host = first === DOCKER_HUB_LEGACY ? DOCKER_HUB : first;
+  return Object.freeze({
+    kind: "generic",
+    host,
+    pathPrefix,
+    prefix: pathPrefix === "" ? host : `${host}/${pathPrefix}`
+  });
+}
+function buildkite(parts, input, options) {
+  const fallback = options.organization === "" ? void 0 : options.organization;
+  if (parts.length === 1 && fallback === void 0) {
+    throw new InvalidReferenceError(
+      "REF_ORGANIZATION_REQUIRED",
+      `invalid registry ${JSON.stringify(input)}: a Buildkite registry needs its organization, as "{org}/${parts[0]}"`,
+      { input, part: input, hint: 'Write "{org}/{registry}", or set BUILDKITE_ORGANIZATION_SLUG.' }
+    );
+  }
+  if (parts.length === 0 || parts.length > 2) {
+    throw invalid2("REF_INVALID_REGISTRY", "registry", input, input, `a registry is one of ${FORMS}`);
+  }
+  const organization = parseSlug("organization", parts.length === 2 ? parts[0] : fallback, input);
+  const registry = parseSlug("registry", parts[parts.length - 1], input);
+  return Object.freeze({
+    kind: "buildkite",
+    host: BUILDKITE_PACKAGES_HOST,
+    organization,
+    registry,
+    prefix: `${BUILDKITE_PACKAGES_HOST}/${organization}/${registry}`
+  });
+}
+function buildkiteAudience(organization, registry) {
+  return `https://${BUILDKITE_PACKAGES_HOST}/${parseSlug("organization", organization)}/${parseSlug("registry", registry)}`;
+}
+function imageInRegistry(registry, image2, tag) {
+  const ref = parseReference(`${registry.prefix}/${image2}`);
+  if (tag === void 0) return ref;
+  if (ref.tag !== void 0) {
+    throw invalid2(
+      "REF_INVALID_FORMAT",
+      "image",
+      image2,
+      image2,
+      `it already has the tag ${JSON.stringify(ref.tag)}, and the tag ${JSON.stringify(tag)} was also given`,
+      "Give the tag once."
+    );
+  }
+  return withTag(ref, tag);
+}
+
+// src/reference/fnv.ts
+function fnv1a32(value) {
+  let hash = 2166136261;
+  for (let i2 = 0; i2 < value.length; i2++) {
+    hash ^= value.charCodeAt(i2);
+    hash = Math.imul(hash, 16777619);
+  }
+  return (hash >>> 0).toString(16).padStart(8, "0");
+}
+
+// src/reference/sanitize-tag.ts
+var HASH_SUFFIX_LENGTH = 9;
+function sanitizeTag(value) {
+  const replaced = value.replace(/[^A-Za-z0-9_.]+/g, (run2, offset) => {
+    if (/^-+$/.test(run2)) return run2;
+    const atEdge = offset === 0 || offset + run2.length === value.length;
+    return atEdge ? "" : "-";
+  });
+  const tag = replaced.replace(/^[.-]+/, "");
+  if (tag === "") {
+    const rule = value === "" ? "cannot make a tag from an empty value" : "nothing is left once characters outside letters, digits, '_', '.' and '-' are removed";
+    throw invalid2("REF_INVALID_TAG", "tag source", value, value, rule);
+  }
+  if (tag.length <= TAG_MAX_LENGTH) return tag;
+  const head = tag.slice(0, TAG_MAX_LENGTH - HASH_SUFFIX_LENGTH).replace(/[.-]+$/, "");
+  return `${head}-${fnv1a32(tag)}`;
+}
+
+// src/reference/tag-template.ts
+var pad = (n2, width = 2) => String(n2).padStart(width, "0");
+var ymd = (d) => `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
+var hms = (d) => `${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
+var validDate = (d) => d !== void 0 && !Number.isNaN(d.getTime()) ? d : void 0;
+var text = (value) => value === void 0 || value === "" ? void 0 : String(value);
+var buildNumber = {
+  source: "the build number (BUILDKITE_BUILD_NUMBER / GITHUB_RUN_NUMBER)",
+  value: (c3) => text(c3.buildNumber)
+};
+var commitSource = "the commit (BUILDKITE_COMMIT / GITHUB_SHA)";
+var dateSource = "the build's time (context.date, which the CI adapter sets)";
+var PLACEHOLDERS = {
+  branch: { source: "the branch (BUILDKITE_BRANCH / GITHUB_REF_NAME)", value: (c3) => text(c3.branch) },
+  build: buildNumber,
+  "build.number": buildNumber,
+  "build.id": { source: "the build ID (BUILDKITE_BUILD_ID / GITHUB_RUN_ID)", value: (c3) => text(c3.buildId) },
+  "job.id": { source: "the job ID (BUILDKITE_JOB_ID)", value: (c3) => text(c3.jobId) },
+  commit: { source: commitSource, value: (c3) => text(c3.commit) },
+  "commit.short": { source: commitSource, value: (c3) => text(c3.commit)?.slice(0, 7) },
+  tag: { source: "a git tag (BUILDKITE_TAG / GITHUB_REF_NAME on tag builds)", value: (c3) => text(c3.gitTag) },
+  pipeline: {
+    source: "the pipeline (BUILDKITE_PIPELINE_SLUG / GITHUB_REPOSITORY)",
+    value: (c3) => text(c3.pipeline)
+  },
+  date: { source: dateSource, value: (c3) => validDate(c3.date) ? ymd(c3.date) : void 0 },
+  timestamp: {
+    source: dateSource,
+    value: (c3) => validDate(c3.date) ? ymd(c3.date) + hms(c3.date) : void 0
+  }
+};
+var TAG_PLACEHOLDERS = Object.keys(PLACEHOLDERS);
+var KNOWN = TAG_PLACEHOLDERS.map((name) => `{{${name}}}`).join(", ");
+function renderTagTemplate(template, context, options = {}) {
+  let out = "";
+  for (const segment of parseTemplate2(template)) {
+    if (typeof segment === "string") {
+      out += segment;
+      continue;
+    }
+    const value = segment.placeholder.value(context);
+    if (value !== void 0) {
+      out += value;
+    } else if (options.missing === "skip") {
+      return void 0;
+    } else {
+      throw new TagTemplateError(
+        "REF_TEMPLATE_MISSING_VALUE",
+        `{{${segment.name}}} in tag template ${JSON.stringify(template)} needs ${segment.placeholder.source}, which this build does not have`,
+        {
+          template,
+          placeholder: segment.name,
+          hint: `Drop {{${segment.name}}} from the template, or render it with missing: 'skip'.`
+        }
+      );
+    }
+  }
+  return sanitizeTag(out);
+}
+function parseTemplate2(template) {
+  const segments = [];
+  let rest = template;
+  for (let open7 = rest.indexOf("{{"); open7 >= 0; open7 = rest.indexOf("{{")) {
+    const close = rest.indexOf("}}", open7 + 2);
+    if (close < 0) {
+      throw new TagTemplateError(
+        "REF_TEMPLATE_SYNTAX",
+        `tag template ${JSON.stringify(template)} has a "{{" without a closing "}}"`,
+        { template, placeholder: "", hint: `Placeholders are written ${KNOWN}.` }
+      );
+    }
+    const name = rest.slice(open7 + 2, close).trim();
+    const placeholder = Object.hasOwn(PLACEHOLDERS, name) ? PLACEHOLDERS[name] : void 0;
+    if (placeholder === void 0) {
+      throw new TagTemplateError(
+        "REF_TEMPLATE_UNKNOWN_PLACEHOLDER",
+        `unknown placeholder {{${name}}} in tag template ${JSON.stringify(template)}; known placeholders are ${KNOWN}`,
+        { template, placeholder: name }
+      );
+    }
+    segments.push(rest.slice(0, open7), { name, placeholder });
+    rest = rest.slice(close + 2);
+  }
+  segments.push(rest);
+  return segments;
+}
+
+// src/oci/digest.ts
+import { Buffer as Buffer9 } from "node:buffer";
+import { createHash } from "node:crypto";
+
+// src/oci/errors.ts
+var OciFormatError = class extends ContainerPackageError {
+  constructor(code, message, details2 = {}) {
+    super(code, message, details2);
+    this.name = "OciFormatError";
+  }
+};
+var InvalidDigestError = class extends ContainerPackageError {
+  value;
+  reason;
+  constructor(value, reason) {
+    super("OCI_INVALID_DIGEST", `invalid digest ${JSON.stringify(value)}: ${reason}`);
+    this.name = "InvalidDigestError";
+    this.value = value;
+    this.reason = reason;
+  }
+};
+var DigestMismatchError = class extends ContainerPackageError {
+  expected;
+  actual;
+  constructor(expected, actual) {
+    super("OCI_DIGEST_MISMATCH", `content digest mismatch: expected ${expected}, got ${actual}`);
+    this.name = "DigestMismatchError";
+    this.expected = expected;
+    this.actual = actual;
+  }
+};
+var SizeMismatchError = class extends ContainerPackageError {
+  expected;
+  actual;
+  overflow;
+  constructor(expected, actual, overflow = false) {
+    const got = overflow ? `more than ${expected} (at least ${actual})` : String(actual);
+    super("OCI_SIZE_MISMATCH", `content size mismatch: expected ${expected} bytes, got ${got}`);
+    this.name = "SizeMismatchError";
+    this.expected = expected;
+    this.actual = actual;
+    this.overflow = overflow;
+  }
+};
+var DigestStateError = class extends ContainerPackageError {
+  constructor(message, hint) {
+    super("OCI_DIGEST_STATE", message, hint === void 0 ? {} : { hint });
+    this.name = "DigestStateError";
+  }
+};
+
+// src/oci/digest.ts
+function parseDigest(value) {
+  const check = checkDigest(value);
+  if (!check.ok) throw new InvalidDigestError(value, check.reason);
+  return { algorithm: check.algorithm, hex: check.hex, value };
+}
+function isDigest(value) {
+  return typeof value === "string" && checkDigest(value).ok;
+}
+function parseDigestAlgorithm(algorithm) {
+  if (isDigestAlgorithm(algorithm)) return algorithm;
+  throw new InvalidDigestError(
+    `${algorithm}:`,
+    `supported algorithms are ${DIGEST_ALGORITHMS.join(" and ")}`
+  );
+}
+function digestBytes(data, algorithm = "sha256") {
+  return `${algorithm}:${createHash(algorithm).update(data).digest("hex")}`;
+}
+function createDigester(algorithm = "sha256") {
+  parseDigestAlgorithm(algorithm);
+  const hash = createHash(algorithm);
+  let size = 0;
+  let result;
+  return {
+    algorithm,
+    get size() {
+      return size;
+    },
+    update(chunk) {
+      if (result !== void 0)
+        throw new DigestStateError("cannot hash more data after the digest was taken");
+      size += typeof chunk === "string" ? Buffer9.byteLength(chunk) : chunk.byteLength;
+      hash.update(chunk);
+    },
+    digest() {
+      result ??= `${algorithm}:${hash.digest("hex")}`;
+      return result;
+    }
+  };
+}
+
+// src/oci/digest-stream.ts
+import { Transform as Transform2 } from "node:stream";
+var DigestStream = class extends Transform2 {
+  algorithm;
+  #digester;
+  #digest;
+  /** @param algorithm `sha256` by default */
+  constructor(algorithm = "sha256", options = {}) {
+    super({ ...options, objectMode: false, decodeStrings: true });
+    this.algorithm = algorithm;
+    this.#digester = createDigester(algorithm);
+  }
+  /** Bytes seen so far. */
+  get size() {
+    return this.#digester.size;
+  }
+  /**
+   * The digest of all bytes, `algorithm:hex`.
+   *
+   * @throws {DigestStateError} `OCI_DIGEST_STATE` when read before the stream has flushed
+   */
+  get digest() {
+    if (this.#digest === void 0) {
+      throw new DigestStateError(
+        "the digest is not known until the stream has ended",
+        "Read `digest` after the stream's 'finish' or 'end' event, or use digestOfStream()."
+      );
+    }
+    return this.#digest;
+  }
+  _transform(chunk, _encoding, callback) {
+    this.#digester.update(chunk);
+    callback(null, chunk);
+  }
+  _flush(callback) {
+    this.#digest = this.#digester.digest();
+    callback();
+  }
+};
+var VerifyingStream = class extends DigestStream {
+  expected;
+  /** @throws {InvalidDigestError} `OCI_INVALID_DIGEST` when `expected.digest` is malformed */
+  constructor(expected, options = {}) {
+    super(parseDigest(expected.digest).algorithm, options);
+    this.expected = Object.freeze({ ...expected });
+  }
+  _transform(chunk, encoding, callback) {
+    const limit = this.expected.size;
+    if (limit !== void 0 && this.size + chunk.length > limit) {
+      callback(new SizeMismatchError(limit, this.size + chunk.length, true));
+      return;
+    }
+    super._transform(chunk, encoding, callback);
+  }
+  _flush(callback) {
+    super._flush((error) => {
+      if (error) return callback(error);
+      const { digest, size } = this.expected;
+      if (size !== void 0 && this.size !== size) return callback(new SizeMismatchError(size, this.size));
+      if (this.digest !== digest) return callback(new DigestMismatchError(digest, this.digest));
+      callback();
+    });
+  }
+};
+
+// src/oci/media-types.ts
+var MediaType = {
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  ociLayer: "application/vnd.oci.image.layer.v1.tar",
+  ociLayerGzip: "application/vnd.oci.image.layer.v1.tar+gzip",
+  ociLayerZstd: "application/vnd.oci.image.layer.v1.tar+zstd",
+  ociLayerNondistributable: "application/vnd.oci.image.layer.nondistributable.v1.tar",
+  ociLayerNondistributableGzip: "application/vnd.oci.image.layer.nondistributable.v1.tar+gzip",
+  ociEmpty: "application/vnd.oci.empty.v1+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json",
+  dockerLayerGzip: "application/vnd.docker.image.rootfs.diff.tar.gzip",
+  dockerLayerForeignGzip: "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip"
+};
+var manifestAcceptTypes = [
+  MediaType.ociIndex,
+  MediaType.ociManifest,
+  MediaType.dockerManifestList,
+  MediaType.dockerManifest
+];
+function isIndexMediaType(mediaType) {
+  return mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList;
+}
+function isImageManifestMediaType(mediaType) {
+  return mediaType === MediaType.ociManifest || mediaType === MediaType.dockerManifest;
+}
+function isManifestMediaType(mediaType) {
+  return isIndexMediaType(mediaType) || isImageManifestMediaType(mediaType);
+}
+function layerCompression(mediaType) {
+  if (mediaType.endsWith("+gzip") || mediaType.endsWith(".tar.gzip")) return "gzip";
+  if (mediaType.endsWith("+zstd")) return "zstd";
+  return "none";
+}
+
+// src/oci/descriptor.ts
+function formatPlatform(platform2) {
+  return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
+}
+function isForeign(descriptor2) {
+  return (descriptor2.urls?.length ?? 0) > 0 || descriptor2.mediaType.includes("nondistributable") || descriptor2.mediaType.includes(".foreign.");
+}
+
+// src/oci/manifest.ts
+function parseManifest(bytes, contentType2) {
+  const text2 = typeof bytes === "string" ? bytes : new TextDecoder().decode(bytes);
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch (cause) {
+    throw new OciFormatError("OCI_INVALID_MANIFEST", "manifest is not valid JSON", { cause });
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new OciFormatError("OCI_INVALID_MANIFEST", "manifest is not a JSON object");
+  }
+  const object = value;
+  if (object.schemaVersion !== 2) {
+    throw new OciFormatError(
+      "OCI_INVALID_MANIFEST",
+      `unsupported manifest schemaVersion ${JSON.stringify(object.schemaVersion)}: only schema 2 (OCI, Docker v2) is supported`
+    );
+  }
+  const declared = typeof object.mediaType === "string" ? object.mediaType : void 0;
+  const isList = Array.isArray(object.manifests);
+  const mediaType = declared ?? (contentType2 && (isIndexMediaType(contentType2) || isImageManifestMediaType(contentType2)) ? contentType2 : isList ? "application/vnd.oci.image.index.v1+json" : "application/vnd.oci.image.manifest.v1+json");
+  if (isList) {
+    return { mediaType, manifest: object, kind: "index" };
+  }
+  if (typeof object.config !== "object" || object.config === null || !Array.isArray(object.layers)) {
+    throw new OciFormatError(
+      "OCI_INVALID_MANIFEST",
+      'an image manifest needs a "config" descriptor and a "layers" array'
+    );
+  }
+  return { mediaType, manifest: object, kind: "image" };
+}
+
+// src/oci/image.ts
+function blobsOf(artifact) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  const visit2 = (a2) => {
+    if (a2.kind === "index") {
+      a2.children.forEach(visit2);
+      return;
+    }
+    for (const blob of [a2.config, ...a2.layers]) {
+      if (seen.has(blob.descriptor.digest)) continue;
+      seen.add(blob.descriptor.digest);
+      out.push(blob);
+    }
+  };
+  visit2(artifact);
+  return out;
+}
+
+// src/sources/errors.ts
+var SourceError = class extends ContainerPackageError {
+  path;
+  constructor(code, message, details2 = {}) {
+    super(code, message, details2);
+    this.name = "SourceError";
+    this.path = details2.path;
+  }
+};
+var SOURCE_FORMS = [
+  "oci:DIR[:NAME|:@INDEX|@DIGEST]      an OCI image layout directory",
+  "oci-archive:FILE[:NAME|:@INDEX|@DIGEST]  an OCI image layout in a tar file",
+  "docker-archive:FILE[:REF|:@INDEX]   `docker save` / `podman save` output",
+  "docker:REF (or docker-daemon:REF)   an image in the Docker Engine",
+  "podman:REF                          an image in Podman storage",
+  "REF or docker://REF                 an image in a registry"
+];
+var InvalidSourceSpecError = class extends SourceError {
+  spec;
+  part;
+  constructor(spec, part, reason, cause) {
+    super("SRC_INVALID_SPEC", `invalid image source ${JSON.stringify(spec)}: ${reason}`, {
+      hint: `Use one of:
+  ${SOURCE_FORMS.join("\n  ")}`,
+      cause
+    });
+    this.name = "InvalidSourceSpecError";
+    this.spec = spec;
+    this.part = part;
+  }
+};
+var SourceNotFoundError = class extends SourceError {
+  constructor(path11, what, hint, cause) {
+    super("SRC_NOT_FOUND", `${what} not found: ${path11}`, { path: path11, hint, cause });
+    this.name = "SourceNotFoundError";
+  }
+};
+var ImageSelectionError = class extends SourceError {
+  available;
+  constructor(code, message, available, path11, hint) {
+    const list2 = available.length === 0 ? " (it holds no image)" : `; it holds:
+  ${available.join("\n  ")}`;
+    super(code, message + list2, { path: path11, hint });
+    this.name = "ImageSelectionError";
+    this.available = available;
+  }
+};
+var BlobIntegrityError = class extends SourceError {
+  expected;
+  actual;
+  constructor(code, path11, expected, actual, cause) {
+    const what = code === "SRC_DIGEST_MISMATCH" ? "digest" : "size";
+    super(code, `blob ${path11} is corrupted: expected ${what} ${expected}, got ${actual}`, {
+      path: path11,
+      hint: "The file was changed or truncated after it was written; export the image again.",
+      cause
+    });
+    this.name = "BlobIntegrityError";
+    this.expected = expected;
+    this.actual = actual;
+  }
+};
+
+// src/sources/spec.ts
+var UNSUPPORTED_TRANSPORTS = [
+  "dir",
+  "containers-storage",
+  "ostree",
+  "sif",
+  "tarball",
+  "docker-daemon-archive"
+];
+var ALNUM = "[A-Za-z0-9]+";
+var COMPONENT = `${ALNUM}(?:(?:[-._:@+]|--)${ALNUM})*`;
+var OCI_NAME = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
+var TRAILING_DIGEST = /@((?:sha256|sha512):[0-9a-f]+)$/;
+function parseSource(spec, options = {}) {
+  if (spec.trim() === "") throw new InvalidSourceSpecError(spec, spec, "a source cannot be empty");
+  if (spec.startsWith("docker://"))
+    return { kind: "registry", reference: reference(spec, spec.slice(9), options) };
+  const colon = spec.indexOf(":");
+  const transport = colon < 0 ? "" : spec.slice(0, colon);
+  const rest = spec.slice(colon + 1);
+  switch (transport) {
+    case "oci":
+    case "oci-archive":
+      return { kind: transport, ...layoutDetails(spec, rest) };
+    case "docker-archive":
+      return { kind: "docker-archive", ...archiveDetails(spec, rest) };
+    case "docker":
+    case "docker-daemon":
+      return { kind: "docker", reference: reference(spec, rest, options) };
+    case "podman":
+      return { kind: "podman", reference: reference(spec, rest, options) };
+  }
+  if (UNSUPPORTED_TRANSPORTS.includes(transport)) {
+    throw new InvalidSourceSpecError(
+      spec,
+      transport,
+      `the skopeo transport "${transport}:" is not supported`
+    );
+  }
+  return { kind: "registry", reference: reference(spec, spec, options) };
+}
+function reference(spec, part, options) {
+  if (part === "") throw new InvalidSourceSpecError(spec, part, "the image reference is missing");
+  try {
+    return parseReference(part, { ...options, defaultTag: true });
+  } catch (error) {
+    throw new InvalidSourceSpecError(spec, part, error.message, error);
+  }
+}
+function layoutDetails(spec, rest) {
+  const digest = TRAILING_DIGEST.exec(rest);
+  if (digest !== null && !rest.slice(0, digest.index).includes(":")) {
+    const value = digest[1];
+    if (!isDigest(value))
+      throw new InvalidSourceSpecError(spec, value, `${JSON.stringify(value)} is not a valid digest`);
+    return { path: path10(spec, rest.slice(0, digest.index)), select: { by: "digest", digest: value } };
+  }
+  const [dir, image2] = splitAtFirstColon(rest);
+  const select = image2 === void 0 || image2 === "" ? { by: "only" } : layoutImage(spec, image2);
+  return { path: path10(spec, dir), select };
+}
+function layoutImage(spec, image2) {
+  if (image2.startsWith("@")) return { by: "index", index: sourceIndex(spec, image2) };
+  if (!OCI_NAME.test(image2)) {
+    throw new InvalidSourceSpecError(
+      spec,
+      image2,
+      `invalid image name ${JSON.stringify(image2)}: a name is letters and digits joined by one of "-._:@+" or "--", in "/"-separated parts (and the path before it cannot contain ":")`
+    );
+  }
+  return { by: "name", name: image2 };
+}
+function archiveDetails(spec, rest) {
+  const [file, ref] = splitAtFirstColon(rest);
+  if (ref === void 0 || ref === "") return { path: path10(spec, file), select: { by: "only" } };
+  if (ref.startsWith("@"))
+    return { path: path10(spec, file), select: { by: "index", index: sourceIndex(spec, ref) } };
+  const parsed = reference(spec, ref, {});
+  if (parsed.digest !== void 0) {
+    throw new InvalidSourceSpecError(
+      spec,
+      ref,
+      "a docker archive is searched by tag (its RepoTags), not by digest; use :REF or :@INDEX"
+    );
+  }
+  return { path: path10(spec, file), select: { by: "reference", reference: formatReference(parsed) } };
+}
+function splitAtFirstColon(value) {
+  const colon = value.indexOf(":");
+  return colon < 0 ? [value, void 0] : [value.slice(0, colon), value.slice(colon + 1)];
+}
+function path10(spec, value) {
+  if (value === "") throw new InvalidSourceSpecError(spec, value, "the path is missing");
+  return value;
+}
+function sourceIndex(spec, part) {
+  const digits = part.slice(1);
+  if (!/^\d{1,9}$/.test(digits)) {
+    throw new InvalidSourceSpecError(
+      spec,
+      part,
+      `invalid source index ${JSON.stringify(part)}: write @ and a non-negative integer, e.g. @0`
+    );
+  }
+  return Number(digits);
+}
+function formatSource(spec) {
+  switch (spec.kind) {
+    case "oci":
+    case "oci-archive":
+      return `${spec.kind}:${spec.path}${formatLayoutSelector(spec.select)}`;
+    case "docker-archive": {
+      const s = spec.select;
+      const suffix2 = s.by === "only" ? "" : s.by === "index" ? `:@${s.index}` : `:${s.reference}`;
+      return `docker-archive:${spec.path}${suffix2}`;
+    }
+    case "docker":
+    case "podman":
+      return `${spec.kind}:${formatReference(spec.reference)}`;
+    case "registry":
+      return `docker://${formatReference(spec.reference)}`;
+  }
+}
+function formatLayoutSelector(select) {
+  switch (select.by) {
+    case "only":
+      return "";
+    case "name":
+      return `:${select.name}`;
+    case "digest":
+      return `@${select.digest}`;
+    case "index":
+      return `:@${select.index}`;
+  }
+}
+
+// src/ci/buildkite/plan-images.ts
+var DEFAULT_TAGS = ["{{build.number}}"];
+function planImages(config, registries, context, outputPrefix) {
+  const names2 = /* @__PURE__ */ new Map();
+  return (config.images ?? []).map((item, i2) => {
+    const {
+      source,
+      name: given,
+      tags: own
+    } = typeof item === "string" ? { source: item, name: void 0, tags: void 0 } : item;
+    const path11 = `images[${i2}]`;
+    const spec = parseSource(source);
+    const name = given ?? defaultName(spec);
+    if (name === void 0) {
+      throw unresolvable(
+        `\`${path11}\`: cannot take an image name from the source ${JSON.stringify(source)}`,
+        path11,
+        "Add `name: app` to the image."
+      );
+    }
+    const earlier = names2.get(name);
+    if (earlier !== void 0) {
+      const message = `\`images[${earlier}]\` and \`${path11}\` are both named ${JSON.stringify(name)}: give each image its own \`name\``;
+      throw new ConfigError("CI_CONFIG_CONFLICT", message, {
+        issues: [{ path: path11, message }],
+        hint: "Set `name` on one of them; the name is the repository under each registry."
+      });
+    }
+    names2.set(name, i2);
+    const templates = own ?? config.tags ?? DEFAULT_TAGS;
+    const { tags, skipped } = renderTags(templates, context);
+    if (tags.length === 0) {
+      throw unresolvable(
+        `\`${path11}\`: no tag is left for ${name}: every template needs a value this build does not have (${skipped.join(", ")})`,
+        path11,
+        'Add a tag that every build has, such as "{{build.number}}" or "latest".'
+      );
+    }
+    const references = registries.flatMap(
+      ({ target }) => tags.map((tag) => {
+        try {
+          return formatReference(imageInRegistry(target, name, tag));
+        } catch (error) {
+          throw unresolvable(
+            `\`${path11}\`: ${error.message}`,
+            path11,
+            'Set `name` to a lowercase name such as "app".',
+            error
+          );
+        }
+      })
+    );
+    const outputKeys = outputPrefix === void 0 ? void 0 : { digest: `${outputPrefix}:${name}:digest`, references: `${outputPrefix}:${name}:references` };
+    return { source, spec, name, tags, skippedTags: skipped, references, outputKeys };
+  });
+}
+function renderTags(templates, context) {
+  const tags = [];
+  const skipped = [];
+  for (const template of templates) {
+    const tag = renderTagTemplate(template, context, { missing: "skip" });
+    if (tag === void 0) skipped.push(template);
+    else if (!tags.includes(tag)) tags.push(tag);
+  }
+  return { tags, skipped };
+}
+function defaultName(spec) {
+  switch (spec.kind) {
+    case "docker":
+    case "podman":
+    case "registry":
+      return lastComponent(spec.reference.repository);
+    case "docker-archive":
+      if (spec.select.by === "reference")
+        return lastComponent(parseReference(spec.select.reference).repository);
+      return fileStem(spec.path);
+    case "oci":
+    case "oci-archive":
+      return fileStem(spec.path);
+  }
+}
+function lastComponent(repository) {
+  return repository.slice(repository.lastIndexOf("/") + 1);
+}
+function fileStem(path11) {
+  const base2 = path11.replace(/\/+$/, "").split("/").pop() ?? "";
+  const stem = base2.replace(/\.(tar\.gz|tgz|tar|oci)$/i, "");
+  const name = stem.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");
+  return /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/.test(name) ? name : void 0;
+}
+function unresolvable(message, path11, hint, cause) {
+  return new ConfigError("CI_CONFIG_UNRESOLVABLE", message, { issues: [{ path: path11, message }], hint, cause });
+}
+
+// src/ci/buildkite/plan-registries.ts
+var OIDC_LIFETIME_SECONDS = 300;
+var BUILDKITE_USERNAME = "buildkite";
+function planRegistries(config, organization) {
+  const items = config.registry === void 0 ? [] : Array.isArray(config.registry) ? config.registry : [config.registry];
+  const seen = /* @__PURE__ */ new Map();
+  return items.map((item, i2) => {
+    const options = typeof item === "string" ? { url: item } : item;
+    const path11 = Array.isArray(config.registry) ? typeof item === "string" ? `registry[${i2}]` : `registry[${i2}].url` : "registry";
+    const target = parseTarget(options.url, organization, path11);
+    const earlier = seen.get(target.prefix);
+    if (earlier !== void 0) {
+      throw conflict(
+        `\`${path11}\` and \`${earlier}\` are the same registry (${target.prefix}): list it once`,
+        path11
+      );
+    }
+    seen.set(target.prefix, path11);
+    return { target, auth: planAuth(target, config, options, path11) };
+  });
+}
+function parseTarget(url, organization, path11) {
+  try {
+    return parseBuildkiteRegistry(url, organization === void 0 ? {} : { organization });
+  } catch (error) {
+    const { message, hint } = error;
+    throw new ConfigError("CI_CONFIG_UNRESOLVABLE", `\`${path11}\`: ${message}`, {
+      cause: error,
+      issues: [{ path: path11, message }],
+      ...hint === void 0 ? {} : { hint }
+    });
+  }
+}
+function planAuth(target, top, item, path11) {
+  const own = item.auth !== void 0 || item["token-env"] !== void 0 || item.secret !== void 0;
+  const group = own ? item : top;
+  const buildkite2 = target.kind === "buildkite";
+  const method = group.auth ?? (group["token-env"] !== void 0 ? "token-env" : group.secret !== void 0 ? "secret" : buildkite2 ? "oidc" : "docker-config");
+  switch (method) {
+    case "oidc":
+      return {
+        method: "oidc",
+        audience: oidcAudience(target, top, item, path11),
+        lifetimeSeconds: OIDC_LIFETIME_SECONDS
+      };
+    case "token-env":
+    case "secret": {
+      const source = method === "token-env" ? { kind: "env", name: group["token-env"] } : { kind: "secret", name: group.secret };
+      return {
+        method: "token",
+        source,
+        username: item.username ?? top.username ?? (buildkite2 ? BUILDKITE_USERNAME : void 0)
+      };
+    }
+    case "docker-config":
+      return { method: "docker-config" };
+    case "none":
+      return { method: "none" };
+  }
+}
+function oidcAudience(target, top, item, path11) {
+  if (target.kind === "buildkite") {
+    const audience2 = buildkiteAudience(target.organization, target.registry);
+    if (item.audience !== void 0 && item.audience !== audience2) {
+      throw conflict(
+        `\`${path11}\` is a Buildkite Packages registry, whose OIDC audience is always ${audience2}; remove \`audience: ${item.audience}\``,
+        path11
+      );
+    }
+    return audience2;
+  }
+  const audience = item.audience ?? top.audience;
+  if (audience === void 0) {
+    throw new ConfigError(
+      "CI_CONFIG_UNRESOLVABLE",
+      `\`${path11}\` (${target.host}) uses OIDC but has no \`audience\``,
+      {
+        issues: [{ path: path11, message: "OIDC outside Buildkite Packages needs an audience" }],
+        hint: "Set `audience` to the value the registry expects in the token, or use `token-env`/`secret`."
+      }
+    );
+  }
+  if (audience.replace(/^https:\/\//, "").toLowerCase().startsWith(`${BUILDKITE_PACKAGES_HOST}/`)) {
+    throw conflict(
+      `\`${path11}\` (${target.host}) asks for an OIDC token meant for Buildkite Packages (${audience}); such a token is only ever sent to ${BUILDKITE_PACKAGES_HOST}`,
+      path11
+    );
+  }
+  return audience;
+}
+function conflict(message, path11) {
+  return new ConfigError("CI_CONFIG_CONFLICT", message, { issues: [{ path: path11, message }] });
+}
+
+// src/ci/buildkite/plan.ts
+var PLAN_DEFAULTS = {
+  push: "success",
+  retries: 3,
+  compression: "gzip",
+  annotationStyle: "success",
+  /** Prefix of meta-data keys: `container-package:app:digest`. */
+  metaDataPrefix: "container-package",
+  /** Annotation context: `container-package-{step key or job ID}`. */
+  contextPrefix: "container-package",
+  localRegistryPort: 0,
+  localRegistryEnv: "CONTAINER_PACKAGE_LOCAL_REGISTRY"
+};
+function planPublish(config, build2, options = {}) {
+  const registries = planRegistries(config, build2.organization);
+  const outputs = metaData2(config);
+  const images = planImages(config, registries, tagContext(build2, options.now), outputs?.prefix);
+  return {
+    registries,
+    images,
+    push: pushDecision(config, build2),
+    retries: config.retries ?? PLAN_DEFAULTS.retries,
+    compression: config.compression ?? PLAN_DEFAULTS.compression,
+    summary: summary(config, build2),
+    outputs,
+    localRegistry: localRegistry2(config),
+    credentialScopes: registries.filter(({ auth }) => auth.method === "oidc" || auth.method === "token").map(({ target }) => target.prefix)
+  };
+}
+function tagContext(build2, now) {
+  const context = {
+    branch: build2.branch,
+    buildNumber: build2.buildNumber,
+    commit: build2.commit,
+    gitTag: build2.tag,
+    pipeline: build2.pipeline,
+    buildId: build2.buildId,
+    jobId: build2.jobId,
+    date: now
+  };
+  return Object.fromEntries(Object.entries(context).filter(([, v]) => v !== void 0));
+}
+function pushDecision(config, build2) {
+  const when = config.push ?? PLAN_DEFAULTS.push;
+  const status = build2.commandExitStatus;
+  if (when === "never") return { when, push: false, reason: 'push is "never": nothing is pushed' };
+  if (when === "always") {
+    const after = status === void 0 || status === 0 ? "" : ` (the command failed with exit status ${status})`;
+    return { when, push: true, reason: `push is "always": pushing${after}` };
+  }
+  if (status === void 0) return { when, push: true, reason: "pushing if the command succeeds" };
+  if (status === 0) return { when, push: true, reason: "the command succeeded: pushing" };
+  return {
+    when,
+    push: false,
+    reason: `the command failed with exit status ${status}, so nothing is pushed (set push: always to push anyway)`
+  };
+}
+function summary(config, build2) {
+  if (config.annotate === false) return void 0;
+  const options = typeof config.annotate === "object" ? config.annotate : {};
+  const id = build2.stepKey ?? build2.jobId ?? "job";
+  return {
+    context: options.context ?? fitContext(`${PLAN_DEFAULTS.contextPrefix}-${id}`),
+    successStyle: options.style ?? PLAN_DEFAULTS.annotationStyle,
+    priority: options.priority
+  };
+}
+function fitContext(context) {
+  if (context.length <= MAX_ANNOTATION_CONTEXT) return context;
+  const hash = createHash2("sha256").update(context).digest("hex").slice(0, 8);
+  return `${context.slice(0, MAX_ANNOTATION_CONTEXT - 9)}-${hash}`;
+}
+function metaData2(config) {
+  const option = config["meta-data"];
+  if (option === false) return void 0;
+  return { prefix: (typeof option === "object" ? option.prefix : void 0) ?? PLAN_DEFAULTS.metaDataPrefix };
+}
+function localRegistry2(config) {
+  const option = config["local-registry"];
+  if (option === void 0 || option === false) return void 0;
+  const options = option === true ? {} : option;
+  return {
+    port: options.port ?? PLAN_DEFAULTS.localRegistryPort,
+    mirrors: options.mirror ?? [],
+    storage: options.storage,
+    exportAs: options["export-as"] ?? PLAN_DEFAULTS.localRegistryEnv
+  };
+}
+
+// src/ci/buildkite/describe-value.ts
+function formatPath(path11) {
+  let out = "";
+  for (const segment of path11) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+var TOKEN_PREFIXES = [
+  "bkua_",
+  "bkct_",
+  "bkaa_",
+  "bkar_",
+  "bkaj_",
+  "ghp_",
+  "gho_",
+  "ghs_",
+  "ghu_",
+  "ghr_",
+  "github_pat_",
+  "glpat-",
+  "xox",
+  "AKIA",
+  "eyJ",
+  "-----BEGIN"
+];
+function looksSecret(value) {
+  if (TOKEN_PREFIXES.some((prefix) => value.startsWith(prefix))) return true;
+  return value.length >= 24 && /^[A-Za-z0-9_\-+/=.]+$/.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value);
+}
+function isSecretKeyName(key2) {
+  return /token|passw|secret|api[-_]?key|credential|private[-_]?key/i.test(key2);
+}
+var MAX_QUOTED = 80;
+function describeValue(value, hide = false) {
+  if (value === null || value === void 0) return "nothing";
+  if (typeof value === "string") {
+    if (hide || looksSecret(value)) return "a value that is not shown (it may be a secret)";
+    const cut = value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}\u2026` : value;
+    return JSON.stringify(cut);
+  }
+  if (typeof value === "number") return `the number ${value}`;
+  if (typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  return "a mapping";
+}
+function jsonType(value) {
+  if (value === null || value === void 0) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  if (typeof value === "string" || typeof value === "boolean") return typeof value;
+  return "object";
+}
+function closest(word, candidates) {
+  const norm = (s) => s.toLowerCase().replace(/_/g, "-");
+  const target = norm(word);
+  let best;
+  let bestDistance = Math.max(1, Math.floor(target.length / 3));
+  for (const candidate of candidates) {
+    const distance = editDistance(target, norm(candidate));
+    if (distance <= bestDistance && (best === void 0 || distance < editDistance(target, norm(best)))) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function editDistance(a2, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i2 = 1; i2 <= a2.length; i2++) {
+    const current = [i2];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a2[i2 - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// src/ci/buildkite/check-schema.ts
+var TYPE_WORDS = {
+  string: "text",
+  boolean: "true or false",
+  integer: "a whole number",
+  number: "a number",
+  array: "a list",
+  object: "a mapping"
+};
+function checkSchema(value, schema2, options = {}) {
+  const issues = [];
+  visit(value, schema2, [], options, issues);
+  return issues;
+}
+function visit(value, node, path11, options, issues) {
+  const where2 = formatPath(path11);
+  const hide = path11.some((segment) => typeof segment === "string" && isSecretKeyName(segment));
+  const issue = (message) => void issues.push({ path: where2, message });
+  if (node.anyOf !== void 0) {
+    const branches = node.anyOf.filter(
+      (branch) => branch.type === void 0 || typeMatches(value, branch.type)
+    );
+    if (branches.length === 0) {
+      const expected = node.anyOf.map((branch) => TYPE_WORDS[branch.type]).join(" or ");
+      return issue(`${label(where2)} must be ${expected}, got ${describeValue(value, hide)}${explain(node)}`);
+    }
+    const results = branches.map((branch) => checkSchemaAt(value, branch, path11, options));
+    const best = results.reduce((a2, b) => b.length < a2.length ? b : a2);
+    issues.push(...best);
+    return;
+  }
+  if (node.type !== void 0 && !typeMatches(value, node.type)) {
+    return issue(
+      `${label(where2)} must be ${TYPE_WORDS[node.type]}, got ${describeValue(value, hide)}${explain(node)}`
+    );
+  }
+  if (node.enum !== void 0 && !node.enum.includes(value)) {
+    const allowed = node.enum.map(String);
+    const guess = typeof value === "string" ? closest(value, allowed) : void 0;
+    const suggestion = guess === void 0 ? "" : ` (did you mean ${guess}?)`;
+    return issue(
+      `${label(where2)} must be one of ${allowed.join(", ")}; got ${describeValue(value, hide)}${suggestion}`
+    );
+  }
+  if (typeof value === "string") checkString(value, node, where2, hide, options, issue);
+  if (typeof value === "number") checkNumber(value, node, where2, issue);
+  if (Array.isArray(value)) {
+    if (node.minItems !== void 0 && value.length < node.minItems) {
+      issue(
+        `${label(where2)} must list at least ${node.minItems} item${node.minItems === 1 ? "" : "s"}${explain(node)}`
+      );
+    }
+    if (node.items !== void 0)
+      value.forEach((item, i2) => visit(item, node.items, [...path11, i2], options, issues));
+  }
+  if (jsonType(value) === "object")
+    checkObject(value, node, path11, options, issues);
+}
+function checkSchemaAt(value, node, path11, options) {
+  const issues = [];
+  visit(value, node, path11, options, issues);
+  return issues;
+}
+function checkString(value, node, where2, hide, options, issue) {
+  if (node.minLength !== void 0 && [...value].length < node.minLength) {
+    issue(`${label(where2)} must not be empty${explain(node)}`);
+  } else if (node.pattern !== void 0 && !new RegExp(node.pattern, "u").test(value)) {
+    const rule = options.patterns?.[node.pattern] ?? `text matching ${node.pattern}`;
+    issue(`${label(where2)} must be ${rule}; got ${describeValue(value, hide)}`);
+  }
+}
+function checkNumber(value, node, where2, issue) {
+  const { minimum, maximum } = node;
+  const below = minimum !== void 0 && value < minimum;
+  const above = maximum !== void 0 && value > maximum;
+  if (!below && !above) return;
+  const range = minimum !== void 0 && maximum !== void 0 ? `between ${minimum} and ${maximum}` : minimum !== void 0 ? `at least ${minimum}` : `at most ${maximum}`;
+  issue(`${label(where2)} must be ${range}, got ${value}`);
+}
+function checkObject(value, node, path11, options, issues) {
+  const where2 = formatPath(path11);
+  const properties = node.properties ?? {};
+  const known = Object.keys(properties);
+  for (const key2 of Object.keys(value)) {
+    if (Object.hasOwn(properties, key2)) {
+      visit(value[key2], properties[key2], [...path11, key2], options, issues);
+    } else if (node.additionalProperties === false) {
+      const custom = options.unknownKey?.(key2, where2);
+      const guess = closest(key2, known);
+      const suggestion = guess === void 0 ? "" : ` (did you mean \`${guess}\`?)`;
+      const place = where2 === "" ? "" : ` in \`${where2}\``;
+      const message = custom ?? `unknown option \`${key2}\`${place}${suggestion}; the options here are ${known.join(", ")}`;
+      issues.push({ path: formatPath([...path11, key2]), message });
+    }
+  }
+  for (const key2 of node.required ?? []) {
+    if (!Object.hasOwn(value, key2)) {
+      const what = properties[key2]?.description;
+      const place = where2 === "" ? "the configuration" : `\`${where2}\``;
+      issues.push({
+        path: where2,
+        message: `${place} needs \`${key2}\`${what === void 0 ? "" : ` (${what})`}`
+      });
+    }
+  }
+}
+function typeMatches(value, type2) {
+  const actual = jsonType(value);
+  return actual === type2 || type2 === "number" && actual === "integer";
+}
+function label(where2) {
+  return where2 === "" ? "the configuration" : `\`${where2}\``;
+}
+function explain(node) {
+  const description = node.description ?? node.anyOf?.find((branch) => branch.description)?.description;
+  return description === void 0 ? "" : `. ${description}`;
+}
+
+// src/ci/buildkite/validate.ts
+var PATTERNS = {
+  [ENV_NAME_PATTERN]: "the name of an environment variable or secret (letters, digits and _, not starting with a digit)"
+};
+var NO_LITERAL_TOKENS = "a token never goes in pipeline YAML (the YAML is stored with every build and shown in the UI). Put it in an environment variable and write `token-env: NAME`, or store it as a Buildkite secret and write `secret: NAME`";
+var SAMPLE_CONTEXT = {
+  branch: "main",
+  buildNumber: 1,
+  buildId: "b",
+  jobId: "j",
+  commit: "0123456789abcdef",
+  gitTag: "v1",
+  pipeline: "p",
+  date: /* @__PURE__ */ new Date(0)
+};
+function validatePluginConfig(raw, origin = "the plugin configuration") {
+  const issues = checkSchema(raw, PLUGIN_SCHEMA, { patterns: PATTERNS, unknownKey });
+  if (issues.length === 0) issues.push(...checkValues(raw));
+  if (issues.length > 0) throw configError("CI_CONFIG_INVALID", origin, issues);
+  const conflicts = checkConflicts(raw);
+  if (conflicts.length > 0) throw configError("CI_CONFIG_CONFLICT", origin, conflicts);
+  return raw;
+}
+function unknownKey(key2, where2) {
+  if (!isSecretKeyName(key2)) return void 0;
+  const at = where2 === "" ? key2 : `${where2}.${key2}`;
+  return `\`${at}\` is not an option: ${NO_LITERAL_TOKENS}`;
+}
+function checkValues(config) {
+  const issues = [];
+  const authIssues = (options, path11) => {
+    for (const key2 of ["token-env", "secret"]) {
+      const value = options[key2];
+      if (value !== void 0 && looksSecret(value)) {
+        const where2 = formatPath([...path11, key2]);
+        issues.push({
+          path: where2,
+          message: `\`${where2}\` takes the NAME of where the token is, and this value looks like a token itself (not shown): ${NO_LITERAL_TOKENS}. If it was a real token, revoke it.`
+        });
+      }
+    }
+  };
+  authIssues(config, []);
+  if (Array.isArray(config.registry)) {
+    config.registry.forEach((item, i2) => {
+      if (typeof item !== "string") authIssues(item, ["registry", i2]);
+    });
+  }
+  const templates = (tags, path11) => tags?.forEach((template, i2) => {
+    try {
+      renderTagTemplate(template, SAMPLE_CONTEXT);
+    } catch (error) {
+      const where2 = formatPath([...path11, i2]);
+      issues.push({ path: where2, message: `\`${where2}\`: ${error.message}` });
+    }
+  });
+  templates(config.tags, ["tags"]);
+  config.images?.forEach((image2, i2) => {
+    const source = typeof image2 === "string" ? image2 : image2.source;
+    const path11 = typeof image2 === "string" ? ["images", i2] : ["images", i2, "source"];
+    try {
+      parseSource(source);
+    } catch (error) {
+      const where2 = formatPath(path11);
+      issues.push({ path: where2, message: `\`${where2}\`: ${error.message}` });
+    }
+    if (typeof image2 !== "string") templates(image2.tags, ["images", i2, "tags"]);
+  });
+  const context = typeof config.annotate === "object" ? config.annotate.context : void 0;
+  if (context !== void 0 && context.length > MAX_ANNOTATION_CONTEXT) {
+    issues.push({
+      path: "annotate.context",
+      message: `\`annotate.context\` must be at most ${MAX_ANNOTATION_CONTEXT} characters, got ${context.length}`
+    });
+  }
+  return issues;
+}
+function checkConflicts(config) {
+  const issues = [];
+  const auth = (options, path11) => {
+    const at = (key2) => formatPath([...path11, key2]);
+    const method = options.auth;
+    const tokenEnv = options["token-env"] !== void 0;
+    const secret = options.secret !== void 0;
+    if (tokenEnv && secret) {
+      issues.push({
+        path: at("secret"),
+        message: `\`${at("token-env")}\` and \`${at("secret")}\` are two sources for one token: keep one`
+      });
+    } else if (method === "token-env" && !tokenEnv) {
+      issues.push({
+        path: at("auth"),
+        message: `\`${at("auth")}: token-env\` needs \`${at("token-env")}: NAME\`, the environment variable that holds the token`
+      });
+    } else if (method === "secret" && !secret) {
+      issues.push({
+        path: at("auth"),
+        message: `\`${at("auth")}: secret\` needs \`${at("secret")}: NAME\`, the Buildkite secret that holds the token`
+      });
+    } else if (method !== void 0 && method !== "token-env" && method !== "secret" && (tokenEnv || secret)) {
+      const key2 = tokenEnv ? "token-env" : "secret";
+      issues.push({
+        path: at(key2),
+        message: `\`${at("auth")}: ${method}\` uses no token, but \`${at(key2)}\` is set: remove one of them`
+      });
+    }
+    const effective = method ?? (tokenEnv ? "token-env" : secret ? "secret" : void 0);
+    if (options.audience !== void 0 && effective !== void 0 && effective !== "oidc") {
+      issues.push({
+        path: at("audience"),
+        message: `\`${at("audience")}\` is for OIDC logins, but this login is ${effective}`
+      });
+    }
+  };
+  auth(config, []);
+  if (Array.isArray(config.registry)) {
+    config.registry.forEach((item, i2) => {
+      if (typeof item !== "string") auth(item, ["registry", i2]);
+    });
+  }
+  if (config.images !== void 0 && config.registry === void 0) {
+    issues.push({
+      path: "registry",
+      message: "`images` are listed but no `registry` to push them to: add `registry: {org}/{registry}`"
+    });
+  }
+  if (config.registry === void 0 && config.images === void 0 && !config["local-registry"]) {
+    issues.push({
+      path: "",
+      message: "the configuration does nothing: give `registry` and `images` to push, `registry` alone to log in for the command, or `local-registry: true`"
+    });
+  }
+  return issues;
+}
+function configError(code, origin, issues) {
+  const lines = issues.map((issue) => `  - ${issue.message}`).join("\n");
+  const count2 = issues.length === 1 ? "a problem" : `${issues.length} problems`;
+  return new ConfigError(code, `the container-package configuration (${origin}) has ${count2}:
+${lines}`, {
+    issues,
+    hint: "Fix the plugin's settings in the pipeline YAML; plugin.yml and docs/buildkite-plugin.md list every option."
+  });
+}
+
+// src/ci/buildkite/hooks/context.ts
+function hookContext(env, cli, log) {
+  const mode = env.CONTAINER_PACKAGE_MODE === "agent" ? "agent" : "plugin";
+  return { env, mode, agent: createAgent({ env }), log, cli };
+}
+function loadPlan(context, now) {
+  const raw = context.mode === "agent" ? readAgentHookConfig(context.env) : readPluginConfig(context.env);
+  if (raw === void 0) return void 0;
+  const config = validatePluginConfig(raw.value, raw.origin);
+  return planPublish(config, readBuildEnv(context.env), { now });
+}
+
+// src/ci/buildkite/hooks/environment.ts
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join4 } from "node:path";
+
+// src/docker-config/errors.ts
+var DockerConfigError = class extends ContainerPackageError {
+  /** The directory or file concerned. */
+  path;
+  constructor(code, path11, message, details2 = {}) {
+    super(code, message, details2);
+    this.name = "DockerConfigError";
+    this.path = path11;
+  }
+};
+
+// src/docker-config/scope.ts
+var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+function splitServerAddress(address) {
+  const bare = address.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  const slash = bare.indexOf("/");
+  const rawHost = (slash < 0 ? bare : bare.slice(0, slash)).toLowerCase();
+  const host = DOCKER_HUB_ALIASES.has(rawHost) ? "docker.io" : rawHost;
+  const path11 = (slash < 0 ? "" : bare.slice(slash + 1)).replace(/^\/+|\/+$/g, "");
+  return { host, path: /^v[12]$/.test(path11) ? "" : path11 };
+}
+function keyConcernsScope(key2, scope) {
+  const k = splitServerAddress(key2);
+  const s = splitServerAddress(scope);
+  if (k.host !== s.host) return false;
+  if (k.path === "" || s.path === "") return true;
+  return k.path === s.path || s.path.startsWith(`${k.path}/`) || k.path.startsWith(`${s.path}/`);
+}
+
+// src/docker-config/filter.ts
+function isolatedConfig(agent, scopes) {
+  const config = structuredClone(agent);
+  const concerns = (key2) => scopes.some((scope) => keyConcernsScope(key2, scope));
+  const dropped = [];
+  const auths = isRecord(config.auths) ? config.auths : void 0;
+  const helpers = isRecord(config.credHelpers) ? config.credHelpers : void 0;
+  for (const table of [auths, helpers]) {
+    for (const key2 of Object.keys(table ?? {})) {
+      if (!concerns(key2)) continue;
+      delete table[key2];
+      if (!dropped.includes(key2)) dropped.push(key2);
+    }
+  }
+  const store = typeof config.credsStore === "string" && config.credsStore !== "" ? config.credsStore : void 0;
+  if (store !== void 0) {
+    delete config.credsStore;
+    const converted = { ...helpers };
+    for (const key2 of Object.keys(auths ?? {})) converted[key2] ??= store;
+    if (Object.keys(converted).length > 0) config.credHelpers = converted;
+  }
+  return { config, report: { dropped, credsStore: store } };
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/docker-config/isolate.ts
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync as readFileSync4,
+  rmSync,
+  symlinkSync,
+  writeFileSync as writeFileSync2
+} from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { join as join2, resolve } from "node:path";
+var LINKED_DIRS = ["buildx", "contexts", "cli-plugins"];
+var MARKER_FILE = ".container-package-docker-config";
+function createIsolatedDockerConfig(options = {}) {
+  const env = options.env ?? process.env;
+  const given = resolve(options.source ?? (env.DOCKER_CONFIG || join2(homedir(), ".docker")));
+  const source = originalSource(given) ?? given;
+  const { config, report: report2 } = isolatedConfig(readAgentConfig(source), options.registriesToDrop ?? []);
+  let dir;
+  try {
+    dir = mkdtempSync(join2(options.tmpRoot ?? tmpdir(), "container-package-docker-"));
+  } catch (error) {
+    throw new DockerConfigError(
+      "DOCKER_CONFIG_WRITE_FAILED",
+      options.tmpRoot ?? tmpdir(),
+      "cannot create the job's docker config directory",
+      {
+        cause: error,
+        hint: "Check that the temp directory exists and is writable (TMPDIR)."
+      }
+    );
+  }
+  const configPath = join2(dir, "config.json");
+  try {
+    writeFileSync2(join2(dir, MARKER_FILE), `${JSON.stringify({ source })}
+`, { mode: 384 });
+    writeFileSync2(configPath, `${JSON.stringify(config, null, "	")}
+`, { mode: 384 });
+    for (const name of LINKED_DIRS) {
+      const target = join2(source, name);
+      if (existsSync(target) && lstatSync(target).isDirectory()) symlinkSync(target, join2(dir, name), "dir");
+    }
+  } catch (error) {
+    removeTree(dir);
+    throw new DockerConfigError(
+      "DOCKER_CONFIG_WRITE_FAILED",
+      dir,
+      `cannot write the job's docker config in ${dir}`,
+      { cause: error }
+    );
+  }
+  return { dir, configPath, source, report: report2, dispose: () => removeTree(dir) };
+}
+function removeIsolatedDockerConfig(dir) {
+  if (!existsSync(dir)) return;
+  if (!existsSync(join2(dir, MARKER_FILE))) {
+    throw new DockerConfigError(
+      "DOCKER_CONFIG_NOT_OURS",
+      dir,
+      `${dir} was not made by container-package, so it is not removed`,
+      {
+        hint: "DOCKER_CONFIG points somewhere else than the job's config; check what changed it."
+      }
+    );
+  }
+  removeTree(dir);
+}
+function removeTree(dir) {
+  rmSync(dir, { recursive: true, force: true });
+}
+function originalSource(dir) {
+  try {
+    const marker = JSON.parse(readFileSync4(join2(dir, MARKER_FILE), "utf8"));
+    return typeof marker.source === "string" ? marker.source : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function readAgentConfig(source) {
+  const path11 = join2(source, "config.json");
+  let text2;
+  try {
+    text2 = readFileSync4(path11, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return {};
+    throw new DockerConfigError(
+      "DOCKER_CONFIG_UNREADABLE",
+      path11,
+      `cannot read the agent's docker config ${path11}`,
+      { cause: error }
+    );
+  }
+  if (text2.trim() === "") return {};
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    value = void 0;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new DockerConfigError(
+      "DOCKER_CONFIG_UNREADABLE",
+      path11,
+      `the agent's docker config ${path11} is not a JSON object`,
+      {
+        hint: "Fix or remove that file (docker login recreates it)."
+      }
+    );
+  }
+  return value;
+}
+
+// src/ci/buildkite/hooks/state.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { readFile, rename, writeFile } from "node:fs/promises";
+import { join as join3 } from "node:path";
+var STATE_DIR_ENV = "CONTAINER_PACKAGE_STATE_DIR";
+var FILE = "state.json";
+async function readState(dir) {
+  if (!dir || !existsSync2(join3(dir, FILE))) return void 0;
+  return JSON.parse(await readFile(join3(dir, FILE), "utf8"));
+}
+async function writeState(dir, state) {
+  const tmp = join3(dir, `${FILE}.${process.pid}.tmp`);
+  await writeFile(tmp, JSON.stringify(state, null, 2), { mode: 384 });
+  await rename(tmp, join3(dir, FILE));
+}
+
+// src/ci/buildkite/hooks/environment.ts
+async function environmentHook(context, now = /* @__PURE__ */ new Date()) {
+  const plan = loadPlan(context, now);
+  if (plan === void 0) {
+    context.log("container-package: no configuration for this job (agent-level hook): nothing to do");
+    return {};
+  }
+  const stateDir = await mkdtemp(join4(context.env.TMPDIR || tmpdir2(), "container-package-job-"));
+  const original = context.env.DOCKER_CONFIG;
+  const isolated = createIsolatedDockerConfig({
+    ...original ? { source: original } : {},
+    registriesToDrop: [...plan.credentialScopes],
+    tmpRoot: stateDir,
+    env: context.env
+  });
+  await writeState(stateDir, {
+    startedAt: now.toISOString(),
+    mode: context.mode,
+    dockerConfig: isolated.dir,
+    ...original !== void 0 && { originalDockerConfig: original }
+  });
+  const images = plan.images.map((i2) => `${i2.source} \u2192 ${i2.name}:${i2.tags.join(",")}`).join("; ");
+  context.log(`container-package: ${plan.push.reason}; images: ${images}`);
+  context.log(`container-package: this job's docker config is ${isolated.dir}`);
+  return { [STATE_DIR_ENV]: stateDir, DOCKER_CONFIG: isolated.dir };
+}
+
+// src/ci/buildkite/hooks/pre-command.ts
+import { mkdir as mkdir2 } from "node:fs/promises";
+import { join as join10 } from "node:path";
+
+// src/exec/local-registry.ts
+import { spawn as spawn2 } from "node:child_process";
+import { closeSync as closeSync2, openSync as openSync2 } from "node:fs";
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+
 // src/exec/errors.ts
 var ExecError = class extends ContainerPackageError {
   /** The program's name as given (no arguments: they may hold secrets). */
@@ -63882,6 +67385,1245 @@ var ExecError = class extends ContainerPackageError {
     this.exitCode = details2.exitCode;
   }
 };
+
+// src/exec/local-registry.ts
+var READY = /^registry listening on (http:\/\/(\S+))$/m;
+async function startLocalRegistry(options) {
+  const logFile = join5(options.logDir, "registry.log");
+  const fd = openSync2(logFile, "a", 384);
+  const child = spawn2(
+    options.node ?? process.execPath,
+    [
+      options.cli,
+      "registry",
+      "serve",
+      "--listen",
+      `127.0.0.1:${options.port}`,
+      "--storage",
+      options.storage,
+      ...options.args ?? []
+    ],
+    { detached: true, stdio: ["ignore", fd, fd] }
+  );
+  closeSync2(fd);
+  let exited;
+  child.once("exit", (code) => exited = code);
+  child.unref();
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 3e4);
+  while (Date.now() < deadline) {
+    const log = await readFile2(logFile, "utf8").catch(() => "");
+    const match = READY.exec(log);
+    if (match && child.pid !== void 0) {
+      return { pid: child.pid, url: match[1], address: match[2], logFile };
+    }
+    if (exited !== void 0) break;
+    await new Promise((resolve5) => setTimeout(resolve5, 50));
+  }
+  if (child.pid !== void 0 && exited === void 0) stopLocalRegistry(child.pid);
+  const tail = (await readFile2(logFile, "utf8").catch(() => "")).split("\n").slice(-10).join("\n");
+  throw new ExecError(
+    "EXEC_FAILED",
+    "container-package registry serve",
+    `the local registry did not start${exited !== void 0 ? ` (exit ${exited})` : " in time"}:
+${tail}`,
+    { hint: `see ${logFile}` }
+  );
+}
+async function stopLocalRegistryGracefully(pid, graceMs = 1e4) {
+  if (!alive(pid)) return;
+  stopLocalRegistry(pid);
+  const deadline = Date.now() + graceMs;
+  while (alive(pid) && Date.now() < deadline) await new Promise((resolve5) => setTimeout(resolve5, 50));
+  if (alive(pid)) process.kill(pid, "SIGKILL");
+}
+function stopLocalRegistry(pid) {
+  try {
+    process.kill(pid, "SIGTERM");
+  } catch {
+  }
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// src/client/blobs/get-blob.ts
+import { Transform as Transform3 } from "node:stream";
+
+// src/client/errors.ts
+import { STATUS_CODES } from "node:http";
+var ClientError = class extends ContainerPackageError {
+  constructor(code, message, details2 = {}) {
+    super(code, message, details2);
+    this.name = "ClientError";
+  }
+  /** True when the same request may succeed if sent again later (the retry layer asks this). */
+  isTemporary() {
+    return false;
+  }
+};
+var TEMPORARY_STATUSES = /* @__PURE__ */ new Set([408, 425, 429, 500, 502, 503, 504]);
+var NOT_FOUND_CODES = /* @__PURE__ */ new Set(["MANIFEST_UNKNOWN", "BLOB_UNKNOWN", "NAME_UNKNOWN", "NOT_FOUND"]);
+var RegistryError = class extends ClientError {
+  status;
+  method;
+  url;
+  diagnostics;
+  body;
+  retryAfterMs;
+  constructor(init) {
+    const code = registryErrorCode(init.status, init.diagnostics);
+    super(code, registryErrorMessage(init), { hint: registryErrorHint(code, init) });
+    this.name = "RegistryError";
+    this.status = init.status;
+    this.method = init.method;
+    this.url = init.url;
+    this.diagnostics = init.diagnostics;
+    this.body = init.body;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+  /** 408, 425, 429, 500, 502, 503, 504 (501 and 505 will not change on a retry). */
+  isTemporary() {
+    return isTemporaryStatus(this.status);
+  }
+};
+function isTemporaryStatus(status) {
+  return TEMPORARY_STATUSES.has(status);
+}
+function registryErrorCode(status, diagnostics) {
+  const codes = new Set(diagnostics.map((d) => d.code));
+  if (status === 401 || codes.has("UNAUTHORIZED")) return "CLIENT_UNAUTHORIZED";
+  if (status === 403 || codes.has("DENIED")) return "CLIENT_DENIED";
+  if (status === 404 || [...codes].some((c3) => NOT_FOUND_CODES.has(c3))) return "CLIENT_NOT_FOUND";
+  if (status === 429 || codes.has("TOOMANYREQUESTS")) return "CLIENT_RATE_LIMITED";
+  return "CLIENT_REGISTRY_ERROR";
+}
+function registryErrorMessage(init) {
+  const statusText = STATUS_CODES[init.status];
+  const head = `${init.method} ${init.url}: HTTP ${init.status}${statusText ? ` ${statusText}` : ""}`;
+  if (init.diagnostics.length > 0) {
+    const list2 = init.diagnostics.map((d) => d.message ? `${d.code}: ${d.message}` : d.code).join("; ");
+    return `${head}: ${list2}`;
+  }
+  const body = init.body?.trim();
+  return body ? `${head}: ${body.length > 300 ? `${body.slice(0, 300)}\u2026` : body}` : head;
+}
+function registryErrorHint(code, init) {
+  const registry = init.registry ?? "the registry";
+  const repository = init.repository === void 0 ? "this repository" : `"${init.repository}"`;
+  switch (code) {
+    case "CLIENT_UNAUTHORIZED":
+      return `check the credentials for ${registry} (log in again, passing the password on stdin); for an OIDC token, check that its audience is the registry URL exactly and that it has not expired`;
+    case "CLIENT_DENIED":
+      return `the credentials for ${registry} were accepted but lack access to ${repository}: for Buildkite Packages the token needs the write_packages scope (or an OIDC policy that grants it)`;
+    case "CLIENT_NOT_FOUND":
+      return `check the repository name ${repository} and the tag or digest`;
+    case "CLIENT_RATE_LIMITED":
+      return `${registry} is rate limiting this client: retry later or lower the concurrency`;
+    default:
+      return TEMPORARY_STATUSES.has(init.status) ? `${registry} had a temporary failure: retry later` : void 0;
+  }
+}
+var TEMPORARY_REASONS = /* @__PURE__ */ new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CLOSED",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+  "UND_ERR_REQ_RETRY"
+]);
+var NetworkError = class _NetworkError extends ClientError {
+  /** The low-level code, e.g. `ECONNRESET`, `UND_ERR_SOCKET`. */
+  reason;
+  method;
+  url;
+  /** How many times the request was sent, once the retry layer gave up; else `undefined`. */
+  attempts;
+  constructor(code, reason, method, url, details2 = {}) {
+    const tries = details2.attempts === void 0 ? "" : ` after ${details2.attempts} attempts`;
+    super(code, `${method} ${url}: ${describeReason(code, reason)}${tries}`, {
+      hint: details2.hint ?? (code === "CLIENT_UNAVAILABLE" ? UNAVAILABLE_HINT : void 0),
+      cause: details2.cause
+    });
+    this.name = "NetworkError";
+    this.reason = reason;
+    this.method = method;
+    this.url = url;
+    this.attempts = details2.attempts;
+  }
+  /** Temporary for resets, refusals and timeouts, unless the retry layer already gave up on it. */
+  isTemporary() {
+    return this.attempts === void 0 && TEMPORARY_REASONS.has(this.reason);
+  }
+  /** The same failure, marked final after `attempts` tries (no longer temporary). */
+  exhausted(attempts) {
+    return new _NetworkError(this.code, this.reason, this.method, this.url, {
+      attempts,
+      cause: this.cause,
+      hint: this.hint
+    });
+  }
+};
+var UNAVAILABLE_HINT = "check that the registry is running and reachable (and whether it speaks http or https: see the insecure option)";
+function describeReason(code, reason) {
+  if (code === "CLIENT_UNAVAILABLE") return `cannot connect (${reason})`;
+  if (code === "CLIENT_TIMEOUT") return `timed out (${reason})`;
+  return `connection failed (${reason})`;
+}
+var RetriesExhaustedError = class extends ClientError {
+  attempts;
+  /** @param what the operation, when `cause`'s message does not already name it */
+  constructor(what, attempts, cause) {
+    const prefix = what === void 0 ? "" : `${what}: `;
+    super("CLIENT_RETRIES_EXHAUSTED", `${prefix}gave up after ${attempts} attempts: ${cause.message}`, {
+      cause,
+      hint: "the registry kept failing with temporary errors: retry later, or raise the retries option"
+    });
+    this.name = "RetriesExhaustedError";
+    this.attempts = attempts;
+  }
+};
+var ContentMismatchError = class extends ClientError {
+  expected;
+  actual;
+  constructor(message, expected, actual, hint) {
+    super("CLIENT_DIGEST_MISMATCH", message, {
+      hint: hint ?? "the content changed since its manifest was written: rebuild or re-export the image"
+    });
+    this.name = "ContentMismatchError";
+    this.expected = expected;
+    this.actual = actual;
+  }
+};
+function clientError(code, message, details2 = {}) {
+  return new ClientError(code, message, details2);
+}
+
+// src/client/repository.ts
+function toRepositoryName(repo) {
+  if (typeof repo !== "string") return { registry: repo.registry, repository: repo.repository };
+  const ref = parseReference(repo);
+  if (ref.tag !== void 0 || ref.digest !== void 0) {
+    throw clientError(
+      "CLIENT_INVALID_REPOSITORY",
+      `expected a repository without tag or digest, got ${JSON.stringify(repo)}`,
+      {
+        hint: `use ${JSON.stringify(`${ref.registry}/${ref.repository}`)}`
+      }
+    );
+  }
+  return { registry: ref.registry, repository: ref.repository };
+}
+function formatRepository(repo) {
+  return `${repo.registry}/${repo.repository}`;
+}
+function pullScope(repo) {
+  return `repository:${repo.repository}:pull`;
+}
+function pushScope(repo) {
+  return `repository:${repo.repository}:pull,push`;
+}
+function deleteScope(repo) {
+  return `repository:${repo.repository}:delete`;
+}
+function apiPath(repo, ...segments) {
+  return `/v2/${repo.repository}/${segments.map((s) => encodeURIComponent(s).replace(/%3A/gi, ":")).join("/")}`;
+}
+
+// src/client/transport/backoff.ts
+function backoffDelay(retry, policy, random = Math.random) {
+  const exponent = Math.max(0, retry - 1);
+  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(exponent, 30));
+  return Math.floor(random() * ceiling);
+}
+function parseRetryAfter(value, now = Date.now()) {
+  if (value === void 0) return void 0;
+  const text2 = value.trim();
+  if (text2 === "") return void 0;
+  if (/^\d+(\.\d+)?$/.test(text2)) return Math.round(Number(text2) * 1e3);
+  if (!/[a-z]/i.test(text2)) return void 0;
+  const date = Date.parse(text2);
+  if (Number.isNaN(date)) return void 0;
+  return Math.max(0, date - now);
+}
+function retryDelay(retry, policy, retryAfterMs, random = Math.random) {
+  if (retryAfterMs !== void 0) return Math.min(retryAfterMs, policy.maxRetryAfterMs);
+  return backoffDelay(retry, policy, random);
+}
+function sleep(ms, signal) {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve5, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve5();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+// src/client/transport/redact.ts
+var SECRET_PARAMS = /* @__PURE__ */ new Set([
+  "_state",
+  "token",
+  "access_token",
+  "refresh_token",
+  "password",
+  "secret",
+  "signature",
+  "x-amz-signature",
+  "x-amz-credential",
+  "x-amz-security-token",
+  "sig",
+  "code"
+]);
+var REDACTED = "REDACTED";
+function redactUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url.toString());
+  } catch {
+    return redactText(url.toString());
+  }
+  if (parsed.username !== "" || parsed.password !== "") {
+    parsed.username = "";
+    parsed.password = "";
+  }
+  for (const key2 of [...parsed.searchParams.keys()]) {
+    if (SECRET_PARAMS.has(key2.toLowerCase())) parsed.searchParams.set(key2, REDACTED);
+  }
+  return parsed.toString();
+}
+function redactText(text2, secrets = []) {
+  let out = text2.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`).replace(
+    /("(?:token|access_token|refresh_token|identitytoken|password|secret|auth)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi,
+    `$1"${REDACTED}"`
+  ).replace(/(\/\/)[^/\s:@]+:[^/\s@]+@/g, `$1${REDACTED}@`).replace(
+    /\b(token|access_token|refresh_token|password|passwd|secret)(\s*[=:]\s*)(?!REDACTED)[^\s&"',;]+/gi,
+    `$1$2${REDACTED}`
+  ).replace(
+    /([?&])([A-Za-z_-]+)=([^&\s"']*)/g,
+    (match, sep, key2) => SECRET_PARAMS.has(key2.toLowerCase()) ? `${sep}${key2}=${REDACTED}` : match
+  );
+  for (const secret of secrets) {
+    if (secret.length >= 4) out = out.split(secret).join(REDACTED);
+  }
+  return out;
+}
+
+// src/client/transport/types.ts
+function isReplayable(body) {
+  return body === void 0 || typeof body === "string" || typeof body === "function" || body instanceof Uint8Array;
+}
+function header(response, name) {
+  const value = response.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+function headerValues(response, name) {
+  const value = response.headers[name.toLowerCase()];
+  if (value === void 0) return [];
+  return Array.isArray(value) ? value : [value];
+}
+async function discard(response) {
+  try {
+    await response.body.dump({ limit: 256 * 1024 });
+  } catch {
+  }
+}
+
+// src/client/transport/check.ts
+var ERROR_BODY_LIMIT = 64 * 1024;
+async function readCapped(body, limit = ERROR_BODY_LIMIT) {
+  const chunks = [];
+  let total = 0;
+  try {
+    for await (const chunk of body) {
+      const room = limit - total;
+      chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+      total += Math.min(chunk.length, room);
+      if (total >= limit) {
+        body.destroy();
+        break;
+      }
+    }
+  } catch {
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+function parseDiagnostics(text2) {
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+  const errors = value?.errors;
+  if (!Array.isArray(errors)) return void 0;
+  return errors.filter(
+    (e) => typeof e === "object" && e !== null && typeof e.code === "string"
+  ).map((e) => ({
+    code: e.code,
+    message: typeof e.message === "string" ? redactText(e.message) : "",
+    ...e.detail === void 0 ? {} : { detail: e.detail }
+  }));
+}
+async function readRegistryError(response, context = {}) {
+  const text2 = response.method === "HEAD" ? "" : await readCapped(response.body);
+  if (response.method === "HEAD") await response.body.dump().catch(() => void 0);
+  const diagnostics = parseDiagnostics(text2);
+  const retryAfterMs = parseRetryAfter(header(response, "retry-after"));
+  return new RegistryError({
+    status: response.status,
+    method: response.method,
+    url: redactUrl(response.url),
+    diagnostics: diagnostics ?? [],
+    ...diagnostics === void 0 && text2.trim() !== "" ? { body: redactText(text2) } : {},
+    ...retryAfterMs === void 0 ? {} : { retryAfterMs },
+    ...context
+  });
+}
+async function expectStatus(response, expected, context = {}) {
+  if (expected.includes(response.status)) return;
+  throw await readRegistryError(response, context);
+}
+
+// src/client/blobs/get-blob.ts
+var MAX_REDIRECTS = 5;
+async function getBlob(ctx, digest, size) {
+  const { algorithm } = parseDigest(digest);
+  let url = ctx.session.url(apiPath(ctx.repo, "blobs", digest));
+  let response;
+  for (let redirects = 0; ; redirects++) {
+    response = await ctx.session.transport({
+      method: "GET",
+      url,
+      scopes: [pullScope(ctx.repo)],
+      ...ctx.signal ? { signal: ctx.signal } : {}
+    });
+    const location = header(response, "location");
+    if (response.status < 300 || response.status >= 400 || location === void 0) break;
+    await discard(response);
+    const next = new URL(location, url);
+    if (redirects >= MAX_REDIRECTS || url.protocol === "https:" && next.protocol !== "https:") {
+      throw clientError(
+        "CLIENT_BAD_LOCATION",
+        `refusing redirect ${redirects + 1} for blob ${digest} to ${next.protocol}//${next.host}`
+      );
+    }
+    url = next;
+  }
+  await expectStatus(response, [200], { registry: ctx.session.registry, repository: ctx.repo.repository });
+  const verifier = new BlobVerifier(digest, createDigester(algorithm), size);
+  response.body.on("error", (error) => verifier.destroy(error));
+  return response.body.pipe(verifier);
+}
+var BlobVerifier = class extends Transform3 {
+  #digest;
+  #digester;
+  #size;
+  constructor(digest, digester, size) {
+    super();
+    this.#digest = digest;
+    this.#digester = digester;
+    this.#size = size;
+  }
+  _transform(chunk, _encoding, callback) {
+    if (this.#size !== void 0 && this.#digester.size + chunk.length > this.#size) {
+      callback(this.#mismatch(`more than ${this.#size} bytes`));
+      return;
+    }
+    this.#digester.update(chunk);
+    callback(null, chunk);
+  }
+  _flush(callback) {
+    if (this.#size !== void 0 && this.#digester.size !== this.#size) {
+      callback(this.#mismatch(`${this.#digester.size} bytes, not ${this.#size}`));
+      return;
+    }
+    const actual = this.#digester.digest();
+    callback(actual === this.#digest ? null : this.#mismatch(`bytes hashing to ${actual}`));
+  }
+  #mismatch(what) {
+    return new ContentMismatchError(
+      `blob ${this.#digest} was served as ${what}`,
+      this.#digest,
+      what,
+      "retry the download; the registry or a proxy corrupted it"
+    );
+  }
+};
+
+// src/client/progress.ts
+function report(observer, event) {
+  if (observer === void 0) return;
+  try {
+    observer(event);
+  } catch {
+  }
+}
+
+// src/client/blobs/attempts.ts
+var LOST_UPLOAD_CODES = /* @__PURE__ */ new Set(["BLOB_UPLOAD_UNKNOWN", "BLOB_UPLOAD_INVALID"]);
+function isRestartable(error) {
+  if (!(error instanceof ClientError)) return false;
+  if (error.isTemporary()) return true;
+  return error instanceof RegistryError && (error.status === 416 || error.diagnostics.some((d) => LOST_UPLOAD_CODES.has(d.code)));
+}
+var Attempts = class {
+  #what;
+  #options;
+  #signal;
+  #failures = 0;
+  constructor(what, options, signal) {
+    this.#what = what;
+    this.#options = options;
+    this.#signal = signal;
+  }
+  /**
+   * Records `error`. Rethrows it when it is not worth retrying (`retryable` false), throws
+   * `CLIENT_RETRIES_EXHAUSTED` when the budget is spent, else waits the backoff (or the
+   * registry's `Retry-After`) and returns.
+   */
+  async failed(error, retryable = isRestartable(error)) {
+    if (this.#signal?.aborted) throw this.#signal.reason;
+    if (!retryable) throw error;
+    this.#failures++;
+    if (this.#failures > this.#options.retries) {
+      throw new RetriesExhaustedError(this.#what, this.#failures, error);
+    }
+    const retryAfterMs = error instanceof RegistryError ? error.retryAfterMs : void 0;
+    const policy = {
+      baseMs: this.#options.backoffBaseMs,
+      maxMs: this.#options.backoffMaxMs,
+      maxRetryAfterMs: this.#options.maxRetryAfterMs
+    };
+    await sleep(retryDelay(this.#failures, policy, retryAfterMs), this.#signal);
+  }
+};
+
+// src/client/transport/location.ts
+function nextLocation(response, origin) {
+  const value = header(response, "location");
+  if (value === void 0 || value === "") {
+    throw clientError(
+      "CLIENT_BAD_LOCATION",
+      `${response.method} ${redactUrl(response.url)} answered ${response.status} without a Location header`,
+      { hint: "the registry does not follow the distribution API for uploads" }
+    );
+  }
+  return sameOrigin(value, response.url, origin, "Location");
+}
+function sameOrigin(value, base2, origin, what) {
+  let url;
+  try {
+    url = new URL(value, base2);
+  } catch {
+    throw clientError("CLIENT_BAD_LOCATION", `the registry sent an invalid ${what}: ${redactUrl(value)}`);
+  }
+  if (url.origin !== origin.origin) {
+    throw clientError(
+      "CLIENT_BAD_LOCATION",
+      `refusing to follow ${what} ${redactUrl(url)}: it leaves the registry ${origin.host}`,
+      {
+        hint: "the registry redirected an upload or listing to another host; this client only talks to the registry named"
+      }
+    );
+  }
+  return url;
+}
+function nextLink(linkHeader) {
+  if (linkHeader === void 0) return void 0;
+  for (const part of linkHeader.split(/,(?=\s*<)/)) {
+    const match = /^\s*<([^>]*)>(.*)$/.exec(part);
+    if (match && /;\s*rel\s*=\s*"?next"?/i.test(match[2])) return match[1];
+  }
+  return void 0;
+}
+
+// src/client/blobs/steps.ts
+function base(ctx, scopes = [pushScope(ctx.repo)]) {
+  return { scopes, ...ctx.signal ? { signal: ctx.signal } : {} };
+}
+var REDIRECTS = [301, 302, 303, 307, 308];
+async function checkExistingBlob(ctx, digest, scopes) {
+  const response = await ctx.session.send(
+    { method: "HEAD", url: ctx.session.url(apiPath(ctx.repo, "blobs", digest)), ...base(ctx, scopes) },
+    [200, 404, ...REDIRECTS],
+    { repository: ctx.repo.repository }
+  );
+  await discard(response);
+  return response.status !== 404;
+}
+async function initiateUpload(ctx, mount) {
+  const url = ctx.session.url(apiPath(ctx.repo, "blobs", "uploads") + "/");
+  const scopes = [pushScope(ctx.repo)];
+  if (mount) {
+    url.searchParams.set("mount", mount.digest);
+    url.searchParams.set("from", mount.from.repository);
+    scopes.push(pullScope(mount.from));
+  }
+  const response = await ctx.session.send(
+    { method: "POST", url, headers: { "content-length": "0" }, ...base(ctx, scopes) },
+    mount ? [201, 202] : [202],
+    { repository: ctx.repo.repository }
+  );
+  if (response.status === 201) {
+    await discard(response);
+    return { mounted: true };
+  }
+  const location = nextLocation(response, ctx.session.origin);
+  await discard(response);
+  return { mounted: false, location };
+}
+async function uploadStatus(ctx, location) {
+  const response = await ctx.session.send({ method: "GET", url: location, ...base(ctx) }, [204, 200], {
+    repository: ctx.repo.repository
+  });
+  await discard(response);
+  const next = header(response, "location") === void 0 ? location : nextLocation(response, ctx.session.origin);
+  return { offset: parseRangeEnd(header(response, "range")), location: next };
+}
+function parseRangeEnd(range) {
+  const match = /^(?:bytes=)?0-(-?\d+)$/.exec(range?.trim() ?? "");
+  if (!match) return 0;
+  const end = Number(match[1]);
+  return end <= 0 ? 0 : end + 1;
+}
+async function cancelUpload(ctx, location) {
+  try {
+    const response = await ctx.session.transport({
+      method: "DELETE",
+      url: location,
+      ...base(ctx),
+      retry: false
+    });
+    await discard(response);
+  } catch {
+  }
+}
+function withDigest2(location, digest) {
+  const url = new URL(location);
+  url.searchParams.set("digest", digest);
+  return url;
+}
+async function commitUpload(ctx, location, digest) {
+  const response = await ctx.session.send(
+    { method: "PUT", url: withDigest2(location, digest), headers: { "content-length": "0" }, ...base(ctx) },
+    [201],
+    { repository: ctx.repo.repository }
+  );
+  await discard(response);
+  checkDigestHeader(response, digest);
+}
+function checkDigestHeader(response, digest) {
+  const answered = header(response, "docker-content-digest");
+  if (answered !== void 0 && answered !== "" && answered !== digest) {
+    throw new ContentMismatchError(
+      `the registry stored ${answered} where ${digest} was sent`,
+      digest,
+      answered,
+      "the registry changed the content on the way: check proxies between this host and the registry"
+    );
+  }
+}
+
+// src/client/blobs/upload.ts
+import { Readable as Readable5 } from "node:stream";
+
+// src/client/blobs/cursor.ts
+async function openSource(blob, signal) {
+  try {
+    return await blob.open(signal);
+  } catch (error) {
+    throw sourceError(error, blob.descriptor.digest, signal);
+  }
+}
+function sourceError(error, digest, signal) {
+  if (signal?.aborted || isContainerPackageError(error)) return error;
+  const why = error instanceof Error ? error.message : String(error);
+  return clientError("CLIENT_SOURCE_READ", `cannot read blob ${digest} from its source: ${why}`, {
+    cause: error,
+    hint: "the image source changed or went away during the push (a deleted file or temporary directory?)"
+  });
+}
+var BlobHasher = class {
+  descriptor;
+  #digester;
+  #hashed = 0;
+  constructor(descriptor2) {
+    this.descriptor = descriptor2;
+    this.#digester = createDigester(parseDigest(descriptor2.digest).algorithm);
+  }
+  /** Bytes hashed so far (the positions below this one). */
+  get hashed() {
+    return this.#hashed;
+  }
+  /** Hashes the part of `chunk` (which starts at `position`) not hashed yet. */
+  feed(position, chunk) {
+    const end = position + chunk.length;
+    if (end <= this.#hashed) return;
+    if (position > this.#hashed) throw new Error(`internal: hashing gap at ${this.#hashed}, got ${position}`);
+    this.#digester.update(chunk.subarray(this.#hashed - position));
+    this.#hashed = end;
+  }
+  /**
+   * Checks the digest once every byte is hashed.
+   *
+   * @throws ContentMismatchError `CLIENT_DIGEST_MISMATCH`
+   */
+  verify() {
+    const actual = this.#digester.digest();
+    if (actual !== this.descriptor.digest) {
+      throw new ContentMismatchError(
+        `blob ${this.descriptor.digest} does not match its content: the bytes hash to ${actual}`,
+        this.descriptor.digest,
+        actual
+      );
+    }
+  }
+};
+var BlobCursor = class {
+  #stream;
+  #iterator;
+  #hasher;
+  #signal;
+  #pending;
+  #position = 0;
+  constructor(stream, hasher, signal) {
+    this.#stream = stream;
+    this.#signal = signal;
+    this.#iterator = stream[Symbol.asyncIterator]();
+    this.#hasher = hasher;
+  }
+  /** Bytes read so far (the offset of the next byte). */
+  get position() {
+    return this.#position;
+  }
+  get size() {
+    return this.#hasher.descriptor.size;
+  }
+  /** Reads and drops `count` bytes (to resume an upload at an offset). */
+  async skip(count2) {
+    for await (const _ of this.take(count2)) {
+    }
+  }
+  /**
+   * Yields exactly `count` more bytes. Before the piece that reaches the end of the blob, checks
+   * that the source has no more bytes and that the digest matches. `onBytes` is told the new
+   * position after each piece.
+   *
+   * @throws ContentMismatchError `CLIENT_DIGEST_MISMATCH` when the source is shorter or longer
+   *   than `descriptor.size`, or hashes to another digest.
+   */
+  async *take(count2, onBytes) {
+    if (this.#position + count2 > this.size)
+      throw new Error(`internal: read past the end of ${this.size} bytes`);
+    if (count2 === 0 && this.#position === this.size) await this.#verifyEnd();
+    let remaining = count2;
+    while (remaining > 0) {
+      let chunk = await this.#read();
+      if (chunk === void 0) throw this.#sizeError(`ends after ${this.#position} bytes`);
+      if (chunk.length > remaining) {
+        this.#pending = chunk.subarray(remaining);
+        chunk = chunk.subarray(0, remaining);
+      }
+      this.#hasher.feed(this.#position, chunk);
+      this.#position += chunk.length;
+      remaining -= chunk.length;
+      if (this.#position === this.size) await this.#verifyEnd();
+      yield chunk;
+      onBytes?.(this.#position);
+    }
+  }
+  /** Destroys the source stream. */
+  close() {
+    this.#stream.destroy();
+  }
+  async #read() {
+    if (this.#pending !== void 0) {
+      const pending = this.#pending;
+      this.#pending = void 0;
+      return pending;
+    }
+    for (; ; ) {
+      let next;
+      try {
+        next = await this.#iterator.next();
+      } catch (error) {
+        throw sourceError(error, this.#hasher.descriptor.digest, this.#signal);
+      }
+      if (next.done) return void 0;
+      const chunk = toBuffer(next.value);
+      if (chunk.length > 0) return chunk;
+    }
+  }
+  async #verifyEnd() {
+    const extra = await this.#read();
+    if (extra !== void 0) throw this.#sizeError("has more bytes");
+    this.#hasher.verify();
+  }
+  #sizeError(what) {
+    const { digest, size } = this.#hasher.descriptor;
+    return new ContentMismatchError(
+      `blob ${digest} should be ${size} bytes but its source ${what}`,
+      `${size} bytes`,
+      what
+    );
+  }
+};
+function toBuffer(value) {
+  if (typeof value === "string") return Buffer.from(value);
+  return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+}
+
+// src/client/blobs/upload.ts
+async function uploadMonolithic(ctx, blob, location) {
+  const { digest, size } = blob.descriptor;
+  const body = async (signal) => {
+    const cursor = new BlobCursor(await openSource(blob, signal), new BlobHasher(blob.descriptor), signal);
+    return Readable5.from(closing(cursor, cursor.take(size, ctx.onBytes)), { objectMode: false });
+  };
+  const response = await ctx.session.send(
+    {
+      method: "PUT",
+      url: withDigest2(location, digest),
+      headers: { "content-type": "application/octet-stream", "content-length": String(size) },
+      body,
+      retry: false,
+      scopes: [pushScope(ctx.repo)],
+      ...ctx.signal ? { signal: ctx.signal } : {}
+    },
+    [201],
+    { repository: ctx.repo.repository }
+  );
+  await discard(response);
+  checkDigestHeader(response, digest);
+}
+async function uploadChunked(ctx, blob, start, attempts) {
+  const { digest, size } = blob.descriptor;
+  const hasher = new BlobHasher(blob.descriptor);
+  let location = start;
+  let cursor = new BlobCursor(await openSource(blob, ctx.signal), hasher, ctx.signal);
+  try {
+    while (cursor.position < size) {
+      const offset = cursor.position;
+      const count2 = Math.min(ctx.chunkSize, size - offset);
+      try {
+        location = await patchChunk(ctx, location, offset, count2, cursor);
+      } catch (error) {
+        await attempts.failed(error);
+        const status = await uploadStatus(ctx, location);
+        if (status.offset > hasher.hashed || status.offset > size) {
+          throw new ContentMismatchError(
+            `the registry reports ${status.offset} bytes of ${digest} stored, more than the ${hasher.hashed} sent`,
+            `${hasher.hashed} bytes`,
+            `${status.offset} bytes`,
+            "the upload session is inconsistent: retry the push"
+          );
+        }
+        location = status.location;
+        cursor.close();
+        cursor = new BlobCursor(await openSource(blob, ctx.signal), hasher, ctx.signal);
+        await cursor.skip(status.offset);
+        ctx.onBytes?.(status.offset);
+      }
+    }
+    if (size === 0) await cursor.skip(0);
+  } finally {
+    cursor.close();
+  }
+  await commitUpload(ctx, location, digest);
+}
+async function patchChunk(ctx, location, offset, count2, cursor) {
+  const response = await ctx.session.send(
+    {
+      method: "PATCH",
+      url: location,
+      headers: {
+        "content-type": "application/octet-stream",
+        "content-length": String(count2),
+        "content-range": `${offset}-${offset + count2 - 1}`
+      },
+      body: Readable5.from(cursor.take(count2, ctx.onBytes), { objectMode: false }),
+      scopes: [pushScope(ctx.repo)],
+      ...ctx.signal ? { signal: ctx.signal } : {}
+    },
+    [202, 204],
+    { repository: ctx.repo.repository }
+  );
+  await discard(response);
+  return nextLocation(response, ctx.session.origin);
+}
+async function* closing(cursor, pieces) {
+  try {
+    yield* pieces;
+  } finally {
+    cursor.close();
+  }
+}
+
+// src/client/blobs/push-blob.ts
+async function pushBlobTo(ctx, blob, options = {}) {
+  const { digest, size } = blob.descriptor;
+  parseDigest(digest);
+  const { session, repo, signal } = ctx;
+  const repository = formatRepository(repo);
+  const event = (type2, bytes, from) => report(options.onProgress, { type: type2, repository, digest, bytes, total: size, ...from ? { from } : {} });
+  const source = options.mountFrom?.find(
+    (r) => r.registry === repo.registry && r.repository !== repo.repository
+  );
+  const attempts = new Attempts(`pushing blob ${digest} to ${repository}`, session.options, signal);
+  for (; ; ) {
+    let location;
+    try {
+      if (await checkExistingBlob(ctx, digest)) {
+        event("blob-skipped", size);
+        return "existing";
+      }
+      const started = await initiateWithFallback(ctx, digest, source);
+      if (started.mounted) {
+        event("blob-mounted", size, source && formatRepository(source));
+        return "mounted";
+      }
+      location = started.location;
+      event("blob-start", 0);
+      const upload = {
+        ...ctx,
+        chunkSize: session.options.chunkSize,
+        onBytes: (bytes) => event("blob-progress", bytes)
+      };
+      if (size <= session.options.monolithicThreshold) {
+        await uploadMonolithic(upload, blob, location);
+      } else {
+        await uploadChunked(upload, blob, location, attempts);
+      }
+      event("blob-done", size);
+      return "uploaded";
+    } catch (error) {
+      if (location !== void 0) await cancelUpload(ctx, location);
+      await attempts.failed(error);
+    }
+  }
+}
+async function initiateWithFallback(ctx, digest, from) {
+  if (from === void 0) return initiateUpload(ctx);
+  try {
+    return await initiateUpload(ctx, { digest, from });
+  } catch (error) {
+    if (error.isTemporary?.() === true) throw error;
+    return initiateUpload(ctx);
+  }
+}
+
+// src/client/listing.ts
+var MAX_PAGES = 1e4;
+var PAGE_LIMIT = 16 * 1024 * 1024;
+async function listTags(ctx, options = {}) {
+  const first = ctx.session.url(apiPath(ctx.repo, "tags", "list"));
+  if (options.pageSize !== void 0) first.searchParams.set("n", String(options.pageSize));
+  const tags = [];
+  await eachPage(ctx, first, {}, [200], (page) => {
+    const list2 = page?.tags;
+    if (Array.isArray(list2)) tags.push(...list2.filter((t) => typeof t === "string"));
+  });
+  return tags;
+}
+async function listReferrers(ctx, digest, artifactType) {
+  const first = ctx.session.url(apiPath(ctx.repo, "referrers", digest));
+  if (artifactType !== void 0) first.searchParams.set("artifactType", artifactType);
+  const manifests = [];
+  const filters = /* @__PURE__ */ new Set();
+  const supported = await eachPage(
+    ctx,
+    first,
+    { accept: MediaType.ociIndex },
+    [200, 404],
+    (page, response) => {
+      const list2 = page?.manifests;
+      if (Array.isArray(list2)) manifests.push(...list2);
+      for (const f of (header(response, "oci-filters-applied") ?? "").split(","))
+        if (f.trim()) filters.add(f.trim());
+    }
+  );
+  return { supported, manifests, filtersApplied: [...filters] };
+}
+async function eachPage(ctx, first, headers, expected, onPage) {
+  let url = first;
+  for (let pages = 0; url !== void 0; pages++) {
+    if (pages >= MAX_PAGES) {
+      throw clientError("CLIENT_TOO_MANY_PAGES", `stopped after ${MAX_PAGES} pages of ${first.pathname}`);
+    }
+    const response = await ctx.session.send(
+      {
+        method: "GET",
+        url,
+        headers,
+        scopes: [pullScope(ctx.repo)],
+        ...ctx.signal ? { signal: ctx.signal } : {}
+      },
+      expected,
+      { repository: ctx.repo.repository }
+    );
+    if (response.status === 404) {
+      await response.body.dump().catch(() => void 0);
+      return false;
+    }
+    const text2 = await readCapped(response.body, PAGE_LIMIT);
+    let page;
+    try {
+      page = JSON.parse(text2);
+    } catch {
+      throw clientError("CLIENT_BAD_RESPONSE", `${first.pathname} answered something that is not JSON`);
+    }
+    onPage(page, response);
+    const next = nextLink(header(response, "link"));
+    url = next === void 0 ? void 0 : sameOrigin(next, url, ctx.session.origin, "Link");
+  }
+  return true;
+}
+
+// src/client/manifests.ts
+var MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+function opts(ctx, scope) {
+  return { scopes: [scope], ...ctx.signal ? { signal: ctx.signal } : {} };
+}
+async function putManifest(ctx, reference2, bytes, mediaType, tagAlgorithm = "sha256") {
+  const algorithm = isDigest(reference2) ? parseDigest(reference2).algorithm : tagAlgorithm;
+  const digest = digestBytes(bytes, algorithm);
+  if (isDigest(reference2) && reference2 !== digest) {
+    throw new ContentMismatchError(`manifest bytes hash to ${digest}, not ${reference2}`, reference2, digest);
+  }
+  const response = await ctx.session.send(
+    {
+      method: "PUT",
+      url: ctx.session.url(apiPath(ctx.repo, "manifests", reference2)),
+      headers: { "content-type": mediaType, "content-length": String(bytes.byteLength) },
+      body: bytes,
+      ...opts(ctx, pushScope(ctx.repo))
+    },
+    [201, 200, 202],
+    { repository: ctx.repo.repository }
+  );
+  await discard(response);
+  checkAnswerDigest(response, digest);
+  return digest;
+}
+async function getManifest(ctx, reference2, accept = manifestAcceptTypes) {
+  const response = await ctx.session.send(
+    {
+      method: "GET",
+      url: ctx.session.url(apiPath(ctx.repo, "manifests", reference2)),
+      headers: { accept: accept.join(", ") },
+      ...opts(ctx, pullScope(ctx.repo))
+    },
+    [200],
+    { repository: ctx.repo.repository }
+  );
+  const bytes = await readLimited(response, MAX_MANIFEST_BYTES);
+  const algorithm = isDigest(reference2) ? parseDigest(reference2).algorithm : "sha256";
+  const digest = digestBytes(bytes, algorithm);
+  if (isDigest(reference2) && reference2 !== digest) {
+    throw new ContentMismatchError(
+      `the registry served manifest bytes hashing to ${digest} for ${reference2}`,
+      reference2,
+      digest
+    );
+  }
+  checkAnswerDigest(response, digest);
+  return {
+    bytes,
+    mediaType: contentType(response) ?? declaredMediaType(bytes),
+    digest,
+    size: bytes.byteLength
+  };
+}
+async function headManifest(ctx, reference2, accept = manifestAcceptTypes) {
+  const response = await ctx.session.send(
+    {
+      method: "HEAD",
+      url: ctx.session.url(apiPath(ctx.repo, "manifests", reference2)),
+      headers: { accept: accept.join(", ") },
+      ...opts(ctx, pullScope(ctx.repo))
+    },
+    [200, 404],
+    { repository: ctx.repo.repository }
+  );
+  await discard(response);
+  if (response.status === 404) return void 0;
+  const digest = header(response, "docker-content-digest");
+  const size = Number(header(response, "content-length"));
+  const mediaType = contentType(response);
+  if (digest === void 0 || !isDigest(digest) || mediaType === void 0 || !Number.isInteger(size)) {
+    const fetched = await getManifest(ctx, reference2, accept);
+    return { digest: fetched.digest, mediaType: fetched.mediaType, size: fetched.size };
+  }
+  return { digest, mediaType, size };
+}
+async function deleteManifest(ctx, reference2) {
+  const response = await ctx.session.send(
+    {
+      method: "DELETE",
+      url: ctx.session.url(apiPath(ctx.repo, "manifests", reference2)),
+      ...opts(ctx, deleteScope(ctx.repo))
+    },
+    [202, 200, 204],
+    { repository: ctx.repo.repository }
+  );
+  await discard(response);
+}
+function checkAnswerDigest(response, digest) {
+  const answered = header(response, "docker-content-digest");
+  if (answered === void 0 || !isDigest(answered)) return;
+  if (parseDigest(answered).algorithm !== parseDigest(digest).algorithm) return;
+  if (answered !== digest) {
+    throw new ContentMismatchError(
+      `the registry answered digest ${answered} for a manifest with digest ${digest}`,
+      digest,
+      answered
+    );
+  }
+}
+function contentType(response) {
+  const value = header(response, "content-type")?.split(";")[0]?.trim();
+  return value === void 0 || value === "" ? void 0 : value;
+}
+function declaredMediaType(bytes) {
+  try {
+    const value = JSON.parse(new TextDecoder().decode(bytes));
+    if (typeof value.mediaType === "string") return value.mediaType;
+  } catch {
+  }
+  return "application/octet-stream";
+}
+async function readLimited(response, limit) {
+  const chunks = [];
+  let total = 0;
+  for await (const chunk of response.body) {
+    total += chunk.length;
+    if (total > limit) {
+      response.body.destroy();
+      throw clientError("CLIENT_MANIFEST_TOO_LARGE", `the manifest is larger than ${limit} bytes`, {
+        hint: "this is not an image manifest; check the reference"
+      });
+    }
+    chunks.push(chunk);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+// src/client/options.ts
+var import_undici = __toESM(require_undici(), 1);
+
+// src/client/credentials/docker-config.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { homedir as homedir2 } from "node:os";
+import { join as join6 } from "node:path";
+
+// src/client/credentials/host.ts
+var DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
+var DOCKER_HUB_HOSTS = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+function normalizeRegistryHost(key2) {
+  const withoutScheme = key2.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  const host = withoutScheme.split("/")[0] ?? "";
+  return host.toLowerCase();
+}
+function isDockerHub(registry) {
+  return DOCKER_HUB_HOSTS.has(normalizeRegistryHost(registry));
+}
+function credentialKey(registry) {
+  return isDockerHub(registry) ? DOCKER_HUB_AUTH_KEY : normalizeRegistryHost(registry);
+}
+function keyMatches(key2, registry) {
+  if (isDockerHub(registry)) return isDockerHub(key2);
+  return normalizeRegistryHost(key2) === normalizeRegistryHost(registry);
+}
+
+// src/client/credentials/docker-config.ts
+function dockerConfigDir(env = process.env) {
+  const dir = env.DOCKER_CONFIG;
+  return dir !== void 0 && dir !== "" ? dir : join6(homedir2(), ".docker");
+}
+function dockerConfigPath(dir = dockerConfigDir()) {
+  return join6(dir, "config.json");
+}
+async function readDockerConfig(path11) {
+  let text2;
+  try {
+    text2 = await readFile3(path11, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return void 0;
+    throw clientError("CLIENT_CREDENTIALS_CONFIG", `cannot read the docker config ${path11}`, { cause: error });
+  }
+  return parseDockerConfig(text2, path11);
+}
+function parseDockerConfig(text2, path11) {
+  if (text2.trim() === "") return {};
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    value = void 0;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw clientError("CLIENT_CREDENTIALS_CONFIG", `the docker config ${path11} is not a JSON object`, {
+      hint: "fix or remove the file (docker login recreates it)"
+    });
+  }
+  return value;
+}
+function findAuthEntry(config, registry) {
+  for (const [key2, entry] of Object.entries(config.auths ?? {})) {
+    if (!keyMatches(key2, registry) || typeof entry !== "object" || entry === null) continue;
+    const credentials = decodeAuthEntry(entry);
+    if (credentials !== void 0) return credentials;
+  }
+  return void 0;
+}
+function decodeAuthEntry(entry) {
+  let username = typeof entry.username === "string" ? entry.username : void 0;
+  let password = typeof entry.password === "string" ? entry.password : void 0;
+  if (typeof entry.auth === "string" && entry.auth !== "") {
+    const pair = Buffer.from(entry.auth, "base64").toString("utf8");
+    const colon = pair.indexOf(":");
+    if (colon > 0) {
+      username = pair.slice(0, colon);
+      password = pair.slice(colon + 1);
+    }
+  }
+  const identityToken = nonEmpty3(entry.identitytoken);
+  const registryToken = nonEmpty3(entry.registrytoken);
+  if (!username && !identityToken && !registryToken) return void 0;
+  return {
+    ...username ? { username } : {},
+    ...password !== void 0 ? { password } : {},
+    ...identityToken ? { identityToken } : {},
+    ...registryToken ? { registryToken } : {}
+  };
+}
+function helperFor(config, registry) {
+  for (const [key2, helper] of Object.entries(config.credHelpers ?? {})) {
+    if (keyMatches(key2, registry) && typeof helper === "string" && helper !== "") return helper;
+  }
+  return nonEmpty3(config.credsStore);
+}
+function nonEmpty3(value) {
+  return typeof value === "string" && value !== "" ? value : void 0;
+}
 
 // src/exec/credential-helper.ts
 function credentialHelperProgram(name) {
@@ -63988,10 +68730,10 @@ function dockerConfigCredentials(options = {}) {
     return helper === void 0 ? void 0 : helperCredentials(helper, registry, { env });
   };
 }
-function staticCredentials(map) {
+function staticCredentials(map2) {
   return async (registry) => {
-    for (const [key, value] of Object.entries(map)) {
-      if (!keyMatches(key, registry)) continue;
+    for (const [key2, value] of Object.entries(map2)) {
+      if (!keyMatches(key2, registry)) continue;
       return "auth" in value ? decodeAuthEntry(value) : value;
     }
     return void 0;
@@ -64033,7 +68775,7 @@ var package_default = {
   scripts: {
     build: "node scripts/build.mjs",
     "check-dist": "node scripts/build.mjs --check",
-    lint: "eslint --max-warnings 0 . && prettier --check . && shellcheck hooks/lib/*.bash scripts/*.sh .ci/run",
+    lint: "eslint --max-warnings 0 . && prettier --check . && shellcheck -x hooks/environment hooks/pre-command hooks/post-command hooks/pre-exit hooks/lib/*.bash scripts/*.sh .ci/run",
     format: "prettier --write .",
     typecheck: "tsc --noEmit -p tsconfig.json",
     test: "vitest run",
@@ -64088,8 +68830,8 @@ var VERSION = package_default.version;
 // src/client/options.ts
 var MiB = 1024 * 1024;
 function resolveClientOptions(options = {}) {
-  const concurrency = int(options, "concurrency", 4, 1, 64);
-  const connectTimeoutMs = int(options, "connectTimeoutMs", 3e4, 1, 6e5);
+  const concurrency = int2(options, "concurrency", 4, 1, 64);
+  const connectTimeoutMs = int2(options, "connectTimeoutMs", 3e4, 1, 6e5);
   const dispatcher = options.dispatcher ?? new import_undici.Agent({
     connections: concurrency * 2,
     connect: { timeout: connectTimeoutMs },
@@ -64097,14 +68839,14 @@ function resolveClientOptions(options = {}) {
   });
   return {
     concurrency,
-    retries: int(options, "retries", 5, 0, 100),
-    backoffBaseMs: int(options, "backoffBaseMs", 500, 0, 6e5),
-    backoffMaxMs: int(options, "backoffMaxMs", 3e4, 0, 36e5),
-    maxRetryAfterMs: int(options, "maxRetryAfterMs", 6e4, 0, 36e5),
-    monolithicThreshold: int(options, "monolithicThreshold", 8 * MiB, 0, 1024 * MiB),
-    chunkSize: int(options, "chunkSize", 16 * MiB, 64 * 1024, 1024 * MiB),
-    headersTimeoutMs: int(options, "headersTimeoutMs", 12e4, 1, 36e5),
-    bodyTimeoutMs: int(options, "bodyTimeoutMs", 12e4, 1, 36e5),
+    retries: int2(options, "retries", 5, 0, 100),
+    backoffBaseMs: int2(options, "backoffBaseMs", 500, 0, 6e5),
+    backoffMaxMs: int2(options, "backoffMaxMs", 3e4, 0, 36e5),
+    maxRetryAfterMs: int2(options, "maxRetryAfterMs", 6e4, 0, 36e5),
+    monolithicThreshold: int2(options, "monolithicThreshold", 8 * MiB, 0, 1024 * MiB),
+    chunkSize: int2(options, "chunkSize", 16 * MiB, 64 * 1024, 1024 * MiB),
+    headersTimeoutMs: int2(options, "headersTimeoutMs", 12e4, 1, 36e5),
+    bodyTimeoutMs: int2(options, "bodyTimeoutMs", 12e4, 1, 36e5),
     connectTimeoutMs,
     userAgent: options.userAgent ?? defaultUserAgent(VERSION),
     insecure: [...options.insecure ?? []],
@@ -64114,7 +68856,7 @@ function resolveClientOptions(options = {}) {
     onRetry: options.onRetry
   };
 }
-function int(options, name, fallback, min, max) {
+function int2(options, name, fallback, min, max) {
   const value = options[name];
   if (value === void 0) return fallback;
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -64333,23 +69075,23 @@ function parseTokenResponse(text2, now, request) {
   return { token, refreshAt: start + lifetime * 800 };
 }
 function checkRealm(realm, registryOrigin2) {
-  const fail = (why) => {
+  const fail2 = (why) => {
     throw clientError("CLIENT_AUTH_REALM", `refusing the token server ${JSON.stringify(realm)}: ${why}`, {
       hint: `the registry ${registryOrigin2.host} named a token server this client will not send credentials to`
     });
   };
-  if (realm === void 0 || realm === "") return fail("the Bearer challenge has no realm");
+  if (realm === void 0 || realm === "") return fail2("the Bearer challenge has no realm");
   let url;
   try {
     url = new URL(realm);
   } catch {
-    return fail("it is not an absolute URL");
+    return fail2("it is not an absolute URL");
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && registryOrigin2.protocol === "http:")) {
-    return fail("a registry spoken to over https must use an https token server");
+    return fail2("a registry spoken to over https must use an https token server");
   }
   if (effectiveDomain(url.hostname) !== effectiveDomain(registryOrigin2.hostname)) {
-    return fail(`it is not in the domain of the registry ${registryOrigin2.host}`);
+    return fail2(`it is not in the domain of the registry ${registryOrigin2.host}`);
   }
   return url;
 }
@@ -64382,20 +69124,20 @@ var BearerTokens = class {
   async authorization(scopes, signal) {
     const fixed = this.#options.credentials?.registryToken;
     if (fixed) return `Bearer ${fixed}`;
-    const key = scopeKey(scopes);
+    const key2 = scopeKey(scopes);
     const now = (this.#options.now ?? Date.now)();
-    let pending = this.#tokens.get(key);
+    let pending = this.#tokens.get(key2);
     if (pending !== void 0) {
       const token = await pending.catch(() => void 0);
       if (token !== void 0 && token.refreshAt > now) return `Bearer ${token.token}`;
-      if (this.#tokens.get(key) === pending) this.#tokens.delete(key);
-      pending = this.#tokens.get(key);
+      if (this.#tokens.get(key2) === pending) this.#tokens.delete(key2);
+      pending = this.#tokens.get(key2);
     }
     if (pending === void 0) {
-      pending = this.#fetch(key, signal);
-      this.#tokens.set(key, pending);
+      pending = this.#fetch(key2, signal);
+      this.#tokens.set(key2, pending);
       pending.catch(() => {
-        if (this.#tokens.get(key) === pending) this.#tokens.delete(key);
+        if (this.#tokens.get(key2) === pending) this.#tokens.delete(key2);
       });
     }
     return `Bearer ${(await pending).token}`;
@@ -64404,11 +69146,11 @@ var BearerTokens = class {
   invalidate(scopes) {
     this.#tokens.delete(scopeKey(scopes));
   }
-  #fetch(key, signal) {
+  #fetch(key2, signal) {
     return fetchToken(this.#options.transport, {
       realm: this.#challenge.realm,
       service: this.#challenge.service,
-      scopes: key === "" ? [] : key.split(" "),
+      scopes: key2 === "" ? [] : key2.split(" "),
       credentials: this.#options.credentials,
       registry: this.#options.registry,
       clientId: this.#options.clientId,
@@ -64460,8 +69202,8 @@ function parseOne(text2) {
       i2++;
       skip(" 	");
       const value = text2[i2] === '"' ? quoted() : token();
-      const key = name.toLowerCase();
-      if (current && !(key in current.params)) current.params[key] = value;
+      const key2 = name.toLowerCase();
+      if (current && !(key2 in current.params)) current.params[key2] = value;
       continue;
     }
     if (name === "") {
@@ -64853,7 +69595,7 @@ function splitReference(ref) {
 
 // src/client/credentials/store.ts
 import { randomBytes } from "node:crypto";
-import { chmod, mkdir, readFile as readFile2, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile as readFile4, rename as rename2, rm, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname } from "node:path";
 async function storeCredentials(registry, credentials, options = {}) {
   const { username, password } = credentials;
@@ -64866,7 +69608,7 @@ async function storeCredentials(registry, credentials, options = {}) {
   }
   return updateConfig(options, (config) => {
     const auths = { ...config.auths };
-    for (const key of Object.keys(auths)) if (keyMatches(key, registry)) delete auths[key];
+    for (const key2 of Object.keys(auths)) if (keyMatches(key2, registry)) delete auths[key2];
     auths[credentialKey(registry)] = {
       auth: Buffer.from(`${username}:${password}`, "utf8").toString("base64")
     };
@@ -64877,9 +69619,9 @@ async function removeCredentials(registry, options = {}) {
   let removed = false;
   await updateConfig(options, (config) => {
     const auths = { ...config.auths };
-    for (const key of Object.keys(auths)) {
-      if (keyMatches(key, registry)) {
-        delete auths[key];
+    for (const key2 of Object.keys(auths)) {
+      if (keyMatches(key2, registry)) {
+        delete auths[key2];
         removed = true;
       }
     }
@@ -64891,7 +69633,7 @@ async function updateConfig(options, change) {
   const path11 = dockerConfigPath(options.configDir ?? dockerConfigDir());
   let text2 = "";
   try {
-    text2 = await readFile2(path11, "utf8");
+    text2 = await readFile4(path11, "utf8");
   } catch (error) {
     if (error.code !== "ENOENT") {
       throw clientError("CLIENT_CREDENTIALS_CONFIG", `cannot read the docker config ${path11}`, {
@@ -64909,9 +69651,9 @@ async function writeAtomically(path11, content) {
   const temp = `${path11}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await mkdir(dirname(path11), { recursive: true, mode: 448 });
-    await writeFile(temp, content, { mode: 384, flag: "wx" });
+    await writeFile2(temp, content, { mode: 384, flag: "wx" });
     await chmod(temp, 384);
-    await rename(temp, path11);
+    await rename2(temp, path11);
   } catch (error) {
     await rm(temp, { force: true });
     throw clientError("CLIENT_CREDENTIALS_CONFIG", `cannot write the docker config ${path11}`, {
@@ -64951,16 +69693,16 @@ async function build(client, repo, bytes, mediaType, digest, call) {
   const parsed = parseManifest(bytes, mediaType);
   if (parsed.kind === "index") {
     const children = [];
-    for (const descriptor of parsed.manifest.manifests) {
-      const child = await client.getManifest({ ...repo, digest: descriptor.digest }, call);
+    for (const descriptor2 of parsed.manifest.manifests) {
+      const child = await client.getManifest({ ...repo, digest: descriptor2.digest }, call);
       children.push(await build(client, repo, child.bytes, child.mediaType, child.digest, call));
     }
     return { kind: "index", mediaType: parsed.mediaType, bytes, digest, children };
   }
   const manifest = parsed.manifest;
-  const blob = (descriptor) => ({
-    descriptor,
-    open: (signal) => client.getBlob(repo, descriptor.digest, { size: descriptor.size, ...signal ? { signal } : {} })
+  const blob = (descriptor2) => ({
+    descriptor: descriptor2,
+    open: (signal) => client.getBlob(repo, descriptor2.digest, { size: descriptor2.size, ...signal ? { signal } : {} })
   });
   return {
     kind: "image",
@@ -64970,205 +69712,6 @@ async function build(client, repo, bytes, mediaType, digest, call) {
     config: blob(manifest.config),
     layers: manifest.layers.map(blob)
   };
-}
-
-// src/sources/errors.ts
-var SourceError = class extends ContainerPackageError {
-  path;
-  constructor(code, message, details2 = {}) {
-    super(code, message, details2);
-    this.name = "SourceError";
-    this.path = details2.path;
-  }
-};
-var SOURCE_FORMS = [
-  "oci:DIR[:NAME|:@INDEX|@DIGEST]      an OCI image layout directory",
-  "oci-archive:FILE[:NAME|:@INDEX|@DIGEST]  an OCI image layout in a tar file",
-  "docker-archive:FILE[:REF|:@INDEX]   `docker save` / `podman save` output",
-  "docker:REF (or docker-daemon:REF)   an image in the Docker Engine",
-  "podman:REF                          an image in Podman storage",
-  "REF or docker://REF                 an image in a registry"
-];
-var InvalidSourceSpecError = class extends SourceError {
-  spec;
-  part;
-  constructor(spec, part, reason, cause) {
-    super("SRC_INVALID_SPEC", `invalid image source ${JSON.stringify(spec)}: ${reason}`, {
-      hint: `Use one of:
-  ${SOURCE_FORMS.join("\n  ")}`,
-      cause
-    });
-    this.name = "InvalidSourceSpecError";
-    this.spec = spec;
-    this.part = part;
-  }
-};
-var SourceNotFoundError = class extends SourceError {
-  constructor(path11, what, hint, cause) {
-    super("SRC_NOT_FOUND", `${what} not found: ${path11}`, { path: path11, hint, cause });
-    this.name = "SourceNotFoundError";
-  }
-};
-var ImageSelectionError = class extends SourceError {
-  available;
-  constructor(code, message, available, path11, hint) {
-    const list = available.length === 0 ? " (it holds no image)" : `; it holds:
-  ${available.join("\n  ")}`;
-    super(code, message + list, { path: path11, hint });
-    this.name = "ImageSelectionError";
-    this.available = available;
-  }
-};
-var BlobIntegrityError = class extends SourceError {
-  expected;
-  actual;
-  constructor(code, path11, expected, actual, cause) {
-    const what = code === "SRC_DIGEST_MISMATCH" ? "digest" : "size";
-    super(code, `blob ${path11} is corrupted: expected ${what} ${expected}, got ${actual}`, {
-      path: path11,
-      hint: "The file was changed or truncated after it was written; export the image again.",
-      cause
-    });
-    this.name = "BlobIntegrityError";
-    this.expected = expected;
-    this.actual = actual;
-  }
-};
-
-// src/sources/spec.ts
-var UNSUPPORTED_TRANSPORTS = [
-  "dir",
-  "containers-storage",
-  "ostree",
-  "sif",
-  "tarball",
-  "docker-daemon-archive"
-];
-var ALNUM = "[A-Za-z0-9]+";
-var COMPONENT = `${ALNUM}(?:(?:[-._:@+]|--)${ALNUM})*`;
-var OCI_NAME = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
-var TRAILING_DIGEST = /@((?:sha256|sha512):[0-9a-f]+)$/;
-function parseSource(spec, options = {}) {
-  if (spec.trim() === "") throw new InvalidSourceSpecError(spec, spec, "a source cannot be empty");
-  if (spec.startsWith("docker://"))
-    return { kind: "registry", reference: reference(spec, spec.slice(9), options) };
-  const colon = spec.indexOf(":");
-  const transport = colon < 0 ? "" : spec.slice(0, colon);
-  const rest = spec.slice(colon + 1);
-  switch (transport) {
-    case "oci":
-    case "oci-archive":
-      return { kind: transport, ...layoutDetails(spec, rest) };
-    case "docker-archive":
-      return { kind: "docker-archive", ...archiveDetails(spec, rest) };
-    case "docker":
-    case "docker-daemon":
-      return { kind: "docker", reference: reference(spec, rest, options) };
-    case "podman":
-      return { kind: "podman", reference: reference(spec, rest, options) };
-  }
-  if (UNSUPPORTED_TRANSPORTS.includes(transport)) {
-    throw new InvalidSourceSpecError(
-      spec,
-      transport,
-      `the skopeo transport "${transport}:" is not supported`
-    );
-  }
-  return { kind: "registry", reference: reference(spec, spec, options) };
-}
-function reference(spec, part, options) {
-  if (part === "") throw new InvalidSourceSpecError(spec, part, "the image reference is missing");
-  try {
-    return parseReference(part, { ...options, defaultTag: true });
-  } catch (error) {
-    throw new InvalidSourceSpecError(spec, part, error.message, error);
-  }
-}
-function layoutDetails(spec, rest) {
-  const digest = TRAILING_DIGEST.exec(rest);
-  if (digest !== null && !rest.slice(0, digest.index).includes(":")) {
-    const value = digest[1];
-    if (!isDigest(value))
-      throw new InvalidSourceSpecError(spec, value, `${JSON.stringify(value)} is not a valid digest`);
-    return { path: path10(spec, rest.slice(0, digest.index)), select: { by: "digest", digest: value } };
-  }
-  const [dir, image2] = splitAtFirstColon(rest);
-  const select = image2 === void 0 || image2 === "" ? { by: "only" } : layoutImage(spec, image2);
-  return { path: path10(spec, dir), select };
-}
-function layoutImage(spec, image2) {
-  if (image2.startsWith("@")) return { by: "index", index: sourceIndex(spec, image2) };
-  if (!OCI_NAME.test(image2)) {
-    throw new InvalidSourceSpecError(
-      spec,
-      image2,
-      `invalid image name ${JSON.stringify(image2)}: a name is letters and digits joined by one of "-._:@+" or "--", in "/"-separated parts (and the path before it cannot contain ":")`
-    );
-  }
-  return { by: "name", name: image2 };
-}
-function archiveDetails(spec, rest) {
-  const [file, ref] = splitAtFirstColon(rest);
-  if (ref === void 0 || ref === "") return { path: path10(spec, file), select: { by: "only" } };
-  if (ref.startsWith("@"))
-    return { path: path10(spec, file), select: { by: "index", index: sourceIndex(spec, ref) } };
-  const parsed = reference(spec, ref, {});
-  if (parsed.digest !== void 0) {
-    throw new InvalidSourceSpecError(
-      spec,
-      ref,
-      "a docker archive is searched by tag (its RepoTags), not by digest; use :REF or :@INDEX"
-    );
-  }
-  return { path: path10(spec, file), select: { by: "reference", reference: formatReference(parsed) } };
-}
-function splitAtFirstColon(value) {
-  const colon = value.indexOf(":");
-  return colon < 0 ? [value, void 0] : [value.slice(0, colon), value.slice(colon + 1)];
-}
-function path10(spec, value) {
-  if (value === "") throw new InvalidSourceSpecError(spec, value, "the path is missing");
-  return value;
-}
-function sourceIndex(spec, part) {
-  const digits = part.slice(1);
-  if (!/^\d{1,9}$/.test(digits)) {
-    throw new InvalidSourceSpecError(
-      spec,
-      part,
-      `invalid source index ${JSON.stringify(part)}: write @ and a non-negative integer, e.g. @0`
-    );
-  }
-  return Number(digits);
-}
-function formatSource(spec) {
-  switch (spec.kind) {
-    case "oci":
-    case "oci-archive":
-      return `${spec.kind}:${spec.path}${formatLayoutSelector(spec.select)}`;
-    case "docker-archive": {
-      const s = spec.select;
-      const suffix2 = s.by === "only" ? "" : s.by === "index" ? `:@${s.index}` : `:${s.reference}`;
-      return `docker-archive:${spec.path}${suffix2}`;
-    }
-    case "docker":
-    case "podman":
-      return `${spec.kind}:${formatReference(spec.reference)}`;
-    case "registry":
-      return `docker://${formatReference(spec.reference)}`;
-  }
-}
-function formatLayoutSelector(select) {
-  switch (select.by) {
-    case "only":
-      return "";
-    case "name":
-      return `:${select.name}`;
-    case "digest":
-      return `@${select.digest}`;
-    case "index":
-      return `:@${select.index}`;
-  }
 }
 
 // src/sources/loaded-image.ts
@@ -65182,8 +69725,8 @@ function loadedImage(artifact, origin, dispose = () => Promise.resolve()) {
 }
 
 // src/sources/layout/layout-dir.ts
-import { readFile as readFile3, stat } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { readFile as readFile5, stat } from "node:fs/promises";
+import { join as join7 } from "node:path";
 
 // src/sources/file-blob.ts
 import { open } from "node:fs/promises";
@@ -65236,17 +69779,17 @@ var SourceVerifyingStream = class extends VerifyingStream {
 
 // src/sources/file-blob.ts
 var READ_CHUNK = 1024 * 1024;
-function fileBlob(descriptor, range, options = {}) {
+function fileBlob(descriptor2, range, options = {}) {
   const locate = typeof range === "function" ? range : () => range;
   return {
-    descriptor,
+    descriptor: descriptor2,
     async open(signal) {
       signal?.throwIfAborted();
       options.guard?.();
       const located = locate();
       const where2 = options.where ?? located.file;
       const raw = await openRange(located, where2);
-      const verifier = new SourceVerifyingStream({ digest: descriptor.digest, size: descriptor.size }, where2);
+      const verifier = new SourceVerifyingStream({ digest: descriptor2.digest, size: descriptor2.size }, where2);
       const steps = [];
       if (options.decompress === "gzip") steps.push(createGunzip());
       if (options.decompress === "zstd") steps.push(createZstdDecompress());
@@ -65258,9 +69801,9 @@ function fileBlob(descriptor, range, options = {}) {
 }
 async function openRange(range, where2) {
   const start = range.start ?? 0;
-  let handle;
+  let handle2;
   try {
-    handle = await open(range.file, "r");
+    handle2 = await open(range.file, "r");
   } catch (error) {
     if (error.code === "ENOENT") {
       throw new SourceNotFoundError(
@@ -65273,15 +69816,15 @@ async function openRange(range, where2) {
     throw error;
   }
   if (range.length === 0) {
-    await handle.close();
+    await handle2.close();
     return Readable6.from([]);
   }
   const end = range.length === void 0 ? void 0 : start + range.length - 1;
-  return handle.createReadStream({ start, end, highWaterMark: READ_CHUNK });
+  return handle2.createReadStream({ start, end, highWaterMark: READ_CHUNK });
 }
-function bytesBlob(descriptor, bytes) {
+function bytesBlob(descriptor2, bytes) {
   return {
-    descriptor,
+    descriptor: descriptor2,
     open(signal) {
       signal?.throwIfAborted();
       return Promise.resolve(Readable6.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]));
@@ -65332,10 +69875,10 @@ var LayoutDir = class _LayoutDir {
   }
   /** The absolute or relative path of a blob, from a digest that is parsed first. */
   blobPath(digest, where2 = "a descriptor") {
-    return join2(this.root, blobName(digest, where2));
+    return join7(this.root, blobName(digest, where2));
   }
   async readFile(name, maxBytes) {
-    const path11 = join2(this.root, name);
+    const path11 = join7(this.root, name);
     const info = await statOrUndefined(path11);
     if (info === void 0 || !info.isFile())
       throw new SourceNotFoundError(path11, `${name} of the OCI layout`, LAYOUT_HINT);
@@ -65346,29 +69889,29 @@ var LayoutDir = class _LayoutDir {
         { path: path11 }
       );
     }
-    return readFile3(path11);
+    return readFile5(path11);
   }
-  async check(descriptor) {
-    const path11 = this.blobPath(descriptor.digest);
+  async check(descriptor2) {
+    const path11 = this.blobPath(descriptor2.digest);
     const info = await statOrUndefined(path11);
     if (info === void 0 || !info.isFile()) {
       throw new SourceNotFoundError(
         path11,
-        `blob ${descriptor.digest}`,
+        `blob ${descriptor2.digest}`,
         "The layout is incomplete: copy the image into it again."
       );
     }
-    if (info.size !== descriptor.size) {
+    if (info.size !== descriptor2.size) {
       throw new BlobIntegrityError(
         "SRC_SIZE_MISMATCH",
         path11,
-        `${descriptor.size} bytes`,
+        `${descriptor2.size} bytes`,
         `${info.size} bytes`
       );
     }
   }
-  blob(descriptor) {
-    return fileBlob(descriptor, { file: this.blobPath(descriptor.digest) });
+  blob(descriptor2) {
+    return fileBlob(descriptor2, { file: this.blobPath(descriptor2.digest) });
   }
 };
 async function statOrUndefined(path11) {
@@ -65404,7 +69947,7 @@ var MAX_INDEX_BYTES = 8 * 1024 * 1024;
 var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 var CONTAINERD_NAME_ANNOTATION = "io.containerd.image.name";
 function checkLayoutVersion(bytes, where2) {
-  const value = parseJson(bytes, where2);
+  const value = parseJson2(bytes, where2);
   const version = value.imageLayoutVersion;
   if (typeof version !== "string" || !/^1\.\d+\.\d+/.test(version)) {
     throw invalidLayout(
@@ -65414,7 +69957,7 @@ function checkLayoutVersion(bytes, where2) {
   }
 }
 function parseIndexJson(bytes, where2) {
-  parseJson(bytes, where2);
+  parseJson2(bytes, where2);
   let parsed;
   try {
     parsed = parseManifest(bytes);
@@ -65443,7 +69986,7 @@ function checkDescriptor(value, where2) {
   }
   return value;
 }
-function parseJson(bytes, where2) {
+function parseJson2(bytes, where2) {
   let value;
   try {
     value = JSON.parse(new TextDecoder().decode(bytes));
@@ -65465,20 +70008,20 @@ function invalidLayout(where2, reason, cause) {
 // src/sources/layout/artifact.ts
 var MAX_MANIFEST_BYTES2 = 4 * 1024 * 1024;
 var MAX_DEPTH = 8;
-async function buildArtifact(store, descriptor, signal, depth = 0) {
+async function buildArtifact(store, descriptor2, signal, depth = 0) {
   signal?.throwIfAborted();
-  const { bytes, parsed } = await readManifest(store, descriptor, signal);
+  const { bytes, parsed } = await readManifest(store, descriptor2, signal);
   if (parsed.kind === "index") {
     if (depth >= MAX_DEPTH)
-      throw invalidLayout(where(store, descriptor), `indexes nested more than ${MAX_DEPTH} deep`);
+      throw invalidLayout(where(store, descriptor2), `indexes nested more than ${MAX_DEPTH} deep`);
     const index = parsed.manifest;
     const children = [];
     for (const [i2, child] of index.manifests.entries()) {
-      checkDescriptor(child, `${where(store, descriptor)} manifests[${i2}]`);
+      checkDescriptor(child, `${where(store, descriptor2)} manifests[${i2}]`);
       if (!isManifestMediaType(child.mediaType)) {
         throw new SourceError(
           "SRC_UNSUPPORTED",
-          `index ${descriptor.digest} lists a ${child.mediaType} (${child.digest}), which is not a manifest`,
+          `index ${descriptor2.digest} lists a ${child.mediaType} (${child.digest}), which is not a manifest`,
           {
             path: store.location,
             hint: "Only indexes of image manifests and indexes can be pushed; select one image by digest."
@@ -65491,96 +70034,96 @@ async function buildArtifact(store, descriptor, signal, depth = 0) {
       kind: "index",
       mediaType: parsed.mediaType,
       bytes,
-      digest: descriptor.digest,
+      digest: descriptor2.digest,
       children
     };
   }
   const manifest = parsed.manifest;
-  const config = checkDescriptor(manifest.config, `${where(store, descriptor)} config`);
+  const config = checkDescriptor(manifest.config, `${where(store, descriptor2)} config`);
   await store.check(config);
   const layers = manifest.layers.map(
-    (layer, i2) => checkDescriptor(layer, `${where(store, descriptor)} layers[${i2}]`)
+    (layer, i2) => checkDescriptor(layer, `${where(store, descriptor2)} layers[${i2}]`)
   );
   for (const layer of layers) if (!isForeign(layer)) await store.check(layer);
   return {
     kind: "image",
     mediaType: parsed.mediaType,
     bytes,
-    digest: descriptor.digest,
+    digest: descriptor2.digest,
     config: store.blob(config),
     layers: layers.map((layer) => store.blob(layer))
   };
 }
-async function readManifest(store, descriptor, signal) {
-  if (!isManifestMediaType(descriptor.mediaType)) {
+async function readManifest(store, descriptor2, signal) {
+  if (!isManifestMediaType(descriptor2.mediaType)) {
     throw new SourceError(
       "SRC_UNSUPPORTED",
-      `${descriptor.digest} is a ${descriptor.mediaType}, not an image manifest or index`,
+      `${descriptor2.digest} is a ${descriptor2.mediaType}, not an image manifest or index`,
       {
         path: store.location,
         hint: "Select an image manifest or index."
       }
     );
   }
-  const bytes = await readBlob(store.blob(descriptor), MAX_MANIFEST_BYTES2, "manifest", signal);
+  const bytes = await readBlob(store.blob(descriptor2), MAX_MANIFEST_BYTES2, "manifest", signal);
   let parsed;
   try {
-    parsed = parseManifest(bytes, descriptor.mediaType);
+    parsed = parseManifest(bytes, descriptor2.mediaType);
   } catch (error) {
-    throw invalidLayout(where(store, descriptor), error.message, error);
+    throw invalidLayout(where(store, descriptor2), error.message, error);
   }
-  if (parsed.mediaType !== descriptor.mediaType) {
+  if (parsed.mediaType !== descriptor2.mediaType) {
     throw invalidLayout(
-      where(store, descriptor),
-      `the manifest says it is a ${parsed.mediaType}, the descriptor says ${descriptor.mediaType}`
+      where(store, descriptor2),
+      `the manifest says it is a ${parsed.mediaType}, the descriptor says ${descriptor2.mediaType}`
     );
   }
   if (parsed.kind === "index" !== isIndexMediaType(parsed.mediaType)) {
     throw invalidLayout(
-      where(store, descriptor),
+      where(store, descriptor2),
       `its content does not have the shape of a ${parsed.mediaType}`
     );
   }
   return { bytes, parsed };
 }
-function where(store, descriptor) {
-  return `${store.location}: manifest ${descriptor.digest}`;
+function where(store, descriptor2) {
+  return `${store.location}: manifest ${descriptor2.digest}`;
 }
 
 // src/sources/layout/select.ts
 function selectEntry(index, selector, where2) {
-  const entries = index.manifests;
+  const entries2 = index.manifests;
   switch (selector.by) {
     case "only": {
-      if (entries.length === 1) return entries[0];
-      if (entries.length === 0) throw noMatch(index, where2, `${where2} lists no image`);
+      if (entries2.length === 1) return entries2[0];
+      if (entries2.length === 0) throw noMatch(index, where2, `${where2} lists no image`);
       throw new ImageSelectionError(
         "SRC_AMBIGUOUS",
-        `${where2} lists ${entries.length} images and none was chosen`,
+        `${where2} lists ${entries2.length} images and none was chosen`,
         describeEntries(index),
         where2,
         "Choose one by name (oci:DIR:NAME), position (oci:DIR:@INDEX) or digest (oci:DIR@DIGEST)."
       );
     }
     case "name": {
-      const found = entries.find((e) => e.annotations?.[REF_NAME_ANNOTATION] === selector.name) ?? entries.find((e) => e.annotations?.[CONTAINERD_NAME_ANNOTATION] === selector.name);
+      const found = entries2.find((e) => e.annotations?.[REF_NAME_ANNOTATION] === selector.name) ?? entries2.find((e) => e.annotations?.[CONTAINERD_NAME_ANNOTATION] === selector.name);
       if (found === void 0)
         throw noMatch(index, where2, `no image named ${JSON.stringify(selector.name)} in ${where2}`);
       return found;
     }
     case "index": {
-      const found = entries[selector.index];
+      const found = entries2[selector.index];
       if (found === void 0) {
         throw noMatch(
           index,
           where2,
-          `no image @${selector.index} in ${where2}: it lists ${entries.length} (@0 to @${entries.length - 1})`
+          `no image @${selector.index} in ${where2}: it lists ${entries2.length} (@0 to @${entries2.length - 1})`
         );
       }
       return found;
     }
     case "digest":
-      return entries.find((e) => e.digest === selector.digest);
+      return entries2.find((e) => e.digest === selector.digest);
   }
 }
 function noMatch(index, where2, message) {
@@ -65609,13 +70152,13 @@ async function readLayout(store, selector, signal) {
   );
   const where2 = `${store.location}/index.json`;
   const index = parseIndexJson(await store.readFile("index.json", MAX_INDEX_BYTES), where2);
-  let descriptor = selectEntry(index, selector, where2);
-  if (descriptor === void 0 && selector.by === "digest") {
-    descriptor = await findNested(store, index, selector.digest, signal);
-    if (descriptor === void 0)
+  let descriptor2 = selectEntry(index, selector, where2);
+  if (descriptor2 === void 0 && selector.by === "digest") {
+    descriptor2 = await findNested(store, index, selector.digest, signal);
+    if (descriptor2 === void 0)
       throw noMatch(index, where2, `no manifest ${selector.digest} in ${where2} or the indexes it lists`);
   }
-  return buildArtifact(store, descriptor, signal);
+  return buildArtifact(store, descriptor2, signal);
 }
 async function findNested(store, index, digest, signal, depth = 0) {
   if (depth > 4) return void 0;
@@ -65659,21 +70202,21 @@ var ArchiveLayout = class {
     }
     return this.#tar.read(name, maxBytes);
   }
-  check(descriptor) {
-    const name = blobName(descriptor.digest, this.location);
+  check(descriptor2) {
+    const name = blobName(descriptor2.digest, this.location);
     const entry = this.#tar.entry(name);
-    if (entry.size !== descriptor.size) {
+    if (entry.size !== descriptor2.size) {
       throw new BlobIntegrityError(
         "SRC_SIZE_MISMATCH",
         this.#tar.where(name),
-        `${descriptor.size} bytes`,
+        `${descriptor2.size} bytes`,
         `${entry.size} bytes`
       );
     }
     return Promise.resolve();
   }
-  blob(descriptor) {
-    return this.#tar.blob(descriptor, blobName(descriptor.digest, this.location));
+  blob(descriptor2) {
+    return this.#tar.blob(descriptor2, blobName(descriptor2.digest, this.location));
   }
 };
 
@@ -65699,13 +70242,13 @@ function detectCompression(head) {
   return "none";
 }
 async function detectFileCompression(file, offset = 0) {
-  const handle = await open2(file, "r");
+  const handle2 = await open2(file, "r");
   try {
     const head = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, offset);
+    const { bytesRead } = await handle2.read(head, 0, SNIFF_BYTES, offset);
     return detectCompression(head.subarray(0, bytesRead));
   } finally {
-    await handle.close();
+    await handle2.close();
   }
 }
 async function detectBlobCompression(blob, signal) {
@@ -65725,9 +70268,9 @@ async function detectBlobCompression(blob, signal) {
 }
 
 // src/sources/temp-dir.ts
-import { mkdtemp, rm as rm2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
+import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join8 } from "node:path";
 var TempDir = class _TempDir {
   path;
   #disposed = false;
@@ -65739,12 +70282,12 @@ var TempDir = class _TempDir {
    *
    * @param parent Default `os.tmpdir()` (`TMPDIR`). Put it on a disk with room for the image.
    */
-  static async create(purpose, parent = tmpdir()) {
-    return new _TempDir(await mkdtemp(join3(parent, `container-package-${purpose}-`)));
+  static async create(purpose, parent = tmpdir3()) {
+    return new _TempDir(await mkdtemp2(join8(parent, `container-package-${purpose}-`)));
   }
   /** A path inside the directory. */
   file(name) {
-    return join3(this.path, name);
+    return join8(this.path, name);
   }
   /** Throws `SRC_DISPOSED` once {@link TempDir.dispose} has been called. */
   guard() {
@@ -65777,7 +70320,7 @@ import { posix } from "node:path";
 var BLOCK = 512;
 async function indexTar(file, signal, display = file) {
   signal?.throwIfAborted();
-  const entries = /* @__PURE__ */ new Map();
+  const entries2 = /* @__PURE__ */ new Map();
   const input = createReadStream2(file, { highWaterMark: 1024 * 1024 });
   const parser = (0, import_tar_stream.extract)();
   input.on("error", (error) => parser.destroy(error));
@@ -65785,15 +70328,15 @@ async function indexTar(file, signal, display = file) {
   try {
     for await (const entry of parser) {
       signal?.throwIfAborted();
-      const { header: header2 } = entry;
-      const name = normalizeTarPath(header2.name);
-      if (!entries.has(name)) {
-        entries.set(name, {
+      const { header: header3 } = entry;
+      const name = normalizeTarPath(header3.name);
+      if (!entries2.has(name)) {
+        entries2.set(name, {
           name,
-          type: header2.type,
-          size: header2.type === "file" || header2.type === "contiguous-file" ? header2.size : 0,
+          type: header3.type,
+          size: header3.type === "file" || header3.type === "contiguous-file" ? header3.size : 0,
           offset: entry.offset + BLOCK,
-          linkname: header2.linkname ?? void 0
+          linkname: header3.linkname ?? void 0
         });
       }
       entry.resume();
@@ -65813,7 +70356,7 @@ async function indexTar(file, signal, display = file) {
       }
     );
   }
-  return entries;
+  return entries2;
 }
 function normalizeTarPath(name) {
   const cleaned = posix.normalize(`${name}`.replace(/^\/+/, "")).replace(/\/+$/, "");
@@ -65829,10 +70372,10 @@ var TarFile = class {
   display;
   #entries;
   #guard;
-  constructor(path11, entries, display = path11, guard) {
+  constructor(path11, entries2, display = path11, guard) {
     this.path = path11;
     this.display = display;
-    this.#entries = entries;
+    this.#entries = entries2;
     this.#guard = guard;
   }
   /** `archive.tar:name`, how messages name an entry. */
@@ -65898,17 +70441,17 @@ var TarFile = class {
         }
       );
     }
-    const handle = await open3(this.path, "r");
+    const handle2 = await open3(this.path, "r");
     try {
       const buffer = Buffer.alloc(entry.size);
-      const { bytesRead } = await handle.read(buffer, 0, entry.size, entry.offset);
+      const { bytesRead } = await handle2.read(buffer, 0, entry.size, entry.offset);
       if (bytesRead !== entry.size)
         throw new SourceError("SRC_INVALID_ARCHIVE", `${this.where(name)} is truncated`, {
           path: this.display
         });
       return buffer;
     } finally {
-      await handle.close();
+      await handle2.close();
     }
   }
   /**
@@ -65917,9 +70460,9 @@ var TarFile = class {
    *
    * @param decompress decompress the entry before verifying it against `descriptor`
    */
-  blob(descriptor, name, decompress) {
+  blob(descriptor2, name, decompress) {
     const options = { where: this.where(name), guard: this.#guard, decompress };
-    return fileBlob(descriptor, () => this.range(name), options);
+    return fileBlob(descriptor2, () => this.range(name), options);
   }
 };
 
@@ -65943,8 +70486,8 @@ async function openArchive(file, options = {}) {
     const copy = temp.file("archive.tar");
     const decompressor = compression === "gzip" ? createGunzip2() : createZstdDecompress2();
     await pipeline2(createReadStream3(file), decompressor, createWriteStream2(copy), { signal });
-    const entries = await indexTar(copy, signal, file);
-    return { tar: new TarFile(copy, entries, file, () => temp.guard()), dispose: () => temp.dispose() };
+    const entries2 = await indexTar(copy, signal, file);
+    return { tar: new TarFile(copy, entries2, file, () => temp.guard()), dispose: () => temp.dispose() };
   } catch (error) {
     await temp.dispose();
     if (error.code?.startsWith("Z_") === true || error.code?.startsWith("ZSTD_") === true) {
@@ -66357,14 +70900,14 @@ async function compressImage(image2, options = {}) {
 }
 async function plainLayers(artifact, options) {
   const candidates = /* @__PURE__ */ new Map();
-  const visit = (a2) => {
-    if (a2.kind === "index") return a2.children.forEach(visit);
+  const visit2 = (a2) => {
+    if (a2.kind === "index") return a2.children.forEach(visit2);
     for (const layer of a2.layers) {
       if (isForeign(layer.descriptor) || !isTarLayerMediaType(layer.descriptor.mediaType)) continue;
       if (!candidates.has(layer.descriptor.digest)) candidates.set(layer.descriptor.digest, layer);
     }
   };
-  visit(artifact);
+  visit2(artifact);
   const layers = [...candidates.values()];
   const found = await mapLimit2(
     layers,
@@ -66477,10 +71020,10 @@ var EngineError = class extends ContainerPackageError {
 };
 
 // src/sources/engine/push.ts
-import { existsSync } from "node:fs";
-import { mkdtemp as mkdtemp2, readFile as readFile4, rm as rm3 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join4 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { mkdtemp as mkdtemp3, readFile as readFile6, rm as rm3 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join9 } from "node:path";
 
 // src/exec/engine.ts
 async function runEngine(engine, args, options = {}) {
@@ -66545,16 +71088,16 @@ function digestFromPodmanDigestFile(text2) {
   return match && text2.trim() === match[1] ? match[1] : void 0;
 }
 function digestFromRepoDigests(repoDigestsJson, target) {
-  let entries;
+  let entries2;
   try {
-    entries = JSON.parse(repoDigestsJson);
+    entries2 = JSON.parse(repoDigestsJson);
   } catch {
     return [];
   }
-  if (!Array.isArray(entries)) return [];
+  if (!Array.isArray(entries2)) return [];
   const want = `${target.registry}/${target.repository}`;
   const out = [];
-  for (const entry of entries) {
+  for (const entry of entries2) {
     if (typeof entry !== "string") continue;
     const at = entry.lastIndexOf("@");
     if (at < 0) continue;
@@ -66632,8 +71175,8 @@ async function pushWithRetries(options, env, target, name) {
   for (let attempt = 0; ; attempt++) {
     const outcome = await pushOnce(options, env, target, name);
     if (typeof outcome === "string") return outcome;
-    const kind = classifyEngineFailure(outcome.stderr + "\n" + outcome.stdout);
-    if (kind === "unauthorized") {
+    const kind2 = classifyEngineFailure(outcome.stderr + "\n" + outcome.stdout);
+    if (kind2 === "unauthorized") {
       throw new EngineError(
         "SRC_ENGINE_UNAUTHORIZED",
         options.engine,
@@ -66643,7 +71186,7 @@ async function pushWithRetries(options, env, target, name) {
         }
       );
     }
-    if (kind === "denied") {
+    if (kind2 === "denied") {
       throw new EngineError(
         "SRC_ENGINE_DENIED",
         options.engine,
@@ -66666,7 +71209,7 @@ async function pushWithRetries(options, env, target, name) {
     options.onLine?.(
       `${options.engine} push ${name} failed (${lastLine(outcome.stderr)}); retrying in ${Math.round(delay / 1e3)}s`
     );
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    await new Promise((resolve5) => setTimeout(resolve5, delay));
     delay *= 2;
   }
 }
@@ -66699,22 +71242,22 @@ async function pushOnce(options, env, target, name) {
     }
     return digest;
   }
-  const dir = await mkdtemp2(join4(tmpdir2(), "container-package-podman-"));
+  const dir = await mkdtemp3(join9(tmpdir4(), "container-package-podman-"));
   try {
-    const digestFile = join4(dir, "digest");
+    const digestFile = join9(dir, "digest");
     const insecure = (options.insecure ?? isLoopbackHost)(target.registry);
-    const authFile = options.dockerConfig ? join4(options.dockerConfig, "config.json") : void 0;
+    const authFile = options.dockerConfig ? join9(options.dockerConfig, "config.json") : void 0;
     const args = [
       "push",
       "--digestfile",
       digestFile,
       ...insecure ? ["--tls-verify=false"] : [],
-      ...authFile && existsSync(authFile) ? ["--authfile", authFile] : [],
+      ...authFile && existsSync3(authFile) ? ["--authfile", authFile] : [],
       name
     ];
     const result = await runEngine("podman", args, runOptions);
     if (result.exitCode !== 0) return result;
-    const digest = digestFromPodmanDigestFile(await readFile4(digestFile, "utf8").catch(() => ""));
+    const digest = digestFromPodmanDigestFile(await readFile6(digestFile, "utf8").catch(() => ""));
     if (!digest) {
       throw new EngineError(
         "SRC_ENGINE_NO_DIGEST",
@@ -66728,13 +71271,13 @@ async function pushOnce(options, env, target, name) {
   }
 }
 function notFoundOrFailure(engine, name, stderr) {
-  const kind = classifyEngineFailure(stderr);
-  if (kind === "not-found") {
+  const kind2 = classifyEngineFailure(stderr);
+  if (kind2 === "not-found") {
     return new EngineError("SRC_ENGINE_IMAGE_NOT_FOUND", engine, `${engine} has no image ${name}`, {
       hint: `build or tag it in the step's command first (${engine} build -t ${name} .), or fix the source "${engine}:${name}"`
     });
   }
-  if (kind === "unavailable") {
+  if (kind2 === "unavailable") {
     return new EngineError(
       "SRC_ENGINE_UNAVAILABLE",
       engine,
@@ -66759,10 +71302,10 @@ function lastLine(text2) {
 function artifactSize(artifact) {
   const seen = /* @__PURE__ */ new Set();
   let total = 0;
-  const visit = (a2) => {
+  const visit2 = (a2) => {
     total += a2.bytes.byteLength;
     if (a2.kind === "index") {
-      a2.children.forEach(visit);
+      a2.children.forEach(visit2);
       return;
     }
     for (const blob of [a2.config, ...a2.layers]) {
@@ -66771,7 +71314,7 @@ function artifactSize(artifact) {
       total += blob.descriptor.size;
     }
   };
-  visit(artifact);
+  visit2(artifact);
   return total;
 }
 function artifactPlatforms(artifact) {
@@ -66825,7 +71368,7 @@ async function publish(request) {
         const published = spec.kind === "docker" || spec.kind === "podman" ? await publishFromEngine(request, image2, spec.kind, spec, target, credentials) : await publishArtifact(
           request,
           image2,
-          (loaded ??= await load2(request, spec)).artifact,
+          (loaded ??= await load3(request, spec)).artifact,
           target,
           credentials
         );
@@ -66849,7 +71392,7 @@ function clientFor(request, target, credentials) {
   const provider = target && credentials ? async (registry) => registry === target.host ? staticCredentials({ [target.host]: credentials })(registry) : fromConfig(registry) : fromConfig;
   return new RegistryClient({ ...request.client, credentials: provider });
 }
-async function load2(request, spec) {
+async function load3(request, spec) {
   const options = request.signal ? { signal: request.signal } : {};
   if (isLocalSource(spec)) {
     const image2 = await openLocalSource(spec, options);
@@ -66960,7 +71503,7 @@ async function verify(target, credentials, options) {
 
 // src/publish/inspect.ts
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { pipeline as pipeline5 } from "node:stream/promises";
 import { createGunzip as createGunzip4, createZstdDecompress as createZstdDecompress4 } from "node:zlib";
 async function inspectImage(client, ref, options = {}) {
@@ -66972,7 +71515,7 @@ async function inspectImage(client, ref, options = {}) {
   for (const { image: image2, platform: platform2 } of leaves) {
     images.push(await details(image2, platform2, options));
   }
-  const checksum = (algorithm) => createHash2(algorithm).update(artifact.bytes).digest("hex");
+  const checksum = (algorithm) => createHash3(algorithm).update(artifact.bytes).digest("hex");
   const totalFiles = options.files ? images.reduce((n2, i2) => n2 + (i2.files ?? 0), 0) : void 0;
   return {
     reference: `${ref.registry}/${ref.repository}${ref.tag ? `:${ref.tag}` : ""}`,
@@ -67042,6 +71585,443 @@ async function countFiles(layer, signal) {
   return count2;
 }
 
+// src/ci/buildkite/hooks/credentials.ts
+function publishTarget(planned) {
+  const audience = planned.auth.method === "oidc" ? planned.auth.audience : void 0;
+  return resolveTarget(planned.target.prefix, audience ? { audience } : {});
+}
+async function credentialsFor(context, planned) {
+  const auth = planned.auth;
+  switch (auth.method) {
+    case "oidc": {
+      const token = await context.agent.requestOidcToken({
+        audience: auth.audience,
+        lifetimeSeconds: auth.lifetimeSeconds
+      });
+      await context.agent.redact(token);
+      return { username: "buildkite", password: token };
+    }
+    case "token": {
+      const token = auth.source.kind === "env" ? context.env[auth.source.name] : await context.agent.secretGet(auth.source.name);
+      if (!token) {
+        throw new ContainerPackageError(
+          "CI_TOKEN_MISSING",
+          auth.source.kind === "env" ? `the token variable ${auth.source.name} for ${planned.target.prefix} is not set or empty` : `the Buildkite secret ${auth.source.name} for ${planned.target.prefix} is empty`,
+          { hint: "set it in the pipeline (env, or a Buildkite secret) or change token-env / secret" }
+        );
+      }
+      await context.agent.redact(token);
+      return { username: auth.username ?? "buildkite", password: token };
+    }
+    default:
+      return void 0;
+  }
+}
+
+// src/ci/buildkite/hooks/pre-command.ts
+async function preCommandHook(context) {
+  const stateDir = context.env[STATE_DIR_ENV];
+  const state = await readState(stateDir);
+  if (state === void 0 || stateDir === void 0) return {};
+  const plan = loadPlan(context, new Date(state.startedAt));
+  if (plan === void 0) return {};
+  for (const planned of plan.registries) {
+    const credentials = await credentialsFor(context, planned);
+    if (credentials === void 0) continue;
+    const target = publishTarget(planned);
+    await login(target, credentials, { ...state.dockerConfig && { configDir: state.dockerConfig } });
+    context.log(`container-package: logged in to ${target.prefix} (${planned.auth.method})`);
+  }
+  const local = plan.localRegistry;
+  if (local === void 0) return {};
+  if (local.mirrors.length > 0) {
+    throw new ContainerPackageError(
+      "CI_LOCAL_REGISTRY_MIRROR",
+      "local-registry.mirror is not available yet",
+      {
+        hint: "remove `mirror:` to start a plain local registry (pull-through caching lands in a later release)"
+      }
+    );
+  }
+  const storage = local.storage ?? join10(stateDir, "registry");
+  await mkdir2(storage, { recursive: true });
+  const registry = await startLocalRegistry({
+    cli: context.cli,
+    port: local.port,
+    storage,
+    logDir: stateDir
+  });
+  const next = {
+    ...state,
+    localRegistry: {
+      pid: registry.pid,
+      address: registry.address,
+      storage,
+      temporary: local.storage === void 0
+    }
+  };
+  await writeState(stateDir, next);
+  context.log(`container-package: local registry at ${registry.url} (exported as ${local.exportAs})`);
+  return { [local.exportAs]: registry.address };
+}
+
+// src/render/bytes.ts
+var UNITS = ["KiB", "MiB", "GiB", "TiB"];
+function formatBytes(bytes) {
+  if (!Number.isFinite(bytes) || bytes < 0) return "unknown size";
+  if (bytes < 1024) return `${Math.round(bytes)} B`;
+  let value = bytes / 1024;
+  let unit = 0;
+  while (Math.round(value) >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text2 = value >= 100 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, "");
+  return `${text2} ${UNITS[unit]}`;
+}
+
+// src/render/markdown.ts
+function escapeText(text2) {
+  return text2.replace(/\r\n?|\n/g, " ").replace(/[\\`*_{}[\]()#+\-.!|~:]/g, (c3) => `\\${c3}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function escapeHtml(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+function codeSpan(text2) {
+  const flat = text2.replace(/\r\n?|\n/g, " ");
+  const fence = "`".repeat(longestRun(flat, "`") + 1);
+  const pad2 = flat.startsWith("`") || flat.endsWith("`") || /^ .* $/.test(flat) ? " " : "";
+  return `${fence}${pad2}${flat}${pad2}${fence}`;
+}
+function codeBlock(text2, language = "") {
+  const fence = "`".repeat(Math.max(3, longestRun(text2, "`") + 1));
+  const body = text2.endsWith("\n") ? text2 : `${text2}
+`;
+  return `${fence}${language}
+${body}${fence}`;
+}
+function longestRun(text2, char) {
+  let longest = 0;
+  let run2 = 0;
+  for (const c3 of text2) {
+    run2 = c3 === char ? run2 + 1 : 0;
+    longest = Math.max(longest, run2);
+  }
+  return longest;
+}
+
+// src/render/failure.ts
+var UNAUTHORIZED = /* @__PURE__ */ new Set([
+  "CLIENT_UNAUTHORIZED",
+  "CLIENT_TOKEN_INVALID",
+  "CLIENT_INVALID_CREDENTIALS",
+  "SRC_ENGINE_UNAUTHORIZED"
+]);
+var DENIED = /* @__PURE__ */ new Set(["CLIENT_DENIED", "SRC_ENGINE_DENIED"]);
+var MISSING_SOURCE = /* @__PURE__ */ new Set(["SRC_NOT_FOUND", "SRC_ENGINE_IMAGE_NOT_FOUND", "SRC_NO_MATCH"]);
+var UNREACHABLE = /* @__PURE__ */ new Set([
+  "CLIENT_UNAVAILABLE",
+  "CLIENT_NETWORK_ERROR",
+  "CLIENT_TIMEOUT",
+  "CLIENT_RETRIES_EXHAUSTED"
+]);
+function renderFailure(failure, options = {}) {
+  const level = "#".repeat(Math.min(6, Math.max(1, options.headingLevel ?? 3)));
+  const out = [`${level} ${escapeText(options.title ?? "Publishing container images failed")}`, ""];
+  const where2 = failure.registry === void 0 ? "" : ` (${codeSpan(registryName(failure.registry))})`;
+  if (failure.message.includes("\n")) {
+    out.push(`**Cause** ${codeSpan(failure.code)}${where2}:`, "", codeBlock(failure.message, "text"));
+  } else {
+    out.push(`**Cause** ${codeSpan(failure.code)}${where2}: ${escapeText(failure.message)}`);
+  }
+  const fix = fixFor(failure);
+  if (fix.length > 0) out.push("", "**Fix**", "", ...fix);
+  if (failure.hint !== void 0 && failure.hint !== "") out.push("", `${escapeText(failure.hint)}`);
+  out.push("");
+  return out.join("\n");
+}
+function fixFor(failure) {
+  const { code, status, registry } = failure;
+  if (status === 401 || UNAUTHORIZED.has(code))
+    return registry?.kind === "buildkite" ? buildkite401(failure) : generic401();
+  if (status === 403 || DENIED.has(code))
+    return registry?.kind === "buildkite" ? buildkite403() : generic403();
+  if (MISSING_SOURCE.has(code)) return missingSource(failure.source);
+  if (status === 429 || code === "CLIENT_RATE_LIMITED") {
+    return [
+      "The registry is rate limiting this agent. Retry the job later, or raise `retries` to wait longer between attempts."
+    ];
+  }
+  if (UNREACHABLE.has(code) || status !== void 0 && status >= 500) {
+    return [
+      "The registry could not be reached or kept failing after every retry. Check its status and the agent's network (proxies, DNS), then retry the job."
+    ];
+  }
+  return [];
+}
+function buildkite401(failure) {
+  const registry = failure.registry;
+  const org = registry.organization ?? "ORG";
+  const audience = `https://packages.buildkite.com/${org}/${registry.registry ?? "REGISTRY"}`;
+  const policy = [
+    "- iss: https://agent.buildkite.com",
+    "  scopes: [read_packages, write_packages]",
+    "  claims:",
+    `    organization_slug: ${org}`,
+    `    pipeline_slug: ${failure.pipeline ?? "PIPELINE"}`
+  ].join("\n");
+  return [
+    `The registry refused the credentials (401).`,
+    "",
+    `- **OIDC** (the default): the token's audience must be exactly ${codeSpan(audience)}, and the registry's OIDC policy (registry settings \u2192 OIDC Policy) must have a statement this job matches, for example:`,
+    "",
+    codeBlock(policy, "yaml"),
+    "",
+    "- **Token** (`token-env` or `secret`): check that the token is current (not revoked or expired) and that the login user is `buildkite`."
+  ];
+}
+function buildkite403() {
+  return [
+    "The registry accepted the credentials but does not let them push (403).",
+    "",
+    "- **OIDC**: the matching policy statement needs `scopes: [read_packages, write_packages]`.",
+    "- **API access token**: it needs the **Write Packages** scope; registry tokens can only read."
+  ];
+}
+function generic401() {
+  return [
+    "The registry refused the credentials (401). Check the token (`token-env`/`secret`), the `username`, and for OIDC the `audience` the registry expects."
+  ];
+}
+function generic403() {
+  return [
+    "The registry accepted the credentials but does not let them push here (403). Give the token push (write) permission on this repository."
+  ];
+}
+function missingSource(source) {
+  const which = source === void 0 ? "The image source" : `The image source ${codeSpan(source)}`;
+  return [
+    `${which} was not found. The step's command must build it under that name before the plugin runs:`,
+    "",
+    "- `docker build -t app:ci .` makes `docker:app:ci` (check with `docker image ls`);",
+    "- `docker buildx build --output type=oci,dest=image.tar .` makes `oci-archive:image.tar`;",
+    "- `docker save app:ci -o app.tar` makes `docker-archive:app.tar`."
+  ];
+}
+function registryName(registry) {
+  if (registry.kind === "buildkite" && registry.organization !== void 0 && registry.registry !== void 0) {
+    return `${registry.host}/${registry.organization}/${registry.registry}`;
+  }
+  return registry.host;
+}
+
+// src/render/pull-instructions.ts
+function renderPullInstructions(results, options = {}) {
+  const level = "#".repeat(Math.min(6, Math.max(1, options.headingLevel ?? 3)));
+  const out = [`${level} ${escapeText(options.title ?? "Container images published")}`, ""];
+  if (results.length === 0) {
+    out.push("No images were pushed.", "");
+    return out.join("\n");
+  }
+  for (const image2 of results) out.push(...renderImage(image2), "");
+  const logins = /* @__PURE__ */ new Map();
+  for (const { registry } of results) {
+    if (registry.visibility !== "public") logins.set(loginTarget(registry), registry);
+  }
+  if (logins.size > 0) {
+    const token = options.tokenVariable ?? "TOKEN";
+    out.push(
+      logins.size === 1 ? "To pull from a private registry, log in first:" : "To pull from private registries, log in first:",
+      ""
+    );
+    const commands = [...logins].map(([target, registry]) => loginCommand(target, registry, token));
+    out.push(codeBlock(commands.join("\n"), "sh"), "");
+    out.push(tokenNote(token, [...logins.values()]), "");
+  }
+  return out.join("\n");
+}
+function renderImage(image2) {
+  const pinned = pinnedReference(image2);
+  const facts = [formatBytes(image2.size)];
+  if (image2.platforms !== void 0 && image2.platforms.length > 1)
+    facts.push(image2.platforms.map(codeSpan).join(", "));
+  const lines = [
+    `**${escapeText(image2.name)}** from ${codeSpan(image2.source)} \xB7 ${facts.join(" \xB7 ")}`,
+    "",
+    codeBlock(`docker pull ${pinned}`, "sh")
+  ];
+  const tags = image2.references.map(tagOf).filter((tag) => tag !== void 0);
+  if (tags.length > 0) lines.push("", `Tags: ${tags.map(codeSpan).join(", ")}`);
+  const all = [...image2.references, pinned];
+  lines.push(
+    "",
+    `<details><summary>All references of ${escapeHtml(image2.name)} (${all.length})</summary>`,
+    "",
+    ...all.map((reference2) => `- ${codeSpan(reference2)}`),
+    "",
+    "</details>"
+  );
+  return lines;
+}
+function pinnedReference(image2) {
+  const first = image2.references[0];
+  if (first === void 0) return image2.digest;
+  const ref = parseReference(first);
+  return `${ref.registry}/${ref.repository}@${image2.digest}`;
+}
+function tagOf(reference2) {
+  try {
+    return parseReference(reference2).tag;
+  } catch {
+    return void 0;
+  }
+}
+function loginTarget(registry) {
+  if (registry.kind === "buildkite" && registry.organization !== void 0 && registry.registry !== void 0) {
+    return `${registry.host}/${registry.organization}/${registry.registry}`;
+  }
+  return registry.host;
+}
+function loginCommand(target, registry, token) {
+  const user = registry.kind === "buildkite" ? "buildkite" : registry.username ?? "USERNAME";
+  return `echo "$${token}" | docker login ${target} -u ${shellWord(user)} --password-stdin`;
+}
+function tokenNote(token, registries) {
+  const buildkite2 = registries.some((r) => r.kind === "buildkite");
+  const what = buildkite2 ? "a Buildkite API access token with the Read Packages scope, or a registry token" : "a token that may read the registry";
+  return `where ${codeSpan(`$${token}`)} holds ${what}.`;
+}
+function shellWord(word) {
+  return /^[A-Za-z0-9_.@%+=:,/-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+// src/ci/buildkite/hooks/post-command.ts
+async function postCommandHook(context) {
+  const state = await readState(context.env[STATE_DIR_ENV]);
+  if (state === void 0) {
+    context.log("container-package: the environment hook did not run for this job: nothing to push");
+    return [];
+  }
+  const plan = loadPlan(context, new Date(state.startedAt));
+  if (plan === void 0) return [];
+  if (!plan.push.push) {
+    context.log(`container-package: ${plan.push.reason}`);
+    return [];
+  }
+  const byPrefix = new Map(plan.registries.map((r) => [r.target.prefix, r]));
+  let results;
+  try {
+    results = await publish({
+      images: plan.images.map((i2) => ({ source: i2.source, name: i2.name, tags: i2.tags })),
+      registries: plan.registries.map(publishTarget),
+      credentials: (target) => credentialsFor(context, byPrefix.get(target.prefix)),
+      ...state.dockerConfig && { dockerConfig: state.dockerConfig },
+      compression: plan.compression,
+      engineRetries: plan.retries,
+      client: { retries: plan.retries },
+      ...context.env.BUILDKITE_ORGANIZATION_SLUG && {
+        organization: context.env.BUILDKITE_ORGANIZATION_SLUG
+      },
+      onEvent: logEvent(context)
+    });
+  } catch (error) {
+    await reportFailure(context, plan, error);
+    throw error;
+  }
+  await reportSuccess(context, plan, results);
+  return results;
+}
+function logEvent(context) {
+  return (event) => {
+    if (event.type === "image-start") context.log(`--- :docker: pushing ${event.source} to ${event.target}`);
+    else if (event.type === "engine-line") context.log(event.line);
+    else if (event.type === "image-done") {
+      context.log(`pushed ${event.image.references.join(", ")} @ ${event.image.digest}`);
+    } else if (event.event.type === "blob-done" || event.event.type === "blob-mounted" || event.event.type === "blob-skipped") {
+      const what = { "blob-done": "pushed", "blob-mounted": "mounted", "blob-skipped": "already there" }[event.event.type];
+      context.log(`  ${event.event.digest.slice(0, 19)} ${what} (${event.event.total} bytes)`);
+    }
+  };
+}
+async function reportSuccess(context, plan, results) {
+  if (plan.summary) {
+    await context.agent.annotate(renderPullInstructions(results), {
+      style: plan.summary.successStyle,
+      context: plan.summary.context,
+      ...plan.summary.priority !== void 0 && { priority: plan.summary.priority }
+    });
+  }
+  for (const image2 of plan.images) {
+    if (image2.outputKeys === void 0) continue;
+    const mine = results.filter((r) => r.source === image2.source && r.name === image2.name);
+    if (mine.length === 0) continue;
+    await context.agent.setMetaData(image2.outputKeys.digest, mine[0].digest);
+    const references = mine.flatMap((r) => r.references.map((ref) => `${ref}@${r.digest}`));
+    await context.agent.setMetaData(image2.outputKeys.references, references.join("\n"));
+  }
+}
+async function reportFailure(context, plan, error) {
+  const coded = isContainerPackageError(error);
+  const message = error instanceof Error ? error.message : String(error);
+  context.log(`container-package: push failed: ${message}`);
+  if (coded && error.hint) context.log(`container-package: ${error.hint}`);
+  if (!plan.summary) return;
+  const status = error.status;
+  const where2 = error;
+  const registry = where2.publishTarget ?? (plan.registries[0] && publishTarget(plan.registries[0]));
+  const body = renderFailure({
+    code: coded ? error.code : "UNKNOWN",
+    message,
+    ...coded && error.hint ? { hint: error.hint } : {},
+    ...typeof status === "number" ? { status } : {},
+    ...registry && { registry },
+    ...where2.publishSource && { source: where2.publishSource },
+    ...context.env.BUILDKITE_PIPELINE_SLUG && { pipeline: context.env.BUILDKITE_PIPELINE_SLUG }
+  });
+  await context.agent.annotate(body, { style: "error", context: plan.summary.context }).catch((e) => {
+    context.log(
+      `container-package: could not annotate the failure: ${e instanceof Error ? e.message : String(e)}`
+    );
+  });
+}
+
+// src/ci/buildkite/hooks/pre-exit.ts
+import { rm as rm4 } from "node:fs/promises";
+async function preExitHook(context) {
+  const stateDir = context.env[STATE_DIR_ENV];
+  const state = await readState(stateDir).catch(() => void 0);
+  if (state === void 0 || stateDir === void 0) return {};
+  if (state.localRegistry) {
+    await stopLocalRegistryGracefully(state.localRegistry.pid);
+    if (state.localRegistry.temporary)
+      await rm4(state.localRegistry.storage, { recursive: true, force: true });
+    context.log("container-package: stopped the local registry");
+  }
+  if (state.dockerConfig) {
+    try {
+      removeIsolatedDockerConfig(state.dockerConfig);
+    } catch (error) {
+      context.log(
+        `container-package: could not remove ${state.dockerConfig}: ${error instanceof Error ? error.message : String(error)}`
+      );
+    }
+  }
+  await rm4(stateDir, { recursive: true, force: true });
+  context.log("container-package: removed the job's docker config and credentials");
+  return { DOCKER_CONFIG: state.originalDockerConfig, [STATE_DIR_ENV]: void 0 };
+}
+
+// src/ci/buildkite/hooks/shell.ts
+function shellQuote(value) {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+function renderExports(exports) {
+  return Object.entries(exports).map(([name, value]) => {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new TypeError(`not a shell variable name: ${name}`);
+    return value === void 0 ? `unset ${name}` : `export ${name}=${shellQuote(value)}`;
+  }).join("\n");
+}
+
 // src/cli/base-command.ts
 var import_core2 = __toESM(require_lib(), 1);
 
@@ -67084,20 +72064,38 @@ var BaseCommand = class extends import_core2.Command {
   }
 };
 
-// src/render/bytes.ts
-var UNITS = ["KiB", "MiB", "GiB", "TiB"];
-function formatBytes(bytes) {
-  if (!Number.isFinite(bytes) || bytes < 0) return "unknown size";
-  if (bytes < 1024) return `${Math.round(bytes)} B`;
-  let value = bytes / 1024;
-  let unit = 0;
-  while (Math.round(value) >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
+// src/cli/commands/buildkite-hook.ts
+var HOOKS = ["environment", "pre-command", "post-command", "pre-exit"];
+var BuildkiteHookCommand = class _BuildkiteHookCommand extends BaseCommand {
+  static hidden = true;
+  static summary = "Run one of the Buildkite plugin hooks (called by hooks/*).";
+  static args = {
+    hook: import_core3.Args.string({ description: "hook name", required: true, options: [...HOOKS] })
+  };
+  async run() {
+    const { args } = await this.parse(_BuildkiteHookCommand);
+    const cli = fileURLToPath4(new URL("../bin/container-package", import.meta.url));
+    const context = hookContext(process.env, cli, (line) => process.stderr.write(`${line}
+`));
+    switch (args.hook) {
+      case "environment":
+        this.log(renderExports(await environmentHook(context)));
+        return;
+      case "pre-command":
+        this.log(renderExports(await preCommandHook(context)));
+        return;
+      case "post-command":
+        await postCommandHook(context);
+        return;
+      case "pre-exit":
+        this.log(renderExports(await preExitHook(context)));
+        return;
+    }
   }
-  const text2 = value >= 100 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, "");
-  return `${text2} ${UNITS[unit]}`;
-}
+};
+
+// src/cli/commands/copy.ts
+var import_core5 = __toESM(require_lib(), 1);
 
 // src/cli/progress.ts
 function progressMode(stream, env = process.env) {
@@ -67188,8 +72186,8 @@ var Progress = class {
       const width = 24;
       const filled = b.status === "pushing" ? Math.round(pct / 100 * width) : width;
       const bar = "=".repeat(filled).padEnd(width, " ");
-      const label = b.status === "pushing" ? `${formatBytes(b.bytes)}/${formatBytes(b.total)}` : b.status;
-      return `  ${b.digest} [${bar}] ${label}`;
+      const label2 = b.status === "pushing" ? `${formatBytes(b.bytes)}/${formatBytes(b.total)}` : b.status;
+      return `  ${b.digest} [${bar}] ${label2}`;
     });
     let out = this.#drawn > 0 ? `\x1B[${this.#drawn}A` : "";
     out += lines.map((l) => `\x1B[2K${l}
@@ -67208,17 +72206,17 @@ var Progress = class {
 };
 
 // src/cli/shared.ts
-var import_core3 = __toESM(require_lib(), 1);
+var import_core4 = __toESM(require_lib(), 1);
 var registryFlags = {
-  insecure: import_core3.Flags.string({
+  insecure: import_core4.Flags.string({
     description: "registry host[:port] to reach over plain HTTP (loopback hosts always are); repeatable",
     multiple: true
   }),
-  "docker-config": import_core3.Flags.string({
+  "docker-config": import_core4.Flags.string({
     description: "docker config directory holding credentials [default: $DOCKER_CONFIG or ~/.docker]",
     env: "DOCKER_CONFIG"
   }),
-  org: import_core3.Flags.string({
+  org: import_core4.Flags.string({
     description: 'Buildkite organization for "{registry}" shorthands [default: $BUILDKITE_ORGANIZATION_SLUG]',
     env: "BUILDKITE_ORGANIZATION_SLUG"
   })
@@ -67265,12 +72263,12 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
     "<%= config.bin %> copy 127.0.0.1:5000/cache/app:42 packages.buildkite.com/acme/images/app:42"
   ];
   static args = {
-    source: import_core4.Args.string({ description: "source reference (or any push source)", required: true }),
-    destination: import_core4.Args.string({ description: "destination reference host/path/name[:tag]", required: true })
+    source: import_core5.Args.string({ description: "source reference (or any push source)", required: true }),
+    destination: import_core5.Args.string({ description: "destination reference host/path/name[:tag]", required: true })
   };
   static flags = {
     ...registryFlags,
-    json: import_core4.Flags.boolean({ description: "print the result as JSON and nothing else" })
+    json: import_core5.Flags.boolean({ description: "print the result as JSON and nothing else" })
   };
   async run() {
     const { args, flags } = await this.parse(_CopyCommand);
@@ -67294,7 +72292,7 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
 };
 
 // src/cli/commands/inspect.ts
-var import_core5 = __toESM(require_lib(), 1);
+var import_core6 = __toESM(require_lib(), 1);
 
 // src/cli/client.ts
 function readClient(flags) {
@@ -67312,11 +72310,11 @@ var InspectCommand = class _InspectCommand extends BaseCommand {
     "<%= config.bin %> inspect packages.buildkite.com/acme/images/app:42",
     "<%= config.bin %> inspect 127.0.0.1:5000/team/app:v1 --json --files"
   ];
-  static args = { ref: import_core5.Args.string({ description: "image reference", required: true }) };
+  static args = { ref: import_core6.Args.string({ description: "image reference", required: true }) };
   static flags = {
     ...registryFlags,
-    json: import_core5.Flags.boolean({ description: "print JSON" }),
-    files: import_core5.Flags.boolean({ description: "count the files in every layer" })
+    json: import_core6.Flags.boolean({ description: "print JSON" }),
+    files: import_core6.Flags.boolean({ description: "count the files in every layer" })
   };
   async run() {
     const { args, flags } = await this.parse(_InspectCommand);
@@ -67343,7 +72341,7 @@ var InspectCommand = class _InspectCommand extends BaseCommand {
         this.log("");
         this.log(`${image2.platform ?? "Image"}: ${image2.digest}`);
         if (image2.created) this.log(`  Created: ${image2.created}`);
-        for (const [key, value] of Object.entries(image2.labels)) this.log(`  Label:   ${key}=${value}`);
+        for (const [key2, value] of Object.entries(image2.labels)) this.log(`  Label:   ${key2}=${value}`);
         for (const layer of image2.layers) this.log(`  Layer:   ${layer.digest} ${formatBytes(layer.size)}`);
         if (image2.files !== void 0) this.log(`  Files:   ${image2.files}`);
       }
@@ -67354,359 +72352,7 @@ var InspectCommand = class _InspectCommand extends BaseCommand {
 };
 
 // src/cli/commands/login.ts
-var import_core6 = __toESM(require_lib(), 1);
-
-// src/ci/buildkite/errors.ts
-var AgentError = class extends ContainerPackageError {
-  /** The subcommand, without arguments: `oidc request-token`, `meta-data set`. */
-  command;
-  exitCode;
-  constructor(code, command, message, details2 = {}) {
-    super(code, message, details2);
-    this.name = "AgentError";
-    this.command = command;
-    this.exitCode = details2.exitCode;
-  }
-};
-
-// src/ci/buildkite/agent-run.ts
-var AGENT_TIMEOUT_MS = 3e5;
-async function runAgent(command, args, options) {
-  const binary = options.binary ?? "buildkite-agent";
-  const timeout = options.timeoutMs ?? AGENT_TIMEOUT_MS;
-  const result = await execa(binary, args, {
-    input: options.input ?? "",
-    reject: false,
-    timeout,
-    stripFinalNewline: false,
-    encoding: "utf8",
-    ...options.env === void 0 ? {} : { env: options.env, extendEnv: false }
-  });
-  if ("code" in result && result.code === "ENOENT") {
-    throw new AgentError(
-      "CI_AGENT_NOT_FOUND",
-      command,
-      `${binary} was not found, so \`${command}\` could not run`,
-      {
-        hint: "Run inside a Buildkite job: the agent puts buildkite-agent on PATH (its directory is in BUILDKITE_BIN_PATH)."
-      }
-    );
-  }
-  if (result.timedOut) {
-    throw new AgentError(
-      "CI_AGENT_TIMEOUT",
-      command,
-      `buildkite-agent ${command} did not finish within ${timeout} ms`,
-      {
-        hint: "Check that the agent can reach the Buildkite API."
-      }
-    );
-  }
-  const exitCode = result.exitCode;
-  const stderr = scrub(String(result.stderr ?? ""), options.secrets ?? []);
-  if (exitCode === void 0 || !(options.okCodes ?? [0]).includes(exitCode)) {
-    const how = exitCode === void 0 ? `was stopped (${result.signal ?? "no exit status"})` : `failed with exit status ${exitCode}`;
-    const tail = lastLines(stderr);
-    throw new AgentError(
-      "CI_AGENT_FAILED",
-      command,
-      `buildkite-agent ${command} ${how}${tail === "" ? "" : `: ${tail}`}`,
-      {
-        ...exitCode === void 0 ? {} : { exitCode },
-        ...options.hint === void 0 ? {} : { hint: options.hint }
-      }
-    );
-  }
-  return { exitCode, stdout: String(result.stdout ?? ""), stderr };
-}
-function scrub(text2, secrets) {
-  let out = text2;
-  for (const secret of secrets) {
-    const value = secret.trim();
-    if (value.length >= 4) out = out.split(value).join("[REDACTED]");
-  }
-  return out;
-}
-function lastLines(text2) {
-  const lines = text2.split("\n").map((line) => line.trimEnd()).filter((line) => line !== "");
-  const tail = lines.slice(-5).join("\n");
-  return tail.length > 1e3 ? `\u2026${tail.slice(-1e3)}` : tail;
-}
-
-// src/ci/buildkite/schema.ts
-var ENV_NAME_PATTERN = "^[A-Za-z_][A-Za-z0-9_]*$";
-var AUTH_METHODS = ["oidc", "token-env", "secret", "docker-config", "none"];
-var PUSH_WHEN = ["success", "always", "never"];
-var ANNOTATION_STYLES = ["success", "info", "warning", "error"];
-var MAX_ANNOTATION_CONTEXT = 100;
-var COMPRESSION_NAMES = ["gzip", "zstd", "none"];
-var envName = (description) => ({
-  type: "string",
-  pattern: ENV_NAME_PATTERN,
-  description
-});
-var nonEmpty2 = (description) => ({ type: "string", minLength: 1, description });
-var registryString = nonEmpty2(
-  'A registry: "{org}/{registry}" (Buildkite Packages), "{registry}" (organization from BUILDKITE_ORGANIZATION_SLUG), or "host[:port][/path]" for any other OCI registry.'
-);
-var authProperties = {
-  auth: {
-    type: "string",
-    enum: AUTH_METHODS,
-    description: "How to log in: oidc (default for Buildkite Packages: a fresh agent OIDC token before each push), token-env, secret, docker-config (default elsewhere: what the agent's docker config already holds) or none."
-  },
-  "token-env": envName("Name of an environment variable that holds the token (never the token itself)."),
-  secret: envName("Name of a Buildkite secret that holds the token, read with `buildkite-agent secret get`."),
-  username: nonEmpty2('User name for token logins. Default "buildkite" for Buildkite Packages.'),
-  audience: nonEmpty2(
-    "OIDC audience. Buildkite Packages needs none (it is https://packages.buildkite.com/{org}/{registry}); other registries that trust agent OIDC tokens need one."
-  )
-};
-var registryObject = {
-  type: "object",
-  additionalProperties: false,
-  required: ["url"],
-  properties: { url: registryString, ...authProperties },
-  description: "A registry with its own login settings."
-};
-var image = {
-  type: "object",
-  additionalProperties: false,
-  required: ["source"],
-  description: "An image the step built and where it goes.",
-  properties: {
-    source: nonEmpty2(
-      "Where the image is: docker:REF, podman:REF, oci:DIR[:NAME], oci-archive:FILE[:NAME], docker-archive:FILE[:REF]."
-    ),
-    name: nonEmpty2(
-      "Image name under each registry. Default: taken from the source (docker:app:ci gives app)."
-    ),
-    tags: {
-      type: "array",
-      minItems: 1,
-      items: nonEmpty2('A tag or tag template such as "{{build.number}}", "{{branch}}" or "latest".'),
-      description: "Tags for this image; replaces the top-level tags."
-    }
-  }
-};
-var annotate = {
-  anyOf: [
-    { type: "boolean", description: "Annotate the build with pull instructions (default true)." },
-    {
-      type: "object",
-      additionalProperties: false,
-      description: "Annotation settings.",
-      properties: {
-        context: nonEmpty2("Annotation context (at most 100 characters). Default: one per step."),
-        style: {
-          type: "string",
-          enum: ANNOTATION_STYLES,
-          description: 'Style of the annotation after a successful push. Failures are always "error".'
-        },
-        priority: { type: "integer", minimum: 1, maximum: 10, description: "Annotation priority, 1 to 10." }
-      }
-    }
-  ]
-};
-var metaData = {
-  anyOf: [
-    {
-      type: "boolean",
-      description: "Set build meta-data with each image's digest and references (default true)."
-    },
-    {
-      type: "object",
-      additionalProperties: false,
-      description: "Meta-data settings.",
-      properties: { prefix: nonEmpty2('Prefix of the meta-data keys. Default "container-package".') }
-    }
-  ]
-};
-var localRegistry = {
-  anyOf: [
-    { type: "boolean", description: "Start the bundled registry for this job (default false)." },
-    {
-      type: "object",
-      additionalProperties: false,
-      description: "Bundled registry settings.",
-      properties: {
-        port: {
-          type: "integer",
-          minimum: 0,
-          maximum: 65535,
-          description: "Port on 127.0.0.1; 0 picks a free one."
-        },
-        mirror: {
-          type: "array",
-          minItems: 1,
-          items: nonEmpty2("An upstream registry host to cache pulls from, e.g. docker.io."),
-          description: "Serve as a pull-through cache of these registries."
-        },
-        storage: nonEmpty2(
-          "Directory for its data, kept between jobs. Default: a temp dir removed after the job."
-        ),
-        "export-as": envName(
-          "Environment variable that receives the registry address (host:port). Default CONTAINER_PACKAGE_LOCAL_REGISTRY."
-        )
-      }
-    }
-  ]
-};
-var PLUGIN_SCHEMA = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    registry: {
-      anyOf: [
-        registryString,
-        {
-          type: "array",
-          minItems: 1,
-          items: { anyOf: [registryString, registryObject] },
-          description: "Several registries; every image is pushed to each."
-        }
-      ]
-    },
-    ...authProperties,
-    images: {
-      type: "array",
-      minItems: 1,
-      description: "What the step built.",
-      items: { anyOf: [nonEmpty2("A source; name and tags take their defaults."), image] }
-    },
-    tags: {
-      type: "array",
-      minItems: 1,
-      items: nonEmpty2('A tag or tag template such as "{{build.number}}", "{{branch}}" or "latest".'),
-      description: 'Tags for every image. Default ["{{build.number}}"].'
-    },
-    push: {
-      type: "string",
-      enum: PUSH_WHEN,
-      description: "When to push: success (default: only when the command succeeded), always, never."
-    },
-    annotate,
-    "meta-data": metaData,
-    retries: {
-      type: "integer",
-      minimum: 0,
-      maximum: 10,
-      description: "Retries of a failed request (5xx, 429, network). Default 3."
-    },
-    compression: {
-      type: "string",
-      enum: COMPRESSION_NAMES,
-      description: "Compression of layers that are not compressed yet (docker save output). Default gzip."
-    },
-    "local-registry": localRegistry
-  }
-};
-
-// src/ci/buildkite/agent.ts
-var MAX_ANNOTATION_BYTES = 1024 * 1024;
-var META_DATA_MISSING_STATUS = 100;
-function createAgent(options = {}) {
-  const run2 = (command, args, extra = {}) => runAgent(command, args, { ...options, ...extra });
-  return {
-    async requestOidcToken({ audience, lifetimeSeconds = 300, claims = [] }) {
-      if (audience === "") throw invalid2("oidc request-token", "the OIDC audience is empty");
-      if (!Number.isInteger(lifetimeSeconds) || lifetimeSeconds <= 0) {
-        throw invalid2(
-          "oidc request-token",
-          `the token lifetime must be a positive whole number of seconds, got ${lifetimeSeconds}`
-        );
-      }
-      const args = ["oidc", "request-token", "--audience", audience, "--lifetime", String(lifetimeSeconds)];
-      for (const claim of claims) args.push("--claim", claim);
-      const { stdout } = await run2("oidc request-token", args, {
-        hint: `Check that this agent may request OIDC tokens and that the audience ${audience} is right.`
-      });
-      const token = stdout.trim();
-      if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token)) {
-        throw new AgentError(
-          "CI_AGENT_BAD_OUTPUT",
-          "oidc request-token",
-          "buildkite-agent oidc request-token printed no JWT",
-          {
-            hint: "Upgrade buildkite-agent; `oidc request-token` prints the token alone on stdout."
-          }
-        );
-      }
-      return token;
-    },
-    async annotate(body, { style, context, append = false, priority }) {
-      if (body.trim() === "") throw invalid2("annotate", "the annotation body is empty");
-      if (context === "" || [...context].length > MAX_ANNOTATION_CONTEXT) {
-        throw invalid2(
-          "annotate",
-          `the annotation context must be 1 to ${MAX_ANNOTATION_CONTEXT} characters, got ${[...context].length}`
-        );
-      }
-      if (priority !== void 0 && (!Number.isInteger(priority) || priority < 1 || priority > 10)) {
-        throw invalid2(
-          "annotate",
-          `the annotation priority must be a whole number from 1 to 10, got ${priority}`
-        );
-      }
-      const { text: text2, truncated } = fitAnnotation(body);
-      const args = ["annotate", "--style", style, "--context", context];
-      if (append) args.push("--append");
-      if (priority !== void 0) args.push("--priority", String(priority));
-      await run2("annotate", args, { input: text2 });
-      return { truncated };
-    },
-    async setMetaData(key, value) {
-      if (key.trim() === "") throw invalid2("meta-data set", "the meta-data key is empty");
-      if (value.trim() === "")
-        throw invalid2("meta-data set", `the meta-data value for ${JSON.stringify(key)} is empty`);
-      await run2("meta-data set", ["meta-data", "set", key], { input: value, secrets: [value] });
-    },
-    async getMetaData(key, { default: fallback } = {}) {
-      const args = ["meta-data", "get", key];
-      if (fallback !== void 0) args.push("--default", fallback);
-      return (await run2("meta-data get", args)).stdout;
-    },
-    async metaDataExists(key) {
-      const { exitCode } = await run2("meta-data exists", ["meta-data", "exists", key], {
-        okCodes: [0, META_DATA_MISSING_STATUS]
-      });
-      return exitCode === 0;
-    },
-    async secretGet(name) {
-      const { stdout } = await run2("secret get", ["secret", "get", name], {
-        hint: `Check that the secret ${name} exists in this agent's cluster and that this pipeline may read it.`
-      });
-      const value = stdout.endsWith("\n") ? stdout.slice(0, -1) : stdout;
-      if (value === "") {
-        throw new AgentError("CI_AGENT_BAD_OUTPUT", "secret get", `the Buildkite secret ${name} is empty`, {
-          hint: `Store the token in the secret ${name}.`
-        });
-      }
-      return value;
-    },
-    async redact(value) {
-      if (value.trim() === "") return;
-      await run2("redactor add", ["redactor", "add"], {
-        input: value,
-        secrets: [value],
-        hint: "buildkite-agent 3.67 or newer is needed for `redactor add`."
-      });
-    }
-  };
-}
-function fitAnnotation(body, maxBytes = MAX_ANNOTATION_BYTES) {
-  const bytes = Buffer.from(body, "utf8");
-  if (bytes.length <= maxBytes) return { text: body, truncated: false };
-  const note = "\n\n_The rest was cut: the annotation was longer than Buildkite allows (1 MiB)._\n";
-  let end = maxBytes - Buffer.byteLength(note);
-  while (end > 0 && (bytes[end] & 192) === 128) end--;
-  return { text: bytes.subarray(0, end).toString("utf8") + note, truncated: true };
-}
-function invalid2(command, message) {
-  return new AgentError("CI_AGENT_INVALID_ARGUMENT", command, message);
-}
-
-// src/cli/commands/login.ts
+var import_core7 = __toESM(require_lib(), 1);
 var LoginCommand = class _LoginCommand extends BaseCommand {
   static summary = "Log in to a registry; docker and podman see the login too.";
   static description = [
@@ -67723,25 +72369,25 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
     `printf '%s' "$PASS" | <%= config.bin %> login ghcr.io --username me --password-stdin`
   ];
   static args = {
-    registry: import_core6.Args.string({ description: "registry to log in to", required: true })
+    registry: import_core7.Args.string({ description: "registry to log in to", required: true })
   };
   static flags = {
     ...registryFlags,
-    username: import_core6.Flags.string({
+    username: import_core7.Flags.string({
       char: "u",
       description: "user name [default: buildkite for Buildkite Packages]"
     }),
-    "password-stdin": import_core6.Flags.boolean({
+    "password-stdin": import_core7.Flags.boolean({
       description: "read the password or token from stdin",
       exclusive: ["token-env", "oidc"]
     }),
-    "token-env": import_core6.Flags.string({
+    "token-env": import_core7.Flags.string({
       description: "read the token from this environment variable",
       exclusive: ["oidc"]
     }),
-    oidc: import_core6.Flags.boolean({ description: "mint a Buildkite OIDC token with buildkite-agent" }),
-    audience: import_core6.Flags.string({ description: "OIDC audience [default: the registry's URL]" }),
-    "no-verify": import_core6.Flags.boolean({ description: "store the credentials without checking them" })
+    oidc: import_core7.Flags.boolean({ description: "mint a Buildkite OIDC token with buildkite-agent" }),
+    audience: import_core7.Flags.string({ description: "OIDC audience [default: the registry's URL]" }),
+    "no-verify": import_core7.Flags.boolean({ description: "store the credentials without checking them" })
   };
   async run() {
     const { args, flags } = await this.parse(_LoginCommand);
@@ -67794,11 +72440,11 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
 };
 
 // src/cli/commands/logout.ts
-var import_core7 = __toESM(require_lib(), 1);
+var import_core8 = __toESM(require_lib(), 1);
 var LogoutCommand = class _LogoutCommand extends BaseCommand {
   static summary = "Remove the stored credentials of a registry from the docker config.";
   static examples = ["<%= config.bin %> logout acme/images", "<%= config.bin %> logout ghcr.io"];
-  static args = { registry: import_core7.Args.string({ description: "registry to log out of", required: true }) };
+  static args = { registry: import_core8.Args.string({ description: "registry to log out of", required: true }) };
   static flags = { ...registryFlags };
   async run() {
     const { args, flags } = await this.parse(_LogoutCommand);
@@ -67809,7 +72455,7 @@ var LogoutCommand = class _LogoutCommand extends BaseCommand {
 };
 
 // src/cli/commands/push.ts
-var import_core8 = __toESM(require_lib(), 1);
+var import_core9 = __toESM(require_lib(), 1);
 var PushCommand = class _PushCommand extends BaseCommand {
   static summary = "Push an image to one or more registries and tags, and print its digest.";
   static description = [
@@ -67828,20 +72474,20 @@ var PushCommand = class _PushCommand extends BaseCommand {
     "<%= config.bin %> push docker-archive:app.tar --to ghcr.io/acme/app:v1 --compression zstd"
   ];
   static args = {
-    source: import_core8.Args.string({ description: "image source", required: true })
+    source: import_core9.Args.string({ description: "image source", required: true })
   };
   static flags = {
     ...registryFlags,
-    to: import_core8.Flags.string({ description: "destination reference; repeatable", required: true, multiple: true }),
-    tag: import_core8.Flags.string({ char: "t", description: "tag for every destination; repeatable", multiple: true }),
-    json: import_core8.Flags.boolean({ description: "print the result as JSON and nothing else" }),
-    compression: import_core8.Flags.string({
+    to: import_core9.Flags.string({ description: "destination reference; repeatable", required: true, multiple: true }),
+    tag: import_core9.Flags.string({ char: "t", description: "tag for every destination; repeatable", multiple: true }),
+    json: import_core9.Flags.boolean({ description: "print the result as JSON and nothing else" }),
+    compression: import_core9.Flags.string({
       description: "compression of uncompressed layers",
       options: [...COMPRESSIONS],
       default: "gzip"
     }),
-    concurrency: import_core8.Flags.integer({ description: "blobs uploaded in parallel", min: 1, default: 4 }),
-    retries: import_core8.Flags.integer({
+    concurrency: import_core9.Flags.integer({ description: "blobs uploaded in parallel", min: 1, default: 4 }),
+    retries: import_core9.Flags.integer({
       description: "retries of a failed request (5xx, 429, resets)",
       min: 0,
       default: 5
@@ -67888,7 +72534,7 @@ var PushCommand = class _PushCommand extends BaseCommand {
 };
 
 // src/cli/commands/reference.ts
-var import_core9 = __toESM(require_lib(), 1);
+var import_core10 = __toESM(require_lib(), 1);
 var ReferenceCommand = class _ReferenceCommand extends BaseCommand {
   static summary = "Parse and normalise an image reference the way docker does.";
   static description = [
@@ -67901,13 +72547,13 @@ var ReferenceCommand = class _ReferenceCommand extends BaseCommand {
     "<%= config.bin %> reference packages.buildkite.com/acme/images/app:v1 --json"
   ];
   static args = {
-    ref: import_core9.Args.string({
+    ref: import_core10.Args.string({
       description: "image reference, e.g. alpine:3.20 or host:5000/team/app@sha256:\u2026",
       required: true
     })
   };
   static flags = {
-    json: import_core9.Flags.boolean({ description: "print the parsed reference as JSON" })
+    json: import_core10.Flags.boolean({ description: "print the parsed reference as JSON" })
   };
   async run() {
     const { args, flags } = await this.parse(_ReferenceCommand);
@@ -67929,8 +72575,4005 @@ var ReferenceCommand = class _ReferenceCommand extends BaseCommand {
   }
 };
 
+// src/cli/commands/registry/fsck.ts
+var import_core12 = __toESM(require_lib(), 1);
+import { existsSync as existsSync4 } from "node:fs";
+
+// src/registry/server.ts
+import { createServer } from "node:http";
+
+// src/registry/errors.ts
+var ERROR_TABLE = {
+  BLOB_UNKNOWN: { status: 404, message: "blob unknown to registry" },
+  BLOB_UPLOAD_INVALID: { status: 400, message: "blob upload invalid" },
+  BLOB_UPLOAD_UNKNOWN: { status: 404, message: "blob upload unknown to registry" },
+  DIGEST_INVALID: { status: 400, message: "provided digest did not match uploaded content" },
+  MANIFEST_BLOB_UNKNOWN: {
+    status: 400,
+    message: "manifest references a manifest or blob unknown to registry"
+  },
+  MANIFEST_INVALID: { status: 400, message: "manifest invalid" },
+  MANIFEST_UNKNOWN: { status: 404, message: "manifest unknown to registry" },
+  NAME_INVALID: { status: 400, message: "invalid repository name" },
+  NAME_UNKNOWN: { status: 404, message: "repository name not known to registry" },
+  SIZE_INVALID: { status: 400, message: "provided length did not match content length" },
+  TAG_INVALID: { status: 400, message: "invalid tag" },
+  UNAUTHORIZED: { status: 401, message: "authentication required" },
+  DENIED: { status: 403, message: "requested access to the resource is denied" },
+  UNSUPPORTED: { status: 405, message: "the operation is unsupported" },
+  TOOMANYREQUESTS: { status: 429, message: "too many requests" },
+  RANGE_INVALID: { status: 416, message: "requested range not satisfiable" },
+  PAGINATION_NUMBER_INVALID: { status: 400, message: "invalid number of results requested" },
+  UNKNOWN: { status: 500, message: "unknown error" }
+};
+var RegistryApiError = class extends ContainerPackageError {
+  apiCode;
+  status;
+  detail;
+  headers;
+  constructor(apiCode, options = {}) {
+    const entry = ERROR_TABLE[apiCode];
+    super(`REGISTRY_API_${apiCode}`, options.message ?? entry.message, { cause: options.cause });
+    this.name = "RegistryApiError";
+    this.apiCode = apiCode;
+    this.status = options.status ?? entry.status;
+    this.detail = options.detail;
+    this.headers = options.headers ?? {};
+  }
+};
+function apiError(code, options = {}) {
+  return new RegistryApiError(code, options);
+}
+function isRegistryApiError(value) {
+  return value instanceof ContainerPackageError && value.code.startsWith("REGISTRY_API_") && typeof value.status === "number";
+}
+function errorBody(error) {
+  const entry = { code: error.apiCode, message: error.message };
+  if (error.detail !== void 0) entry.detail = error.detail;
+  return JSON.stringify({ errors: [entry] });
+}
+function writeError(res, error, method = "GET") {
+  const value = isRegistryApiError(error) ? error : apiError("UNKNOWN", { message: "internal server error" });
+  if (res.destroyed || res.writableEnded) return;
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = Buffer.from(errorBody(value));
+  res.statusCode = value.status;
+  for (const [name, headerValue] of Object.entries(value.headers)) res.setHeader(name, headerValue);
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Content-Length", body.length);
+  res.end(method === "HEAD" ? void 0 : body);
+}
+
+// src/registry/names.ts
+var MAX_REPOSITORY_LENGTH = 255;
+var UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+function isSafeRepository(name) {
+  return name.length > 0 && name.length <= MAX_REPOSITORY_LENGTH && REPOSITORY_PATH.test(name);
+}
+function isSafeTag(tag) {
+  return isValidTag(tag);
+}
+function isSafeUploadId(id) {
+  return UPLOAD_ID.test(id);
+}
+function parseStoreDigest(digest) {
+  const check = checkDigest(digest);
+  if (!check.ok) throw new Error(`invalid digest ${JSON.stringify(digest)}: ${check.reason}`);
+  return { algorithm: check.algorithm, hex: check.hex, value: check.value };
+}
+function parseRepositoryParam(name) {
+  try {
+    parseRepositoryPath(name);
+  } catch (error) {
+    throw apiError("NAME_INVALID", {
+      message: error instanceof Error ? error.message : `invalid repository name ${JSON.stringify(name)}`,
+      detail: { name: name.slice(0, 300) }
+    });
+  }
+  if (!isSafeRepository(name)) {
+    throw apiError("NAME_INVALID", { detail: { name: name.slice(0, 300) } });
+  }
+  return name;
+}
+function parseDigestParam(value) {
+  const check = checkDigest(value);
+  if (!check.ok) {
+    throw apiError("DIGEST_INVALID", {
+      message: `invalid digest ${JSON.stringify(value.slice(0, 200))}: ${check.reason}`,
+      detail: { digest: value.slice(0, 200) }
+    });
+  }
+  return { algorithm: check.algorithm, hex: check.hex, value: check.value };
+}
+function parseTagParam(tag) {
+  if (isSafeTag(tag)) return tag;
+  throw apiError("TAG_INVALID", {
+    message: `invalid tag ${JSON.stringify(tag.slice(0, 200))}: a tag is at most 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'`,
+    detail: { tag: tag.slice(0, 200) }
+  });
+}
+function parseManifestReference(reference2) {
+  if (reference2.includes(":")) return { kind: "digest", digest: parseDigestParam(reference2) };
+  return { kind: "tag", tag: parseTagParam(reference2) };
+}
+
+// src/registry/request-info.ts
+var infos = /* @__PURE__ */ new WeakMap();
+function noteRequest(req, info) {
+  infos.set(req, { ...infos.get(req), ...info });
+}
+function requestInfo(req) {
+  return infos.get(req) ?? {};
+}
+
+// src/registry/http/blobs.ts
+import { pipeline as pipeline6 } from "node:stream/promises";
+
+// src/registry/http/headers.ts
+var API_VERSION_HEADER = "Docker-Distribution-API-Version";
+var API_VERSION = "registry/2.0";
+var DIGITS = /^\d{0,15}$/;
+function parseRange(header3, size) {
+  if (header3 === void 0) return void 0;
+  const value = header3.trim();
+  if (!/^bytes=/i.test(value)) return void 0;
+  const spec = value.slice(6).trim();
+  if (spec.includes(",")) return void 0;
+  const dash = spec.indexOf("-");
+  if (dash === -1) return "unsatisfiable";
+  const first = spec.slice(0, dash).trim();
+  const last = spec.slice(dash + 1).trim();
+  if (!DIGITS.test(first) || !DIGITS.test(last) || first === "" && last === "") return "unsatisfiable";
+  if (first === "") {
+    const suffix2 = Number(last);
+    if (suffix2 === 0 || size === 0) return "unsatisfiable";
+    return { start: Math.max(0, size - suffix2), end: size - 1 };
+  }
+  const start = Number(first);
+  if (start >= size) return "unsatisfiable";
+  if (last === "") return { start, end: size - 1 };
+  const end = Number(last);
+  if (end < start) return "unsatisfiable";
+  return { start, end: Math.min(end, size - 1) };
+}
+function parseContentRange(header3) {
+  if (header3 === void 0) return void 0;
+  const match = /^(?:bytes[ =])?\s*(\d{1,15})-(\d{1,15})(?:\/(?:\d{1,15}|\*))?$/i.exec(header3.trim());
+  if (match === null) return void 0;
+  const start = Number(match[1]);
+  const end = Number(match[2]);
+  return end < start ? void 0 : { start, end };
+}
+function blobLocation(name, digest) {
+  return `/v2/${name}/blobs/${digest}`;
+}
+function manifestLocation(name, digest) {
+  return `/v2/${name}/manifests/${digest}`;
+}
+function uploadLocation(name, id) {
+  return `/v2/${name}/blobs/uploads/${id}`;
+}
+function uploadRange(size) {
+  return `0-${Math.max(size - 1, 0)}`;
+}
+function uploadHeaders(state) {
+  return {
+    Location: uploadLocation(state.repository, state.id),
+    "Docker-Upload-UUID": state.id,
+    Range: uploadRange(state.size)
+  };
+}
+function header2(headers, name) {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+// src/registry/http/reply.ts
+function sendEmpty(res, status, headers = {}) {
+  res.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader("Content-Length", 0);
+  res.end();
+}
+function sendBytes(res, method, status, body, contentType2, headers = {}) {
+  res.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader("Content-Type", contentType2);
+  res.setHeader("Content-Length", body.length);
+  res.end(method === "HEAD" ? void 0 : body);
+}
+function sendJson(res, method, status, value, headers = {}, contentType2 = "application/json") {
+  sendBytes(res, method, status, Buffer.from(JSON.stringify(value)), contentType2, headers);
+}
+
+// src/registry/http/blobs.ts
+async function handleBlob(ctx, name, rawDigest) {
+  const digest = parseDigestParam(rawDigest).value;
+  if (ctx.method === "DELETE") {
+    if (!await ctx.store.deleteBlob(name, digest)) throw apiError("BLOB_UNKNOWN", { detail: { digest } });
+    sendEmpty(ctx.res, 202, { "Docker-Content-Digest": digest });
+    return;
+  }
+  const blob = await ctx.store.getBlob(name, digest);
+  if (blob === void 0) throw apiError("BLOB_UNKNOWN", { detail: { digest } });
+  const range = parseRange(header2(ctx.req.headers, "range"), blob.size);
+  if (range === "unsatisfiable") {
+    throw apiError("RANGE_INVALID", {
+      message: `requested range not satisfiable: the blob has ${blob.size} bytes`,
+      detail: { size: blob.size },
+      headers: { "Content-Range": `bytes */${blob.size}` }
+    });
+  }
+  const { res } = ctx;
+  const start = range?.start ?? 0;
+  const end = range?.end ?? blob.size - 1;
+  const length = blob.size === 0 ? 0 : end - start + 1;
+  res.statusCode = range === void 0 ? 200 : 206;
+  if (range !== void 0) res.setHeader("Content-Range", `bytes ${start}-${end}/${blob.size}`);
+  res.setHeader("Docker-Content-Digest", digest);
+  res.setHeader("ETag", `"${digest}"`);
+  res.setHeader("Accept-Ranges", "bytes");
+  res.setHeader("Cache-Control", "max-age=31536000");
+  res.setHeader("Content-Type", "application/octet-stream");
+  res.setHeader("Content-Length", length);
+  if (ctx.method === "HEAD" || length === 0) {
+    res.end();
+    return;
+  }
+  await pipeline6(blob.open(start, end), res);
+}
+
+// src/registry/http/pagination.ts
+function paginate(sorted, query, path11) {
+  const rawN = query.get("n");
+  const last = query.get("last");
+  let n2;
+  if (rawN !== null && rawN !== "") {
+    if (!/^\d{1,9}$/.test(rawN)) {
+      throw apiError("PAGINATION_NUMBER_INVALID", {
+        message: `invalid n=${JSON.stringify(rawN.slice(0, 50))}: n must be a non-negative integer`
+      });
+    }
+    n2 = Number(rawN);
+  }
+  const rest = last === null || last === "" ? sorted : sorted.filter((item) => item > last);
+  const items = n2 === void 0 ? [...rest] : rest.slice(0, n2);
+  const more = n2 !== void 0 && n2 > 0 && rest.length > n2;
+  const next = items.at(-1);
+  const link = more && next !== void 0 ? `<${path11}?n=${n2}&last=${encodeURIComponent(next)}>; rel="next"` : void 0;
+  return { items, link };
+}
+
+// src/registry/http/catalog.ts
+async function handleCatalog(ctx) {
+  const { authorizer } = ctx.options;
+  let names2 = await ctx.store.listRepositories();
+  if (authorizer.visibleRepositories !== void 0) names2 = await authorizer.visibleRepositories(ctx.req, names2);
+  const page = paginate(names2, ctx.query, "/v2/_catalog");
+  sendJson(
+    ctx.res,
+    ctx.method,
+    200,
+    { repositories: page.items },
+    page.link === void 0 ? {} : { Link: page.link }
+  );
+}
+
+// src/registry/manifest-check.ts
+var STORABLE_MANIFEST_TYPES = [
+  MediaType.ociManifest,
+  MediaType.ociIndex,
+  MediaType.dockerManifest,
+  MediaType.dockerManifestList
+];
+var GENERIC_TYPES = /* @__PURE__ */ new Set(["", "application/json", "application/octet-stream", "text/plain"]);
+function checkManifest(bytes, contentType2) {
+  let value;
+  try {
+    value = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    throw invalid3("the manifest is not valid JSON");
+  }
+  if (!isObject2(value)) throw invalid3("the manifest is not a JSON object");
+  const mediaType = chooseMediaType(value, contentType2);
+  if (value.schemaVersion !== 2) {
+    throw invalid3(
+      `schemaVersion is ${JSON.stringify(value.schemaVersion)}; only schema 2 manifests are stored`
+    );
+  }
+  const subject = value.subject === void 0 ? void 0 : descriptor(value.subject, "subject");
+  const annotations = stringMap(value.annotations);
+  const declaredType = typeof value.artifactType === "string" ? value.artifactType : void 0;
+  if (mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList) {
+    const manifests = list(value.manifests, "manifests").map(
+      (entry, i2) => descriptor(entry, `manifests[${i2}]`)
+    );
+    return {
+      mediaType,
+      kind: "index",
+      blobs: [],
+      manifests,
+      subject,
+      artifactType: declaredType,
+      annotations
+    };
+  }
+  const config = descriptor(value.config, "config");
+  const layers = list(value.layers, "layers").map((entry, i2) => descriptor(entry, `layers[${i2}]`));
+  return {
+    mediaType,
+    kind: "image",
+    blobs: [config, ...layers.filter((layer) => !isForeign(layer))],
+    manifests: [],
+    subject,
+    artifactType: declaredType ?? config.mediaType,
+    annotations
+  };
+}
+function chooseMediaType(value, contentType2) {
+  const header3 = (contentType2 ?? "").split(";")[0].trim();
+  const fromHeader = GENERIC_TYPES.has(header3.toLowerCase()) ? void 0 : header3;
+  const fromBody = typeof value.mediaType === "string" ? value.mediaType : void 0;
+  if (value.mediaType !== void 0 && fromBody === void 0) throw invalid3('"mediaType" must be a string');
+  if (fromBody !== void 0 && fromHeader !== void 0 && fromBody !== fromHeader) {
+    throw invalid3(
+      `the request's Content-Type ${JSON.stringify(fromHeader)} differs from the manifest's mediaType ${JSON.stringify(fromBody)}`
+    );
+  }
+  const inferred = Array.isArray(value.manifests) ? MediaType.ociIndex : MediaType.ociManifest;
+  const mediaType = fromBody ?? fromHeader ?? inferred;
+  if (!STORABLE_MANIFEST_TYPES.includes(mediaType)) {
+    throw invalid3(
+      `unsupported manifest media type ${JSON.stringify(mediaType)}; this registry stores ${STORABLE_MANIFEST_TYPES.join(", ")}`
+    );
+  }
+  return mediaType;
+}
+function descriptor(value, field) {
+  if (!isObject2(value)) throw invalid3(`"${field}" must be a descriptor object`, field);
+  if (typeof value.mediaType !== "string" || value.mediaType === "") {
+    throw invalid3(`"${field}.mediaType" must be a non-empty string`, field);
+  }
+  const digest = typeof value.digest === "string" ? checkDigest(value.digest) : void 0;
+  if (digest === void 0 || !digest.ok) {
+    const reason = digest === void 0 ? "it is missing" : digest.reason;
+    throw invalid3(`"${field}.digest" is not a valid digest: ${reason}`, field);
+  }
+  if (typeof value.size !== "number" || !Number.isSafeInteger(value.size) || value.size < 0) {
+    throw invalid3(`"${field}.size" must be a non-negative integer`, field);
+  }
+  if (value.urls !== void 0 && !(Array.isArray(value.urls) && value.urls.every((u2) => typeof u2 === "string"))) {
+    throw invalid3(`"${field}.urls" must be an array of strings`, field);
+  }
+  return value;
+}
+function list(value, field) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw invalid3(`"${field}" must be an array`, field);
+  return value;
+}
+function stringMap(value) {
+  if (!isObject2(value)) return void 0;
+  const entries2 = Object.entries(value).filter(
+    (entry) => typeof entry[1] === "string"
+  );
+  return entries2.length === 0 ? void 0 : Object.fromEntries(entries2);
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function invalid3(message, field) {
+  return apiError("MANIFEST_INVALID", {
+    message: `invalid manifest: ${message}`,
+    detail: field === void 0 ? void 0 : { field }
+  });
+}
+
+// src/registry/storage/hashing.ts
+import { createHash as createHash4 } from "node:crypto";
+import { createReadStream as createReadStream5 } from "node:fs";
+var READ_CHUNK2 = 1024 * 1024;
+function newHash(algorithm) {
+  return createHash4(algorithm);
+}
+async function hashFile(path11, algorithm) {
+  const hash = createHash4(algorithm);
+  let size = 0;
+  for await (const chunk of createReadStream5(path11, { highWaterMark: READ_CHUNK2 })) {
+    const bytes = chunk;
+    hash.update(bytes);
+    size += bytes.length;
+  }
+  return { digest: `${algorithm}:${hash.digest("hex")}`, size };
+}
+function digestOf(bytes, algorithm = "sha256") {
+  return `${algorithm}:${createHash4(algorithm).update(bytes).digest("hex")}`;
+}
+
+// src/registry/http/body.ts
+import { Transform as Transform4 } from "node:stream";
+function contentLength(req) {
+  const value = header2(req.headers, "content-length");
+  if (value === void 0 || !/^\d{1,15}$/.test(value.trim())) return void 0;
+  return Number(value);
+}
+async function readBody(req, limit) {
+  const declared = contentLength(req);
+  if (declared !== void 0 && declared > limit) throw tooLarge(declared, limit);
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const bytes = chunk;
+    size += bytes.length;
+    if (size > limit) throw tooLarge(size, limit);
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, size);
+}
+function tooLarge(size, limit) {
+  return apiError("SIZE_INVALID", {
+    status: 413,
+    message: `manifest is larger than this registry accepts (${limit} bytes)`,
+    detail: { size, limit },
+    headers: { Connection: "close" }
+  });
+}
+function limitedBody(req, limit) {
+  if (limit <= 0) return req;
+  const declared = contentLength(req);
+  if (declared !== void 0 && declared > limit) throw requestTooLarge(declared, limit);
+  let seen = 0;
+  const counter = new Transform4({
+    transform(chunk, _encoding, done) {
+      seen += chunk.length;
+      if (seen > limit) done(requestTooLarge(seen, limit));
+      else done(null, chunk);
+    }
+  });
+  req.on("error", (error) => counter.destroy(error));
+  return req.pipe(counter);
+}
+function requestTooLarge(size, limit) {
+  return apiError("SIZE_INVALID", {
+    status: 413,
+    message: `request body is larger than this registry accepts (${limit} bytes per request); raise limits.max-request-bytes or send smaller chunks`,
+    detail: { size, limit },
+    headers: { Connection: "close" }
+  });
+}
+
+// src/registry/http/manifests.ts
+async function handleManifest(ctx, name, reference2) {
+  if (ctx.method === "PUT") return putManifest2(ctx, name, reference2);
+  const ref = readableReference(reference2);
+  if (ctx.method === "DELETE") {
+    const deleted = ref === void 0 ? false : ref.includes(":") ? await ctx.store.deleteManifest(name, ref) : await ctx.store.deleteTag(name, ref);
+    if (!deleted) throw unknown(reference2);
+    sendEmpty(ctx.res, 202);
+    return;
+  }
+  if (ref === void 0) throw unknown(reference2);
+  const found = ctx.method === "HEAD" ? await ctx.store.statManifest(name, ref) : await ctx.store.getManifest(name, ref);
+  if (found === void 0) throw unknown(reference2);
+  const { res } = ctx;
+  res.setHeader("Docker-Content-Digest", found.digest);
+  res.setHeader("ETag", `"${found.digest}"`);
+  if (header2(ctx.req.headers, "if-none-match") === `"${found.digest}"`) {
+    sendEmpty(res, 304);
+    return;
+  }
+  res.statusCode = 200;
+  res.setHeader("Content-Type", found.mediaType);
+  res.setHeader("Content-Length", found.size);
+  if (ctx.method === "GET") ctx.options.stats.recordDownload(name, found.digest);
+  res.end("bytes" in found && ctx.method !== "HEAD" ? found.bytes : void 0);
+}
+function readableReference(reference2) {
+  if (reference2.includes(":")) return parseDigestParam(reference2).value;
+  return isSafeTag(reference2) ? reference2 : void 0;
+}
+function unknown(reference2) {
+  return apiError("MANIFEST_UNKNOWN", {
+    message: `manifest unknown: ${JSON.stringify(reference2.slice(0, 200))} is not in this repository`,
+    detail: { reference: reference2.slice(0, 200) }
+  });
+}
+async function putManifest2(ctx, name, reference2) {
+  const ref = parseManifestReference(reference2);
+  const extraTags = ctx.query.getAll("tag");
+  for (const tag of extraTags) parseTagParam(tag);
+  const bytes = await readBody(ctx.req, ctx.options.maxManifestBytes);
+  const digest = digestOf(bytes, ref.kind === "digest" ? ref.digest.algorithm : "sha256");
+  if (ref.kind === "digest" && ref.digest.value !== digest) {
+    throw apiError("DIGEST_INVALID", {
+      message: `manifest content has digest ${digest}, not ${ref.digest.value}`,
+      detail: { expected: ref.digest.value, actual: digest }
+    });
+  }
+  const checked = checkManifest(bytes, header2(ctx.req.headers, "content-type"));
+  if (ctx.options.requireManifestReferences) await requireReferences(ctx, name, checked);
+  const tags = ref.kind === "tag" ? [ref.tag, ...extraTags] : extraTags;
+  const subject = checked.subject?.digest;
+  await ctx.store.putManifest(name, {
+    bytes,
+    digest,
+    mediaType: checked.mediaType,
+    tags,
+    referrer: subject === void 0 ? void 0 : { subject, descriptor: referrerDescriptor(checked, digest, bytes.length) }
+  });
+  ctx.options.stats.recordPush(name, digest, tags);
+  const headers = {
+    Location: manifestLocation(name, digest),
+    "Docker-Content-Digest": digest
+  };
+  if (subject !== void 0) headers["OCI-Subject"] = subject;
+  if (extraTags.length > 0) headers["OCI-Tag"] = extraTags.join(", ");
+  sendEmpty(ctx.res, 201, headers);
+}
+async function requireReferences(ctx, name, checked) {
+  const missing = await Promise.all([
+    ...checked.blobs.map(
+      async (d) => await ctx.store.statBlob(name, d.digest) === void 0 ? d : void 0
+    ),
+    ...checked.manifests.map(
+      async (d) => await ctx.store.statManifest(name, d.digest) === void 0 ? d : void 0
+    )
+  ]);
+  const first = missing.find((d) => d !== void 0);
+  if (first === void 0) return;
+  const what = checked.manifests.includes(first) ? "manifest" : "blob";
+  throw apiError("MANIFEST_BLOB_UNKNOWN", {
+    message: `manifest references ${what} ${first.digest}, which is not in repository ${name}; push it first`,
+    detail: { digest: first.digest }
+  });
+}
+function referrerDescriptor(checked, digest, size) {
+  return {
+    mediaType: checked.mediaType,
+    digest,
+    size,
+    ...checked.artifactType === void 0 ? {} : { artifactType: checked.artifactType },
+    ...checked.annotations === void 0 ? {} : { annotations: checked.annotations }
+  };
+}
+
+// src/registry/http/referrers.ts
+async function handleReferrers(ctx, name, rawDigest) {
+  const subject = parseDigestParam(rawDigest).value;
+  const artifactType = ctx.query.get("artifactType");
+  let manifests = await ctx.store.listReferrers(name, subject);
+  const headers = {};
+  if (artifactType !== null && artifactType !== "") {
+    manifests = manifests.filter((entry) => entry.artifactType === artifactType);
+    headers["OCI-Filters-Applied"] = "artifactType";
+  }
+  const index = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests };
+  sendJson(ctx.res, ctx.method, 200, index, headers, MediaType.ociIndex);
+}
+
+// src/registry/http/refusal.ts
+var DEFAULT_CODE = { 400: "NAME_INVALID", 401: "UNAUTHORIZED", 403: "DENIED", 404: "NAME_UNKNOWN" };
+function refusal(verdict) {
+  return apiError(verdict.code ?? DEFAULT_CODE[verdict.status], {
+    status: verdict.status,
+    message: verdict.message,
+    headers: verdict.challenge === void 0 ? {} : { "WWW-Authenticate": verdict.challenge }
+  });
+}
+
+// src/registry/http/router.ts
+var ROUTE_METHODS = {
+  base: ["GET", "HEAD"],
+  catalog: ["GET"],
+  blob: ["GET", "HEAD", "DELETE"],
+  uploads: ["POST"],
+  upload: ["GET", "PATCH", "PUT", "DELETE"],
+  manifest: ["GET", "HEAD", "PUT", "DELETE"],
+  tags: ["GET"],
+  referrers: ["GET"]
+};
+var PATTERNS2 = [
+  [/^\/v2\/?$/, () => ({ kind: "base" })],
+  [/^\/v2\/_catalog$/, () => ({ kind: "catalog" })],
+  [/^\/v2\/(.+)\/blobs\/uploads\/?$/, (m) => ({ kind: "uploads", name: m[1] })],
+  [/^\/v2\/(.+)\/blobs\/uploads\/([^/]+)$/, (m) => ({ kind: "upload", name: m[1], id: m[2] })],
+  [/^\/v2\/(.+)\/blobs\/([^/]+)$/, (m) => ({ kind: "blob", name: m[1], digest: m[2] })],
+  [/^\/v2\/(.+)\/manifests\/([^/]+)$/, (m) => ({ kind: "manifest", name: m[1], reference: m[2] })],
+  [/^\/v2\/(.+)\/tags\/list$/, (m) => ({ kind: "tags", name: m[1] })],
+  [/^\/v2\/(.+)\/referrers\/([^/]+)$/, (m) => ({ kind: "referrers", name: m[1], digest: m[2] })]
+];
+var MAX_TARGET_LENGTH = 8192;
+function splitTarget(url) {
+  let rest = url;
+  const scheme = /^https?:\/\/[^/]*/i.exec(rest);
+  if (scheme !== null) rest = rest.slice(scheme[0].length) || "/";
+  const question = rest.indexOf("?");
+  if (question === -1) return { path: rest, query: new URLSearchParams() };
+  return { path: rest.slice(0, question), query: new URLSearchParams(rest.slice(question + 1)) };
+}
+function matchRoute(path11) {
+  if (path11.length > MAX_TARGET_LENGTH) return void 0;
+  for (const [pattern, build2] of PATTERNS2) {
+    const match = pattern.exec(path11);
+    if (match !== null) return build2(match);
+  }
+  return void 0;
+}
+
+// src/registry/http/service-routes.ts
+var SERVICE_METHODS = {
+  token: ["GET"],
+  healthz: ["GET", "HEAD"],
+  metrics: ["GET"],
+  packages: ["GET"],
+  package: ["GET"]
+};
+var PACKAGES = /^\/api\/v1\/registries\/([^/]+)\/([^/]+)\/packages\/?$/;
+var PACKAGE = /^\/api\/v1\/registries\/([^/]+)\/([^/]+)\/packages\/(.+)$/;
+function matchServiceRoute(path11) {
+  if (path11.length > 1024) return void 0;
+  if (path11 === "/token") return { kind: "token" };
+  if (path11 === "/healthz") return { kind: "healthz" };
+  if (path11 === "/metrics") return { kind: "metrics" };
+  const list2 = PACKAGES.exec(path11);
+  if (list2 !== null) return { kind: "packages", registry: `${list2[1]}/${list2[2]}` };
+  const one = PACKAGE.exec(path11);
+  if (one !== null) return { kind: "package", registry: `${one[1]}/${one[2]}`, image: one[3] };
+  return void 0;
+}
+
+// src/registry/packages/summary.ts
+async function summarizePackage(store, stats, registry, repository) {
+  const tags = await store.listTags(repository);
+  if (tags === void 0) return void 0;
+  const recorded = stats.get(repository);
+  const all = /* @__PURE__ */ new Map();
+  const summaries = [];
+  for (const tag of tags) {
+    const info = await store.statManifest(repository, tag);
+    if (info === void 0) continue;
+    const blobs = await contentOf(store, repository, info.digest, info.size, 0);
+    for (const [digest, size] of blobs) all.set(digest, size);
+    summaries.push({
+      tag,
+      digest: info.digest,
+      media_type: info.mediaType,
+      pushed_at: recorded.tags[tag]?.pushedAt || null,
+      downloads: recorded.manifests[info.digest]?.downloads ?? 0,
+      size: sum(blobs)
+    });
+  }
+  const pushed = summaries.map((t) => t.pushed_at).filter((t) => t !== null).sort();
+  const downloads = Object.values(recorded.manifests).reduce((n2, m) => n2 + m.downloads, 0);
+  return {
+    name: repository.slice(registry.length + 1),
+    repository,
+    pushed_at: pushed.at(-1) ?? null,
+    downloads,
+    size: sum(all),
+    tags: summaries
+  };
+}
+async function contentOf(store, repository, digest, size, depth) {
+  const found = /* @__PURE__ */ new Map([[digest, size]]);
+  const manifest = await store.getManifest(repository, digest);
+  if (manifest === void 0) return found;
+  let parsed;
+  try {
+    parsed = JSON.parse(manifest.bytes.toString("utf8"));
+  } catch {
+    return found;
+  }
+  for (const d of [parsed.config, ...parsed.layers ?? []]) {
+    if (isDescriptor(d) && (d.urls === void 0 || d.urls.length === 0)) found.set(d.digest, d.size);
+  }
+  if (depth < 2) {
+    for (const child of parsed.manifests ?? []) {
+      if (!isDescriptor(child)) continue;
+      for (const [d, s] of await contentOf(store, repository, child.digest, child.size, depth + 1)) found.set(d, s);
+    }
+  }
+  return found;
+}
+function isDescriptor(value) {
+  const d = value;
+  return typeof d?.digest === "string" && typeof d.size === "number" && Number.isSafeInteger(d.size) && d.size >= 0;
+}
+function sum(sizes) {
+  let total = 0;
+  for (const size of sizes.values()) total += size;
+  return total;
+}
+
+// src/registry/http/service.ts
+async function handleService(ctx, route, state) {
+  switch (route.kind) {
+    case "token":
+      return handleToken(ctx);
+    case "healthz":
+      return handleHealth(ctx, state);
+    case "metrics":
+      return sendBytes(ctx.res, ctx.method, 200, Buffer.from(await ctx.options.metrics.render()), "text/plain; version=0.0.4; charset=utf-8");
+    case "packages":
+      return listPackages(ctx, route.registry);
+    case "package":
+      return showPackage(ctx, route.registry, route.image);
+  }
+}
+async function handleToken(ctx) {
+  const { authorizer } = ctx.options;
+  if (authorizer.issueToken === void 0) {
+    throw apiError("UNSUPPORTED", { status: 404, message: "this registry does not use token authentication: no credentials are needed" });
+  }
+  const answer = await authorizer.issueToken(ctx.req, ctx.query);
+  sendJson(ctx.res, ctx.method, answer.status, answer.body, { ...answer.headers });
+}
+async function handleHealth(ctx, state) {
+  if (state.closing) {
+    sendJson(ctx.res, ctx.method, 503, { status: "stopping" });
+    return;
+  }
+  try {
+    await ctx.store.checkWritable?.();
+  } catch (error) {
+    ctx.options.onError(error, { method: ctx.method, url: "/healthz" });
+    sendJson(ctx.res, ctx.method, 503, { status: "unavailable", reason: "the storage is not writable" });
+    return;
+  }
+  sendJson(ctx.res, ctx.method, 200, { status: "ok" });
+}
+async function authorizePull(ctx, repository, target) {
+  const verdict = await ctx.options.authorizer.authorize(ctx.req, { repository, actions: ["pull"], target });
+  if (!verdict.ok) throw refusal(verdict);
+}
+function checkRegistry(registry) {
+  if (registry.split("/").length !== 2 || !isSafeRepository(registry)) {
+    throw apiError("NAME_INVALID", { message: `invalid registry ${JSON.stringify(registry.slice(0, 200))}: expected ORG/REGISTRY` });
+  }
+}
+async function listPackages(ctx, registry) {
+  checkRegistry(registry);
+  await authorizePull(ctx, registry, "registry");
+  const prefix = `${registry}/`;
+  const names2 = (await ctx.store.listRepositories()).filter((name) => name.startsWith(prefix));
+  const packages = [];
+  for (const name of names2) {
+    const summary2 = await summarizePackage(ctx.store, ctx.options.stats, registry, name);
+    if (summary2 === void 0) continue;
+    const { tags, ...rest } = summary2;
+    packages.push({ ...rest, tags: tags.length });
+  }
+  sendJson(ctx.res, ctx.method, 200, { registry, visibility: visibilityOf(ctx, registry), packages });
+}
+async function showPackage(ctx, registry, image2) {
+  checkRegistry(registry);
+  const repository = `${registry}/${image2}`;
+  if (!isSafeRepository(repository)) {
+    throw apiError("NAME_INVALID", { message: `invalid image name ${JSON.stringify(image2.slice(0, 200))}` });
+  }
+  await authorizePull(ctx, repository, "repository");
+  const summary2 = await summarizePackage(ctx.store, ctx.options.stats, registry, repository);
+  if (summary2 === void 0) {
+    throw apiError("NAME_UNKNOWN", { message: `no image ${image2} in ${registry}`, detail: { name: repository } });
+  }
+  sendJson(ctx.res, ctx.method, 200, { registry, visibility: visibilityOf(ctx, registry), ...summary2 });
+}
+function visibilityOf(ctx, registry) {
+  return ctx.options.authorizer.visibility?.(registry) ?? "public";
+}
+
+// src/registry/http/tags.ts
+async function handleTags(ctx, name) {
+  const tags = await ctx.store.listTags(name);
+  if (tags === void 0) {
+    throw apiError("NAME_UNKNOWN", {
+      message: `repository ${name} is not known to this registry`,
+      detail: { name }
+    });
+  }
+  const page = paginate(tags, ctx.query, `/v2/${name}/tags/list`);
+  sendJson(
+    ctx.res,
+    ctx.method,
+    200,
+    { name, tags: page.items },
+    page.link === void 0 ? {} : { Link: page.link }
+  );
+}
+
+// src/registry/storage/errors.ts
+var StoreError = class extends ContainerPackageError {
+  /** For upload errors: the number of bytes the session holds now. */
+  size;
+  /** For digest mismatches: the digest the content actually has. */
+  actualDigest;
+  constructor(code, message, details2 = {}) {
+    super(code, message, { hint: details2.hint, cause: details2.cause });
+    this.name = "StoreError";
+    this.size = details2.size;
+    this.actualDigest = details2.actualDigest;
+  }
+};
+function isMissing(error) {
+  const code = error?.code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}
+
+// src/registry/http/store-errors.ts
+function fromStoreError(error, upload) {
+  if (!(error instanceof StoreError)) return error;
+  switch (error.code) {
+    case "REGISTRY_UPLOAD_UNKNOWN":
+      return apiError("BLOB_UPLOAD_UNKNOWN", { message: error.message, cause: error });
+    case "REGISTRY_UPLOAD_OUT_OF_ORDER":
+      return outOfOrder(error, upload);
+    case "REGISTRY_UPLOAD_LENGTH_MISMATCH":
+      return apiError("SIZE_INVALID", { message: error.message, cause: error });
+    case "REGISTRY_DIGEST_MISMATCH":
+      return apiError("DIGEST_INVALID", {
+        message: error.message,
+        detail: { actual: error.actualDigest },
+        cause: error
+      });
+    default:
+      return error;
+  }
+}
+function outOfOrder(error, upload) {
+  const size = error.size ?? 0;
+  const headers = { Range: uploadRange(size) };
+  if (upload !== void 0) {
+    headers.Location = uploadLocation(upload.repository, upload.id);
+    headers["Docker-Upload-UUID"] = upload.id;
+  }
+  return apiError("BLOB_UPLOAD_INVALID", {
+    status: 416,
+    message: `${error.message}; send the chunk that starts at byte ${size}`,
+    detail: { size },
+    headers,
+    cause: error
+  });
+}
+
+// src/registry/http/uploads.ts
+async function handleStartUpload(ctx, name) {
+  const { store, query } = ctx;
+  const mount = query.get("mount");
+  if (mount !== null) {
+    const digest = parseDigestParam(mount).value;
+    if (await tryMount(ctx, name, digest, query.get("from"))) {
+      ctx.req.resume();
+      sendEmpty(ctx.res, 201, { Location: blobLocation(name, digest), "Docker-Content-Digest": digest });
+      return;
+    }
+  } else if (query.get("digest") !== null) {
+    const digest = parseDigestParam(query.get("digest")).value;
+    const session2 = await store.createUpload(name);
+    try {
+      const body = limitedBody(ctx.req, ctx.options.maxRequestBytes);
+      await store.commitUpload(name, session2.id, digest, { body, length: contentLength(ctx.req) });
+    } catch (error) {
+      await store.cancelUpload(name, session2.id).catch(() => false);
+      throw fromStoreError(error);
+    }
+    sendEmpty(ctx.res, 201, { Location: blobLocation(name, digest), "Docker-Content-Digest": digest });
+    return;
+  }
+  ctx.req.resume();
+  const session = await store.createUpload(name);
+  sendEmpty(ctx.res, 202, { ...uploadHeaders(session), "Content-Length": "0" });
+}
+async function tryMount(ctx, name, digest, from) {
+  if (from === null) {
+    if (!ctx.options.automaticCrossMount) return false;
+    return await ctx.store.mountBlob(name, digest, void 0) !== void 0;
+  }
+  if (!isSafeRepository(from)) return false;
+  const verdict = await ctx.options.authorizer.authorize(ctx.req, { repository: from, actions: ["pull"] });
+  if (!verdict.ok) return false;
+  return await ctx.store.mountBlob(name, digest, from) !== void 0;
+}
+async function handleUpload(ctx, name, id) {
+  const { store, res } = ctx;
+  if (!isSafeUploadId(id)) throw apiError("BLOB_UPLOAD_UNKNOWN", { detail: { id: id.slice(0, 100) } });
+  const session = { repository: name, id };
+  try {
+    switch (ctx.method) {
+      case "GET": {
+        const state = await store.getUpload(name, id);
+        if (state === void 0) throw apiError("BLOB_UPLOAD_UNKNOWN", { detail: { id } });
+        sendEmpty(res, 204, uploadHeaders(state));
+        return;
+      }
+      case "DELETE": {
+        if (!await store.cancelUpload(name, id)) throw apiError("BLOB_UPLOAD_UNKNOWN", { detail: { id } });
+        sendEmpty(res, 204);
+        return;
+      }
+      case "PATCH": {
+        const state = await store.appendUpload(name, id, chunkOf(ctx));
+        sendEmpty(res, 202, uploadHeaders(state));
+        return;
+      }
+      default: {
+        const raw = ctx.query.get("digest");
+        if (raw === null) {
+          ctx.req.resume();
+          throw apiError("DIGEST_INVALID", {
+            message: "the digest query parameter is required to finish an upload (PUT <location>?digest=<digest>)"
+          });
+        }
+        const digest = parseDigestParam(raw).value;
+        await store.commitUpload(name, id, digest, chunkOf(ctx));
+        sendEmpty(res, 201, { Location: blobLocation(name, digest), "Docker-Content-Digest": digest });
+      }
+    }
+  } catch (error) {
+    throw fromStoreError(error, session);
+  }
+}
+function chunkOf(ctx) {
+  const rangeHeader = header2(ctx.req.headers, "content-range");
+  const body = limitedBody(ctx.req, ctx.options.maxRequestBytes);
+  if (rangeHeader === void 0) return { body, length: contentLength(ctx.req) };
+  const range = parseContentRange(rangeHeader);
+  if (range === void 0) {
+    ctx.req.resume();
+    throw apiError("BLOB_UPLOAD_INVALID", {
+      message: `malformed Content-Range ${JSON.stringify(rangeHeader.slice(0, 100))}: expected "<start>-<end>"`
+    });
+  }
+  return { body, start: range.start, length: range.end - range.start + 1 };
+}
+
+// src/registry/http/handler.ts
+var CLIENT_GONE = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "ERR_STREAM_PREMATURE_CLOSE"]);
+function createRequestHandler(options, state = { closing: false }) {
+  return (req, res) => {
+    void handle(req, res, options, state);
+  };
+}
+async function handle(req, res, options, state) {
+  const method = (req.method ?? "GET").toUpperCase();
+  res.setHeader(API_VERSION_HEADER, API_VERSION);
+  try {
+    const { path: path11, query } = splitTarget(req.url ?? "/");
+    const ctx = { req, res, method, query, options, store: options.store };
+    const service = path11.startsWith("/v2") ? void 0 : matchServiceRoute(path11);
+    if (service !== void 0) {
+      noteRequest(req, { route: service.kind });
+      checkMethod(method, SERVICE_METHODS[service.kind]);
+      await handleService(ctx, service, state);
+      return;
+    }
+    const route = matchRoute(path11);
+    if (route === void 0) {
+      noteRequest(req, { route: "unmatched" });
+      throw apiError("UNSUPPORTED", {
+        status: 404,
+        message: `no registry API endpoint at ${path11.slice(0, 200)}`
+      });
+    }
+    noteRequest(req, { route: route.kind });
+    checkMethod(method, ROUTE_METHODS[route.kind]);
+    const name = "name" in route ? parseRepositoryParam(route.name) : "";
+    const verdict = await options.authorizer.authorize(req, accessFor(route, method, name));
+    if (!verdict.ok) throw refusal(verdict);
+    await dispatch(ctx, route, name);
+  } catch (error) {
+    if (!isRegistryApiError(error) && !isClientGone(error)) {
+      options.onError(error, { method, url: (req.url ?? "").split("?")[0] ?? "" });
+    }
+    writeError(res, error, method);
+  }
+}
+function checkMethod(method, allowed) {
+  if (!allowed.includes(method)) {
+    throw apiError("UNSUPPORTED", {
+      message: `method ${method} is not allowed here; use ${allowed.join(", ")}`,
+      headers: { Allow: allowed.join(", ") }
+    });
+  }
+}
+async function dispatch(ctx, route, name) {
+  switch (route.kind) {
+    case "base":
+      return sendJson(ctx.res, ctx.method, 200, {});
+    case "catalog":
+      return handleCatalog(ctx);
+    case "blob":
+      return handleBlob(ctx, name, route.digest);
+    case "uploads":
+      return handleStartUpload(ctx, name);
+    case "upload":
+      return handleUpload(ctx, name, route.id);
+    case "manifest":
+      return handleManifest(ctx, name, route.reference);
+    case "tags":
+      return handleTags(ctx, name);
+    case "referrers":
+      return handleReferrers(ctx, name, route.digest);
+  }
+}
+function accessFor(route, method, name) {
+  if (route.kind === "base") return { repository: "", actions: [] };
+  if (route.kind === "catalog") return { repository: "", actions: ["pull"] };
+  if (route.kind === "uploads" || route.kind === "upload") return { repository: name, actions: ["push"] };
+  if (method === "DELETE") return { repository: name, actions: ["delete"] };
+  if (method === "PUT") return { repository: name, actions: ["push"] };
+  return { repository: name, actions: ["pull"] };
+}
+function isClientGone(error) {
+  const code = error?.code;
+  return code !== void 0 && CLIENT_GONE.has(code) || error instanceof Error && error.message === "aborted";
+}
+
+// src/registry/ops/cached.ts
+function cachedFor(maxAgeMs, compute, now = Date.now) {
+  let last;
+  let running;
+  return () => {
+    if (last !== void 0 && now() - last.at < maxAgeMs) return Promise.resolve(last.value);
+    running ??= compute().then((value) => {
+      last = { at: now(), value };
+      return value;
+    }).finally(() => {
+      running = void 0;
+    });
+    return running;
+  };
+}
+
+// src/registry/ops/observe.ts
+import { randomUUID } from "node:crypto";
+var REQUEST_ID_HEADER = "X-Request-Id";
+var CLIENT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+var UPLOAD_PATH = /\/blobs\/uploads\//;
+function observeRequest(req, res, logger, metrics) {
+  const started = process.hrtime.bigint();
+  const given = req.headers["x-request-id"];
+  const id = typeof given === "string" && CLIENT_ID.test(given) ? given : randomUUID();
+  res.setHeader(REQUEST_ID_HEADER, id);
+  const method = (req.method ?? "GET").toUpperCase();
+  const socket = req.socket;
+  const readBefore = socket.bytesRead;
+  const writtenBefore = socket.bytesWritten;
+  const uploading = method !== "GET" && method !== "HEAD" && method !== "DELETE" && UPLOAD_PATH.test(req.url ?? "");
+  const uploadDone = uploading ? metrics.uploadStarted() : void 0;
+  res.once("close", () => {
+    uploadDone?.();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const info = requestInfo(req);
+    const route = info.route ?? "unmatched";
+    const status = res.writableFinished ? res.statusCode : 499;
+    const bytesIn = Math.max(0, socket.bytesRead - readBefore);
+    const bytesOut = Math.max(0, socket.bytesWritten - writtenBefore);
+    metrics.record({ route, method, status, bytesIn, bytesOut, seconds });
+    logger.log(status >= 500 ? "error" : "info", "request", {
+      request_id: id,
+      method,
+      route,
+      status,
+      bytes_in: bytesIn,
+      bytes_out: bytesOut,
+      duration_ms: Math.round(seconds * 1e5) / 100,
+      ...info.principal === void 0 ? {} : { principal: info.principal }
+    });
+  });
+}
+
+// src/registry/options.ts
+import { join as join18, resolve as resolve2 } from "node:path";
+
+// src/registry/auth/authorizer.ts
+var openAuthorizer = {
+  authorize: () => Promise.resolve({ ok: true })
+};
+
+// src/registry/ops/logger.ts
+var ORDER = { debug: 0, info: 1, warn: 2, error: 3 };
+var silentLogger = { log: () => void 0 };
+function jsonLogger(out = process.stderr, minLevel = "info", now = () => /* @__PURE__ */ new Date()) {
+  return {
+    log(level, message, fields = {}) {
+      if (ORDER[level] < ORDER[minLevel]) return;
+      out.write(`${JSON.stringify({ time: now().toISOString(), level, msg: message, ...fields })}
+`);
+    }
+  };
+}
+
+// src/registry/ops/metrics.ts
+var Metrics = class {
+  #requests = /* @__PURE__ */ new Map();
+  #bytesIn = /* @__PURE__ */ new Map();
+  #bytesOut = /* @__PURE__ */ new Map();
+  #seconds = /* @__PURE__ */ new Map();
+  #uploadsInFlight = 0;
+  #storage;
+  /** Sets where the storage figures come from (called on every scrape; cache inside). */
+  setStorageSource(source) {
+    this.#storage = source;
+  }
+  /** Counts a finished request. */
+  record(sample) {
+    const key2 = `${sample.route}\0${sample.method}\0${sample.status}`;
+    this.#requests.set(key2, (this.#requests.get(key2) ?? 0) + 1);
+    add(this.#bytesIn, sample.route, sample.bytesIn);
+    add(this.#bytesOut, sample.route, sample.bytesOut);
+    const time = this.#seconds.get(sample.route) ?? { sum: 0, count: 0 };
+    time.sum += sample.seconds;
+    time.count += 1;
+    this.#seconds.set(sample.route, time);
+  }
+  /** Marks an upload request as started; call the returned function once when it ends. */
+  uploadStarted() {
+    this.#uploadsInFlight += 1;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.#uploadsInFlight -= 1;
+    };
+  }
+  /** Upload requests being received right now. */
+  get uploadsInFlight() {
+    return this.#uploadsInFlight;
+  }
+  /** The metrics in Prometheus text format. */
+  async render() {
+    const lines = [];
+    const family = (name, type2, help) => {
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type2}`);
+    };
+    family("registry_http_requests_total", "counter", "HTTP requests answered, by route, method and status.");
+    for (const [key2, value] of [...this.#requests].sort()) {
+      const [route, method, status] = key2.split("\0");
+      lines.push(`registry_http_requests_total{route="${route}",method="${method}",status="${status}"} ${value}`);
+    }
+    family("registry_http_request_bytes_total", "counter", "Bytes received (headers included), by route.");
+    for (const [route, value] of [...this.#bytesIn].sort()) lines.push(`registry_http_request_bytes_total{route="${route}"} ${value}`);
+    family("registry_http_response_bytes_total", "counter", "Bytes sent (headers included), by route.");
+    for (const [route, value] of [...this.#bytesOut].sort()) lines.push(`registry_http_response_bytes_total{route="${route}"} ${value}`);
+    family("registry_http_request_duration_seconds", "summary", "Time from request to the end of the response, by route.");
+    for (const [route, { sum: sum2, count: count2 }] of [...this.#seconds].sort()) {
+      lines.push(`registry_http_request_duration_seconds_sum{route="${route}"} ${sum2.toFixed(6)}`);
+      lines.push(`registry_http_request_duration_seconds_count{route="${route}"} ${count2}`);
+    }
+    family("registry_uploads_in_flight", "gauge", "Blob upload requests being received now.");
+    lines.push(`registry_uploads_in_flight ${this.#uploadsInFlight}`);
+    const usage = await this.#storage?.().catch(() => void 0);
+    if (usage !== void 0) {
+      family("registry_storage_bytes", "gauge", "Bytes of blob and manifest content in the store (refreshed at most once a minute).");
+      lines.push(`registry_storage_bytes ${usage.bytes}`);
+      family("registry_storage_blobs", "gauge", "Blobs and manifests in the store (refreshed at most once a minute).");
+      lines.push(`registry_storage_blobs ${usage.blobs}`);
+    }
+    return `${lines.join("\n")}
+`;
+  }
+};
+function add(map2, key2, value) {
+  map2.set(key2, (map2.get(key2) ?? 0) + value);
+}
+
+// src/registry/packages/stats.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { open as open4, readFile as readFile7, rename as rename3, rm as rm5 } from "node:fs/promises";
+var PackageStats = class {
+  #file;
+  #delay;
+  #now;
+  #onError;
+  #repos = {};
+  #timer;
+  #writing = Promise.resolve();
+  constructor(options = {}) {
+    this.#file = options.file;
+    this.#delay = options.flushDelayMs ?? 1e3;
+    this.#now = options.now ?? (() => /* @__PURE__ */ new Date());
+    this.#onError = options.onError ?? (() => void 0);
+  }
+  /** Reads the file, if there is one (a missing or unreadable file starts empty). */
+  async load() {
+    if (this.#file === void 0) return;
+    try {
+      const data = JSON.parse(await readFile7(this.#file, "utf8"));
+      if (typeof data.repositories === "object" && data.repositories !== null) this.#repos = data.repositories;
+    } catch (error) {
+      if (error.code !== "ENOENT") this.#onError(error);
+    }
+  }
+  /** Records a manifest push and the tags now pointing at it. */
+  recordPush(repository, digest, tags) {
+    const repo = this.#repo(repository);
+    const pushedAt = this.#now().toISOString();
+    repo.manifests[digest] = { pushedAt, downloads: repo.manifests[digest]?.downloads ?? 0 };
+    for (const tag of tags) repo.tags[tag] = { pushedAt };
+    this.#schedule();
+  }
+  /** Records one download (manifest GET) of `digest`. */
+  recordDownload(repository, digest) {
+    const repo = this.#repo(repository);
+    const entry = repo.manifests[digest] ??= { pushedAt: "", downloads: 0 };
+    entry.downloads += 1;
+    this.#schedule();
+  }
+  /** The statistics of a repository (empty when nothing was recorded). */
+  get(repository) {
+    return this.#repos[repository] ?? { manifests: {}, tags: {} };
+  }
+  /** Writes pending changes now. */
+  flush() {
+    clearTimeout(this.#timer);
+    this.#timer = void 0;
+    if (this.#file === void 0) return Promise.resolve();
+    const file = this.#file;
+    const text2 = `${JSON.stringify({ version: 1, repositories: this.#repos })}
+`;
+    this.#writing = this.#writing.then(() => writeAtomically2(file, text2)).catch(this.#onError);
+    return this.#writing;
+  }
+  /** Stops the timer and writes pending changes. */
+  close() {
+    return this.#timer === void 0 ? this.#writing : this.flush();
+  }
+  #repo(repository) {
+    return this.#repos[repository] ??= { manifests: {}, tags: {} };
+  }
+  #schedule() {
+    if (this.#file === void 0 || this.#timer !== void 0) return;
+    this.#timer = setTimeout(() => void this.flush(), this.#delay);
+    this.#timer.unref();
+  }
+};
+async function writeAtomically2(file, text2) {
+  const temp = `${file}.${randomUUID2()}.tmp`;
+  const handle2 = await open4(temp, "w", 420);
+  try {
+    await handle2.writeFile(text2);
+  } finally {
+    await handle2.close();
+  }
+  try {
+    await rename3(temp, file);
+  } catch (error) {
+    await rm5(temp, { force: true });
+    throw error;
+  }
+}
+
+// src/registry/storage/disk.ts
+import { mkdir as mkdir5, readdir as readdir6, rm as rm9, stat as stat6 } from "node:fs/promises";
+import { join as join17 } from "node:path";
+
+// src/registry/storage/blobs.ts
+import { createReadStream as createReadStream6 } from "node:fs";
+import { rm as rm7 } from "node:fs/promises";
+
+// src/registry/storage/files.ts
+import { randomUUID as randomUUID3 } from "node:crypto";
+import { readFile as readFile8 } from "node:fs";
+import { mkdir as mkdir3, open as open5, rename as rename4, rm as rm6, stat as stat3, unlink } from "node:fs/promises";
+import { dirname as dirname2, join as join11 } from "node:path";
+async function writeFileAtomic(tmpDir, target, data, options = {}) {
+  const sync = options.fsync ?? true;
+  const temp = join11(tmpDir, `${randomUUID3()}.tmp`);
+  const handle2 = await open5(temp, "w");
+  try {
+    await handle2.writeFile(data);
+    if (sync) await handle2.sync();
+  } finally {
+    await handle2.close();
+  }
+  try {
+    await renameInto(temp, target, sync);
+  } catch (error) {
+    await rm6(temp, { force: true });
+    throw error;
+  }
+}
+async function renameInto(source, target, sync = true) {
+  try {
+    await rename4(source, target);
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+    await mkdir3(dirname2(target), { recursive: true });
+    await rename4(source, target);
+  }
+  if (sync) await fsyncDirectory(dirname2(target));
+}
+async function fsyncDirectory(dir) {
+  let handle2;
+  try {
+    handle2 = await open5(dir, "r");
+    await handle2.sync();
+  } catch (error) {
+    const code = error.code;
+    if (code !== "EISDIR" && code !== "EINVAL" && code !== "EPERM" && !isMissing(error)) throw error;
+  } finally {
+    await handle2?.close();
+  }
+}
+async function fsyncFile(path11) {
+  const handle2 = await open5(path11, "r+");
+  try {
+    await handle2.sync();
+  } finally {
+    await handle2.close();
+  }
+}
+function readIfExists(path11) {
+  return new Promise((resolve5, reject) => {
+    readFile8(path11, (error, data) => {
+      if (error === null) resolve5(data);
+      else if (isMissing(error)) resolve5(void 0);
+      else reject(error);
+    });
+  });
+}
+async function readTextIfExists(path11) {
+  const bytes = await readIfExists(path11);
+  return bytes === void 0 ? void 0 : bytes.toString("utf8").trim();
+}
+async function fileSize(path11) {
+  try {
+    const info = await stat3(path11);
+    return info.isFile() ? info.size : void 0;
+  } catch (error) {
+    if (isMissing(error)) return void 0;
+    throw error;
+  }
+}
+async function exists(path11) {
+  try {
+    await stat3(path11);
+    return true;
+  } catch (error) {
+    if (isMissing(error)) return false;
+    throw error;
+  }
+}
+async function unlinkIfExists(path11) {
+  try {
+    await unlink(path11);
+    return true;
+  } catch (error) {
+    if (isMissing(error)) return false;
+    throw error;
+  }
+}
+async function touch(path11) {
+  try {
+    await (await open5(path11, "a")).close();
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+    await mkdir3(dirname2(path11), { recursive: true });
+    await (await open5(path11, "a")).close();
+  }
+}
+
+// src/registry/storage/blobs.ts
+var Blobs = class {
+  #layout;
+  #fsync;
+  constructor(layout, fsync) {
+    this.#layout = layout;
+    this.#fsync = fsync;
+  }
+  /** Size of the blob content with `digest`, whether or not any repository links it. */
+  async contentSize(digest) {
+    return fileSize(this.#layout.blob(digest));
+  }
+  /** Size of a blob linked into `repository`; undefined when unlinked or its content is gone. */
+  async stat(repository, digest) {
+    if (await fileSize(this.#layout.layerLink(repository, digest)) === void 0) return void 0;
+    const size = await this.contentSize(digest);
+    return size === void 0 ? void 0 : { digest, size };
+  }
+  /** A linked blob with a function that streams it (1 MiB reads). */
+  async get(repository, digest) {
+    const info = await this.stat(repository, digest);
+    if (info === void 0) return void 0;
+    const path11 = this.#layout.blob(digest);
+    return {
+      ...info,
+      open: (start, end) => createReadStream6(path11, { start, end, highWaterMark: READ_CHUNK2 })
+    };
+  }
+  /** Removes the link from `repository`; false when there was none. */
+  async delete(repository, digest) {
+    return unlinkIfExists(this.#layout.layerLink(repository, digest));
+  }
+  /** Links a blob into `repository` (idempotent). */
+  async link(repository, digest) {
+    await touch(this.#layout.layerLink(repository, digest));
+  }
+  /** Links a blob from `from` (or, when `from` is undefined, from any content) into `repository`. */
+  async mount(repository, digest, from) {
+    const source = from === void 0 ? await this.contentSize(digest).then((size) => size === void 0 ? void 0 : { digest, size }) : await this.stat(from, digest);
+    if (source === void 0) return void 0;
+    await this.link(repository, digest);
+    return source;
+  }
+  /**
+   * Moves a verified upload file into place as the content of `digest` and links it into
+   * `repository`. When the content already exists (an identical upload won), the file is dropped.
+   */
+  async commitFile(repository, digest, source) {
+    const target = this.#layout.blob(digest);
+    if (await fileSize(target) === void 0) {
+      if (this.#fsync) await fsyncFile(source);
+      await renameInto(source, target, this.#fsync);
+    } else {
+      await rm7(source, { force: true });
+    }
+    await this.link(repository, digest);
+  }
+  /** Stores in-memory content (a manifest) under `digest`, unless it is already there. */
+  async writeContent(digest, bytes) {
+    const target = this.#layout.blob(digest);
+    if (await fileSize(target) !== void 0) return;
+    await writeFileAtomic(this.#layout.tmpDir, target, bytes, { fsync: this.#fsync });
+  }
+  /** Path of the content file of `digest` (manifests are read from it into memory). */
+  path(digest) {
+    return this.#layout.blob(digest);
+  }
+};
+
+// src/registry/storage/fsck.ts
+import { readdir as readdir4 } from "node:fs/promises";
+import { join as join14, relative } from "node:path";
+
+// src/registry/storage/repositories.ts
+import { readdir as readdir3 } from "node:fs/promises";
+import { join as join13 } from "node:path";
+
+// src/registry/storage/manifests.ts
+import { readFile as readFile10, readdir as readdir2 } from "node:fs/promises";
+
+// src/registry/storage/lru.ts
+var LruCache = class {
+  #entries = /* @__PURE__ */ new Map();
+  #maxBytes;
+  #maxEntries;
+  #bytes = 0;
+  /**
+   * @param maxBytes total size the cache may hold; an entry larger than this is never cached
+   * @param maxEntries most entries the cache may hold
+   */
+  constructor(maxBytes, maxEntries = 1e4) {
+    this.#maxBytes = maxBytes;
+    this.#maxEntries = maxEntries;
+  }
+  /** The value for `key`, which becomes the most recently used; undefined when not cached. */
+  get(key2) {
+    const entry = this.#entries.get(key2);
+    if (entry === void 0) return void 0;
+    this.#entries.delete(key2);
+    this.#entries.set(key2, entry);
+    return entry.value;
+  }
+  /** Caches `value` as `size` bytes, evicting the least recently used entries over budget. */
+  set(key2, value, size) {
+    this.delete(key2);
+    if (size > this.#maxBytes || this.#maxEntries <= 0) return;
+    this.#entries.set(key2, { value, size });
+    this.#bytes += size;
+    while (this.#bytes > this.#maxBytes || this.#entries.size > this.#maxEntries) {
+      const oldest = this.#entries.keys().next();
+      if (oldest.done === true) break;
+      this.delete(oldest.value);
+    }
+  }
+  /** Forgets `key`. */
+  delete(key2) {
+    const entry = this.#entries.get(key2);
+    if (entry === void 0) return;
+    this.#entries.delete(key2);
+    this.#bytes -= entry.size;
+  }
+  /** Number of entries. */
+  get size() {
+    return this.#entries.size;
+  }
+  /** Total size of the entries. */
+  get bytes() {
+    return this.#bytes;
+  }
+};
+
+// src/registry/storage/referrers.ts
+import { readFile as readFile9, readdir } from "node:fs/promises";
+import { join as join12 } from "node:path";
+var ENTRY = /^(sha256-[a-f0-9]{64}|sha512-[a-f0-9]{128})$/;
+var Referrers = class {
+  #layout;
+  #fsync;
+  constructor(layout, fsync) {
+    this.#layout = layout;
+    this.#fsync = fsync;
+  }
+  /** Records `descriptor` as a referrer of `subject` (atomic write). */
+  async add(repository, subject, descriptor2) {
+    const path11 = this.#layout.referrer(repository, subject, descriptor2.digest);
+    await writeFileAtomic(this.#layout.tmpDir, path11, JSON.stringify(descriptor2), { fsync: this.#fsync });
+  }
+  /** Forgets the referrer `referrer` of `subject`. */
+  async remove(repository, subject, referrer) {
+    await unlinkIfExists(this.#layout.referrer(repository, subject, referrer));
+  }
+  /** Descriptors of the subject's referrers, sorted by digest; unreadable entries are skipped. */
+  async list(repository, subject) {
+    const dir = this.#layout.referrersDir(repository, subject);
+    let names2;
+    try {
+      names2 = await readdir(dir);
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+    const found = [];
+    for (const name of names2.filter((entry) => ENTRY.test(entry)).sort()) {
+      try {
+        found.push(JSON.parse(await readFile9(join12(dir, name), "utf8")));
+      } catch (error) {
+        if (!isMissing(error) && !(error instanceof SyntaxError)) throw error;
+      }
+    }
+    return found;
+  }
+};
+
+// src/registry/storage/manifests.ts
+var Manifests = class {
+  #layout;
+  #blobs;
+  #fsync;
+  #cache;
+  #referrers;
+  constructor(layout, blobs, options) {
+    this.#layout = layout;
+    this.#blobs = blobs;
+    this.#fsync = options.fsync;
+    this.#cache = new LruCache(options.cacheBytes);
+    this.#referrers = new Referrers(layout, options.fsync);
+  }
+  /** Digest and media type for a tag or digest reference; undefined when not in the repository. */
+  async resolve(repository, reference2) {
+    let digest = reference2;
+    if (!reference2.includes(":")) {
+      const target = await readTextIfExists(this.#layout.tag(repository, reference2));
+      if (target === void 0) return void 0;
+      digest = target;
+      try {
+        parseStoreDigest(digest);
+      } catch (cause) {
+        throw new StoreError("REGISTRY_STORE_CORRUPT", `tag ${reference2} in ${repository} holds no digest`, {
+          cause
+        });
+      }
+    }
+    const mediaType = await readTextIfExists(this.#layout.revisionLink(repository, digest));
+    return mediaType === void 0 ? void 0 : { digest, mediaType };
+  }
+  /** Digest, media type and size for a tag or digest, reading the bytes only when not cached. */
+  async stat(repository, reference2) {
+    const found = await this.resolve(repository, reference2);
+    if (found === void 0) return void 0;
+    const cached = this.#cache.get(found.digest);
+    const size = cached?.length ?? await this.#blobs.contentSize(found.digest);
+    return size === void 0 ? void 0 : { ...found, size };
+  }
+  /** The manifest's exact bytes with its digest and media type. */
+  async get(repository, reference2) {
+    const found = await this.resolve(repository, reference2);
+    if (found === void 0) return void 0;
+    const bytes = await this.#content(found.digest);
+    return bytes === void 0 ? void 0 : { ...found, size: bytes.length, bytes };
+  }
+  /** True when `repository` holds the manifest `digest`. */
+  async has(repository, digest) {
+    return exists(this.#layout.revisionLink(repository, digest));
+  }
+  /** Writes content, revision link, referrers entry, then tags; each file atomically. */
+  async put(repository, manifest) {
+    const options = { fsync: this.#fsync };
+    await this.#blobs.writeContent(manifest.digest, manifest.bytes);
+    this.#cache.set(manifest.digest, manifest.bytes, manifest.bytes.length);
+    const link = this.#layout.revisionLink(repository, manifest.digest);
+    await writeFileAtomic(this.#layout.tmpDir, link, manifest.mediaType, options);
+    if (manifest.referrer !== void 0) {
+      await this.#referrers.add(repository, manifest.referrer.subject, manifest.referrer.descriptor);
+    }
+    for (const tag of manifest.tags) {
+      await writeFileAtomic(this.#layout.tmpDir, this.#layout.tag(repository, tag), manifest.digest, options);
+    }
+  }
+  /** Removes the revision link, the tags pointing at it and its referrers entry (content stays). */
+  async delete(repository, digest) {
+    const bytes = await this.#content(digest);
+    if (!await unlinkIfExists(this.#layout.revisionLink(repository, digest))) return false;
+    for (const tag of await this.tags(repository)) {
+      if (await readTextIfExists(this.#layout.tag(repository, tag)) === digest) {
+        await unlinkIfExists(this.#layout.tag(repository, tag));
+      }
+    }
+    const subject = bytes === void 0 ? void 0 : subjectOf(bytes);
+    if (subject !== void 0) await this.#referrers.remove(repository, subject, digest);
+    return true;
+  }
+  /** Removes one tag; false when there was none. */
+  async deleteTag(repository, tag) {
+    return unlinkIfExists(this.#layout.tag(repository, tag));
+  }
+  /** Tags in byte order; empty when the repository has none (or does not exist). */
+  async tags(repository) {
+    try {
+      const names2 = await readdir2(this.#layout.tagsDir(repository));
+      return names2.filter(isSafeTag).sort(byteOrder);
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+  }
+  /** Referrers of `subject` whose manifests are still in the repository. */
+  async referrers(repository, subject) {
+    const entries2 = await this.#referrers.list(repository, subject);
+    const present = [];
+    for (const entry of entries2) {
+      if (await this.has(repository, entry.digest)) present.push(entry);
+    }
+    return present;
+  }
+  async #content(digest) {
+    const cached = this.#cache.get(digest);
+    if (cached !== void 0) return cached;
+    try {
+      const bytes = await readFile10(this.#blobs.path(digest));
+      this.#cache.set(digest, bytes, bytes.length);
+      return bytes;
+    } catch (error) {
+      if (isMissing(error)) return void 0;
+      throw error;
+    }
+  }
+};
+function byteOrder(a2, b) {
+  return a2 < b ? -1 : a2 > b ? 1 : 0;
+}
+function subjectOf(bytes) {
+  try {
+    const parsed = JSON.parse(bytes.toString("utf8"));
+    const digest = parsed.subject?.digest;
+    if (typeof digest !== "string") return void 0;
+    parseStoreDigest(digest);
+    return digest;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/registry/storage/repositories.ts
+var MARKERS = /* @__PURE__ */ new Set(["_layers", "_manifests", "_uploads", "_referrers"]);
+async function listRepositories(repositoriesDir) {
+  const found = [];
+  const walk = async (dir, prefix) => {
+    let entries2;
+    try {
+      entries2 = await readdir3(dir, { withFileTypes: true });
+    } catch (error) {
+      if (isMissing(error)) return;
+      throw error;
+    }
+    if (prefix !== "" && entries2.some((entry) => entry.isDirectory() && MARKERS.has(entry.name))) {
+      if (isSafeRepository(prefix)) found.push(prefix);
+    }
+    for (const entry of entries2) {
+      if (!entry.isDirectory() || entry.name.startsWith("_")) continue;
+      await walk(join13(dir, entry.name), prefix === "" ? entry.name : `${prefix}/${entry.name}`);
+    }
+  };
+  await walk(repositoriesDir, "");
+  return found.sort(byteOrder);
+}
+
+// src/registry/storage/fsck.ts
+async function fsck(layout) {
+  const problems = [];
+  const report2 = (kind2, path11, message) => {
+    problems.push({ kind: kind2, path: relative(layout.root, path11), message });
+  };
+  let blobs = 0;
+  let blobBytes = 0;
+  for (const algorithm of await names(layout.blobsDir)) {
+    for (const prefix of await names(join14(layout.blobsDir, algorithm))) {
+      for (const hex of await names(join14(layout.blobsDir, algorithm, prefix))) {
+        const path11 = join14(layout.blobsDir, algorithm, prefix, hex);
+        const digest = `${algorithm}:${hex}`;
+        if (!isDigestAlgorithm(algorithm) || !checkDigest(digest).ok || !hex.startsWith(prefix)) {
+          report2("misplaced-blob", path11, "file name is not a digest in its expected place");
+          continue;
+        }
+        try {
+          const actual = await hashFile(path11, algorithm);
+          blobs += 1;
+          blobBytes += actual.size;
+          if (actual.digest !== digest) report2("corrupt-blob", path11, `content hashes to ${actual.digest}`);
+        } catch (error) {
+          report2("unreadable", path11, error.message);
+        }
+      }
+    }
+  }
+  const repositories = await listRepositories(layout.repositoriesDir);
+  let links = 0;
+  let manifests = 0;
+  let tags = 0;
+  const contentExists = async (digest) => exists(layout.blob(digest));
+  for (const repository of repositories) {
+    for (const digest of await digestsUnder(join14(layout.repository(repository), "_layers"))) {
+      links += 1;
+      if (!await contentExists(digest)) {
+        report2("dangling-layer-link", layout.layerLink(repository, digest), `no content for ${digest}`);
+      }
+    }
+    for (const digest of await digestsUnder(join14(layout.repository(repository), "_manifests", "revisions"))) {
+      manifests += 1;
+      if (!await contentExists(digest)) {
+        report2("dangling-manifest", layout.revisionLink(repository, digest), `no content for ${digest}`);
+      }
+    }
+    for (const tag of await names(layout.tagsDir(repository))) {
+      tags += 1;
+      const path11 = join14(layout.tagsDir(repository), tag);
+      if (!isSafeTag(tag)) {
+        report2("invalid-tag", path11, "file name is not a valid tag");
+        continue;
+      }
+      const target = await readTextIfExists(path11) ?? "";
+      if (!checkDigest(target).ok || !await exists(layout.revisionLink(repository, target))) {
+        report2("dangling-tag", path11, `tag points at ${JSON.stringify(target)}, which is not a manifest here`);
+      }
+    }
+    await checkReferrers(layout, repository, report2);
+  }
+  return {
+    ok: problems.length === 0,
+    blobs,
+    blobBytes,
+    repositories: repositories.length,
+    links,
+    manifests,
+    tags,
+    problems
+  };
+}
+async function checkReferrers(layout, repository, report2) {
+  const root = join14(layout.repository(repository), "_referrers");
+  for (const subject of await digestsUnder(root)) {
+    const dir = layout.referrersDir(repository, subject);
+    for (const entry of await names(dir)) {
+      const digest = entry.replace("-", ":");
+      if (!checkDigest(digest).ok || !await exists(layout.revisionLink(repository, digest))) {
+        report2("dangling-referrer", join14(dir, entry), `referrer ${digest} is not a manifest here`);
+      }
+    }
+  }
+}
+async function digestsUnder(dir) {
+  const found = [];
+  for (const algorithm of await names(dir)) {
+    for (const hex of await names(join14(dir, algorithm))) {
+      const digest = `${algorithm}:${hex}`;
+      if (checkDigest(digest).ok) found.push(digest);
+    }
+  }
+  return found;
+}
+async function names(dir) {
+  let entries2;
+  try {
+    entries2 = await readdir4(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+  return entries2.map((entry) => entry.name).sort();
+}
+
+// src/registry/storage/layout.ts
+import { join as join15 } from "node:path";
+var Layout = class {
+  root;
+  constructor(root) {
+    this.root = root;
+  }
+  get tmpDir() {
+    return join15(this.root, "tmp");
+  }
+  get blobsDir() {
+    return join15(this.root, "blobs");
+  }
+  get repositoriesDir() {
+    return join15(this.root, "repositories");
+  }
+  /** Content file of a digest. */
+  blob(digest) {
+    const { algorithm, hex } = parseStoreDigest(digest);
+    return join15(this.blobsDir, algorithm, hex.slice(0, 2), hex);
+  }
+  /** Directory of a repository; throws on an unsafe name. */
+  repository(name) {
+    if (!isSafeRepository(name)) throw new Error(`unsafe repository name ${JSON.stringify(name)}`);
+    return join15(this.repositoriesDir, ...name.split("/"));
+  }
+  layerLink(name, digest) {
+    const { algorithm, hex } = parseStoreDigest(digest);
+    return join15(this.repository(name), "_layers", algorithm, hex);
+  }
+  revisionsDir(name, algorithm) {
+    return join15(this.repository(name), "_manifests", "revisions", algorithm);
+  }
+  revisionLink(name, digest) {
+    const { algorithm, hex } = parseStoreDigest(digest);
+    return join15(this.revisionsDir(name, algorithm), hex);
+  }
+  tagsDir(name) {
+    return join15(this.repository(name), "_manifests", "tags");
+  }
+  tag(name, tag) {
+    if (!isSafeTag(tag)) throw new Error(`unsafe tag ${JSON.stringify(tag)}`);
+    return join15(this.tagsDir(name), tag);
+  }
+  referrersDir(name, subject) {
+    const { algorithm, hex } = parseStoreDigest(subject);
+    return join15(this.repository(name), "_referrers", algorithm, hex);
+  }
+  referrer(name, subject, referrer) {
+    const { algorithm, hex } = parseStoreDigest(referrer);
+    return join15(this.referrersDir(name, subject), `${algorithm}-${hex}`);
+  }
+  uploadsDir(name) {
+    return join15(this.repository(name), "_uploads");
+  }
+  upload(name, id) {
+    if (!isSafeUploadId(id)) throw new Error(`unsafe upload id ${JSON.stringify(id)}`);
+    return join15(this.uploadsDir(name), id);
+  }
+  uploadData(name, id) {
+    return join15(this.upload(name, id), "data");
+  }
+  uploadStartedAt(name, id) {
+    return join15(this.upload(name, id), "startedat");
+  }
+};
+
+// src/registry/storage/uploads.ts
+import { randomUUID as randomUUID4 } from "node:crypto";
+import { createWriteStream as createWriteStream4 } from "node:fs";
+import { mkdir as mkdir4, readFile as readFile11, rm as rm8, stat as stat4, truncate, writeFile as writeFile3 } from "node:fs/promises";
+import { Transform as Transform5 } from "node:stream";
+import { pipeline as pipeline7 } from "node:stream/promises";
+
+// src/registry/storage/keyed-mutex.ts
+var KeyedMutex = class {
+  #tails = /* @__PURE__ */ new Map();
+  /** Runs `fn` once every earlier call with the same `key` has settled. */
+  async run(key2, fn) {
+    const previous = this.#tails.get(key2) ?? Promise.resolve();
+    const current = previous.then(fn, fn);
+    const tail = current.catch(() => void 0);
+    this.#tails.set(key2, tail);
+    try {
+      return await current;
+    } finally {
+      if (this.#tails.get(key2) === tail) this.#tails.delete(key2);
+    }
+  }
+};
+
+// src/registry/storage/uploads.ts
+var Uploads = class {
+  #layout;
+  #blobs;
+  #mutex = new KeyedMutex();
+  #live = /* @__PURE__ */ new Map();
+  constructor(layout, blobs) {
+    this.#layout = layout;
+    this.#blobs = blobs;
+  }
+  /** Starts a session with an empty data file and a fresh in-memory sha256. */
+  async create(repository) {
+    const id = randomUUID4();
+    const startedAt = /* @__PURE__ */ new Date();
+    await mkdir4(this.#layout.upload(repository, id), { recursive: true });
+    await writeFile3(this.#layout.uploadStartedAt(repository, id), startedAt.toISOString());
+    await writeFile3(this.#layout.uploadData(repository, id), "");
+    this.#live.set(key(repository, id), { hash: newHash("sha256"), size: 0 });
+    return { id, repository, size: 0, startedAt };
+  }
+  /** The session's size (its data file's) and start time, or undefined when there is none. */
+  async get(repository, id) {
+    const size = await fileSize(this.#layout.uploadData(repository, id));
+    if (size === void 0) return void 0;
+    return { id, repository, size, startedAt: await this.#startedAt(repository, id) };
+  }
+  /** Appends a chunk; on any failure the data file is cut back to where it was. See `Store.appendUpload`. */
+  async append(repository, id, chunk) {
+    return this.#mutex.run(
+      key(repository, id),
+      async () => this.#append(await this.#require(repository, id), chunk)
+    );
+  }
+  /** Appends the optional last chunk, verifies the digest and commits. See `Store.commitUpload`. */
+  async commit(repository, id, digest, chunk) {
+    return this.#mutex.run(key(repository, id), async () => {
+      let state = await this.#require(repository, id);
+      if (chunk !== void 0) state = await this.#append(state, chunk);
+      const { algorithm } = parseStoreDigest(digest);
+      const data = this.#layout.uploadData(repository, id);
+      const live = this.#live.get(key(repository, id));
+      this.#live.delete(key(repository, id));
+      const actual = live !== void 0 && live.size === state.size && algorithm === "sha256" ? `sha256:${live.hash.digest("hex")}` : (await hashFile(data, algorithm)).digest;
+      if (actual !== digest) {
+        await rm8(this.#layout.upload(repository, id), { recursive: true, force: true });
+        throw new StoreError(
+          "REGISTRY_DIGEST_MISMATCH",
+          `uploaded content has digest ${actual}, not ${digest}`,
+          {
+            actualDigest: actual,
+            size: state.size
+          }
+        );
+      }
+      await this.#blobs.commitFile(repository, digest, data);
+      await rm8(this.#layout.upload(repository, id), { recursive: true, force: true });
+      return { digest, size: state.size };
+    });
+  }
+  /** Removes a session; false when there was none. */
+  async cancel(repository, id) {
+    return this.#mutex.run(key(repository, id), async () => {
+      this.#live.delete(key(repository, id));
+      const dir = this.#layout.upload(repository, id);
+      if (!await exists(dir)) return false;
+      await rm8(dir, { recursive: true, force: true });
+      return true;
+    });
+  }
+  /** Removes the sessions of `repository` started before `cutoff`; returns how many. */
+  async purge(repository, ids, cutoff) {
+    let removed = 0;
+    for (const id of ids) {
+      const startedAt = await this.#startedAt(repository, id);
+      if (startedAt.getTime() >= cutoff) continue;
+      if (await this.cancel(repository, id)) removed += 1;
+    }
+    return removed;
+  }
+  async #require(repository, id) {
+    const state = await this.get(repository, id);
+    if (state === void 0) {
+      throw new StoreError("REGISTRY_UPLOAD_UNKNOWN", `no upload session ${id} in repository ${repository}`);
+    }
+    return state;
+  }
+  async #append(state, chunk) {
+    if (chunk.start !== void 0 && chunk.start !== state.size) {
+      chunk.body.resume();
+      throw new StoreError(
+        "REGISTRY_UPLOAD_OUT_OF_ORDER",
+        `chunk starts at byte ${chunk.start} but the upload holds ${state.size} bytes`,
+        { size: state.size }
+      );
+    }
+    const sessionKey = key(state.repository, state.id);
+    let live = this.#live.get(sessionKey);
+    if (live !== void 0 && live.size !== state.size) {
+      this.#live.delete(sessionKey);
+      live = void 0;
+    }
+    const before = live?.hash.copy();
+    let count2 = 0;
+    const counter = new Transform5({
+      transform(data2, _encoding, callback) {
+        count2 += data2.length;
+        live?.hash.update(data2);
+        callback(null, data2);
+      }
+    });
+    const data = this.#layout.uploadData(state.repository, state.id);
+    try {
+      await pipeline7(chunk.body, counter, createWriteStream4(data, { flags: "a" }));
+      if (chunk.length !== void 0 && count2 !== chunk.length) {
+        throw new StoreError(
+          "REGISTRY_UPLOAD_LENGTH_MISMATCH",
+          `chunk announced ${chunk.length} bytes but held ${count2}`,
+          { size: state.size }
+        );
+      }
+    } catch (error) {
+      await truncate(data, state.size).catch(() => void 0);
+      if (live !== void 0 && before !== void 0) live.hash = before;
+      throw error;
+    }
+    if (live !== void 0) live.size = state.size + count2;
+    return { ...state, size: state.size + count2 };
+  }
+  async #startedAt(repository, id) {
+    try {
+      const text2 = await readFile11(this.#layout.uploadStartedAt(repository, id), "utf8");
+      const date = new Date(text2.trim());
+      if (!Number.isNaN(date.getTime())) return date;
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+    }
+    try {
+      return (await stat4(this.#layout.upload(repository, id))).mtime;
+    } catch (error) {
+      if (isMissing(error)) return /* @__PURE__ */ new Date(0);
+      throw error;
+    }
+  }
+};
+function key(repository, id) {
+  return `${repository}\0${id}`;
+}
+
+// src/registry/storage/usage.ts
+import { randomUUID as randomUUID5 } from "node:crypto";
+import { readdir as readdir5, stat as stat5, unlink as unlink2, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join16 } from "node:path";
+async function measureBlobs(layout) {
+  let blobs = 0;
+  let bytes = 0;
+  for (const algorithm of await entries(layout.blobsDir)) {
+    for (const prefix of await entries(join16(layout.blobsDir, algorithm))) {
+      const dir = join16(layout.blobsDir, algorithm, prefix);
+      for (const name of await entries(dir)) {
+        try {
+          const info = await stat5(join16(dir, name));
+          if (!info.isFile()) continue;
+          blobs += 1;
+          bytes += info.size;
+        } catch (error) {
+          if (!isMissing(error)) throw error;
+        }
+      }
+    }
+  }
+  return { blobs, bytes };
+}
+async function probeWritable(layout) {
+  const probe = join16(layout.tmpDir, `${randomUUID5()}.probe`);
+  await writeFile4(probe, "ok");
+  await unlink2(probe);
+}
+async function entries(dir) {
+  let found;
+  try {
+    found = await readdir5(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+  return found.map((e) => e.name);
+}
+
+// src/registry/storage/disk.ts
+var STALE_TEMP_MS = 60 * 60 * 1e3;
+var DiskStore = class {
+  root;
+  #layout;
+  #blobs;
+  #uploads;
+  #manifests;
+  constructor(options) {
+    this.root = options.root;
+    const fsync = options.fsync ?? true;
+    this.#layout = new Layout(options.root);
+    this.#blobs = new Blobs(this.#layout, fsync);
+    this.#uploads = new Uploads(this.#layout, this.#blobs);
+    this.#manifests = new Manifests(this.#layout, this.#blobs, {
+      fsync,
+      cacheBytes: options.manifestCacheBytes ?? 32 * 1024 * 1024
+    });
+  }
+  async init() {
+    for (const dir of [this.#layout.blobsDir, this.#layout.repositoriesDir, this.#layout.tmpDir]) {
+      await mkdir5(dir, { recursive: true });
+    }
+  }
+  statBlob(repository, digest) {
+    return this.#blobs.stat(repository, digest);
+  }
+  getBlob(repository, digest) {
+    return this.#blobs.get(repository, digest);
+  }
+  deleteBlob(repository, digest) {
+    return this.#blobs.delete(repository, digest);
+  }
+  mountBlob(repository, digest, from) {
+    return this.#blobs.mount(repository, digest, from);
+  }
+  createUpload(repository) {
+    return this.#uploads.create(repository);
+  }
+  getUpload(repository, id) {
+    return this.#uploads.get(repository, id);
+  }
+  appendUpload(repository, id, chunk) {
+    return this.#uploads.append(repository, id, chunk);
+  }
+  commitUpload(repository, id, digest, chunk) {
+    return this.#uploads.commit(repository, id, digest, chunk);
+  }
+  cancelUpload(repository, id) {
+    return this.#uploads.cancel(repository, id);
+  }
+  async purgeExpiredUploads(maxAgeMs, now = /* @__PURE__ */ new Date()) {
+    const cutoff = now.getTime() - maxAgeMs;
+    let uploads = 0;
+    for (const repository of await listRepositories(this.#layout.repositoriesDir)) {
+      let ids;
+      try {
+        ids = (await readdir6(this.#layout.uploadsDir(repository))).filter(isSafeUploadId);
+      } catch (error) {
+        if (isMissing(error)) continue;
+        throw error;
+      }
+      uploads += await this.#uploads.purge(repository, ids, cutoff);
+    }
+    return { uploads, tempFiles: await this.#purgeTemp(now.getTime() - Math.min(maxAgeMs, STALE_TEMP_MS)) };
+  }
+  statManifest(repository, reference2) {
+    return this.#manifests.stat(repository, reference2);
+  }
+  getManifest(repository, reference2) {
+    return this.#manifests.get(repository, reference2);
+  }
+  putManifest(repository, manifest) {
+    return this.#manifests.put(repository, manifest);
+  }
+  deleteManifest(repository, digest) {
+    return this.#manifests.delete(repository, digest);
+  }
+  deleteTag(repository, tag) {
+    return this.#manifests.deleteTag(repository, tag);
+  }
+  async listTags(repository) {
+    if (!await exists(this.#layout.repository(repository))) return void 0;
+    return this.#manifests.tags(repository);
+  }
+  listReferrers(repository, subject) {
+    return this.#manifests.referrers(repository, subject);
+  }
+  listRepositories() {
+    return listRepositories(this.#layout.repositoriesDir);
+  }
+  fsck() {
+    return fsck(this.#layout);
+  }
+  /** Counts and sizes the files under `blobs/` (one stat each; cache the answer). */
+  usage() {
+    return measureBlobs(this.#layout);
+  }
+  /** Writes and removes a probe file in `tmp/`. */
+  checkWritable() {
+    return probeWritable(this.#layout);
+  }
+  async #purgeTemp(cutoff) {
+    let removed = 0;
+    let names2;
+    try {
+      names2 = await readdir6(this.#layout.tmpDir);
+    } catch (error) {
+      if (isMissing(error)) return 0;
+      throw error;
+    }
+    for (const name of names2) {
+      const path11 = join17(this.#layout.tmpDir, name);
+      try {
+        if ((await stat6(path11)).mtimeMs >= cutoff) continue;
+        await rm9(path11, { force: true, recursive: true });
+        removed += 1;
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+    }
+    return removed;
+  }
+};
+
+// src/registry/options.ts
+var MiB2 = 1024 * 1024;
+var HOUR = 60 * 60 * 1e3;
+var RegistryOptionsError = class extends ContainerPackageError {
+  option;
+  constructor(option, message) {
+    super("REGISTRY_INVALID_OPTION", `invalid registry option ${option}: ${message}`);
+    this.name = "RegistryOptionsError";
+    this.option = option;
+  }
+};
+function resolveOptions2(options = {}) {
+  const fsync = options.fsync ?? true;
+  const manifestCacheBytes = integer("manifestCacheBytes", options.manifestCacheBytes, 32 * MiB2, 0);
+  const store = options.store ?? new DiskStore({ root: resolve2(options.storageDir ?? "registry-data"), fsync, manifestCacheBytes });
+  return {
+    store,
+    maxManifestBytes: integer("maxManifestBytes", options.maxManifestBytes, 4 * MiB2, 4096),
+    uploadExpiryMs: integer("uploadExpiryMs", options.uploadExpiryMs, 24 * HOUR, 1e3),
+    purgeIntervalMs: integer("purgeIntervalMs", options.purgeIntervalMs, HOUR, 0),
+    automaticCrossMount: options.automaticCrossMount ?? true,
+    requireManifestReferences: options.requireManifestReferences ?? true,
+    authorizer: options.authorizer ?? openAuthorizer,
+    closeTimeoutMs: integer("closeTimeoutMs", options.closeTimeoutMs, 1e4, 0),
+    onError: options.onError ?? logToStderr,
+    logger: options.logger ?? silentLogger,
+    metrics: options.metrics ?? new Metrics(),
+    stats: options.stats ?? new PackageStats({ file: store instanceof DiskStore ? join18(store.root, "package-stats.json") : void 0 }),
+    maxRequestBytes: integer("maxRequestBytes", options.maxRequestBytes, 0, 0),
+    maxHeaderBytes: integer("maxHeaderBytes", options.maxHeaderBytes, 16 * 1024, 1024)
+  };
+}
+function integer(name, value, fallback, min) {
+  if (value === void 0) return fallback;
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new RegistryOptionsError(name, `expected an integer of at least ${min}, got ${String(value)}`);
+  }
+  return value;
+}
+function logToStderr(error, request) {
+  const text2 = error instanceof Error ? error.stack ?? error.message : String(error);
+  process.stderr.write(`registry: ${request.method} ${request.url} failed: ${text2}
+`);
+}
+
+// src/registry/server.ts
+function createRegistry(options = {}) {
+  const resolved = resolveOptions2(options);
+  const { store } = resolved;
+  let server;
+  let timer;
+  let closing2;
+  const state = { closing: false };
+  if (store.usage !== void 0) {
+    resolved.metrics.setStorageSource(cachedFor(6e4, () => store.usage()));
+  }
+  const purge = () => store.purgeExpiredUploads(resolved.uploadExpiryMs);
+  return {
+    options: resolved,
+    store,
+    async listen(host, port2) {
+      if (server !== void 0) throw new Error("registry is already listening");
+      await store.init();
+      await resolved.stats.load();
+      const handler = createRequestHandler(resolved, state);
+      const serverOptions = { keepAliveTimeout: 65e3, requestTimeout: 0, maxHeaderSize: resolved.maxHeaderBytes };
+      const http = createServer(serverOptions, (req, res) => {
+        observeRequest(req, res, resolved.logger, resolved.metrics);
+        if (closing2 !== void 0) res.setHeader("Connection", "close");
+        res.once("finish", () => {
+          if (closing2 !== void 0) setImmediate(() => http.closeIdleConnections());
+        });
+        handler(req, res);
+      });
+      http.headersTimeout = 6e4;
+      server = http;
+      await new Promise((resolve5, reject) => {
+        http.once("error", reject);
+        http.listen(port2, host, () => {
+          http.off("error", reject);
+          resolve5();
+        });
+      });
+      if (resolved.purgeIntervalMs > 0) {
+        timer = setInterval(() => {
+          purge().catch((error) => resolved.onError(error, { method: "PURGE", url: "" }));
+        }, resolved.purgeIntervalMs);
+        timer.unref();
+      }
+      const address = http.address();
+      const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+      const url = `http://${shownHost}:${address.port}`;
+      resolved.authorizer.listening?.(url);
+      return { url, port: address.port };
+    },
+    close() {
+      state.closing = true;
+      closing2 ??= closeServer(server, resolved.closeTimeoutMs, () => clearInterval(timer)).then(
+        () => resolved.stats.close()
+      );
+      return closing2;
+    },
+    purgeExpiredUploads: purge,
+    fsck: () => store.fsck()
+  };
+}
+async function closeServer(server, timeoutMs, stopTimer) {
+  stopTimer();
+  if (server === void 0 || !server.listening) return;
+  const closed = new Promise((resolve5) => server.close(() => resolve5()));
+  server.closeIdleConnections();
+  const force = setTimeout(() => server.closeAllConnections(), timeoutMs);
+  force.unref();
+  await closed;
+  clearTimeout(force);
+}
+
+// src/registry/auth/bearer.ts
+import { createHmac, randomBytes as randomBytes2, timingSafeEqual } from "node:crypto";
+var PREFIX = "cprb1.";
+var BearerTokens2 = class {
+  #key;
+  #now;
+  /** @param key HMAC key; default 32 random bytes. @param now clock in ms; default `Date.now`. */
+  constructor(key2 = randomBytes2(32), now = Date.now) {
+    this.#key = key2;
+    this.#now = now;
+  }
+  /** True when `token` has this issuer's prefix (it may still be invalid). */
+  static owns(token) {
+    return token.startsWith(PREFIX);
+  }
+  /** Signs `claims` into a token string. */
+  issue(claims) {
+    const payload = Buffer.from(JSON.stringify(claims)).toString("base64url");
+    return `${PREFIX}${payload}.${this.#sign(payload)}`;
+  }
+  /** The claims of a valid, unexpired token; otherwise a reason. */
+  check(token) {
+    const rest = token.slice(PREFIX.length);
+    const dot = rest.indexOf(".");
+    if (!token.startsWith(PREFIX) || dot === -1) return { ok: false, reason: "the bearer token is malformed" };
+    const payload = rest.slice(0, dot);
+    const given = Buffer.from(rest.slice(dot + 1), "base64url");
+    const expected = Buffer.from(this.#sign(payload), "base64url");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      return { ok: false, reason: "the bearer token was not issued by this registry process (it may have restarted): log in again" };
+    }
+    let claims;
+    try {
+      claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    } catch {
+      return { ok: false, reason: "the bearer token is malformed" };
+    }
+    if (this.#now() / 1e3 >= claims.expiresAt) return { ok: false, reason: "the bearer token expired: log in again" };
+    return { ok: true, claims };
+  }
+  #sign(payload) {
+    return createHmac("sha256", this.#key).update(PREFIX).update(payload).digest("base64url");
+  }
+};
+
+// src/registry/auth/challenge.ts
+function baseUrlFor(req, origin) {
+  if (origin.publicUrl !== void 0) return origin.publicUrl;
+  const host = req.headers.host;
+  if (host !== void 0 && DOMAIN.test(host)) return `http://${host}`;
+  return origin.fallbackUrl;
+}
+function bearerChallenge(req, origin, repository, actions = []) {
+  const base2 = baseUrlFor(req, origin);
+  const service = new URL(base2).host;
+  let header3 = `Bearer realm="${base2}/token",service="${service}"`;
+  if (repository !== void 0 && repository !== "" && actions.length > 0) {
+    const wanted = actions.includes("push") && !actions.includes("pull") ? ["pull", ...actions] : actions;
+    header3 += `,scope="repository:${repository}:${wanted.join(",")}"`;
+  }
+  return header3;
+}
+
+// src/registry/auth/credentials.ts
+var USERNAME = "buildkite";
+var MAX_HEADER_LENGTH = 16 * 1024;
+function readCredentials(req) {
+  const header3 = req.headers.authorization;
+  if (header3 === void 0 || header3.trim() === "") return { kind: "none" };
+  return parseAuthorization(header3);
+}
+function parseAuthorization(header3) {
+  if (header3.length > MAX_HEADER_LENGTH) {
+    return { kind: "malformed", reason: `the Authorization header is longer than ${MAX_HEADER_LENGTH} bytes` };
+  }
+  const match = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(header3);
+  if (match === null) return { kind: "malformed", reason: 'the Authorization header is not "<scheme> <credentials>"' };
+  const scheme = match[1].toLowerCase();
+  const value = match[2];
+  if (scheme === "bearer") return { kind: "bearer", token: value };
+  if (scheme !== "basic") {
+    return { kind: "malformed", reason: `unsupported authorization scheme ${match[1].slice(0, 20)}; use Basic or Bearer` };
+  }
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) {
+    return { kind: "malformed", reason: "Basic credentials are not base64" };
+  }
+  const decoded = Buffer.from(value, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon === -1) return { kind: "malformed", reason: 'Basic credentials hold no ":" between user name and password' };
+  return { kind: "basic", username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+// src/registry/auth/oidc/policy.ts
+function evaluatePolicy(registry, statements, issuer, claims) {
+  if (statements.length === 0) {
+    return { ok: false, reason: `${registry} has no OIDC policy, so no OIDC token may use it: add oidc-policy statements to its configuration` };
+  }
+  let sameIssuer = false;
+  for (const [index, statement] of statements.entries()) {
+    if (statement.iss !== issuer) continue;
+    sameIssuer = true;
+    if (Object.entries(statement.claims).every(([name, tests]) => tests.every((t) => test(t, claims[name])))) {
+      return { ok: true, scopes: statement.scopes, statement: index };
+    }
+  }
+  if (!sameIssuer) {
+    return { ok: false, reason: `no OIDC policy statement of ${registry} is for issuer ${issuer}` };
+  }
+  const names2 = [...new Set(statements.filter((s) => s.iss === issuer).flatMap((s) => Object.keys(s.claims)))];
+  const shown = names2.map((name) => `${name}=${show(claims[name])}`).join(" ");
+  return { ok: false, reason: `no OIDC policy statement of ${registry} matches claims ${shown}` };
+}
+function test(matcher, claim) {
+  if (claim === void 0 || claim === null) return false;
+  const values = Array.isArray(claim) ? claim : [claim];
+  const strings = values.filter(isScalar).map(String);
+  if (strings.length === 0) return false;
+  switch (matcher.op) {
+    case "equals":
+      return strings.includes(String(matcher.value));
+    case "not_equals":
+      return strings.every((s) => s !== String(matcher.value));
+    case "in":
+      return strings.some((s) => matcher.values.some((v) => String(v) === s));
+    case "not_in":
+      return strings.every((s) => matcher.values.every((v) => String(v) !== s));
+    case "matches":
+      return strings.some((s) => matcher.patterns.some((p) => globToRegExp(p).test(s)));
+  }
+}
+function isScalar(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+var globCache = /* @__PURE__ */ new Map();
+function globToRegExp(pattern) {
+  let re = globCache.get(pattern);
+  if (re === void 0) {
+    const body = [...pattern.replace(/\*+/g, "*")].map((c3) => c3 === "*" ? ".*" : c3 === "?" ? "." : c3.replace(/[\\^$.|+()[\]{}]/g, "\\$&")).join("");
+    re = new RegExp(`^${body}$`, "s");
+    if (globCache.size < 1e3) globCache.set(pattern, re);
+  }
+  return re;
+}
+function show(value) {
+  if (value === void 0) return "(missing)";
+  const text2 = typeof value === "string" ? value : JSON.stringify(value);
+  return text2.length > 100 ? `${text2.slice(0, 100)}\u2026` : text2;
+}
+
+// src/registry/auth/registry-name.ts
+var SLUG2 = /^[a-z0-9]+(?:-+[a-z0-9]+)*$/;
+var REGISTRY_NAME_SHAPE = 'ORG/REGISTRY: two slugs of lowercase letters, digits and "-", such as acme/images';
+function isRegistryName(value) {
+  const parts = value.split("/");
+  return parts.length === 2 && parts.every((part) => SLUG2.test(part));
+}
+function isRegistryPattern(value) {
+  const parts = value.split("/");
+  return parts.length === 2 && SLUG2.test(parts[0]) && (parts[1] === "*" || SLUG2.test(parts[1]));
+}
+function registryMatches(pattern, name) {
+  if (pattern === name) return true;
+  return pattern.endsWith("/*") && name.startsWith(pattern.slice(0, -1));
+}
+function registryOfRepository(repository) {
+  const parts = repository.split("/");
+  if (parts.length < 3) return void 0;
+  return `${parts[0]}/${parts[1]}`;
+}
+
+// src/registry/auth/scopes.ts
+var SCOPES = ["read_packages", "write_packages", "delete_packages"];
+var SCOPE_FOR_ACTION = {
+  pull: "read_packages",
+  push: "write_packages",
+  delete: "delete_packages"
+};
+var SHORT_SCOPES = {
+  read: "read_packages",
+  write: "write_packages",
+  delete: "delete_packages"
+};
+function isScope(value) {
+  return typeof value === "string" && SCOPES.includes(value);
+}
+function parseScope(value) {
+  const trimmed = value.trim().toLowerCase();
+  return SHORT_SCOPES[trimmed] ?? (isScope(trimmed) ? trimmed : void 0);
+}
+function effectiveScopes(scopes) {
+  const set2 = new Set(scopes);
+  if (set2.has("write_packages") || set2.has("delete_packages")) set2.add("read_packages");
+  return SCOPES.filter((scope) => set2.has(scope));
+}
+function allowedActions(scopes, wanted) {
+  const effective = new Set(effectiveScopes(scopes));
+  return wanted.filter((action) => effective.has(SCOPE_FOR_ACTION[action]));
+}
+
+// src/registry/auth/grants.ts
+function grantFor(principal, registry, wanted, audiencePrefix) {
+  const everyone = registry.visibility === "public" ? ["pull"] : [];
+  let scopes = [];
+  let why;
+  if (principal.kind === "anonymous") {
+    why = registry.visibility === "private" ? `${registry.name} is private: log in with username "${USERNAME}" and a registry token, an API token or an OIDC token` : `anonymous users may only pull from ${registry.name}: log in with a token that has write_packages to push, delete_packages to delete`;
+  } else if (principal.kind === "token") {
+    const { record } = principal;
+    if (record.registries.some((pattern) => registryMatches(pattern, registry.name))) {
+      scopes = record.scopes;
+    } else {
+      why = `token ${record.id} is not for ${registry.name} (it is for ${record.registries.join(", ")})`;
+    }
+  } else {
+    const expected = `${audiencePrefix}/${registry.name}`;
+    const aud = principal.token.claims.aud;
+    const audiences = Array.isArray(aud) ? aud.filter((a2) => typeof a2 === "string") : typeof aud === "string" ? [aud] : [];
+    if (!audiences.includes(expected)) {
+      const shown = audiences.length === 0 ? "(none)" : audiences.map((a2) => a2.slice(0, 200)).join(", ");
+      why = `OIDC token audience ${shown} does not match ${expected}`;
+    } else {
+      const policy = evaluatePolicy(registry.name, registry.oidcPolicy, principal.token.issuer, principal.token.claims);
+      if (policy.ok) scopes = policy.scopes;
+      else why = policy.reason;
+    }
+  }
+  const granted = /* @__PURE__ */ new Set([...allowedActions(scopes, wanted), ...wanted.filter((a2) => everyone.includes(a2))]);
+  const actions = wanted.filter((a2) => granted.has(a2));
+  if (actions.length === wanted.length) return { actions };
+  if (why === void 0) {
+    const missing = wanted.find((a2) => !granted.has(a2));
+    const held = effectiveScopes(scopes).join(", ") || "no scopes";
+    const who = principal.kind === "token" ? `token ${principal.record.id}` : "the OIDC policy";
+    why = `${who} grants ${held} on ${registry.name}; ${missing} needs ${SCOPE_FOR_ACTION[missing]}`;
+  }
+  return { actions, reason: why };
+}
+
+// src/registry/auth/oidc/jwt.ts
+var MAX_JWT_LENGTH = 16 * 1024;
+var SEGMENT = /^[A-Za-z0-9_-]+$/;
+function looksLikeJwt(value) {
+  return value.length <= MAX_JWT_LENGTH && value.startsWith("eyJ") && value.split(".").length === 3;
+}
+function decodeJwt(token) {
+  if (token.length > MAX_JWT_LENGTH) return { error: `the OIDC token is longer than ${MAX_JWT_LENGTH} bytes` };
+  const parts = token.split(".");
+  if (parts.length !== 3 || !parts.every((part) => SEGMENT.test(part))) {
+    return { error: 'the OIDC token is not a JWT (three base64url parts separated by ".")' };
+  }
+  const header3 = parseJsonObject(parts[0]);
+  const claims = parseJsonObject(parts[1]);
+  if (header3 === void 0 || claims === void 0) {
+    return { error: "the OIDC token header or payload is not a JSON object" };
+  }
+  if (typeof header3.alg !== "string") return { error: 'the OIDC token header has no "alg"' };
+  if (header3.kid !== void 0 && typeof header3.kid !== "string") {
+    return { error: 'the OIDC token header "kid" is not a string' };
+  }
+  return {
+    header: header3,
+    claims,
+    signedPart: `${parts[0]}.${parts[1]}`,
+    signature: Buffer.from(parts[2], "base64url")
+  };
+}
+function parseJsonObject(segment) {
+  try {
+    const value = JSON.parse(Buffer.from(segment, "base64url").toString("utf8"));
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/registry/auth/principal.ts
+var LOGIN_HINT = `log in with username "${USERNAME}" and a registry token, an API token or an OIDC token as the password`;
+async function authenticate(credentials, sources) {
+  switch (credentials.kind) {
+    case "none":
+      return { ok: true, principal: { kind: "anonymous" } };
+    case "malformed":
+      return { ok: false, reason: `${credentials.reason}: ${LOGIN_HINT}` };
+    case "bearer":
+      return authenticatePassword(credentials.token, sources);
+    case "basic":
+      if (credentials.username !== USERNAME) {
+        return {
+          ok: false,
+          reason: `unknown user name ${JSON.stringify(credentials.username.slice(0, 100))}: the user name is always "${USERNAME}"; the password is the token`
+        };
+      }
+      return authenticatePassword(credentials.password, sources);
+  }
+}
+async function authenticatePassword(password, sources) {
+  if (password === "") return { ok: false, reason: `empty password: ${LOGIN_HINT}` };
+  if (looksLikeJwt(password)) {
+    if (sources.oidc === void 0) {
+      return { ok: false, reason: "OIDC tokens are not accepted here: no OIDC issuers are configured (oidc.issuers)" };
+    }
+    const result = await sources.oidc.verify(password);
+    return result.ok ? { ok: true, principal: { kind: "oidc", token: result.token } } : result;
+  }
+  const record = sources.tokens === void 0 ? void 0 : await sources.tokens.find(password);
+  if (record === void 0) {
+    return {
+      ok: false,
+      reason: "the token is not known to this registry (revoked, mistyped, or made for another registry)"
+    };
+  }
+  return { ok: true, principal: { kind: "token", record } };
+}
+function describePrincipal(principal) {
+  switch (principal.kind) {
+    case "anonymous":
+      return "anonymous";
+    case "token":
+      return `token ${principal.record.id}`;
+    case "oidc": {
+      const sub = principal.token.claims.sub;
+      return `OIDC token of ${principal.token.issuer}${typeof sub === "string" ? ` for ${sub.slice(0, 200)}` : ""}`;
+    }
+  }
+}
+
+// src/registry/auth/registries.ts
+var RegistryDirectory = class {
+  #byName;
+  constructor(registries) {
+    this.#byName = new Map(registries.map((r) => [r.name, r]));
+  }
+  /** Every registry, in configuration order. */
+  get all() {
+    return [...this.#byName.values()];
+  }
+  /** The registry named `{org}/{registry}`, or undefined. */
+  get(name) {
+    return this.#byName.get(name);
+  }
+  /** Where repository `name` (`{org}/{registry}/{image}...`) belongs. */
+  place(repository) {
+    const registry = registryOfRepository(repository);
+    if (registry === void 0) return { kind: "too-short" };
+    const found = this.#byName.get(registry);
+    return found === void 0 ? { kind: "unknown-registry", registry } : { kind: "registry", registry: found };
+  }
+};
+
+// src/registry/auth/token-scope.ts
+var ALL = ["pull", "push", "delete"];
+function parseTokenScopes(values) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const scope of values.flatMap((v) => v.split(" ")).filter(Boolean).slice(0, 100)) {
+    const first = scope.indexOf(":");
+    const last = scope.lastIndexOf(":");
+    if (first === -1 || last === first) continue;
+    const type2 = scope.slice(0, first).replace(/\(.*\)$/, "");
+    const name = scope.slice(first + 1, last);
+    if (type2 !== "repository" || !isSafeRepository(name)) continue;
+    const actions = merged.get(name) ?? /* @__PURE__ */ new Set();
+    for (const action of scope.slice(last + 1).split(",")) {
+      if (action === "*") ALL.forEach((a2) => actions.add(a2));
+      else if (ALL.includes(action)) actions.add(action);
+    }
+    merged.set(name, actions);
+  }
+  return [...merged].map(([repository, actions]) => ({ repository, actions: ALL.filter((a2) => actions.has(a2)) }));
+}
+
+// src/registry/auth/token-endpoint.ts
+async function issueToken(req, query, ctx) {
+  const credentials = readCredentials(req);
+  if (credentials.kind === "bearer" && BearerTokens2.owns(credentials.token)) {
+    return unauthorized(ctx, 'send the token as a Basic password (user "buildkite"), not a bearer token of this registry');
+  }
+  const auth = await authenticate(credentials, ctx.authenticators);
+  if (!auth.ok) return unauthorized(ctx, auth.reason);
+  const { principal } = auth;
+  noteRequest(req, { principal: describePrincipal(principal) });
+  const access = {};
+  const denied = {};
+  for (const scope of parseTokenScopes(query.getAll("scope"))) {
+    const placed = ctx.directory.place(scope.repository);
+    if (placed.kind !== "registry") {
+      access[scope.repository] = [];
+      denied[scope.repository] = placed.kind === "too-short" ? `invalid repository name ${scope.repository}: names here look like ORG/REGISTRY/IMAGE` : `${placed.registry} is not a registry here`;
+      continue;
+    }
+    const grant = grantFor(principal, placed.registry, scope.actions, ctx.audiencePrefix);
+    access[scope.repository] = [...grant.actions];
+    if (grant.reason !== void 0) denied[scope.repository] = grant.reason;
+  }
+  const issuedAt = Math.floor(ctx.now() / 1e3);
+  const token = ctx.bearer.issue({
+    subject: subjectOf2(principal),
+    issuedAt,
+    expiresAt: issuedAt + ctx.lifetimeSeconds,
+    access,
+    denied
+  });
+  return {
+    status: 200,
+    body: {
+      token,
+      access_token: token,
+      expires_in: ctx.lifetimeSeconds,
+      issued_at: new Date(issuedAt * 1e3).toISOString()
+    },
+    headers: { "Cache-Control": "no-store" }
+  };
+}
+function subjectOf2(principal) {
+  switch (principal.kind) {
+    case "anonymous":
+      return { kind: "anonymous" };
+    case "token":
+      return { kind: "token", id: principal.record.id };
+    case "oidc": {
+      const sub = principal.token.claims.sub;
+      return { kind: "oidc", issuer: principal.token.issuer, subject: typeof sub === "string" ? sub.slice(0, 300) : "" };
+    }
+  }
+}
+function unauthorized(ctx, message) {
+  return {
+    status: 401,
+    body: { errors: [{ code: "UNAUTHORIZED", message }], details: message },
+    headers: { "WWW-Authenticate": ctx.challenge }
+  };
+}
+
+// src/registry/auth/packages-authorizer.ts
+var PackagesAuthorizer = class {
+  directory;
+  #options;
+  #bearer;
+  #origin;
+  #audiencePrefix;
+  constructor(options) {
+    this.#options = options;
+    this.directory = new RegistryDirectory(options.registries);
+    this.#bearer = options.bearer ?? new BearerTokens2(void 0, options.now);
+    this.#origin = { publicUrl: trimSlash(options.publicUrl), fallbackUrl: "http://127.0.0.1" };
+    this.#audiencePrefix = trimSlash(options.audiencePrefix ?? options.publicUrl);
+  }
+  /** The OIDC audience prefix in force (undefined until known). */
+  get audiencePrefix() {
+    return this.#audiencePrefix;
+  }
+  get #challengeOrigin() {
+    return this.#origin;
+  }
+  visibility(registry) {
+    return this.directory.get(registry)?.visibility;
+  }
+  listening(baseUrl) {
+    this.#origin.fallbackUrl = trimSlash(baseUrl);
+    this.#audiencePrefix ??= this.#origin.fallbackUrl;
+  }
+  async authorize(req, access) {
+    const name = access.repository;
+    let registry;
+    let unknownRegistry;
+    if (name !== "") {
+      if (access.target === "registry") {
+        registry = this.directory.get(name);
+        if (registry === void 0) unknownRegistry = name;
+      } else {
+        const placed = this.directory.place(name);
+        if (placed.kind === "too-short") {
+          return { ok: false, status: 400, code: "NAME_INVALID", message: shapeMessage(name) };
+        }
+        if (placed.kind === "unknown-registry") unknownRegistry = placed.registry;
+        else registry = placed.registry;
+      }
+    }
+    const credentials = readCredentials(req);
+    if (credentials.kind === "bearer" && BearerTokens2.owns(credentials.token)) {
+      return this.#authorizeBearer(req, credentials.token, access, registry, unknownRegistry);
+    }
+    const auth = await authenticate(credentials, this.#options);
+    if (!auth.ok) return this.#unauthorized(req, access, auth.reason);
+    const { principal } = auth;
+    noteRequest(req, { principal: describePrincipal(principal) });
+    const anonymous = principal.kind === "anonymous";
+    if (name === "") return anonymous ? this.#unauthorized(req, access, loginMessage()) : { ok: true };
+    if (registry === void 0) {
+      return anonymous ? this.#unauthorized(req, access, loginMessage()) : this.#unknown(unknownRegistry);
+    }
+    const grant = grantFor(principal, registry, access.actions, this.#prefix());
+    if (grant.actions.length === access.actions.length) return { ok: true };
+    return anonymous ? this.#unauthorized(req, access, grant.reason) : { ok: false, status: 403, message: grant.reason };
+  }
+  issueToken(req, query) {
+    return issueToken(req, query, {
+      authenticators: this.#options,
+      bearer: this.#bearer,
+      directory: this.directory,
+      audiencePrefix: this.#prefix(),
+      lifetimeSeconds: this.#options.tokenLifetimeSeconds ?? 300,
+      now: this.#options.now ?? Date.now,
+      challenge: bearerChallenge(req, this.#challengeOrigin)
+    });
+  }
+  async visibleRepositories(req, repositories) {
+    const credentials = readCredentials(req);
+    let canPull;
+    if (credentials.kind === "bearer" && BearerTokens2.owns(credentials.token)) {
+      const checked = this.#bearer.check(credentials.token);
+      const access = checked.ok ? checked.claims.access : {};
+      canPull = (name, registry) => registry.visibility === "public" || (access[name] ?? []).includes("pull");
+    } else {
+      const auth = await authenticate(credentials, this.#options);
+      const principal = auth.ok ? auth.principal : { kind: "anonymous" };
+      canPull = (_name, registry) => grantFor(principal, registry, ["pull"], this.#prefix()).actions.length === 1;
+    }
+    return repositories.filter((name) => {
+      const placed = this.directory.place(name);
+      return placed.kind === "registry" && canPull(name, placed.registry);
+    });
+  }
+  async #authorizeBearer(req, token, access, registry, unknownRegistry) {
+    const checked = this.#bearer.check(token);
+    if (!checked.ok) return this.#unauthorized(req, access, checked.reason);
+    const { claims } = checked;
+    const { subject } = claims;
+    if (subject.kind === "token" && !await this.#options.tokens?.has(subject.id)) {
+      return this.#unauthorized(req, access, `token ${subject.id} was revoked`);
+    }
+    noteRequest(req, { principal: describeSubject(claims) });
+    const anonymous = subject.kind === "anonymous";
+    const name = access.repository;
+    if (name === "") return anonymous ? this.#unauthorized(req, access, loginMessage()) : { ok: true };
+    if (registry === void 0) {
+      return anonymous ? this.#unauthorized(req, access, loginMessage()) : this.#unknown(unknownRegistry);
+    }
+    if (access.target === "registry") {
+      const any = Object.entries(claims.access).some(
+        ([repo, actions]) => registryOfRepository(repo) === name && actions.includes("pull")
+      );
+      if (registry.visibility === "public" || any) return { ok: true };
+      return this.#unauthorized(req, access, `the bearer token grants nothing in ${name}: log in with Basic credentials`);
+    }
+    const held = claims.access[name];
+    const missing = access.actions.filter((a2) => !(held ?? []).includes(a2));
+    if (missing.length === 0) return { ok: true };
+    const denied = claims.denied[name];
+    if (denied === void 0 || anonymous) {
+      return this.#unauthorized(req, access, denied ?? `the bearer token does not cover ${missing.join(",")} on ${name}`);
+    }
+    return { ok: false, status: 403, message: denied };
+  }
+  #unauthorized(req, access, message) {
+    const repository = access.target === "registry" ? void 0 : access.repository;
+    return {
+      ok: false,
+      status: 401,
+      challenge: bearerChallenge(req, this.#challengeOrigin, repository, access.actions),
+      message: message ?? loginMessage()
+    };
+  }
+  #unknown(registry) {
+    const names2 = this.directory.all.map((r) => r.name).join(", ");
+    return {
+      ok: false,
+      status: 404,
+      code: "NAME_UNKNOWN",
+      message: `${registry} is not a registry here; repository names look like ORG/REGISTRY/IMAGE with ORG/REGISTRY one of: ${names2}`
+    };
+  }
+  #prefix() {
+    return this.#audiencePrefix ?? this.#origin.fallbackUrl;
+  }
+};
+function describeSubject(claims) {
+  const { subject } = claims;
+  if (subject.kind === "anonymous") return "anonymous (bearer)";
+  if (subject.kind === "token") return `token ${subject.id} (bearer)`;
+  return `OIDC token of ${subject.issuer} for ${subject.subject} (bearer)`;
+}
+function loginMessage() {
+  return `authentication required: log in with username "${USERNAME}" and a registry token, an API token or an OIDC token as the password`;
+}
+function shapeMessage(name) {
+  return `invalid repository name ${JSON.stringify(name.slice(0, 200))}: names here look like ORG/REGISTRY/IMAGE (for example acme/images/web), as on Buildkite Packages`;
+}
+function trimSlash(url) {
+  return url?.replace(/\/+$/, "");
+}
+
+// src/registry/auth/oidc/verify-jwt.ts
+import { verify as verifySignature } from "node:crypto";
+var ALGORITHMS = {
+  RS256: { kty: "RSA" },
+  ES256: { kty: "EC", crv: "P-256" }
+};
+var OidcVerifier = class {
+  #issuers;
+  #maxLifetime;
+  #skew;
+  #now;
+  constructor(options) {
+    this.#issuers = new Map(options.issuers.map((i2) => [i2.issuer, i2.keys]));
+    this.#maxLifetime = options.maxLifetimeSeconds ?? 300;
+    this.#skew = options.clockSkewSeconds ?? 30;
+    this.#now = options.now ?? Date.now;
+  }
+  /** The trusted issuers, for messages. */
+  get issuers() {
+    return [...this.#issuers.keys()];
+  }
+  async verify(token) {
+    const jwt = decodeJwt(token);
+    if ("error" in jwt) return fail(jwt.error);
+    const { claims, header: header3 } = jwt;
+    const algorithm = ALGORITHMS[header3.alg];
+    if (algorithm === void 0) {
+      return fail(`OIDC token algorithm ${JSON.stringify(header3.alg.slice(0, 20))} is not accepted: use RS256 or ES256`);
+    }
+    const issuer = claims.iss;
+    if (typeof issuer !== "string") return fail('OIDC token has no "iss" claim');
+    const source = this.#issuers.get(issuer);
+    if (source === void 0) {
+      const trusted = this.issuers.map((i2) => JSON.stringify(i2)).join(", ") || "none";
+      return fail(`OIDC token issuer ${JSON.stringify(issuer.slice(0, 200))} is not trusted here (trusted: ${trusted})`);
+    }
+    const times = this.#checkTimes(claims);
+    if (times !== void 0) return fail(times);
+    let key2;
+    try {
+      key2 = pick(await source.keys(), header3, algorithm);
+      if (key2 === void 0) key2 = pick(await source.keys(true), header3, algorithm);
+    } catch (error) {
+      return fail(`the keys of OIDC issuer ${issuer} cannot be loaded: ${error.message}`);
+    }
+    if (key2 === void 0) {
+      const which = header3.kid === void 0 ? "a" : `key id ${JSON.stringify(header3.kid.slice(0, 100))}, a`;
+      return fail(`OIDC token names ${which} ${header3.alg} key that issuer ${issuer} does not publish (${source.origin})`);
+    }
+    if (!checkSignature(jwt, key2)) return fail(`OIDC token signature does not verify with the keys of issuer ${issuer}`);
+    return { ok: true, token: { issuer, claims, expiresAt: claims.exp } };
+  }
+  #checkTimes(claims) {
+    const { exp, iat, nbf } = claims;
+    if (typeof exp !== "number" || !Number.isFinite(exp)) return 'OIDC token has no numeric "exp" claim';
+    if (typeof iat !== "number" || !Number.isFinite(iat)) return 'OIDC token has no numeric "iat" claim';
+    const now = this.#now() / 1e3;
+    if (exp - iat > this.#maxLifetime) {
+      return `OIDC token lifetime ${Math.round(exp - iat)}s exceeds ${this.#maxLifetime}s: request it with --lifetime ${this.#maxLifetime} (or less)`;
+    }
+    if (now > exp + this.#skew) {
+      return `OIDC token expired at ${isoTime(exp)} (${Math.round(now - exp)}s ago): request a fresh one right before logging in`;
+    }
+    if (iat > now + this.#skew) return `OIDC token is issued in the future (${isoTime(iat)}): check the clocks`;
+    if (nbf !== void 0) {
+      if (typeof nbf !== "number") return 'OIDC token "nbf" claim is not a number';
+      if (nbf > now + this.#skew) return `OIDC token is not valid before ${isoTime(nbf)}`;
+    }
+    return void 0;
+  }
+};
+function pick(keys, header3, algorithm) {
+  const usable = keys.filter(
+    (k) => k.kty === algorithm.kty && (algorithm.crv === void 0 || k.crv === algorithm.crv) && (k.alg === void 0 || k.alg === header3.alg)
+  );
+  if (header3.kid !== void 0) return usable.find((k) => k.kid === header3.kid);
+  return usable.length === 1 ? usable[0] : void 0;
+}
+function checkSignature(jwt, key2) {
+  const data = Buffer.from(jwt.signedPart, "ascii");
+  try {
+    if (jwt.header.alg === "ES256") {
+      if (jwt.signature.length !== 64) return false;
+      return verifySignature("sha256", data, { key: key2.key, dsaEncoding: "ieee-p1363" }, jwt.signature);
+    }
+    return verifySignature("sha256", data, key2.key, jwt.signature);
+  } catch {
+    return false;
+  }
+}
+function isoTime(seconds) {
+  const date = new Date(seconds * 1e3);
+  return Number.isNaN(date.getTime()) ? String(seconds) : date.toISOString();
+}
+function fail(reason) {
+  return { ok: false, reason };
+}
+
+// src/registry/auth/oidc/jwks.ts
+import { createPublicKey } from "node:crypto";
+import { readFile as readFile12, stat as stat7 } from "node:fs/promises";
+
+// src/registry/auth/errors.ts
+var RegistryAuthError = class extends ContainerPackageError {
+  constructor(code, message, details2 = {}) {
+    super(code, message, details2);
+    this.name = "RegistryAuthError";
+  }
+};
+
+// src/registry/auth/oidc/jwks.ts
+function parseJwks(text2, origin) {
+  let doc;
+  try {
+    doc = JSON.parse(text2);
+  } catch (error) {
+    throw jwksError(origin, "is not JSON", error);
+  }
+  const keys = doc?.keys;
+  if (!Array.isArray(keys)) throw jwksError(origin, 'has no "keys" array');
+  const out = [];
+  for (const raw of keys) {
+    if (typeof raw !== "object" || raw === null) continue;
+    if (raw.use !== void 0 && raw.use !== "sig") continue;
+    if (raw.kty !== "RSA" && raw.kty !== "EC") continue;
+    try {
+      const key2 = createPublicKey({ key: raw, format: "jwk" });
+      out.push({
+        kid: typeof raw.kid === "string" ? raw.kid : void 0,
+        kty: raw.kty,
+        crv: typeof raw.crv === "string" ? raw.crv : void 0,
+        alg: typeof raw.alg === "string" ? raw.alg : void 0,
+        key: key2
+      });
+    } catch {
+    }
+  }
+  if (out.length === 0) throw jwksError(origin, "holds no RSA or EC signing key");
+  return out;
+}
+function fileKeySource(path11) {
+  let cached;
+  return {
+    origin: path11,
+    async keys(refresh = false) {
+      if (cached !== void 0 && !refresh) return cached.keys;
+      let signature;
+      try {
+        const info = await stat7(path11);
+        signature = `${info.ino}:${info.size}:${info.mtimeMs}`;
+      } catch (error) {
+        throw jwksError(path11, `cannot be read: ${error.message}`, error);
+      }
+      if (cached?.signature === signature) return cached.keys;
+      cached = { signature, keys: parseJwks(await readFile12(path11, "utf8"), path11) };
+      return cached.keys;
+    }
+  };
+}
+function urlKeySource(url, options = {}) {
+  const maxAge = options.maxAgeMs ?? 10 * 6e4;
+  const minInterval = options.minRefreshIntervalMs ?? 3e4;
+  const timeout = options.timeoutMs ?? 1e4;
+  const doFetch = options.fetch ?? fetch;
+  let cached;
+  let inFlight;
+  const load4 = async () => {
+    let text2;
+    try {
+      const response = await doFetch(url, {
+        headers: { accept: "application/json" },
+        signal: AbortSignal.timeout(timeout)
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      text2 = await response.text();
+    } catch (error) {
+      throw jwksError(url, `cannot be fetched: ${error.message}`, error);
+    }
+    const keys = parseJwks(text2, url);
+    cached = { at: Date.now(), keys };
+    return keys;
+  };
+  return {
+    origin: url,
+    async keys(refresh = false) {
+      const age = cached === void 0 ? Infinity : Date.now() - cached.at;
+      const stale = age > maxAge || refresh && age > minInterval;
+      if (cached !== void 0 && !stale) return cached.keys;
+      inFlight ??= load4().finally(() => {
+        inFlight = void 0;
+      });
+      try {
+        return await inFlight;
+      } catch (error) {
+        if (cached !== void 0) return cached.keys;
+        throw error;
+      }
+    }
+  };
+}
+function jwksError(origin, what, cause) {
+  return new RegistryAuthError("REGISTRY_JWKS_INVALID", `the JWKS ${origin} ${what}`, {
+    hint: "point oidc.issuers[].jwks-file or jwks-url at the issuer's key set (for Buildkite: https://agent.buildkite.com/.well-known/jwks)",
+    cause
+  });
+}
+
+// src/registry/auth/tokens/token-store.ts
+import { stat as stat8 } from "node:fs/promises";
+
+// src/registry/auth/tokens/token-format.ts
+import { createHash as createHash5, randomBytes as randomBytes3, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+var TOKEN_PREFIX = "bkpt_";
+function generateToken() {
+  return TOKEN_PREFIX + randomBytes3(32).toString("base64url");
+}
+function generateTokenId() {
+  return `tok_${randomBytes3(6).toString("hex")}`;
+}
+function hashToken(token) {
+  return createHash5("sha256").update(token, "utf8").digest();
+}
+function sameHash(a2, b) {
+  return a2.length === b.length && timingSafeEqual2(a2, b);
+}
+
+// src/registry/auth/tokens/tokens-file.ts
+import { randomUUID as randomUUID6 } from "node:crypto";
+import { open as open6, readFile as readFile13, rename as rename5, rm as rm10, unlink as unlink3 } from "node:fs/promises";
+import { setTimeout as sleep2 } from "node:timers/promises";
+var VERSION2 = 1;
+async function readTokensFile(path11) {
+  let text2;
+  try {
+    text2 = await readFile13(path11, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return { tokens: [] };
+    throw invalid4(path11, `cannot be read: ${error.message}`, error);
+  }
+  return parseTokensFile(text2, path11);
+}
+function parseTokensFile(text2, path11) {
+  let data;
+  try {
+    data = JSON.parse(text2);
+  } catch (error) {
+    throw invalid4(path11, "is not JSON", error);
+  }
+  const root = data;
+  if (typeof data !== "object" || data === null || root.version !== VERSION2 || !Array.isArray(root.tokens)) {
+    throw invalid4(path11, `is not a version ${VERSION2} tokens file ({"version":1,"tokens":[...]})`);
+  }
+  return { tokens: root.tokens.map((entry, index) => parseRecord(entry, `${path11}: tokens[${index}]`)) };
+}
+function parseRecord(entry, where2) {
+  const r = entry;
+  const ok = typeof entry === "object" && entry !== null && typeof r.id === "string" && typeof r.sha256 === "string" && /^[0-9a-f]{64}$/.test(r.sha256) && Array.isArray(r.registries) && r.registries.every((v) => typeof v === "string" && isRegistryPattern(v)) && Array.isArray(r.scopes) && r.scopes.every(isScope) && (r.description === void 0 || typeof r.description === "string") && typeof r.created_at === "string";
+  if (!ok) {
+    throw new RegistryAuthError(
+      "REGISTRY_TOKENS_FILE_INVALID",
+      `${where2} is malformed: expected id, sha256 (64 hex), registries (ORG/REGISTRY or ORG/*), scopes (read_packages, write_packages, delete_packages), created_at`,
+      { hint: "fix the entry by hand, or revoke and recreate the token with `container-package registry token`" }
+    );
+  }
+  return {
+    id: r.id,
+    sha256: r.sha256,
+    registries: r.registries,
+    scopes: r.scopes,
+    description: r.description ?? "",
+    createdAt: r.created_at
+  };
+}
+function serializeTokensFile(file) {
+  const tokens = file.tokens.map((t) => ({
+    id: t.id,
+    sha256: t.sha256,
+    registries: t.registries,
+    scopes: t.scopes,
+    description: t.description,
+    created_at: t.createdAt
+  }));
+  return `${JSON.stringify({ version: VERSION2, tokens }, null, 2)}
+`;
+}
+async function updateTokensFile(path11, change) {
+  const lock = `${path11}.lock`;
+  const handle2 = await acquireLock(lock);
+  try {
+    const { file, result } = change(await readTokensFile(path11));
+    const temp = `${path11}.${randomUUID6()}.tmp`;
+    const out = await open6(temp, "wx", 384);
+    try {
+      await out.writeFile(serializeTokensFile(file));
+      await out.sync();
+    } finally {
+      await out.close();
+    }
+    try {
+      await rename5(temp, path11);
+    } catch (error) {
+      await rm10(temp, { force: true });
+      throw error;
+    }
+    return result;
+  } finally {
+    await handle2.close();
+    await unlink3(lock).catch(() => void 0);
+  }
+}
+async function acquireLock(lock) {
+  const deadline = Date.now() + 1e4;
+  for (; ; ) {
+    try {
+      return await open6(lock, "wx", 384);
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      if (Date.now() > deadline) {
+        throw new RegistryAuthError("REGISTRY_TOKENS_FILE_LOCKED", `the tokens file lock ${lock} is held`, {
+          hint: "another `registry token` command is running; if none is, remove the lock file"
+        });
+      }
+      await sleep2(50);
+    }
+  }
+}
+function invalid4(path11, what, cause) {
+  return new RegistryAuthError("REGISTRY_TOKENS_FILE_INVALID", `tokens file ${path11} ${what}`, {
+    hint: "tokens files are written by `container-package registry token create`",
+    cause
+  });
+}
+
+// src/registry/auth/tokens/token-store.ts
+var TokenStore = class {
+  path;
+  #onError;
+  #records = [];
+  #signature = "";
+  #loading;
+  constructor(path11, onError = () => void 0) {
+    this.path = path11;
+    this.#onError = onError;
+  }
+  /**
+   * The record of `token`, or undefined when no stored hash matches. Every stored hash is compared
+   * with `crypto.timingSafeEqual`, without stopping at the first match.
+   */
+  async find(token) {
+    await this.#refresh();
+    const hash = hashToken(token);
+    let found;
+    for (const entry of this.#records) {
+      if (sameHash(entry.hash, hash)) found = entry.record;
+    }
+    return found;
+  }
+  /** True while a token with this id is in the file (bearer tokens die with their registry token). */
+  async has(id) {
+    await this.#refresh();
+    return this.#records.some((entry) => entry.record.id === id);
+  }
+  #refresh() {
+    this.#loading ??= this.#reload().finally(() => {
+      this.#loading = void 0;
+    });
+    return this.#loading;
+  }
+  async #reload() {
+    let signature;
+    try {
+      const info = await stat8(this.path);
+      signature = `${info.ino}:${info.size}:${info.mtimeMs}`;
+    } catch (error) {
+      if (error.code !== "ENOENT") throw error;
+      signature = "missing";
+    }
+    if (signature === this.#signature) return;
+    try {
+      const file = await readTokensFile(this.path);
+      this.#records = file.tokens.map((record) => ({ record, hash: Buffer.from(record.sha256, "hex") }));
+      this.#signature = signature;
+    } catch (error) {
+      this.#signature = signature;
+      this.#onError(error);
+    }
+  }
+};
+
+// src/registry/auth/tokens/manage.ts
+async function createToken(path11, input) {
+  if (input.registries.length === 0) throw badInput("at least one --registry ORG/REGISTRY is required");
+  for (const registry of input.registries) {
+    if (!isRegistryPattern(registry)) {
+      throw badInput(`invalid registry ${JSON.stringify(registry)}: expected ${REGISTRY_NAME_SHAPE}, or ORG/*`);
+    }
+  }
+  if (input.scopes.length === 0) throw badInput("at least one --scope (read, write or delete) is required");
+  const scopes = input.scopes.map((value) => {
+    const scope = parseScope(value);
+    if (scope === void 0) {
+      throw badInput(`invalid scope ${JSON.stringify(value)}: use read, write or delete (${SCOPES.join(", ")})`);
+    }
+    return scope;
+  });
+  const token = generateToken();
+  const record = {
+    id: generateTokenId(),
+    sha256: hashToken(token).toString("hex"),
+    registries: [...new Set(input.registries)],
+    scopes: effectiveScopes(scopes),
+    description: input.description ?? "",
+    createdAt: (input.now ?? /* @__PURE__ */ new Date()).toISOString()
+  };
+  await updateTokensFile(path11, (file) => ({ file: { tokens: [...file.tokens, record] }, result: void 0 }));
+  return { token, record };
+}
+async function listTokens(path11) {
+  return (await readTokensFile(path11)).tokens;
+}
+async function revokeToken(path11, id) {
+  return updateTokensFile(path11, (file) => {
+    const found = file.tokens.find((t) => t.id === id);
+    if (found === void 0) {
+      throw new RegistryAuthError("REGISTRY_TOKEN_NOT_FOUND", `no token with id ${JSON.stringify(id)} in ${path11}`, {
+        hint: "list the tokens with `container-package registry token list`"
+      });
+    }
+    return { file: { tokens: file.tokens.filter((t) => t.id !== id) }, result: found };
+  });
+}
+function badInput(message) {
+  return new RegistryAuthError("REGISTRY_TOKEN_INVALID_INPUT", message);
+}
+
+// src/registry/config.ts
+import { readFile as readFile14 } from "node:fs/promises";
+import { dirname as dirname3, resolve as resolve3 } from "node:path";
+
+// src/registry/config/defaults.ts
+import { homedir as homedir3 } from "node:os";
+import { join as join19 } from "node:path";
+var DEFAULT_LISTEN = "127.0.0.1:5000";
+function defaultStorageDir(env = process.env, home = homedir3()) {
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg !== void 0 && xdg.startsWith("/")) return join19(xdg, "container-package", "registry");
+  if (process.platform === "win32" && env.LOCALAPPDATA) return join19(env.LOCALAPPDATA, "container-package", "registry");
+  return join19(home, ".cache", "container-package", "registry");
+}
+function defaultTokensFile(storage) {
+  return join19(storage, "tokens.json");
+}
+
+// src/registry/config/errors.ts
+var RegistryConfigError = class extends ContainerPackageError {
+  path;
+  source;
+  constructor(path11, message, options = {}) {
+    const where2 = options.source === void 0 ? "" : `${options.source}: `;
+    super("REGISTRY_CONFIG_INVALID", `${where2}${path11 === "" ? "" : `${path11}: `}${message}`, {
+      hint: options.hint ?? "see docs/registry.md for every key and its default",
+      cause: options.cause
+    });
+    this.name = "RegistryConfigError";
+    this.path = path11;
+    this.source = options.source;
+  }
+};
+
+// src/registry/config/reader.ts
+var ConfigReader = class {
+  source;
+  constructor(source) {
+    this.source = source;
+  }
+  fail(path11, message, hint) {
+    throw new RegistryConfigError(path11, message, { source: this.source, hint });
+  }
+  /** A mapping with only `allowed` keys (unknown keys are named in the error). Undefined/null → `{}`. */
+  object(value, path11, allowed) {
+    if (value === void 0 || value === null) return {};
+    if (typeof value !== "object" || Array.isArray(value)) this.fail(path11 || "(top level)", `expected a mapping, got ${kind(value)}`);
+    const record = value;
+    const unknown2 = Object.keys(record).filter((key2) => !allowed.includes(key2));
+    if (unknown2.length > 0) {
+      const first = unknown2[0];
+      this.fail(join20(path11, first), `unknown key ${JSON.stringify(first)}; allowed here: ${allowed.join(", ")}`);
+    }
+    return record;
+  }
+  list(value, path11) {
+    if (value === void 0 || value === null) return [];
+    if (!Array.isArray(value)) this.fail(path11, `expected a list, got ${kind(value)}`);
+    return value;
+  }
+  string(value, path11) {
+    if (value === void 0 || value === null) return void 0;
+    if (typeof value !== "string" || value.trim() === "") this.fail(path11, `expected a non-empty string, got ${kind(value)}`);
+    return value.trim();
+  }
+  requiredString(value, path11) {
+    return this.string(value, path11) ?? this.fail(path11, "is required");
+  }
+  boolean(value, path11, fallback) {
+    if (value === void 0 || value === null) return fallback;
+    if (typeof value !== "boolean") this.fail(path11, `expected true or false, got ${kind(value)}`);
+    return value;
+  }
+  oneOf(value, path11, choices, fallback) {
+    if (value === void 0 || value === null) return fallback;
+    if (typeof value !== "string" || !choices.includes(value)) {
+      this.fail(path11, `expected one of ${choices.join(", ")}, got ${kind(value)}`);
+    }
+    return value;
+  }
+};
+function join20(path11, key2) {
+  if (typeof key2 === "number") return `${path11}[${key2}]`;
+  return path11 === "" ? key2 : `${path11}.${key2}`;
+}
+function kind(value) {
+  if (value === null || value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  const text2 = JSON.stringify(value);
+  return text2.length > 60 ? `${typeof value} ${text2.slice(0, 60)}\u2026` : `${typeof value} ${text2}`;
+}
+
+// src/registry/config/policy.ts
+var OPERATORS = ["equals", "not_equals", "in", "not_in", "matches"];
+function readPolicy(reader, value, path11) {
+  return reader.list(value, path11).map((raw, index) => {
+    const at = join20(path11, index);
+    const statement = reader.object(raw, at, ["iss", "scopes", "claims"]);
+    const iss = reader.requiredString(statement.iss, join20(at, "iss"));
+    const scopes = reader.list(statement.scopes, join20(at, "scopes")).map((scope, i2) => {
+      if (!isScope(scope)) reader.fail(join20(join20(at, "scopes"), i2), `expected one of ${SCOPES.join(", ")}, got ${kind(scope)}`);
+      return scope;
+    });
+    if (scopes.length === 0) reader.fail(join20(at, "scopes"), `list at least one of ${SCOPES.join(", ")}`);
+    const claimsAt = join20(at, "claims");
+    const claims = {};
+    const rawClaims = reader.object(statement.claims, claimsAt, Object.keys(statement.claims ?? {}));
+    for (const [name, matcher] of Object.entries(rawClaims)) claims[name] = readMatcher(reader, matcher, join20(claimsAt, name));
+    return { iss, scopes, claims };
+  });
+}
+function readMatcher(reader, value, path11) {
+  if (isScalar2(value)) return [{ op: "equals", value }];
+  const ops = reader.object(value, path11, OPERATORS);
+  const out = [];
+  for (const op of OPERATORS) {
+    const v = ops[op];
+    if (v === void 0) continue;
+    const at = join20(path11, op);
+    if (op === "equals" || op === "not_equals") {
+      if (!isScalar2(v)) reader.fail(at, `expected a string, number or boolean, got ${kind(v)}`);
+      out.push({ op, value: v });
+    } else if (op === "in" || op === "not_in") {
+      const values = reader.list(v, at);
+      values.forEach((item, i2) => {
+        if (!isScalar2(item)) reader.fail(join20(at, i2), `expected a string, number or boolean, got ${kind(item)}`);
+      });
+      if (values.length === 0) reader.fail(at, "expected a non-empty list");
+      out.push({ op, values });
+    } else {
+      const patterns = typeof v === "string" ? [v] : reader.list(v, at);
+      patterns.forEach((item, i2) => {
+        if (typeof item !== "string") reader.fail(typeof v === "string" ? at : join20(at, i2), `expected a glob string, got ${kind(item)}`);
+      });
+      if (patterns.length === 0) reader.fail(at, "expected a glob or a non-empty list of globs");
+      out.push({ op: "matches", patterns });
+    }
+  }
+  if (out.length === 0) reader.fail(path11, `expected a value or a mapping with one of ${OPERATORS.join(", ")}`);
+  return out;
+}
+function isScalar2(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+
+// src/registry/config/units.ts
+var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+var SIZE_UNITS = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e3 ** 2,
+  gb: 1e3 ** 3,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3
+};
+function readDuration(reader, value, path11, fallback) {
+  if (value === void 0 || value === null) return fallback;
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return Math.round(value * 1e3);
+  if (typeof value === "string" && /^(\d+(ms|s|m|h|d))+$/.test(value.trim())) {
+    let total = 0;
+    for (const [, amount, unit] of value.trim().matchAll(/(\d+)(ms|s|m|h|d)/g)) total += Number(amount) * DURATION_UNITS[unit];
+    return total;
+  }
+  return reader.fail(path11, `expected a duration such as 30s, 5m or 24h, got ${kind(value)}`);
+}
+function readSize(reader, value, path11, fallback) {
+  if (value === void 0 || value === null) return fallback;
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;
+  const match = typeof value === "string" ? /^(\d+)\s*([a-z]+)?$/i.exec(value.trim()) : null;
+  const unit = SIZE_UNITS[(match?.[2] ?? "b").toLowerCase()];
+  if (match === null || unit === void 0) {
+    return reader.fail(path11, `expected a size in bytes such as 4194304 or 4MiB, got ${kind(value)}`);
+  }
+  return Number(match[1]) * unit;
+}
+function parseListen(value) {
+  const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(value.trim());
+  if (match === null) return { error: `expected HOST:PORT such as 127.0.0.1:5000, got ${JSON.stringify(value)}` };
+  const port2 = Number(match[2]);
+  if (port2 > 65535) return { error: `port ${port2} is out of range (0-65535)` };
+  const host = match[1].startsWith("[") ? match[1].slice(1, -1) : match[1];
+  return { host, port: port2 };
+}
+function isLoopbackHost2(host) {
+  const h2 = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return h2 === "localhost" || h2 === "::1" || h2 === "0:0:0:0:0:0:0:1" || /^127(\.\d{1,3}){3}$/.test(h2) || h2 === "::ffff:127.0.0.1";
+}
+
+// src/registry/config.ts
+var TOP_KEYS = [
+  "listen",
+  "public-url",
+  "storage",
+  "insecure-listen",
+  "registries",
+  "tokens-file",
+  "oidc",
+  "limits",
+  "uploads",
+  "shutdown-timeout",
+  "log-level"
+];
+function parseConfig(text2, options = {}) {
+  const r = new ConfigReader(options.source);
+  let data;
+  try {
+    data = load2(text2);
+  } catch (error) {
+    throw new RegistryConfigError("", `is not valid YAML: ${error.message.split("\n")[0]}`, {
+      source: options.source,
+      cause: error
+    });
+  }
+  const base2 = options.baseDir ?? (options.source === void 0 ? process.cwd() : dirname3(resolve3(options.source)));
+  const path11 = (value) => value === void 0 ? void 0 : resolve3(base2, value);
+  const top = r.object(data, "", TOP_KEYS);
+  const listenText = r.string(top.listen, "listen") ?? DEFAULT_LISTEN;
+  const parsedListen = parseListen(listenText);
+  const listen = "error" in parsedListen ? r.fail("listen", parsedListen.error) : parsedListen;
+  const registries = readRegistries(r, top.registries);
+  const oidc = r.object(top.oidc, "oidc", ["audience-prefix", "clock-skew", "issuers"]);
+  const issuers = readIssuers(r, oidc.issuers, path11);
+  const limits = r.object(top.limits, "limits", ["max-manifest-bytes", "max-request-bytes", "max-header-bytes"]);
+  const uploads = r.object(top.uploads, "uploads", ["expiry", "purge-interval"]);
+  const config = {
+    source: options.source,
+    listen,
+    publicUrl: readUrl(r, top["public-url"], "public-url"),
+    storage: path11(r.string(top.storage, "storage")) ?? defaultStorageDir(options.env),
+    insecureListen: r.boolean(top["insecure-listen"], "insecure-listen", false),
+    registries,
+    tokensFile: path11(r.string(top["tokens-file"], "tokens-file")),
+    oidc: {
+      audiencePrefix: readUrl(r, oidc["audience-prefix"], "oidc.audience-prefix"),
+      clockSkewMs: readDuration(r, oidc["clock-skew"], "oidc.clock-skew", 3e4),
+      issuers
+    },
+    limits: {
+      maxManifestBytes: readSize(r, limits["max-manifest-bytes"], "limits.max-manifest-bytes", 4 * 1024 * 1024),
+      maxRequestBytes: readSize(r, limits["max-request-bytes"], "limits.max-request-bytes", 0),
+      maxHeaderBytes: readSize(r, limits["max-header-bytes"], "limits.max-header-bytes", 16 * 1024)
+    },
+    uploads: {
+      expiryMs: readDuration(r, uploads.expiry, "uploads.expiry", 24 * 36e5),
+      purgeIntervalMs: readDuration(r, uploads["purge-interval"], "uploads.purge-interval", 36e5)
+    },
+    shutdownTimeoutMs: readDuration(r, top["shutdown-timeout"], "shutdown-timeout", 3e4),
+    logLevel: r.oneOf(top["log-level"], "log-level", ["debug", "info", "warn", "error"], "info")
+  };
+  checkConsistency(r, config, top);
+  return config;
+}
+async function loadConfigFile(file, env = process.env) {
+  let text2;
+  try {
+    text2 = await readFile14(file, "utf8");
+  } catch (error) {
+    throw new RegistryConfigError("", `cannot be read: ${error.message}`, { source: file, cause: error });
+  }
+  return parseConfig(text2, { source: file, env });
+}
+function defaultConfig(env = process.env) {
+  return parseConfig("{}", { env });
+}
+function tokensFileOf(config) {
+  return config.tokensFile ?? defaultTokensFile(config.storage);
+}
+function isOpen(config) {
+  return config.registries.length === 0;
+}
+function checkListenSafety(config) {
+  if (!isOpen(config) || config.insecureListen || isLoopbackHost2(config.listen.host)) return;
+  throw new RegistryConfigError(
+    "listen",
+    `refusing to listen on ${config.listen.host}, which is not a loopback address, without authentication: anyone who can reach it could push and delete images`,
+    {
+      source: config.source,
+      hint: "configure registries (with tokens or OIDC policies) in a --config file, or pass --insecure-listen (insecure-listen: true) if the network is trusted"
+    }
+  );
+}
+function readRegistries(r, value) {
+  const seen = /* @__PURE__ */ new Set();
+  return r.list(value, "registries").map((raw, index) => {
+    const at = join20("registries", index);
+    const entry = r.object(raw, at, ["name", "visibility", "oidc-policy"]);
+    const name = r.requiredString(entry.name, join20(at, "name"));
+    if (!isRegistryName(name)) r.fail(join20(at, "name"), `invalid registry name ${JSON.stringify(name)}: expected ${REGISTRY_NAME_SHAPE}`);
+    if (seen.has(name)) r.fail(join20(at, "name"), `registry ${name} is listed twice`);
+    seen.add(name);
+    return {
+      name,
+      visibility: r.oneOf(entry.visibility, join20(at, "visibility"), ["private", "public"], "private"),
+      oidcPolicy: readPolicy(r, entry["oidc-policy"], join20(at, "oidc-policy"))
+    };
+  });
+}
+function readIssuers(r, value, path11) {
+  return r.list(value, "oidc.issuers").map((raw, index) => {
+    const at = join20("oidc.issuers", index);
+    const entry = r.object(raw, at, ["issuer", "jwks-file", "jwks-url"]);
+    const issuer = r.requiredString(entry.issuer, join20(at, "issuer"));
+    const jwksFile = path11(r.string(entry["jwks-file"], join20(at, "jwks-file")));
+    const jwksUrl = readUrl(r, entry["jwks-url"], join20(at, "jwks-url"));
+    if (jwksFile === void 0 === (jwksUrl === void 0)) r.fail(at, "give exactly one of jwks-file and jwks-url");
+    if (jwksUrl !== void 0 && jwksUrl.startsWith("http:") && !isLoopbackHost2(new URL(jwksUrl).hostname)) {
+      r.fail(join20(at, "jwks-url"), "must be https (plain http only for a loopback address)");
+    }
+    return { issuer, ...jwksFile === void 0 ? {} : { jwksFile }, ...jwksUrl === void 0 ? {} : { jwksUrl } };
+  });
+}
+function readUrl(r, value, at) {
+  const text2 = r.string(value, at);
+  if (text2 === void 0) return void 0;
+  let url;
+  try {
+    url = new URL(text2);
+  } catch {
+    return r.fail(at, `expected an http(s) URL, got ${JSON.stringify(text2)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:" || url.search !== "" || url.hash !== "" || url.username !== "") {
+    r.fail(at, `expected an http(s) URL with no query, fragment or credentials, got ${JSON.stringify(text2)}`);
+  }
+  return text2.replace(/\/+$/, "");
+}
+function checkConsistency(r, config, top) {
+  const trusted = new Set(config.oidc.issuers.map((i2) => i2.issuer));
+  config.registries.forEach(
+    (registry, i2) => registry.oidcPolicy.forEach((statement, j) => {
+      if (!trusted.has(statement.iss)) {
+        r.fail(
+          `registries[${i2}].oidc-policy[${j}].iss`,
+          `issuer ${statement.iss} is not in oidc.issuers, so its tokens could never be verified`,
+          "add it under oidc.issuers with its jwks-file or jwks-url"
+        );
+      }
+    })
+  );
+  if (config.registries.length === 0) {
+    for (const key2 of ["tokens-file", "oidc"]) {
+      if (top[key2] !== void 0 && top[key2] !== null) {
+        r.fail(key2, "tokens and OIDC tokens apply per registry, and no registries are configured (the registry is open)", "add a registries list, or remove this key");
+      }
+    }
+  }
+}
+
+// src/registry/service.ts
+import { resolve as resolve4 } from "node:path";
+function withOverrides(config, overrides) {
+  let listen = config.listen;
+  if (overrides.listen !== void 0) {
+    const parsed = parseListen(overrides.listen);
+    if ("error" in parsed) throw new RegistryConfigError("--listen", parsed.error);
+    listen = parsed;
+  }
+  return {
+    ...config,
+    listen,
+    storage: overrides.storage === void 0 ? config.storage : resolve4(overrides.storage),
+    insecureListen: config.insecureListen || overrides.insecureListen === true
+  };
+}
+function authorizerFor(config, onError) {
+  if (isOpen(config)) return openAuthorizer;
+  const issuers = config.oidc.issuers.map((i2) => ({
+    issuer: i2.issuer,
+    keys: i2.jwksFile !== void 0 ? fileKeySource(i2.jwksFile) : urlKeySource(i2.jwksUrl)
+  }));
+  return new PackagesAuthorizer({
+    registries: config.registries,
+    tokens: new TokenStore(tokensFileOf(config), onError),
+    oidc: issuers.length === 0 ? void 0 : new OidcVerifier({ issuers, clockSkewSeconds: config.oidc.clockSkewMs / 1e3 }),
+    publicUrl: config.publicUrl,
+    audiencePrefix: config.oidc.audiencePrefix
+  });
+}
+async function startRegistryService(config, options = {}) {
+  checkListenSafety(config);
+  const logger = options.logger ?? jsonLogger(process.stderr, config.logLevel);
+  const onError = (error, request) => {
+    const text2 = error instanceof Error ? error.stack ?? error.message : String(error);
+    logger.log("error", "unexpected error", { ...request ?? {}, error: text2 });
+  };
+  const registry = createRegistry({
+    storageDir: config.storage,
+    authorizer: authorizerFor(config, onError),
+    maxManifestBytes: config.limits.maxManifestBytes,
+    maxRequestBytes: config.limits.maxRequestBytes,
+    maxHeaderBytes: config.limits.maxHeaderBytes,
+    uploadExpiryMs: config.uploads.expiryMs,
+    purgeIntervalMs: config.uploads.purgeIntervalMs,
+    closeTimeoutMs: config.shutdownTimeoutMs,
+    logger,
+    onError
+  });
+  const { url } = await registry.listen(config.listen.host, config.listen.port);
+  if (!isOpen(config)) {
+    logger.log("info", "auth enabled", { registries: config.registries.map((r) => r.name), tokens_file: tokensFileOf(config) });
+  }
+  return { registry, url, close: () => registry.close() };
+}
+
+// src/cli/commands/registry/shared-flags.ts
+var import_core11 = __toESM(require_lib(), 1);
+var configFlags = {
+  config: import_core11.Flags.string({
+    description: "registry config file (YAML); see docs/registry.md. Default: none (an open registry)",
+    helpValue: "FILE"
+  }),
+  storage: import_core11.Flags.string({
+    description: "storage directory. Default: the config's storage, else $XDG_CACHE_HOME/container-package/registry",
+    helpValue: "DIR"
+  })
+};
+var tokensFileFlag = {
+  "tokens-file": import_core11.Flags.string({
+    description: "tokens file. Default: the config's tokens-file, else tokens.json in the storage directory",
+    helpValue: "FILE"
+  })
+};
+async function resolveConfig(flags) {
+  const base2 = flags.config === void 0 ? defaultConfig() : await loadConfigFile(flags.config);
+  return withOverrides(base2, flags);
+}
+async function resolveTokensFile(flags) {
+  const config = await resolveConfig({ config: flags.config, storage: flags.storage });
+  return { file: flags["tokens-file"] ?? tokensFileOf(config), config };
+}
+
+// src/cli/commands/registry/fsck.ts
+var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
+  static summary = "Verify the registry storage: every blob's digest and every link.";
+  static description = [
+    "Hashes every blob and checks that every layer link, manifest, tag and referrer points at",
+    "content that exists. Reads only; repairs nothing. Exits 1 when it finds a problem. Safe to",
+    "run while the registry serves."
+  ].join("\n");
+  static examples = [
+    "<%= config.bin %> registry fsck --storage /tmp/registry",
+    "<%= config.bin %> registry fsck --json"
+  ];
+  static flags = {
+    ...configFlags,
+    json: import_core12.Flags.boolean({ description: "print the report as JSON" })
+  };
+  async run() {
+    const { flags } = await this.parse(_RegistryFsckCommand);
+    const config = await resolveConfig({ config: flags.config, storage: flags.storage });
+    if (!existsSync4(config.storage)) {
+      this.error(`no registry storage at ${config.storage}`, {
+        exit: 1,
+        suggestions: ["pass --storage DIR (the directory `registry serve` used)"]
+      });
+    }
+    const report2 = await new DiskStore({ root: config.storage }).fsck();
+    if (flags.json) {
+      this.log(JSON.stringify({ storage: config.storage, ...report2 }, null, 2));
+    } else {
+      this.log(
+        `${config.storage}: ${report2.blobs} blobs (${report2.blobBytes} bytes), ${report2.repositories} repositories, ${report2.manifests} manifests, ${report2.tags} tags, ${report2.links} layer links`
+      );
+      for (const problem of report2.problems) this.log(`${problem.kind}: ${problem.path}: ${problem.message}`);
+      this.log(report2.ok ? "ok: no problems found" : `${report2.problems.length} problem(s) found`);
+    }
+    if (!report2.ok) this.exit(1);
+  }
+};
+
+// src/cli/commands/registry/serve.ts
+var import_core13 = __toESM(require_lib(), 1);
+var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
+  static summary = "Run the bundled OCI registry (a local stand-in for Buildkite Packages).";
+  static description = [
+    "Serves the OCI distribution API with Buildkite Packages' layout, tokens and OIDC policies.",
+    'When ready it prints exactly one line to stdout: "registry listening on http://HOST:PORT".',
+    "Logs (one JSON object per line) go to stderr. SIGTERM or SIGINT stops accepting connections,",
+    "lets in-flight requests finish, and exits 0. Without --config the registry is open (anyone may",
+    "push and pull) and refuses non-loopback addresses unless --insecure-listen is given."
+  ].join("\n");
+  static examples = [
+    "<%= config.bin %> registry serve",
+    "<%= config.bin %> registry serve --listen 127.0.0.1:0 --storage /tmp/registry",
+    "<%= config.bin %> registry serve --config registry.yaml"
+  ];
+  static flags = {
+    listen: import_core13.Flags.string({
+      description: "address to listen on; port 0 picks a free port. Default: the config's listen, else 127.0.0.1:5000",
+      helpValue: "HOST:PORT"
+    }),
+    ...configFlags,
+    "insecure-listen": import_core13.Flags.boolean({
+      description: "allow an open registry (no registries configured) on a non-loopback address"
+    })
+  };
+  async run() {
+    const { flags } = await this.parse(_RegistryServeCommand);
+    const config = await resolveConfig({
+      config: flags.config,
+      listen: flags.listen,
+      storage: flags.storage,
+      insecureListen: flags["insecure-listen"]
+    });
+    const service = await startRegistryService(config);
+    process.stdout.write(`registry listening on ${service.url}
+`);
+    const signal = await new Promise((resolve5) => {
+      process.once("SIGTERM", resolve5);
+      process.once("SIGINT", resolve5);
+    });
+    const force = () => process.exit(1);
+    process.once("SIGTERM", force);
+    process.once("SIGINT", force);
+    process.stderr.write(
+      `${JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), level: "info", msg: "shutting down", signal })}
+`
+    );
+    await service.close();
+    process.stderr.write(
+      `${JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), level: "info", msg: "stopped" })}
+`
+    );
+  }
+};
+
+// src/cli/commands/registry/token/create.ts
+var import_core14 = __toESM(require_lib(), 1);
+var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseCommand {
+  static summary = "Create a registry token; it is printed once and only its hash is stored.";
+  static description = [
+    "Prints the new token (bkpt_\u2026) alone on stdout, so `TOKEN=$(\u2026 token create \u2026)` works; the id",
+    'and scopes go to stderr. Log in with username "buildkite" and the token as password. Scopes:',
+    "read (pull), write (push; implies read), delete (implies read). --registry ORG/* covers every",
+    "registry of the organization, like a Buildkite API access token. A running registry picks the",
+    "token up at once."
+  ].join("\n");
+  static examples = [
+    '<%= config.bin %> registry token create --registry acme/images --scope write --description "CI push"',
+    'printf %s "$TOKEN" | docker login 127.0.0.1:5000 -u buildkite --password-stdin'
+  ];
+  static flags = {
+    registry: import_core14.Flags.string({
+      description: "registry the token is for (ORG/REGISTRY or ORG/*); repeatable",
+      multiple: true,
+      required: true
+    }),
+    scope: import_core14.Flags.string({ description: "read, write or delete; repeatable", multiple: true, required: true }),
+    description: import_core14.Flags.string({ description: "what the token is for, shown by `token list`" }),
+    json: import_core14.Flags.boolean({ description: "print {id, token, registries, scopes, ...} as JSON instead" }),
+    ...tokensFileFlag,
+    ...configFlags
+  };
+  async run() {
+    const { flags } = await this.parse(_RegistryTokenCreateCommand);
+    const { file, config } = await resolveTokensFile(flags);
+    if (flags.config !== void 0 && !isOpen(config)) {
+      const known = config.registries.map((r) => r.name);
+      for (const wanted of flags.registry) {
+        const org = wanted.endsWith("/*") ? wanted.slice(0, -1) : void 0;
+        if (org === void 0 ? known.includes(wanted) : known.some((k) => k.startsWith(org))) continue;
+        this.error(`${wanted} is not a registry of ${flags.config} (registries: ${known.join(", ")})`, {
+          exit: 2
+        });
+      }
+    }
+    const { token, record } = await createToken(file, {
+      registries: flags.registry,
+      scopes: flags.scope,
+      description: flags.description
+    });
+    if (flags.json) {
+      this.log(JSON.stringify({ ...record, token, tokens_file: file }, null, 2));
+      return;
+    }
+    this.log(token);
+    this.logToStderr(
+      `created token ${record.id} for ${record.registries.join(", ")} (${record.scopes.join(", ")}) in ${file}; it is shown only now: store it in your secret manager`
+    );
+  }
+};
+
+// src/cli/commands/registry/token/list.ts
+var import_core15 = __toESM(require_lib(), 1);
+var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseCommand {
+  static summary = "List registry tokens: id, registries, scopes, creation time, description.";
+  static examples = [
+    "<%= config.bin %> registry token list",
+    "<%= config.bin %> registry token list --json"
+  ];
+  static flags = {
+    json: import_core15.Flags.boolean({ description: "print a JSON array" }),
+    ...tokensFileFlag,
+    ...configFlags
+  };
+  async run() {
+    const { flags } = await this.parse(_RegistryTokenListCommand);
+    const { file } = await resolveTokensFile(flags);
+    const tokens = await listTokens(file);
+    if (flags.json) {
+      this.log(
+        JSON.stringify(
+          tokens.map(({ sha256: _hash, ...rest }) => rest),
+          null,
+          2
+        )
+      );
+      return;
+    }
+    if (tokens.length === 0) {
+      this.logToStderr(`no tokens in ${file}`);
+      return;
+    }
+    for (const t of tokens) {
+      this.log(
+        [t.id, t.registries.join(","), t.scopes.join(","), t.createdAt, t.description].join("	").trimEnd()
+      );
+    }
+  }
+};
+
+// src/cli/commands/registry/token/revoke.ts
+var import_core16 = __toESM(require_lib(), 1);
+var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseCommand {
+  static summary = "Revoke a registry token by id; the running registry refuses it from its next request.";
+  static examples = ["<%= config.bin %> registry token revoke tok_1a2b3c4d5e6f"];
+  static args = {
+    id: import_core16.Args.string({ description: "token id (tok_\u2026), as `token list` shows it", required: true })
+  };
+  static flags = { ...tokensFileFlag, ...configFlags };
+  async run() {
+    const { args, flags } = await this.parse(_RegistryTokenRevokeCommand);
+    const { file } = await resolveTokensFile(flags);
+    const record = await revokeToken(file, args.id);
+    this.log(`revoked ${record.id} (${record.registries.join(", ")})`);
+  }
+};
+
 // src/cli/commands/tag.ts
-var import_core10 = __toESM(require_lib(), 1);
+var import_core17 = __toESM(require_lib(), 1);
 var TagCommand = class _TagCommand extends BaseCommand {
   static summary = 'Render tag templates such as "{{branch}}-{{build.number}}" into valid image tags.';
   static description = [
@@ -67945,15 +76588,15 @@ var TagCommand = class _TagCommand extends BaseCommand {
   ];
   static strict = false;
   static args = {
-    template: import_core10.Args.string({ description: "tag template", required: true })
+    template: import_core17.Args.string({ description: "tag template", required: true })
   };
   static flags = {
-    branch: import_core10.Flags.string({ description: "branch name for {{branch}}" }),
-    "build-number": import_core10.Flags.string({ description: "build number for {{build.number}}" }),
-    commit: import_core10.Flags.string({ description: "commit SHA for {{commit}} and {{commit.short}}" }),
-    "git-tag": import_core10.Flags.string({ description: "git tag for {{tag}}" }),
-    pipeline: import_core10.Flags.string({ description: "pipeline slug for {{pipeline}}" }),
-    json: import_core10.Flags.boolean({ description: "print a JSON array of tags" })
+    branch: import_core17.Flags.string({ description: "branch name for {{branch}}" }),
+    "build-number": import_core17.Flags.string({ description: "build number for {{build.number}}" }),
+    commit: import_core17.Flags.string({ description: "commit SHA for {{commit}} and {{commit.short}}" }),
+    "git-tag": import_core17.Flags.string({ description: "git tag for {{tag}}" }),
+    pipeline: import_core17.Flags.string({ description: "pipeline slug for {{pipeline}}" }),
+    json: import_core17.Flags.boolean({ description: "print a JSON array of tags" })
   };
   async run() {
     const { argv, flags } = await this.parse(_TagCommand);
@@ -67971,14 +76614,14 @@ var TagCommand = class _TagCommand extends BaseCommand {
 };
 
 // src/cli/commands/tags.ts
-var import_core11 = __toESM(require_lib(), 1);
+var import_core18 = __toESM(require_lib(), 1);
 var TagsCommand = class _TagsCommand extends BaseCommand {
   static summary = "List the tags of a repository, in the registry's order.";
   static examples = ["<%= config.bin %> tags packages.buildkite.com/acme/images/app"];
   static args = {
-    repository: import_core11.Args.string({ description: "repository (a tag or digest is ignored)", required: true })
+    repository: import_core18.Args.string({ description: "repository (a tag or digest is ignored)", required: true })
   };
-  static flags = { ...registryFlags, json: import_core11.Flags.boolean({ description: "print a JSON array" }) };
+  static flags = { ...registryFlags, json: import_core18.Flags.boolean({ description: "print a JSON array" }) };
   async run() {
     const { args, flags } = await this.parse(_TagsCommand);
     const ref = parseReference(args.repository);
@@ -67994,18 +76637,24 @@ var TagsCommand = class _TagsCommand extends BaseCommand {
 
 // src/cli/index.ts
 var COMMANDS = {
+  "buildkite-hook": BuildkiteHookCommand,
   copy: CopyCommand,
   inspect: InspectCommand,
   login: LoginCommand,
   logout: LogoutCommand,
   push: PushCommand,
   reference: ReferenceCommand,
+  "registry:fsck": RegistryFsckCommand,
+  "registry:serve": RegistryServeCommand,
+  "registry:token:create": RegistryTokenCreateCommand,
+  "registry:token:list": RegistryTokenListCommand,
+  "registry:token:revoke": RegistryTokenRevokeCommand,
   tag: TagCommand,
   tags: TagsCommand
 };
 async function run(args) {
-  import_core12.settings.enableAutoTranspile = false;
-  await (0, import_core12.execute)({ args, dir: import.meta.url });
+  import_core19.settings.enableAutoTranspile = false;
+  await (0, import_core19.execute)({ args, dir: import.meta.url });
 }
 export {
   COMMANDS,

@@ -4,23 +4,35 @@
  * one file with no command directory to scan at start-up.
  */
 import { execute, settings } from '@oclif/core';
+import BuildkiteHookCommand from './commands/buildkite-hook.js';
 import CopyCommand from './commands/copy.js';
 import InspectCommand from './commands/inspect.js';
 import LoginCommand from './commands/login.js';
 import LogoutCommand from './commands/logout.js';
 import PushCommand from './commands/push.js';
 import ReferenceCommand from './commands/reference.js';
+import RegistryFsckCommand from './commands/registry/fsck.js';
+import RegistryServeCommand from './commands/registry/serve.js';
+import RegistryTokenCreateCommand from './commands/registry/token/create.js';
+import RegistryTokenListCommand from './commands/registry/token/list.js';
+import RegistryTokenRevokeCommand from './commands/registry/token/revoke.js';
 import TagCommand from './commands/tag.js';
 import TagsCommand from './commands/tags.js';
 
 /** Command ids (topics separated by `:`, typed with spaces) mapped to their classes. */
 export const COMMANDS = {
+  'buildkite-hook': BuildkiteHookCommand,
   copy: CopyCommand,
   inspect: InspectCommand,
   login: LoginCommand,
   logout: LogoutCommand,
   push: PushCommand,
   reference: ReferenceCommand,
+  'registry:fsck': RegistryFsckCommand,
+  'registry:serve': RegistryServeCommand,
+  'registry:token:create': RegistryTokenCreateCommand,
+  'registry:token:list': RegistryTokenListCommand,
+  'registry:token:revoke': RegistryTokenRevokeCommand,
   tag: TagCommand,
   tags: TagsCommand,
 };

@@ -1,5 +1,11 @@
 /** The main job, CI-neutral: publish images to registries; resolve registry arguments. */
-export { publish, type ImageRequest, type PublishEvent, type PublishRequest } from './publish.js';
+export {
+  publish,
+  type ImageRequest,
+  type PublishEvent,
+  type PublishFailureContext,
+  type PublishRequest,
+} from './publish.js';
 export { resolveTarget, targetReference, type RegistryTarget } from './targets.js';
 export { artifactPlatforms, artifactSize } from './describe.js';
 export { login, logout, type LoginOptions } from './login.js';

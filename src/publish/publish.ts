@@ -116,6 +116,22 @@ export async function publish(request: PublishRequest): Promise<PublishedImage[]
   return results;
 }
 
+/** Where a publish failed: set on the error thrown by {@link publish} (when it is an object). */
+export interface PublishFailureContext {
+  readonly publishSource?: string;
+  readonly publishTarget?: RegistryTarget;
+}
+
+function attachContext(error: unknown, source: string, target: RegistryTarget): unknown {
+  if (typeof error === 'object' && error !== null && !('publishSource' in error)) {
+    Object.defineProperties(error, {
+      publishSource: { value: source, enumerable: false },
+      publishTarget: { value: target, enumerable: false },
+    });
+  }
+  return error;
+}
+
 function emit(request: PublishRequest, event: PublishEvent): void {
   try {
     request.onEvent?.(event);

@@ -16,3 +16,4 @@ export * from './system-paths.js';
 export * from './temp-dir.js';
 export * from './tools.js';
 export * from './wait.js';
+export * from './buildkite-job.js';

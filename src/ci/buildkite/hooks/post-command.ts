@@ -1,0 +1,118 @@
+/**
+ * post-command hook: unless the command failed and push is `success`, push every image to every
+ * registry under every tag (credentials minted right before each registry's pushes), annotate
+ * the build with pull instructions pinned by digest, and set meta-data for later steps. On
+ * failure, the annotation says what failed and how to fix it, and the hook fails the job.
+ */
+import { isContainerPackageError } from '../../../errors.js';
+import { publish, type PublishEvent, type PublishFailureContext } from '../../../publish/index.js';
+import { renderFailure, renderPullInstructions, type PublishedImage } from '../../../render/index.js';
+import type { PublishPlan } from '../publish-plan.js';
+import { loadPlan, type HookContext } from './context.js';
+import { credentialsFor, publishTarget } from './credentials.js';
+import { readState, STATE_DIR_ENV } from './state.js';
+
+/** Runs the post-command hook. Resolves the results; rejects (after annotating) when a push failed. */
+export async function postCommandHook(context: HookContext): Promise<PublishedImage[]> {
+  const state = await readState(context.env[STATE_DIR_ENV]);
+  if (state === undefined) {
+    context.log('container-package: the environment hook did not run for this job: nothing to push');
+    return [];
+  }
+  const plan = loadPlan(context, new Date(state.startedAt));
+  if (plan === undefined) return [];
+  if (!plan.push.push) {
+    context.log(`container-package: ${plan.push.reason}`);
+    return [];
+  }
+  const byPrefix = new Map(plan.registries.map((r) => [r.target.prefix, r]));
+  let results: PublishedImage[];
+  try {
+    results = await publish({
+      images: plan.images.map((i) => ({ source: i.source, name: i.name, tags: i.tags })),
+      registries: plan.registries.map(publishTarget),
+      credentials: (target) => credentialsFor(context, byPrefix.get(target.prefix)!),
+      ...(state.dockerConfig && { dockerConfig: state.dockerConfig }),
+      compression: plan.compression,
+      engineRetries: plan.retries,
+      client: { retries: plan.retries },
+      ...(context.env.BUILDKITE_ORGANIZATION_SLUG && {
+        organization: context.env.BUILDKITE_ORGANIZATION_SLUG,
+      }),
+      onEvent: logEvent(context),
+    });
+  } catch (error) {
+    await reportFailure(context, plan, error);
+    throw error;
+  }
+  await reportSuccess(context, plan, results);
+  return results;
+}
+
+function logEvent(context: HookContext): (event: PublishEvent) => void {
+  return (event) => {
+    if (event.type === 'image-start') context.log(`--- :docker: pushing ${event.source} to ${event.target}`);
+    else if (event.type === 'engine-line') context.log(event.line);
+    else if (event.type === 'image-done') {
+      context.log(`pushed ${event.image.references.join(', ')} @ ${event.image.digest}`);
+    } else if (
+      event.event.type === 'blob-done' ||
+      event.event.type === 'blob-mounted' ||
+      event.event.type === 'blob-skipped'
+    ) {
+      const what = { 'blob-done': 'pushed', 'blob-mounted': 'mounted', 'blob-skipped': 'already there' }[
+        event.event.type
+      ];
+      context.log(`  ${event.event.digest.slice(0, 19)} ${what} (${event.event.total} bytes)`);
+    }
+  };
+}
+
+async function reportSuccess(
+  context: HookContext,
+  plan: PublishPlan,
+  results: PublishedImage[],
+): Promise<void> {
+  if (plan.summary) {
+    await context.agent.annotate(renderPullInstructions(results), {
+      style: plan.summary.successStyle,
+      context: plan.summary.context,
+      ...(plan.summary.priority !== undefined && { priority: plan.summary.priority }),
+    });
+  }
+  for (const image of plan.images) {
+    if (image.outputKeys === undefined) continue;
+    const mine = results.filter((r) => r.source === image.source && r.name === image.name);
+    if (mine.length === 0) continue;
+    await context.agent.setMetaData(image.outputKeys.digest, mine[0]!.digest);
+    const references = mine.flatMap((r) => r.references.map((ref) => `${ref}@${r.digest}`));
+    await context.agent.setMetaData(image.outputKeys.references, references.join('\n'));
+  }
+}
+
+async function reportFailure(context: HookContext, plan: PublishPlan, error: unknown): Promise<void> {
+  const coded = isContainerPackageError(error);
+  const message = error instanceof Error ? error.message : String(error);
+  context.log(`container-package: push failed: ${message}`);
+  if (coded && error.hint) context.log(`container-package: ${error.hint}`);
+  if (!plan.summary) return;
+  const status = (error as { status?: unknown }).status;
+  const where = error as PublishFailureContext;
+  const registry = where.publishTarget ?? (plan.registries[0] && publishTarget(plan.registries[0]));
+  const body = renderFailure({
+    code: coded ? error.code : 'UNKNOWN',
+    message,
+    ...(coded && error.hint ? { hint: error.hint } : {}),
+    ...(typeof status === 'number' ? { status } : {}),
+    ...(registry && { registry }),
+    ...(where.publishSource && { source: where.publishSource }),
+    ...(context.env.BUILDKITE_PIPELINE_SLUG && { pipeline: context.env.BUILDKITE_PIPELINE_SLUG }),
+  });
+  await context.agent
+    .annotate(body, { style: 'error', context: plan.summary.context })
+    .catch((e: unknown) => {
+      context.log(
+        `container-package: could not annotate the failure: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    });
+}
