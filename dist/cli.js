@@ -71364,14 +71364,19 @@ async function publish(request) {
     try {
       for (const target of request.registries) {
         emit(request, { type: "image-start", source: image2.source, target: target.prefix });
-        const credentials = await request.credentials?.(target);
-        const published = spec.kind === "docker" || spec.kind === "podman" ? await publishFromEngine(request, image2, spec.kind, spec, target, credentials) : await publishArtifact(
-          request,
-          image2,
-          (loaded ??= await load3(request, spec)).artifact,
-          target,
-          credentials
-        );
+        let published;
+        try {
+          const credentials = await request.credentials?.(target);
+          published = spec.kind === "docker" || spec.kind === "podman" ? await publishFromEngine(request, image2, spec.kind, spec, target, credentials) : await publishArtifact(
+            request,
+            image2,
+            (loaded ??= await load3(request, spec)).artifact,
+            target,
+            credentials
+          );
+        } catch (error) {
+          throw attachContext(error, image2.source, target);
+        }
         results.push(published);
         emit(request, { type: "image-done", image: published });
       }
@@ -71380,6 +71385,15 @@ async function publish(request) {
     }
   }
   return results;
+}
+function attachContext(error, source, target) {
+  if (typeof error === "object" && error !== null && !("publishSource" in error)) {
+    Object.defineProperties(error, {
+      publishSource: { value: source, enumerable: false },
+      publishTarget: { value: target, enumerable: false }
+    });
+  }
+  return error;
 }
 function emit(request, event) {
   try {

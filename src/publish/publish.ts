@@ -95,17 +95,22 @@ export async function publish(request: PublishRequest): Promise<PublishedImage[]
     try {
       for (const target of request.registries) {
         emit(request, { type: 'image-start', source: image.source, target: target.prefix });
-        const credentials = await request.credentials?.(target);
-        const published =
-          spec.kind === 'docker' || spec.kind === 'podman'
-            ? await publishFromEngine(request, image, spec.kind, spec, target, credentials)
-            : await publishArtifact(
-                request,
-                image,
-                (loaded ??= await load(request, spec)).artifact,
-                target,
-                credentials,
-              );
+        let published: PublishedImage;
+        try {
+          const credentials = await request.credentials?.(target);
+          published =
+            spec.kind === 'docker' || spec.kind === 'podman'
+              ? await publishFromEngine(request, image, spec.kind, spec, target, credentials)
+              : await publishArtifact(
+                  request,
+                  image,
+                  (loaded ??= await load(request, spec)).artifact,
+                  target,
+                  credentials,
+                );
+        } catch (error) {
+          throw attachContext(error, image.source, target);
+        }
         results.push(published);
         emit(request, { type: 'image-done', image: published });
       }
