@@ -2867,10 +2867,10 @@ var require_ejs = __commonJS({
     ejs.localsName = _DEFAULT_LOCALS_NAME;
     ejs.promiseImpl = new Function("return this;")().Promise;
     ejs.resolveInclude = function(name, filename, isDir) {
-      var dirname4 = path_1.default.dirname;
+      var dirname5 = path_1.default.dirname;
       var extname = path_1.default.extname;
       var resolve5 = path_1.default.resolve;
-      var includePath = resolve5(isDir ? filename : dirname4(filename), name);
+      var includePath = resolve5(isDir ? filename : dirname5(filename), name);
       var ext = extname(name);
       if (!ext) {
         includePath += ".ejs";
@@ -38530,8 +38530,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile5, readFile: readFile15, mkdir: mkdir6 } = __require("node:fs/promises");
-    var { dirname: dirname4, resolve: resolve5 } = __require("node:path");
+    var { writeFile: writeFile5, readFile: readFile15, mkdir: mkdir7 } = __require("node:fs/promises");
+    var { dirname: dirname5, resolve: resolve5 } = __require("node:path");
     var { setTimeout: setTimeout4, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors3();
     var { setHeader } = require_util4();
@@ -38778,7 +38778,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         const resolvedPath = resolve5(path11);
-        await mkdir6(dirname4(resolvedPath), { recursive: true });
+        await mkdir7(dirname5(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
@@ -68781,7 +68781,8 @@ var package_default = {
     test: "vitest run",
     "test:unit": "vitest run test/unit",
     "test:integration": "vitest run test/integration",
-    pretest: "node scripts/build.mjs"
+    pretest: "node scripts/build.mjs",
+    conformance: "node --import ./test/conformance/resolve-ts.mjs test/conformance/cli.ts"
   },
   oclif: {
     bin: "container-package",
@@ -72865,7 +72866,8 @@ function paginate(sorted, query, path11) {
 async function handleCatalog(ctx) {
   const { authorizer } = ctx.options;
   let names2 = await ctx.store.listRepositories();
-  if (authorizer.visibleRepositories !== void 0) names2 = await authorizer.visibleRepositories(ctx.req, names2);
+  if (authorizer.visibleRepositories !== void 0)
+    names2 = await authorizer.visibleRepositories(ctx.req, names2);
   const page = paginate(names2, ctx.query, "/v2/_catalog");
   sendJson(
     ctx.res,
@@ -73048,6 +73050,7 @@ function limitedBody(req, limit) {
     }
   });
   req.on("error", (error) => counter.destroy(error));
+  counter.on("error", () => void 0);
   return req.pipe(counter);
 }
 function requestTooLarge(size, limit) {
@@ -73169,7 +73172,12 @@ async function handleReferrers(ctx, name, rawDigest) {
 }
 
 // src/registry/http/refusal.ts
-var DEFAULT_CODE = { 400: "NAME_INVALID", 401: "UNAUTHORIZED", 403: "DENIED", 404: "NAME_UNKNOWN" };
+var DEFAULT_CODE = {
+  400: "NAME_INVALID",
+  401: "UNAUTHORIZED",
+  403: "DENIED",
+  404: "NAME_UNKNOWN"
+};
 function refusal(verdict) {
   return apiError(verdict.code ?? DEFAULT_CODE[verdict.status], {
     status: verdict.status,
@@ -73287,7 +73295,8 @@ async function contentOf(store, repository, digest, size, depth) {
   if (depth < 2) {
     for (const child of parsed.manifests ?? []) {
       if (!isDescriptor(child)) continue;
-      for (const [d, s] of await contentOf(store, repository, child.digest, child.size, depth + 1)) found.set(d, s);
+      for (const [d, s] of await contentOf(store, repository, child.digest, child.size, depth + 1))
+        found.set(d, s);
     }
   }
   return found;
@@ -73310,7 +73319,13 @@ async function handleService(ctx, route, state) {
     case "healthz":
       return handleHealth(ctx, state);
     case "metrics":
-      return sendBytes(ctx.res, ctx.method, 200, Buffer.from(await ctx.options.metrics.render()), "text/plain; version=0.0.4; charset=utf-8");
+      return sendBytes(
+        ctx.res,
+        ctx.method,
+        200,
+        Buffer.from(await ctx.options.metrics.render()),
+        "text/plain; version=0.0.4; charset=utf-8"
+      );
     case "packages":
       return listPackages(ctx, route.registry);
     case "package":
@@ -73320,7 +73335,10 @@ async function handleService(ctx, route, state) {
 async function handleToken(ctx) {
   const { authorizer } = ctx.options;
   if (authorizer.issueToken === void 0) {
-    throw apiError("UNSUPPORTED", { status: 404, message: "this registry does not use token authentication: no credentials are needed" });
+    throw apiError("UNSUPPORTED", {
+      status: 404,
+      message: "this registry does not use token authentication: no credentials are needed"
+    });
   }
   const answer = await authorizer.issueToken(ctx.req, ctx.query);
   sendJson(ctx.res, ctx.method, answer.status, answer.body, { ...answer.headers });
@@ -73345,7 +73363,9 @@ async function authorizePull(ctx, repository, target) {
 }
 function checkRegistry(registry) {
   if (registry.split("/").length !== 2 || !isSafeRepository(registry)) {
-    throw apiError("NAME_INVALID", { message: `invalid registry ${JSON.stringify(registry.slice(0, 200))}: expected ORG/REGISTRY` });
+    throw apiError("NAME_INVALID", {
+      message: `invalid registry ${JSON.stringify(registry.slice(0, 200))}: expected ORG/REGISTRY`
+    });
   }
 }
 async function listPackages(ctx, registry) {
@@ -73371,7 +73391,10 @@ async function showPackage(ctx, registry, image2) {
   await authorizePull(ctx, repository, "repository");
   const summary2 = await summarizePackage(ctx.store, ctx.options.stats, registry, repository);
   if (summary2 === void 0) {
-    throw apiError("NAME_UNKNOWN", { message: `no image ${image2} in ${registry}`, detail: { name: repository } });
+    throw apiError("NAME_UNKNOWN", {
+      message: `no image ${image2} in ${registry}`,
+      detail: { name: repository }
+    });
   }
   sendJson(ctx.res, ctx.method, 200, { registry, visibility: visibilityOf(ctx, registry), ...summary2 });
 }
@@ -73645,6 +73668,7 @@ function cachedFor(maxAgeMs, compute, now = Date.now) {
 import { randomUUID } from "node:crypto";
 var REQUEST_ID_HEADER = "X-Request-Id";
 var CLIENT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+var marks = /* @__PURE__ */ new WeakMap();
 var UPLOAD_PATH = /\/blobs\/uploads\//;
 function observeRequest(req, res, logger, metrics) {
   const started = process.hrtime.bigint();
@@ -73653,8 +73677,6 @@ function observeRequest(req, res, logger, metrics) {
   res.setHeader(REQUEST_ID_HEADER, id);
   const method = (req.method ?? "GET").toUpperCase();
   const socket = req.socket;
-  const readBefore = socket.bytesRead;
-  const writtenBefore = socket.bytesWritten;
   const uploading = method !== "GET" && method !== "HEAD" && method !== "DELETE" && UPLOAD_PATH.test(req.url ?? "");
   const uploadDone = uploading ? metrics.uploadStarted() : void 0;
   res.once("close", () => {
@@ -73663,8 +73685,10 @@ function observeRequest(req, res, logger, metrics) {
     const info = requestInfo(req);
     const route = info.route ?? "unmatched";
     const status = res.writableFinished ? res.statusCode : 499;
-    const bytesIn = Math.max(0, socket.bytesRead - readBefore);
-    const bytesOut = Math.max(0, socket.bytesWritten - writtenBefore);
+    const mark = marks.get(socket) ?? { read: 0, written: 0 };
+    const bytesIn = Math.max(0, socket.bytesRead - mark.read);
+    const bytesOut = Math.max(0, socket.bytesWritten - mark.written);
+    marks.set(socket, { read: socket.bytesRead, written: socket.bytesWritten });
     metrics.record({ route, method, status, bytesIn, bytesOut, seconds });
     logger.log(status >= 500 ? "error" : "info", "request", {
       request_id: id,
@@ -73746,13 +73770,21 @@ var Metrics = class {
     family("registry_http_requests_total", "counter", "HTTP requests answered, by route, method and status.");
     for (const [key2, value] of [...this.#requests].sort()) {
       const [route, method, status] = key2.split("\0");
-      lines.push(`registry_http_requests_total{route="${route}",method="${method}",status="${status}"} ${value}`);
+      lines.push(
+        `registry_http_requests_total{route="${route}",method="${method}",status="${status}"} ${value}`
+      );
     }
     family("registry_http_request_bytes_total", "counter", "Bytes received (headers included), by route.");
-    for (const [route, value] of [...this.#bytesIn].sort()) lines.push(`registry_http_request_bytes_total{route="${route}"} ${value}`);
+    for (const [route, value] of [...this.#bytesIn].sort())
+      lines.push(`registry_http_request_bytes_total{route="${route}"} ${value}`);
     family("registry_http_response_bytes_total", "counter", "Bytes sent (headers included), by route.");
-    for (const [route, value] of [...this.#bytesOut].sort()) lines.push(`registry_http_response_bytes_total{route="${route}"} ${value}`);
-    family("registry_http_request_duration_seconds", "summary", "Time from request to the end of the response, by route.");
+    for (const [route, value] of [...this.#bytesOut].sort())
+      lines.push(`registry_http_response_bytes_total{route="${route}"} ${value}`);
+    family(
+      "registry_http_request_duration_seconds",
+      "summary",
+      "Time from request to the end of the response, by route."
+    );
     for (const [route, { sum: sum2, count: count2 }] of [...this.#seconds].sort()) {
       lines.push(`registry_http_request_duration_seconds_sum{route="${route}"} ${sum2.toFixed(6)}`);
       lines.push(`registry_http_request_duration_seconds_count{route="${route}"} ${count2}`);
@@ -73761,9 +73793,17 @@ var Metrics = class {
     lines.push(`registry_uploads_in_flight ${this.#uploadsInFlight}`);
     const usage = await this.#storage?.().catch(() => void 0);
     if (usage !== void 0) {
-      family("registry_storage_bytes", "gauge", "Bytes of blob and manifest content in the store (refreshed at most once a minute).");
+      family(
+        "registry_storage_bytes",
+        "gauge",
+        "Bytes of blob and manifest content in the store (refreshed at most once a minute)."
+      );
       lines.push(`registry_storage_bytes ${usage.bytes}`);
-      family("registry_storage_blobs", "gauge", "Blobs and manifests in the store (refreshed at most once a minute).");
+      family(
+        "registry_storage_blobs",
+        "gauge",
+        "Blobs and manifests in the store (refreshed at most once a minute)."
+      );
       lines.push(`registry_storage_blobs ${usage.blobs}`);
     }
     return `${lines.join("\n")}
@@ -73796,7 +73836,8 @@ var PackageStats = class {
     if (this.#file === void 0) return;
     try {
       const data = JSON.parse(await readFile7(this.#file, "utf8"));
-      if (typeof data.repositories === "object" && data.repositories !== null) this.#repos = data.repositories;
+      if (typeof data.repositories === "object" && data.repositories !== null)
+        this.#repos = data.repositories;
     } catch (error) {
       if (error.code !== "ENOENT") this.#onError(error);
     }
@@ -74831,7 +74872,9 @@ function resolveOptions2(options = {}) {
     onError: options.onError ?? logToStderr,
     logger: options.logger ?? silentLogger,
     metrics: options.metrics ?? new Metrics(),
-    stats: options.stats ?? new PackageStats({ file: store instanceof DiskStore ? join18(store.root, "package-stats.json") : void 0 }),
+    stats: options.stats ?? new PackageStats({
+      file: store instanceof DiskStore ? join18(store.root, "package-stats.json") : void 0
+    }),
     maxRequestBytes: integer("maxRequestBytes", options.maxRequestBytes, 0, 0),
     maxHeaderBytes: integer("maxHeaderBytes", options.maxHeaderBytes, 16 * 1024, 1024)
   };
@@ -74869,7 +74912,11 @@ function createRegistry(options = {}) {
       await store.init();
       await resolved.stats.load();
       const handler = createRequestHandler(resolved, state);
-      const serverOptions = { keepAliveTimeout: 65e3, requestTimeout: 0, maxHeaderSize: resolved.maxHeaderBytes };
+      const serverOptions = {
+        keepAliveTimeout: 65e3,
+        requestTimeout: 0,
+        maxHeaderSize: resolved.maxHeaderBytes
+      };
       const http = createServer(serverOptions, (req, res) => {
         observeRequest(req, res, resolved.logger, resolved.metrics);
         if (closing2 !== void 0) res.setHeader("Connection", "close");
@@ -74945,12 +74992,16 @@ var BearerTokens2 = class {
   check(token) {
     const rest = token.slice(PREFIX.length);
     const dot = rest.indexOf(".");
-    if (!token.startsWith(PREFIX) || dot === -1) return { ok: false, reason: "the bearer token is malformed" };
+    if (!token.startsWith(PREFIX) || dot === -1)
+      return { ok: false, reason: "the bearer token is malformed" };
     const payload = rest.slice(0, dot);
     const given = Buffer.from(rest.slice(dot + 1), "base64url");
     const expected = Buffer.from(this.#sign(payload), "base64url");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return { ok: false, reason: "the bearer token was not issued by this registry process (it may have restarted): log in again" };
+      return {
+        ok: false,
+        reason: "the bearer token was not issued by this registry process (it may have restarted): log in again"
+      };
     }
     let claims;
     try {
@@ -74958,7 +75009,8 @@ var BearerTokens2 = class {
     } catch {
       return { ok: false, reason: "the bearer token is malformed" };
     }
-    if (this.#now() / 1e3 >= claims.expiresAt) return { ok: false, reason: "the bearer token expired: log in again" };
+    if (this.#now() / 1e3 >= claims.expiresAt)
+      return { ok: false, reason: "the bearer token expired: log in again" };
     return { ok: true, claims };
   }
   #sign(payload) {
@@ -74994,29 +75046,40 @@ function readCredentials(req) {
 }
 function parseAuthorization(header3) {
   if (header3.length > MAX_HEADER_LENGTH) {
-    return { kind: "malformed", reason: `the Authorization header is longer than ${MAX_HEADER_LENGTH} bytes` };
+    return {
+      kind: "malformed",
+      reason: `the Authorization header is longer than ${MAX_HEADER_LENGTH} bytes`
+    };
   }
   const match = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(header3);
-  if (match === null) return { kind: "malformed", reason: 'the Authorization header is not "<scheme> <credentials>"' };
+  if (match === null)
+    return { kind: "malformed", reason: 'the Authorization header is not "<scheme> <credentials>"' };
   const scheme = match[1].toLowerCase();
   const value = match[2];
   if (scheme === "bearer") return { kind: "bearer", token: value };
   if (scheme !== "basic") {
-    return { kind: "malformed", reason: `unsupported authorization scheme ${match[1].slice(0, 20)}; use Basic or Bearer` };
+    return {
+      kind: "malformed",
+      reason: `unsupported authorization scheme ${match[1].slice(0, 20)}; use Basic or Bearer`
+    };
   }
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) {
     return { kind: "malformed", reason: "Basic credentials are not base64" };
   }
   const decoded = Buffer.from(value, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
-  if (colon === -1) return { kind: "malformed", reason: 'Basic credentials hold no ":" between user name and password' };
+  if (colon === -1)
+    return { kind: "malformed", reason: 'Basic credentials hold no ":" between user name and password' };
   return { kind: "basic", username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
 // src/registry/auth/oidc/policy.ts
 function evaluatePolicy(registry, statements, issuer, claims) {
   if (statements.length === 0) {
-    return { ok: false, reason: `${registry} has no OIDC policy, so no OIDC token may use it: add oidc-policy statements to its configuration` };
+    return {
+      ok: false,
+      reason: `${registry} has no OIDC policy, so no OIDC token may use it: add oidc-policy statements to its configuration`
+    };
   }
   let sameIssuer = false;
   for (const [index, statement] of statements.entries()) {
@@ -75029,7 +75092,9 @@ function evaluatePolicy(registry, statements, issuer, claims) {
   if (!sameIssuer) {
     return { ok: false, reason: `no OIDC policy statement of ${registry} is for issuer ${issuer}` };
   }
-  const names2 = [...new Set(statements.filter((s) => s.iss === issuer).flatMap((s) => Object.keys(s.claims)))];
+  const names2 = [
+    ...new Set(statements.filter((s) => s.iss === issuer).flatMap((s) => Object.keys(s.claims)))
+  ];
   const shown = names2.map((name) => `${name}=${show(claims[name])}`).join(" ");
   return { ok: false, reason: `no OIDC policy statement of ${registry} matches claims ${shown}` };
 }
@@ -75142,12 +75207,20 @@ function grantFor(principal, registry, wanted, audiencePrefix) {
       const shown = audiences.length === 0 ? "(none)" : audiences.map((a2) => a2.slice(0, 200)).join(", ");
       why = `OIDC token audience ${shown} does not match ${expected}`;
     } else {
-      const policy = evaluatePolicy(registry.name, registry.oidcPolicy, principal.token.issuer, principal.token.claims);
+      const policy = evaluatePolicy(
+        registry.name,
+        registry.oidcPolicy,
+        principal.token.issuer,
+        principal.token.claims
+      );
       if (policy.ok) scopes = policy.scopes;
       else why = policy.reason;
     }
   }
-  const granted = /* @__PURE__ */ new Set([...allowedActions(scopes, wanted), ...wanted.filter((a2) => everyone.includes(a2))]);
+  const granted = /* @__PURE__ */ new Set([
+    ...allowedActions(scopes, wanted),
+    ...wanted.filter((a2) => everyone.includes(a2))
+  ]);
   const actions = wanted.filter((a2) => granted.has(a2));
   if (actions.length === wanted.length) return { actions };
   if (why === void 0) {
@@ -75166,7 +75239,8 @@ function looksLikeJwt(value) {
   return value.length <= MAX_JWT_LENGTH && value.startsWith("eyJ") && value.split(".").length === 3;
 }
 function decodeJwt(token) {
-  if (token.length > MAX_JWT_LENGTH) return { error: `the OIDC token is longer than ${MAX_JWT_LENGTH} bytes` };
+  if (token.length > MAX_JWT_LENGTH)
+    return { error: `the OIDC token is longer than ${MAX_JWT_LENGTH} bytes` };
   const parts = token.split(".");
   if (parts.length !== 3 || !parts.every((part) => SEGMENT.test(part))) {
     return { error: 'the OIDC token is not a JWT (three base64url parts separated by ".")' };
@@ -75220,7 +75294,10 @@ async function authenticatePassword(password, sources) {
   if (password === "") return { ok: false, reason: `empty password: ${LOGIN_HINT}` };
   if (looksLikeJwt(password)) {
     if (sources.oidc === void 0) {
-      return { ok: false, reason: "OIDC tokens are not accepted here: no OIDC issuers are configured (oidc.issuers)" };
+      return {
+        ok: false,
+        reason: "OIDC tokens are not accepted here: no OIDC issuers are configured (oidc.issuers)"
+      };
     }
     const result = await sources.oidc.verify(password);
     return result.ok ? { ok: true, principal: { kind: "oidc", token: result.token } } : result;
@@ -75288,14 +75365,20 @@ function parseTokenScopes(values) {
     }
     merged.set(name, actions);
   }
-  return [...merged].map(([repository, actions]) => ({ repository, actions: ALL.filter((a2) => actions.has(a2)) }));
+  return [...merged].map(([repository, actions]) => ({
+    repository,
+    actions: ALL.filter((a2) => actions.has(a2))
+  }));
 }
 
 // src/registry/auth/token-endpoint.ts
 async function issueToken(req, query, ctx) {
   const credentials = readCredentials(req);
   if (credentials.kind === "bearer" && BearerTokens2.owns(credentials.token)) {
-    return unauthorized(ctx, 'send the token as a Basic password (user "buildkite"), not a bearer token of this registry');
+    return unauthorized(
+      ctx,
+      'send the token as a Basic password (user "buildkite"), not a bearer token of this registry'
+    );
   }
   const auth = await authenticate(credentials, ctx.authenticators);
   if (!auth.ok) return unauthorized(ctx, auth.reason);
@@ -75341,7 +75424,11 @@ function subjectOf2(principal) {
       return { kind: "token", id: principal.record.id };
     case "oidc": {
       const sub = principal.token.claims.sub;
-      return { kind: "oidc", issuer: principal.token.issuer, subject: typeof sub === "string" ? sub.slice(0, 300) : "" };
+      return {
+        kind: "oidc",
+        issuer: principal.token.issuer,
+        subject: typeof sub === "string" ? sub.slice(0, 300) : ""
+      };
     }
   }
 }
@@ -75463,14 +75550,22 @@ var PackagesAuthorizer = class {
         ([repo, actions]) => registryOfRepository(repo) === name && actions.includes("pull")
       );
       if (registry.visibility === "public" || any) return { ok: true };
-      return this.#unauthorized(req, access, `the bearer token grants nothing in ${name}: log in with Basic credentials`);
+      return this.#unauthorized(
+        req,
+        access,
+        `the bearer token grants nothing in ${name}: log in with Basic credentials`
+      );
     }
     const held = claims.access[name];
     const missing = access.actions.filter((a2) => !(held ?? []).includes(a2));
     if (missing.length === 0) return { ok: true };
     const denied = claims.denied[name];
     if (denied === void 0 || anonymous) {
-      return this.#unauthorized(req, access, denied ?? `the bearer token does not cover ${missing.join(",")} on ${name}`);
+      return this.#unauthorized(
+        req,
+        access,
+        denied ?? `the bearer token does not cover ${missing.join(",")} on ${name}`
+      );
     }
     return { ok: false, status: 403, message: denied };
   }
@@ -75539,14 +75634,18 @@ var OidcVerifier = class {
     const { claims, header: header3 } = jwt;
     const algorithm = ALGORITHMS[header3.alg];
     if (algorithm === void 0) {
-      return fail(`OIDC token algorithm ${JSON.stringify(header3.alg.slice(0, 20))} is not accepted: use RS256 or ES256`);
+      return fail(
+        `OIDC token algorithm ${JSON.stringify(header3.alg.slice(0, 20))} is not accepted: use RS256 or ES256`
+      );
     }
     const issuer = claims.iss;
     if (typeof issuer !== "string") return fail('OIDC token has no "iss" claim');
     const source = this.#issuers.get(issuer);
     if (source === void 0) {
       const trusted = this.issuers.map((i2) => JSON.stringify(i2)).join(", ") || "none";
-      return fail(`OIDC token issuer ${JSON.stringify(issuer.slice(0, 200))} is not trusted here (trusted: ${trusted})`);
+      return fail(
+        `OIDC token issuer ${JSON.stringify(issuer.slice(0, 200))} is not trusted here (trusted: ${trusted})`
+      );
     }
     const times = this.#checkTimes(claims);
     if (times !== void 0) return fail(times);
@@ -75559,9 +75658,12 @@ var OidcVerifier = class {
     }
     if (key2 === void 0) {
       const which = header3.kid === void 0 ? "a" : `key id ${JSON.stringify(header3.kid.slice(0, 100))}, a`;
-      return fail(`OIDC token names ${which} ${header3.alg} key that issuer ${issuer} does not publish (${source.origin})`);
+      return fail(
+        `OIDC token names ${which} ${header3.alg} key that issuer ${issuer} does not publish (${source.origin})`
+      );
     }
-    if (!checkSignature(jwt, key2)) return fail(`OIDC token signature does not verify with the keys of issuer ${issuer}`);
+    if (!checkSignature(jwt, key2))
+      return fail(`OIDC token signature does not verify with the keys of issuer ${issuer}`);
     return { ok: true, token: { issuer, claims, expiresAt: claims.exp } };
   }
   #checkTimes(claims) {
@@ -75575,7 +75677,8 @@ var OidcVerifier = class {
     if (now > exp + this.#skew) {
       return `OIDC token expired at ${isoTime(exp)} (${Math.round(now - exp)}s ago): request a fresh one right before logging in`;
     }
-    if (iat > now + this.#skew) return `OIDC token is issued in the future (${isoTime(iat)}): check the clocks`;
+    if (iat > now + this.#skew)
+      return `OIDC token is issued in the future (${isoTime(iat)}): check the clocks`;
     if (nbf !== void 0) {
       if (typeof nbf !== "number") return 'OIDC token "nbf" claim is not a number';
       if (nbf > now + this.#skew) return `OIDC token is not valid before ${isoTime(nbf)}`;
@@ -75740,7 +75843,8 @@ function sameHash(a2, b) {
 
 // src/registry/auth/tokens/tokens-file.ts
 import { randomUUID as randomUUID6 } from "node:crypto";
-import { open as open6, readFile as readFile13, rename as rename5, rm as rm10, unlink as unlink3 } from "node:fs/promises";
+import { mkdir as mkdir6, open as open6, readFile as readFile13, rename as rename5, rm as rm10, unlink as unlink3 } from "node:fs/promises";
+import { dirname as dirname3 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
 var VERSION2 = 1;
 async function readTokensFile(path11) {
@@ -75773,7 +75877,9 @@ function parseRecord(entry, where2) {
     throw new RegistryAuthError(
       "REGISTRY_TOKENS_FILE_INVALID",
       `${where2} is malformed: expected id, sha256 (64 hex), registries (ORG/REGISTRY or ORG/*), scopes (read_packages, write_packages, delete_packages), created_at`,
-      { hint: "fix the entry by hand, or revoke and recreate the token with `container-package registry token`" }
+      {
+        hint: "fix the entry by hand, or revoke and recreate the token with `container-package registry token`"
+      }
     );
   }
   return {
@@ -75799,6 +75905,7 @@ function serializeTokensFile(file) {
 }
 async function updateTokensFile(path11, change) {
   const lock = `${path11}.lock`;
+  await mkdir6(dirname3(path11), { recursive: true, mode: 448 });
   const handle2 = await acquireLock(lock);
   try {
     const { file, result } = change(await readTokensFile(path11));
@@ -75906,14 +76013,18 @@ async function createToken(path11, input) {
   if (input.registries.length === 0) throw badInput("at least one --registry ORG/REGISTRY is required");
   for (const registry of input.registries) {
     if (!isRegistryPattern(registry)) {
-      throw badInput(`invalid registry ${JSON.stringify(registry)}: expected ${REGISTRY_NAME_SHAPE}, or ORG/*`);
+      throw badInput(
+        `invalid registry ${JSON.stringify(registry)}: expected ${REGISTRY_NAME_SHAPE}, or ORG/*`
+      );
     }
   }
   if (input.scopes.length === 0) throw badInput("at least one --scope (read, write or delete) is required");
   const scopes = input.scopes.map((value) => {
     const scope = parseScope(value);
     if (scope === void 0) {
-      throw badInput(`invalid scope ${JSON.stringify(value)}: use read, write or delete (${SCOPES.join(", ")})`);
+      throw badInput(
+        `invalid scope ${JSON.stringify(value)}: use read, write or delete (${SCOPES.join(", ")})`
+      );
     }
     return scope;
   });
@@ -75936,9 +76047,13 @@ async function revokeToken(path11, id) {
   return updateTokensFile(path11, (file) => {
     const found = file.tokens.find((t) => t.id === id);
     if (found === void 0) {
-      throw new RegistryAuthError("REGISTRY_TOKEN_NOT_FOUND", `no token with id ${JSON.stringify(id)} in ${path11}`, {
-        hint: "list the tokens with `container-package registry token list`"
-      });
+      throw new RegistryAuthError(
+        "REGISTRY_TOKEN_NOT_FOUND",
+        `no token with id ${JSON.stringify(id)} in ${path11}`,
+        {
+          hint: "list the tokens with `container-package registry token list`"
+        }
+      );
     }
     return { file: { tokens: file.tokens.filter((t) => t.id !== id) }, result: found };
   });
@@ -75949,7 +76064,7 @@ function badInput(message) {
 
 // src/registry/config.ts
 import { readFile as readFile14 } from "node:fs/promises";
-import { dirname as dirname3, resolve as resolve3 } from "node:path";
+import { dirname as dirname4, resolve as resolve3 } from "node:path";
 
 // src/registry/config/defaults.ts
 import { homedir as homedir3 } from "node:os";
@@ -75958,7 +76073,8 @@ var DEFAULT_LISTEN = "127.0.0.1:5000";
 function defaultStorageDir(env = process.env, home = homedir3()) {
   const xdg = env.XDG_CACHE_HOME;
   if (xdg !== void 0 && xdg.startsWith("/")) return join19(xdg, "container-package", "registry");
-  if (process.platform === "win32" && env.LOCALAPPDATA) return join19(env.LOCALAPPDATA, "container-package", "registry");
+  if (process.platform === "win32" && env.LOCALAPPDATA)
+    return join19(env.LOCALAPPDATA, "container-package", "registry");
   return join19(home, ".cache", "container-package", "registry");
 }
 function defaultTokensFile(storage) {
@@ -75993,12 +76109,16 @@ var ConfigReader = class {
   /** A mapping with only `allowed` keys (unknown keys are named in the error). Undefined/null → `{}`. */
   object(value, path11, allowed) {
     if (value === void 0 || value === null) return {};
-    if (typeof value !== "object" || Array.isArray(value)) this.fail(path11 || "(top level)", `expected a mapping, got ${kind(value)}`);
+    if (typeof value !== "object" || Array.isArray(value))
+      this.fail(path11 || "(top level)", `expected a mapping, got ${kind(value)}`);
     const record = value;
     const unknown2 = Object.keys(record).filter((key2) => !allowed.includes(key2));
     if (unknown2.length > 0) {
       const first = unknown2[0];
-      this.fail(join20(path11, first), `unknown key ${JSON.stringify(first)}; allowed here: ${allowed.join(", ")}`);
+      this.fail(
+        join20(path11, first),
+        `unknown key ${JSON.stringify(first)}; allowed here: ${allowed.join(", ")}`
+      );
     }
     return record;
   }
@@ -76009,7 +76129,8 @@ var ConfigReader = class {
   }
   string(value, path11) {
     if (value === void 0 || value === null) return void 0;
-    if (typeof value !== "string" || value.trim() === "") this.fail(path11, `expected a non-empty string, got ${kind(value)}`);
+    if (typeof value !== "string" || value.trim() === "")
+      this.fail(path11, `expected a non-empty string, got ${kind(value)}`);
     return value.trim();
   }
   requiredString(value, path11) {
@@ -76048,14 +76169,16 @@ function readPolicy(reader, value, path11) {
     const statement = reader.object(raw, at, ["iss", "scopes", "claims"]);
     const iss = reader.requiredString(statement.iss, join20(at, "iss"));
     const scopes = reader.list(statement.scopes, join20(at, "scopes")).map((scope, i2) => {
-      if (!isScope(scope)) reader.fail(join20(join20(at, "scopes"), i2), `expected one of ${SCOPES.join(", ")}, got ${kind(scope)}`);
+      if (!isScope(scope))
+        reader.fail(join20(join20(at, "scopes"), i2), `expected one of ${SCOPES.join(", ")}, got ${kind(scope)}`);
       return scope;
     });
     if (scopes.length === 0) reader.fail(join20(at, "scopes"), `list at least one of ${SCOPES.join(", ")}`);
     const claimsAt = join20(at, "claims");
     const claims = {};
     const rawClaims = reader.object(statement.claims, claimsAt, Object.keys(statement.claims ?? {}));
-    for (const [name, matcher] of Object.entries(rawClaims)) claims[name] = readMatcher(reader, matcher, join20(claimsAt, name));
+    for (const [name, matcher] of Object.entries(rawClaims))
+      claims[name] = readMatcher(reader, matcher, join20(claimsAt, name));
     return { iss, scopes, claims };
   });
 }
@@ -76073,20 +76196,23 @@ function readMatcher(reader, value, path11) {
     } else if (op === "in" || op === "not_in") {
       const values = reader.list(v, at);
       values.forEach((item, i2) => {
-        if (!isScalar2(item)) reader.fail(join20(at, i2), `expected a string, number or boolean, got ${kind(item)}`);
+        if (!isScalar2(item))
+          reader.fail(join20(at, i2), `expected a string, number or boolean, got ${kind(item)}`);
       });
       if (values.length === 0) reader.fail(at, "expected a non-empty list");
       out.push({ op, values });
     } else {
       const patterns = typeof v === "string" ? [v] : reader.list(v, at);
       patterns.forEach((item, i2) => {
-        if (typeof item !== "string") reader.fail(typeof v === "string" ? at : join20(at, i2), `expected a glob string, got ${kind(item)}`);
+        if (typeof item !== "string")
+          reader.fail(typeof v === "string" ? at : join20(at, i2), `expected a glob string, got ${kind(item)}`);
       });
       if (patterns.length === 0) reader.fail(at, "expected a glob or a non-empty list of globs");
       out.push({ op: "matches", patterns });
     }
   }
-  if (out.length === 0) reader.fail(path11, `expected a value or a mapping with one of ${OPERATORS.join(", ")}`);
+  if (out.length === 0)
+    reader.fail(path11, `expected a value or a mapping with one of ${OPERATORS.join(", ")}`);
   return out;
 }
 function isScalar2(value) {
@@ -76094,7 +76220,13 @@ function isScalar2(value) {
 }
 
 // src/registry/config/units.ts
-var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+var DURATION_UNITS = {
+  ms: 1,
+  s: 1e3,
+  m: 6e4,
+  h: 36e5,
+  d: 864e5
+};
 var SIZE_UNITS = {
   b: 1,
   kb: 1e3,
@@ -76109,7 +76241,8 @@ function readDuration(reader, value, path11, fallback) {
   if (typeof value === "number" && Number.isFinite(value) && value >= 0) return Math.round(value * 1e3);
   if (typeof value === "string" && /^(\d+(ms|s|m|h|d))+$/.test(value.trim())) {
     let total = 0;
-    for (const [, amount, unit] of value.trim().matchAll(/(\d+)(ms|s|m|h|d)/g)) total += Number(amount) * DURATION_UNITS[unit];
+    for (const [, amount, unit] of value.trim().matchAll(/(\d+)(ms|s|m|h|d)/g))
+      total += Number(amount) * DURATION_UNITS[unit];
     return total;
   }
   return reader.fail(path11, `expected a duration such as 30s, 5m or 24h, got ${kind(value)}`);
@@ -76126,7 +76259,8 @@ function readSize(reader, value, path11, fallback) {
 }
 function parseListen(value) {
   const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(value.trim());
-  if (match === null) return { error: `expected HOST:PORT such as 127.0.0.1:5000, got ${JSON.stringify(value)}` };
+  if (match === null)
+    return { error: `expected HOST:PORT such as 127.0.0.1:5000, got ${JSON.stringify(value)}` };
   const port2 = Number(match[2]);
   if (port2 > 65535) return { error: `port ${port2} is out of range (0-65535)` };
   const host = match[1].startsWith("[") ? match[1].slice(1, -1) : match[1];
@@ -76137,106 +76271,18 @@ function isLoopbackHost2(host) {
   return h2 === "localhost" || h2 === "::1" || h2 === "0:0:0:0:0:0:0:1" || /^127(\.\d{1,3}){3}$/.test(h2) || h2 === "::ffff:127.0.0.1";
 }
 
-// src/registry/config.ts
-var TOP_KEYS = [
-  "listen",
-  "public-url",
-  "storage",
-  "insecure-listen",
-  "registries",
-  "tokens-file",
-  "oidc",
-  "limits",
-  "uploads",
-  "shutdown-timeout",
-  "log-level"
-];
-function parseConfig(text2, options = {}) {
-  const r = new ConfigReader(options.source);
-  let data;
-  try {
-    data = load2(text2);
-  } catch (error) {
-    throw new RegistryConfigError("", `is not valid YAML: ${error.message.split("\n")[0]}`, {
-      source: options.source,
-      cause: error
-    });
-  }
-  const base2 = options.baseDir ?? (options.source === void 0 ? process.cwd() : dirname3(resolve3(options.source)));
-  const path11 = (value) => value === void 0 ? void 0 : resolve3(base2, value);
-  const top = r.object(data, "", TOP_KEYS);
-  const listenText = r.string(top.listen, "listen") ?? DEFAULT_LISTEN;
-  const parsedListen = parseListen(listenText);
-  const listen = "error" in parsedListen ? r.fail("listen", parsedListen.error) : parsedListen;
-  const registries = readRegistries(r, top.registries);
-  const oidc = r.object(top.oidc, "oidc", ["audience-prefix", "clock-skew", "issuers"]);
-  const issuers = readIssuers(r, oidc.issuers, path11);
-  const limits = r.object(top.limits, "limits", ["max-manifest-bytes", "max-request-bytes", "max-header-bytes"]);
-  const uploads = r.object(top.uploads, "uploads", ["expiry", "purge-interval"]);
-  const config = {
-    source: options.source,
-    listen,
-    publicUrl: readUrl(r, top["public-url"], "public-url"),
-    storage: path11(r.string(top.storage, "storage")) ?? defaultStorageDir(options.env),
-    insecureListen: r.boolean(top["insecure-listen"], "insecure-listen", false),
-    registries,
-    tokensFile: path11(r.string(top["tokens-file"], "tokens-file")),
-    oidc: {
-      audiencePrefix: readUrl(r, oidc["audience-prefix"], "oidc.audience-prefix"),
-      clockSkewMs: readDuration(r, oidc["clock-skew"], "oidc.clock-skew", 3e4),
-      issuers
-    },
-    limits: {
-      maxManifestBytes: readSize(r, limits["max-manifest-bytes"], "limits.max-manifest-bytes", 4 * 1024 * 1024),
-      maxRequestBytes: readSize(r, limits["max-request-bytes"], "limits.max-request-bytes", 0),
-      maxHeaderBytes: readSize(r, limits["max-header-bytes"], "limits.max-header-bytes", 16 * 1024)
-    },
-    uploads: {
-      expiryMs: readDuration(r, uploads.expiry, "uploads.expiry", 24 * 36e5),
-      purgeIntervalMs: readDuration(r, uploads["purge-interval"], "uploads.purge-interval", 36e5)
-    },
-    shutdownTimeoutMs: readDuration(r, top["shutdown-timeout"], "shutdown-timeout", 3e4),
-    logLevel: r.oneOf(top["log-level"], "log-level", ["debug", "info", "warn", "error"], "info")
-  };
-  checkConsistency(r, config, top);
-  return config;
-}
-async function loadConfigFile(file, env = process.env) {
-  let text2;
-  try {
-    text2 = await readFile14(file, "utf8");
-  } catch (error) {
-    throw new RegistryConfigError("", `cannot be read: ${error.message}`, { source: file, cause: error });
-  }
-  return parseConfig(text2, { source: file, env });
-}
-function defaultConfig(env = process.env) {
-  return parseConfig("{}", { env });
-}
-function tokensFileOf(config) {
-  return config.tokensFile ?? defaultTokensFile(config.storage);
-}
-function isOpen(config) {
-  return config.registries.length === 0;
-}
-function checkListenSafety(config) {
-  if (!isOpen(config) || config.insecureListen || isLoopbackHost2(config.listen.host)) return;
-  throw new RegistryConfigError(
-    "listen",
-    `refusing to listen on ${config.listen.host}, which is not a loopback address, without authentication: anyone who can reach it could push and delete images`,
-    {
-      source: config.source,
-      hint: "configure registries (with tokens or OIDC policies) in a --config file, or pass --insecure-listen (insecure-listen: true) if the network is trusted"
-    }
-  );
-}
+// src/registry/config/sections.ts
 function readRegistries(r, value) {
   const seen = /* @__PURE__ */ new Set();
   return r.list(value, "registries").map((raw, index) => {
     const at = join20("registries", index);
     const entry = r.object(raw, at, ["name", "visibility", "oidc-policy"]);
     const name = r.requiredString(entry.name, join20(at, "name"));
-    if (!isRegistryName(name)) r.fail(join20(at, "name"), `invalid registry name ${JSON.stringify(name)}: expected ${REGISTRY_NAME_SHAPE}`);
+    if (!isRegistryName(name))
+      r.fail(
+        join20(at, "name"),
+        `invalid registry name ${JSON.stringify(name)}: expected ${REGISTRY_NAME_SHAPE}`
+      );
     if (seen.has(name)) r.fail(join20(at, "name"), `registry ${name} is listed twice`);
     seen.add(name);
     return {
@@ -76253,11 +76299,16 @@ function readIssuers(r, value, path11) {
     const issuer = r.requiredString(entry.issuer, join20(at, "issuer"));
     const jwksFile = path11(r.string(entry["jwks-file"], join20(at, "jwks-file")));
     const jwksUrl = readUrl(r, entry["jwks-url"], join20(at, "jwks-url"));
-    if (jwksFile === void 0 === (jwksUrl === void 0)) r.fail(at, "give exactly one of jwks-file and jwks-url");
+    if (jwksFile === void 0 === (jwksUrl === void 0))
+      r.fail(at, "give exactly one of jwks-file and jwks-url");
     if (jwksUrl !== void 0 && jwksUrl.startsWith("http:") && !isLoopbackHost2(new URL(jwksUrl).hostname)) {
       r.fail(join20(at, "jwks-url"), "must be https (plain http only for a loopback address)");
     }
-    return { issuer, ...jwksFile === void 0 ? {} : { jwksFile }, ...jwksUrl === void 0 ? {} : { jwksUrl } };
+    return {
+      issuer,
+      ...jwksFile === void 0 ? {} : { jwksFile },
+      ...jwksUrl === void 0 ? {} : { jwksUrl }
+    };
   });
 }
 function readUrl(r, value, at) {
@@ -76290,10 +76341,120 @@ function checkConsistency(r, config, top) {
   if (config.registries.length === 0) {
     for (const key2 of ["tokens-file", "oidc"]) {
       if (top[key2] !== void 0 && top[key2] !== null) {
-        r.fail(key2, "tokens and OIDC tokens apply per registry, and no registries are configured (the registry is open)", "add a registries list, or remove this key");
+        r.fail(
+          key2,
+          "tokens and OIDC tokens apply per registry, and no registries are configured (the registry is open)",
+          "add a registries list, or remove this key"
+        );
       }
     }
   }
+}
+
+// src/registry/config.ts
+var TOP_KEYS = [
+  "listen",
+  "public-url",
+  "storage",
+  "insecure-listen",
+  "registries",
+  "tokens-file",
+  "oidc",
+  "limits",
+  "uploads",
+  "shutdown-timeout",
+  "log-level"
+];
+function parseConfig(text2, options = {}) {
+  const r = new ConfigReader(options.source);
+  let data;
+  try {
+    data = load2(text2);
+  } catch (error) {
+    throw new RegistryConfigError("", `is not valid YAML: ${error.message.split("\n")[0]}`, {
+      source: options.source,
+      cause: error
+    });
+  }
+  const base2 = options.baseDir ?? (options.source === void 0 ? process.cwd() : dirname4(resolve3(options.source)));
+  const path11 = (value) => value === void 0 ? void 0 : resolve3(base2, value);
+  const top = r.object(data, "", TOP_KEYS);
+  const listenText = r.string(top.listen, "listen") ?? DEFAULT_LISTEN;
+  const parsedListen = parseListen(listenText);
+  const listen = "error" in parsedListen ? r.fail("listen", parsedListen.error) : parsedListen;
+  const registries = readRegistries(r, top.registries);
+  const oidc = r.object(top.oidc, "oidc", ["audience-prefix", "clock-skew", "issuers"]);
+  const issuers = readIssuers(r, oidc.issuers, path11);
+  const limits = r.object(top.limits, "limits", [
+    "max-manifest-bytes",
+    "max-request-bytes",
+    "max-header-bytes"
+  ]);
+  const uploads = r.object(top.uploads, "uploads", ["expiry", "purge-interval"]);
+  const config = {
+    source: options.source,
+    listen,
+    publicUrl: readUrl(r, top["public-url"], "public-url"),
+    storage: path11(r.string(top.storage, "storage")) ?? defaultStorageDir(options.env),
+    insecureListen: r.boolean(top["insecure-listen"], "insecure-listen", false),
+    registries,
+    tokensFile: path11(r.string(top["tokens-file"], "tokens-file")),
+    oidc: {
+      audiencePrefix: readUrl(r, oidc["audience-prefix"], "oidc.audience-prefix"),
+      clockSkewMs: readDuration(r, oidc["clock-skew"], "oidc.clock-skew", 3e4),
+      issuers
+    },
+    limits: {
+      maxManifestBytes: readSize(
+        r,
+        limits["max-manifest-bytes"],
+        "limits.max-manifest-bytes",
+        4 * 1024 * 1024
+      ),
+      maxRequestBytes: readSize(r, limits["max-request-bytes"], "limits.max-request-bytes", 0),
+      maxHeaderBytes: readSize(r, limits["max-header-bytes"], "limits.max-header-bytes", 16 * 1024)
+    },
+    uploads: {
+      expiryMs: readDuration(r, uploads.expiry, "uploads.expiry", 24 * 36e5),
+      purgeIntervalMs: readDuration(r, uploads["purge-interval"], "uploads.purge-interval", 36e5)
+    },
+    shutdownTimeoutMs: readDuration(r, top["shutdown-timeout"], "shutdown-timeout", 3e4),
+    logLevel: r.oneOf(top["log-level"], "log-level", ["debug", "info", "warn", "error"], "info")
+  };
+  checkConsistency(r, config, top);
+  return config;
+}
+async function loadConfigFile(file, env = process.env) {
+  let text2;
+  try {
+    text2 = await readFile14(file, "utf8");
+  } catch (error) {
+    throw new RegistryConfigError("", `cannot be read: ${error.message}`, {
+      source: file,
+      cause: error
+    });
+  }
+  return parseConfig(text2, { source: file, env });
+}
+function defaultConfig(env = process.env) {
+  return parseConfig("{}", { env });
+}
+function tokensFileOf(config) {
+  return config.tokensFile ?? defaultTokensFile(config.storage);
+}
+function isOpen(config) {
+  return config.registries.length === 0;
+}
+function checkListenSafety(config) {
+  if (!isOpen(config) || config.insecureListen || isLoopbackHost2(config.listen.host)) return;
+  throw new RegistryConfigError(
+    "listen",
+    `refusing to listen on ${config.listen.host}, which is not a loopback address, without authentication: anyone who can reach it could push and delete images`,
+    {
+      source: config.source,
+      hint: "configure registries (with tokens or OIDC policies) in a --config file, or pass --insecure-listen (insecure-listen: true) if the network is trusted"
+    }
+  );
 }
 
 // src/registry/service.ts
@@ -76336,6 +76497,9 @@ async function startRegistryService(config, options = {}) {
   const registry = createRegistry({
     storageDir: config.storage,
     authorizer: authorizerFor(config, onError),
+    // With auth, a mount without `from` could hand out a blob of a registry the caller cannot
+    // read just because they know its digest: only mounts from a readable repository then.
+    automaticCrossMount: isOpen(config),
     maxManifestBytes: config.limits.maxManifestBytes,
     maxRequestBytes: config.limits.maxRequestBytes,
     maxHeaderBytes: config.limits.maxHeaderBytes,
@@ -76347,7 +76511,10 @@ async function startRegistryService(config, options = {}) {
   });
   const { url } = await registry.listen(config.listen.host, config.listen.port);
   if (!isOpen(config)) {
-    logger.log("info", "auth enabled", { registries: config.registries.map((r) => r.name), tokens_file: tokensFileOf(config) });
+    logger.log("info", "auth enabled", {
+      registries: config.registries.map((r) => r.name),
+      tokens_file: tokensFileOf(config)
+    });
   }
   return { registry, url, close: () => registry.close() };
 }
@@ -76452,16 +76619,21 @@ var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
       storage: flags.storage,
       insecureListen: flags["insecure-listen"]
     });
+    const stop = new Promise((resolve5) => {
+      const first = (signal2) => {
+        process.off("SIGTERM", first);
+        process.off("SIGINT", first);
+        process.once("SIGTERM", () => process.exit(1));
+        process.once("SIGINT", () => process.exit(1));
+        resolve5(signal2);
+      };
+      process.on("SIGTERM", first);
+      process.on("SIGINT", first);
+    });
     const service = await startRegistryService(config);
     process.stdout.write(`registry listening on ${service.url}
 `);
-    const signal = await new Promise((resolve5) => {
-      process.once("SIGTERM", resolve5);
-      process.once("SIGINT", resolve5);
-    });
-    const force = () => process.exit(1);
-    process.once("SIGTERM", force);
-    process.once("SIGINT", force);
+    const signal = await stop;
     process.stderr.write(
       `${JSON.stringify({ time: (/* @__PURE__ */ new Date()).toISOString(), level: "info", msg: "shutting down", signal })}
 `

@@ -12,7 +12,47 @@ export {
   type Action,
   type AuthorizationResult,
   type Authorizer,
+  type TokenEndpointResponse,
 } from './auth/authorizer.js';
+export { PackagesAuthorizer, type PackagesAuthorizerOptions } from './auth/packages-authorizer.js';
+export type { RegistryDefinition, Visibility } from './auth/registries.js';
+export type { ClaimMatcher, PolicyStatement } from './auth/oidc/policy.js';
+export { OidcVerifier, type TrustedIssuer, type OidcVerifierOptions } from './auth/oidc/verify-jwt.js';
+export { fileKeySource, urlKeySource, type KeySource } from './auth/oidc/jwks.js';
+export { TokenStore } from './auth/tokens/token-store.js';
+export {
+  createToken,
+  listTokens,
+  revokeToken,
+  type CreatedToken,
+  type CreateTokenInput,
+} from './auth/tokens/manage.js';
+export type { TokenRecord } from './auth/tokens/tokens-file.js';
+export { RegistryAuthError, type RegistryAuthErrorCode } from './auth/errors.js';
+export { SCOPES, type Scope } from './auth/scopes.js';
+export {
+  checkListenSafety,
+  defaultConfig,
+  isOpen,
+  loadConfigFile,
+  parseConfig,
+  tokensFileOf,
+  type IssuerConfig,
+  type RegistryConfig,
+} from './config.js';
+export { RegistryConfigError } from './config/errors.js';
+export { defaultStorageDir } from './config/defaults.js';
+export {
+  authorizerFor,
+  startRegistryService,
+  withOverrides,
+  type ConfigOverrides,
+  type RegistryService,
+  type ServiceOptions,
+} from './service.js';
+export { jsonLogger, silentLogger, type Logger, type LogLevel } from './ops/logger.js';
+export { Metrics } from './ops/metrics.js';
+export { PackageStats } from './packages/stats.js';
 export { DiskStore, type DiskStoreOptions } from './storage/disk.js';
 export { StoreError, type StoreErrorCode } from './storage/errors.js';
 export type * from './storage/store.js';

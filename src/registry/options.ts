@@ -1,6 +1,9 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ContainerPackageError } from '../errors.js';
 import { openAuthorizer, type Authorizer } from './auth/authorizer.js';
+import { silentLogger, type Logger } from './ops/logger.js';
+import { Metrics } from './ops/metrics.js';
+import { PackageStats } from './packages/stats.js';
 import { DiskStore } from './storage/disk.js';
 import type { Store } from './storage/store.js';
 
@@ -47,6 +50,25 @@ export interface RegistryOptions {
   closeTimeoutMs?: number;
   /** Called with every unexpected error (a 500). Default: one line on stderr. */
   onError?: (error: unknown, request: { method: string; url: string }) => void;
+  /**
+   * Where the one-line-per-request JSON log goes (see `ops/logger.ts`). Default: nowhere
+   * (`silentLogger`); `registry serve` logs to stderr.
+   */
+  logger?: Logger;
+  /** The Prometheus metrics served at `/metrics`. Default: a fresh {@link Metrics}. */
+  metrics?: Metrics;
+  /**
+   * Pushed dates and download counts per image (the packages API). Default: kept in
+   * `package-stats.json` at the root of the disk store, or in memory for another store.
+   */
+  stats?: PackageStats;
+  /**
+   * Largest body of one request, in bytes; a larger upload chunk or blob is refused with 413
+   * `SIZE_INVALID`. 0 (the default) means no limit. Manifests have their own `maxManifestBytes`.
+   */
+  maxRequestBytes?: number;
+  /** Largest total size of a request's headers, in bytes; larger ones get 431. Default 16 KiB (Node.js's). */
+  maxHeaderBytes?: number;
 }
 
 /** Options with every default filled in. */
@@ -60,6 +82,11 @@ export interface ResolvedRegistryOptions {
   readonly authorizer: Authorizer;
   readonly closeTimeoutMs: number;
   readonly onError: (error: unknown, request: { method: string; url: string }) => void;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly stats: PackageStats;
+  readonly maxRequestBytes: number;
+  readonly maxHeaderBytes: number;
 }
 
 /** A registry option out of range. Code `REGISTRY_INVALID_OPTION`; `option` names it. */
@@ -94,6 +121,15 @@ export function resolveOptions(options: RegistryOptions = {}): ResolvedRegistryO
     authorizer: options.authorizer ?? openAuthorizer,
     closeTimeoutMs: integer('closeTimeoutMs', options.closeTimeoutMs, 10_000, 0),
     onError: options.onError ?? logToStderr,
+    logger: options.logger ?? silentLogger,
+    metrics: options.metrics ?? new Metrics(),
+    stats:
+      options.stats ??
+      new PackageStats({
+        file: store instanceof DiskStore ? join(store.root, 'package-stats.json') : undefined,
+      }),
+    maxRequestBytes: integer('maxRequestBytes', options.maxRequestBytes, 0, 0),
+    maxHeaderBytes: integer('maxHeaderBytes', options.maxHeaderBytes, 16 * 1024, 1024),
   };
 }
 

@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequestHandler } from './http/handler.js';
+import type { ServerState } from './http/service.js';
+import { cachedFor } from './ops/cached.js';
+import { observeRequest } from './ops/observe.js';
 import { resolveOptions, type RegistryOptions, type ResolvedRegistryOptions } from './options.js';
 import type { FsckReport, PurgeReport, Store } from './storage/store.js';
 
@@ -16,7 +19,7 @@ export interface Registry {
   listen(host: string, port: number): Promise<{ url: string; port: number }>;
   /**
    * Stops accepting connections, lets in-flight requests finish (for at most `closeTimeoutMs`,
-   * then cuts them), and stops the purge timer. Safe to call twice.
+   * then cuts them), stops the purge timer and writes the package statistics. Safe to call twice.
    */
   close(): Promise<void>;
   /** Discards upload sessions older than `uploadExpiryMs` now (the server also does it periodically). */
@@ -37,6 +40,10 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
   let server: Server | undefined;
   let timer: NodeJS.Timeout | undefined;
   let closing: Promise<void> | undefined;
+  const state: ServerState = { closing: false };
+  if (store.usage !== undefined) {
+    resolved.metrics.setStorageSource(cachedFor(60_000, () => store.usage!()));
+  }
 
   const purge = (): Promise<PurgeReport> => store.purgeExpiredUploads(resolved.uploadExpiryMs);
 
@@ -46,8 +53,15 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
     async listen(host, port) {
       if (server !== undefined) throw new Error('registry is already listening');
       await store.init();
-      const handler = createRequestHandler(resolved);
-      const http = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 }, (req, res) => {
+      await resolved.stats.load();
+      const handler = createRequestHandler(resolved, state);
+      const serverOptions = {
+        keepAliveTimeout: 65_000,
+        requestTimeout: 0,
+        maxHeaderSize: resolved.maxHeaderBytes,
+      };
+      const http = createServer(serverOptions, (req, res) => {
+        observeRequest(req, res, resolved.logger, resolved.metrics);
         // While closing, answer and hang up: no keep-alive connection outlives close().
         if (closing !== undefined) res.setHeader('Connection', 'close');
         res.once('finish', () => {
@@ -72,10 +86,15 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
       }
       const address = http.address() as AddressInfo;
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      return { url: `http://${shownHost}:${address.port}`, port: address.port };
+      const url = `http://${shownHost}:${address.port}`;
+      resolved.authorizer.listening?.(url);
+      return { url, port: address.port };
     },
     close() {
-      closing ??= closeServer(server, resolved.closeTimeoutMs, () => clearInterval(timer));
+      state.closing = true;
+      closing ??= closeServer(server, resolved.closeTimeoutMs, () => clearInterval(timer)).then(() =>
+        resolved.stats.close(),
+      );
       return closing;
     },
     purgeExpiredUploads: purge,

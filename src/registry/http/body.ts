@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { Transform, type Readable } from 'node:stream';
 import { apiError } from '../errors.js';
 import { header } from './headers.js';
 
@@ -32,6 +33,39 @@ function tooLarge(size: number, limit: number) {
   return apiError('SIZE_INVALID', {
     status: 413,
     message: `manifest is larger than this registry accepts (${limit} bytes)`,
+    detail: { size, limit },
+    headers: { Connection: 'close' },
+  });
+}
+
+/**
+ * The request body, refused with 413 `SIZE_INVALID` when it is declared or turns out to be larger
+ * than `limit` bytes (0: no limit, the body is returned as is). The check runs as bytes flow, so
+ * nothing over the limit is ever written.
+ */
+export function limitedBody(req: IncomingMessage, limit: number): Readable {
+  if (limit <= 0) return req;
+  const declared = contentLength(req);
+  if (declared !== undefined && declared > limit) throw requestTooLarge(declared, limit);
+  let seen = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > limit) done(requestTooLarge(seen, limit));
+      else done(null, chunk);
+    },
+  });
+  req.on('error', (error) => counter.destroy(error));
+  // The store may attach its pipeline a moment later; until then an error must not go unheard
+  // (the pipeline still sees it: it checks whether a stream already failed).
+  counter.on('error', () => undefined);
+  return req.pipe(counter);
+}
+
+function requestTooLarge(size: number, limit: number) {
+  return apiError('SIZE_INVALID', {
+    status: 413,
+    message: `request body is larger than this registry accepts (${limit} bytes per request); raise limits.max-request-bytes or send smaller chunks`,
     detail: { size, limit },
     headers: { Connection: 'close' },
   });

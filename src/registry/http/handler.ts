@@ -3,14 +3,18 @@ import type { AccessRequest } from '../auth/authorizer.js';
 import { apiError, isRegistryApiError, writeError } from '../errors.js';
 import { parseRepositoryParam } from '../names.js';
 import type { ResolvedRegistryOptions } from '../options.js';
+import { noteRequest } from '../request-info.js';
 import { handleBlob } from './blobs.js';
 import { handleCatalog } from './catalog.js';
 import type { RequestContext } from './context.js';
 import { API_VERSION, API_VERSION_HEADER } from './headers.js';
 import { handleManifest } from './manifests.js';
 import { handleReferrers } from './referrers.js';
+import { refusal } from './refusal.js';
 import { sendJson } from './reply.js';
 import { ROUTE_METHODS, matchRoute, splitTarget, type Route } from './router.js';
+import { SERVICE_METHODS, matchServiceRoute } from './service-routes.js';
+import { handleService, type ServerState } from './service.js';
 import { handleTags } from './tags.js';
 import { handleStartUpload, handleUpload } from './uploads.js';
 
@@ -20,14 +24,17 @@ const CLIENT_GONE = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_
 /**
  * The registry's request listener for `http.createServer`. Every response carries
  * `Docker-Distribution-API-Version: registry/2.0`. Order per request: route (404/405), repository
- * name (400 `NAME_INVALID`), authorizer (401/403), handler. Errors become the OCI error JSON;
- * unexpected ones are reported to `options.onError` and answered with a bodiless-cause 500.
+ * name (400 `NAME_INVALID`), authorizer (401/403, or 400/404 for names outside every registry),
+ * handler. Besides `/v2/` it serves `/token`, `/healthz`, `/metrics` and `/api/v1/registries/…`.
+ * Errors become the OCI error JSON; unexpected ones are reported to `options.onError` and
+ * answered with a bodiless-cause 500.
  */
 export function createRequestHandler(
   options: ResolvedRegistryOptions,
+  state: ServerState = { closing: false },
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    void handle(req, res, options);
+    void handle(req, res, options, state);
   };
 }
 
@@ -35,42 +42,48 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   options: ResolvedRegistryOptions,
+  state: ServerState,
 ): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   res.setHeader(API_VERSION_HEADER, API_VERSION);
   try {
     const { path, query } = splitTarget(req.url ?? '/');
+    const ctx: RequestContext = { req, res, method, query, options, store: options.store };
+    const service = path.startsWith('/v2') ? undefined : matchServiceRoute(path);
+    if (service !== undefined) {
+      noteRequest(req, { route: service.kind });
+      checkMethod(method, SERVICE_METHODS[service.kind]);
+      await handleService(ctx, service, state);
+      return;
+    }
     const route = matchRoute(path);
     if (route === undefined) {
+      noteRequest(req, { route: 'unmatched' });
       throw apiError('UNSUPPORTED', {
         status: 404,
         message: `no registry API endpoint at ${path.slice(0, 200)}`,
       });
     }
-    const allowed = ROUTE_METHODS[route.kind];
-    if (!allowed.includes(method)) {
-      throw apiError('UNSUPPORTED', {
-        message: `method ${method} is not allowed here; use ${allowed.join(', ')}`,
-        headers: { Allow: allowed.join(', ') },
-      });
-    }
+    noteRequest(req, { route: route.kind });
+    checkMethod(method, ROUTE_METHODS[route.kind]);
     const name = 'name' in route ? parseRepositoryParam(route.name) : '';
     const verdict = await options.authorizer.authorize(req, accessFor(route, method, name));
-    if (!verdict.ok) {
-      const headers: Record<string, string> =
-        verdict.challenge === undefined ? {} : { 'WWW-Authenticate': verdict.challenge };
-      throw apiError(verdict.status === 401 ? 'UNAUTHORIZED' : 'DENIED', {
-        message: verdict.message,
-        headers,
-      });
-    }
-    const ctx: RequestContext = { req, res, method, query, options, store: options.store };
+    if (!verdict.ok) throw refusal(verdict);
     await dispatch(ctx, route, name);
   } catch (error) {
     if (!isRegistryApiError(error) && !isClientGone(error)) {
       options.onError(error, { method, url: (req.url ?? '').split('?')[0] ?? '' });
     }
     writeError(res, error, method);
+  }
+}
+
+function checkMethod(method: string, allowed: readonly string[]): void {
+  if (!allowed.includes(method)) {
+    throw apiError('UNSUPPORTED', {
+      message: `method ${method} is not allowed here; use ${allowed.join(', ')}`,
+      headers: { Allow: allowed.join(', ') },
+    });
   }
 }
 

@@ -37,6 +37,7 @@ export async function handleManifest(ctx: RequestContext, name: string, referenc
   res.statusCode = 200;
   res.setHeader('Content-Type', found.mediaType);
   res.setHeader('Content-Length', found.size);
+  if (ctx.method === 'GET') ctx.options.stats.recordDownload(name, found.digest);
   res.end('bytes' in found && ctx.method !== 'HEAD' ? (found as StoredManifest).bytes : undefined);
 }
 
@@ -82,6 +83,7 @@ async function putManifest(ctx: RequestContext, name: string, reference: string)
         ? undefined
         : { subject, descriptor: referrerDescriptor(checked, digest, bytes.length) },
   });
+  ctx.options.stats.recordPush(name, digest, tags);
   const headers: Record<string, string> = {
     Location: manifestLocation(name, digest),
     'Docker-Content-Digest': digest,

@@ -1,7 +1,7 @@
 import { apiError } from '../errors.js';
 import { isSafeRepository, isSafeUploadId, parseDigestParam } from '../names.js';
 import type { ChunkInput } from '../storage/store.js';
-import { contentLength } from './body.js';
+import { contentLength, limitedBody } from './body.js';
 import type { RequestContext } from './context.js';
 import { blobLocation, header, parseContentRange, uploadHeaders } from './headers.js';
 import { sendEmpty } from './reply.js';
@@ -26,7 +26,8 @@ export async function handleStartUpload(ctx: RequestContext, name: string): Prom
     const digest = parseDigestParam(query.get('digest')!).value;
     const session = await store.createUpload(name);
     try {
-      await store.commitUpload(name, session.id, digest, { body: ctx.req, length: contentLength(ctx.req) });
+      const body = limitedBody(ctx.req, ctx.options.maxRequestBytes);
+      await store.commitUpload(name, session.id, digest, { body, length: contentLength(ctx.req) });
     } catch (error) {
       await store.cancelUpload(name, session.id).catch(() => false);
       throw fromStoreError(error);
@@ -105,7 +106,8 @@ export async function handleUpload(ctx: RequestContext, name: string, id: string
 /** The request body as a chunk, with the range the client announced. */
 function chunkOf(ctx: RequestContext): ChunkInput {
   const rangeHeader = header(ctx.req.headers, 'content-range');
-  if (rangeHeader === undefined) return { body: ctx.req, length: contentLength(ctx.req) };
+  const body = limitedBody(ctx.req, ctx.options.maxRequestBytes);
+  if (rangeHeader === undefined) return { body, length: contentLength(ctx.req) };
   const range = parseContentRange(rangeHeader);
   if (range === undefined) {
     ctx.req.resume();
@@ -113,5 +115,5 @@ function chunkOf(ctx: RequestContext): ChunkInput {
       message: `malformed Content-Range ${JSON.stringify(rangeHeader.slice(0, 100))}: expected "<start>-<end>"`,
     });
   }
-  return { body: ctx.req, start: range.start, length: range.end - range.start + 1 };
+  return { body, start: range.start, length: range.end - range.start + 1 };
 }

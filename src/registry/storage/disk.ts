@@ -22,6 +22,7 @@ import type {
   UploadState,
 } from './store.js';
 import { Uploads } from './uploads.js';
+import { measureBlobs, probeWritable } from './usage.js';
 
 /** Options of {@link DiskStore}. */
 export interface DiskStoreOptions {
@@ -153,6 +154,16 @@ export class DiskStore implements Store {
 
   fsck(): Promise<FsckReport> {
     return fsck(this.#layout);
+  }
+
+  /** Counts and sizes the files under `blobs/` (one stat each; cache the answer). */
+  usage(): Promise<{ blobs: number; bytes: number }> {
+    return measureBlobs(this.#layout);
+  }
+
+  /** Writes and removes a probe file in `tmp/`. */
+  checkWritable(): Promise<void> {
+    return probeWritable(this.#layout);
   }
 
   async #purgeTemp(cutoff: number): Promise<number> {

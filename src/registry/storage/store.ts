@@ -59,6 +59,11 @@ export interface Store {
 
   /** Checks every blob's digest and every link; see {@link FsckReport}. */
   fsck(): Promise<FsckReport>;
+
+  /** Optional capability: how many content files the store holds and their total size (for `/metrics`). */
+  usage?(): Promise<{ readonly blobs: number; readonly bytes: number }>;
+  /** Optional capability: throws unless the store can be written to now (for `/healthz`). */
+  checkWritable?(): Promise<void>;
 }
 
 /** A blob's digest and size. */

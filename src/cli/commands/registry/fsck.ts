@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { Flags } from '@oclif/core';
+import { DiskStore } from '../../../registry/index.js';
+import { BaseCommand } from '../../base-command.js';
+import { configFlags, resolveConfig } from './shared-flags.js';
+
+/** `container-package registry fsck`: verify every blob and link of a registry's storage. */
+export default class RegistryFsckCommand extends BaseCommand {
+  static override summary = "Verify the registry storage: every blob's digest and every link.";
+  static override description = [
+    'Hashes every blob and checks that every layer link, manifest, tag and referrer points at',
+    'content that exists. Reads only; repairs nothing. Exits 1 when it finds a problem. Safe to',
+    'run while the registry serves.',
+  ].join('\n');
+
+  static override examples = [
+    '<%= config.bin %> registry fsck --storage /tmp/registry',
+    '<%= config.bin %> registry fsck --json',
+  ];
+
+  static override flags = {
+    ...configFlags,
+    json: Flags.boolean({ description: 'print the report as JSON' }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(RegistryFsckCommand);
+    const config = await resolveConfig({ config: flags.config, storage: flags.storage });
+    if (!existsSync(config.storage)) {
+      this.error(`no registry storage at ${config.storage}`, {
+        exit: 1,
+        suggestions: ['pass --storage DIR (the directory `registry serve` used)'],
+      });
+    }
+    const report = await new DiskStore({ root: config.storage }).fsck();
+    if (flags.json) {
+      this.log(JSON.stringify({ storage: config.storage, ...report }, null, 2));
+    } else {
+      this.log(
+        `${config.storage}: ${report.blobs} blobs (${report.blobBytes} bytes), ${report.repositories} repositories, ` +
+          `${report.manifests} manifests, ${report.tags} tags, ${report.links} layer links`,
+      );
+      for (const problem of report.problems) this.log(`${problem.kind}: ${problem.path}: ${problem.message}`);
+      this.log(report.ok ? 'ok: no problems found' : `${report.problems.length} problem(s) found`);
+    }
+    if (!report.ok) this.exit(1);
+  }
+}

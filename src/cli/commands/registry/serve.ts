@@ -1,0 +1,67 @@
+import { Flags } from '@oclif/core';
+import { startRegistryService } from '../../../registry/index.js';
+import { BaseCommand } from '../../base-command.js';
+import { configFlags, resolveConfig } from './shared-flags.js';
+
+/** `container-package registry serve`: run the bundled OCI registry until SIGTERM/SIGINT. */
+export default class RegistryServeCommand extends BaseCommand {
+  static override summary = 'Run the bundled OCI registry (a local stand-in for Buildkite Packages).';
+  static override description = [
+    "Serves the OCI distribution API with Buildkite Packages' layout, tokens and OIDC policies.",
+    'When ready it prints exactly one line to stdout: "registry listening on http://HOST:PORT".',
+    'Logs (one JSON object per line) go to stderr. SIGTERM or SIGINT stops accepting connections,',
+    'lets in-flight requests finish, and exits 0. Without --config the registry is open (anyone may',
+    'push and pull) and refuses non-loopback addresses unless --insecure-listen is given.',
+  ].join('\n');
+
+  static override examples = [
+    '<%= config.bin %> registry serve',
+    '<%= config.bin %> registry serve --listen 127.0.0.1:0 --storage /tmp/registry',
+    '<%= config.bin %> registry serve --config registry.yaml',
+  ];
+
+  static override flags = {
+    listen: Flags.string({
+      description:
+        "address to listen on; port 0 picks a free port. Default: the config's listen, else 127.0.0.1:5000",
+      helpValue: 'HOST:PORT',
+    }),
+    ...configFlags,
+    'insecure-listen': Flags.boolean({
+      description: 'allow an open registry (no registries configured) on a non-loopback address',
+    }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(RegistryServeCommand);
+    const config = await resolveConfig({
+      config: flags.config,
+      listen: flags.listen,
+      storage: flags.storage,
+      insecureListen: flags['insecure-listen'],
+    });
+    // Listen for signals before starting, so one that arrives during start-up is not lost.
+    const stop = new Promise<NodeJS.Signals>((resolve) => {
+      const first = (signal: NodeJS.Signals): void => {
+        process.off('SIGTERM', first);
+        process.off('SIGINT', first);
+        // A second signal while draining stops at once.
+        process.once('SIGTERM', () => process.exit(1));
+        process.once('SIGINT', () => process.exit(1));
+        resolve(signal);
+      };
+      process.on('SIGTERM', first);
+      process.on('SIGINT', first);
+    });
+    const service = await startRegistryService(config);
+    process.stdout.write(`registry listening on ${service.url}\n`);
+    const signal = await stop;
+    process.stderr.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'shutting down', signal })}\n`,
+    );
+    await service.close();
+    process.stderr.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'stopped' })}\n`,
+    );
+  }
+}

@@ -1,0 +1,37 @@
+/** Log levels, least to most severe. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+const ORDER: Readonly<Record<LogLevel, number>> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+/**
+ * Where the registry writes its log. Fields are plain JSON values; callers never pass secrets
+ * (no Authorization headers, tokens or raw URLs with query strings).
+ */
+export interface Logger {
+  log(level: LogLevel, message: string, fields?: Readonly<Record<string, unknown>>): void;
+}
+
+/** Drops everything: the default of `createRegistry`, so library users and tests stay quiet. */
+export const silentLogger: Logger = { log: () => undefined };
+
+/** True when `value` is a {@link LogLevel}. */
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === 'string' && value in ORDER;
+}
+
+/**
+ * A logger writing one JSON object per line: `{"time","level","msg",...fields}`. Lines below
+ * `minLevel` (default `info`) are dropped. Default output: stderr, leaving stdout to the CLI.
+ */
+export function jsonLogger(
+  out: { write(line: string): unknown } = process.stderr,
+  minLevel: LogLevel = 'info',
+  now: () => Date = () => new Date(),
+): Logger {
+  return {
+    log(level, message, fields = {}) {
+      if (ORDER[level] < ORDER[minLevel]) return;
+      out.write(`${JSON.stringify({ time: now().toISOString(), level, msg: message, ...fields })}\n`);
+    },
+  };
+}

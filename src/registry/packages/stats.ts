@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+
+/** What is known about one manifest of a repository. */
+export interface ManifestStats {
+  /** ISO time of the last push of this manifest. */
+  pushedAt: string;
+  /** Manifest GETs (pulls) of it, by tag or digest. HEADs do not count. */
+  downloads: number;
+}
+
+/** Per-repository statistics: manifests by digest, and when each tag was last pushed. */
+export interface RepositoryStats {
+  manifests: Record<string, ManifestStats>;
+  tags: Record<string, { pushedAt: string }>;
+}
+
+/** Options of {@link PackageStats}. */
+export interface PackageStatsOptions {
+  /** JSON file the statistics persist to. Default none: kept in memory only. */
+  readonly file?: string;
+  /** Changes are written at most this long after they happen. Default 1000 ms. */
+  readonly flushDelayMs?: number;
+  readonly now?: () => Date;
+  /** Told about failed writes. Default: ignore. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * What the image details page of Buildkite Packages shows besides the content: pushed dates and
+ * download counts, per repository. Kept in memory and written to one JSON file (temp file +
+ * rename) within `flushDelayMs` of a change and on {@link close}; a crash loses at most that
+ * window of counts, never the store's content.
+ */
+export class PackageStats {
+  readonly #file: string | undefined;
+  readonly #delay: number;
+  readonly #now: () => Date;
+  readonly #onError: (error: unknown) => void;
+  #repos: Record<string, RepositoryStats> = {};
+  #timer: NodeJS.Timeout | undefined;
+  #writing: Promise<void> = Promise.resolve();
+
+  constructor(options: PackageStatsOptions = {}) {
+    this.#file = options.file;
+    this.#delay = options.flushDelayMs ?? 1000;
+    this.#now = options.now ?? (() => new Date());
+    this.#onError = options.onError ?? (() => undefined);
+  }
+
+  /** Reads the file, if there is one (a missing or unreadable file starts empty). */
+  async load(): Promise<void> {
+    if (this.#file === undefined) return;
+    try {
+      const data = JSON.parse(await readFile(this.#file, 'utf8')) as {
+        repositories?: Record<string, RepositoryStats>;
+      };
+      if (typeof data.repositories === 'object' && data.repositories !== null)
+        this.#repos = data.repositories;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.#onError(error);
+    }
+  }
+
+  /** Records a manifest push and the tags now pointing at it. */
+  recordPush(repository: string, digest: string, tags: readonly string[]): void {
+    const repo = this.#repo(repository);
+    const pushedAt = this.#now().toISOString();
+    repo.manifests[digest] = { pushedAt, downloads: repo.manifests[digest]?.downloads ?? 0 };
+    for (const tag of tags) repo.tags[tag] = { pushedAt };
+    this.#schedule();
+  }
+
+  /** Records one download (manifest GET) of `digest`. */
+  recordDownload(repository: string, digest: string): void {
+    const repo = this.#repo(repository);
+    const entry = (repo.manifests[digest] ??= { pushedAt: '', downloads: 0 });
+    entry.downloads += 1;
+    this.#schedule();
+  }
+
+  /** The statistics of a repository (empty when nothing was recorded). */
+  get(repository: string): RepositoryStats {
+    return this.#repos[repository] ?? { manifests: {}, tags: {} };
+  }
+
+  /** Writes pending changes now. */
+  flush(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#file === undefined) return Promise.resolve();
+    const file = this.#file;
+    const text = `${JSON.stringify({ version: 1, repositories: this.#repos })}\n`;
+    this.#writing = this.#writing.then(() => writeAtomically(file, text)).catch(this.#onError);
+    return this.#writing;
+  }
+
+  /** Stops the timer and writes pending changes. */
+  close(): Promise<void> {
+    return this.#timer === undefined ? this.#writing : this.flush();
+  }
+
+  #repo(repository: string): RepositoryStats {
+    return (this.#repos[repository] ??= { manifests: {}, tags: {} });
+  }
+
+  #schedule(): void {
+    if (this.#file === undefined || this.#timer !== undefined) return;
+    this.#timer = setTimeout(() => void this.flush(), this.#delay);
+    this.#timer.unref();
+  }
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temp = `${file}.${randomUUID()}.tmp`;
+  const handle = await open(temp, 'w', 0o644);
+  try {
+    await handle.writeFile(text);
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,120 @@
+import { resolve } from 'node:path';
+import { openAuthorizer, type Authorizer } from './auth/authorizer.js';
+import { fileKeySource, urlKeySource } from './auth/oidc/jwks.js';
+import { OidcVerifier } from './auth/oidc/verify-jwt.js';
+import { PackagesAuthorizer } from './auth/packages-authorizer.js';
+import { TokenStore } from './auth/tokens/token-store.js';
+import { checkListenSafety, isOpen, tokensFileOf, type RegistryConfig } from './config.js';
+import { RegistryConfigError } from './config/errors.js';
+import { parseListen } from './config/units.js';
+import { jsonLogger, type Logger } from './ops/logger.js';
+import { createRegistry, type Registry } from './server.js';
+
+/** Command-line values that override the config file. */
+export interface ConfigOverrides {
+  /** `HOST:PORT` (`--listen`). */
+  readonly listen?: string;
+  /** `--storage`. */
+  readonly storage?: string;
+  /** `--insecure-listen` (only ever turns it on). */
+  readonly insecureListen?: boolean;
+}
+
+/**
+ * The config with command-line values applied over it.
+ *
+ * @throws RegistryConfigError for a malformed `--listen`
+ */
+export function withOverrides(config: RegistryConfig, overrides: ConfigOverrides): RegistryConfig {
+  let listen = config.listen;
+  if (overrides.listen !== undefined) {
+    const parsed = parseListen(overrides.listen);
+    if ('error' in parsed) throw new RegistryConfigError('--listen', parsed.error);
+    listen = parsed;
+  }
+  return {
+    ...config,
+    listen,
+    storage: overrides.storage === undefined ? config.storage : resolve(overrides.storage),
+    insecureListen: config.insecureListen || overrides.insecureListen === true,
+  };
+}
+
+/**
+ * The authorizer a config asks for: open (anyone may do anything) with no `registries`, else a
+ * {@link PackagesAuthorizer} over the tokens file and the configured OIDC issuers.
+ */
+export function authorizerFor(config: RegistryConfig, onError: (error: unknown) => void): Authorizer {
+  if (isOpen(config)) return openAuthorizer;
+  const issuers = config.oidc.issuers.map((i) => ({
+    issuer: i.issuer,
+    keys: i.jwksFile !== undefined ? fileKeySource(i.jwksFile) : urlKeySource(i.jwksUrl!),
+  }));
+  return new PackagesAuthorizer({
+    registries: config.registries,
+    tokens: new TokenStore(tokensFileOf(config), onError),
+    oidc:
+      issuers.length === 0
+        ? undefined
+        : new OidcVerifier({ issuers, clockSkewSeconds: config.oidc.clockSkewMs / 1000 }),
+    publicUrl: config.publicUrl,
+    audiencePrefix: config.oidc.audiencePrefix,
+  });
+}
+
+/** A running registry service. */
+export interface RegistryService {
+  readonly registry: Registry;
+  /** `http://HOST:PORT` it listens on. */
+  readonly url: string;
+  /** Graceful stop: see {@link Registry.close}. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link startRegistryService}. */
+export interface ServiceOptions {
+  /** Default: JSON lines on stderr at the config's log level. */
+  readonly logger?: Logger;
+}
+
+/**
+ * Starts the registry a config describes: refuses an open registry on a non-loopback address
+ * (unless `insecure-listen`), builds the authorizer, turns automatic cross-repository mounts (no
+ * `from`) off when auth is on, and listens.
+ *
+ * @throws RegistryConfigError when the listen address is unsafe
+ */
+export async function startRegistryService(
+  config: RegistryConfig,
+  options: ServiceOptions = {},
+): Promise<RegistryService> {
+  checkListenSafety(config);
+  const logger = options.logger ?? jsonLogger(process.stderr, config.logLevel);
+  const onError = (error: unknown, request?: { method: string; url: string }): void => {
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    logger.log('error', 'unexpected error', { ...(request ?? {}), error: text });
+  };
+  const registry = createRegistry({
+    storageDir: config.storage,
+    authorizer: authorizerFor(config, onError),
+    // With auth, a mount without `from` could hand out a blob of a registry the caller cannot
+    // read just because they know its digest: only mounts from a readable repository then.
+    automaticCrossMount: isOpen(config),
+    maxManifestBytes: config.limits.maxManifestBytes,
+    maxRequestBytes: config.limits.maxRequestBytes,
+    maxHeaderBytes: config.limits.maxHeaderBytes,
+    uploadExpiryMs: config.uploads.expiryMs,
+    purgeIntervalMs: config.uploads.purgeIntervalMs,
+    closeTimeoutMs: config.shutdownTimeoutMs,
+    logger,
+    onError,
+  });
+  const { url } = await registry.listen(config.listen.host, config.listen.port);
+  if (!isOpen(config)) {
+    logger.log('info', 'auth enabled', {
+      registries: config.registries.map((r) => r.name),
+      tokens_file: tokensFileOf(config),
+    });
+  }
+  return { registry, url, close: () => registry.close() };
+}

@@ -1,0 +1,110 @@
+import { describe, expect, test } from 'vitest';
+import { cachedFor } from '../../../../src/registry/ops/cached.js';
+import { jsonLogger } from '../../../../src/registry/ops/logger.js';
+import { Metrics } from '../../../../src/registry/ops/metrics.js';
+
+describe('Metrics', () => {
+  test('renders counters, byte totals, durations, uploads in flight and storage in Prometheus text format', async () => {
+    const metrics = new Metrics();
+    metrics.record({
+      route: 'manifest',
+      method: 'GET',
+      status: 200,
+      bytesIn: 100,
+      bytesOut: 900,
+      seconds: 0.5,
+    });
+    metrics.record({
+      route: 'manifest',
+      method: 'GET',
+      status: 200,
+      bytesIn: 100,
+      bytesOut: 900,
+      seconds: 0.25,
+    });
+    metrics.record({
+      route: 'blob',
+      method: 'HEAD',
+      status: 404,
+      bytesIn: 80,
+      bytesOut: 120,
+      seconds: 0.001,
+    });
+    const done = metrics.uploadStarted();
+    metrics.uploadStarted();
+    done();
+    done(); // only once
+    metrics.setStorageSource(() => Promise.resolve({ blobs: 3, bytes: 4096 }));
+    expect(await metrics.render()).toBe(
+      [
+        '# HELP registry_http_requests_total HTTP requests answered, by route, method and status.',
+        '# TYPE registry_http_requests_total counter',
+        'registry_http_requests_total{route="blob",method="HEAD",status="404"} 1',
+        'registry_http_requests_total{route="manifest",method="GET",status="200"} 2',
+        '# HELP registry_http_request_bytes_total Bytes received (headers included), by route.',
+        '# TYPE registry_http_request_bytes_total counter',
+        'registry_http_request_bytes_total{route="blob"} 80',
+        'registry_http_request_bytes_total{route="manifest"} 200',
+        '# HELP registry_http_response_bytes_total Bytes sent (headers included), by route.',
+        '# TYPE registry_http_response_bytes_total counter',
+        'registry_http_response_bytes_total{route="blob"} 120',
+        'registry_http_response_bytes_total{route="manifest"} 1800',
+        '# HELP registry_http_request_duration_seconds Time from request to the end of the response, by route.',
+        '# TYPE registry_http_request_duration_seconds summary',
+        'registry_http_request_duration_seconds_sum{route="blob"} 0.001000',
+        'registry_http_request_duration_seconds_count{route="blob"} 1',
+        'registry_http_request_duration_seconds_sum{route="manifest"} 0.750000',
+        'registry_http_request_duration_seconds_count{route="manifest"} 2',
+        '# HELP registry_uploads_in_flight Blob upload requests being received now.',
+        '# TYPE registry_uploads_in_flight gauge',
+        'registry_uploads_in_flight 1',
+        '# HELP registry_storage_bytes Bytes of blob and manifest content in the store (refreshed at most once a minute).',
+        '# TYPE registry_storage_bytes gauge',
+        'registry_storage_bytes 4096',
+        '# HELP registry_storage_blobs Blobs and manifests in the store (refreshed at most once a minute).',
+        '# TYPE registry_storage_blobs gauge',
+        'registry_storage_blobs 3',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('a failing storage source leaves the storage gauges out instead of failing the scrape', async () => {
+    const metrics = new Metrics();
+    metrics.setStorageSource(() => Promise.reject(new Error('disk gone')));
+    expect(await metrics.render()).not.toContain('registry_storage_bytes');
+  });
+});
+
+describe('cachedFor', () => {
+  test('computes at most once per period and shares a computation in flight', async () => {
+    let now = 0;
+    let calls = 0;
+    const get = cachedFor(
+      1000,
+      () => Promise.resolve(++calls),
+      () => now,
+    );
+    expect(await Promise.all([get(), get()])).toEqual([1, 1]);
+    now = 999;
+    expect(await get()).toBe(1);
+    now = 1000;
+    expect(await get()).toBe(2);
+  });
+});
+
+describe('jsonLogger', () => {
+  test('one JSON object per line, below the minimum level dropped', () => {
+    const lines: string[] = [];
+    const logger = jsonLogger(
+      { write: (l: string) => lines.push(l) },
+      'info',
+      () => new Date('2026-01-02T03:04:05Z'),
+    );
+    logger.log('debug', 'noise');
+    logger.log('warn', 'careful', { request_id: 'r1' });
+    expect(lines).toEqual([
+      '{"time":"2026-01-02T03:04:05.000Z","level":"warn","msg":"careful","request_id":"r1"}\n',
+    ]);
+  });
+});
