@@ -9033,12 +9033,12 @@ var require_colorize_json = __commonJS({
         return replacer ? replacer.call(this, key2, value) : value;
       };
     }
-    function stringifyInput(json2, options) {
-      const str2 = options?.pretty ? stringify(typeof json2 === "string" ? JSON.parse(json2) : json2, void 0, 2) : typeof json2 === "string" ? json2 : stringify(json2);
+    function stringifyInput(json3, options) {
+      const str2 = options?.pretty ? stringify(typeof json3 === "string" ? JSON.parse(json3) : json3, void 0, 2) : typeof json3 === "string" ? json3 : stringify(json3);
       return str2;
     }
-    function tokenize(json2, options) {
-      let input = stringifyInput(json2, options);
+    function tokenize(json3, options) {
+      let input = stringifyInput(json3, options);
       const tokens = [];
       let isFoundToken = false;
       do {
@@ -9057,9 +9057,9 @@ var require_colorize_json = __commonJS({
     function hasRemainingTokens(input, foundToken) {
       return (input?.length ?? 0) > 0 && foundToken;
     }
-    function colorizeJson(json2, options) {
+    function colorizeJson(json3, options) {
       const opts2 = { ...options, pretty: options?.pretty ?? true };
-      return tokenize(json2, opts2).reduce((acc, token) => acc + (0, theme_1.colorize)(options?.theme?.[token.type], token.value), "");
+      return tokenize(json3, opts2).reduce((acc, token) => acc + (0, theme_1.colorize)(options?.theme?.[token.type], token.value), "");
     }
   }
 });
@@ -15786,13 +15786,13 @@ var require_aggregate_flags = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.aggregateFlags = aggregateFlags;
     var flags_1 = require_flags();
-    var json2 = (0, flags_1.boolean)({
+    var json3 = (0, flags_1.boolean)({
       description: "Format output as json.",
       helpGroup: "GLOBAL"
     });
     function aggregateFlags(flags, baseFlags, enableJsonFlag) {
       const combinedFlags = { ...baseFlags, ...flags };
-      return enableJsonFlag ? { json: json2, ...combinedFlags } : combinedFlags;
+      return enableJsonFlag ? { json: json3, ...combinedFlags } : combinedFlags;
     }
   }
 });
@@ -19040,8 +19040,8 @@ var require_command2 = __commonJS({
         message = typeof message === "string" ? message : (0, node_util_1.inspect)(message);
         ux_1.ux.stdout(message, ...args);
       }
-      logJson(json2) {
-        ux_1.ux.stdout(ux_1.ux.colorizeJson(json2, { pretty: true, theme: this.config.theme?.json }));
+      logJson(json3) {
+        ux_1.ux.stdout(ux_1.ux.colorizeJson(json3, { pretty: true, theme: this.config.theme?.json }));
       }
       logToStderr(message = "", ...args) {
         if (this.jsonEnabled()) {
@@ -38530,7 +38530,7 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile5, readFile: readFile15, mkdir: mkdir7 } = __require("node:fs/promises");
+    var { writeFile: writeFile7, readFile: readFile15, mkdir: mkdir8 } = __require("node:fs/promises");
     var { dirname: dirname5, resolve: resolve5 } = __require("node:path");
     var { setTimeout: setTimeout4, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors3();
@@ -38778,12 +38778,12 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         const resolvedPath = resolve5(path11);
-        await mkdir7(dirname5(resolvedPath), { recursive: true });
+        await mkdir8(dirname5(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile5(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile7(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -54102,7 +54102,7 @@ var require_tar_stream = __commonJS({
 });
 
 // src/cli/index.ts
-var import_core19 = __toESM(require_lib(), 1);
+var import_core20 = __toESM(require_lib(), 1);
 
 // src/cli/commands/buildkite-hook.ts
 var import_core3 = __toESM(require_lib(), 1);
@@ -65416,9 +65416,9 @@ var AGENT_HOOK_FILE_ENV = "CONTAINER_PACKAGE_CONFIGURATION_FILE";
 var AGENT_HOOK_ENV_PREFIX = "CONTAINER_PACKAGE_CONFIG";
 var DEFAULT_CONFIG_FILE = ".buildkite/container-package.yml";
 function readPluginConfig(env = process.env) {
-  const json2 = env[PLUGIN_CONFIGURATION_ENV];
-  if (json2 !== void 0 && json2.trim() !== "") {
-    return { value: parseJson(json2, PLUGIN_CONFIGURATION_ENV) ?? {}, origin: PLUGIN_CONFIGURATION_ENV };
+  const json3 = env[PLUGIN_CONFIGURATION_ENV];
+  if (json3 !== void 0 && json3.trim() !== "") {
+    return { value: parseJson(json3, PLUGIN_CONFIGURATION_ENV) ?? {}, origin: PLUGIN_CONFIGURATION_ENV };
   }
   const flat = fromFlattenedEnv(env, PLUGIN_ENV_PREFIX, PLUGIN_SCHEMA);
   if (flat !== void 0) return { value: flat, origin: `${PLUGIN_ENV_PREFIX}_* variables` };
@@ -65430,8 +65430,8 @@ function readAgentHookConfig(env = process.env, options = {}) {
   const base2 = options.cwd ?? nonEmpty2(env.BUILDKITE_BUILD_CHECKOUT_PATH) ?? process.cwd();
   const path11 = isAbsolute(file) ? file : join(base2, file);
   const fromFile = readYamlFile(path11, named !== void 0);
-  const json2 = nonEmpty2(env[AGENT_HOOK_CONFIGURATION_ENV]);
-  const fromEnv = json2 !== void 0 ? { value: parseJson(json2, AGENT_HOOK_CONFIGURATION_ENV), origin: AGENT_HOOK_CONFIGURATION_ENV } : mapOrUndefined(
+  const json3 = nonEmpty2(env[AGENT_HOOK_CONFIGURATION_ENV]);
+  const fromEnv = json3 !== void 0 ? { value: parseJson(json3, AGENT_HOOK_CONFIGURATION_ENV), origin: AGENT_HOOK_CONFIGURATION_ENV } : mapOrUndefined(
     fromFlattenedEnv(env, AGENT_HOOK_ENV_PREFIX, PLUGIN_SCHEMA),
     `${AGENT_HOOK_ENV_PREFIX}_* variables`
   );
@@ -67364,8 +67364,8 @@ async function environmentHook(context, now = /* @__PURE__ */ new Date()) {
 }
 
 // src/ci/buildkite/hooks/pre-command.ts
-import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { mkdir as mkdir3 } from "node:fs/promises";
+import { join as join11 } from "node:path";
 
 // src/exec/local-registry.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -68778,10 +68778,11 @@ var package_default = {
     lint: "eslint --max-warnings 0 . && prettier --check . && shellcheck -x hooks/environment hooks/pre-command hooks/post-command hooks/pre-exit hooks/lib/*.bash scripts/*.sh .ci/run",
     format: "prettier --write .",
     typecheck: "tsc --noEmit -p tsconfig.json",
+    start: "node bin/container-package example",
+    pretest: "node scripts/build.mjs",
     test: "vitest run",
     "test:unit": "vitest run test/unit",
     "test:integration": "vitest run test/integration",
-    pretest: "node scripts/build.mjs",
     conformance: "node --import ./test/conformance/resolve-ts.mjs test/conformance/cli.ts"
   },
   oclif: {
@@ -71006,9 +71007,78 @@ async function openLocalSource(spec, options = {}) {
 
 // src/sources/example-image.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
+import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join9 } from "node:path";
 import { promisify as promisify5 } from "node:util";
 import { gzip } from "node:zlib";
 var gzipAsync = promisify5(gzip);
+async function writeExampleLayout(dir, options = {}) {
+  const tag = options.tag ?? "latest";
+  const text2 = options.text ?? "Hello from container-package!\n";
+  const epoch = /* @__PURE__ */ new Date("2026-01-01T00:00:00Z");
+  const tar = await tarOf([{ name: "hello.txt", content: text2, mtime: epoch }]);
+  const layer = await gzipAsync(tar, { level: 9 });
+  const config = json2({
+    created: epoch.toISOString(),
+    architecture: "amd64",
+    os: "linux",
+    config: {
+      Cmd: ["/hello.txt"],
+      Labels: {
+        "org.opencontainers.image.title": "container-package example",
+        "org.opencontainers.image.source": "https://github.com/buildkite/container-package"
+      }
+    },
+    rootfs: { type: "layers", diff_ids: [digestBytes(tar)] },
+    history: [{ created: epoch.toISOString(), created_by: "container-package example image" }]
+  });
+  const manifest = json2({
+    schemaVersion: 2,
+    mediaType: MediaType.ociManifest,
+    config: { mediaType: MediaType.ociConfig, digest: digestBytes(config), size: config.byteLength },
+    layers: [{ mediaType: MediaType.ociLayerGzip, digest: digestBytes(layer), size: layer.byteLength }]
+  });
+  const digest = digestBytes(manifest);
+  await mkdir2(join9(dir, "blobs", "sha256"), { recursive: true });
+  for (const blob of [layer, config, manifest]) {
+    await writeFile3(join9(dir, "blobs", "sha256", digestBytes(blob).slice("sha256:".length)), blob);
+  }
+  await writeFile3(join9(dir, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
+  const index = {
+    schemaVersion: 2,
+    mediaType: MediaType.ociIndex,
+    manifests: [
+      {
+        mediaType: MediaType.ociManifest,
+        digest,
+        size: manifest.byteLength,
+        annotations: { "org.opencontainers.image.ref.name": tag }
+      }
+    ]
+  };
+  await writeFile3(join9(dir, "index.json"), JSON.stringify(index));
+  return { dir, source: `oci:${dir}:${tag}`, digest };
+}
+function json2(value) {
+  return Buffer.from(JSON.stringify(value));
+}
+async function tarOf(files) {
+  const archive = (0, import_tar_stream2.pack)();
+  const chunks = [];
+  archive.on("data", (chunk) => {
+    chunks.push(chunk);
+  });
+  const done = new Promise((resolve5, reject) => {
+    archive.on("end", resolve5);
+    archive.on("error", reject);
+  });
+  for (const file of files) {
+    archive.entry({ name: file.name, mode: 420, mtime: file.mtime, uid: 0, gid: 0 }, file.content);
+  }
+  archive.finalize();
+  await done;
+  return Buffer.concat(chunks);
+}
 
 // src/sources/engine/errors.ts
 var EngineError = class extends ContainerPackageError {
@@ -71024,7 +71094,7 @@ var EngineError = class extends ContainerPackageError {
 import { existsSync as existsSync3 } from "node:fs";
 import { mkdtemp as mkdtemp3, readFile as readFile6, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/exec/engine.ts
 async function runEngine(engine, args, options = {}) {
@@ -71243,11 +71313,11 @@ async function pushOnce(options, env, target, name) {
     }
     return digest;
   }
-  const dir = await mkdtemp3(join9(tmpdir4(), "container-package-podman-"));
+  const dir = await mkdtemp3(join10(tmpdir4(), "container-package-podman-"));
   try {
-    const digestFile = join9(dir, "digest");
+    const digestFile = join10(dir, "digest");
     const insecure = (options.insecure ?? isLoopbackHost)(target.registry);
-    const authFile = options.dockerConfig ? join9(options.dockerConfig, "config.json") : void 0;
+    const authFile = options.dockerConfig ? join10(options.dockerConfig, "config.json") : void 0;
     const args = [
       "push",
       "--digestfile",
@@ -71480,7 +71550,8 @@ function describe(image2, target, artifact, digest, mediaType, references) {
       kind: target.kind,
       visibility: target.visibility ?? "unknown",
       ...target.organization !== void 0 && { organization: target.organization },
-      ...target.registry !== void 0 && { registry: target.registry }
+      ...target.registry !== void 0 && { registry: target.registry },
+      ...target.username !== void 0 && { username: target.username }
     }
   };
 }
@@ -71658,8 +71729,8 @@ async function preCommandHook(context) {
       }
     );
   }
-  const storage = local.storage ?? join10(stateDir, "registry");
-  await mkdir2(storage, { recursive: true });
+  const storage = local.storage ?? join11(stateDir, "registry");
+  await mkdir3(storage, { recursive: true });
   const registry = await startLocalRegistry({
     cli: context.cli,
     port: local.port,
@@ -72306,293 +72377,12 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
   }
 };
 
-// src/cli/commands/inspect.ts
+// src/cli/commands/example.ts
 var import_core6 = __toESM(require_lib(), 1);
-
-// src/cli/client.ts
-function readClient(flags) {
-  return new RegistryClient({
-    insecure: flags.insecure ?? [],
-    credentials: dockerConfigCredentials(flags["docker-config"] ? { configDir: flags["docker-config"] } : {})
-  });
-}
-
-// src/cli/commands/inspect.ts
-var InspectCommand = class _InspectCommand extends BaseCommand {
-  static summary = "Show an image in a registry: digest, platforms, size, layers, labels and checksums.";
-  static description = "Also shows what the Buildkite Packages details page does: MD5, SHA1, SHA256 and SHA512 checksums of\nthe manifest, the package size and, with --files, the total number of files (downloads every layer).";
-  static examples = [
-    "<%= config.bin %> inspect packages.buildkite.com/acme/images/app:42",
-    "<%= config.bin %> inspect 127.0.0.1:5000/team/app:v1 --json --files"
-  ];
-  static args = { ref: import_core6.Args.string({ description: "image reference", required: true }) };
-  static flags = {
-    ...registryFlags,
-    json: import_core6.Flags.boolean({ description: "print JSON" }),
-    files: import_core6.Flags.boolean({ description: "count the files in every layer" })
-  };
-  async run() {
-    const { args, flags } = await this.parse(_InspectCommand);
-    const client = readClient(flags);
-    try {
-      const result = await inspectImage(client, parseReference(args.ref, { defaultTag: true }), {
-        files: flags.files
-      });
-      if (flags.json) {
-        this.log(JSON.stringify(result, null, 2));
-        return;
-      }
-      this.log(`Reference:   ${result.reference}`);
-      this.log(`Digest:      ${result.digest}`);
-      this.log(`Media type:  ${result.mediaType}`);
-      this.log(`Size:        ${formatBytes(result.size)} (${result.size} bytes)`);
-      if (result.platforms) this.log(`Platforms:   ${result.platforms.join(", ")}`);
-      if (result.totalFiles !== void 0) this.log(`Total files: ${result.totalFiles}`);
-      this.log(`MD5:         ${result.checksums.md5}`);
-      this.log(`SHA1:        ${result.checksums.sha1}`);
-      this.log(`SHA256:      ${result.checksums.sha256}`);
-      this.log(`SHA512:      ${result.checksums.sha512}`);
-      for (const image2 of result.images) {
-        this.log("");
-        this.log(`${image2.platform ?? "Image"}: ${image2.digest}`);
-        if (image2.created) this.log(`  Created: ${image2.created}`);
-        for (const [key2, value] of Object.entries(image2.labels)) this.log(`  Label:   ${key2}=${value}`);
-        for (const layer of image2.layers) this.log(`  Layer:   ${layer.digest} ${formatBytes(layer.size)}`);
-        if (image2.files !== void 0) this.log(`  Files:   ${image2.files}`);
-      }
-    } finally {
-      await client.close();
-    }
-  }
-};
-
-// src/cli/commands/login.ts
-var import_core7 = __toESM(require_lib(), 1);
-var LoginCommand = class _LoginCommand extends BaseCommand {
-  static summary = "Log in to a registry; docker and podman see the login too.";
-  static description = [
-    'REGISTRY is "{org}/{registry}" (Buildkite Packages), "{registry}" with --org, or host[:port][/path].',
-    "The secret never goes on the command line: pipe it with --password-stdin, name an environment",
-    "variable with --token-env, or mint a Buildkite OIDC token with --oidc (audience",
-    '"https://packages.buildkite.com/{org}/{registry}", lifetime 300 s). Credentials are written to',
-    "$DOCKER_CONFIG/config.json (mode 0600) in docker's format after the registry accepted them."
-  ].join("\n");
-  static examples = [
-    `printf '%s' "$TOKEN" | <%= config.bin %> login acme/images --password-stdin`,
-    "<%= config.bin %> login acme/images --token-env BUILDKITE_PACKAGES_TOKEN",
-    "<%= config.bin %> login acme/images --oidc",
-    `printf '%s' "$PASS" | <%= config.bin %> login ghcr.io --username me --password-stdin`
-  ];
-  static args = {
-    registry: import_core7.Args.string({ description: "registry to log in to", required: true })
-  };
-  static flags = {
-    ...registryFlags,
-    username: import_core7.Flags.string({
-      char: "u",
-      description: "user name [default: buildkite for Buildkite Packages]"
-    }),
-    "password-stdin": import_core7.Flags.boolean({
-      description: "read the password or token from stdin",
-      exclusive: ["token-env", "oidc"]
-    }),
-    "token-env": import_core7.Flags.string({
-      description: "read the token from this environment variable",
-      exclusive: ["oidc"]
-    }),
-    oidc: import_core7.Flags.boolean({ description: "mint a Buildkite OIDC token with buildkite-agent" }),
-    audience: import_core7.Flags.string({ description: "OIDC audience [default: the registry's URL]" }),
-    "no-verify": import_core7.Flags.boolean({ description: "store the credentials without checking them" })
-  };
-  async run() {
-    const { args, flags } = await this.parse(_LoginCommand);
-    const target = resolveTarget(args.registry, {
-      ...flags.org && { organization: flags.org },
-      ...flags.audience && { audience: flags.audience }
-    });
-    const username = flags.username ?? (target.kind === "buildkite" || flags.oidc ? "buildkite" : void 0);
-    if (username === void 0) {
-      throw new ContainerPackageError(
-        "CLI_USERNAME_REQUIRED",
-        `logging in to ${target.host} needs a user name`,
-        {
-          hint: 'pass --username (Buildkite Packages always uses "buildkite")'
-        }
-      );
-    }
-    const password = await this.secret(flags, target.audience ?? `https://${target.prefix}`);
-    const file = await login(
-      target,
-      { username, password },
-      {
-        ...flags["docker-config"] && { configDir: flags["docker-config"] },
-        verify: !flags["no-verify"],
-        client: { insecure: flags.insecure ?? [] }
-      }
-    );
-    this.log(`Logged in to ${target.prefix} as ${username} (credentials in ${file})`);
-  }
-  async secret(flags, audience) {
-    if (flags.oidc) return createAgent().requestOidcToken({ audience, lifetimeSeconds: 300 });
-    if (flags["token-env"] !== void 0) {
-      const value = process.env[flags["token-env"]];
-      if (!value) {
-        throw new ContainerPackageError(
-          "CLI_TOKEN_ENV_EMPTY",
-          `environment variable ${flags["token-env"]} is not set or empty`,
-          {
-            hint: "export the token in that variable (or a Buildkite secret), or use --password-stdin"
-          }
-        );
-      }
-      return value;
-    }
-    if (flags["password-stdin"]) return readStdinSecret("the password");
-    throw new ContainerPackageError("CLI_NO_SECRET", "say where the token comes from", {
-      hint: "use --password-stdin, --token-env VAR or --oidc; a token is never taken as an argument"
-    });
-  }
-};
-
-// src/cli/commands/logout.ts
-var import_core8 = __toESM(require_lib(), 1);
-var LogoutCommand = class _LogoutCommand extends BaseCommand {
-  static summary = "Remove the stored credentials of a registry from the docker config.";
-  static examples = ["<%= config.bin %> logout acme/images", "<%= config.bin %> logout ghcr.io"];
-  static args = { registry: import_core8.Args.string({ description: "registry to log out of", required: true }) };
-  static flags = { ...registryFlags };
-  async run() {
-    const { args, flags } = await this.parse(_LogoutCommand);
-    const target = resolveTarget(args.registry, flags.org ? { organization: flags.org } : {});
-    const removed = await logout(target, flags["docker-config"] ? { configDir: flags["docker-config"] } : {});
-    this.log(removed ? `Logged out of ${target.host}` : `Not logged in to ${target.host}`);
-  }
-};
-
-// src/cli/commands/push.ts
-var import_core9 = __toESM(require_lib(), 1);
-var PushCommand = class _PushCommand extends BaseCommand {
-  static summary = "Push an image to one or more registries and tags, and print its digest.";
-  static description = [
-    "SOURCE is where the image is:",
-    "  docker:REF / podman:REF            an image in the local engine (pushed with its own CLI)",
-    "  oci:DIR[:NAME|@DIGEST]             an OCI image layout directory",
-    "  oci-archive:FILE[:NAME]            an OCI layout in a tar file",
-    "  docker-archive:FILE[:REF|:@N]      `docker save` output (layers are compressed on the way)",
-    "  REF or docker://REF                an image in a registry (a copy)",
-    "Each --to is host[:port]/path/name[:tag]; --tag adds tags to every destination. Credentials come",
-    "from the docker config (see `container-package login`). With --json, only the result is printed."
-  ].join("\n");
-  static examples = [
-    "<%= config.bin %> push docker:app:ci --to packages.buildkite.com/acme/images/app --tag 42 --tag latest",
-    "<%= config.bin %> push oci:./build/image --to 127.0.0.1:5000/team/app:v1 --json",
-    "<%= config.bin %> push docker-archive:app.tar --to ghcr.io/acme/app:v1 --compression zstd"
-  ];
-  static args = {
-    source: import_core9.Args.string({ description: "image source", required: true })
-  };
-  static flags = {
-    ...registryFlags,
-    to: import_core9.Flags.string({ description: "destination reference; repeatable", required: true, multiple: true }),
-    tag: import_core9.Flags.string({ char: "t", description: "tag for every destination; repeatable", multiple: true }),
-    json: import_core9.Flags.boolean({ description: "print the result as JSON and nothing else" }),
-    compression: import_core9.Flags.string({
-      description: "compression of uncompressed layers",
-      options: [...COMPRESSIONS],
-      default: "gzip"
-    }),
-    concurrency: import_core9.Flags.integer({ description: "blobs uploaded in parallel", min: 1, default: 4 }),
-    retries: import_core9.Flags.integer({
-      description: "retries of a failed request (5xx, 429, resets)",
-      min: 0,
-      default: 5
-    })
-  };
-  async run() {
-    const { args, flags } = await this.parse(_PushCommand);
-    const extraTags = (flags.tag ?? []).map((t) => parseTag(t));
-    const progress = new Progress({ stream: process.stderr, ...flags.json && { mode: "none" } });
-    const results = [];
-    try {
-      for (const to of flags.to) {
-        const destination = parseDestination(to, flags.org);
-        const tags = [.../* @__PURE__ */ new Set([...destination.tag ? [destination.tag] : [], ...extraTags])];
-        if (tags.length === 0) tags.push("latest");
-        results.push(
-          ...await publish({
-            images: [{ source: args.source, name: destination.name, tags }],
-            registries: [destination.target],
-            ...flags["docker-config"] && { dockerConfig: flags["docker-config"] },
-            ...flags.org && { organization: flags.org },
-            compression: flags.compression,
-            client: {
-              insecure: flags.insecure ?? [],
-              concurrency: flags.concurrency,
-              retries: flags.retries
-            },
-            onEvent: progress.onEvent
-          })
-        );
-      }
-    } finally {
-      progress.stop();
-    }
-    if (results.length === 0) throw new ContainerPackageError("CLI_NOTHING_PUSHED", "nothing was pushed");
-    if (flags.json) {
-      this.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
-      return;
-    }
-    for (const result of results) {
-      for (const reference2 of result.references) this.log(`${reference2}@${result.digest}`);
-    }
-  }
-};
-
-// src/cli/commands/reference.ts
-var import_core10 = __toESM(require_lib(), 1);
-var ReferenceCommand = class _ReferenceCommand extends BaseCommand {
-  static summary = "Parse and normalise an image reference the way docker does.";
-  static description = [
-    "Prints the canonical form (registry, repository, tag, digest) of REF, or a clear error naming",
-    'the invalid part. With --buildkite-org, a bare "{registry}/{image}" is not expanded: only',
-    'explicit "packages.buildkite.com/..." names are Buildkite Packages references.'
-  ].join("\n");
-  static examples = [
-    "<%= config.bin %> reference alpine",
-    "<%= config.bin %> reference packages.buildkite.com/acme/images/app:v1 --json"
-  ];
-  static args = {
-    ref: import_core10.Args.string({
-      description: "image reference, e.g. alpine:3.20 or host:5000/team/app@sha256:\u2026",
-      required: true
-    })
-  };
-  static flags = {
-    json: import_core10.Flags.boolean({ description: "print the parsed reference as JSON" })
-  };
-  async run() {
-    const { args, flags } = await this.parse(_ReferenceCommand);
-    const ref = parseReference(args.ref);
-    if (flags.json) {
-      this.log(
-        JSON.stringify({
-          registry: ref.registry,
-          repository: ref.repository,
-          tag: ref.tag ?? null,
-          digest: ref.digest ?? null,
-          canonical: formatReference(ref),
-          familiar: familiarReference(ref)
-        })
-      );
-      return;
-    }
-    this.log(formatReference(ref));
-  }
-};
-
-// src/cli/commands/registry/fsck.ts
-var import_core12 = __toESM(require_lib(), 1);
-import { existsSync as existsSync4 } from "node:fs";
+import { mkdtemp as mkdtemp4, rm as rm11, writeFile as writeFile6 } from "node:fs/promises";
+import { tmpdir as tmpdir5 } from "node:os";
+import { join as join22 } from "node:path";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
 
 // src/registry/server.ts
 import { createServer } from "node:http";
@@ -73704,7 +73494,7 @@ function observeRequest(req, res, logger, metrics) {
 }
 
 // src/registry/options.ts
-import { join as join18, resolve as resolve2 } from "node:path";
+import { join as join19, resolve as resolve2 } from "node:path";
 
 // src/registry/auth/authorizer.ts
 var openAuthorizer = {
@@ -73902,8 +73692,8 @@ async function writeAtomically2(file, text2) {
 }
 
 // src/registry/storage/disk.ts
-import { mkdir as mkdir5, readdir as readdir6, rm as rm9, stat as stat6 } from "node:fs/promises";
-import { join as join17 } from "node:path";
+import { mkdir as mkdir6, readdir as readdir6, rm as rm9, stat as stat6 } from "node:fs/promises";
+import { join as join18 } from "node:path";
 
 // src/registry/storage/blobs.ts
 import { createReadStream as createReadStream6 } from "node:fs";
@@ -73912,11 +73702,11 @@ import { rm as rm7 } from "node:fs/promises";
 // src/registry/storage/files.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { readFile as readFile8 } from "node:fs";
-import { mkdir as mkdir3, open as open5, rename as rename4, rm as rm6, stat as stat3, unlink } from "node:fs/promises";
-import { dirname as dirname2, join as join11 } from "node:path";
+import { mkdir as mkdir4, open as open5, rename as rename4, rm as rm6, stat as stat3, unlink } from "node:fs/promises";
+import { dirname as dirname2, join as join12 } from "node:path";
 async function writeFileAtomic(tmpDir, target, data, options = {}) {
   const sync = options.fsync ?? true;
-  const temp = join11(tmpDir, `${randomUUID3()}.tmp`);
+  const temp = join12(tmpDir, `${randomUUID3()}.tmp`);
   const handle2 = await open5(temp, "w");
   try {
     await handle2.writeFile(data);
@@ -73936,7 +73726,7 @@ async function renameInto(source, target, sync = true) {
     await rename4(source, target);
   } catch (error) {
     if (!isMissing(error)) throw error;
-    await mkdir3(dirname2(target), { recursive: true });
+    await mkdir4(dirname2(target), { recursive: true });
     await rename4(source, target);
   }
   if (sync) await fsyncDirectory(dirname2(target));
@@ -74006,7 +73796,7 @@ async function touch(path11) {
     await (await open5(path11, "a")).close();
   } catch (error) {
     if (!isMissing(error)) throw error;
-    await mkdir3(dirname2(path11), { recursive: true });
+    await mkdir4(dirname2(path11), { recursive: true });
     await (await open5(path11, "a")).close();
   }
 }
@@ -74082,11 +73872,11 @@ var Blobs = class {
 
 // src/registry/storage/fsck.ts
 import { readdir as readdir4 } from "node:fs/promises";
-import { join as join14, relative } from "node:path";
+import { join as join15, relative } from "node:path";
 
 // src/registry/storage/repositories.ts
 import { readdir as readdir3 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/registry/storage/manifests.ts
 import { readFile as readFile10, readdir as readdir2 } from "node:fs/promises";
@@ -74144,7 +73934,7 @@ var LruCache = class {
 
 // src/registry/storage/referrers.ts
 import { readFile as readFile9, readdir } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var ENTRY = /^(sha256-[a-f0-9]{64}|sha512-[a-f0-9]{128})$/;
 var Referrers = class {
   #layout;
@@ -74175,7 +73965,7 @@ var Referrers = class {
     const found = [];
     for (const name of names2.filter((entry) => ENTRY.test(entry)).sort()) {
       try {
-        found.push(JSON.parse(await readFile9(join12(dir, name), "utf8")));
+        found.push(JSON.parse(await readFile9(join13(dir, name), "utf8")));
       } catch (error) {
         if (!isMissing(error) && !(error instanceof SyntaxError)) throw error;
       }
@@ -74330,7 +74120,7 @@ async function listRepositories(repositoriesDir) {
     }
     for (const entry of entries2) {
       if (!entry.isDirectory() || entry.name.startsWith("_")) continue;
-      await walk(join13(dir, entry.name), prefix === "" ? entry.name : `${prefix}/${entry.name}`);
+      await walk(join14(dir, entry.name), prefix === "" ? entry.name : `${prefix}/${entry.name}`);
     }
   };
   await walk(repositoriesDir, "");
@@ -74346,9 +74136,9 @@ async function fsck(layout) {
   let blobs = 0;
   let blobBytes = 0;
   for (const algorithm of await names(layout.blobsDir)) {
-    for (const prefix of await names(join14(layout.blobsDir, algorithm))) {
-      for (const hex of await names(join14(layout.blobsDir, algorithm, prefix))) {
-        const path11 = join14(layout.blobsDir, algorithm, prefix, hex);
+    for (const prefix of await names(join15(layout.blobsDir, algorithm))) {
+      for (const hex of await names(join15(layout.blobsDir, algorithm, prefix))) {
+        const path11 = join15(layout.blobsDir, algorithm, prefix, hex);
         const digest = `${algorithm}:${hex}`;
         if (!isDigestAlgorithm(algorithm) || !checkDigest(digest).ok || !hex.startsWith(prefix)) {
           report2("misplaced-blob", path11, "file name is not a digest in its expected place");
@@ -74371,13 +74161,13 @@ async function fsck(layout) {
   let tags = 0;
   const contentExists = async (digest) => exists(layout.blob(digest));
   for (const repository of repositories) {
-    for (const digest of await digestsUnder(join14(layout.repository(repository), "_layers"))) {
+    for (const digest of await digestsUnder(join15(layout.repository(repository), "_layers"))) {
       links += 1;
       if (!await contentExists(digest)) {
         report2("dangling-layer-link", layout.layerLink(repository, digest), `no content for ${digest}`);
       }
     }
-    for (const digest of await digestsUnder(join14(layout.repository(repository), "_manifests", "revisions"))) {
+    for (const digest of await digestsUnder(join15(layout.repository(repository), "_manifests", "revisions"))) {
       manifests += 1;
       if (!await contentExists(digest)) {
         report2("dangling-manifest", layout.revisionLink(repository, digest), `no content for ${digest}`);
@@ -74385,7 +74175,7 @@ async function fsck(layout) {
     }
     for (const tag of await names(layout.tagsDir(repository))) {
       tags += 1;
-      const path11 = join14(layout.tagsDir(repository), tag);
+      const path11 = join15(layout.tagsDir(repository), tag);
       if (!isSafeTag(tag)) {
         report2("invalid-tag", path11, "file name is not a valid tag");
         continue;
@@ -74409,13 +74199,13 @@ async function fsck(layout) {
   };
 }
 async function checkReferrers(layout, repository, report2) {
-  const root = join14(layout.repository(repository), "_referrers");
+  const root = join15(layout.repository(repository), "_referrers");
   for (const subject of await digestsUnder(root)) {
     const dir = layout.referrersDir(repository, subject);
     for (const entry of await names(dir)) {
       const digest = entry.replace("-", ":");
       if (!checkDigest(digest).ok || !await exists(layout.revisionLink(repository, digest))) {
-        report2("dangling-referrer", join14(dir, entry), `referrer ${digest} is not a manifest here`);
+        report2("dangling-referrer", join15(dir, entry), `referrer ${digest} is not a manifest here`);
       }
     }
   }
@@ -74423,7 +74213,7 @@ async function checkReferrers(layout, repository, report2) {
 async function digestsUnder(dir) {
   const found = [];
   for (const algorithm of await names(dir)) {
-    for (const hex of await names(join14(dir, algorithm))) {
+    for (const hex of await names(join15(dir, algorithm))) {
       const digest = `${algorithm}:${hex}`;
       if (checkDigest(digest).ok) found.push(digest);
     }
@@ -74442,76 +74232,76 @@ async function names(dir) {
 }
 
 // src/registry/storage/layout.ts
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 var Layout = class {
   root;
   constructor(root) {
     this.root = root;
   }
   get tmpDir() {
-    return join15(this.root, "tmp");
+    return join16(this.root, "tmp");
   }
   get blobsDir() {
-    return join15(this.root, "blobs");
+    return join16(this.root, "blobs");
   }
   get repositoriesDir() {
-    return join15(this.root, "repositories");
+    return join16(this.root, "repositories");
   }
   /** Content file of a digest. */
   blob(digest) {
     const { algorithm, hex } = parseStoreDigest(digest);
-    return join15(this.blobsDir, algorithm, hex.slice(0, 2), hex);
+    return join16(this.blobsDir, algorithm, hex.slice(0, 2), hex);
   }
   /** Directory of a repository; throws on an unsafe name. */
   repository(name) {
     if (!isSafeRepository(name)) throw new Error(`unsafe repository name ${JSON.stringify(name)}`);
-    return join15(this.repositoriesDir, ...name.split("/"));
+    return join16(this.repositoriesDir, ...name.split("/"));
   }
   layerLink(name, digest) {
     const { algorithm, hex } = parseStoreDigest(digest);
-    return join15(this.repository(name), "_layers", algorithm, hex);
+    return join16(this.repository(name), "_layers", algorithm, hex);
   }
   revisionsDir(name, algorithm) {
-    return join15(this.repository(name), "_manifests", "revisions", algorithm);
+    return join16(this.repository(name), "_manifests", "revisions", algorithm);
   }
   revisionLink(name, digest) {
     const { algorithm, hex } = parseStoreDigest(digest);
-    return join15(this.revisionsDir(name, algorithm), hex);
+    return join16(this.revisionsDir(name, algorithm), hex);
   }
   tagsDir(name) {
-    return join15(this.repository(name), "_manifests", "tags");
+    return join16(this.repository(name), "_manifests", "tags");
   }
   tag(name, tag) {
     if (!isSafeTag(tag)) throw new Error(`unsafe tag ${JSON.stringify(tag)}`);
-    return join15(this.tagsDir(name), tag);
+    return join16(this.tagsDir(name), tag);
   }
   referrersDir(name, subject) {
     const { algorithm, hex } = parseStoreDigest(subject);
-    return join15(this.repository(name), "_referrers", algorithm, hex);
+    return join16(this.repository(name), "_referrers", algorithm, hex);
   }
   referrer(name, subject, referrer) {
     const { algorithm, hex } = parseStoreDigest(referrer);
-    return join15(this.referrersDir(name, subject), `${algorithm}-${hex}`);
+    return join16(this.referrersDir(name, subject), `${algorithm}-${hex}`);
   }
   uploadsDir(name) {
-    return join15(this.repository(name), "_uploads");
+    return join16(this.repository(name), "_uploads");
   }
   upload(name, id) {
     if (!isSafeUploadId(id)) throw new Error(`unsafe upload id ${JSON.stringify(id)}`);
-    return join15(this.uploadsDir(name), id);
+    return join16(this.uploadsDir(name), id);
   }
   uploadData(name, id) {
-    return join15(this.upload(name, id), "data");
+    return join16(this.upload(name, id), "data");
   }
   uploadStartedAt(name, id) {
-    return join15(this.upload(name, id), "startedat");
+    return join16(this.upload(name, id), "startedat");
   }
 };
 
 // src/registry/storage/uploads.ts
 import { randomUUID as randomUUID4 } from "node:crypto";
 import { createWriteStream as createWriteStream4 } from "node:fs";
-import { mkdir as mkdir4, readFile as readFile11, rm as rm8, stat as stat4, truncate, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir5, readFile as readFile11, rm as rm8, stat as stat4, truncate, writeFile as writeFile4 } from "node:fs/promises";
 import { Transform as Transform5 } from "node:stream";
 import { pipeline as pipeline7 } from "node:stream/promises";
 
@@ -74546,9 +74336,9 @@ var Uploads = class {
   async create(repository) {
     const id = randomUUID4();
     const startedAt = /* @__PURE__ */ new Date();
-    await mkdir4(this.#layout.upload(repository, id), { recursive: true });
-    await writeFile3(this.#layout.uploadStartedAt(repository, id), startedAt.toISOString());
-    await writeFile3(this.#layout.uploadData(repository, id), "");
+    await mkdir5(this.#layout.upload(repository, id), { recursive: true });
+    await writeFile4(this.#layout.uploadStartedAt(repository, id), startedAt.toISOString());
+    await writeFile4(this.#layout.uploadData(repository, id), "");
     this.#live.set(key(repository, id), { hash: newHash("sha256"), size: 0 });
     return { id, repository, size: 0, startedAt };
   }
@@ -74682,17 +74472,17 @@ function key(repository, id) {
 
 // src/registry/storage/usage.ts
 import { randomUUID as randomUUID5 } from "node:crypto";
-import { readdir as readdir5, stat as stat5, unlink as unlink2, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { readdir as readdir5, stat as stat5, unlink as unlink2, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join17 } from "node:path";
 async function measureBlobs(layout) {
   let blobs = 0;
   let bytes = 0;
   for (const algorithm of await entries(layout.blobsDir)) {
-    for (const prefix of await entries(join16(layout.blobsDir, algorithm))) {
-      const dir = join16(layout.blobsDir, algorithm, prefix);
+    for (const prefix of await entries(join17(layout.blobsDir, algorithm))) {
+      const dir = join17(layout.blobsDir, algorithm, prefix);
       for (const name of await entries(dir)) {
         try {
-          const info = await stat5(join16(dir, name));
+          const info = await stat5(join17(dir, name));
           if (!info.isFile()) continue;
           blobs += 1;
           bytes += info.size;
@@ -74705,8 +74495,8 @@ async function measureBlobs(layout) {
   return { blobs, bytes };
 }
 async function probeWritable(layout) {
-  const probe = join16(layout.tmpDir, `${randomUUID5()}.probe`);
-  await writeFile4(probe, "ok");
+  const probe = join17(layout.tmpDir, `${randomUUID5()}.probe`);
+  await writeFile5(probe, "ok");
   await unlink2(probe);
 }
 async function entries(dir) {
@@ -74741,7 +74531,7 @@ var DiskStore = class {
   }
   async init() {
     for (const dir of [this.#layout.blobsDir, this.#layout.repositoriesDir, this.#layout.tmpDir]) {
-      await mkdir5(dir, { recursive: true });
+      await mkdir6(dir, { recursive: true });
     }
   }
   statBlob(repository, digest) {
@@ -74832,7 +74622,7 @@ var DiskStore = class {
       throw error;
     }
     for (const name of names2) {
-      const path11 = join17(this.#layout.tmpDir, name);
+      const path11 = join18(this.#layout.tmpDir, name);
       try {
         if ((await stat6(path11)).mtimeMs >= cutoff) continue;
         await rm9(path11, { force: true, recursive: true });
@@ -74873,7 +74663,7 @@ function resolveOptions2(options = {}) {
     logger: options.logger ?? silentLogger,
     metrics: options.metrics ?? new Metrics(),
     stats: options.stats ?? new PackageStats({
-      file: store instanceof DiskStore ? join18(store.root, "package-stats.json") : void 0
+      file: store instanceof DiskStore ? join19(store.root, "package-stats.json") : void 0
     }),
     maxRequestBytes: integer("maxRequestBytes", options.maxRequestBytes, 0, 0),
     maxHeaderBytes: integer("maxHeaderBytes", options.maxHeaderBytes, 16 * 1024, 1024)
@@ -75843,7 +75633,7 @@ function sameHash(a2, b) {
 
 // src/registry/auth/tokens/tokens-file.ts
 import { randomUUID as randomUUID6 } from "node:crypto";
-import { mkdir as mkdir6, open as open6, readFile as readFile13, rename as rename5, rm as rm10, unlink as unlink3 } from "node:fs/promises";
+import { mkdir as mkdir7, open as open6, readFile as readFile13, rename as rename5, rm as rm10, unlink as unlink3 } from "node:fs/promises";
 import { dirname as dirname3 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
 var VERSION2 = 1;
@@ -75905,7 +75695,7 @@ function serializeTokensFile(file) {
 }
 async function updateTokensFile(path11, change) {
   const lock = `${path11}.lock`;
-  await mkdir6(dirname3(path11), { recursive: true, mode: 448 });
+  await mkdir7(dirname3(path11), { recursive: true, mode: 448 });
   const handle2 = await acquireLock(lock);
   try {
     const { file, result } = change(await readTokensFile(path11));
@@ -76068,17 +75858,17 @@ import { dirname as dirname4, resolve as resolve3 } from "node:path";
 
 // src/registry/config/defaults.ts
 import { homedir as homedir3 } from "node:os";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 var DEFAULT_LISTEN = "127.0.0.1:5000";
 function defaultStorageDir(env = process.env, home = homedir3()) {
   const xdg = env.XDG_CACHE_HOME;
-  if (xdg !== void 0 && xdg.startsWith("/")) return join19(xdg, "container-package", "registry");
+  if (xdg !== void 0 && xdg.startsWith("/")) return join20(xdg, "container-package", "registry");
   if (process.platform === "win32" && env.LOCALAPPDATA)
-    return join19(env.LOCALAPPDATA, "container-package", "registry");
-  return join19(home, ".cache", "container-package", "registry");
+    return join20(env.LOCALAPPDATA, "container-package", "registry");
+  return join20(home, ".cache", "container-package", "registry");
 }
 function defaultTokensFile(storage) {
-  return join19(storage, "tokens.json");
+  return join20(storage, "tokens.json");
 }
 
 // src/registry/config/errors.ts
@@ -76116,7 +75906,7 @@ var ConfigReader = class {
     if (unknown2.length > 0) {
       const first = unknown2[0];
       this.fail(
-        join20(path11, first),
+        join21(path11, first),
         `unknown key ${JSON.stringify(first)}; allowed here: ${allowed.join(", ")}`
       );
     }
@@ -76149,7 +75939,7 @@ var ConfigReader = class {
     return value;
   }
 };
-function join20(path11, key2) {
+function join21(path11, key2) {
   if (typeof key2 === "number") return `${path11}[${key2}]`;
   return path11 === "" ? key2 : `${path11}.${key2}`;
 }
@@ -76165,20 +75955,20 @@ function kind(value) {
 var OPERATORS = ["equals", "not_equals", "in", "not_in", "matches"];
 function readPolicy(reader, value, path11) {
   return reader.list(value, path11).map((raw, index) => {
-    const at = join20(path11, index);
+    const at = join21(path11, index);
     const statement = reader.object(raw, at, ["iss", "scopes", "claims"]);
-    const iss = reader.requiredString(statement.iss, join20(at, "iss"));
-    const scopes = reader.list(statement.scopes, join20(at, "scopes")).map((scope, i2) => {
+    const iss = reader.requiredString(statement.iss, join21(at, "iss"));
+    const scopes = reader.list(statement.scopes, join21(at, "scopes")).map((scope, i2) => {
       if (!isScope(scope))
-        reader.fail(join20(join20(at, "scopes"), i2), `expected one of ${SCOPES.join(", ")}, got ${kind(scope)}`);
+        reader.fail(join21(join21(at, "scopes"), i2), `expected one of ${SCOPES.join(", ")}, got ${kind(scope)}`);
       return scope;
     });
-    if (scopes.length === 0) reader.fail(join20(at, "scopes"), `list at least one of ${SCOPES.join(", ")}`);
-    const claimsAt = join20(at, "claims");
+    if (scopes.length === 0) reader.fail(join21(at, "scopes"), `list at least one of ${SCOPES.join(", ")}`);
+    const claimsAt = join21(at, "claims");
     const claims = {};
     const rawClaims = reader.object(statement.claims, claimsAt, Object.keys(statement.claims ?? {}));
     for (const [name, matcher] of Object.entries(rawClaims))
-      claims[name] = readMatcher(reader, matcher, join20(claimsAt, name));
+      claims[name] = readMatcher(reader, matcher, join21(claimsAt, name));
     return { iss, scopes, claims };
   });
 }
@@ -76189,7 +75979,7 @@ function readMatcher(reader, value, path11) {
   for (const op of OPERATORS) {
     const v = ops[op];
     if (v === void 0) continue;
-    const at = join20(path11, op);
+    const at = join21(path11, op);
     if (op === "equals" || op === "not_equals") {
       if (!isScalar2(v)) reader.fail(at, `expected a string, number or boolean, got ${kind(v)}`);
       out.push({ op, value: v });
@@ -76197,7 +75987,7 @@ function readMatcher(reader, value, path11) {
       const values = reader.list(v, at);
       values.forEach((item, i2) => {
         if (!isScalar2(item))
-          reader.fail(join20(at, i2), `expected a string, number or boolean, got ${kind(item)}`);
+          reader.fail(join21(at, i2), `expected a string, number or boolean, got ${kind(item)}`);
       });
       if (values.length === 0) reader.fail(at, "expected a non-empty list");
       out.push({ op, values });
@@ -76205,7 +75995,7 @@ function readMatcher(reader, value, path11) {
       const patterns = typeof v === "string" ? [v] : reader.list(v, at);
       patterns.forEach((item, i2) => {
         if (typeof item !== "string")
-          reader.fail(typeof v === "string" ? at : join20(at, i2), `expected a glob string, got ${kind(item)}`);
+          reader.fail(typeof v === "string" ? at : join21(at, i2), `expected a glob string, got ${kind(item)}`);
       });
       if (patterns.length === 0) reader.fail(at, "expected a glob or a non-empty list of globs");
       out.push({ op: "matches", patterns });
@@ -76275,34 +76065,34 @@ function isLoopbackHost2(host) {
 function readRegistries(r, value) {
   const seen = /* @__PURE__ */ new Set();
   return r.list(value, "registries").map((raw, index) => {
-    const at = join20("registries", index);
+    const at = join21("registries", index);
     const entry = r.object(raw, at, ["name", "visibility", "oidc-policy"]);
-    const name = r.requiredString(entry.name, join20(at, "name"));
+    const name = r.requiredString(entry.name, join21(at, "name"));
     if (!isRegistryName(name))
       r.fail(
-        join20(at, "name"),
+        join21(at, "name"),
         `invalid registry name ${JSON.stringify(name)}: expected ${REGISTRY_NAME_SHAPE}`
       );
-    if (seen.has(name)) r.fail(join20(at, "name"), `registry ${name} is listed twice`);
+    if (seen.has(name)) r.fail(join21(at, "name"), `registry ${name} is listed twice`);
     seen.add(name);
     return {
       name,
-      visibility: r.oneOf(entry.visibility, join20(at, "visibility"), ["private", "public"], "private"),
-      oidcPolicy: readPolicy(r, entry["oidc-policy"], join20(at, "oidc-policy"))
+      visibility: r.oneOf(entry.visibility, join21(at, "visibility"), ["private", "public"], "private"),
+      oidcPolicy: readPolicy(r, entry["oidc-policy"], join21(at, "oidc-policy"))
     };
   });
 }
 function readIssuers(r, value, path11) {
   return r.list(value, "oidc.issuers").map((raw, index) => {
-    const at = join20("oidc.issuers", index);
+    const at = join21("oidc.issuers", index);
     const entry = r.object(raw, at, ["issuer", "jwks-file", "jwks-url"]);
-    const issuer = r.requiredString(entry.issuer, join20(at, "issuer"));
-    const jwksFile = path11(r.string(entry["jwks-file"], join20(at, "jwks-file")));
-    const jwksUrl = readUrl(r, entry["jwks-url"], join20(at, "jwks-url"));
+    const issuer = r.requiredString(entry.issuer, join21(at, "issuer"));
+    const jwksFile = path11(r.string(entry["jwks-file"], join21(at, "jwks-file")));
+    const jwksUrl = readUrl(r, entry["jwks-url"], join21(at, "jwks-url"));
     if (jwksFile === void 0 === (jwksUrl === void 0))
       r.fail(at, "give exactly one of jwks-file and jwks-url");
     if (jwksUrl !== void 0 && jwksUrl.startsWith("http:") && !isLoopbackHost2(new URL(jwksUrl).hostname)) {
-      r.fail(join20(at, "jwks-url"), "must be https (plain http only for a loopback address)");
+      r.fail(join21(at, "jwks-url"), "must be https (plain http only for a loopback address)");
     }
     return {
       issuer,
@@ -76519,20 +76309,387 @@ async function startRegistryService(config, options = {}) {
   return { registry, url, close: () => registry.close() };
 }
 
-// src/cli/commands/registry/shared-flags.ts
+// src/cli/commands/example.ts
+var ExampleCommand = class _ExampleCommand extends BaseCommand {
+  static summary = "Run the whole job against a throwaway bundled registry (what `npm start` does).";
+  static description = [
+    "Starts the bundled registry on a free loopback port with one private Buildkite-style registry",
+    "(example/images) and a write token, writes a small example image as an OCI layout (no engine",
+    "needed), logs in with the token (through the docker config, never argv), pushes the image under",
+    "two tags, prints the pull instructions the build annotation would carry, and stops the registry."
+  ].join("\n");
+  static examples = ["<%= config.bin %> example", "<%= config.bin %> example --keep"];
+  static flags = {
+    keep: import_core6.Flags.boolean({
+      description: "leave the registry running and its files in place (prints how to stop it)"
+    })
+  };
+  async run() {
+    const { flags } = await this.parse(_ExampleCommand);
+    const dir = await mkdtemp4(join22(tmpdir5(), "container-package-example-"));
+    const cli = fileURLToPath5(new URL("../bin/container-package", import.meta.url));
+    const storage = join22(dir, "registry");
+    const tokensFile = join22(dir, "tokens.json");
+    const config = join22(dir, "registry.yml");
+    await writeFile6(
+      config,
+      [
+        "registries:",
+        "  - name: example/images",
+        "    visibility: private",
+        `tokens-file: ${tokensFile}`,
+        ""
+      ].join("\n")
+    );
+    const { token } = await createToken(tokensFile, {
+      registries: ["example/images"],
+      scopes: ["write"],
+      description: "container-package example"
+    });
+    this.log("1. Starting the bundled registry (private registry example/images)\u2026");
+    const registry = await startLocalRegistry({
+      cli,
+      port: 0,
+      storage,
+      logDir: dir,
+      args: ["--config", config]
+    });
+    let stop = true;
+    try {
+      this.log(`   ${registry.url}`);
+      this.log("2. Writing an example image as an OCI layout (no engine needed)\u2026");
+      const image2 = await writeExampleLayout(join22(dir, "image"), { tag: "latest" });
+      const target = resolveTarget(`${registry.address}/example/images`);
+      const dockerConfig = join22(dir, "docker-config");
+      this.log("3. Logging in with a write token (stored in a private docker config, 0600)\u2026");
+      await login(target, { username: "buildkite", password: token }, { configDir: dockerConfig });
+      this.log("4. Pushing under two tags\u2026");
+      const progress = new Progress({ stream: process.stderr });
+      const results = await publish({
+        images: [{ source: image2.source, name: "hello", tags: ["1", "latest"] }],
+        registries: [{ ...target, visibility: "private", username: "buildkite" }],
+        dockerConfig,
+        onEvent: progress.onEvent
+      }).finally(() => progress.stop());
+      this.log("5. Pull instructions (what the build annotation shows):\n");
+      this.log(renderPullInstructions(results));
+      if (flags.keep) {
+        stop = false;
+        this.log(`The registry keeps running (pid ${registry.pid}); stop it with: kill ${registry.pid}`);
+        this.log(`DOCKER_CONFIG=${dockerConfig} docker pull ${results[0].references[0]}`);
+      }
+    } finally {
+      if (stop) {
+        await stopLocalRegistryGracefully(registry.pid);
+        await rm11(dir, { recursive: true, force: true });
+        this.log("Stopped the registry and removed its files.");
+      }
+    }
+  }
+};
+
+// src/cli/commands/inspect.ts
+var import_core7 = __toESM(require_lib(), 1);
+
+// src/cli/client.ts
+function readClient(flags) {
+  return new RegistryClient({
+    insecure: flags.insecure ?? [],
+    credentials: dockerConfigCredentials(flags["docker-config"] ? { configDir: flags["docker-config"] } : {})
+  });
+}
+
+// src/cli/commands/inspect.ts
+var InspectCommand = class _InspectCommand extends BaseCommand {
+  static summary = "Show an image in a registry: digest, platforms, size, layers, labels and checksums.";
+  static description = "Also shows what the Buildkite Packages details page does: MD5, SHA1, SHA256 and SHA512 checksums of\nthe manifest, the package size and, with --files, the total number of files (downloads every layer).";
+  static examples = [
+    "<%= config.bin %> inspect packages.buildkite.com/acme/images/app:42",
+    "<%= config.bin %> inspect 127.0.0.1:5000/team/app:v1 --json --files"
+  ];
+  static args = { ref: import_core7.Args.string({ description: "image reference", required: true }) };
+  static flags = {
+    ...registryFlags,
+    json: import_core7.Flags.boolean({ description: "print JSON" }),
+    files: import_core7.Flags.boolean({ description: "count the files in every layer" })
+  };
+  async run() {
+    const { args, flags } = await this.parse(_InspectCommand);
+    const client = readClient(flags);
+    try {
+      const result = await inspectImage(client, parseReference(args.ref, { defaultTag: true }), {
+        files: flags.files
+      });
+      if (flags.json) {
+        this.log(JSON.stringify(result, null, 2));
+        return;
+      }
+      this.log(`Reference:   ${result.reference}`);
+      this.log(`Digest:      ${result.digest}`);
+      this.log(`Media type:  ${result.mediaType}`);
+      this.log(`Size:        ${formatBytes(result.size)} (${result.size} bytes)`);
+      if (result.platforms) this.log(`Platforms:   ${result.platforms.join(", ")}`);
+      if (result.totalFiles !== void 0) this.log(`Total files: ${result.totalFiles}`);
+      this.log(`MD5:         ${result.checksums.md5}`);
+      this.log(`SHA1:        ${result.checksums.sha1}`);
+      this.log(`SHA256:      ${result.checksums.sha256}`);
+      this.log(`SHA512:      ${result.checksums.sha512}`);
+      for (const image2 of result.images) {
+        this.log("");
+        this.log(`${image2.platform ?? "Image"}: ${image2.digest}`);
+        if (image2.created) this.log(`  Created: ${image2.created}`);
+        for (const [key2, value] of Object.entries(image2.labels)) this.log(`  Label:   ${key2}=${value}`);
+        for (const layer of image2.layers) this.log(`  Layer:   ${layer.digest} ${formatBytes(layer.size)}`);
+        if (image2.files !== void 0) this.log(`  Files:   ${image2.files}`);
+      }
+    } finally {
+      await client.close();
+    }
+  }
+};
+
+// src/cli/commands/login.ts
+var import_core8 = __toESM(require_lib(), 1);
+var LoginCommand = class _LoginCommand extends BaseCommand {
+  static summary = "Log in to a registry; docker and podman see the login too.";
+  static description = [
+    'REGISTRY is "{org}/{registry}" (Buildkite Packages), "{registry}" with --org, or host[:port][/path].',
+    "The secret never goes on the command line: pipe it with --password-stdin, name an environment",
+    "variable with --token-env, or mint a Buildkite OIDC token with --oidc (audience",
+    '"https://packages.buildkite.com/{org}/{registry}", lifetime 300 s). Credentials are written to',
+    "$DOCKER_CONFIG/config.json (mode 0600) in docker's format after the registry accepted them."
+  ].join("\n");
+  static examples = [
+    `printf '%s' "$TOKEN" | <%= config.bin %> login acme/images --password-stdin`,
+    "<%= config.bin %> login acme/images --token-env BUILDKITE_PACKAGES_TOKEN",
+    "<%= config.bin %> login acme/images --oidc",
+    `printf '%s' "$PASS" | <%= config.bin %> login ghcr.io --username me --password-stdin`
+  ];
+  static args = {
+    registry: import_core8.Args.string({ description: "registry to log in to", required: true })
+  };
+  static flags = {
+    ...registryFlags,
+    username: import_core8.Flags.string({
+      char: "u",
+      description: "user name [default: buildkite for Buildkite Packages]"
+    }),
+    "password-stdin": import_core8.Flags.boolean({
+      description: "read the password or token from stdin",
+      exclusive: ["token-env", "oidc"]
+    }),
+    "token-env": import_core8.Flags.string({
+      description: "read the token from this environment variable",
+      exclusive: ["oidc"]
+    }),
+    oidc: import_core8.Flags.boolean({ description: "mint a Buildkite OIDC token with buildkite-agent" }),
+    audience: import_core8.Flags.string({ description: "OIDC audience [default: the registry's URL]" }),
+    "no-verify": import_core8.Flags.boolean({ description: "store the credentials without checking them" })
+  };
+  async run() {
+    const { args, flags } = await this.parse(_LoginCommand);
+    const target = resolveTarget(args.registry, {
+      ...flags.org && { organization: flags.org },
+      ...flags.audience && { audience: flags.audience }
+    });
+    const username = flags.username ?? (target.kind === "buildkite" || flags.oidc ? "buildkite" : void 0);
+    if (username === void 0) {
+      throw new ContainerPackageError(
+        "CLI_USERNAME_REQUIRED",
+        `logging in to ${target.host} needs a user name`,
+        {
+          hint: 'pass --username (Buildkite Packages always uses "buildkite")'
+        }
+      );
+    }
+    const password = await this.secret(flags, target.audience ?? `https://${target.prefix}`);
+    const file = await login(
+      target,
+      { username, password },
+      {
+        ...flags["docker-config"] && { configDir: flags["docker-config"] },
+        verify: !flags["no-verify"],
+        client: { insecure: flags.insecure ?? [] }
+      }
+    );
+    this.log(`Logged in to ${target.prefix} as ${username} (credentials in ${file})`);
+  }
+  async secret(flags, audience) {
+    if (flags.oidc) return createAgent().requestOidcToken({ audience, lifetimeSeconds: 300 });
+    if (flags["token-env"] !== void 0) {
+      const value = process.env[flags["token-env"]];
+      if (!value) {
+        throw new ContainerPackageError(
+          "CLI_TOKEN_ENV_EMPTY",
+          `environment variable ${flags["token-env"]} is not set or empty`,
+          {
+            hint: "export the token in that variable (or a Buildkite secret), or use --password-stdin"
+          }
+        );
+      }
+      return value;
+    }
+    if (flags["password-stdin"]) return readStdinSecret("the password");
+    throw new ContainerPackageError("CLI_NO_SECRET", "say where the token comes from", {
+      hint: "use --password-stdin, --token-env VAR or --oidc; a token is never taken as an argument"
+    });
+  }
+};
+
+// src/cli/commands/logout.ts
+var import_core9 = __toESM(require_lib(), 1);
+var LogoutCommand = class _LogoutCommand extends BaseCommand {
+  static summary = "Remove the stored credentials of a registry from the docker config.";
+  static examples = ["<%= config.bin %> logout acme/images", "<%= config.bin %> logout ghcr.io"];
+  static args = { registry: import_core9.Args.string({ description: "registry to log out of", required: true }) };
+  static flags = { ...registryFlags };
+  async run() {
+    const { args, flags } = await this.parse(_LogoutCommand);
+    const target = resolveTarget(args.registry, flags.org ? { organization: flags.org } : {});
+    const removed = await logout(target, flags["docker-config"] ? { configDir: flags["docker-config"] } : {});
+    this.log(removed ? `Logged out of ${target.host}` : `Not logged in to ${target.host}`);
+  }
+};
+
+// src/cli/commands/push.ts
+var import_core10 = __toESM(require_lib(), 1);
+var PushCommand = class _PushCommand extends BaseCommand {
+  static summary = "Push an image to one or more registries and tags, and print its digest.";
+  static description = [
+    "SOURCE is where the image is:",
+    "  docker:REF / podman:REF            an image in the local engine (pushed with its own CLI)",
+    "  oci:DIR[:NAME|@DIGEST]             an OCI image layout directory",
+    "  oci-archive:FILE[:NAME]            an OCI layout in a tar file",
+    "  docker-archive:FILE[:REF|:@N]      `docker save` output (layers are compressed on the way)",
+    "  REF or docker://REF                an image in a registry (a copy)",
+    "Each --to is host[:port]/path/name[:tag]; --tag adds tags to every destination. Credentials come",
+    "from the docker config (see `container-package login`). With --json, only the result is printed."
+  ].join("\n");
+  static examples = [
+    "<%= config.bin %> push docker:app:ci --to packages.buildkite.com/acme/images/app --tag 42 --tag latest",
+    "<%= config.bin %> push oci:./build/image --to 127.0.0.1:5000/team/app:v1 --json",
+    "<%= config.bin %> push docker-archive:app.tar --to ghcr.io/acme/app:v1 --compression zstd"
+  ];
+  static args = {
+    source: import_core10.Args.string({ description: "image source", required: true })
+  };
+  static flags = {
+    ...registryFlags,
+    to: import_core10.Flags.string({ description: "destination reference; repeatable", required: true, multiple: true }),
+    tag: import_core10.Flags.string({ char: "t", description: "tag for every destination; repeatable", multiple: true }),
+    json: import_core10.Flags.boolean({ description: "print the result as JSON and nothing else" }),
+    compression: import_core10.Flags.string({
+      description: "compression of uncompressed layers",
+      options: [...COMPRESSIONS],
+      default: "gzip"
+    }),
+    concurrency: import_core10.Flags.integer({ description: "blobs uploaded in parallel", min: 1, default: 4 }),
+    retries: import_core10.Flags.integer({
+      description: "retries of a failed request (5xx, 429, resets)",
+      min: 0,
+      default: 5
+    })
+  };
+  async run() {
+    const { args, flags } = await this.parse(_PushCommand);
+    const extraTags = (flags.tag ?? []).map((t) => parseTag(t));
+    const progress = new Progress({ stream: process.stderr, ...flags.json && { mode: "none" } });
+    const results = [];
+    try {
+      for (const to of flags.to) {
+        const destination = parseDestination(to, flags.org);
+        const tags = [.../* @__PURE__ */ new Set([...destination.tag ? [destination.tag] : [], ...extraTags])];
+        if (tags.length === 0) tags.push("latest");
+        results.push(
+          ...await publish({
+            images: [{ source: args.source, name: destination.name, tags }],
+            registries: [destination.target],
+            ...flags["docker-config"] && { dockerConfig: flags["docker-config"] },
+            ...flags.org && { organization: flags.org },
+            compression: flags.compression,
+            client: {
+              insecure: flags.insecure ?? [],
+              concurrency: flags.concurrency,
+              retries: flags.retries
+            },
+            onEvent: progress.onEvent
+          })
+        );
+      }
+    } finally {
+      progress.stop();
+    }
+    if (results.length === 0) throw new ContainerPackageError("CLI_NOTHING_PUSHED", "nothing was pushed");
+    if (flags.json) {
+      this.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+      return;
+    }
+    for (const result of results) {
+      for (const reference2 of result.references) this.log(`${reference2}@${result.digest}`);
+    }
+  }
+};
+
+// src/cli/commands/reference.ts
 var import_core11 = __toESM(require_lib(), 1);
+var ReferenceCommand = class _ReferenceCommand extends BaseCommand {
+  static summary = "Parse and normalise an image reference the way docker does.";
+  static description = [
+    "Prints the canonical form (registry, repository, tag, digest) of REF, or a clear error naming",
+    'the invalid part. With --buildkite-org, a bare "{registry}/{image}" is not expanded: only',
+    'explicit "packages.buildkite.com/..." names are Buildkite Packages references.'
+  ].join("\n");
+  static examples = [
+    "<%= config.bin %> reference alpine",
+    "<%= config.bin %> reference packages.buildkite.com/acme/images/app:v1 --json"
+  ];
+  static args = {
+    ref: import_core11.Args.string({
+      description: "image reference, e.g. alpine:3.20 or host:5000/team/app@sha256:\u2026",
+      required: true
+    })
+  };
+  static flags = {
+    json: import_core11.Flags.boolean({ description: "print the parsed reference as JSON" })
+  };
+  async run() {
+    const { args, flags } = await this.parse(_ReferenceCommand);
+    const ref = parseReference(args.ref);
+    if (flags.json) {
+      this.log(
+        JSON.stringify({
+          registry: ref.registry,
+          repository: ref.repository,
+          tag: ref.tag ?? null,
+          digest: ref.digest ?? null,
+          canonical: formatReference(ref),
+          familiar: familiarReference(ref)
+        })
+      );
+      return;
+    }
+    this.log(formatReference(ref));
+  }
+};
+
+// src/cli/commands/registry/fsck.ts
+var import_core13 = __toESM(require_lib(), 1);
+import { existsSync as existsSync4 } from "node:fs";
+
+// src/cli/commands/registry/shared-flags.ts
+var import_core12 = __toESM(require_lib(), 1);
 var configFlags = {
-  config: import_core11.Flags.string({
+  config: import_core12.Flags.string({
     description: "registry config file (YAML); see docs/registry.md. Default: none (an open registry)",
     helpValue: "FILE"
   }),
-  storage: import_core11.Flags.string({
+  storage: import_core12.Flags.string({
     description: "storage directory. Default: the config's storage, else $XDG_CACHE_HOME/container-package/registry",
     helpValue: "DIR"
   })
 };
 var tokensFileFlag = {
-  "tokens-file": import_core11.Flags.string({
+  "tokens-file": import_core12.Flags.string({
     description: "tokens file. Default: the config's tokens-file, else tokens.json in the storage directory",
     helpValue: "FILE"
   })
@@ -76560,7 +76717,7 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
   ];
   static flags = {
     ...configFlags,
-    json: import_core12.Flags.boolean({ description: "print the report as JSON" })
+    json: import_core13.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
     const { flags } = await this.parse(_RegistryFsckCommand);
@@ -76586,7 +76743,7 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
 };
 
 // src/cli/commands/registry/serve.ts
-var import_core13 = __toESM(require_lib(), 1);
+var import_core14 = __toESM(require_lib(), 1);
 var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
   static summary = "Run the bundled OCI registry (a local stand-in for Buildkite Packages).";
   static description = [
@@ -76602,12 +76759,12 @@ var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
     "<%= config.bin %> registry serve --config registry.yaml"
   ];
   static flags = {
-    listen: import_core13.Flags.string({
+    listen: import_core14.Flags.string({
       description: "address to listen on; port 0 picks a free port. Default: the config's listen, else 127.0.0.1:5000",
       helpValue: "HOST:PORT"
     }),
     ...configFlags,
-    "insecure-listen": import_core13.Flags.boolean({
+    "insecure-listen": import_core14.Flags.boolean({
       description: "allow an open registry (no registries configured) on a non-loopback address"
     })
   };
@@ -76647,7 +76804,7 @@ var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
 };
 
 // src/cli/commands/registry/token/create.ts
-var import_core14 = __toESM(require_lib(), 1);
+var import_core15 = __toESM(require_lib(), 1);
 var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseCommand {
   static summary = "Create a registry token; it is printed once and only its hash is stored.";
   static description = [
@@ -76662,14 +76819,14 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
     'printf %s "$TOKEN" | docker login 127.0.0.1:5000 -u buildkite --password-stdin'
   ];
   static flags = {
-    registry: import_core14.Flags.string({
+    registry: import_core15.Flags.string({
       description: "registry the token is for (ORG/REGISTRY or ORG/*); repeatable",
       multiple: true,
       required: true
     }),
-    scope: import_core14.Flags.string({ description: "read, write or delete; repeatable", multiple: true, required: true }),
-    description: import_core14.Flags.string({ description: "what the token is for, shown by `token list`" }),
-    json: import_core14.Flags.boolean({ description: "print {id, token, registries, scopes, ...} as JSON instead" }),
+    scope: import_core15.Flags.string({ description: "read, write or delete; repeatable", multiple: true, required: true }),
+    description: import_core15.Flags.string({ description: "what the token is for, shown by `token list`" }),
+    json: import_core15.Flags.boolean({ description: "print {id, token, registries, scopes, ...} as JSON instead" }),
     ...tokensFileFlag,
     ...configFlags
   };
@@ -76703,7 +76860,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
 };
 
 // src/cli/commands/registry/token/list.ts
-var import_core15 = __toESM(require_lib(), 1);
+var import_core16 = __toESM(require_lib(), 1);
 var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseCommand {
   static summary = "List registry tokens: id, registries, scopes, creation time, description.";
   static examples = [
@@ -76711,7 +76868,7 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
     "<%= config.bin %> registry token list --json"
   ];
   static flags = {
-    json: import_core15.Flags.boolean({ description: "print a JSON array" }),
+    json: import_core16.Flags.boolean({ description: "print a JSON array" }),
     ...tokensFileFlag,
     ...configFlags
   };
@@ -76742,12 +76899,12 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
 };
 
 // src/cli/commands/registry/token/revoke.ts
-var import_core16 = __toESM(require_lib(), 1);
+var import_core17 = __toESM(require_lib(), 1);
 var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseCommand {
   static summary = "Revoke a registry token by id; the running registry refuses it from its next request.";
   static examples = ["<%= config.bin %> registry token revoke tok_1a2b3c4d5e6f"];
   static args = {
-    id: import_core16.Args.string({ description: "token id (tok_\u2026), as `token list` shows it", required: true })
+    id: import_core17.Args.string({ description: "token id (tok_\u2026), as `token list` shows it", required: true })
   };
   static flags = { ...tokensFileFlag, ...configFlags };
   async run() {
@@ -76759,7 +76916,7 @@ var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseC
 };
 
 // src/cli/commands/tag.ts
-var import_core17 = __toESM(require_lib(), 1);
+var import_core18 = __toESM(require_lib(), 1);
 var TagCommand = class _TagCommand extends BaseCommand {
   static summary = 'Render tag templates such as "{{branch}}-{{build.number}}" into valid image tags.';
   static description = [
@@ -76774,15 +76931,15 @@ var TagCommand = class _TagCommand extends BaseCommand {
   ];
   static strict = false;
   static args = {
-    template: import_core17.Args.string({ description: "tag template", required: true })
+    template: import_core18.Args.string({ description: "tag template", required: true })
   };
   static flags = {
-    branch: import_core17.Flags.string({ description: "branch name for {{branch}}" }),
-    "build-number": import_core17.Flags.string({ description: "build number for {{build.number}}" }),
-    commit: import_core17.Flags.string({ description: "commit SHA for {{commit}} and {{commit.short}}" }),
-    "git-tag": import_core17.Flags.string({ description: "git tag for {{tag}}" }),
-    pipeline: import_core17.Flags.string({ description: "pipeline slug for {{pipeline}}" }),
-    json: import_core17.Flags.boolean({ description: "print a JSON array of tags" })
+    branch: import_core18.Flags.string({ description: "branch name for {{branch}}" }),
+    "build-number": import_core18.Flags.string({ description: "build number for {{build.number}}" }),
+    commit: import_core18.Flags.string({ description: "commit SHA for {{commit}} and {{commit.short}}" }),
+    "git-tag": import_core18.Flags.string({ description: "git tag for {{tag}}" }),
+    pipeline: import_core18.Flags.string({ description: "pipeline slug for {{pipeline}}" }),
+    json: import_core18.Flags.boolean({ description: "print a JSON array of tags" })
   };
   async run() {
     const { argv, flags } = await this.parse(_TagCommand);
@@ -76800,14 +76957,14 @@ var TagCommand = class _TagCommand extends BaseCommand {
 };
 
 // src/cli/commands/tags.ts
-var import_core18 = __toESM(require_lib(), 1);
+var import_core19 = __toESM(require_lib(), 1);
 var TagsCommand = class _TagsCommand extends BaseCommand {
   static summary = "List the tags of a repository, in the registry's order.";
   static examples = ["<%= config.bin %> tags packages.buildkite.com/acme/images/app"];
   static args = {
-    repository: import_core18.Args.string({ description: "repository (a tag or digest is ignored)", required: true })
+    repository: import_core19.Args.string({ description: "repository (a tag or digest is ignored)", required: true })
   };
-  static flags = { ...registryFlags, json: import_core18.Flags.boolean({ description: "print a JSON array" }) };
+  static flags = { ...registryFlags, json: import_core19.Flags.boolean({ description: "print a JSON array" }) };
   async run() {
     const { args, flags } = await this.parse(_TagsCommand);
     const ref = parseReference(args.repository);
@@ -76825,6 +76982,7 @@ var TagsCommand = class _TagsCommand extends BaseCommand {
 var COMMANDS = {
   "buildkite-hook": BuildkiteHookCommand,
   copy: CopyCommand,
+  example: ExampleCommand,
   inspect: InspectCommand,
   login: LoginCommand,
   logout: LogoutCommand,
@@ -76839,8 +76997,8 @@ var COMMANDS = {
   tags: TagsCommand
 };
 async function run(args) {
-  import_core19.settings.enableAutoTranspile = false;
-  await (0, import_core19.execute)({ args, dir: import.meta.url });
+  import_core20.settings.enableAutoTranspile = false;
+  await (0, import_core20.execute)({ args, dir: import.meta.url });
 }
 export {
   COMMANDS,

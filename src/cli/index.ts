@@ -6,6 +6,7 @@
 import { execute, settings } from '@oclif/core';
 import BuildkiteHookCommand from './commands/buildkite-hook.js';
 import CopyCommand from './commands/copy.js';
+import ExampleCommand from './commands/example.js';
 import InspectCommand from './commands/inspect.js';
 import LoginCommand from './commands/login.js';
 import LogoutCommand from './commands/logout.js';
@@ -23,6 +24,7 @@ import TagsCommand from './commands/tags.js';
 export const COMMANDS = {
   'buildkite-hook': BuildkiteHookCommand,
   copy: CopyCommand,
+  example: ExampleCommand,
   inspect: InspectCommand,
   login: LoginCommand,
   logout: LogoutCommand,

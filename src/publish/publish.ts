@@ -261,6 +261,7 @@ function describe(
       visibility: target.visibility ?? 'unknown',
       ...(target.organization !== undefined && { organization: target.organization }),
       ...(target.registry !== undefined && { registry: target.registry }),
+      ...(target.username !== undefined && { username: target.username }),
     },
   };
 }

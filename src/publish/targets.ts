@@ -24,6 +24,8 @@ export interface RegistryTarget {
   readonly visibility?: 'private' | 'public' | 'unknown';
   /** The OIDC audience a token for this registry must carry. */
   readonly audience?: string;
+  /** The user name for logins (shown in pull instructions). Default `buildkite` for Buildkite Packages. */
+  readonly username?: string;
 }
 
 /**
