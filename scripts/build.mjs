@@ -19,6 +19,8 @@ const check = process.argv.includes('--check');
 /** Entry points: source -> bundle name under dist/. */
 const entries = {
   cli: 'src/cli/index.ts',
+  'action/main': 'src/ci/github/main.ts',
+  'action/post': 'src/ci/github/post.ts',
 };
 
 // CommonJS dependencies (oclif, @actions/core) call require() at run time.
