@@ -121,3 +121,22 @@ describe('docs/github-action.md', () => {
     },
   );
 });
+
+describe('README.md workflow examples', () => {
+  const text = readFileSync(join(ACTION_ROOT, 'README.md'), 'utf8');
+  const docs = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => load(m[1]!));
+  const steps = docs.flatMap((doc) => stepsOf(doc).filter(usesAction));
+
+  test('the README shows the action', () => {
+    expect(steps.length).toBeGreaterThanOrEqual(1);
+  });
+
+  test.each(steps.map((step, i) => [i, step] as const))(
+    'README step %i uses only declared inputs, and plans',
+    (_i, step) => {
+      const given = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, evaluate(v)]));
+      for (const name of Object.keys(given)) expect(INPUT_NAMES as readonly string[]).toContain(name);
+      expect(() => planAction(inputsOf(given), BRANCH_RUN)).not.toThrow();
+    },
+  );
+});
