@@ -2378,7 +2378,7 @@ var require_fs = __commonJS({
     exports.fileExists = exports.dirExists = void 0;
     exports.readJson = readJson2;
     exports.safeReadJson = safeReadJson;
-    exports.existsSync = existsSync5;
+    exports.existsSync = existsSync6;
     var node_fs_1 = __require("node:fs");
     var promises_1 = __require("node:fs/promises");
     var util_1 = require_util();
@@ -2431,7 +2431,7 @@ var require_fs = __commonJS({
       } catch {
       }
     }
-    function existsSync5(path11) {
+    function existsSync6(path11) {
       return (0, node_fs_1.existsSync)(path11);
     }
   }
@@ -3106,9 +3106,9 @@ var require_ejs = __commonJS({
       createRegex: function() {
         var str2 = _REGEX_STRING;
         var delim = utils_js_1.default.escapeRegExpChars(this.opts.delimiter);
-        var open7 = utils_js_1.default.escapeRegExpChars(this.opts.openDelimiter);
+        var open8 = utils_js_1.default.escapeRegExpChars(this.opts.openDelimiter);
         var close = utils_js_1.default.escapeRegExpChars(this.opts.closeDelimiter);
-        str2 = str2.replace(/%/g, delim).replace(/</g, open7).replace(/>/g, close);
+        str2 = str2.replace(/%/g, delim).replace(/</g, open8).replace(/>/g, close);
         return new RegExp(str2);
       },
       compile: function() {
@@ -3974,7 +3974,7 @@ var require_node = __commonJS({
     var tty3 = __require("tty");
     var util = __require("util");
     exports.init = init;
-    exports.log = log;
+    exports.log = log2;
     exports.formatArgs = formatArgs;
     exports.save = save;
     exports.load = load4;
@@ -4109,7 +4109,7 @@ var require_node = __commonJS({
       }
       return (/* @__PURE__ */ new Date()).toISOString() + " ";
     }
-    function log(...args) {
+    function log2(...args) {
       return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
     }
     function save(namespaces) {
@@ -6618,7 +6618,7 @@ var require_async = __commonJS({
     "use strict";
     var path11 = __require("path");
     var { promisify: promisify6 } = __require("util");
-    var readFile15 = promisify6(__require("fs").readFile);
+    var readFile16 = promisify6(__require("fs").readFile);
     var isNodeModules = require_is_node_modules();
     var resultsCache = require_cache2();
     var promiseCache = /* @__PURE__ */ new Map();
@@ -6627,7 +6627,7 @@ var require_async = __commonJS({
         return "commonjs";
       }
       try {
-        return JSON.parse(await readFile15(path11.resolve(directory, "package.json"))).type || "commonjs";
+        return JSON.parse(await readFile16(path11.resolve(directory, "package.json"))).type || "commonjs";
       } catch (_) {
       }
       const parent = path11.dirname(directory);
@@ -11119,19 +11119,19 @@ var require_commonjs2 = __commonJS({
     }
     function maskUnmatchedOpens(masked, budget) {
       budget.remaining -= masked.length;
-      const open7 = [];
+      const open8 = [];
       for (let i2 = 0; i2 < masked.length; i2++) {
         const c3 = masked.charCodeAt(i2);
         if (c3 === 123) {
-          open7.push(i2);
-        } else if (c3 === 125 && open7.length) {
-          open7.pop();
+          open8.push(i2);
+        } else if (c3 === 125 && open8.length) {
+          open8.pop();
         }
       }
       let out = "";
       let last = 0;
-      for (let i2 = 0; i2 < open7.length; i2++) {
-        const at = open7[i2];
+      for (let i2 = 0; i2 < open8.length; i2++) {
+        const at = open8[i2];
         out += masked.slice(last, at) + "\0";
         last = at + 1;
       }
@@ -12975,10 +12975,10 @@ var require_commonjs3 = __commonJS({
           }
           return filtered.join("/");
         }).join("|");
-        const [open7, close] = set2.length > 1 ? ["(?:", ")"] : ["", ""];
-        re = "^" + open7 + re + close + "$";
+        const [open8, close] = set2.length > 1 ? ["(?:", ")"] : ["", ""];
+        re = "^" + open8 + re + close + "$";
         if (this.partial) {
-          re = "^(?:\\/|" + open7 + re.slice(1, -1) + close + ")$";
+          re = "^(?:\\/|" + open8 + re.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re = "^(?!" + re + ").+$";
@@ -13313,8 +13313,8 @@ var require_utils2 = __commonJS({
     };
     exports.wrapOutput = (input, state = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
+      const append2 = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append2}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
@@ -13996,7 +13996,7 @@ var require_parse2 = __commonJS({
         state.consumed += value2;
         state.index += num;
       };
-      const append = (token) => {
+      const append2 = (token) => {
         state.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
@@ -14037,7 +14037,7 @@ var require_parse2 = __commonJS({
         if (extglobs.length && tok.type !== "paren") {
           extglobs[extglobs.length - 1].inner += tok.value;
         }
-        if (tok.value || tok.output) append(tok);
+        if (tok.value || tok.output) append2(tok);
         if (prev && prev.type === "text" && tok.type === "text") {
           prev.output = (prev.output || prev.value) + tok.value;
           prev.value += tok.value;
@@ -14066,16 +14066,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts2);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts2.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open7 = tokens[token.tokensIndex];
-          open7.type = "text";
-          open7.value = literal;
-          open7.output = safeOutput || utils.escapeRegex(literal);
+          const open8 = tokens[token.tokensIndex];
+          open8.type = "text";
+          open8.value = literal;
+          open8.output = safeOutput || utils.escapeRegex(literal);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
             delete tokens[i2].suffix;
           }
-          state.output = token.output + open7.output;
+          state.output = token.output + open8.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -14214,13 +14214,13 @@ var require_parse2 = __commonJS({
             value = "^";
           }
           prev.value += value;
-          append({ value });
+          append2({ value });
           continue;
         }
         if (state.quotes === 1 && value !== '"') {
           value = utils.escapeRegex(value);
           prev.value += value;
-          append({ value });
+          append2({ value });
           continue;
         }
         if (value === '"') {
@@ -14278,7 +14278,7 @@ var require_parse2 = __commonJS({
             value = `/${value}`;
           }
           prev.value += value;
-          append({ value });
+          append2({ value });
           if (opts2.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
@@ -14295,15 +14295,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts2.nobrace !== true) {
           increment2("braces");
-          const open7 = {
+          const open8 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open7);
-          push(open7);
+          braces.push(open8);
+          push(open8);
           continue;
         }
         if (value === "}") {
@@ -14786,8 +14786,8 @@ var require_picomatch = __commonJS({
       }
       const opts2 = options || {};
       const prepend = opts2.contains ? "" : "^";
-      const append = opts2.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
+      const append2 = opts2.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append2}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
@@ -14981,10 +14981,10 @@ var require_dist = __commonJS({
       queue.enqueue();
       fs$1.realpath(path$1, (error, resolvedPath) => {
         if (error) return queue.dequeue(suppressErrors ? null : error, state);
-        fs$1.stat(resolvedPath, (error$1, stat9) => {
+        fs$1.stat(resolvedPath, (error$1, stat12) => {
           if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-          if (stat9.isDirectory() && isRecursive(path$1, resolvedPath, state)) return queue.dequeue(null, state);
-          callback$1(stat9, resolvedPath);
+          if (stat12.isDirectory() && isRecursive(path$1, resolvedPath, state)) return queue.dequeue(null, state);
+          callback$1(stat12, resolvedPath);
           queue.dequeue(null, state);
         });
       });
@@ -14994,9 +14994,9 @@ var require_dist = __commonJS({
       queue.enqueue();
       try {
         const resolvedPath = fs$1.realpathSync(path$1);
-        const stat9 = fs$1.statSync(resolvedPath);
-        if (stat9.isDirectory() && isRecursive(path$1, resolvedPath, state)) return;
-        callback$1(stat9, resolvedPath);
+        const stat12 = fs$1.statSync(resolvedPath);
+        if (stat12.isDirectory() && isRecursive(path$1, resolvedPath, state)) return;
+        callback$1(stat12, resolvedPath);
       } catch (e) {
         if (!suppressErrors) throw e;
       }
@@ -15193,8 +15193,8 @@ var require_dist = __commonJS({
             this.walkDirectory(this.state, path$1, path$1, depth - 1, this.walk);
           } else if (this.resolveSymlink && entry.isSymbolicLink()) {
             let path$1 = joinPathWithBasePath(entry.name, directoryPath);
-            this.resolveSymlink(path$1, this.state, (stat9, resolvedPath) => {
-              if (stat9.isDirectory()) {
+            this.resolveSymlink(path$1, this.state, (stat12, resolvedPath) => {
+              if (stat12.isDirectory()) {
                 resolvedPath = normalizePath(resolvedPath, this.state.options);
                 if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path$1 + pathSeparator)) return;
                 this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path$1 + pathSeparator, depth - 1, this.walk);
@@ -15498,7 +15498,7 @@ var require_dist2 = __commonJS({
       const scan = picomatch.default.scan(pattern);
       return scan.isGlob || scan.negated;
     }
-    function log(...tasks) {
+    function log2(...tasks) {
       console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
     }
     function ensureStringArray(value) {
@@ -15574,7 +15574,7 @@ var require_dist2 = __commonJS({
         depthOffset: 0
       };
       const processed = processPatterns(options, patterns, props);
-      if (options.debug) log("internal processing patterns:", processed);
+      if (options.debug) log2("internal processing patterns:", processed);
       const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
       const root = props.root.replace(BACKSLASHES, "");
       const matchOptions = {
@@ -15600,7 +15600,7 @@ var require_dist2 = __commonJS({
         filters: [debug ? (p, isDirectory) => {
           const path12 = format2(p, isDirectory);
           const matches = matcher(path12) && !ignore(path12);
-          if (matches) log(`matched ${path12}`);
+          if (matches) log2(`matched ${path12}`);
           return matches;
         } : (p, isDirectory) => {
           const path12 = format2(p, isDirectory);
@@ -15608,7 +15608,7 @@ var require_dist2 = __commonJS({
         }],
         exclude: debug ? (_, p) => {
           const skipped = excludePredicate(_, p);
-          log(`${skipped ? "skipped" : "crawling"} ${p}`);
+          log2(`${skipped ? "skipped" : "crawling"} ${p}`);
           return skipped;
         } : excludePredicate,
         fs: options.fs,
@@ -15623,7 +15623,7 @@ var require_dist2 = __commonJS({
         maxDepth,
         signal: options.signal
       }).crawl(root);
-      if (options.debug) log("internal properties:", {
+      if (options.debug) log2("internal properties:", {
         ...props,
         root
       });
@@ -15653,7 +15653,7 @@ var require_dist2 = __commonJS({
         stat: opts2.fs.stat || fs6.stat,
         statSync: opts2.fs.statSync || fs6.statSync
       });
-      if (opts2.debug) log("globbing with options:", opts2);
+      if (opts2.debug) log2("globbing with options:", opts2);
       return opts2;
     }
     function getCrawler(globInput, inputOptions = {}) {
@@ -16691,7 +16691,7 @@ var require_plugin = __commonJS({
         const isIgnoreManifest = Boolean(this.options.ignoreManifest);
         const isErrorOnManifestCreate = Boolean(this.options.errorOnManifestCreate);
         const isRespectNoCacheDefault = Boolean(this.options.respectNoCacheDefault);
-        const readManifest2 = async (dotfile = false) => {
+        const readManifest3 = async (dotfile = false) => {
           try {
             const p = (0, node_path_1.join)(this.root, `${dotfile ? "." : ""}oclif.manifest.json`);
             const manifest2 = await (0, fs_1.readJson)(p);
@@ -16706,7 +16706,7 @@ This usually means you have an oclif.manifest.json file that should be deleted i
           } catch (error) {
             if (error.code === "ENOENT") {
               if (!dotfile)
-                return readManifest2(true);
+                return readManifest3(true);
             } else {
               this.warn(error, "readManifest");
             }
@@ -16714,7 +16714,7 @@ This usually means you have an oclif.manifest.json file that should be deleted i
         };
         const marker = performance_1.Performance.mark(performance_1.OCLIF_MARKER_OWNER, `plugin.manifest#${this.name}`, { plugin: this.name });
         if (!isIgnoreManifest) {
-          const manifest2 = await readManifest2();
+          const manifest2 = await readManifest3();
           if (manifest2) {
             marker?.addDetails({ commandCount: Object.keys(manifest2.commands).length, fromCache: true });
             marker?.stop();
@@ -16953,7 +16953,7 @@ var require_plugin_loader = __commonJS({
       async loadPlugins(root, type2, plugins, parent) {
         if (!plugins || plugins.length === 0)
           return;
-        const mark = performance_1.Performance.mark(performance_1.OCLIF_MARKER_OWNER, `config.loadPlugins#${type2}`);
+        const mark2 = performance_1.Performance.mark(performance_1.OCLIF_MARKER_OWNER, `config.loadPlugins#${type2}`);
         debug("loading plugins", plugins);
         await Promise.all((plugins || []).map(async (plugin) => {
           try {
@@ -17002,8 +17002,8 @@ var require_plugin_loader = __commonJS({
             this.errors.push(error);
           }
         }));
-        mark?.addDetails({ pluginCount: plugins.length });
-        mark?.stop();
+        mark2?.addDetails({ pluginCount: plugins.length });
+        mark2?.stop();
       }
       async loadUserPlugins(opts2) {
         if (opts2.userPlugins !== false) {
@@ -23457,7 +23457,7 @@ var require_webidl = __commonJS({
 var require_util5 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
-    var { Transform: Transform6 } = __require("node:stream");
+    var { Transform: Transform7 } = __require("node:stream");
     var zlib = __require("node:zlib");
     var { redirectStatusSet, referrerPolicyTokens, badPortsSet } = require_constants4();
     var { getGlobalOrigin } = require_global();
@@ -24051,7 +24051,7 @@ var require_util5 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform6 {
+    var InflateStream = class extends Transform7 {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -24942,10 +24942,10 @@ var require_request = __commonJS({
 var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports, module) {
     "use strict";
-    var EventEmitter2 = __require("node:events");
+    var EventEmitter3 = __require("node:events");
     var { InvalidArgumentError } = require_errors3();
     var { kOriginless, kUrl, kInterceptorKind } = require_symbols2();
-    var Dispatcher = class extends EventEmitter2 {
+    var Dispatcher = class extends EventEmitter3 {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -25968,7 +25968,7 @@ var require_simd = __commonJS({
     );
     var textEncoder3 = new TextEncoder();
     var textDecoder2 = new TextDecoder();
-    function log(logger, raw) {
+    function log2(logger, raw) {
       const len = Number(BigInt.asUintN(32, raw));
       const ptr = Number(raw >> 32n);
       logger(textDecoder2.decode(new Uint8Array(this.memory.buffer, ptr, len)));
@@ -26563,7 +26563,7 @@ var require_simd = __commonJS({
         if (typeof logOption !== "function") {
           logOption = console.log;
         }
-        logger = log.bind(context, logOption);
+        logger = log2.bind(context, logOption);
       }
       const instance = new WebAssembly.Instance(wasmModule, {
         env: {
@@ -26900,7 +26900,7 @@ var require_no_simd = __commonJS({
     );
     var textEncoder3 = new TextEncoder();
     var textDecoder2 = new TextDecoder();
-    function log(logger, raw) {
+    function log2(logger, raw) {
       const len = Number(BigInt.asUintN(32, raw));
       const ptr = Number(raw >> 32n);
       logger(textDecoder2.decode(new Uint8Array(this.memory.buffer, ptr, len)));
@@ -27495,7 +27495,7 @@ var require_no_simd = __commonJS({
         if (typeof logOption !== "function") {
           logOption = console.log;
         }
-        logger = log.bind(context, logOption);
+        logger = log2.bind(context, logOption);
       }
       const instance = new WebAssembly.Instance(wasmModule, {
         env: {
@@ -30697,7 +30697,7 @@ var require_client_h2 = __commonJS({
   "node_modules/undici/lib/dispatcher/client-h2.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { pipeline: pipeline8 } = __require("node:stream");
+    var { pipeline: pipeline9 } = __require("node:stream");
     var util = require_util4();
     var {
       RequestContentLengthMismatchError,
@@ -31990,7 +31990,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength2) {
       assert(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline8(
+      const pipe = pipeline9(
         body,
         h2stream,
         (err) => {
@@ -34039,7 +34039,7 @@ var require_socks5_utils = __commonJS({
 var require_socks5_client = __commonJS({
   "node_modules/undici/lib/core/socks5-client.js"(exports, module) {
     "use strict";
-    var { EventEmitter: EventEmitter2 } = __require("node:events");
+    var { EventEmitter: EventEmitter3 } = __require("node:events");
     var { Buffer: Buffer10 } = __require("node:buffer");
     var { InvalidArgumentError, Socks5ProxyError } = require_errors3();
     var { debuglog: debuglog2 } = __require("node:util");
@@ -34084,7 +34084,7 @@ var require_socks5_client = __commonJS({
       ERROR: "error",
       CLOSED: "closed"
     };
-    var Socks5Client = class extends EventEmitter2 {
+    var Socks5Client = class extends EventEmitter3 {
       constructor(socket, options = {}) {
         super();
         if (!socket) {
@@ -35744,7 +35744,7 @@ var require_readable = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { addAbortListener: addAbortListener3 } = __require("node:events");
-    var { Readable: Readable7 } = __require("node:stream");
+    var { Readable: Readable8 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors3();
     var util = require_util4();
     var kConsume = /* @__PURE__ */ Symbol("kConsume");
@@ -35757,7 +35757,7 @@ var require_readable = __commonJS({
     var kBytesRead = /* @__PURE__ */ Symbol("kBytesRead");
     var noop3 = () => {
     };
-    var BodyReadable = class extends Readable7 {
+    var BodyReadable = class extends Readable8 {
       /**
        * @param {object} opts
        * @param {(this: Readable, size: number) => void} opts.resume
@@ -36239,7 +36239,7 @@ var require_api_request = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { AsyncResource } = __require("node:async_hooks");
-    var { Readable: Readable7 } = require_readable();
+    var { Readable: Readable8 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors3();
     var util = require_util4();
     var { dispatchWithSignal } = require_abort_signal();
@@ -36327,7 +36327,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = headers;
         const contentType2 = parsedHeaders?.["content-type"];
         const contentLength2 = parsedHeaders?.["content-length"];
-        const res = new Readable7({
+        const res = new Readable8({
           resume: () => controller.resume(),
           abort: (reason) => controller.abort(reason),
           contentType: contentType2,
@@ -36659,7 +36659,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports, module) {
     "use strict";
     var {
-      Readable: Readable7,
+      Readable: Readable8,
       Duplex: Duplex5,
       PassThrough: PassThrough2
     } = __require("node:stream");
@@ -36676,7 +36676,7 @@ var require_api_pipeline = __commonJS({
     function noop3() {
     }
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable7 {
+    var PipelineRequest = class extends Readable8 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -36694,7 +36694,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable7 {
+    var PipelineResponse = class extends Readable8 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -36848,7 +36848,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline8(opts2, handler) {
+    function pipeline9(opts2, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts2, handler);
         const pipelineOpts = { ...opts2, body: pipelineHandler.req };
@@ -36862,7 +36862,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough2().destroy(err);
       }
     }
-    module.exports = pipeline8;
+    module.exports = pipeline9;
   }
 });
 
@@ -37969,13 +37969,13 @@ var require_mock_call_history = __commonJS({
     function makeFilterCalls(parameterName) {
       return (parameterValue, logs = this.logs) => {
         if (typeof parameterValue === "string" || parameterValue == null) {
-          return logs.filter((log) => {
-            return log[parameterName] === parameterValue;
+          return logs.filter((log2) => {
+            return log2[parameterName] === parameterValue;
           });
         }
         if (parameterValue instanceof RegExp) {
-          return logs.filter((log) => {
-            return parameterValue.test(log[parameterName]);
+          return logs.filter((log2) => {
+            return parameterValue.test(log2[parameterName]);
           });
         }
         throw new InvalidArgumentError(`${parameterName} parameter should be one of string, regexp, undefined or null`);
@@ -38070,8 +38070,8 @@ var require_mock_call_history = __commonJS({
           return this.logs.filter(criteria);
         }
         if (criteria instanceof RegExp) {
-          return this.logs.filter((log) => {
-            return criteria.test(log.toString());
+          return this.logs.filter((log2) => {
+            return criteria.test(log2.toString());
           });
         }
         if (typeof criteria === "object" && criteria !== null) {
@@ -38121,13 +38121,13 @@ var require_mock_call_history = __commonJS({
         this.logs = [];
       }
       [kMockCallHistoryAddLog](requestInit) {
-        const log = new MockCallHistoryLog(requestInit);
-        this.logs.push(log);
-        return log;
+        const log2 = new MockCallHistoryLog(requestInit);
+        this.logs.push(log2);
+        return log2;
       }
       *[Symbol.iterator]() {
-        for (const log of this.calls()) {
-          yield log;
+        for (const log2 of this.calls()) {
+          yield log2;
         }
       }
     };
@@ -38201,13 +38201,13 @@ var require_mock_pool = __commonJS({
 var require_pending_interceptors_formatter = __commonJS({
   "node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports, module) {
     "use strict";
-    var { Transform: Transform6 } = __require("node:stream");
+    var { Transform: Transform7 } = __require("node:stream");
     var { Console } = __require("node:console");
     var PERSISTENT = process.versions.icu ? "\u2705" : "Y ";
     var NOT_PERSISTENT = process.versions.icu ? "\u274C" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
-        this.transform = new Transform6({
+        this.transform = new Transform7({
           transform(chunk, _enc, cb) {
             cb(null, chunk);
           }
@@ -38530,7 +38530,7 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile7, readFile: readFile15, mkdir: mkdir8 } = __require("node:fs/promises");
+    var { writeFile: writeFile7, readFile: readFile16, mkdir: mkdir8 } = __require("node:fs/promises");
     var { dirname: dirname5, resolve: resolve5 } = __require("node:path");
     var { setTimeout: setTimeout4, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors3();
@@ -38748,7 +38748,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile15(resolve5(path11), "utf8");
+          const data = await readFile16(resolve5(path11), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -42073,9 +42073,9 @@ var require_memory_cache_store = __commonJS({
   "node_modules/undici/lib/cache/memory-cache-store.js"(exports, module) {
     "use strict";
     var { Writable: Writable5 } = __require("node:stream");
-    var { EventEmitter: EventEmitter2 } = __require("node:events");
+    var { EventEmitter: EventEmitter3 } = __require("node:events");
     var { assertCacheKey, assertCacheValue } = require_cache3();
-    var MemoryCacheStore = class extends EventEmitter2 {
+    var MemoryCacheStore = class extends EventEmitter3 {
       #maxCount = 1024;
       #maxSize = 104857600;
       // 100MB
@@ -42216,13 +42216,13 @@ var require_memory_cache_store = __commonJS({
           }
         });
       }
-      #evict(keep) {
+      #evict(keep2) {
         const targetSize = this.#maxSize / 2;
         const targetCount = this.#maxCount / 2;
         for (const [key2, entries2] of this.#entries) {
           for (let i2 = 0; i2 < entries2.length && (this.#size > targetSize || this.#count > targetCount); ) {
             const entry = entries2[i2];
-            if (entry === keep) {
+            if (entry === keep2) {
               i2++;
               continue;
             }
@@ -42238,10 +42238,10 @@ var require_memory_cache_store = __commonJS({
           }
         }
         if (this.#size > this.#maxSize || this.#count > this.#maxCount) {
-          const topLevelKey = `${keep.origin}:${keep.path}`;
+          const topLevelKey = `${keep2.origin}:${keep2.path}`;
           const entries2 = this.#entries.get(topLevelKey);
-          entries2.splice(entries2.indexOf(keep), 1);
-          this.#size -= keep.size;
+          entries2.splice(entries2.indexOf(keep2), 1);
+          this.#size -= keep2.size;
           this.#count -= 1;
           if (entries2.length === 0) {
             this.#entries.delete(topLevelKey);
@@ -42404,7 +42404,7 @@ var require_cache4 = __commonJS({
   "node_modules/undici/lib/interceptor/cache.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable7 } = __require("node:stream");
+    var { Readable: Readable8 } = __require("node:stream");
     var util = require_util4();
     var CacheHandler = require_cache_handler();
     var MemoryCacheStore = require_memory_cache_store();
@@ -42631,7 +42631,7 @@ var require_cache4 = __commonJS({
       return dispatch2(opts2, new CacheHandler(globalOpts, cacheKey, handler));
     }
     function sendCachedValue(handler, opts2, result, age, context, isStale2) {
-      const stream = util.isStream(result.body) ? result.body : Readable7.from(result.body ?? []);
+      const stream = util.isStream(result.body) ? result.body : Readable8.from(result.body ?? []);
       assert(!stream.destroyed, "stream should not be destroyed");
       assert(!stream.readableDidRead, "stream should not be readableDidRead");
       let aborted2 = false;
@@ -42939,7 +42939,7 @@ var require_decompress = __commonJS({
   "node_modules/undici/lib/interceptor/decompress.js"(exports, module) {
     "use strict";
     var { createInflate, createGunzip: createGunzip5, createBrotliDecompress, createZstdDecompress: createZstdDecompress5, constants: constants5 } = __require("node:zlib");
-    var { pipeline: pipeline8, Transform: TransformStream2 } = __require("node:stream");
+    var { pipeline: pipeline9, Transform: TransformStream2 } = __require("node:stream");
     var { InvalidArgumentError, ResponseExceededMaxSizeError } = require_errors3();
     var DecoratorHandler = require_decorator_handler();
     var DecompressController = class {
@@ -43251,7 +43251,7 @@ var require_decompress = __commonJS({
       #setupMultipleDecompressors() {
         const lastDecompressor = this.#decompressors[this.#decompressors.length - 1];
         this.#setupDecompressorEvents(lastDecompressor);
-        pipeline8(this.#decompressors, (err) => {
+        pipeline9(this.#decompressors, (err) => {
           if (this.#terminated) {
             return;
           }
@@ -44427,13 +44427,13 @@ var require_headers = __commonJS({
         return headersList.sortedMap;
       }
       const headers = [];
-      const names2 = headersList.toSortedArray();
+      const names3 = headersList.toSortedArray();
       const cookies = headersList.cookies;
       if (cookies === null || cookies.length === 1) {
-        return headersList.sortedMap = names2;
+        return headersList.sortedMap = names3;
       }
-      for (let i2 = 0; i2 < names2.length; ++i2) {
-        const { 0: name, 1: value } = names2[i2];
+      for (let i2 = 0; i2 < names3.length; ++i2) {
+        const { 0: name, 1: value } = names3[i2];
         if (name === "set-cookie") {
           for (let j = 0; j < cookies.length; ++j) {
             headers.push([name, cookies[j]]);
@@ -46148,7 +46148,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants4();
     var EE = __require("node:events");
-    var { Readable: Readable7, pipeline: pipeline8, finished: finished7, isErrored, isReadable } = __require("node:stream");
+    var { Readable: Readable8, pipeline: pipeline9, finished: finished7, isErrored, isReadable } = __require("node:stream");
     var { addAbortListener: addAbortListener3, bufferToLowerCasedHeaderName } = require_util4();
     var { SocketError, InformationalError } = require_errors3();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
@@ -47172,13 +47172,13 @@ var require_fetch = __commonJS({
                   }
                 }
                 this.nullBodyStatus = nullBodyStatus.includes(status);
-                this.body = new Readable7({ read: () => controller.resume() });
+                this.body = new Readable8({ read: () => controller.resume() });
                 const onError = (err) => this.onResponseError(controller, err);
                 resolve5({
                   status,
                   statusText,
                   headersList,
-                  body: decoders.length ? pipeline8(this.body, ...decoders, (err) => {
+                  body: decoders.length ? pipeline9(this.body, ...decoders, (err) => {
                     if (err) {
                       this.onResponseError(controller, err);
                     }
@@ -50741,7 +50741,7 @@ var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module) {
     "use strict";
     var buffer = __require("node:buffer");
-    var { Transform: Transform6 } = __require("node:stream");
+    var { Transform: Transform7 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util9();
     var BOM = [239, 187, 191];
     var LF2 = 10;
@@ -50791,7 +50791,7 @@ var require_eventsource_stream = __commonJS({
       error.aborted = false;
       return error;
     }
-    var EventSourceStream = class extends Transform6 {
+    var EventSourceStream = class extends Transform7 {
       /**
        * @type {eventSourceSettings}
        */
@@ -51146,7 +51146,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline: pipeline8 } = __require("node:stream");
+    var { pipeline: pipeline9 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { webidl } = require_webidl();
     var { EventSourceStream } = require_eventsource_stream();
@@ -51307,7 +51307,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline8(
+          pipeline9(
             response.body.stream,
             eventSourceStream,
             (error) => {
@@ -52205,7 +52205,7 @@ var require_errors4 = __commonJS({
 // node_modules/streamx/index.js
 var require_streamx = __commonJS({
   "node_modules/streamx/index.js"(exports, module) {
-    var { EventEmitter: EventEmitter2 } = require_default2();
+    var { EventEmitter: EventEmitter3 } = require_default2();
     var FIFO = require_fast_fifo();
     var TextDecoder2 = require_text_decoder();
     var StreamError = require_errors4();
@@ -52746,7 +52746,7 @@ var require_streamx = __commonJS({
         }
       }
     }
-    var Stream = class extends EventEmitter2 {
+    var Stream = class extends EventEmitter3 {
       constructor(opts2) {
         super();
         this._duplexState = 0;
@@ -52804,7 +52804,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Readable7 = class _Readable extends Stream {
+    var Readable8 = class _Readable extends Stream {
       constructor(opts2) {
         super(opts2);
         this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
@@ -52821,7 +52821,7 @@ var require_streamx = __commonJS({
         fn().then((src) => {
           if (src === null) return out.end();
           if (out.destroying) return;
-          pipeline8(src, out, noop3);
+          pipeline9(src, out, noop3);
         }).catch((err) => out.destroy(err));
         return out;
       }
@@ -53015,7 +53015,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex5 = class extends Readable7 {
+    var Duplex5 = class extends Readable8 {
       // and Writable
       constructor(opts2) {
         super(opts2);
@@ -53053,7 +53053,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Transform6 = class extends Duplex5 {
+    var Transform7 = class extends Duplex5 {
       constructor(opts2) {
         super(opts2);
         this._transformState = new TransformState(this);
@@ -53097,7 +53097,7 @@ var require_streamx = __commonJS({
         this._flush(transformAfterFlush.bind(this));
       }
     };
-    var PassThrough2 = class extends Transform6 {
+    var PassThrough2 = class extends Transform7 {
     };
     function transformAfterFlush(err, data) {
       const cb = this._transformState.afterFinal;
@@ -53108,13 +53108,13 @@ var require_streamx = __commonJS({
     }
     function pipelinePromise(...streams) {
       return new Promise((resolve5, reject) => {
-        return pipeline8(...streams, (err) => {
+        return pipeline9(...streams, (err) => {
           if (err) return reject(err);
           resolve5();
         });
       });
     }
-    function pipeline8(stream, ...streams) {
+    function pipeline9(stream, ...streams) {
       const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
       const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
       if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
@@ -53212,7 +53212,7 @@ var require_streamx = __commonJS({
       return s._writev !== Writable5.prototype._writev && s._writev !== Duplex5.prototype._writev;
     }
     module.exports = {
-      pipeline: pipeline8,
+      pipeline: pipeline9,
       pipelinePromise,
       isStream: isStream2,
       isStreamx,
@@ -53224,9 +53224,9 @@ var require_streamx = __commonJS({
       getStreamError,
       Stream,
       Writable: Writable5,
-      Readable: Readable7,
+      Readable: Readable8,
       Duplex: Duplex5,
-      Transform: Transform6,
+      Transform: Transform7,
       // Export PassThrough for compatibility with Node.js core's stream module
       PassThrough: PassThrough2
     };
@@ -53498,7 +53498,7 @@ var require_headers2 = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports, module) {
-    var { Writable: Writable5, Readable: Readable7, getStreamError } = require_streamx();
+    var { Writable: Writable5, Readable: Readable8, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers2();
@@ -53546,7 +53546,7 @@ var require_extract = __commonJS({
         return buf.subarray(this._offset, this._offset += size);
       }
     };
-    var Source = class extends Readable7 {
+    var Source = class extends Readable8 {
       constructor(self, header3, offset) {
         super();
         this.header = header3;
@@ -53862,7 +53862,7 @@ var require_constants8 = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
-    var { Readable: Readable7, Writable: Writable5, getStreamError } = require_streamx();
+    var { Readable: Readable8, Writable: Writable5, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants5 = require_constants8();
     var headers = require_headers2();
@@ -53955,7 +53955,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    var Pack = class extends Readable7 {
+    var Pack = class extends Readable8 {
       constructor(opts2) {
         super(opts2);
         this._drain = noop3;
@@ -54102,7 +54102,7 @@ var require_tar_stream = __commonJS({
 });
 
 // src/cli/index.ts
-var import_core20 = __toESM(require_lib(), 1);
+var import_core21 = __toESM(require_lib(), 1);
 
 // src/cli/commands/buildkite-hook.ts
 var import_core3 = __toESM(require_lib(), 1);
@@ -54822,11 +54822,11 @@ var replacements = Object.entries(specialMainSymbols);
 // node_modules/yoctocolors/base.js
 import tty from "node:tty";
 var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
-var format = (open7, close) => {
+var format = (open8, close) => {
   if (!hasColors) {
     return (input) => input;
   }
-  const openCode = `\x1B[${open7}m`;
+  const openCode = `\x1B[${open8}m`;
   const closeCode = `\x1B[${close}m`;
   return (input) => {
     const string = input + "";
@@ -58676,7 +58676,7 @@ var addPropertiesSync = {
   output: {
     ...addProperties,
     fileUrl: ({ value }) => ({ path: value }),
-    filePath: ({ value: { file, append } }) => ({ path: file, append }),
+    filePath: ({ value: { file, append: append2 } }) => ({ path: file, append: append2 }),
     fileNumber: ({ value }) => ({ path: value }),
     iterable: forbiddenIfSync,
     string: forbiddenIfSync,
@@ -59087,13 +59087,13 @@ var writeToFiles = (chunks, stdioItems, outputFiles) => {
   const contents = joinToUint8Array(chunks);
   const writtenPaths = /* @__PURE__ */ new Set();
   for (const stdioItem of fileItems) {
-    const { type: type2, append } = stdioItem;
+    const { type: type2, append: append2 } = stdioItem;
     const path11 = type2 === "fileNumber" ? stdioItem.path : getFileTarget(stdioItem);
     if (writtenPaths.has(path11)) {
       continue;
     }
     writtenPaths.add(path11);
-    if (append || outputFiles.has(path11)) {
+    if (append2 || outputFiles.has(path11)) {
       appendFileSync(path11, contents);
     } else {
       writeFileSync(path11, contents);
@@ -59674,7 +59674,7 @@ var addPropertiesAsync = {
   output: {
     ...addProperties2,
     fileUrl: ({ value }) => ({ stream: createWriteStream(value) }),
-    filePath: ({ value: { file, append } }) => ({ stream: createWriteStream(file, append ? { flags: "a" } : {}) }),
+    filePath: ({ value: { file, append: append2 } }) => ({ stream: createWriteStream(file, append2 ? { flags: "a" } : {}) }),
     // Web writers accept arbitrary chunks, including when a shared writer receives both bytes and objects.
     webStream: ({ value }) => ({ stream: Writable2.fromWeb(value, { objectMode: true }) }),
     iterable: forbiddenIfAsync,
@@ -62210,7 +62210,7 @@ function createAgent(options = {}) {
       }
       return token;
     },
-    async annotate(body, { style, context, append = false, priority }) {
+    async annotate(body, { style, context, append: append2 = false, priority }) {
       if (body.trim() === "") throw invalid("annotate", "the annotation body is empty");
       if (context === "" || [...context].length > MAX_ANNOTATION_CONTEXT) {
         throw invalid(
@@ -62226,7 +62226,7 @@ function createAgent(options = {}) {
       }
       const { text: text2, truncated } = fitAnnotation(body);
       const args = ["annotate", "--style", style, "--context", context];
-      if (append) args.push("--append");
+      if (append2) args.push("--append");
       if (priority !== void 0) args.push("--priority", String(priority));
       await run2("annotate", args, { input: text2 });
       return { truncated };
@@ -62354,11 +62354,11 @@ function requireException() {
     }
     return message + " " + where2;
   }
-  function YAMLException2(reason, mark) {
+  function YAMLException2(reason, mark2) {
     Error.call(this);
     this.name = "YAMLException";
     this.reason = reason;
-    this.mark = mark;
+    this.mark = mark2;
     this.message = formatError(this, false);
     if (Error.captureStackTrace) {
       Error.captureStackTrace(this, this.constructor);
@@ -62401,9 +62401,9 @@ function requireSnippet() {
   function padStart(string, max) {
     return common22.repeat(" ", max - string.length) + string;
   }
-  function makeSnippet(mark, options) {
+  function makeSnippet(mark2, options) {
     options = Object.create(options || null);
-    if (!mark.buffer) return null;
+    if (!mark2.buffer) return null;
     if (!options.maxLength) options.maxLength = 79;
     if (typeof options.indent !== "number") options.indent = 1;
     if (typeof options.linesBefore !== "number") options.linesBefore = 3;
@@ -62413,41 +62413,41 @@ function requireSnippet() {
     const lineEnds = [];
     let match;
     let foundLineNo = -1;
-    while (match = re.exec(mark.buffer)) {
+    while (match = re.exec(mark2.buffer)) {
       lineEnds.push(match.index);
       lineStarts.push(match.index + match[0].length);
-      if (mark.position <= match.index && foundLineNo < 0) {
+      if (mark2.position <= match.index && foundLineNo < 0) {
         foundLineNo = lineStarts.length - 2;
       }
     }
     if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
     let result = "";
-    const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
+    const lineNoLength = Math.min(mark2.line + options.linesAfter, lineEnds.length).toString().length;
     const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
     for (let i2 = 1; i2 <= options.linesBefore; i2++) {
       if (foundLineNo - i2 < 0) break;
       const line2 = getLine(
-        mark.buffer,
+        mark2.buffer,
         lineStarts[foundLineNo - i2],
         lineEnds[foundLineNo - i2],
-        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i2]),
+        mark2.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i2]),
         maxLineLength
       );
-      result = common22.repeat(" ", options.indent) + padStart((mark.line - i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
+      result = common22.repeat(" ", options.indent) + padStart((mark2.line - i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
     }
-    const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-    result += common22.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
+    const line = getLine(mark2.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark2.position, maxLineLength);
+    result += common22.repeat(" ", options.indent) + padStart((mark2.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
     result += common22.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
     for (let i2 = 1; i2 <= options.linesAfter; i2++) {
       if (foundLineNo + i2 >= lineEnds.length) break;
       const line2 = getLine(
-        mark.buffer,
+        mark2.buffer,
         lineStarts[foundLineNo + i2],
         lineEnds[foundLineNo + i2],
-        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i2]),
+        mark2.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i2]),
         maxLineLength
       );
-      result += common22.repeat(" ", options.indent) + padStart((mark.line + i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+      result += common22.repeat(" ", options.indent) + padStart((mark2.line + i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
     }
     return result.replace(/\n$/, "");
   }
@@ -63417,7 +63417,7 @@ function requireLoader() {
     this.anchorMapTransactions = [];
   }
   function generateError(state, message) {
-    const mark = {
+    const mark2 = {
       name: state.filename,
       buffer: state.input.slice(0, -1),
       // omit trailing \0
@@ -63425,8 +63425,8 @@ function requireLoader() {
       line: state.line,
       column: state.position - state.lineStart
     };
-    mark.snippet = makeSnippet(mark);
-    return new YAMLException2(message, mark);
+    mark2.snippet = makeSnippet(mark2);
+    return new YAMLException2(message, mark2);
   }
   function throwError(state, message) {
     throw generateError(state, message);
@@ -63457,9 +63457,9 @@ function requireLoader() {
     const transactions = state.anchorMapTransactions;
     if (transactions.length === 0) return;
     const parent = transactions[transactions.length - 1];
-    const names2 = Object.keys(transaction);
-    for (let index = 0, length = names2.length; index < length; index += 1) {
-      const name = names2[index];
+    const names3 = Object.keys(transaction);
+    for (let index = 0, length = names3.length; index < length; index += 1) {
+      const name = names3[index];
       if (!_hasOwnProperty.call(parent, name)) {
         parent[name] = transaction[name];
       }
@@ -63467,13 +63467,13 @@ function requireLoader() {
   }
   function rollbackAnchorTransaction(state) {
     const transaction = state.anchorMapTransactions.pop();
-    const names2 = Object.keys(transaction);
-    for (let index = names2.length - 1; index >= 0; index -= 1) {
-      const entry = transaction[names2[index]];
+    const names3 = Object.keys(transaction);
+    for (let index = names3.length - 1; index >= 0; index -= 1) {
+      const entry = transaction[names3[index]];
       if (entry.existed) {
-        state.anchorMap[names2[index]] = entry.value;
+        state.anchorMap[names3[index]] = entry.value;
       } else {
-        delete state.anchorMap[names2[index]];
+        delete state.anchorMap[names3[index]];
       }
     }
   }
@@ -64950,8 +64950,8 @@ function requireDumper() {
   function blockHeader(string, indentPerLevel) {
     const indentIndicator = needIndentIndicator(string) ? String(indentPerLevel) : "";
     const clip = string[string.length - 1] === "\n";
-    const keep = clip && (string[string.length - 2] === "\n" || string === "\n");
-    const chomp = keep ? "+" : clip ? "" : "-";
+    const keep2 = clip && (string[string.length - 2] === "\n" || string === "\n");
+    const chomp = keep2 ? "+" : clip ? "" : "-";
     return indentIndicator + chomp + "\n";
   }
   function dropEndingNewline(string) {
@@ -65357,17 +65357,17 @@ function envKey(key2) {
   return key2.toUpperCase().replace(/[-\s]/g, "_");
 }
 function fromFlattenedEnv(env, prefix, schema2) {
-  const names2 = Object.keys(env).filter((name) => name.startsWith(`${prefix}_`) && env[name] !== void 0);
-  if (names2.length === 0) return void 0;
-  return readNode(env, names2, prefix, schema2) ?? {};
+  const names3 = Object.keys(env).filter((name) => name.startsWith(`${prefix}_`) && env[name] !== void 0);
+  if (names3.length === 0) return void 0;
+  return readNode(env, names3, prefix, schema2) ?? {};
 }
-function readNode(env, names2, at, node) {
+function readNode(env, names3, at, node) {
   const scalar = env[at];
-  const below = names2.filter((name) => name.startsWith(`${at}_`));
+  const below = names3.filter((name) => name.startsWith(`${at}_`));
   if (node.anyOf !== void 0) {
     const scalars = node.anyOf.filter((b) => b.type !== "array" && b.type !== "object");
     const wanted = scalar !== void 0 ? scalars.find((b) => coerce(scalar, b) !== scalar) ?? scalars[0] : below.some((name) => new RegExp(`^${at}_\\d+(?:_|$)`).test(name)) ? node.anyOf.find((b) => b.type === "array") : node.anyOf.find((b) => b.type === "object");
-    return wanted === void 0 ? void 0 : readNode(env, names2, at, wanted);
+    return wanted === void 0 ? void 0 : readNode(env, names3, at, wanted);
   }
   if (node.type === "object") return below.length === 0 ? void 0 : readObject(env, below, at, node);
   if (node.type === "array") {
@@ -65375,7 +65375,7 @@ function readNode(env, names2, at, node) {
     const items = [];
     for (let i2 = 0; below.some((name) => name === `${at}_${i2}` || name.startsWith(`${at}_${i2}_`)); i2++) {
       items.push(
-        node.items === void 0 ? env[`${at}_${i2}`] : readNode(env, names2, `${at}_${i2}`, node.items)
+        node.items === void 0 ? env[`${at}_${i2}`] : readNode(env, names3, `${at}_${i2}`, node.items)
       );
     }
     return items;
@@ -65472,8 +65472,8 @@ function readYamlFile(path11, required) {
   try {
     value = load2(text2, { filename: path11 });
   } catch (error) {
-    const { reason, mark } = error;
-    const where2 = mark === void 0 ? "" : ` at line ${mark.line + 1}, column ${mark.column + 1}`;
+    const { reason, mark: mark2 } = error;
+    const where2 = mark2 === void 0 ? "" : ` at line ${mark2.line + 1}, column ${mark2.column + 1}`;
     throw new ConfigError(
       "CI_CONFIG_UNREADABLE",
       `${path11} is not valid YAML${where2}: ${reason ?? "parse error"}`
@@ -66031,8 +66031,8 @@ function renderTagTemplate(template, context, options = {}) {
 function parseTemplate2(template) {
   const segments = [];
   let rest = template;
-  for (let open7 = rest.indexOf("{{"); open7 >= 0; open7 = rest.indexOf("{{")) {
-    const close = rest.indexOf("}}", open7 + 2);
+  for (let open8 = rest.indexOf("{{"); open8 >= 0; open8 = rest.indexOf("{{")) {
+    const close = rest.indexOf("}}", open8 + 2);
     if (close < 0) {
       throw new TagTemplateError(
         "REF_TEMPLATE_SYNTAX",
@@ -66040,7 +66040,7 @@ function parseTemplate2(template) {
         { template, placeholder: "", hint: `Placeholders are written ${KNOWN}.` }
       );
     }
-    const name = rest.slice(open7 + 2, close).trim();
+    const name = rest.slice(open8 + 2, close).trim();
     const placeholder = Object.hasOwn(PLACEHOLDERS, name) ? PLACEHOLDERS[name] : void 0;
     if (placeholder === void 0) {
       throw new TagTemplateError(
@@ -66049,7 +66049,7 @@ function parseTemplate2(template) {
         { template, placeholder: name }
       );
     }
-    segments.push(rest.slice(0, open7), { name, placeholder });
+    segments.push(rest.slice(0, open8), { name, placeholder });
     rest = rest.slice(close + 2);
   }
   segments.push(rest);
@@ -66515,7 +66515,7 @@ function formatLayoutSelector(select) {
 // src/ci/buildkite/plan-images.ts
 var DEFAULT_TAGS = ["{{build.number}}"];
 function planImages(config, registries, context, outputPrefix) {
-  const names2 = /* @__PURE__ */ new Map();
+  const names3 = /* @__PURE__ */ new Map();
   return (config.images ?? []).map((item, i2) => {
     const {
       source,
@@ -66532,7 +66532,7 @@ function planImages(config, registries, context, outputPrefix) {
         "Add `name: app` to the image."
       );
     }
-    const earlier = names2.get(name);
+    const earlier = names3.get(name);
     if (earlier !== void 0) {
       const message = `\`images[${earlier}]\` and \`${path11}\` are both named ${JSON.stringify(name)}: give each image its own \`name\``;
       throw new ConfigError("CI_CONFIG_CONFLICT", message, {
@@ -66540,7 +66540,7 @@ function planImages(config, registries, context, outputPrefix) {
         hint: "Set `name` on one of them; the name is the repository under each registry."
       });
     }
-    names2.set(name, i2);
+    names3.set(name, i2);
     const templates = own ?? config.tags ?? DEFAULT_TAGS;
     const { tags, skipped } = renderTags(templates, context);
     if (tags.length === 0) {
@@ -67135,9 +67135,9 @@ ${lines}`, {
 }
 
 // src/ci/buildkite/hooks/context.ts
-function hookContext(env, cli, log) {
+function hookContext(env, cli, log2) {
   const mode = env.CONTAINER_PACKAGE_MODE === "agent" ? "agent" : "plugin";
-  return { env, mode, agent: createAgent({ env }), log, cli };
+  return { env, mode, agent: createAgent({ env }), log: log2, cli };
 }
 function loadPlan(context, now) {
   const raw = context.mode === "agent" ? readAgentHookConfig(context.env) : readPluginConfig(context.env);
@@ -67411,8 +67411,8 @@ async function startLocalRegistry(options) {
   child.unref();
   const deadline = Date.now() + (options.readyTimeoutMs ?? 3e4);
   while (Date.now() < deadline) {
-    const log = await readFile2(logFile, "utf8").catch(() => "");
-    const match = READY.exec(log);
+    const log2 = await readFile2(logFile, "utf8").catch(() => "");
+    const match = READY.exec(log2);
     if (match && child.pid !== void 0) {
       return { pid: child.pid, url: match[1], address: match[2], logFile };
     }
@@ -68783,7 +68783,8 @@ var package_default = {
     test: "vitest run",
     "test:unit": "vitest run test/unit",
     "test:integration": "vitest run test/integration",
-    conformance: "node --import ./test/conformance/resolve-ts.mjs test/conformance/cli.ts"
+    conformance: "node --import ./test/conformance/resolve-ts.mjs test/conformance/cli.ts",
+    bench: "node bench/run.mjs"
   },
   oclif: {
     bin: "container-package",
@@ -70169,8 +70170,8 @@ async function findNested(store, index, digest, signal, depth = 0) {
   }
   for (const entry of index.manifests) {
     if (!isIndexMediaType(entry.mediaType)) continue;
-    const nested = await readManifest(store, entry, signal);
-    const found = await findNested(store, nested.parsed.manifest, digest, signal, depth + 1);
+    const nested2 = await readManifest(store, entry, signal);
+    const found = await findNested(store, nested2.parsed.manifest, digest, signal, depth + 1);
     if (found !== void 0) return found;
   }
   return void 0;
@@ -71344,7 +71345,7 @@ async function pushOnce(options, env, target, name) {
 function notFoundOrFailure(engine, name, stderr) {
   const kind2 = classifyEngineFailure(stderr);
   if (kind2 === "not-found") {
-    return new EngineError("SRC_ENGINE_IMAGE_NOT_FOUND", engine, `${engine} has no image ${name}`, {
+    return new EngineError("SRC_ENGINE_IMAGE_NOT_FOUND", engine, `${engine} has no image ${name} (${lastLine(stderr)})`, {
       hint: `build or tag it in the step's command first (${engine} build -t ${name} .), or fix the source "${engine}:${name}"`
     });
   }
@@ -71704,53 +71705,6 @@ async function credentialsFor(context, planned) {
   }
 }
 
-// src/ci/buildkite/hooks/pre-command.ts
-async function preCommandHook(context) {
-  const stateDir = context.env[STATE_DIR_ENV];
-  const state = await readState(stateDir);
-  if (state === void 0 || stateDir === void 0) return {};
-  const plan = loadPlan(context, new Date(state.startedAt));
-  if (plan === void 0) return {};
-  for (const planned of plan.registries) {
-    const credentials = await credentialsFor(context, planned);
-    if (credentials === void 0) continue;
-    const target = publishTarget(planned);
-    await login(target, credentials, { ...state.dockerConfig && { configDir: state.dockerConfig } });
-    context.log(`container-package: logged in to ${target.prefix} (${planned.auth.method})`);
-  }
-  const local = plan.localRegistry;
-  if (local === void 0) return {};
-  if (local.mirrors.length > 0) {
-    throw new ContainerPackageError(
-      "CI_LOCAL_REGISTRY_MIRROR",
-      "local-registry.mirror is not available yet",
-      {
-        hint: "remove `mirror:` to start a plain local registry (pull-through caching lands in a later release)"
-      }
-    );
-  }
-  const storage = local.storage ?? join11(stateDir, "registry");
-  await mkdir3(storage, { recursive: true });
-  const registry = await startLocalRegistry({
-    cli: context.cli,
-    port: local.port,
-    storage,
-    logDir: stateDir
-  });
-  const next = {
-    ...state,
-    localRegistry: {
-      pid: registry.pid,
-      address: registry.address,
-      storage,
-      temporary: local.storage === void 0
-    }
-  };
-  await writeState(stateDir, next);
-  context.log(`container-package: local registry at ${registry.url} (exported as ${local.exportAs})`);
-  return { [local.exportAs]: registry.address };
-}
-
 // src/render/bytes.ts
 var UNITS = ["KiB", "MiB", "GiB", "TiB"];
 function formatBytes(bytes) {
@@ -71886,10 +71840,12 @@ function generic403() {
 }
 function missingSource(source) {
   const which = source === void 0 ? "The image source" : `The image source ${codeSpan(source)}`;
+  const engine = /^(docker|podman):(.+)$/.exec(source ?? "");
+  const build2 = engine ? `- ${codeSpan(`${engine[1]} build -t ${engine[2]} .`)} makes ${codeSpan(source)} (check with ${codeSpan(`${engine[1]} image ls`)});` : "- `docker build -t app:ci .` makes `docker:app:ci` (check with `docker image ls`);";
   return [
     `${which} was not found. The step's command must build it under that name before the plugin runs:`,
     "",
-    "- `docker build -t app:ci .` makes `docker:app:ci` (check with `docker image ls`);",
+    build2,
     "- `docker buildx build --output type=oci,dest=image.tar .` makes `oci-archive:image.tar`;",
     "- `docker save app:ci -o app.tar` makes `docker-archive:app.tar`."
   ];
@@ -71981,6 +71937,87 @@ function shellWord(word) {
   return /^[A-Za-z0-9_.@%+=:,/-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
+// src/ci/buildkite/hooks/report-failure.ts
+async function reportFailure(context, plan, error) {
+  const coded = isContainerPackageError(error);
+  const message = error instanceof Error ? error.message : String(error);
+  context.log(`container-package: push failed: ${message}`);
+  if (coded && error.hint) context.log(`container-package: ${error.hint}`);
+  if (!plan.summary) return;
+  const status = error.status;
+  const where2 = error;
+  const registry = where2.publishTarget ?? (plan.registries[0] && publishTarget(plan.registries[0]));
+  const body = renderFailure({
+    code: coded ? error.code : "UNKNOWN",
+    message,
+    ...coded && error.hint ? { hint: error.hint } : {},
+    ...typeof status === "number" ? { status } : {},
+    ...registry && { registry },
+    ...where2.publishSource && { source: where2.publishSource },
+    ...context.env.BUILDKITE_PIPELINE_SLUG && { pipeline: context.env.BUILDKITE_PIPELINE_SLUG }
+  });
+  await context.agent.annotate(body, { style: "error", context: plan.summary.context }).catch((e) => {
+    context.log(
+      `container-package: could not annotate the failure: ${e instanceof Error ? e.message : String(e)}`
+    );
+  });
+}
+
+// src/ci/buildkite/hooks/pre-command.ts
+async function preCommandHook(context) {
+  const stateDir = context.env[STATE_DIR_ENV];
+  const state = await readState(stateDir);
+  if (state === void 0 || stateDir === void 0) return {};
+  const plan = loadPlan(context, new Date(state.startedAt));
+  if (plan === void 0) return {};
+  for (const planned of plan.registries) {
+    const target = publishTarget(planned);
+    try {
+      const credentials = await credentialsFor(context, planned);
+      if (credentials === void 0) continue;
+      await login(target, credentials, { ...state.dockerConfig && { configDir: state.dockerConfig } });
+    } catch (error) {
+      if (typeof error === "object" && error !== null && !("publishTarget" in error)) {
+        Object.defineProperty(error, "publishTarget", { value: target, enumerable: false });
+      }
+      await reportFailure(context, plan, error);
+      throw error;
+    }
+    context.log(`container-package: logged in to ${target.prefix} (${planned.auth.method})`);
+  }
+  const local = plan.localRegistry;
+  if (local === void 0) return {};
+  if (local.mirrors.length > 0) {
+    throw new ContainerPackageError(
+      "CI_LOCAL_REGISTRY_MIRROR",
+      "local-registry.mirror is not available yet",
+      {
+        hint: "remove `mirror:` to start a plain local registry (pull-through caching lands in a later release)"
+      }
+    );
+  }
+  const storage = local.storage ?? join11(stateDir, "registry");
+  await mkdir3(storage, { recursive: true });
+  const registry = await startLocalRegistry({
+    cli: context.cli,
+    port: local.port,
+    storage,
+    logDir: stateDir
+  });
+  const next = {
+    ...state,
+    localRegistry: {
+      pid: registry.pid,
+      address: registry.address,
+      storage,
+      temporary: local.storage === void 0
+    }
+  };
+  await writeState(stateDir, next);
+  context.log(`container-package: local registry at ${registry.url} (exported as ${local.exportAs})`);
+  return { [local.exportAs]: registry.address };
+}
+
 // src/ci/buildkite/hooks/post-command.ts
 async function postCommandHook(context) {
   const state = await readState(context.env[STATE_DIR_ENV]);
@@ -72045,30 +72082,6 @@ async function reportSuccess(context, plan, results) {
     const references = mine.flatMap((r) => r.references.map((ref) => `${ref}@${r.digest}`));
     await context.agent.setMetaData(image2.outputKeys.references, references.join("\n"));
   }
-}
-async function reportFailure(context, plan, error) {
-  const coded = isContainerPackageError(error);
-  const message = error instanceof Error ? error.message : String(error);
-  context.log(`container-package: push failed: ${message}`);
-  if (coded && error.hint) context.log(`container-package: ${error.hint}`);
-  if (!plan.summary) return;
-  const status = error.status;
-  const where2 = error;
-  const registry = where2.publishTarget ?? (plan.registries[0] && publishTarget(plan.registries[0]));
-  const body = renderFailure({
-    code: coded ? error.code : "UNKNOWN",
-    message,
-    ...coded && error.hint ? { hint: error.hint } : {},
-    ...typeof status === "number" ? { status } : {},
-    ...registry && { registry },
-    ...where2.publishSource && { source: where2.publishSource },
-    ...context.env.BUILDKITE_PIPELINE_SLUG && { pipeline: context.env.BUILDKITE_PIPELINE_SLUG }
-  });
-  await context.agent.annotate(body, { style: "error", context: plan.summary.context }).catch((e) => {
-    context.log(
-      `container-package: could not annotate the failure: ${e instanceof Error ? e.message : String(e)}`
-    );
-  });
 }
 
 // src/ci/buildkite/hooks/pre-exit.ts
@@ -72381,7 +72394,7 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
 var import_core6 = __toESM(require_lib(), 1);
 import { mkdtemp as mkdtemp4, rm as rm11, writeFile as writeFile6 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join22 } from "node:path";
+import { join as join24 } from "node:path";
 import { fileURLToPath as fileURLToPath5 } from "node:url";
 
 // src/registry/server.ts
@@ -72655,10 +72668,10 @@ function paginate(sorted, query, path11) {
 // src/registry/http/catalog.ts
 async function handleCatalog(ctx) {
   const { authorizer } = ctx.options;
-  let names2 = await ctx.store.listRepositories();
+  let names3 = await ctx.store.listRepositories();
   if (authorizer.visibleRepositories !== void 0)
-    names2 = await authorizer.visibleRepositories(ctx.req, names2);
-  const page = paginate(names2, ctx.query, "/v2/_catalog");
+    names3 = await authorizer.visibleRepositories(ctx.req, names3);
+  const page = paginate(names3, ctx.query, "/v2/_catalog");
   sendJson(
     ctx.res,
     ctx.method,
@@ -72901,15 +72914,18 @@ async function putManifest2(ctx, name, reference2) {
     });
   }
   const checked = checkManifest(bytes, header2(ctx.req.headers, "content-type"));
-  if (ctx.options.requireManifestReferences) await requireReferences(ctx, name, checked);
   const tags = ref.kind === "tag" ? [ref.tag, ...extraTags] : extraTags;
   const subject = checked.subject?.digest;
-  await ctx.store.putManifest(name, {
-    bytes,
-    digest,
-    mediaType: checked.mediaType,
-    tags,
-    referrer: subject === void 0 ? void 0 : { subject, descriptor: referrerDescriptor(checked, digest, bytes.length) }
+  const referenced = [...checked.blobs, ...checked.manifests].map((d) => d.digest);
+  await ctx.options.caching.gc.lease(referenced, async () => {
+    if (ctx.options.requireManifestReferences) await requireReferences(ctx, name, checked);
+    await ctx.store.putManifest(name, {
+      bytes,
+      digest,
+      mediaType: checked.mediaType,
+      tags,
+      referrer: subject === void 0 ? void 0 : { subject, descriptor: referrerDescriptor(checked, digest, bytes.length) }
+    });
   });
   ctx.options.stats.recordPush(name, digest, tags);
   const headers = {
@@ -73162,9 +73178,9 @@ async function listPackages(ctx, registry) {
   checkRegistry(registry);
   await authorizePull(ctx, registry, "registry");
   const prefix = `${registry}/`;
-  const names2 = (await ctx.store.listRepositories()).filter((name) => name.startsWith(prefix));
+  const names3 = (await ctx.store.listRepositories()).filter((name) => name.startsWith(prefix));
   const packages = [];
-  for (const name of names2) {
+  for (const name of names3) {
     const summary2 = await summarizePackage(ctx.store, ctx.options.stats, registry, name);
     if (summary2 === void 0) continue;
     const { tags, ...rest } = summary2;
@@ -73368,7 +73384,8 @@ async function handle(req, res, options, state) {
   res.setHeader(API_VERSION_HEADER, API_VERSION);
   try {
     const { path: path11, query } = splitTarget(req.url ?? "/");
-    const ctx = { req, res, method, query, options, store: options.store };
+    const { requestStore, mirrors } = options.caching;
+    const ctx = { req, res, method, query, options, store: requestStore };
     const service = path11.startsWith("/v2") ? void 0 : matchServiceRoute(path11);
     if (service !== void 0) {
       noteRequest(req, { route: service.kind });
@@ -73386,9 +73403,11 @@ async function handle(req, res, options, state) {
     }
     noteRequest(req, { route: route.kind });
     checkMethod(method, ROUTE_METHODS[route.kind]);
-    const name = "name" in route ? parseRepositoryParam(route.name) : "";
+    const raw = "name" in route ? parseRepositoryParam(route.name) : "";
+    const name = raw === "" || mirrors === void 0 ? raw : mirrors.localName(raw, query.get("ns"));
     const verdict = await options.authorizer.authorize(req, accessFor(route, method, name));
     if (!verdict.ok) throw refusal(verdict);
+    if (mirrors !== void 0 && name !== "" && await mirrors.handle(ctx, route, name)) return;
     await dispatch(ctx, route, name);
   } catch (error) {
     if (!isRegistryApiError(error) && !isClientGone(error)) {
@@ -73475,9 +73494,9 @@ function observeRequest(req, res, logger, metrics) {
     const info = requestInfo(req);
     const route = info.route ?? "unmatched";
     const status = res.writableFinished ? res.statusCode : 499;
-    const mark = marks.get(socket) ?? { read: 0, written: 0 };
-    const bytesIn = Math.max(0, socket.bytesRead - mark.read);
-    const bytesOut = Math.max(0, socket.bytesWritten - mark.written);
+    const mark2 = marks.get(socket) ?? { read: 0, written: 0 };
+    const bytesIn = Math.max(0, socket.bytesRead - mark2.read);
+    const bytesOut = Math.max(0, socket.bytesWritten - mark2.written);
     marks.set(socket, { read: socket.bytesRead, written: socket.bytesWritten });
     metrics.record({ route, method, status, bytesIn, bytesOut, seconds });
     logger.log(status >= 500 ? "error" : "info", "request", {
@@ -73494,11 +73513,2281 @@ function observeRequest(req, res, logger, metrics) {
 }
 
 // src/registry/options.ts
-import { join as join19, resolve as resolve2 } from "node:path";
+import { join as join21, resolve as resolve2 } from "node:path";
 
 // src/registry/auth/authorizer.ts
 var openAuthorizer = {
   authorize: () => Promise.resolve({ ok: true })
+};
+
+// src/registry/gc/access-times.ts
+import { stat as stat3, utimes } from "node:fs/promises";
+var AccessTimes = class {
+  #times = /* @__PURE__ */ new Map();
+  #persisted = /* @__PURE__ */ new Map();
+  #persist;
+  #every;
+  #onError;
+  #now;
+  constructor(options = {}) {
+    this.#persist = options.persist;
+    this.#every = options.persistEveryMs ?? 6e4;
+    this.#onError = options.onError ?? (() => void 0);
+    this.#now = options.now ?? Date.now;
+  }
+  /** Records an access to `digest` now; persists it unless it was persisted less than a minute ago. */
+  touch(digest) {
+    const now = this.#now();
+    this.#times.set(digest, now);
+    if (this.#persist === void 0) return;
+    const last = this.#persisted.get(digest);
+    if (last !== void 0 && now - last < this.#every) return;
+    this.#persisted.set(digest, now);
+    this.#persist(digest, now).catch(this.#onError);
+  }
+  /** The last access recorded in this process, or undefined. */
+  get(digest) {
+    return this.#times.get(digest);
+  }
+  /** Forgets digests last touched before `cutoffMs` whose time is already persisted (bounds memory). */
+  prune(cutoffMs) {
+    for (const [digest, at] of this.#times) {
+      if (at >= cutoffMs) continue;
+      if (this.#persist !== void 0 && this.#persisted.get(digest) !== at) continue;
+      this.#times.delete(digest);
+      this.#persisted.delete(digest);
+    }
+  }
+  /** Number of digests held in memory. */
+  get size() {
+    return this.#times.size;
+  }
+};
+function atimePersister(layout) {
+  return async (digest, atMs) => {
+    const path11 = layout.blob(digest);
+    try {
+      const info = await stat3(path11);
+      await utimes(path11, atMs / 1e3, info.mtime);
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+    }
+  };
+}
+
+// src/registry/storage/layout.ts
+import { join as join12 } from "node:path";
+var Layout = class {
+  root;
+  constructor(root) {
+    this.root = root;
+  }
+  get tmpDir() {
+    return join12(this.root, "tmp");
+  }
+  get blobsDir() {
+    return join12(this.root, "blobs");
+  }
+  get repositoriesDir() {
+    return join12(this.root, "repositories");
+  }
+  /** Content file of a digest. */
+  blob(digest) {
+    const { algorithm, hex } = parseStoreDigest(digest);
+    return join12(this.blobsDir, algorithm, hex.slice(0, 2), hex);
+  }
+  /** Directory of a repository; throws on an unsafe name. */
+  repository(name) {
+    if (!isSafeRepository(name)) throw new Error(`unsafe repository name ${JSON.stringify(name)}`);
+    return join12(this.repositoriesDir, ...name.split("/"));
+  }
+  layerLink(name, digest) {
+    const { algorithm, hex } = parseStoreDigest(digest);
+    return join12(this.repository(name), "_layers", algorithm, hex);
+  }
+  revisionsDir(name, algorithm) {
+    return join12(this.repository(name), "_manifests", "revisions", algorithm);
+  }
+  revisionLink(name, digest) {
+    const { algorithm, hex } = parseStoreDigest(digest);
+    return join12(this.revisionsDir(name, algorithm), hex);
+  }
+  tagsDir(name) {
+    return join12(this.repository(name), "_manifests", "tags");
+  }
+  tag(name, tag) {
+    if (!isSafeTag(tag)) throw new Error(`unsafe tag ${JSON.stringify(tag)}`);
+    return join12(this.tagsDir(name), tag);
+  }
+  referrersDir(name, subject) {
+    const { algorithm, hex } = parseStoreDigest(subject);
+    return join12(this.repository(name), "_referrers", algorithm, hex);
+  }
+  referrer(name, subject, referrer) {
+    const { algorithm, hex } = parseStoreDigest(referrer);
+    return join12(this.referrersDir(name, subject), `${algorithm}-${hex}`);
+  }
+  uploadsDir(name) {
+    return join12(this.repository(name), "_uploads");
+  }
+  upload(name, id) {
+    if (!isSafeUploadId(id)) throw new Error(`unsafe upload id ${JSON.stringify(id)}`);
+    return join12(this.uploadsDir(name), id);
+  }
+  uploadData(name, id) {
+    return join12(this.upload(name, id), "data");
+  }
+  uploadStartedAt(name, id) {
+    return join12(this.upload(name, id), "startedat");
+  }
+};
+
+// src/registry/gc/content.ts
+import { readdir, stat as stat4 } from "node:fs/promises";
+import { join as join13 } from "node:path";
+async function listContent(layout) {
+  const found = [];
+  for (const algorithm of await names(layout.blobsDir)) {
+    for (const prefix of await names(join13(layout.blobsDir, algorithm))) {
+      for (const hex of await names(join13(layout.blobsDir, algorithm, prefix))) {
+        const digest = `${algorithm}:${hex}`;
+        if (!hex.startsWith(prefix) || !checkDigest(digest).ok) continue;
+        const path11 = join13(layout.blobsDir, algorithm, prefix, hex);
+        try {
+          const info = await stat4(path11);
+          if (info.isFile()) {
+            found.push({ digest, path: path11, size: info.size, mtimeMs: info.mtimeMs, atimeMs: info.atimeMs });
+          }
+        } catch (error) {
+          if (!isMissing(error)) throw error;
+        }
+      }
+    }
+  }
+  return found;
+}
+async function listDigests(dir) {
+  const found = [];
+  for (const algorithm of await names(dir)) {
+    for (const hex of await names(join13(dir, algorithm))) {
+      const digest = `${algorithm}:${hex}`;
+      if (checkDigest(digest).ok) found.push(digest);
+    }
+  }
+  return found;
+}
+async function names(dir) {
+  let entries2;
+  try {
+    entries2 = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+  return entries2.map((entry) => entry.name);
+}
+
+// src/registry/storage/files.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { readFile as readFile7 } from "node:fs";
+import { mkdir as mkdir4, open as open4, rename as rename3, rm as rm5, stat as stat5, unlink } from "node:fs/promises";
+import { dirname as dirname2, join as join14 } from "node:path";
+async function writeFileAtomic(tmpDir, target, data, options = {}) {
+  const sync = options.fsync ?? true;
+  const temp = join14(tmpDir, `${randomUUID2()}.tmp`);
+  const handle2 = await open4(temp, "w");
+  try {
+    await handle2.writeFile(data);
+    if (sync) await handle2.sync();
+  } finally {
+    await handle2.close();
+  }
+  try {
+    await renameInto(temp, target, sync);
+  } catch (error) {
+    await rm5(temp, { force: true });
+    throw error;
+  }
+}
+async function renameInto(source, target, sync = true) {
+  try {
+    await rename3(source, target);
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+    await mkdir4(dirname2(target), { recursive: true });
+    await rename3(source, target);
+  }
+  if (sync) await fsyncDirectory(dirname2(target));
+}
+async function fsyncDirectory(dir) {
+  let handle2;
+  try {
+    handle2 = await open4(dir, "r");
+    await handle2.sync();
+  } catch (error) {
+    const code = error.code;
+    if (code !== "EISDIR" && code !== "EINVAL" && code !== "EPERM" && !isMissing(error)) throw error;
+  } finally {
+    await handle2?.close();
+  }
+}
+async function fsyncFile(path11) {
+  const handle2 = await open4(path11, "r+");
+  try {
+    await handle2.sync();
+  } finally {
+    await handle2.close();
+  }
+}
+function readIfExists(path11) {
+  return new Promise((resolve5, reject) => {
+    readFile7(path11, (error, data) => {
+      if (error === null) resolve5(data);
+      else if (isMissing(error)) resolve5(void 0);
+      else reject(error);
+    });
+  });
+}
+async function readTextIfExists(path11) {
+  const bytes = await readIfExists(path11);
+  return bytes === void 0 ? void 0 : bytes.toString("utf8").trim();
+}
+async function fileSize(path11) {
+  try {
+    const info = await stat5(path11);
+    return info.isFile() ? info.size : void 0;
+  } catch (error) {
+    if (isMissing(error)) return void 0;
+    throw error;
+  }
+}
+async function exists(path11) {
+  try {
+    await stat5(path11);
+    return true;
+  } catch (error) {
+    if (isMissing(error)) return false;
+    throw error;
+  }
+}
+async function unlinkIfExists(path11) {
+  try {
+    await unlink(path11);
+    return true;
+  } catch (error) {
+    if (isMissing(error)) return false;
+    throw error;
+  }
+}
+async function touch(path11) {
+  try {
+    await (await open4(path11, "a")).close();
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+    await mkdir4(dirname2(path11), { recursive: true });
+    await (await open4(path11, "a")).close();
+  }
+}
+
+// src/registry/gc/remove.ts
+async function removeDigest(store, file, marks2) {
+  for (const repository of marks2.revisions.get(file.digest) ?? []) {
+    await store.deleteManifest(repository, file.digest);
+  }
+  await unlinkIfExists(file.path);
+  for (const repository of marks2.links.get(file.digest) ?? []) {
+    await store.deleteBlob(repository, file.digest);
+  }
+}
+function lastUse(file, inMemory) {
+  return Math.max(file.mtimeMs, file.atimeMs, inMemory ?? 0);
+}
+
+// src/registry/gc/evict.ts
+async function evict(input) {
+  const { coordinator, marks: marks2 } = input;
+  let remainingBytes = input.files.reduce((sum2, file) => sum2 + file.size, 0);
+  const use = (file) => lastUse(file, coordinator.access.get(file.digest));
+  const garbage = input.files.filter((f) => !marks2.live.has(f.digest) && use(f) < input.cutoffMs).sort((a2, b) => use(a2) - use(b));
+  const cached = input.files.filter((f) => marks2.live.has(f.digest) && !marks2.pinned.has(f.digest)).sort((a2, b) => use(a2) - use(b));
+  let evictedBlobs = 0;
+  let evictedBytes = 0;
+  let evictedManifests = 0;
+  const candidates = [
+    ...garbage.map((f) => [f, input.cutoffMs]),
+    ...cached.map((f) => [
+      f,
+      marks2.linkedLocally.has(f.digest) ? input.cutoffMs : void 0
+    ])
+  ];
+  for (const [file, cutoff] of candidates) {
+    if (remainingBytes <= input.targetBytes) break;
+    if (cutoff !== void 0 && use(file) >= cutoff) continue;
+    if (!coordinator.claim(input.run, file.digest, cutoff)) continue;
+    try {
+      await removeDigest(input.store, file, marks2);
+    } finally {
+      coordinator.release(file.digest);
+    }
+    if (marks2.revisions.has(file.digest)) evictedManifests += 1;
+    evictedBlobs += 1;
+    evictedBytes += file.size;
+    remainingBytes -= file.size;
+  }
+  return { evictedBlobs, evictedBytes, evictedManifests, remainingBytes };
+}
+
+// src/registry/gc/mark.ts
+import { readFile as readFile10, stat as stat6 } from "node:fs/promises";
+import { join as join17 } from "node:path";
+
+// src/registry/storage/repositories.ts
+import { readdir as readdir4 } from "node:fs/promises";
+import { join as join16 } from "node:path";
+
+// src/registry/storage/manifests.ts
+import { readFile as readFile9, readdir as readdir3 } from "node:fs/promises";
+
+// src/registry/storage/lru.ts
+var LruCache = class {
+  #entries = /* @__PURE__ */ new Map();
+  #maxBytes;
+  #maxEntries;
+  #bytes = 0;
+  /**
+   * @param maxBytes total size the cache may hold; an entry larger than this is never cached
+   * @param maxEntries most entries the cache may hold
+   */
+  constructor(maxBytes, maxEntries = 1e4) {
+    this.#maxBytes = maxBytes;
+    this.#maxEntries = maxEntries;
+  }
+  /** The value for `key`, which becomes the most recently used; undefined when not cached. */
+  get(key2) {
+    const entry = this.#entries.get(key2);
+    if (entry === void 0) return void 0;
+    this.#entries.delete(key2);
+    this.#entries.set(key2, entry);
+    return entry.value;
+  }
+  /** Caches `value` as `size` bytes, evicting the least recently used entries over budget. */
+  set(key2, value, size) {
+    this.delete(key2);
+    if (size > this.#maxBytes || this.#maxEntries <= 0) return;
+    this.#entries.set(key2, { value, size });
+    this.#bytes += size;
+    while (this.#bytes > this.#maxBytes || this.#entries.size > this.#maxEntries) {
+      const oldest = this.#entries.keys().next();
+      if (oldest.done === true) break;
+      this.delete(oldest.value);
+    }
+  }
+  /** Forgets `key`. */
+  delete(key2) {
+    const entry = this.#entries.get(key2);
+    if (entry === void 0) return;
+    this.#entries.delete(key2);
+    this.#bytes -= entry.size;
+  }
+  /** Number of entries. */
+  get size() {
+    return this.#entries.size;
+  }
+  /** Total size of the entries. */
+  get bytes() {
+    return this.#bytes;
+  }
+};
+
+// src/registry/storage/referrers.ts
+import { readFile as readFile8, readdir as readdir2 } from "node:fs/promises";
+import { join as join15 } from "node:path";
+var ENTRY = /^(sha256-[a-f0-9]{64}|sha512-[a-f0-9]{128})$/;
+var Referrers = class {
+  #layout;
+  #fsync;
+  constructor(layout, fsync) {
+    this.#layout = layout;
+    this.#fsync = fsync;
+  }
+  /** Records `descriptor` as a referrer of `subject` (atomic write). */
+  async add(repository, subject, descriptor2) {
+    const path11 = this.#layout.referrer(repository, subject, descriptor2.digest);
+    await writeFileAtomic(this.#layout.tmpDir, path11, JSON.stringify(descriptor2), { fsync: this.#fsync });
+  }
+  /** Forgets the referrer `referrer` of `subject`. */
+  async remove(repository, subject, referrer) {
+    await unlinkIfExists(this.#layout.referrer(repository, subject, referrer));
+  }
+  /** Descriptors of the subject's referrers, sorted by digest; unreadable entries are skipped. */
+  async list(repository, subject) {
+    const dir = this.#layout.referrersDir(repository, subject);
+    let names3;
+    try {
+      names3 = await readdir2(dir);
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+    const found = [];
+    for (const name of names3.filter((entry) => ENTRY.test(entry)).sort()) {
+      try {
+        found.push(JSON.parse(await readFile8(join15(dir, name), "utf8")));
+      } catch (error) {
+        if (!isMissing(error) && !(error instanceof SyntaxError)) throw error;
+      }
+    }
+    return found;
+  }
+};
+
+// src/registry/storage/manifests.ts
+var Manifests = class {
+  #layout;
+  #blobs;
+  #fsync;
+  #cache;
+  #referrers;
+  constructor(layout, blobs, options) {
+    this.#layout = layout;
+    this.#blobs = blobs;
+    this.#fsync = options.fsync;
+    this.#cache = new LruCache(options.cacheBytes);
+    this.#referrers = new Referrers(layout, options.fsync);
+  }
+  /** Digest and media type for a tag or digest reference; undefined when not in the repository. */
+  async resolve(repository, reference2) {
+    let digest = reference2;
+    if (!reference2.includes(":")) {
+      const target = await readTextIfExists(this.#layout.tag(repository, reference2));
+      if (target === void 0) return void 0;
+      digest = target;
+      try {
+        parseStoreDigest(digest);
+      } catch (cause) {
+        throw new StoreError("REGISTRY_STORE_CORRUPT", `tag ${reference2} in ${repository} holds no digest`, {
+          cause
+        });
+      }
+    }
+    const mediaType = await readTextIfExists(this.#layout.revisionLink(repository, digest));
+    return mediaType === void 0 ? void 0 : { digest, mediaType };
+  }
+  /** Digest, media type and size for a tag or digest, reading the bytes only when not cached. */
+  async stat(repository, reference2) {
+    const found = await this.resolve(repository, reference2);
+    if (found === void 0) return void 0;
+    const cached = this.#cache.get(found.digest);
+    const size = cached?.length ?? await this.#blobs.contentSize(found.digest);
+    return size === void 0 ? void 0 : { ...found, size };
+  }
+  /** The manifest's exact bytes with its digest and media type. */
+  async get(repository, reference2) {
+    const found = await this.resolve(repository, reference2);
+    if (found === void 0) return void 0;
+    const bytes = await this.#content(found.digest);
+    return bytes === void 0 ? void 0 : { ...found, size: bytes.length, bytes };
+  }
+  /** True when `repository` holds the manifest `digest`. */
+  async has(repository, digest) {
+    return exists(this.#layout.revisionLink(repository, digest));
+  }
+  /** Writes content, revision link, referrers entry, then tags; each file atomically. */
+  async put(repository, manifest) {
+    const options = { fsync: this.#fsync };
+    await this.#blobs.writeContent(manifest.digest, manifest.bytes);
+    this.#cache.set(manifest.digest, manifest.bytes, manifest.bytes.length);
+    const link = this.#layout.revisionLink(repository, manifest.digest);
+    await writeFileAtomic(this.#layout.tmpDir, link, manifest.mediaType, options);
+    if (manifest.referrer !== void 0) {
+      await this.#referrers.add(repository, manifest.referrer.subject, manifest.referrer.descriptor);
+    }
+    for (const tag of manifest.tags) {
+      await writeFileAtomic(this.#layout.tmpDir, this.#layout.tag(repository, tag), manifest.digest, options);
+    }
+  }
+  /** Removes the revision link, the tags pointing at it and its referrers entry (content stays). */
+  async delete(repository, digest) {
+    const bytes = await this.#content(digest);
+    if (!await unlinkIfExists(this.#layout.revisionLink(repository, digest))) return false;
+    for (const tag of await this.tags(repository)) {
+      if (await readTextIfExists(this.#layout.tag(repository, tag)) === digest) {
+        await unlinkIfExists(this.#layout.tag(repository, tag));
+      }
+    }
+    const subject = bytes === void 0 ? void 0 : subjectOf(bytes);
+    if (subject !== void 0) await this.#referrers.remove(repository, subject, digest);
+    return true;
+  }
+  /** Removes one tag; false when there was none. */
+  async deleteTag(repository, tag) {
+    return unlinkIfExists(this.#layout.tag(repository, tag));
+  }
+  /** Tags in byte order; empty when the repository has none (or does not exist). */
+  async tags(repository) {
+    try {
+      const names3 = await readdir3(this.#layout.tagsDir(repository));
+      return names3.filter(isSafeTag).sort(byteOrder);
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+  }
+  /** Referrers of `subject` whose manifests are still in the repository. */
+  async referrers(repository, subject) {
+    const entries2 = await this.#referrers.list(repository, subject);
+    const present = [];
+    for (const entry of entries2) {
+      if (await this.has(repository, entry.digest)) present.push(entry);
+    }
+    return present;
+  }
+  async #content(digest) {
+    const cached = this.#cache.get(digest);
+    if (cached !== void 0) return cached;
+    try {
+      const bytes = await readFile9(this.#blobs.path(digest));
+      this.#cache.set(digest, bytes, bytes.length);
+      return bytes;
+    } catch (error) {
+      if (isMissing(error)) return void 0;
+      throw error;
+    }
+  }
+};
+function byteOrder(a2, b) {
+  return a2 < b ? -1 : a2 > b ? 1 : 0;
+}
+function subjectOf(bytes) {
+  try {
+    const parsed = JSON.parse(bytes.toString("utf8"));
+    const digest = parsed.subject?.digest;
+    if (typeof digest !== "string") return void 0;
+    parseStoreDigest(digest);
+    return digest;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/registry/storage/repositories.ts
+var MARKERS = /* @__PURE__ */ new Set(["_layers", "_manifests", "_uploads", "_referrers"]);
+async function listRepositories(repositoriesDir) {
+  const found = [];
+  const walk = async (dir, prefix) => {
+    let entries2;
+    try {
+      entries2 = await readdir4(dir, { withFileTypes: true });
+    } catch (error) {
+      if (isMissing(error)) return;
+      throw error;
+    }
+    if (prefix !== "" && entries2.some((entry) => entry.isDirectory() && MARKERS.has(entry.name))) {
+      if (isSafeRepository(prefix)) found.push(prefix);
+    }
+    for (const entry of entries2) {
+      if (!entry.isDirectory() || entry.name.startsWith("_")) continue;
+      await walk(join16(dir, entry.name), prefix === "" ? entry.name : `${prefix}/${entry.name}`);
+    }
+  };
+  await walk(repositoriesDir, "");
+  return found.sort(byteOrder);
+}
+
+// src/registry/gc/references.ts
+var NONE = { blobs: [], manifests: [] };
+function referencesOf(bytes) {
+  let value;
+  try {
+    value = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    return NONE;
+  }
+  if (typeof value !== "object" || value === null) return NONE;
+  const record = value;
+  return {
+    blobs: [...digestsOf([record.config]), ...digestsOf(record.layers)],
+    manifests: digestsOf(record.manifests)
+  };
+}
+function digestsOf(list2) {
+  if (!Array.isArray(list2)) return [];
+  const found = [];
+  for (const entry of list2) {
+    const digest = entry?.digest;
+    if (typeof digest === "string" && checkDigest(digest).ok) found.push(digest);
+  }
+  return found;
+}
+
+// src/registry/gc/mark.ts
+var MAX_MANIFEST_READ = 16 * 1024 * 1024;
+async function mark(layout, isMirror) {
+  const live = /* @__PURE__ */ new Set();
+  const pinned = /* @__PURE__ */ new Set();
+  const revisions = /* @__PURE__ */ new Map();
+  const links = /* @__PURE__ */ new Map();
+  const linkedLocally = /* @__PURE__ */ new Set();
+  const closures = /* @__PURE__ */ new Map();
+  const repositories = await listRepositories(layout.repositoriesDir);
+  for (const repository of repositories) {
+    const dir = layout.repository(repository);
+    const mirror = isMirror(repository);
+    for (const digest of await listDigests(join17(dir, "_layers"))) {
+      append(links, digest, repository);
+      if (!mirror) linkedLocally.add(digest);
+    }
+    for (const digest of await listDigests(join17(dir, "_manifests", "revisions"))) {
+      append(revisions, digest, repository);
+      for (const reached of await closure(layout, digest, closures)) {
+        live.add(reached);
+        if (!mirror) pinned.add(reached);
+      }
+    }
+  }
+  return { live, pinned, revisions, links, linkedLocally, repositories: repositories.length };
+}
+async function closure(layout, digest, memo) {
+  const known = memo.get(digest);
+  if (known !== void 0) return known;
+  const reached = /* @__PURE__ */ new Set();
+  const pending = [digest];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (reached.has(next)) continue;
+    reached.add(next);
+    const memoised = memo.get(next);
+    if (memoised !== void 0 && next !== digest) {
+      for (const d of memoised) reached.add(d);
+      continue;
+    }
+    const bytes = await readManifest2(layout, next);
+    if (bytes === void 0) continue;
+    const refs = referencesOf(bytes);
+    for (const blob of refs.blobs) reached.add(blob);
+    pending.push(...refs.manifests);
+  }
+  const result = [...reached];
+  memo.set(digest, result);
+  return result;
+}
+async function readManifest2(layout, digest) {
+  try {
+    const path11 = layout.blob(digest);
+    if ((await stat6(path11)).size > MAX_MANIFEST_READ) return void 0;
+    return await readFile10(path11);
+  } catch (error) {
+    if (isMissing(error)) return void 0;
+    throw error;
+  }
+}
+function append(map2, key2, value) {
+  const list2 = map2.get(key2);
+  if (list2 === void 0) map2.set(key2, [value]);
+  else list2.push(value);
+}
+
+// src/registry/gc/sweep.ts
+async function sweep(input) {
+  const { coordinator, run: run2, marks: marks2, cutoffMs } = input;
+  let freedBlobs = 0;
+  let freedBytes = 0;
+  let keptRecent = 0;
+  let keptInUse = 0;
+  for (const file of input.files) {
+    if (marks2.live.has(file.digest)) continue;
+    if (lastUse(file, coordinator.access.get(file.digest)) >= cutoffMs) {
+      keptRecent += 1;
+      continue;
+    }
+    if (input.dryRun) {
+      freedBlobs += 1;
+      freedBytes += file.size;
+      continue;
+    }
+    if (!coordinator.claim(run2, file.digest, cutoffMs)) {
+      keptInUse += 1;
+      continue;
+    }
+    try {
+      await removeDigest(input.store, file, marks2);
+    } finally {
+      coordinator.release(file.digest);
+    }
+    freedBlobs += 1;
+    freedBytes += file.size;
+  }
+  return { freedBlobs, freedBytes, keptRecent, keptInUse };
+}
+
+// src/registry/gc/collector.ts
+var LOW_WATER = 0.9;
+var Collector = class {
+  #options;
+  #layout;
+  #now;
+  #queue = Promise.resolve();
+  #estimate;
+  #capLoop;
+  #capAgain = false;
+  constructor(options) {
+    this.#options = options;
+    this.#layout = new Layout(options.root);
+    this.#now = options.now ?? Date.now;
+  }
+  /**
+   * Removes content no manifest references and nobody wrote or used within the grace period
+   * (`graceMs` overrides the configured one). A dry run only counts.
+   */
+  collect(options = {}) {
+    return this.#serialised(async () => {
+      const started = this.#now();
+      const graceMs = options.graceMs ?? this.#options.graceMs;
+      const { coordinator } = this.#options;
+      const run2 = coordinator.begin();
+      try {
+        const files = await listContent(this.#layout);
+        const marks2 = await mark(this.#layout, this.#isMirror);
+        const result = await sweep({
+          store: this.#options.store,
+          coordinator,
+          run: run2,
+          files,
+          marks: marks2,
+          cutoffMs: started - graceMs,
+          dryRun: options.dryRun === true
+        });
+        coordinator.access.prune(started - Math.max(graceMs, 36e5));
+        const report2 = {
+          dryRun: options.dryRun === true,
+          graceMs,
+          blobs: files.length,
+          bytes: files.reduce((sum2, file) => sum2 + file.size, 0),
+          liveBlobs: files.filter((file) => marks2.live.has(file.digest)).length,
+          repositories: marks2.repositories,
+          ...result,
+          durationMs: this.#now() - started
+        };
+        this.#options.logger?.log("info", "garbage collection", { ...report2 });
+        return report2;
+      } finally {
+        coordinator.end(run2);
+      }
+    });
+  }
+  /** Evicts least recently used content until it fits the cap (nothing to do without a cap). */
+  enforceCap() {
+    return this.#serialised(async () => {
+      const started = this.#now();
+      const max = this.#options.maxSizeBytes;
+      const targetBytes = Math.floor(max * LOW_WATER);
+      const { coordinator } = this.#options;
+      const files = await listContent(this.#layout);
+      const beforeBytes = files.reduce((sum2, file) => sum2 + file.size, 0);
+      const base2 = { maxSizeBytes: max, targetBytes, beforeBytes };
+      if (max === 0 || beforeBytes <= max) {
+        this.#estimate = beforeBytes;
+        return { ...base2, afterBytes: beforeBytes, evictedBlobs: 0, evictedBytes: 0, evictedManifests: 0 };
+      }
+      const run2 = coordinator.begin();
+      try {
+        const marks2 = await mark(this.#layout, this.#isMirror);
+        const cutoffMs = started - this.#options.graceMs;
+        const result = await evict({ ...this.#options, run: run2, files, marks: marks2, cutoffMs, targetBytes });
+        this.#estimate = result.remainingBytes;
+        const report2 = {
+          ...base2,
+          afterBytes: result.remainingBytes,
+          evictedBlobs: result.evictedBlobs,
+          evictedBytes: result.evictedBytes,
+          evictedManifests: result.evictedManifests
+        };
+        const over = result.remainingBytes > max;
+        this.#options.logger?.log(over ? "warn" : "info", over ? "retention cap exceeded" : "retention", {
+          ...report2,
+          ...over ? { reason: "the rest is local content or in use; it is never evicted" } : {},
+          duration_ms: this.#now() - started
+        });
+        return report2;
+      } finally {
+        coordinator.end(run2);
+      }
+    });
+  }
+  /**
+   * Tells the collector that `bytes` of content were written. Once the running estimate passes
+   * the cap, an eviction is scheduled (at most one queued at a time). `onError` gets its failure.
+   */
+  noteWrite(bytes, onError) {
+    if (this.#options.maxSizeBytes === 0) return;
+    if (this.#estimate !== void 0) {
+      this.#estimate += bytes;
+      if (this.#estimate <= this.#options.maxSizeBytes) return;
+    }
+    if (this.#capLoop !== void 0) {
+      this.#capAgain = true;
+      return;
+    }
+    const loop = async () => {
+      do {
+        this.#capAgain = false;
+        await this.enforceCap();
+      } while (this.#capAgain);
+    };
+    this.#capLoop = loop().catch(onError).finally(() => this.#capLoop = void 0);
+  }
+  /** Resolves once the runs queued so far (and any scheduled eviction) have finished. */
+  async idle() {
+    for (; ; ) {
+      const queue = this.#queue;
+      const capLoop = this.#capLoop;
+      await Promise.all([queue.catch(() => void 0), capLoop]);
+      if (queue === this.#queue && this.#capLoop === void 0) return;
+    }
+  }
+  #isMirror = (repository) => this.#options.isMirror?.(repository) ?? false;
+  #serialised(fn) {
+    const next = this.#queue.then(fn, fn);
+    this.#queue = next.catch(() => void 0);
+    return next;
+  }
+};
+
+// src/registry/gc/coordinator.ts
+var GcCoordinator = class {
+  /** When each digest was last read or referenced. */
+  access;
+  #leases = /* @__PURE__ */ new Map();
+  #deleting = /* @__PURE__ */ new Map();
+  #now;
+  #run;
+  constructor(options = {}) {
+    this.#now = options.now ?? Date.now;
+    this.access = options.access ?? new AccessTimes({ now: this.#now });
+  }
+  /** Records a read of `digest` (a blob or manifest GET/HEAD): the LRU order and the grace period see it. */
+  touch(digest) {
+    this.access.touch(digest);
+  }
+  /**
+   * Declares that `digests` are being referenced now: they count as used, a running collection
+   * keeps them, and this waits until any deletion of them in progress has finished.
+   */
+  async protect(digests) {
+    const waits = [];
+    for (const digest of digests) {
+      this.access.touch(digest);
+      this.#run?.protected.add(digest);
+      const deleting = this.#deleting.get(digest);
+      if (deleting !== void 0) waits.push(deleting.done);
+    }
+    await Promise.all(waits);
+  }
+  /**
+   * Runs `fn` while `digests` are leased: no collection deletes them meanwhile, nor later in a
+   * collection that was running at any moment of the lease. Waits for deletions in progress first.
+   */
+  async lease(digests, fn) {
+    for (const digest of digests) this.#leases.set(digest, (this.#leases.get(digest) ?? 0) + 1);
+    try {
+      await this.protect(digests);
+      return await fn();
+    } finally {
+      for (const digest of digests) {
+        const count2 = (this.#leases.get(digest) ?? 1) - 1;
+        if (count2 <= 0) this.#leases.delete(digest);
+        else this.#leases.set(digest, count2);
+      }
+    }
+  }
+  /**
+   * Starts a collection; digests leased right now are protected for its whole length.
+   *
+   * @throws Error when another collection is running (callers serialise them)
+   */
+  begin() {
+    if (this.#run !== void 0) throw new Error("a garbage collection is already running");
+    const run2 = { startedAt: this.#now(), protected: new Set(this.#leases.keys()) };
+    this.#run = run2;
+    return run2;
+  }
+  /** Ends `run`. */
+  end(run2) {
+    if (this.#run === run2) this.#run = void 0;
+  }
+  /**
+   * Claims `digest` for deletion by `run`: false when it is leased, protected during the run,
+   * already being deleted, or (with `cutoffMs`) touched in this process at or after `cutoffMs`.
+   * On true, call {@link release} once deleted.
+   */
+  claim(run2, digest, cutoffMs) {
+    if (this.#leases.has(digest) || run2.protected.has(digest) || this.#deleting.has(digest)) return false;
+    if (cutoffMs !== void 0) {
+      const touched = this.access.get(digest);
+      if (touched !== void 0 && touched >= cutoffMs) return false;
+    }
+    let resolve5;
+    const done = new Promise((r) => resolve5 = r);
+    this.#deleting.set(digest, { done, resolve: resolve5 });
+    return true;
+  }
+  /** Ends the deletion of a claimed digest and wakes the requests waiting for it. */
+  release(digest) {
+    const deleting = this.#deleting.get(digest);
+    this.#deleting.delete(digest);
+    deleting?.resolve();
+  }
+  /** True while a collection runs. */
+  get running() {
+    return this.#run !== void 0;
+  }
+};
+
+// src/registry/gc/guarded-store.ts
+var GuardedStore = class {
+  inner;
+  #gc;
+  #onWrite;
+  usage;
+  checkWritable;
+  constructor(inner, gc, onWrite2 = () => void 0) {
+    this.inner = inner;
+    this.#gc = gc;
+    this.#onWrite = onWrite2;
+    if (inner.usage !== void 0) this.usage = () => inner.usage();
+    if (inner.checkWritable !== void 0) this.checkWritable = () => inner.checkWritable();
+  }
+  init() {
+    return this.inner.init();
+  }
+  async statBlob(repository, digest) {
+    await this.#gc.protect([digest]);
+    return this.inner.statBlob(repository, digest);
+  }
+  async getBlob(repository, digest) {
+    await this.#gc.protect([digest]);
+    return this.inner.getBlob(repository, digest);
+  }
+  deleteBlob(repository, digest) {
+    return this.inner.deleteBlob(repository, digest);
+  }
+  async mountBlob(repository, digest, from) {
+    await this.#gc.protect([digest]);
+    return this.inner.mountBlob(repository, digest, from);
+  }
+  createUpload(repository) {
+    return this.inner.createUpload(repository);
+  }
+  getUpload(repository, id) {
+    return this.inner.getUpload(repository, id);
+  }
+  appendUpload(repository, id, chunk) {
+    return this.inner.appendUpload(repository, id, chunk);
+  }
+  async commitUpload(repository, id, digest, chunk) {
+    await this.#gc.protect([digest]);
+    const info = await this.inner.commitUpload(repository, id, digest, chunk);
+    this.#onWrite(info.size);
+    return info;
+  }
+  cancelUpload(repository, id) {
+    return this.inner.cancelUpload(repository, id);
+  }
+  purgeExpiredUploads(maxAgeMs, now) {
+    return this.inner.purgeExpiredUploads(maxAgeMs, now);
+  }
+  async statManifest(repository, reference2) {
+    if (reference2.includes(":")) await this.#gc.protect([reference2]);
+    return this.#touched(await this.inner.statManifest(repository, reference2));
+  }
+  async getManifest(repository, reference2) {
+    if (reference2.includes(":")) await this.#gc.protect([reference2]);
+    return this.#touched(await this.inner.getManifest(repository, reference2));
+  }
+  async putManifest(repository, manifest) {
+    await this.#gc.protect([manifest.digest]);
+    await this.inner.putManifest(repository, manifest);
+    this.#onWrite(manifest.bytes.length);
+  }
+  deleteManifest(repository, digest) {
+    return this.inner.deleteManifest(repository, digest);
+  }
+  deleteTag(repository, tag) {
+    return this.inner.deleteTag(repository, tag);
+  }
+  listTags(repository) {
+    return this.inner.listTags(repository);
+  }
+  listReferrers(repository, subject) {
+    return this.inner.listReferrers(repository, subject);
+  }
+  listRepositories() {
+    return this.inner.listRepositories();
+  }
+  fsck() {
+    return this.inner.fsck();
+  }
+  #touched(found) {
+    if (found !== void 0) this.#gc.touch(found.digest);
+    return found;
+  }
+};
+
+// src/registry/mirror/errors.ts
+var STALE_WARNING = '110 - "response is stale", 111 - "revalidation failed"';
+function isNotFound(error) {
+  return isContainerPackageError(error) && error.code === "CLIENT_NOT_FOUND";
+}
+function upstreamFailure(error, what, where2) {
+  if (isContainerPackageError(error) && error.code.startsWith("REGISTRY_API_"))
+    return error;
+  const place = `${where2.upstream}/${where2.repository}`;
+  if (isNotFound(error)) {
+    return apiError(what === "blob" ? "BLOB_UNKNOWN" : "MANIFEST_UNKNOWN", {
+      message: `${what} ${where2.reference} is not in the upstream ${place}`,
+      detail: { upstream: where2.upstream, repository: where2.repository, reference: where2.reference },
+      cause: error
+    });
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  const hint = isContainerPackageError(error) && error.hint !== void 0 ? ` (${error.hint})` : "";
+  return apiError("UNKNOWN", {
+    status: 502,
+    message: `the upstream ${place} could not serve ${what} ${where2.reference}: ${reason}${hint}`,
+    detail: { upstream: where2.upstream, repository: where2.repository, reference: where2.reference },
+    cause: error
+  });
+}
+function pushRefused(name, prefix, upstream) {
+  return apiError("DENIED", {
+    message: `${name} is under the mirror prefix ${prefix}/, a read-only cache of ${upstream}: push to a repository outside ${prefix}/ (or to the upstream itself)`,
+    detail: { name, mirror: prefix }
+  });
+}
+
+// src/registry/mirror/freshness.ts
+var TagFreshness = class {
+  #checked = /* @__PURE__ */ new Map();
+  #failed = /* @__PURE__ */ new Map();
+  #maxAgeMs;
+  #failureBackoffMs;
+  #now;
+  constructor(maxAgeMs, failureBackoffMs, now = Date.now) {
+    this.#maxAgeMs = maxAgeMs;
+    this.#failureBackoffMs = failureBackoffMs;
+    this.#now = now;
+  }
+  /** True when `key` was confirmed less than `maxAgeMs` ago. */
+  isFresh(key2) {
+    const at = this.#checked.get(key2);
+    return at !== void 0 && this.#now() - at < this.#maxAgeMs;
+  }
+  /** True when a check of `key` failed less than `failureBackoffMs` ago. */
+  inBackoff(key2) {
+    const at = this.#failed.get(key2);
+    return at !== void 0 && this.#now() - at < this.#failureBackoffMs;
+  }
+  /** Records a successful check now. */
+  confirmed(key2) {
+    this.#failed.delete(key2);
+    this.#checked.set(key2, this.#now());
+    if (this.#checked.size > 5e4) this.#prune();
+  }
+  /** Records a failed check now. */
+  failed(key2) {
+    this.#failed.set(key2, this.#now());
+    if (this.#failed.size > 5e4) this.#prune();
+  }
+  /** Forgets `key` (its tag is gone upstream). */
+  forget(key2) {
+    this.#checked.delete(key2);
+    this.#failed.delete(key2);
+  }
+  #prune() {
+    const now = this.#now();
+    for (const [key2, at] of this.#checked) if (now - at >= this.#maxAgeMs) this.#checked.delete(key2);
+    for (const [key2, at] of this.#failed) if (now - at >= this.#failureBackoffMs) this.#failed.delete(key2);
+  }
+};
+
+// src/registry/mirror/upstream.ts
+function shorthandUpstream(prefix) {
+  const host = prefix.split("/")[0];
+  return isDockerHub(host) ? "https://registry-1.docker.io" : `https://${host}`;
+}
+function parseUpstream(prefix, text2) {
+  let url;
+  try {
+    url = new URL(text2);
+  } catch {
+    return {
+      error: `expected an http(s) URL such as https://registry-1.docker.io, got ${JSON.stringify(text2)}`
+    };
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return { error: `expected an http or https URL, got ${JSON.stringify(text2)}` };
+  }
+  if (url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
+    return { error: `expected a URL without query, fragment or credentials, got ${JSON.stringify(text2)}` };
+  }
+  const path11 = url.pathname.replace(/^\/+|\/+$/g, "");
+  if (path11 !== "" && !isSafeRepository(path11)) {
+    return { error: `the URL's path ${JSON.stringify(path11)} is not a repository namespace` };
+  }
+  const dockerHub = isDockerHub(url.host);
+  const registry = dockerHub ? "docker.io" : url.host;
+  const [first, ...rest] = prefix.split("/");
+  const samePlace = first === url.host.toLowerCase() || dockerHub && isDockerHub(first);
+  const namespace = path11 !== "" ? path11 : samePlace ? rest.join("/") : "";
+  const insecure = url.protocol === "http:" && !isLoopback(url.host);
+  if (dockerHub && url.protocol === "http:") return { error: "Docker Hub is only served over https" };
+  return { url: `${url.origin}${path11 === "" ? "" : `/${path11}`}`, registry, namespace, insecure, dockerHub };
+}
+function upstreamRepository(upstream, prefix, name) {
+  if (!name.startsWith(`${prefix}/`)) throw new Error(`${name} is not under the mirror prefix ${prefix}`);
+  let rest = name.slice(prefix.length + 1);
+  if (upstream.dockerHub && upstream.namespace === "" && !rest.includes("/")) rest = `library/${rest}`;
+  return upstream.namespace === "" ? rest : `${upstream.namespace}/${rest}`;
+}
+
+// src/registry/mirror/options.ts
+var MIRROR_DEFAULTS = {
+  /** A cached tag is served without asking the upstream for this long after it was last checked. */
+  tagMaxAgeMs: 5 * 60 * 1e3,
+  /** Longest wait for the upstream when re-checking a cached tag; then the cached one is served. */
+  revalidateTimeoutMs: 1e4,
+  /** After a failed re-check, a cached tag is served stale without asking again for this long. */
+  failureBackoffMs: 3e4,
+  /** Retries of a failed upstream request (the client's backoff: 200 ms doubling, at most 2 s). */
+  retries: 2
+};
+function resolveMirrors(mirrors) {
+  const resolved = [];
+  for (const [index, mirror] of mirrors.entries()) {
+    const at = `mirrors[${index}]`;
+    if (!isSafeRepository(mirror.prefix)) {
+      return { option: `${at}.prefix`, error: `${JSON.stringify(mirror.prefix)} is not a repository path` };
+    }
+    const clash = resolved.find((m) => nested(m.prefix, mirror.prefix));
+    if (clash !== void 0) {
+      return { option: `${at}.prefix`, error: `${mirror.prefix} overlaps the mirror prefix ${clash.prefix}` };
+    }
+    const upstream = parseUpstream(mirror.prefix, mirror.upstream);
+    if ("error" in upstream) return { option: `${at}.upstream`, error: upstream.error };
+    const numbers = {
+      tagMaxAgeMs: mirror.tagMaxAgeMs ?? MIRROR_DEFAULTS.tagMaxAgeMs,
+      revalidateTimeoutMs: mirror.revalidateTimeoutMs ?? MIRROR_DEFAULTS.revalidateTimeoutMs,
+      retries: mirror.retries ?? MIRROR_DEFAULTS.retries
+    };
+    for (const [name, value] of Object.entries(numbers)) {
+      if (!Number.isSafeInteger(value) || value < 0 || name === "retries" && value > 10) {
+        const range = name === "retries" ? "from 0 to 10" : "of at least 0";
+        return { option: `${at}.${name}`, error: `expected a whole number ${range}, got ${String(value)}` };
+      }
+    }
+    resolved.push({ prefix: mirror.prefix, upstream, credentials: mirror.credentials, ...numbers });
+  }
+  return resolved;
+}
+function nested(a2, b) {
+  return a2 === b || a2.startsWith(`${b}/`) || b.startsWith(`${a2}/`);
+}
+
+// src/registry/mirror/serve.ts
+import { pipeline as pipeline7 } from "node:stream/promises";
+
+// src/registry/mirror/fill.ts
+import { EventEmitter as EventEmitter2 } from "node:events";
+import { Transform as Transform5 } from "node:stream";
+var BlobFill = class {
+  digest;
+  repository;
+  size;
+  /** Resolves once the upstream answered with the blob (or nothing was needed); rejects on failure. */
+  started;
+  /** Resolves once the blob is committed (or was present); rejects when it could not be. */
+  done;
+  /** The growing data file, once the fill has one; undefined when readers must wait for `done`. */
+  dataPath;
+  state = "running";
+  error;
+  #events = new EventEmitter2();
+  constructor(input) {
+    this.digest = input.digest;
+    this.repository = input.repository;
+    this.size = input.size;
+    this.#events.setMaxListeners(0);
+    let markStarted;
+    this.started = new Promise((resolve5) => markStarted = resolve5);
+    this.done = this.#run(input, markStarted).then(
+      (info) => {
+        this.state = "done";
+        this.#events.emit("progress");
+        return info;
+      },
+      (error) => {
+        this.error = error;
+        this.state = "failed";
+        this.#events.emit("progress");
+        throw error;
+      }
+    );
+    this.started = Promise.race([this.started, this.done.then(() => void 0)]);
+    this.started.catch(() => void 0);
+    this.done.catch(() => void 0);
+  }
+  /** True once the fill has failed (read fresh: the state changes while a request awaits). */
+  isFailed() {
+    return this.state === "failed";
+  }
+  /** Resolves at the next progress (bytes arrived, or the fill ended), or after `timeoutMs`. */
+  waitForProgress(timeoutMs) {
+    return new Promise((resolve5) => {
+      const timer = setTimeout(finish, timeoutMs);
+      const events = this.#events;
+      function finish() {
+        clearTimeout(timer);
+        events.off("progress", finish);
+        resolve5();
+      }
+      events.once("progress", finish);
+    });
+  }
+  async #run(input, markStarted) {
+    if (await input.present()) {
+      markStarted();
+      return void 0;
+    }
+    const { store, repository, digest } = input;
+    const session = await store.createUpload(repository);
+    let body;
+    try {
+      body = await input.open();
+      this.dataPath = input.dataPath?.(repository, session.id);
+      markStarted();
+      const events = this.#events;
+      const counter = new Transform5({
+        transform(chunk, _encoding, callback) {
+          callback(null, chunk);
+          setImmediate(() => events.emit("progress"));
+        }
+      });
+      const source = body;
+      counter.on("error", () => void 0);
+      source.on("error", (error) => counter.destroy(error));
+      source.pipe(counter);
+      return await store.commitUpload(repository, session.id, digest, { body: counter });
+    } catch (error) {
+      body?.destroy();
+      await store.cancelUpload(repository, session.id).catch(() => false);
+      throw error;
+    }
+  }
+};
+
+// src/registry/mirror/blob-cache.ts
+function blobFill(rt, mirror, name, digest) {
+  const key2 = rt.crossMount ? digest : `${name}@${digest}`;
+  const running = rt.fills.get(key2);
+  if (running !== void 0) return running;
+  const repository = upstreamRepository(mirror.upstream, mirror.prefix, name);
+  const size = rt.sizes.get(digest);
+  const fill = new BlobFill({
+    store: rt.store,
+    repository: name,
+    digest,
+    size,
+    dataPath: rt.dataPath,
+    present: async () => await rt.store.statBlob(name, digest) !== void 0 || rt.crossMount && await rt.store.mountBlob(name, digest, void 0) !== void 0,
+    open: () => {
+      rt.logger.log("info", "mirror fetch", {
+        mirror: mirror.prefix,
+        upstream: mirror.upstream.url,
+        repository,
+        reference: digest,
+        kind: "blob",
+        ...size === void 0 ? {} : { size }
+      });
+      const ref = { registry: mirror.upstream.registry, repository };
+      return rt.client(mirror).getBlob(ref, digest, size === void 0 ? {} : { size });
+    }
+  });
+  rt.fills.set(key2, fill);
+  const forget = () => {
+    if (rt.fills.get(key2) === fill) rt.fills.delete(key2);
+  };
+  fill.done.then(forget, (error) => {
+    forget();
+    rt.logger.log("warn", "mirror fetch failed", {
+      mirror: mirror.prefix,
+      upstream: mirror.upstream.url,
+      repository,
+      reference: digest,
+      error: error instanceof Error ? error.message : String(error)
+    });
+  });
+  return fill;
+}
+
+// src/registry/mirror/follow.ts
+import { open as open5 } from "node:fs/promises";
+import { Readable as Readable7 } from "node:stream";
+var READ_SIZE = 256 * 1024;
+var POLL_MS = 25;
+function followFill(fill, fallback) {
+  return Readable7.from(follow(fill, fallback), { objectMode: false });
+}
+async function* follow(fill, fallback) {
+  await fill.started;
+  let handle2;
+  if (fill.dataPath !== void 0 && fill.state === "running") {
+    try {
+      handle2 = await open5(fill.dataPath, "r");
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+    }
+  }
+  if (handle2 === void 0) {
+    await fill.done;
+    yield* await fallback();
+    return;
+  }
+  try {
+    let position = 0;
+    let held;
+    for (; ; ) {
+      const state = fill.state;
+      if (state === "failed") throw fill.error;
+      const buffer = Buffer.allocUnsafe(READ_SIZE);
+      const { bytesRead } = await handle2.read(buffer, 0, READ_SIZE, position);
+      if (bytesRead > 0) {
+        position += bytesRead;
+        if (held !== void 0) yield held;
+        held = buffer.subarray(bytesRead - 1, bytesRead);
+        if (bytesRead > 1) yield buffer.subarray(0, bytesRead - 1);
+        continue;
+      }
+      if (state === "done") {
+        if (held !== void 0) yield held;
+        return;
+      }
+      await fill.waitForProgress(POLL_MS);
+    }
+  } finally {
+    await handle2.close();
+  }
+}
+
+// src/registry/mirror/manifest-cache.ts
+var FRESH = { stale: false };
+var STALE = { stale: true };
+async function ensureManifest(rt, mirror, name, reference2) {
+  const repository = upstreamRepository(mirror.upstream, mirror.prefix, name);
+  const where2 = { upstream: mirror.upstream.url, repository, reference: reference2 };
+  const registry = mirror.upstream.registry;
+  if (reference2.includes(":")) {
+    if (await rt.store.statManifest(name, reference2) !== void 0) return FRESH;
+    return rt.manifestFlights.run(`${name}@${reference2}`, async () => {
+      if (await rt.store.statManifest(name, reference2) !== void 0) return FRESH;
+      log(rt, mirror, repository, reference2);
+      try {
+        const fetched = await rt.client(mirror).getManifest({ registry, repository, digest: reference2 });
+        return await keep(rt, name, fetched, []);
+      } catch (error) {
+        throw upstreamFailure(error, "manifest", where2);
+      }
+    });
+  }
+  const key2 = `${name}:${reference2}`;
+  const freshness = rt.freshness(mirror);
+  const cached = await rt.store.statManifest(name, reference2);
+  if (cached !== void 0 && freshness.isFresh(key2)) return FRESH;
+  if (cached !== void 0 && freshness.inBackoff(key2)) return STALE;
+  return rt.manifestFlights.run(key2, async () => {
+    const current = await rt.store.statManifest(name, reference2);
+    if (current !== void 0 && freshness.isFresh(key2)) return FRESH;
+    try {
+      const signal = current === void 0 ? void 0 : AbortSignal.timeout(mirror.revalidateTimeoutMs);
+      const client = rt.client(mirror);
+      log(rt, mirror, repository, reference2);
+      let fetched;
+      if (current !== void 0) {
+        const head = await client.headManifest({ registry, repository, tag: reference2 }, { signal });
+        if (head === void 0) {
+          await rt.store.deleteTag(name, reference2);
+          freshness.forget(key2);
+          throw apiError("MANIFEST_UNKNOWN", {
+            message: `manifest ${reference2} is no longer in the upstream ${where2.upstream}/${repository}`
+          });
+        }
+        if (head.digest === current.digest) {
+          freshness.confirmed(key2);
+          return FRESH;
+        }
+        fetched = await client.getManifest({ registry, repository, digest: head.digest }, { signal });
+      } else {
+        fetched = await client.getManifest({ registry, repository, tag: reference2 });
+      }
+      const outcome = await keep(rt, name, fetched, [reference2]);
+      freshness.confirmed(key2);
+      return outcome;
+    } catch (error) {
+      if (current === void 0 || isNotFound(error) || isApiError(error)) {
+        throw upstreamFailure(error, "manifest", where2);
+      }
+      freshness.failed(key2);
+      rt.logger.log("warn", "mirror serving a stale tag", {
+        mirror: mirror.prefix,
+        upstream: mirror.upstream.url,
+        repository,
+        tag: reference2,
+        error: error instanceof Error ? error.message : String(error)
+      });
+      return STALE;
+    }
+  });
+}
+async function keep(rt, name, fetched, tags) {
+  let checked;
+  try {
+    checked = checkManifest(fetched.bytes, fetched.mediaType);
+  } catch {
+    return { stale: false, passthrough: fetched };
+  }
+  for (const blob of checked.blobs) rt.sizes.set(blob.digest, blob.size, 1);
+  const subject = checked.subject?.digest;
+  const write = {
+    bytes: Buffer.from(fetched.bytes),
+    digest: fetched.digest,
+    mediaType: checked.mediaType,
+    tags,
+    ...subject === void 0 ? {} : {
+      referrer: {
+        subject,
+        descriptor: {
+          mediaType: checked.mediaType,
+          digest: fetched.digest,
+          size: fetched.bytes.byteLength,
+          ...checked.artifactType === void 0 ? {} : { artifactType: checked.artifactType },
+          ...checked.annotations === void 0 ? {} : { annotations: checked.annotations }
+        }
+      }
+    }
+  };
+  await rt.store.putManifest(name, write);
+  return FRESH;
+}
+function isApiError(error) {
+  return error?.code?.toString().startsWith("REGISTRY_API_") === true;
+}
+function log(rt, mirror, repository, reference2) {
+  rt.logger.log("info", "mirror fetch", {
+    mirror: mirror.prefix,
+    upstream: mirror.upstream.url,
+    repository,
+    reference: reference2,
+    kind: "manifest"
+  });
+}
+
+// src/registry/mirror/serve.ts
+async function serveMirroredManifest(ctx, rt, mirror, name, reference2) {
+  if (reference2.includes(":")) parseDigestParam(reference2);
+  else if (!isSafeTag(reference2)) return handleManifest(ctx, name, reference2);
+  const outcome = await ensureManifest(rt, mirror, name, reference2);
+  if (outcome.passthrough !== void 0) {
+    const { bytes, mediaType, digest } = outcome.passthrough;
+    ctx.res.statusCode = 200;
+    ctx.res.setHeader("Docker-Content-Digest", digest);
+    ctx.res.setHeader("Content-Type", mediaType);
+    ctx.res.setHeader("Content-Length", bytes.byteLength);
+    ctx.res.end(ctx.method === "HEAD" ? void 0 : bytes);
+    return;
+  }
+  if (outcome.stale) ctx.res.setHeader("Warning", STALE_WARNING);
+  return handleManifest(ctx, name, reference2);
+}
+async function serveMirroredBlob(ctx, rt, mirror, name, rawDigest) {
+  const digest = parseDigestParam(rawDigest).value;
+  if (await ctx.store.statBlob(name, digest) !== void 0) return handleBlob(ctx, name, digest);
+  const fill = blobFill(rt, mirror, name, digest);
+  const where2 = {
+    upstream: mirror.upstream.url,
+    repository: upstreamRepository(mirror.upstream, mirror.prefix, name),
+    reference: digest
+  };
+  const linkHere = async () => {
+    if (await ctx.store.statBlob(name, digest) === void 0) {
+      await ctx.store.mountBlob(name, digest, fill.repository);
+    }
+  };
+  try {
+    await fill.started;
+    const streamable = ctx.method === "GET" && header2(ctx.req.headers, "range") === void 0;
+    if (!streamable || fill.dataPath === void 0 || fill.state !== "running") {
+      await fill.done;
+      await linkHere();
+      return handleBlob(ctx, name, digest);
+    }
+  } catch (error) {
+    throw upstreamFailure(error, "blob", where2);
+  }
+  if (fill.repository !== name) fill.done.then(linkHere).catch(() => void 0);
+  const { res } = ctx;
+  res.statusCode = 200;
+  res.setHeader("Docker-Content-Digest", digest);
+  res.setHeader("ETag", `"${digest}"`);
+  res.setHeader("Content-Type", "application/octet-stream");
+  if (fill.size !== void 0) res.setHeader("Content-Length", fill.size);
+  const fallback = async () => {
+    const blob = await ctx.store.getBlob(fill.repository, digest);
+    if (blob === void 0) throw new Error(`blob ${digest} vanished from ${fill.repository} after its fill`);
+    return blob.open();
+  };
+  try {
+    await pipeline7(followFill(fill, fallback), res);
+  } catch (error) {
+    if (fill.isFailed()) throw upstreamFailure(error, "blob", where2);
+    throw error;
+  }
+}
+
+// src/registry/mirror/single-flight.ts
+var SingleFlight = class {
+  #running = /* @__PURE__ */ new Map();
+  /** The running call for `key`, or `fn()` started now. */
+  run(key2, fn) {
+    const running = this.#running.get(key2);
+    if (running !== void 0) return running;
+    const started = (async () => fn())();
+    this.#running.set(key2, started);
+    const forget = () => {
+      if (this.#running.get(key2) === started) this.#running.delete(key2);
+    };
+    started.then(forget, forget);
+    return started;
+  }
+  /** Calls in flight. */
+  get size() {
+    return this.#running.size;
+  }
+};
+
+// src/registry/mirror/table.ts
+var MirrorTable = class {
+  mirrors;
+  constructor(mirrors) {
+    this.mirrors = mirrors;
+  }
+  /** The mirror whose prefix `name` is under (`name` must have something after the prefix). */
+  match(name) {
+    return this.mirrors.find((m) => name.startsWith(`${m.prefix}/`));
+  }
+  /** True when `name` is a mirror's repository. */
+  isMirror(name) {
+    return this.match(name) !== void 0;
+  }
+  /**
+   * The local name of a request for `name` with containerd's `ns` (null when absent):
+   *
+   * - a name already under a prefix keeps it;
+   * - with `ns`, `<ns>/<name>` when that is under a prefix, else `<prefix>/<name>` for the mirror
+   *   whose upstream is the registry `ns` names (Docker Hub's aliases are one registry);
+   * - on Docker Hub, a one-component rest gets `library/` (`docker.io/alpine` →
+   *   `docker.io/library/alpine`), so both spellings share one cache.
+   *
+   * Anything else is returned unchanged (a local repository).
+   */
+  localName(name, ns) {
+    let local = name;
+    if (this.match(name) === void 0 && ns !== null && ns !== "") {
+      const joined = `${ns.toLowerCase()}/${name}`;
+      if (isSafeRepository(joined) && this.match(joined) !== void 0) {
+        local = joined;
+      } else {
+        const mirror2 = this.mirrors.find((m) => sameRegistry(m, ns) && m.upstream.namespace === "");
+        if (mirror2 !== void 0 && isSafeRepository(`${mirror2.prefix}/${name}`)) {
+          local = `${mirror2.prefix}/${name}`;
+        }
+      }
+    }
+    const mirror = this.match(local);
+    if (mirror === void 0 || !mirror.upstream.dockerHub || mirror.upstream.namespace !== "") return local;
+    const rest = local.slice(mirror.prefix.length + 1);
+    const canonical = `${mirror.prefix}/library/${rest}`;
+    return rest.includes("/") || !isSafeRepository(canonical) ? local : canonical;
+  }
+};
+function sameRegistry(mirror, ns) {
+  if (mirror.upstream.dockerHub) return isDockerHub(ns);
+  return mirror.upstream.registry.toLowerCase() === ns.toLowerCase();
+}
+
+// src/registry/mirror/mirrors.ts
+var Mirrors = class {
+  table;
+  #runtime;
+  #clients = /* @__PURE__ */ new Map();
+  #freshness = /* @__PURE__ */ new Map();
+  constructor(options) {
+    this.table = new MirrorTable(options.mirrors);
+    const clients = this.#clients;
+    const freshness = this.#freshness;
+    this.#runtime = {
+      store: options.store,
+      logger: options.logger,
+      crossMount: options.automaticCrossMount,
+      dataPath: options.dataPath,
+      client(mirror) {
+        let client = clients.get(mirror.prefix);
+        if (client === void 0) {
+          client = new RegistryClient({
+            concurrency: 16,
+            backoffBaseMs: 200,
+            backoffMaxMs: 2e3,
+            ...options.client,
+            retries: mirror.retries,
+            credentials: mirror.credentials ?? dockerConfigCredentials(),
+            insecure: mirror.upstream.insecure ? [mirror.upstream.registry] : []
+          });
+          clients.set(mirror.prefix, client);
+        }
+        return client;
+      },
+      freshness(mirror) {
+        let entry = freshness.get(mirror.prefix);
+        if (entry === void 0) {
+          entry = new TagFreshness(
+            mirror.tagMaxAgeMs,
+            Math.min(mirror.tagMaxAgeMs, MIRROR_DEFAULTS.failureBackoffMs)
+          );
+          freshness.set(mirror.prefix, entry);
+        }
+        return entry;
+      },
+      manifestFlights: new SingleFlight(),
+      fills: /* @__PURE__ */ new Map(),
+      sizes: new LruCache(2e5, 2e5)
+    };
+  }
+  /** The local name of a request (containerd's `ns`, Docker Hub's `library/`); see `MirrorTable.localName`. */
+  localName(name, ns) {
+    return this.table.localName(name, ns);
+  }
+  /** True when `name` is a mirror repository. */
+  isMirror(name) {
+    return this.table.isMirror(name);
+  }
+  /**
+   * Answers `route` when `name` is a mirror repository and the request is a pull, refuses pushes
+   * into one (403 `DENIED`), and returns false for everything the local handlers answer.
+   */
+  async handle(ctx, route, name) {
+    const mirror = this.table.match(name);
+    if (mirror === void 0) return false;
+    const read = ctx.method === "GET" || ctx.method === "HEAD";
+    switch (route.kind) {
+      case "uploads":
+      case "upload":
+        ctx.req.resume();
+        throw pushRefused(name, mirror.prefix, mirror.upstream.url);
+      case "manifest":
+        if (ctx.method === "PUT") {
+          ctx.req.resume();
+          throw pushRefused(name, mirror.prefix, mirror.upstream.url);
+        }
+        if (!read) return false;
+        await serveMirroredManifest(ctx, this.#runtime, mirror, name, route.reference);
+        return true;
+      case "blob":
+        if (!read) return false;
+        await serveMirroredBlob(ctx, this.#runtime, mirror, name, route.digest);
+        return true;
+      default:
+        return false;
+    }
+  }
+  /**
+   * Waits (at most `timeoutMs`, default 10 s) for blob fills in flight, which finish even when
+   * their clients left, then closes the upstream clients.
+   */
+  async close(timeoutMs = 1e4) {
+    const fills = Promise.allSettled([...this.#runtime.fills.values()].map((fill) => fill.done));
+    await within(timeoutMs, fills);
+    const clients = [...this.#clients.values()];
+    this.#clients.clear();
+    await within(timeoutMs, Promise.allSettled(clients.map((client) => client.close())));
+  }
+};
+async function within(ms, promise) {
+  let timer;
+  const timeout = new Promise((resolve5) => {
+    timer = setTimeout(resolve5, ms);
+    timer.unref();
+  });
+  await Promise.race([promise, timeout]);
+  clearTimeout(timer);
+}
+
+// src/registry/storage/disk.ts
+import { mkdir as mkdir6, readdir as readdir7, rm as rm8, stat as stat9 } from "node:fs/promises";
+import { join as join20 } from "node:path";
+
+// src/registry/storage/blobs.ts
+import { createReadStream as createReadStream6 } from "node:fs";
+import { rm as rm6 } from "node:fs/promises";
+var Blobs = class {
+  #layout;
+  #fsync;
+  constructor(layout, fsync) {
+    this.#layout = layout;
+    this.#fsync = fsync;
+  }
+  /** Size of the blob content with `digest`, whether or not any repository links it. */
+  async contentSize(digest) {
+    return fileSize(this.#layout.blob(digest));
+  }
+  /** Size of a blob linked into `repository`; undefined when unlinked or its content is gone. */
+  async stat(repository, digest) {
+    if (await fileSize(this.#layout.layerLink(repository, digest)) === void 0) return void 0;
+    const size = await this.contentSize(digest);
+    return size === void 0 ? void 0 : { digest, size };
+  }
+  /** A linked blob with a function that streams it (1 MiB reads). */
+  async get(repository, digest) {
+    const info = await this.stat(repository, digest);
+    if (info === void 0) return void 0;
+    const path11 = this.#layout.blob(digest);
+    return {
+      ...info,
+      open: (start, end) => createReadStream6(path11, { start, end, highWaterMark: READ_CHUNK2 })
+    };
+  }
+  /** Removes the link from `repository`; false when there was none. */
+  async delete(repository, digest) {
+    return unlinkIfExists(this.#layout.layerLink(repository, digest));
+  }
+  /** Links a blob into `repository` (idempotent). */
+  async link(repository, digest) {
+    await touch(this.#layout.layerLink(repository, digest));
+  }
+  /** Links a blob from `from` (or, when `from` is undefined, from any content) into `repository`. */
+  async mount(repository, digest, from) {
+    const source = from === void 0 ? await this.contentSize(digest).then((size) => size === void 0 ? void 0 : { digest, size }) : await this.stat(from, digest);
+    if (source === void 0) return void 0;
+    await this.link(repository, digest);
+    return source;
+  }
+  /**
+   * Moves a verified upload file into place as the content of `digest` and links it into
+   * `repository`. When the content already exists (an identical upload won), the file is dropped.
+   */
+  async commitFile(repository, digest, source) {
+    const target = this.#layout.blob(digest);
+    if (await fileSize(target) === void 0) {
+      if (this.#fsync) await fsyncFile(source);
+      await renameInto(source, target, this.#fsync);
+    } else {
+      await rm6(source, { force: true });
+    }
+    await this.link(repository, digest);
+  }
+  /** Stores in-memory content (a manifest) under `digest`, unless it is already there. */
+  async writeContent(digest, bytes) {
+    const target = this.#layout.blob(digest);
+    if (await fileSize(target) !== void 0) return;
+    await writeFileAtomic(this.#layout.tmpDir, target, bytes, { fsync: this.#fsync });
+  }
+  /** Path of the content file of `digest` (manifests are read from it into memory). */
+  path(digest) {
+    return this.#layout.blob(digest);
+  }
+};
+
+// src/registry/storage/fsck.ts
+import { readdir as readdir5 } from "node:fs/promises";
+import { join as join18, relative } from "node:path";
+async function fsck(layout) {
+  const problems = [];
+  const report2 = (kind2, path11, message) => {
+    problems.push({ kind: kind2, path: relative(layout.root, path11), message });
+  };
+  let blobs = 0;
+  let blobBytes = 0;
+  for (const algorithm of await names2(layout.blobsDir)) {
+    for (const prefix of await names2(join18(layout.blobsDir, algorithm))) {
+      for (const hex of await names2(join18(layout.blobsDir, algorithm, prefix))) {
+        const path11 = join18(layout.blobsDir, algorithm, prefix, hex);
+        const digest = `${algorithm}:${hex}`;
+        if (!isDigestAlgorithm(algorithm) || !checkDigest(digest).ok || !hex.startsWith(prefix)) {
+          report2("misplaced-blob", path11, "file name is not a digest in its expected place");
+          continue;
+        }
+        try {
+          const actual = await hashFile(path11, algorithm);
+          blobs += 1;
+          blobBytes += actual.size;
+          if (actual.digest !== digest) report2("corrupt-blob", path11, `content hashes to ${actual.digest}`);
+        } catch (error) {
+          report2("unreadable", path11, error.message);
+        }
+      }
+    }
+  }
+  const repositories = await listRepositories(layout.repositoriesDir);
+  let links = 0;
+  let manifests = 0;
+  let tags = 0;
+  const contentExists = async (digest) => exists(layout.blob(digest));
+  for (const repository of repositories) {
+    for (const digest of await digestsUnder(join18(layout.repository(repository), "_layers"))) {
+      links += 1;
+      if (!await contentExists(digest)) {
+        report2("dangling-layer-link", layout.layerLink(repository, digest), `no content for ${digest}`);
+      }
+    }
+    for (const digest of await digestsUnder(join18(layout.repository(repository), "_manifests", "revisions"))) {
+      manifests += 1;
+      if (!await contentExists(digest)) {
+        report2("dangling-manifest", layout.revisionLink(repository, digest), `no content for ${digest}`);
+      }
+    }
+    for (const tag of await names2(layout.tagsDir(repository))) {
+      tags += 1;
+      const path11 = join18(layout.tagsDir(repository), tag);
+      if (!isSafeTag(tag)) {
+        report2("invalid-tag", path11, "file name is not a valid tag");
+        continue;
+      }
+      const target = await readTextIfExists(path11) ?? "";
+      if (!checkDigest(target).ok || !await exists(layout.revisionLink(repository, target))) {
+        report2("dangling-tag", path11, `tag points at ${JSON.stringify(target)}, which is not a manifest here`);
+      }
+    }
+    await checkReferrers(layout, repository, report2);
+  }
+  return {
+    ok: problems.length === 0,
+    blobs,
+    blobBytes,
+    repositories: repositories.length,
+    links,
+    manifests,
+    tags,
+    problems
+  };
+}
+async function checkReferrers(layout, repository, report2) {
+  const root = join18(layout.repository(repository), "_referrers");
+  for (const subject of await digestsUnder(root)) {
+    const dir = layout.referrersDir(repository, subject);
+    for (const entry of await names2(dir)) {
+      const digest = entry.replace("-", ":");
+      if (!checkDigest(digest).ok || !await exists(layout.revisionLink(repository, digest))) {
+        report2("dangling-referrer", join18(dir, entry), `referrer ${digest} is not a manifest here`);
+      }
+    }
+  }
+}
+async function digestsUnder(dir) {
+  const found = [];
+  for (const algorithm of await names2(dir)) {
+    for (const hex of await names2(join18(dir, algorithm))) {
+      const digest = `${algorithm}:${hex}`;
+      if (checkDigest(digest).ok) found.push(digest);
+    }
+  }
+  return found;
+}
+async function names2(dir) {
+  let entries2;
+  try {
+    entries2 = await readdir5(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+  return entries2.map((entry) => entry.name).sort();
+}
+
+// src/registry/storage/uploads.ts
+import { randomUUID as randomUUID3 } from "node:crypto";
+import { createWriteStream as createWriteStream4 } from "node:fs";
+import { mkdir as mkdir5, readFile as readFile11, rm as rm7, stat as stat7, truncate, writeFile as writeFile4 } from "node:fs/promises";
+import { Transform as Transform6 } from "node:stream";
+import { pipeline as pipeline8 } from "node:stream/promises";
+
+// src/registry/storage/keyed-mutex.ts
+var KeyedMutex = class {
+  #tails = /* @__PURE__ */ new Map();
+  /** Runs `fn` once every earlier call with the same `key` has settled. */
+  async run(key2, fn) {
+    const previous = this.#tails.get(key2) ?? Promise.resolve();
+    const current = previous.then(fn, fn);
+    const tail = current.catch(() => void 0);
+    this.#tails.set(key2, tail);
+    try {
+      return await current;
+    } finally {
+      if (this.#tails.get(key2) === tail) this.#tails.delete(key2);
+    }
+  }
+};
+
+// src/registry/storage/uploads.ts
+var Uploads = class {
+  #layout;
+  #blobs;
+  #mutex = new KeyedMutex();
+  #live = /* @__PURE__ */ new Map();
+  constructor(layout, blobs) {
+    this.#layout = layout;
+    this.#blobs = blobs;
+  }
+  /** Starts a session with an empty data file and a fresh in-memory sha256. */
+  async create(repository) {
+    const id = randomUUID3();
+    const startedAt = /* @__PURE__ */ new Date();
+    await mkdir5(this.#layout.upload(repository, id), { recursive: true });
+    await writeFile4(this.#layout.uploadStartedAt(repository, id), startedAt.toISOString());
+    await writeFile4(this.#layout.uploadData(repository, id), "");
+    this.#live.set(key(repository, id), { hash: newHash("sha256"), size: 0 });
+    return { id, repository, size: 0, startedAt };
+  }
+  /** The session's size (its data file's) and start time, or undefined when there is none. */
+  async get(repository, id) {
+    const size = await fileSize(this.#layout.uploadData(repository, id));
+    if (size === void 0) return void 0;
+    return { id, repository, size, startedAt: await this.#startedAt(repository, id) };
+  }
+  /** Appends a chunk; on any failure the data file is cut back to where it was. See `Store.appendUpload`. */
+  async append(repository, id, chunk) {
+    return this.#mutex.run(
+      key(repository, id),
+      async () => this.#append(await this.#require(repository, id), chunk)
+    );
+  }
+  /** Appends the optional last chunk, verifies the digest and commits. See `Store.commitUpload`. */
+  async commit(repository, id, digest, chunk) {
+    return this.#mutex.run(key(repository, id), async () => {
+      let state = await this.#require(repository, id);
+      if (chunk !== void 0) state = await this.#append(state, chunk);
+      const { algorithm } = parseStoreDigest(digest);
+      const data = this.#layout.uploadData(repository, id);
+      const live = this.#live.get(key(repository, id));
+      this.#live.delete(key(repository, id));
+      const actual = live !== void 0 && live.size === state.size && algorithm === "sha256" ? `sha256:${live.hash.digest("hex")}` : (await hashFile(data, algorithm)).digest;
+      if (actual !== digest) {
+        await rm7(this.#layout.upload(repository, id), { recursive: true, force: true });
+        throw new StoreError(
+          "REGISTRY_DIGEST_MISMATCH",
+          `uploaded content has digest ${actual}, not ${digest}`,
+          {
+            actualDigest: actual,
+            size: state.size
+          }
+        );
+      }
+      await this.#blobs.commitFile(repository, digest, data);
+      await rm7(this.#layout.upload(repository, id), { recursive: true, force: true });
+      return { digest, size: state.size };
+    });
+  }
+  /** Removes a session; false when there was none. */
+  async cancel(repository, id) {
+    return this.#mutex.run(key(repository, id), async () => {
+      this.#live.delete(key(repository, id));
+      const dir = this.#layout.upload(repository, id);
+      if (!await exists(dir)) return false;
+      await rm7(dir, { recursive: true, force: true });
+      return true;
+    });
+  }
+  /** Removes the sessions of `repository` started before `cutoff`; returns how many. */
+  async purge(repository, ids, cutoff) {
+    let removed = 0;
+    for (const id of ids) {
+      const startedAt = await this.#startedAt(repository, id);
+      if (startedAt.getTime() >= cutoff) continue;
+      if (await this.cancel(repository, id)) removed += 1;
+    }
+    return removed;
+  }
+  async #require(repository, id) {
+    const state = await this.get(repository, id);
+    if (state === void 0) {
+      throw new StoreError("REGISTRY_UPLOAD_UNKNOWN", `no upload session ${id} in repository ${repository}`);
+    }
+    return state;
+  }
+  async #append(state, chunk) {
+    if (chunk.start !== void 0 && chunk.start !== state.size) {
+      chunk.body.resume();
+      throw new StoreError(
+        "REGISTRY_UPLOAD_OUT_OF_ORDER",
+        `chunk starts at byte ${chunk.start} but the upload holds ${state.size} bytes`,
+        { size: state.size }
+      );
+    }
+    const sessionKey = key(state.repository, state.id);
+    let live = this.#live.get(sessionKey);
+    if (live !== void 0 && live.size !== state.size) {
+      this.#live.delete(sessionKey);
+      live = void 0;
+    }
+    const before = live?.hash.copy();
+    let count2 = 0;
+    const counter = new Transform6({
+      transform(data2, _encoding, callback) {
+        count2 += data2.length;
+        live?.hash.update(data2);
+        callback(null, data2);
+      }
+    });
+    const data = this.#layout.uploadData(state.repository, state.id);
+    try {
+      await pipeline8(chunk.body, counter, createWriteStream4(data, { flags: "a" }));
+      if (chunk.length !== void 0 && count2 !== chunk.length) {
+        throw new StoreError(
+          "REGISTRY_UPLOAD_LENGTH_MISMATCH",
+          `chunk announced ${chunk.length} bytes but held ${count2}`,
+          { size: state.size }
+        );
+      }
+    } catch (error) {
+      await truncate(data, state.size).catch(() => void 0);
+      if (live !== void 0 && before !== void 0) live.hash = before;
+      throw error;
+    }
+    if (live !== void 0) live.size = state.size + count2;
+    return { ...state, size: state.size + count2 };
+  }
+  async #startedAt(repository, id) {
+    try {
+      const text2 = await readFile11(this.#layout.uploadStartedAt(repository, id), "utf8");
+      const date = new Date(text2.trim());
+      if (!Number.isNaN(date.getTime())) return date;
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+    }
+    try {
+      return (await stat7(this.#layout.upload(repository, id))).mtime;
+    } catch (error) {
+      if (isMissing(error)) return /* @__PURE__ */ new Date(0);
+      throw error;
+    }
+  }
+};
+function key(repository, id) {
+  return `${repository}\0${id}`;
+}
+
+// src/registry/storage/usage.ts
+import { randomUUID as randomUUID4 } from "node:crypto";
+import { readdir as readdir6, stat as stat8, unlink as unlink2, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join19 } from "node:path";
+async function measureBlobs(layout) {
+  let blobs = 0;
+  let bytes = 0;
+  for (const algorithm of await entries(layout.blobsDir)) {
+    for (const prefix of await entries(join19(layout.blobsDir, algorithm))) {
+      const dir = join19(layout.blobsDir, algorithm, prefix);
+      for (const name of await entries(dir)) {
+        try {
+          const info = await stat8(join19(dir, name));
+          if (!info.isFile()) continue;
+          blobs += 1;
+          bytes += info.size;
+        } catch (error) {
+          if (!isMissing(error)) throw error;
+        }
+      }
+    }
+  }
+  return { blobs, bytes };
+}
+async function probeWritable(layout) {
+  const probe = join19(layout.tmpDir, `${randomUUID4()}.probe`);
+  await writeFile5(probe, "ok");
+  await unlink2(probe);
+}
+async function entries(dir) {
+  let found;
+  try {
+    found = await readdir6(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+  return found.map((e) => e.name);
+}
+
+// src/registry/storage/disk.ts
+var STALE_TEMP_MS = 60 * 60 * 1e3;
+var DiskStore = class {
+  root;
+  #layout;
+  #blobs;
+  #uploads;
+  #manifests;
+  constructor(options) {
+    this.root = options.root;
+    const fsync = options.fsync ?? true;
+    this.#layout = new Layout(options.root);
+    this.#blobs = new Blobs(this.#layout, fsync);
+    this.#uploads = new Uploads(this.#layout, this.#blobs);
+    this.#manifests = new Manifests(this.#layout, this.#blobs, {
+      fsync,
+      cacheBytes: options.manifestCacheBytes ?? 32 * 1024 * 1024
+    });
+  }
+  async init() {
+    for (const dir of [this.#layout.blobsDir, this.#layout.repositoriesDir, this.#layout.tmpDir]) {
+      await mkdir6(dir, { recursive: true });
+    }
+  }
+  statBlob(repository, digest) {
+    return this.#blobs.stat(repository, digest);
+  }
+  getBlob(repository, digest) {
+    return this.#blobs.get(repository, digest);
+  }
+  deleteBlob(repository, digest) {
+    return this.#blobs.delete(repository, digest);
+  }
+  mountBlob(repository, digest, from) {
+    return this.#blobs.mount(repository, digest, from);
+  }
+  createUpload(repository) {
+    return this.#uploads.create(repository);
+  }
+  getUpload(repository, id) {
+    return this.#uploads.get(repository, id);
+  }
+  appendUpload(repository, id, chunk) {
+    return this.#uploads.append(repository, id, chunk);
+  }
+  commitUpload(repository, id, digest, chunk) {
+    return this.#uploads.commit(repository, id, digest, chunk);
+  }
+  cancelUpload(repository, id) {
+    return this.#uploads.cancel(repository, id);
+  }
+  async purgeExpiredUploads(maxAgeMs, now = /* @__PURE__ */ new Date()) {
+    const cutoff = now.getTime() - maxAgeMs;
+    let uploads = 0;
+    for (const repository of await listRepositories(this.#layout.repositoriesDir)) {
+      let ids;
+      try {
+        ids = (await readdir7(this.#layout.uploadsDir(repository))).filter(isSafeUploadId);
+      } catch (error) {
+        if (isMissing(error)) continue;
+        throw error;
+      }
+      uploads += await this.#uploads.purge(repository, ids, cutoff);
+    }
+    return { uploads, tempFiles: await this.#purgeTemp(now.getTime() - Math.min(maxAgeMs, STALE_TEMP_MS)) };
+  }
+  statManifest(repository, reference2) {
+    return this.#manifests.stat(repository, reference2);
+  }
+  getManifest(repository, reference2) {
+    return this.#manifests.get(repository, reference2);
+  }
+  putManifest(repository, manifest) {
+    return this.#manifests.put(repository, manifest);
+  }
+  deleteManifest(repository, digest) {
+    return this.#manifests.delete(repository, digest);
+  }
+  deleteTag(repository, tag) {
+    return this.#manifests.deleteTag(repository, tag);
+  }
+  async listTags(repository) {
+    if (!await exists(this.#layout.repository(repository))) return void 0;
+    return this.#manifests.tags(repository);
+  }
+  listReferrers(repository, subject) {
+    return this.#manifests.referrers(repository, subject);
+  }
+  listRepositories() {
+    return listRepositories(this.#layout.repositoriesDir);
+  }
+  fsck() {
+    return fsck(this.#layout);
+  }
+  /** Counts and sizes the files under `blobs/` (one stat each; cache the answer). */
+  usage() {
+    return measureBlobs(this.#layout);
+  }
+  /** Writes and removes a probe file in `tmp/`. */
+  checkWritable() {
+    return probeWritable(this.#layout);
+  }
+  async #purgeTemp(cutoff) {
+    let removed = 0;
+    let names3;
+    try {
+      names3 = await readdir7(this.#layout.tmpDir);
+    } catch (error) {
+      if (isMissing(error)) return 0;
+      throw error;
+    }
+    for (const name of names3) {
+      const path11 = join20(this.#layout.tmpDir, name);
+      try {
+        if ((await stat9(path11)).mtimeMs >= cutoff) continue;
+        await rm8(path11, { force: true, recursive: true });
+        removed += 1;
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+    }
+    return removed;
+  }
+};
+
+// src/registry/caching.ts
+function createCaching(input) {
+  const { store } = input;
+  const layout = store instanceof DiskStore ? new Layout(store.root) : void 0;
+  const report2 = (error) => input.onError(error, { method: "GC", url: "" });
+  const access = new AccessTimes({
+    ...layout === void 0 ? {} : { persist: atimePersister(layout) },
+    onError: report2
+  });
+  const gc = new GcCoordinator({ access });
+  const isMirror = (name) => input.mirrors.some((m) => name.startsWith(`${m.prefix}/`));
+  const collector = store instanceof DiskStore ? new Collector({
+    store,
+    root: store.root,
+    coordinator: gc,
+    graceMs: input.graceMs,
+    maxSizeBytes: input.maxSizeBytes,
+    isMirror,
+    logger: input.logger
+  }) : void 0;
+  const requestStore = new GuardedStore(store, gc, (bytes) => collector?.noteWrite(bytes, report2));
+  const mirrors = input.mirrors.length === 0 ? void 0 : new Mirrors({
+    mirrors: input.mirrors,
+    store: requestStore,
+    ...layout === void 0 ? {} : { dataPath: (repo, id) => layout.uploadData(repo, id) },
+    automaticCrossMount: input.automaticCrossMount,
+    logger: input.logger
+  });
+  return { gc, collector, requestStore, mirrors };
+}
+
+// src/registry/gc/options.ts
+var GC_DEFAULTS = {
+  /** How often the registry collects garbage while it serves. */
+  intervalMs: 60 * 60 * 1e3,
+  /** Unreferenced content written or used within this long is kept. */
+  graceMs: 60 * 60 * 1e3,
+  /** No cap. */
+  maxSizeBytes: 0,
+  /** How often the cap is checked besides after writes. */
+  checkIntervalMs: 60 * 1e3
 };
 
 // src/registry/ops/logger.ts
@@ -73605,8 +75894,8 @@ function add(map2, key2, value) {
 }
 
 // src/registry/packages/stats.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { open as open4, readFile as readFile7, rename as rename3, rm as rm5 } from "node:fs/promises";
+import { randomUUID as randomUUID5 } from "node:crypto";
+import { open as open6, readFile as readFile12, rename as rename4, rm as rm9 } from "node:fs/promises";
 var PackageStats = class {
   #file;
   #delay;
@@ -73625,7 +75914,7 @@ var PackageStats = class {
   async load() {
     if (this.#file === void 0) return;
     try {
-      const data = JSON.parse(await readFile7(this.#file, "utf8"));
+      const data = JSON.parse(await readFile12(this.#file, "utf8"));
       if (typeof data.repositories === "object" && data.repositories !== null)
         this.#repos = data.repositories;
     } catch (error) {
@@ -73676,964 +75965,20 @@ var PackageStats = class {
   }
 };
 async function writeAtomically2(file, text2) {
-  const temp = `${file}.${randomUUID2()}.tmp`;
-  const handle2 = await open4(temp, "w", 420);
+  const temp = `${file}.${randomUUID5()}.tmp`;
+  const handle2 = await open6(temp, "w", 420);
   try {
     await handle2.writeFile(text2);
   } finally {
     await handle2.close();
   }
   try {
-    await rename3(temp, file);
+    await rename4(temp, file);
   } catch (error) {
-    await rm5(temp, { force: true });
+    await rm9(temp, { force: true });
     throw error;
   }
 }
-
-// src/registry/storage/disk.ts
-import { mkdir as mkdir6, readdir as readdir6, rm as rm9, stat as stat6 } from "node:fs/promises";
-import { join as join18 } from "node:path";
-
-// src/registry/storage/blobs.ts
-import { createReadStream as createReadStream6 } from "node:fs";
-import { rm as rm7 } from "node:fs/promises";
-
-// src/registry/storage/files.ts
-import { randomUUID as randomUUID3 } from "node:crypto";
-import { readFile as readFile8 } from "node:fs";
-import { mkdir as mkdir4, open as open5, rename as rename4, rm as rm6, stat as stat3, unlink } from "node:fs/promises";
-import { dirname as dirname2, join as join12 } from "node:path";
-async function writeFileAtomic(tmpDir, target, data, options = {}) {
-  const sync = options.fsync ?? true;
-  const temp = join12(tmpDir, `${randomUUID3()}.tmp`);
-  const handle2 = await open5(temp, "w");
-  try {
-    await handle2.writeFile(data);
-    if (sync) await handle2.sync();
-  } finally {
-    await handle2.close();
-  }
-  try {
-    await renameInto(temp, target, sync);
-  } catch (error) {
-    await rm6(temp, { force: true });
-    throw error;
-  }
-}
-async function renameInto(source, target, sync = true) {
-  try {
-    await rename4(source, target);
-  } catch (error) {
-    if (!isMissing(error)) throw error;
-    await mkdir4(dirname2(target), { recursive: true });
-    await rename4(source, target);
-  }
-  if (sync) await fsyncDirectory(dirname2(target));
-}
-async function fsyncDirectory(dir) {
-  let handle2;
-  try {
-    handle2 = await open5(dir, "r");
-    await handle2.sync();
-  } catch (error) {
-    const code = error.code;
-    if (code !== "EISDIR" && code !== "EINVAL" && code !== "EPERM" && !isMissing(error)) throw error;
-  } finally {
-    await handle2?.close();
-  }
-}
-async function fsyncFile(path11) {
-  const handle2 = await open5(path11, "r+");
-  try {
-    await handle2.sync();
-  } finally {
-    await handle2.close();
-  }
-}
-function readIfExists(path11) {
-  return new Promise((resolve5, reject) => {
-    readFile8(path11, (error, data) => {
-      if (error === null) resolve5(data);
-      else if (isMissing(error)) resolve5(void 0);
-      else reject(error);
-    });
-  });
-}
-async function readTextIfExists(path11) {
-  const bytes = await readIfExists(path11);
-  return bytes === void 0 ? void 0 : bytes.toString("utf8").trim();
-}
-async function fileSize(path11) {
-  try {
-    const info = await stat3(path11);
-    return info.isFile() ? info.size : void 0;
-  } catch (error) {
-    if (isMissing(error)) return void 0;
-    throw error;
-  }
-}
-async function exists(path11) {
-  try {
-    await stat3(path11);
-    return true;
-  } catch (error) {
-    if (isMissing(error)) return false;
-    throw error;
-  }
-}
-async function unlinkIfExists(path11) {
-  try {
-    await unlink(path11);
-    return true;
-  } catch (error) {
-    if (isMissing(error)) return false;
-    throw error;
-  }
-}
-async function touch(path11) {
-  try {
-    await (await open5(path11, "a")).close();
-  } catch (error) {
-    if (!isMissing(error)) throw error;
-    await mkdir4(dirname2(path11), { recursive: true });
-    await (await open5(path11, "a")).close();
-  }
-}
-
-// src/registry/storage/blobs.ts
-var Blobs = class {
-  #layout;
-  #fsync;
-  constructor(layout, fsync) {
-    this.#layout = layout;
-    this.#fsync = fsync;
-  }
-  /** Size of the blob content with `digest`, whether or not any repository links it. */
-  async contentSize(digest) {
-    return fileSize(this.#layout.blob(digest));
-  }
-  /** Size of a blob linked into `repository`; undefined when unlinked or its content is gone. */
-  async stat(repository, digest) {
-    if (await fileSize(this.#layout.layerLink(repository, digest)) === void 0) return void 0;
-    const size = await this.contentSize(digest);
-    return size === void 0 ? void 0 : { digest, size };
-  }
-  /** A linked blob with a function that streams it (1 MiB reads). */
-  async get(repository, digest) {
-    const info = await this.stat(repository, digest);
-    if (info === void 0) return void 0;
-    const path11 = this.#layout.blob(digest);
-    return {
-      ...info,
-      open: (start, end) => createReadStream6(path11, { start, end, highWaterMark: READ_CHUNK2 })
-    };
-  }
-  /** Removes the link from `repository`; false when there was none. */
-  async delete(repository, digest) {
-    return unlinkIfExists(this.#layout.layerLink(repository, digest));
-  }
-  /** Links a blob into `repository` (idempotent). */
-  async link(repository, digest) {
-    await touch(this.#layout.layerLink(repository, digest));
-  }
-  /** Links a blob from `from` (or, when `from` is undefined, from any content) into `repository`. */
-  async mount(repository, digest, from) {
-    const source = from === void 0 ? await this.contentSize(digest).then((size) => size === void 0 ? void 0 : { digest, size }) : await this.stat(from, digest);
-    if (source === void 0) return void 0;
-    await this.link(repository, digest);
-    return source;
-  }
-  /**
-   * Moves a verified upload file into place as the content of `digest` and links it into
-   * `repository`. When the content already exists (an identical upload won), the file is dropped.
-   */
-  async commitFile(repository, digest, source) {
-    const target = this.#layout.blob(digest);
-    if (await fileSize(target) === void 0) {
-      if (this.#fsync) await fsyncFile(source);
-      await renameInto(source, target, this.#fsync);
-    } else {
-      await rm7(source, { force: true });
-    }
-    await this.link(repository, digest);
-  }
-  /** Stores in-memory content (a manifest) under `digest`, unless it is already there. */
-  async writeContent(digest, bytes) {
-    const target = this.#layout.blob(digest);
-    if (await fileSize(target) !== void 0) return;
-    await writeFileAtomic(this.#layout.tmpDir, target, bytes, { fsync: this.#fsync });
-  }
-  /** Path of the content file of `digest` (manifests are read from it into memory). */
-  path(digest) {
-    return this.#layout.blob(digest);
-  }
-};
-
-// src/registry/storage/fsck.ts
-import { readdir as readdir4 } from "node:fs/promises";
-import { join as join15, relative } from "node:path";
-
-// src/registry/storage/repositories.ts
-import { readdir as readdir3 } from "node:fs/promises";
-import { join as join14 } from "node:path";
-
-// src/registry/storage/manifests.ts
-import { readFile as readFile10, readdir as readdir2 } from "node:fs/promises";
-
-// src/registry/storage/lru.ts
-var LruCache = class {
-  #entries = /* @__PURE__ */ new Map();
-  #maxBytes;
-  #maxEntries;
-  #bytes = 0;
-  /**
-   * @param maxBytes total size the cache may hold; an entry larger than this is never cached
-   * @param maxEntries most entries the cache may hold
-   */
-  constructor(maxBytes, maxEntries = 1e4) {
-    this.#maxBytes = maxBytes;
-    this.#maxEntries = maxEntries;
-  }
-  /** The value for `key`, which becomes the most recently used; undefined when not cached. */
-  get(key2) {
-    const entry = this.#entries.get(key2);
-    if (entry === void 0) return void 0;
-    this.#entries.delete(key2);
-    this.#entries.set(key2, entry);
-    return entry.value;
-  }
-  /** Caches `value` as `size` bytes, evicting the least recently used entries over budget. */
-  set(key2, value, size) {
-    this.delete(key2);
-    if (size > this.#maxBytes || this.#maxEntries <= 0) return;
-    this.#entries.set(key2, { value, size });
-    this.#bytes += size;
-    while (this.#bytes > this.#maxBytes || this.#entries.size > this.#maxEntries) {
-      const oldest = this.#entries.keys().next();
-      if (oldest.done === true) break;
-      this.delete(oldest.value);
-    }
-  }
-  /** Forgets `key`. */
-  delete(key2) {
-    const entry = this.#entries.get(key2);
-    if (entry === void 0) return;
-    this.#entries.delete(key2);
-    this.#bytes -= entry.size;
-  }
-  /** Number of entries. */
-  get size() {
-    return this.#entries.size;
-  }
-  /** Total size of the entries. */
-  get bytes() {
-    return this.#bytes;
-  }
-};
-
-// src/registry/storage/referrers.ts
-import { readFile as readFile9, readdir } from "node:fs/promises";
-import { join as join13 } from "node:path";
-var ENTRY = /^(sha256-[a-f0-9]{64}|sha512-[a-f0-9]{128})$/;
-var Referrers = class {
-  #layout;
-  #fsync;
-  constructor(layout, fsync) {
-    this.#layout = layout;
-    this.#fsync = fsync;
-  }
-  /** Records `descriptor` as a referrer of `subject` (atomic write). */
-  async add(repository, subject, descriptor2) {
-    const path11 = this.#layout.referrer(repository, subject, descriptor2.digest);
-    await writeFileAtomic(this.#layout.tmpDir, path11, JSON.stringify(descriptor2), { fsync: this.#fsync });
-  }
-  /** Forgets the referrer `referrer` of `subject`. */
-  async remove(repository, subject, referrer) {
-    await unlinkIfExists(this.#layout.referrer(repository, subject, referrer));
-  }
-  /** Descriptors of the subject's referrers, sorted by digest; unreadable entries are skipped. */
-  async list(repository, subject) {
-    const dir = this.#layout.referrersDir(repository, subject);
-    let names2;
-    try {
-      names2 = await readdir(dir);
-    } catch (error) {
-      if (isMissing(error)) return [];
-      throw error;
-    }
-    const found = [];
-    for (const name of names2.filter((entry) => ENTRY.test(entry)).sort()) {
-      try {
-        found.push(JSON.parse(await readFile9(join13(dir, name), "utf8")));
-      } catch (error) {
-        if (!isMissing(error) && !(error instanceof SyntaxError)) throw error;
-      }
-    }
-    return found;
-  }
-};
-
-// src/registry/storage/manifests.ts
-var Manifests = class {
-  #layout;
-  #blobs;
-  #fsync;
-  #cache;
-  #referrers;
-  constructor(layout, blobs, options) {
-    this.#layout = layout;
-    this.#blobs = blobs;
-    this.#fsync = options.fsync;
-    this.#cache = new LruCache(options.cacheBytes);
-    this.#referrers = new Referrers(layout, options.fsync);
-  }
-  /** Digest and media type for a tag or digest reference; undefined when not in the repository. */
-  async resolve(repository, reference2) {
-    let digest = reference2;
-    if (!reference2.includes(":")) {
-      const target = await readTextIfExists(this.#layout.tag(repository, reference2));
-      if (target === void 0) return void 0;
-      digest = target;
-      try {
-        parseStoreDigest(digest);
-      } catch (cause) {
-        throw new StoreError("REGISTRY_STORE_CORRUPT", `tag ${reference2} in ${repository} holds no digest`, {
-          cause
-        });
-      }
-    }
-    const mediaType = await readTextIfExists(this.#layout.revisionLink(repository, digest));
-    return mediaType === void 0 ? void 0 : { digest, mediaType };
-  }
-  /** Digest, media type and size for a tag or digest, reading the bytes only when not cached. */
-  async stat(repository, reference2) {
-    const found = await this.resolve(repository, reference2);
-    if (found === void 0) return void 0;
-    const cached = this.#cache.get(found.digest);
-    const size = cached?.length ?? await this.#blobs.contentSize(found.digest);
-    return size === void 0 ? void 0 : { ...found, size };
-  }
-  /** The manifest's exact bytes with its digest and media type. */
-  async get(repository, reference2) {
-    const found = await this.resolve(repository, reference2);
-    if (found === void 0) return void 0;
-    const bytes = await this.#content(found.digest);
-    return bytes === void 0 ? void 0 : { ...found, size: bytes.length, bytes };
-  }
-  /** True when `repository` holds the manifest `digest`. */
-  async has(repository, digest) {
-    return exists(this.#layout.revisionLink(repository, digest));
-  }
-  /** Writes content, revision link, referrers entry, then tags; each file atomically. */
-  async put(repository, manifest) {
-    const options = { fsync: this.#fsync };
-    await this.#blobs.writeContent(manifest.digest, manifest.bytes);
-    this.#cache.set(manifest.digest, manifest.bytes, manifest.bytes.length);
-    const link = this.#layout.revisionLink(repository, manifest.digest);
-    await writeFileAtomic(this.#layout.tmpDir, link, manifest.mediaType, options);
-    if (manifest.referrer !== void 0) {
-      await this.#referrers.add(repository, manifest.referrer.subject, manifest.referrer.descriptor);
-    }
-    for (const tag of manifest.tags) {
-      await writeFileAtomic(this.#layout.tmpDir, this.#layout.tag(repository, tag), manifest.digest, options);
-    }
-  }
-  /** Removes the revision link, the tags pointing at it and its referrers entry (content stays). */
-  async delete(repository, digest) {
-    const bytes = await this.#content(digest);
-    if (!await unlinkIfExists(this.#layout.revisionLink(repository, digest))) return false;
-    for (const tag of await this.tags(repository)) {
-      if (await readTextIfExists(this.#layout.tag(repository, tag)) === digest) {
-        await unlinkIfExists(this.#layout.tag(repository, tag));
-      }
-    }
-    const subject = bytes === void 0 ? void 0 : subjectOf(bytes);
-    if (subject !== void 0) await this.#referrers.remove(repository, subject, digest);
-    return true;
-  }
-  /** Removes one tag; false when there was none. */
-  async deleteTag(repository, tag) {
-    return unlinkIfExists(this.#layout.tag(repository, tag));
-  }
-  /** Tags in byte order; empty when the repository has none (or does not exist). */
-  async tags(repository) {
-    try {
-      const names2 = await readdir2(this.#layout.tagsDir(repository));
-      return names2.filter(isSafeTag).sort(byteOrder);
-    } catch (error) {
-      if (isMissing(error)) return [];
-      throw error;
-    }
-  }
-  /** Referrers of `subject` whose manifests are still in the repository. */
-  async referrers(repository, subject) {
-    const entries2 = await this.#referrers.list(repository, subject);
-    const present = [];
-    for (const entry of entries2) {
-      if (await this.has(repository, entry.digest)) present.push(entry);
-    }
-    return present;
-  }
-  async #content(digest) {
-    const cached = this.#cache.get(digest);
-    if (cached !== void 0) return cached;
-    try {
-      const bytes = await readFile10(this.#blobs.path(digest));
-      this.#cache.set(digest, bytes, bytes.length);
-      return bytes;
-    } catch (error) {
-      if (isMissing(error)) return void 0;
-      throw error;
-    }
-  }
-};
-function byteOrder(a2, b) {
-  return a2 < b ? -1 : a2 > b ? 1 : 0;
-}
-function subjectOf(bytes) {
-  try {
-    const parsed = JSON.parse(bytes.toString("utf8"));
-    const digest = parsed.subject?.digest;
-    if (typeof digest !== "string") return void 0;
-    parseStoreDigest(digest);
-    return digest;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/registry/storage/repositories.ts
-var MARKERS = /* @__PURE__ */ new Set(["_layers", "_manifests", "_uploads", "_referrers"]);
-async function listRepositories(repositoriesDir) {
-  const found = [];
-  const walk = async (dir, prefix) => {
-    let entries2;
-    try {
-      entries2 = await readdir3(dir, { withFileTypes: true });
-    } catch (error) {
-      if (isMissing(error)) return;
-      throw error;
-    }
-    if (prefix !== "" && entries2.some((entry) => entry.isDirectory() && MARKERS.has(entry.name))) {
-      if (isSafeRepository(prefix)) found.push(prefix);
-    }
-    for (const entry of entries2) {
-      if (!entry.isDirectory() || entry.name.startsWith("_")) continue;
-      await walk(join14(dir, entry.name), prefix === "" ? entry.name : `${prefix}/${entry.name}`);
-    }
-  };
-  await walk(repositoriesDir, "");
-  return found.sort(byteOrder);
-}
-
-// src/registry/storage/fsck.ts
-async function fsck(layout) {
-  const problems = [];
-  const report2 = (kind2, path11, message) => {
-    problems.push({ kind: kind2, path: relative(layout.root, path11), message });
-  };
-  let blobs = 0;
-  let blobBytes = 0;
-  for (const algorithm of await names(layout.blobsDir)) {
-    for (const prefix of await names(join15(layout.blobsDir, algorithm))) {
-      for (const hex of await names(join15(layout.blobsDir, algorithm, prefix))) {
-        const path11 = join15(layout.blobsDir, algorithm, prefix, hex);
-        const digest = `${algorithm}:${hex}`;
-        if (!isDigestAlgorithm(algorithm) || !checkDigest(digest).ok || !hex.startsWith(prefix)) {
-          report2("misplaced-blob", path11, "file name is not a digest in its expected place");
-          continue;
-        }
-        try {
-          const actual = await hashFile(path11, algorithm);
-          blobs += 1;
-          blobBytes += actual.size;
-          if (actual.digest !== digest) report2("corrupt-blob", path11, `content hashes to ${actual.digest}`);
-        } catch (error) {
-          report2("unreadable", path11, error.message);
-        }
-      }
-    }
-  }
-  const repositories = await listRepositories(layout.repositoriesDir);
-  let links = 0;
-  let manifests = 0;
-  let tags = 0;
-  const contentExists = async (digest) => exists(layout.blob(digest));
-  for (const repository of repositories) {
-    for (const digest of await digestsUnder(join15(layout.repository(repository), "_layers"))) {
-      links += 1;
-      if (!await contentExists(digest)) {
-        report2("dangling-layer-link", layout.layerLink(repository, digest), `no content for ${digest}`);
-      }
-    }
-    for (const digest of await digestsUnder(join15(layout.repository(repository), "_manifests", "revisions"))) {
-      manifests += 1;
-      if (!await contentExists(digest)) {
-        report2("dangling-manifest", layout.revisionLink(repository, digest), `no content for ${digest}`);
-      }
-    }
-    for (const tag of await names(layout.tagsDir(repository))) {
-      tags += 1;
-      const path11 = join15(layout.tagsDir(repository), tag);
-      if (!isSafeTag(tag)) {
-        report2("invalid-tag", path11, "file name is not a valid tag");
-        continue;
-      }
-      const target = await readTextIfExists(path11) ?? "";
-      if (!checkDigest(target).ok || !await exists(layout.revisionLink(repository, target))) {
-        report2("dangling-tag", path11, `tag points at ${JSON.stringify(target)}, which is not a manifest here`);
-      }
-    }
-    await checkReferrers(layout, repository, report2);
-  }
-  return {
-    ok: problems.length === 0,
-    blobs,
-    blobBytes,
-    repositories: repositories.length,
-    links,
-    manifests,
-    tags,
-    problems
-  };
-}
-async function checkReferrers(layout, repository, report2) {
-  const root = join15(layout.repository(repository), "_referrers");
-  for (const subject of await digestsUnder(root)) {
-    const dir = layout.referrersDir(repository, subject);
-    for (const entry of await names(dir)) {
-      const digest = entry.replace("-", ":");
-      if (!checkDigest(digest).ok || !await exists(layout.revisionLink(repository, digest))) {
-        report2("dangling-referrer", join15(dir, entry), `referrer ${digest} is not a manifest here`);
-      }
-    }
-  }
-}
-async function digestsUnder(dir) {
-  const found = [];
-  for (const algorithm of await names(dir)) {
-    for (const hex of await names(join15(dir, algorithm))) {
-      const digest = `${algorithm}:${hex}`;
-      if (checkDigest(digest).ok) found.push(digest);
-    }
-  }
-  return found;
-}
-async function names(dir) {
-  let entries2;
-  try {
-    entries2 = await readdir4(dir, { withFileTypes: true });
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
-  }
-  return entries2.map((entry) => entry.name).sort();
-}
-
-// src/registry/storage/layout.ts
-import { join as join16 } from "node:path";
-var Layout = class {
-  root;
-  constructor(root) {
-    this.root = root;
-  }
-  get tmpDir() {
-    return join16(this.root, "tmp");
-  }
-  get blobsDir() {
-    return join16(this.root, "blobs");
-  }
-  get repositoriesDir() {
-    return join16(this.root, "repositories");
-  }
-  /** Content file of a digest. */
-  blob(digest) {
-    const { algorithm, hex } = parseStoreDigest(digest);
-    return join16(this.blobsDir, algorithm, hex.slice(0, 2), hex);
-  }
-  /** Directory of a repository; throws on an unsafe name. */
-  repository(name) {
-    if (!isSafeRepository(name)) throw new Error(`unsafe repository name ${JSON.stringify(name)}`);
-    return join16(this.repositoriesDir, ...name.split("/"));
-  }
-  layerLink(name, digest) {
-    const { algorithm, hex } = parseStoreDigest(digest);
-    return join16(this.repository(name), "_layers", algorithm, hex);
-  }
-  revisionsDir(name, algorithm) {
-    return join16(this.repository(name), "_manifests", "revisions", algorithm);
-  }
-  revisionLink(name, digest) {
-    const { algorithm, hex } = parseStoreDigest(digest);
-    return join16(this.revisionsDir(name, algorithm), hex);
-  }
-  tagsDir(name) {
-    return join16(this.repository(name), "_manifests", "tags");
-  }
-  tag(name, tag) {
-    if (!isSafeTag(tag)) throw new Error(`unsafe tag ${JSON.stringify(tag)}`);
-    return join16(this.tagsDir(name), tag);
-  }
-  referrersDir(name, subject) {
-    const { algorithm, hex } = parseStoreDigest(subject);
-    return join16(this.repository(name), "_referrers", algorithm, hex);
-  }
-  referrer(name, subject, referrer) {
-    const { algorithm, hex } = parseStoreDigest(referrer);
-    return join16(this.referrersDir(name, subject), `${algorithm}-${hex}`);
-  }
-  uploadsDir(name) {
-    return join16(this.repository(name), "_uploads");
-  }
-  upload(name, id) {
-    if (!isSafeUploadId(id)) throw new Error(`unsafe upload id ${JSON.stringify(id)}`);
-    return join16(this.uploadsDir(name), id);
-  }
-  uploadData(name, id) {
-    return join16(this.upload(name, id), "data");
-  }
-  uploadStartedAt(name, id) {
-    return join16(this.upload(name, id), "startedat");
-  }
-};
-
-// src/registry/storage/uploads.ts
-import { randomUUID as randomUUID4 } from "node:crypto";
-import { createWriteStream as createWriteStream4 } from "node:fs";
-import { mkdir as mkdir5, readFile as readFile11, rm as rm8, stat as stat4, truncate, writeFile as writeFile4 } from "node:fs/promises";
-import { Transform as Transform5 } from "node:stream";
-import { pipeline as pipeline7 } from "node:stream/promises";
-
-// src/registry/storage/keyed-mutex.ts
-var KeyedMutex = class {
-  #tails = /* @__PURE__ */ new Map();
-  /** Runs `fn` once every earlier call with the same `key` has settled. */
-  async run(key2, fn) {
-    const previous = this.#tails.get(key2) ?? Promise.resolve();
-    const current = previous.then(fn, fn);
-    const tail = current.catch(() => void 0);
-    this.#tails.set(key2, tail);
-    try {
-      return await current;
-    } finally {
-      if (this.#tails.get(key2) === tail) this.#tails.delete(key2);
-    }
-  }
-};
-
-// src/registry/storage/uploads.ts
-var Uploads = class {
-  #layout;
-  #blobs;
-  #mutex = new KeyedMutex();
-  #live = /* @__PURE__ */ new Map();
-  constructor(layout, blobs) {
-    this.#layout = layout;
-    this.#blobs = blobs;
-  }
-  /** Starts a session with an empty data file and a fresh in-memory sha256. */
-  async create(repository) {
-    const id = randomUUID4();
-    const startedAt = /* @__PURE__ */ new Date();
-    await mkdir5(this.#layout.upload(repository, id), { recursive: true });
-    await writeFile4(this.#layout.uploadStartedAt(repository, id), startedAt.toISOString());
-    await writeFile4(this.#layout.uploadData(repository, id), "");
-    this.#live.set(key(repository, id), { hash: newHash("sha256"), size: 0 });
-    return { id, repository, size: 0, startedAt };
-  }
-  /** The session's size (its data file's) and start time, or undefined when there is none. */
-  async get(repository, id) {
-    const size = await fileSize(this.#layout.uploadData(repository, id));
-    if (size === void 0) return void 0;
-    return { id, repository, size, startedAt: await this.#startedAt(repository, id) };
-  }
-  /** Appends a chunk; on any failure the data file is cut back to where it was. See `Store.appendUpload`. */
-  async append(repository, id, chunk) {
-    return this.#mutex.run(
-      key(repository, id),
-      async () => this.#append(await this.#require(repository, id), chunk)
-    );
-  }
-  /** Appends the optional last chunk, verifies the digest and commits. See `Store.commitUpload`. */
-  async commit(repository, id, digest, chunk) {
-    return this.#mutex.run(key(repository, id), async () => {
-      let state = await this.#require(repository, id);
-      if (chunk !== void 0) state = await this.#append(state, chunk);
-      const { algorithm } = parseStoreDigest(digest);
-      const data = this.#layout.uploadData(repository, id);
-      const live = this.#live.get(key(repository, id));
-      this.#live.delete(key(repository, id));
-      const actual = live !== void 0 && live.size === state.size && algorithm === "sha256" ? `sha256:${live.hash.digest("hex")}` : (await hashFile(data, algorithm)).digest;
-      if (actual !== digest) {
-        await rm8(this.#layout.upload(repository, id), { recursive: true, force: true });
-        throw new StoreError(
-          "REGISTRY_DIGEST_MISMATCH",
-          `uploaded content has digest ${actual}, not ${digest}`,
-          {
-            actualDigest: actual,
-            size: state.size
-          }
-        );
-      }
-      await this.#blobs.commitFile(repository, digest, data);
-      await rm8(this.#layout.upload(repository, id), { recursive: true, force: true });
-      return { digest, size: state.size };
-    });
-  }
-  /** Removes a session; false when there was none. */
-  async cancel(repository, id) {
-    return this.#mutex.run(key(repository, id), async () => {
-      this.#live.delete(key(repository, id));
-      const dir = this.#layout.upload(repository, id);
-      if (!await exists(dir)) return false;
-      await rm8(dir, { recursive: true, force: true });
-      return true;
-    });
-  }
-  /** Removes the sessions of `repository` started before `cutoff`; returns how many. */
-  async purge(repository, ids, cutoff) {
-    let removed = 0;
-    for (const id of ids) {
-      const startedAt = await this.#startedAt(repository, id);
-      if (startedAt.getTime() >= cutoff) continue;
-      if (await this.cancel(repository, id)) removed += 1;
-    }
-    return removed;
-  }
-  async #require(repository, id) {
-    const state = await this.get(repository, id);
-    if (state === void 0) {
-      throw new StoreError("REGISTRY_UPLOAD_UNKNOWN", `no upload session ${id} in repository ${repository}`);
-    }
-    return state;
-  }
-  async #append(state, chunk) {
-    if (chunk.start !== void 0 && chunk.start !== state.size) {
-      chunk.body.resume();
-      throw new StoreError(
-        "REGISTRY_UPLOAD_OUT_OF_ORDER",
-        `chunk starts at byte ${chunk.start} but the upload holds ${state.size} bytes`,
-        { size: state.size }
-      );
-    }
-    const sessionKey = key(state.repository, state.id);
-    let live = this.#live.get(sessionKey);
-    if (live !== void 0 && live.size !== state.size) {
-      this.#live.delete(sessionKey);
-      live = void 0;
-    }
-    const before = live?.hash.copy();
-    let count2 = 0;
-    const counter = new Transform5({
-      transform(data2, _encoding, callback) {
-        count2 += data2.length;
-        live?.hash.update(data2);
-        callback(null, data2);
-      }
-    });
-    const data = this.#layout.uploadData(state.repository, state.id);
-    try {
-      await pipeline7(chunk.body, counter, createWriteStream4(data, { flags: "a" }));
-      if (chunk.length !== void 0 && count2 !== chunk.length) {
-        throw new StoreError(
-          "REGISTRY_UPLOAD_LENGTH_MISMATCH",
-          `chunk announced ${chunk.length} bytes but held ${count2}`,
-          { size: state.size }
-        );
-      }
-    } catch (error) {
-      await truncate(data, state.size).catch(() => void 0);
-      if (live !== void 0 && before !== void 0) live.hash = before;
-      throw error;
-    }
-    if (live !== void 0) live.size = state.size + count2;
-    return { ...state, size: state.size + count2 };
-  }
-  async #startedAt(repository, id) {
-    try {
-      const text2 = await readFile11(this.#layout.uploadStartedAt(repository, id), "utf8");
-      const date = new Date(text2.trim());
-      if (!Number.isNaN(date.getTime())) return date;
-    } catch (error) {
-      if (!isMissing(error)) throw error;
-    }
-    try {
-      return (await stat4(this.#layout.upload(repository, id))).mtime;
-    } catch (error) {
-      if (isMissing(error)) return /* @__PURE__ */ new Date(0);
-      throw error;
-    }
-  }
-};
-function key(repository, id) {
-  return `${repository}\0${id}`;
-}
-
-// src/registry/storage/usage.ts
-import { randomUUID as randomUUID5 } from "node:crypto";
-import { readdir as readdir5, stat as stat5, unlink as unlink2, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join17 } from "node:path";
-async function measureBlobs(layout) {
-  let blobs = 0;
-  let bytes = 0;
-  for (const algorithm of await entries(layout.blobsDir)) {
-    for (const prefix of await entries(join17(layout.blobsDir, algorithm))) {
-      const dir = join17(layout.blobsDir, algorithm, prefix);
-      for (const name of await entries(dir)) {
-        try {
-          const info = await stat5(join17(dir, name));
-          if (!info.isFile()) continue;
-          blobs += 1;
-          bytes += info.size;
-        } catch (error) {
-          if (!isMissing(error)) throw error;
-        }
-      }
-    }
-  }
-  return { blobs, bytes };
-}
-async function probeWritable(layout) {
-  const probe = join17(layout.tmpDir, `${randomUUID5()}.probe`);
-  await writeFile5(probe, "ok");
-  await unlink2(probe);
-}
-async function entries(dir) {
-  let found;
-  try {
-    found = await readdir5(dir, { withFileTypes: true });
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
-  }
-  return found.map((e) => e.name);
-}
-
-// src/registry/storage/disk.ts
-var STALE_TEMP_MS = 60 * 60 * 1e3;
-var DiskStore = class {
-  root;
-  #layout;
-  #blobs;
-  #uploads;
-  #manifests;
-  constructor(options) {
-    this.root = options.root;
-    const fsync = options.fsync ?? true;
-    this.#layout = new Layout(options.root);
-    this.#blobs = new Blobs(this.#layout, fsync);
-    this.#uploads = new Uploads(this.#layout, this.#blobs);
-    this.#manifests = new Manifests(this.#layout, this.#blobs, {
-      fsync,
-      cacheBytes: options.manifestCacheBytes ?? 32 * 1024 * 1024
-    });
-  }
-  async init() {
-    for (const dir of [this.#layout.blobsDir, this.#layout.repositoriesDir, this.#layout.tmpDir]) {
-      await mkdir6(dir, { recursive: true });
-    }
-  }
-  statBlob(repository, digest) {
-    return this.#blobs.stat(repository, digest);
-  }
-  getBlob(repository, digest) {
-    return this.#blobs.get(repository, digest);
-  }
-  deleteBlob(repository, digest) {
-    return this.#blobs.delete(repository, digest);
-  }
-  mountBlob(repository, digest, from) {
-    return this.#blobs.mount(repository, digest, from);
-  }
-  createUpload(repository) {
-    return this.#uploads.create(repository);
-  }
-  getUpload(repository, id) {
-    return this.#uploads.get(repository, id);
-  }
-  appendUpload(repository, id, chunk) {
-    return this.#uploads.append(repository, id, chunk);
-  }
-  commitUpload(repository, id, digest, chunk) {
-    return this.#uploads.commit(repository, id, digest, chunk);
-  }
-  cancelUpload(repository, id) {
-    return this.#uploads.cancel(repository, id);
-  }
-  async purgeExpiredUploads(maxAgeMs, now = /* @__PURE__ */ new Date()) {
-    const cutoff = now.getTime() - maxAgeMs;
-    let uploads = 0;
-    for (const repository of await listRepositories(this.#layout.repositoriesDir)) {
-      let ids;
-      try {
-        ids = (await readdir6(this.#layout.uploadsDir(repository))).filter(isSafeUploadId);
-      } catch (error) {
-        if (isMissing(error)) continue;
-        throw error;
-      }
-      uploads += await this.#uploads.purge(repository, ids, cutoff);
-    }
-    return { uploads, tempFiles: await this.#purgeTemp(now.getTime() - Math.min(maxAgeMs, STALE_TEMP_MS)) };
-  }
-  statManifest(repository, reference2) {
-    return this.#manifests.stat(repository, reference2);
-  }
-  getManifest(repository, reference2) {
-    return this.#manifests.get(repository, reference2);
-  }
-  putManifest(repository, manifest) {
-    return this.#manifests.put(repository, manifest);
-  }
-  deleteManifest(repository, digest) {
-    return this.#manifests.delete(repository, digest);
-  }
-  deleteTag(repository, tag) {
-    return this.#manifests.deleteTag(repository, tag);
-  }
-  async listTags(repository) {
-    if (!await exists(this.#layout.repository(repository))) return void 0;
-    return this.#manifests.tags(repository);
-  }
-  listReferrers(repository, subject) {
-    return this.#manifests.referrers(repository, subject);
-  }
-  listRepositories() {
-    return listRepositories(this.#layout.repositoriesDir);
-  }
-  fsck() {
-    return fsck(this.#layout);
-  }
-  /** Counts and sizes the files under `blobs/` (one stat each; cache the answer). */
-  usage() {
-    return measureBlobs(this.#layout);
-  }
-  /** Writes and removes a probe file in `tmp/`. */
-  checkWritable() {
-    return probeWritable(this.#layout);
-  }
-  async #purgeTemp(cutoff) {
-    let removed = 0;
-    let names2;
-    try {
-      names2 = await readdir6(this.#layout.tmpDir);
-    } catch (error) {
-      if (isMissing(error)) return 0;
-      throw error;
-    }
-    for (const name of names2) {
-      const path11 = join18(this.#layout.tmpDir, name);
-      try {
-        if ((await stat6(path11)).mtimeMs >= cutoff) continue;
-        await rm9(path11, { force: true, recursive: true });
-        removed += 1;
-      } catch (error) {
-        if (!isMissing(error)) throw error;
-      }
-    }
-    return removed;
-  }
-};
 
 // src/registry/options.ts
 var MiB2 = 1024 * 1024;
@@ -74650,23 +75995,40 @@ function resolveOptions2(options = {}) {
   const fsync = options.fsync ?? true;
   const manifestCacheBytes = integer("manifestCacheBytes", options.manifestCacheBytes, 32 * MiB2, 0);
   const store = options.store ?? new DiskStore({ root: resolve2(options.storageDir ?? "registry-data"), fsync, manifestCacheBytes });
+  const automaticCrossMount = options.automaticCrossMount ?? true;
+  const onError = options.onError ?? logToStderr;
+  const logger = options.logger ?? silentLogger;
+  const graceMs = integer("gc.graceMs", options.gc?.graceMs, GC_DEFAULTS.graceMs, 0);
+  const maxSizeBytes = integer("retention.maxSizeBytes", options.retention?.maxSizeBytes, 0, 0);
+  const mirrors = resolveMirrors(options.mirrors ?? []);
+  if ("error" in mirrors) throw new RegistryOptionsError(mirrors.option, mirrors.error);
   return {
     store,
     maxManifestBytes: integer("maxManifestBytes", options.maxManifestBytes, 4 * MiB2, 4096),
     uploadExpiryMs: integer("uploadExpiryMs", options.uploadExpiryMs, 24 * HOUR, 1e3),
     purgeIntervalMs: integer("purgeIntervalMs", options.purgeIntervalMs, HOUR, 0),
-    automaticCrossMount: options.automaticCrossMount ?? true,
+    automaticCrossMount,
     requireManifestReferences: options.requireManifestReferences ?? true,
     authorizer: options.authorizer ?? openAuthorizer,
     closeTimeoutMs: integer("closeTimeoutMs", options.closeTimeoutMs, 1e4, 0),
-    onError: options.onError ?? logToStderr,
-    logger: options.logger ?? silentLogger,
+    onError,
+    logger,
     metrics: options.metrics ?? new Metrics(),
     stats: options.stats ?? new PackageStats({
-      file: store instanceof DiskStore ? join19(store.root, "package-stats.json") : void 0
+      file: store instanceof DiskStore ? join21(store.root, "package-stats.json") : void 0
     }),
     maxRequestBytes: integer("maxRequestBytes", options.maxRequestBytes, 0, 0),
-    maxHeaderBytes: integer("maxHeaderBytes", options.maxHeaderBytes, 16 * 1024, 1024)
+    maxHeaderBytes: integer("maxHeaderBytes", options.maxHeaderBytes, 16 * 1024, 1024),
+    gcIntervalMs: integer("gc.intervalMs", options.gc?.intervalMs, GC_DEFAULTS.intervalMs, 0),
+    graceMs,
+    maxSizeBytes,
+    retentionCheckIntervalMs: integer(
+      "retention.checkIntervalMs",
+      options.retention?.checkIntervalMs,
+      GC_DEFAULTS.checkIntervalMs,
+      0
+    ),
+    caching: createCaching({ store, mirrors, graceMs, maxSizeBytes, automaticCrossMount, logger, onError })
   };
 }
 function integer(name, value, fallback, min) {
@@ -74688,12 +76050,28 @@ function createRegistry(options = {}) {
   const { store } = resolved;
   let server;
   let timer;
+  const cacheTimers = [];
   let closing2;
   const state = { closing: false };
   if (store.usage !== void 0) {
     resolved.metrics.setStorageSource(cachedFor(6e4, () => store.usage()));
   }
   const purge = () => store.purgeExpiredUploads(resolved.uploadExpiryMs);
+  const { collector, mirrors } = resolved.caching;
+  const needCollector = () => {
+    if (collector === void 0) {
+      throw new RegistryOptionsError("store", "garbage collection and retention need a DiskStore");
+    }
+    return collector;
+  };
+  const every = (ms, what, run2) => {
+    if (ms <= 0 || collector === void 0) return;
+    const handle2 = setInterval(() => {
+      run2().catch((error) => resolved.onError(error, { method: what, url: "" }));
+    }, ms);
+    handle2.unref();
+    cacheTimers.push(handle2);
+  };
   return {
     options: resolved,
     store,
@@ -74730,6 +76108,10 @@ function createRegistry(options = {}) {
         }, resolved.purgeIntervalMs);
         timer.unref();
       }
+      every(resolved.gcIntervalMs, "GC", () => needCollector().collect());
+      if (resolved.maxSizeBytes > 0) {
+        every(resolved.retentionCheckIntervalMs, "RETENTION", () => needCollector().enforceCap());
+      }
       const address = http.address();
       const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
       const url = `http://${shownHost}:${address.port}`;
@@ -74738,13 +76120,21 @@ function createRegistry(options = {}) {
     },
     close() {
       state.closing = true;
-      closing2 ??= closeServer(server, resolved.closeTimeoutMs, () => clearInterval(timer)).then(
-        () => resolved.stats.close()
-      );
+      const stopTimers = () => {
+        clearInterval(timer);
+        for (const handle2 of cacheTimers.splice(0)) clearInterval(handle2);
+      };
+      closing2 ??= closeServer(server, resolved.closeTimeoutMs, stopTimers).then(async () => {
+        await mirrors?.close(resolved.closeTimeoutMs);
+        await collector?.idle();
+        await resolved.stats.close();
+      });
       return closing2;
     },
     purgeExpiredUploads: purge,
-    fsck: () => store.fsck()
+    fsck: () => store.fsck(),
+    collectGarbage: async (options2) => needCollector().collect(options2),
+    enforceRetention: async () => needCollector().enforceCap()
   };
 }
 async function closeServer(server, timeoutMs, stopTimer) {
@@ -74882,10 +76272,10 @@ function evaluatePolicy(registry, statements, issuer, claims) {
   if (!sameIssuer) {
     return { ok: false, reason: `no OIDC policy statement of ${registry} is for issuer ${issuer}` };
   }
-  const names2 = [
+  const names3 = [
     ...new Set(statements.filter((s) => s.iss === issuer).flatMap((s) => Object.keys(s.claims)))
   ];
-  const shown = names2.map((name) => `${name}=${show(claims[name])}`).join(" ");
+  const shown = names3.map((name) => `${name}=${show(claims[name])}`).join(" ");
   return { ok: false, reason: `no OIDC policy statement of ${registry} matches claims ${shown}` };
 }
 function test(matcher, claim) {
@@ -75369,12 +76759,12 @@ var PackagesAuthorizer = class {
     };
   }
   #unknown(registry) {
-    const names2 = this.directory.all.map((r) => r.name).join(", ");
+    const names3 = this.directory.all.map((r) => r.name).join(", ");
     return {
       ok: false,
       status: 404,
       code: "NAME_UNKNOWN",
-      message: `${registry} is not a registry here; repository names look like ORG/REGISTRY/IMAGE with ORG/REGISTRY one of: ${names2}`
+      message: `${registry} is not a registry here; repository names look like ORG/REGISTRY/IMAGE with ORG/REGISTRY one of: ${names3}`
     };
   }
   #prefix() {
@@ -75505,7 +76895,7 @@ function fail(reason) {
 
 // src/registry/auth/oidc/jwks.ts
 import { createPublicKey } from "node:crypto";
-import { readFile as readFile12, stat as stat7 } from "node:fs/promises";
+import { readFile as readFile13, stat as stat10 } from "node:fs/promises";
 
 // src/registry/auth/errors.ts
 var RegistryAuthError = class extends ContainerPackageError {
@@ -75553,13 +76943,13 @@ function fileKeySource(path11) {
       if (cached !== void 0 && !refresh) return cached.keys;
       let signature;
       try {
-        const info = await stat7(path11);
+        const info = await stat10(path11);
         signature = `${info.ino}:${info.size}:${info.mtimeMs}`;
       } catch (error) {
         throw jwksError(path11, `cannot be read: ${error.message}`, error);
       }
       if (cached?.signature === signature) return cached.keys;
-      cached = { signature, keys: parseJwks(await readFile12(path11, "utf8"), path11) };
+      cached = { signature, keys: parseJwks(await readFile13(path11, "utf8"), path11) };
       return cached.keys;
     }
   };
@@ -75613,7 +77003,7 @@ function jwksError(origin, what, cause) {
 }
 
 // src/registry/auth/tokens/token-store.ts
-import { stat as stat8 } from "node:fs/promises";
+import { stat as stat11 } from "node:fs/promises";
 
 // src/registry/auth/tokens/token-format.ts
 import { createHash as createHash5, randomBytes as randomBytes3, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
@@ -75633,14 +77023,14 @@ function sameHash(a2, b) {
 
 // src/registry/auth/tokens/tokens-file.ts
 import { randomUUID as randomUUID6 } from "node:crypto";
-import { mkdir as mkdir7, open as open6, readFile as readFile13, rename as rename5, rm as rm10, unlink as unlink3 } from "node:fs/promises";
+import { mkdir as mkdir7, open as open7, readFile as readFile14, rename as rename5, rm as rm10, unlink as unlink3 } from "node:fs/promises";
 import { dirname as dirname3 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
 var VERSION2 = 1;
 async function readTokensFile(path11) {
   let text2;
   try {
-    text2 = await readFile13(path11, "utf8");
+    text2 = await readFile14(path11, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return { tokens: [] };
     throw invalid4(path11, `cannot be read: ${error.message}`, error);
@@ -75700,7 +77090,7 @@ async function updateTokensFile(path11, change) {
   try {
     const { file, result } = change(await readTokensFile(path11));
     const temp = `${path11}.${randomUUID6()}.tmp`;
-    const out = await open6(temp, "wx", 384);
+    const out = await open7(temp, "wx", 384);
     try {
       await out.writeFile(serializeTokensFile(file));
       await out.sync();
@@ -75723,7 +77113,7 @@ async function acquireLock(lock) {
   const deadline = Date.now() + 1e4;
   for (; ; ) {
     try {
-      return await open6(lock, "wx", 384);
+      return await open7(lock, "wx", 384);
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       if (Date.now() > deadline) {
@@ -75780,7 +77170,7 @@ var TokenStore = class {
   async #reload() {
     let signature;
     try {
-      const info = await stat8(this.path);
+      const info = await stat11(this.path);
       signature = `${info.ino}:${info.size}:${info.mtimeMs}`;
     } catch (error) {
       if (error.code !== "ENOENT") throw error;
@@ -75853,22 +77243,22 @@ function badInput(message) {
 }
 
 // src/registry/config.ts
-import { readFile as readFile14 } from "node:fs/promises";
+import { readFile as readFile15 } from "node:fs/promises";
 import { dirname as dirname4, resolve as resolve3 } from "node:path";
 
 // src/registry/config/defaults.ts
 import { homedir as homedir3 } from "node:os";
-import { join as join20 } from "node:path";
+import { join as join22 } from "node:path";
 var DEFAULT_LISTEN = "127.0.0.1:5000";
 function defaultStorageDir(env = process.env, home = homedir3()) {
   const xdg = env.XDG_CACHE_HOME;
-  if (xdg !== void 0 && xdg.startsWith("/")) return join20(xdg, "container-package", "registry");
+  if (xdg !== void 0 && xdg.startsWith("/")) return join22(xdg, "container-package", "registry");
   if (process.platform === "win32" && env.LOCALAPPDATA)
-    return join20(env.LOCALAPPDATA, "container-package", "registry");
-  return join20(home, ".cache", "container-package", "registry");
+    return join22(env.LOCALAPPDATA, "container-package", "registry");
+  return join22(home, ".cache", "container-package", "registry");
 }
 function defaultTokensFile(storage) {
-  return join20(storage, "tokens.json");
+  return join22(storage, "tokens.json");
 }
 
 // src/registry/config/errors.ts
@@ -75906,7 +77296,7 @@ var ConfigReader = class {
     if (unknown2.length > 0) {
       const first = unknown2[0];
       this.fail(
-        join21(path11, first),
+        join23(path11, first),
         `unknown key ${JSON.stringify(first)}; allowed here: ${allowed.join(", ")}`
       );
     }
@@ -75939,7 +77329,7 @@ var ConfigReader = class {
     return value;
   }
 };
-function join21(path11, key2) {
+function join23(path11, key2) {
   if (typeof key2 === "number") return `${path11}[${key2}]`;
   return path11 === "" ? key2 : `${path11}.${key2}`;
 }
@@ -75955,20 +77345,20 @@ function kind(value) {
 var OPERATORS = ["equals", "not_equals", "in", "not_in", "matches"];
 function readPolicy(reader, value, path11) {
   return reader.list(value, path11).map((raw, index) => {
-    const at = join21(path11, index);
+    const at = join23(path11, index);
     const statement = reader.object(raw, at, ["iss", "scopes", "claims"]);
-    const iss = reader.requiredString(statement.iss, join21(at, "iss"));
-    const scopes = reader.list(statement.scopes, join21(at, "scopes")).map((scope, i2) => {
+    const iss = reader.requiredString(statement.iss, join23(at, "iss"));
+    const scopes = reader.list(statement.scopes, join23(at, "scopes")).map((scope, i2) => {
       if (!isScope(scope))
-        reader.fail(join21(join21(at, "scopes"), i2), `expected one of ${SCOPES.join(", ")}, got ${kind(scope)}`);
+        reader.fail(join23(join23(at, "scopes"), i2), `expected one of ${SCOPES.join(", ")}, got ${kind(scope)}`);
       return scope;
     });
-    if (scopes.length === 0) reader.fail(join21(at, "scopes"), `list at least one of ${SCOPES.join(", ")}`);
-    const claimsAt = join21(at, "claims");
+    if (scopes.length === 0) reader.fail(join23(at, "scopes"), `list at least one of ${SCOPES.join(", ")}`);
+    const claimsAt = join23(at, "claims");
     const claims = {};
     const rawClaims = reader.object(statement.claims, claimsAt, Object.keys(statement.claims ?? {}));
     for (const [name, matcher] of Object.entries(rawClaims))
-      claims[name] = readMatcher(reader, matcher, join21(claimsAt, name));
+      claims[name] = readMatcher(reader, matcher, join23(claimsAt, name));
     return { iss, scopes, claims };
   });
 }
@@ -75979,7 +77369,7 @@ function readMatcher(reader, value, path11) {
   for (const op of OPERATORS) {
     const v = ops[op];
     if (v === void 0) continue;
-    const at = join21(path11, op);
+    const at = join23(path11, op);
     if (op === "equals" || op === "not_equals") {
       if (!isScalar2(v)) reader.fail(at, `expected a string, number or boolean, got ${kind(v)}`);
       out.push({ op, value: v });
@@ -75987,7 +77377,7 @@ function readMatcher(reader, value, path11) {
       const values = reader.list(v, at);
       values.forEach((item, i2) => {
         if (!isScalar2(item))
-          reader.fail(join21(at, i2), `expected a string, number or boolean, got ${kind(item)}`);
+          reader.fail(join23(at, i2), `expected a string, number or boolean, got ${kind(item)}`);
       });
       if (values.length === 0) reader.fail(at, "expected a non-empty list");
       out.push({ op, values });
@@ -75995,7 +77385,7 @@ function readMatcher(reader, value, path11) {
       const patterns = typeof v === "string" ? [v] : reader.list(v, at);
       patterns.forEach((item, i2) => {
         if (typeof item !== "string")
-          reader.fail(typeof v === "string" ? at : join21(at, i2), `expected a glob string, got ${kind(item)}`);
+          reader.fail(typeof v === "string" ? at : join23(at, i2), `expected a glob string, got ${kind(item)}`);
       });
       if (patterns.length === 0) reader.fail(at, "expected a glob or a non-empty list of globs");
       out.push({ op: "matches", patterns });
@@ -76065,34 +77455,34 @@ function isLoopbackHost2(host) {
 function readRegistries(r, value) {
   const seen = /* @__PURE__ */ new Set();
   return r.list(value, "registries").map((raw, index) => {
-    const at = join21("registries", index);
+    const at = join23("registries", index);
     const entry = r.object(raw, at, ["name", "visibility", "oidc-policy"]);
-    const name = r.requiredString(entry.name, join21(at, "name"));
+    const name = r.requiredString(entry.name, join23(at, "name"));
     if (!isRegistryName(name))
       r.fail(
-        join21(at, "name"),
+        join23(at, "name"),
         `invalid registry name ${JSON.stringify(name)}: expected ${REGISTRY_NAME_SHAPE}`
       );
-    if (seen.has(name)) r.fail(join21(at, "name"), `registry ${name} is listed twice`);
+    if (seen.has(name)) r.fail(join23(at, "name"), `registry ${name} is listed twice`);
     seen.add(name);
     return {
       name,
-      visibility: r.oneOf(entry.visibility, join21(at, "visibility"), ["private", "public"], "private"),
-      oidcPolicy: readPolicy(r, entry["oidc-policy"], join21(at, "oidc-policy"))
+      visibility: r.oneOf(entry.visibility, join23(at, "visibility"), ["private", "public"], "private"),
+      oidcPolicy: readPolicy(r, entry["oidc-policy"], join23(at, "oidc-policy"))
     };
   });
 }
 function readIssuers(r, value, path11) {
   return r.list(value, "oidc.issuers").map((raw, index) => {
-    const at = join21("oidc.issuers", index);
+    const at = join23("oidc.issuers", index);
     const entry = r.object(raw, at, ["issuer", "jwks-file", "jwks-url"]);
-    const issuer = r.requiredString(entry.issuer, join21(at, "issuer"));
-    const jwksFile = path11(r.string(entry["jwks-file"], join21(at, "jwks-file")));
-    const jwksUrl = readUrl(r, entry["jwks-url"], join21(at, "jwks-url"));
+    const issuer = r.requiredString(entry.issuer, join23(at, "issuer"));
+    const jwksFile = path11(r.string(entry["jwks-file"], join23(at, "jwks-file")));
+    const jwksUrl = readUrl(r, entry["jwks-url"], join23(at, "jwks-url"));
     if (jwksFile === void 0 === (jwksUrl === void 0))
       r.fail(at, "give exactly one of jwks-file and jwks-url");
     if (jwksUrl !== void 0 && jwksUrl.startsWith("http:") && !isLoopbackHost2(new URL(jwksUrl).hostname)) {
-      r.fail(join21(at, "jwks-url"), "must be https (plain http only for a loopback address)");
+      r.fail(join23(at, "jwks-url"), "must be https (plain http only for a loopback address)");
     }
     return {
       issuer,
@@ -76141,6 +77531,105 @@ function checkConsistency(r, config, top) {
   }
 }
 
+// src/registry/gc/config.ts
+function readGc(r, value) {
+  const gc = r.object(value, "gc", ["interval", "grace"]);
+  return {
+    intervalMs: readDuration(r, gc.interval, "gc.interval", GC_DEFAULTS.intervalMs),
+    graceMs: readDuration(r, gc.grace, "gc.grace", GC_DEFAULTS.graceMs)
+  };
+}
+function readRetention(r, value) {
+  const retention = r.object(value, "retention", ["max-size", "check-interval"]);
+  const maxSizeBytes = readSize(r, retention["max-size"], "retention.max-size", GC_DEFAULTS.maxSizeBytes);
+  const checkIntervalMs = readDuration(
+    r,
+    retention["check-interval"],
+    "retention.check-interval",
+    GC_DEFAULTS.checkIntervalMs
+  );
+  return { maxSizeBytes, checkIntervalMs };
+}
+function parseDurationFlag(flag, value) {
+  return readDuration(new ConfigReader(void 0), value.trim(), flag, 0);
+}
+
+// src/registry/mirror/config.ts
+var KEYS = [
+  "prefix",
+  "upstream",
+  "username",
+  "password-env",
+  "token-env",
+  "tag-max-age",
+  "revalidate-timeout"
+];
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function readMirrors(r, value, registries) {
+  const mirrors = [];
+  for (const [index, raw] of r.list(value, "mirrors").entries()) {
+    const at = join23("mirrors", index);
+    const entry = typeof raw === "string" ? { prefix: raw } : r.object(raw, at, KEYS);
+    const prefixAt = typeof raw === "string" ? at : join23(at, "prefix");
+    const prefix = r.requiredString(entry.prefix, prefixAt).replace(/\/+$/, "");
+    if (!isSafeRepository(prefix)) {
+      r.fail(
+        prefixAt,
+        `${JSON.stringify(prefix)} is not a repository path (lowercase components joined by "/")`
+      );
+    }
+    const clash = mirrors.find((m) => nested(m.prefix, prefix));
+    if (clash !== void 0) r.fail(prefixAt, `${prefix} overlaps the mirror prefix ${clash.prefix}`);
+    if (registries.length > 0 && !registries.some((reg) => prefix.startsWith(`${reg.name}/`))) {
+      r.fail(
+        prefixAt,
+        `${prefix} is outside every configured registry, so nobody could be allowed to pull from it`,
+        `use a prefix inside a registry, such as ${registries[0].name}/${prefix.replace(/[^a-z0-9]+/g, "-")}`
+      );
+    }
+    const upstream = r.string(entry.upstream, join23(at, "upstream")) ?? shorthandUpstream(prefix);
+    const parsed = parseUpstream(prefix, upstream);
+    if ("error" in parsed) r.fail(join23(at, "upstream"), parsed.error);
+    const username = r.string(entry.username, join23(at, "username"));
+    const passwordEnv = envName2(r, entry["password-env"], join23(at, "password-env"));
+    const tokenEnv = envName2(r, entry["token-env"], join23(at, "token-env"));
+    if (passwordEnv !== void 0 && username === void 0)
+      r.fail(join23(at, "password-env"), "needs username");
+    if (username !== void 0 && passwordEnv === void 0)
+      r.fail(join23(at, "username"), "needs password-env");
+    if (tokenEnv !== void 0 && passwordEnv !== void 0) {
+      r.fail(join23(at, "token-env"), "give either token-env or username and password-env, not both");
+    }
+    mirrors.push({
+      prefix,
+      upstream,
+      ...username === void 0 ? {} : { username },
+      ...passwordEnv === void 0 ? {} : { passwordEnv },
+      ...tokenEnv === void 0 ? {} : { tokenEnv },
+      tagMaxAgeMs: readDuration(
+        r,
+        entry["tag-max-age"],
+        join23(at, "tag-max-age"),
+        MIRROR_DEFAULTS.tagMaxAgeMs
+      ),
+      revalidateTimeoutMs: readDuration(
+        r,
+        entry["revalidate-timeout"],
+        join23(at, "revalidate-timeout"),
+        MIRROR_DEFAULTS.revalidateTimeoutMs
+      )
+    });
+  }
+  return mirrors;
+}
+function envName2(r, value, at) {
+  const name = r.string(value, at);
+  if (name !== void 0 && !ENV_NAME.test(name)) {
+    r.fail(at, `expected the name of an environment variable, got ${kind(name)}`);
+  }
+  return name;
+}
+
 // src/registry/config.ts
 var TOP_KEYS = [
   "listen",
@@ -76153,7 +77642,10 @@ var TOP_KEYS = [
   "limits",
   "uploads",
   "shutdown-timeout",
-  "log-level"
+  "log-level",
+  "mirrors",
+  "gc",
+  "retention"
 ];
 function parseConfig(text2, options = {}) {
   const r = new ConfigReader(options.source);
@@ -76209,7 +77701,10 @@ function parseConfig(text2, options = {}) {
       purgeIntervalMs: readDuration(r, uploads["purge-interval"], "uploads.purge-interval", 36e5)
     },
     shutdownTimeoutMs: readDuration(r, top["shutdown-timeout"], "shutdown-timeout", 3e4),
-    logLevel: r.oneOf(top["log-level"], "log-level", ["debug", "info", "warn", "error"], "info")
+    logLevel: r.oneOf(top["log-level"], "log-level", ["debug", "info", "warn", "error"], "info"),
+    mirrors: readMirrors(r, top.mirrors, registries),
+    gc: readGc(r, top.gc),
+    retention: readRetention(r, top.retention)
   };
   checkConsistency(r, config, top);
   return config;
@@ -76217,7 +77712,7 @@ function parseConfig(text2, options = {}) {
 async function loadConfigFile(file, env = process.env) {
   let text2;
   try {
-    text2 = await readFile14(file, "utf8");
+    text2 = await readFile15(file, "utf8");
   } catch (error) {
     throw new RegistryConfigError("", `cannot be read: ${error.message}`, {
       source: file,
@@ -76249,6 +77744,39 @@ function checkListenSafety(config) {
 
 // src/registry/service.ts
 import { resolve as resolve4 } from "node:path";
+
+// src/registry/mirror/credentials.ts
+function mirrorOptionsOf(mirrors, env, source) {
+  return mirrors.map((mirror, index) => {
+    const read = (name, key2) => {
+      const value = env[name];
+      if (value === void 0 || value === "") {
+        throw new RegistryConfigError(`mirrors[${index}].${key2}`, `environment variable ${name} is not set`, {
+          source,
+          hint: `export ${name} with the credential for ${mirror.upstream} before starting the registry`
+        });
+      }
+      return value;
+    };
+    let credentials;
+    if (mirror.passwordEnv !== void 0) {
+      const found = { username: mirror.username, password: read(mirror.passwordEnv, "password-env") };
+      credentials = async () => found;
+    } else if (mirror.tokenEnv !== void 0) {
+      const found = { registryToken: read(mirror.tokenEnv, "token-env") };
+      credentials = async () => found;
+    }
+    return {
+      prefix: mirror.prefix,
+      upstream: mirror.upstream,
+      tagMaxAgeMs: mirror.tagMaxAgeMs,
+      revalidateTimeoutMs: mirror.revalidateTimeoutMs,
+      ...credentials === void 0 ? {} : { credentials }
+    };
+  });
+}
+
+// src/registry/service.ts
 function withOverrides(config, overrides) {
   let listen = config.listen;
   if (overrides.listen !== void 0) {
@@ -76279,6 +77807,7 @@ function authorizerFor(config, onError) {
 }
 async function startRegistryService(config, options = {}) {
   checkListenSafety(config);
+  const mirrors = mirrorOptionsOf(config.mirrors, options.env ?? process.env, config.source);
   const logger = options.logger ?? jsonLogger(process.stderr, config.logLevel);
   const onError = (error, request) => {
     const text2 = error instanceof Error ? error.stack ?? error.message : String(error);
@@ -76297,9 +77826,23 @@ async function startRegistryService(config, options = {}) {
     purgeIntervalMs: config.uploads.purgeIntervalMs,
     closeTimeoutMs: config.shutdownTimeoutMs,
     logger,
-    onError
+    onError,
+    mirrors,
+    gc: { intervalMs: config.gc.intervalMs, graceMs: config.gc.graceMs },
+    retention: {
+      maxSizeBytes: config.retention.maxSizeBytes,
+      checkIntervalMs: config.retention.checkIntervalMs
+    }
   });
   const { url } = await registry.listen(config.listen.host, config.listen.port);
+  if (mirrors.length > 0) {
+    logger.log("info", "mirrors", {
+      mirrors: registry.options.caching.mirrors?.table.mirrors.map((m) => ({
+        prefix: m.prefix,
+        upstream: m.upstream.url
+      }))
+    });
+  }
   if (!isOpen(config)) {
     logger.log("info", "auth enabled", {
       registries: config.registries.map((r) => r.name),
@@ -76307,6 +77850,22 @@ async function startRegistryService(config, options = {}) {
     });
   }
   return { registry, url, close: () => registry.close() };
+}
+
+// src/registry/gc/offline.ts
+async function collectGarbageAt(root, options = {}) {
+  const store = new DiskStore({ root });
+  const coordinator = new GcCoordinator({
+    access: new AccessTimes({ persist: atimePersister(new Layout(root)) })
+  });
+  const collector = new Collector({
+    store,
+    root,
+    coordinator,
+    graceMs: options.graceMs ?? GC_DEFAULTS.graceMs,
+    maxSizeBytes: 0
+  });
+  return collector.collect({ dryRun: options.dryRun === true });
 }
 
 // src/cli/commands/example.ts
@@ -76326,11 +77885,11 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
   };
   async run() {
     const { flags } = await this.parse(_ExampleCommand);
-    const dir = await mkdtemp4(join22(tmpdir5(), "container-package-example-"));
+    const dir = await mkdtemp4(join24(tmpdir5(), "container-package-example-"));
     const cli = fileURLToPath5(new URL("../bin/container-package", import.meta.url));
-    const storage = join22(dir, "registry");
-    const tokensFile = join22(dir, "tokens.json");
-    const config = join22(dir, "registry.yml");
+    const storage = join24(dir, "registry");
+    const tokensFile = join24(dir, "tokens.json");
+    const config = join24(dir, "registry.yml");
     await writeFile6(
       config,
       [
@@ -76358,9 +77917,9 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
     try {
       this.log(`   ${registry.url}`);
       this.log("2. Writing an example image as an OCI layout (no engine needed)\u2026");
-      const image2 = await writeExampleLayout(join22(dir, "image"), { tag: "latest" });
+      const image2 = await writeExampleLayout(join24(dir, "image"), { tag: "latest" });
       const target = resolveTarget(`${registry.address}/example/images`);
-      const dockerConfig = join22(dir, "docker-config");
+      const dockerConfig = join24(dir, "docker-config");
       this.log("3. Logging in with a write token (stored in a private docker config, 0600)\u2026");
       await login(target, { username: "buildkite", password: token }, { configDir: dockerConfig });
       this.log("4. Pushing under two tags\u2026");
@@ -76742,8 +78301,54 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
   }
 };
 
-// src/cli/commands/registry/serve.ts
+// src/cli/commands/registry/gc.ts
 var import_core14 = __toESM(require_lib(), 1);
+import { existsSync as existsSync5 } from "node:fs";
+var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
+  static summary = "Free registry storage no manifest references (or, with --dry-run, say how much).";
+  static description = [
+    "Marks every blob reached from a manifest of any repository (configs, layers, index children;",
+    "tagged or not), then removes the rest: content of deleted manifests, abandoned uploads. Content",
+    "written or read within the grace period is kept, so it is safe while the registry serves as long",
+    "as pushes take less than the grace period. A running registry also collects by itself (gc.interval)."
+  ].join("\n");
+  static examples = [
+    "<%= config.bin %> registry gc --storage /var/lib/registry --dry-run",
+    "<%= config.bin %> registry gc --grace 10m --json"
+  ];
+  static flags = {
+    ...configFlags,
+    "dry-run": import_core14.Flags.boolean({ description: "only count what would be freed" }),
+    grace: import_core14.Flags.string({
+      description: "keep content written or read within this long (30s, 10m, 1h). Default: the config's gc.grace, else 1h",
+      helpValue: "DURATION"
+    }),
+    json: import_core14.Flags.boolean({ description: "print the report as JSON" })
+  };
+  async run() {
+    const { flags } = await this.parse(_RegistryGcCommand);
+    const config = await resolveConfig({ config: flags.config, storage: flags.storage });
+    const graceMs = flags.grace === void 0 ? config.gc.graceMs : parseDurationFlag("--grace", flags.grace);
+    if (!existsSync5(config.storage)) {
+      this.error(`no registry storage at ${config.storage}`, {
+        exit: 1,
+        suggestions: ["pass --storage DIR (the directory `registry serve` used)"]
+      });
+    }
+    const report2 = await collectGarbageAt(config.storage, { dryRun: flags["dry-run"], graceMs });
+    if (flags.json) {
+      this.log(JSON.stringify({ storage: config.storage, ...report2 }, null, 2));
+      return;
+    }
+    const verb = report2.dryRun ? "would free" : "freed";
+    this.log(
+      `${config.storage}: ${report2.blobs} blobs (${formatBytes(report2.bytes)}), ${report2.liveBlobs} referenced; ${verb} ${report2.freedBlobs} (${formatBytes(report2.freedBytes)}); kept ${report2.keptRecent} unreferenced blob(s) used within ${flags.grace ?? `${graceMs / 1e3}s`}`
+    );
+  }
+};
+
+// src/cli/commands/registry/serve.ts
+var import_core15 = __toESM(require_lib(), 1);
 var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
   static summary = "Run the bundled OCI registry (a local stand-in for Buildkite Packages).";
   static description = [
@@ -76759,12 +78364,12 @@ var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
     "<%= config.bin %> registry serve --config registry.yaml"
   ];
   static flags = {
-    listen: import_core14.Flags.string({
+    listen: import_core15.Flags.string({
       description: "address to listen on; port 0 picks a free port. Default: the config's listen, else 127.0.0.1:5000",
       helpValue: "HOST:PORT"
     }),
     ...configFlags,
-    "insecure-listen": import_core14.Flags.boolean({
+    "insecure-listen": import_core15.Flags.boolean({
       description: "allow an open registry (no registries configured) on a non-loopback address"
     })
   };
@@ -76804,7 +78409,7 @@ var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
 };
 
 // src/cli/commands/registry/token/create.ts
-var import_core15 = __toESM(require_lib(), 1);
+var import_core16 = __toESM(require_lib(), 1);
 var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseCommand {
   static summary = "Create a registry token; it is printed once and only its hash is stored.";
   static description = [
@@ -76819,14 +78424,14 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
     'printf %s "$TOKEN" | docker login 127.0.0.1:5000 -u buildkite --password-stdin'
   ];
   static flags = {
-    registry: import_core15.Flags.string({
+    registry: import_core16.Flags.string({
       description: "registry the token is for (ORG/REGISTRY or ORG/*); repeatable",
       multiple: true,
       required: true
     }),
-    scope: import_core15.Flags.string({ description: "read, write or delete; repeatable", multiple: true, required: true }),
-    description: import_core15.Flags.string({ description: "what the token is for, shown by `token list`" }),
-    json: import_core15.Flags.boolean({ description: "print {id, token, registries, scopes, ...} as JSON instead" }),
+    scope: import_core16.Flags.string({ description: "read, write or delete; repeatable", multiple: true, required: true }),
+    description: import_core16.Flags.string({ description: "what the token is for, shown by `token list`" }),
+    json: import_core16.Flags.boolean({ description: "print {id, token, registries, scopes, ...} as JSON instead" }),
     ...tokensFileFlag,
     ...configFlags
   };
@@ -76860,7 +78465,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
 };
 
 // src/cli/commands/registry/token/list.ts
-var import_core16 = __toESM(require_lib(), 1);
+var import_core17 = __toESM(require_lib(), 1);
 var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseCommand {
   static summary = "List registry tokens: id, registries, scopes, creation time, description.";
   static examples = [
@@ -76868,7 +78473,7 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
     "<%= config.bin %> registry token list --json"
   ];
   static flags = {
-    json: import_core16.Flags.boolean({ description: "print a JSON array" }),
+    json: import_core17.Flags.boolean({ description: "print a JSON array" }),
     ...tokensFileFlag,
     ...configFlags
   };
@@ -76899,12 +78504,12 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
 };
 
 // src/cli/commands/registry/token/revoke.ts
-var import_core17 = __toESM(require_lib(), 1);
+var import_core18 = __toESM(require_lib(), 1);
 var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseCommand {
   static summary = "Revoke a registry token by id; the running registry refuses it from its next request.";
   static examples = ["<%= config.bin %> registry token revoke tok_1a2b3c4d5e6f"];
   static args = {
-    id: import_core17.Args.string({ description: "token id (tok_\u2026), as `token list` shows it", required: true })
+    id: import_core18.Args.string({ description: "token id (tok_\u2026), as `token list` shows it", required: true })
   };
   static flags = { ...tokensFileFlag, ...configFlags };
   async run() {
@@ -76916,7 +78521,7 @@ var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseC
 };
 
 // src/cli/commands/tag.ts
-var import_core18 = __toESM(require_lib(), 1);
+var import_core19 = __toESM(require_lib(), 1);
 var TagCommand = class _TagCommand extends BaseCommand {
   static summary = 'Render tag templates such as "{{branch}}-{{build.number}}" into valid image tags.';
   static description = [
@@ -76931,15 +78536,15 @@ var TagCommand = class _TagCommand extends BaseCommand {
   ];
   static strict = false;
   static args = {
-    template: import_core18.Args.string({ description: "tag template", required: true })
+    template: import_core19.Args.string({ description: "tag template", required: true })
   };
   static flags = {
-    branch: import_core18.Flags.string({ description: "branch name for {{branch}}" }),
-    "build-number": import_core18.Flags.string({ description: "build number for {{build.number}}" }),
-    commit: import_core18.Flags.string({ description: "commit SHA for {{commit}} and {{commit.short}}" }),
-    "git-tag": import_core18.Flags.string({ description: "git tag for {{tag}}" }),
-    pipeline: import_core18.Flags.string({ description: "pipeline slug for {{pipeline}}" }),
-    json: import_core18.Flags.boolean({ description: "print a JSON array of tags" })
+    branch: import_core19.Flags.string({ description: "branch name for {{branch}}" }),
+    "build-number": import_core19.Flags.string({ description: "build number for {{build.number}}" }),
+    commit: import_core19.Flags.string({ description: "commit SHA for {{commit}} and {{commit.short}}" }),
+    "git-tag": import_core19.Flags.string({ description: "git tag for {{tag}}" }),
+    pipeline: import_core19.Flags.string({ description: "pipeline slug for {{pipeline}}" }),
+    json: import_core19.Flags.boolean({ description: "print a JSON array of tags" })
   };
   async run() {
     const { argv, flags } = await this.parse(_TagCommand);
@@ -76957,14 +78562,14 @@ var TagCommand = class _TagCommand extends BaseCommand {
 };
 
 // src/cli/commands/tags.ts
-var import_core19 = __toESM(require_lib(), 1);
+var import_core20 = __toESM(require_lib(), 1);
 var TagsCommand = class _TagsCommand extends BaseCommand {
   static summary = "List the tags of a repository, in the registry's order.";
   static examples = ["<%= config.bin %> tags packages.buildkite.com/acme/images/app"];
   static args = {
-    repository: import_core19.Args.string({ description: "repository (a tag or digest is ignored)", required: true })
+    repository: import_core20.Args.string({ description: "repository (a tag or digest is ignored)", required: true })
   };
-  static flags = { ...registryFlags, json: import_core19.Flags.boolean({ description: "print a JSON array" }) };
+  static flags = { ...registryFlags, json: import_core20.Flags.boolean({ description: "print a JSON array" }) };
   async run() {
     const { args, flags } = await this.parse(_TagsCommand);
     const ref = parseReference(args.repository);
@@ -76989,6 +78594,7 @@ var COMMANDS = {
   push: PushCommand,
   reference: ReferenceCommand,
   "registry:fsck": RegistryFsckCommand,
+  "registry:gc": RegistryGcCommand,
   "registry:serve": RegistryServeCommand,
   "registry:token:create": RegistryTokenCreateCommand,
   "registry:token:list": RegistryTokenListCommand,
@@ -76997,8 +78603,8 @@ var COMMANDS = {
   tags: TagsCommand
 };
 async function run(args) {
-  import_core20.settings.enableAutoTranspile = false;
-  await (0, import_core20.execute)({ args, dir: import.meta.url });
+  import_core21.settings.enableAutoTranspile = false;
+  await (0, import_core21.execute)({ args, dir: import.meta.url });
 }
 export {
   COMMANDS,

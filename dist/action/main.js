@@ -64631,7 +64631,8 @@ var package_default = {
     test: "vitest run",
     "test:unit": "vitest run test/unit",
     "test:integration": "vitest run test/integration",
-    conformance: "node --import ./test/conformance/resolve-ts.mjs test/conformance/cli.ts"
+    conformance: "node --import ./test/conformance/resolve-ts.mjs test/conformance/cli.ts",
+    bench: "node bench/run.mjs"
   },
   oclif: {
     bin: "container-package",
@@ -67308,7 +67309,7 @@ async function pushOnce(options, env, target, name) {
 function notFoundOrFailure(engine, name, stderr) {
   const kind = classifyEngineFailure(stderr);
   if (kind === "not-found") {
-    return new EngineError("SRC_ENGINE_IMAGE_NOT_FOUND", engine, `${engine} has no image ${name}`, {
+    return new EngineError("SRC_ENGINE_IMAGE_NOT_FOUND", engine, `${engine} has no image ${name} (${lastLine(stderr)})`, {
       hint: `build or tag it in the step's command first (${engine} build -t ${name} .), or fix the source "${engine}:${name}"`
     });
   }
@@ -67658,10 +67659,12 @@ function generic403() {
 }
 function missingSource(source) {
   const which2 = source === void 0 ? "The image source" : `The image source ${codeSpan(source)}`;
+  const engine = /^(docker|podman):(.+)$/.exec(source ?? "");
+  const build2 = engine ? `- ${codeSpan(`${engine[1]} build -t ${engine[2]} .`)} makes ${codeSpan(source)} (check with ${codeSpan(`${engine[1]} image ls`)});` : "- `docker build -t app:ci .` makes `docker:app:ci` (check with `docker image ls`);";
   return [
     `${which2} was not found. The step's command must build it under that name before the plugin runs:`,
     "",
-    "- `docker build -t app:ci .` makes `docker:app:ci` (check with `docker image ls`);",
+    build2,
     "- `docker buildx build --output type=oci,dest=image.tar .` makes `oci-archive:image.tar`;",
     "- `docker save app:ci -o app.tar` makes `docker-archive:app.tar`."
   ];

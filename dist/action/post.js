@@ -54009,7 +54009,8 @@ var package_default = {
     test: "vitest run",
     "test:unit": "vitest run test/unit",
     "test:integration": "vitest run test/integration",
-    conformance: "node --import ./test/conformance/resolve-ts.mjs test/conformance/cli.ts"
+    conformance: "node --import ./test/conformance/resolve-ts.mjs test/conformance/cli.ts",
+    bench: "node bench/run.mjs"
   },
   oclif: {
     bin: "container-package",

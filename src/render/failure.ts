@@ -132,10 +132,14 @@ function generic403(): string[] {
 
 function missingSource(source: string | undefined): string[] {
   const which = source === undefined ? 'The image source' : `The image source ${codeSpan(source)}`;
+  const engine = /^(docker|podman):(.+)$/.exec(source ?? '');
+  const build = engine
+    ? `- ${codeSpan(`${engine[1]} build -t ${engine[2]} .`)} makes ${codeSpan(source!)} (check with ${codeSpan(`${engine[1]} image ls`)});`
+    : '- `docker build -t app:ci .` makes `docker:app:ci` (check with `docker image ls`);';
   return [
     `${which} was not found. The step's command must build it under that name before the plugin runs:`,
     '',
-    '- `docker build -t app:ci .` makes `docker:app:ci` (check with `docker image ls`);',
+    build,
     '- `docker buildx build --output type=oci,dest=image.tar .` makes `oci-archive:image.tar`;',
     '- `docker save app:ci -o app.tar` makes `docker-archive:app.tar`.',
   ];

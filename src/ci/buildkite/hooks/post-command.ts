@@ -4,12 +4,12 @@
  * the build with pull instructions pinned by digest, and set meta-data for later steps. On
  * failure, the annotation says what failed and how to fix it, and the hook fails the job.
  */
-import { isContainerPackageError } from '../../../errors.js';
-import { publish, type PublishEvent, type PublishFailureContext } from '../../../publish/index.js';
-import { renderFailure, renderPullInstructions, type PublishedImage } from '../../../render/index.js';
+import { publish, type PublishEvent } from '../../../publish/index.js';
+import { renderPullInstructions, type PublishedImage } from '../../../render/index.js';
 import type { PublishPlan } from '../publish-plan.js';
 import { loadPlan, type HookContext } from './context.js';
 import { credentialsFor, publishTarget } from './credentials.js';
+import { reportFailure } from './report-failure.js';
 import { readState, STATE_DIR_ENV } from './state.js';
 
 /** Runs the post-command hook. Resolves the results; rejects (after annotating) when a push failed. */
@@ -88,31 +88,4 @@ async function reportSuccess(
     const references = mine.flatMap((r) => r.references.map((ref) => `${ref}@${r.digest}`));
     await context.agent.setMetaData(image.outputKeys.references, references.join('\n'));
   }
-}
-
-async function reportFailure(context: HookContext, plan: PublishPlan, error: unknown): Promise<void> {
-  const coded = isContainerPackageError(error);
-  const message = error instanceof Error ? error.message : String(error);
-  context.log(`container-package: push failed: ${message}`);
-  if (coded && error.hint) context.log(`container-package: ${error.hint}`);
-  if (!plan.summary) return;
-  const status = (error as { status?: unknown }).status;
-  const where = error as PublishFailureContext;
-  const registry = where.publishTarget ?? (plan.registries[0] && publishTarget(plan.registries[0]));
-  const body = renderFailure({
-    code: coded ? error.code : 'UNKNOWN',
-    message,
-    ...(coded && error.hint ? { hint: error.hint } : {}),
-    ...(typeof status === 'number' ? { status } : {}),
-    ...(registry && { registry }),
-    ...(where.publishSource && { source: where.publishSource }),
-    ...(context.env.BUILDKITE_PIPELINE_SLUG && { pipeline: context.env.BUILDKITE_PIPELINE_SLUG }),
-  });
-  await context.agent
-    .annotate(body, { style: 'error', context: plan.summary.context })
-    .catch((e: unknown) => {
-      context.log(
-        `container-package: could not annotate the failure: ${e instanceof Error ? e.message : String(e)}`,
-      );
-    });
 }

@@ -10,6 +10,7 @@ import { startLocalRegistry } from '../../../exec/local-registry.js';
 import { login } from '../../../publish/index.js';
 import { loadPlan, type HookContext } from './context.js';
 import { credentialsFor, publishTarget } from './credentials.js';
+import { reportFailure } from './report-failure.js';
 import type { ShellExports } from './shell.js';
 import { readState, STATE_DIR_ENV, writeState, type JobState } from './state.js';
 
@@ -22,10 +23,18 @@ export async function preCommandHook(context: HookContext): Promise<ShellExports
   if (plan === undefined) return {};
 
   for (const planned of plan.registries) {
-    const credentials = await credentialsFor(context, planned);
-    if (credentials === undefined) continue;
     const target = publishTarget(planned);
-    await login(target, credentials, { ...(state.dockerConfig && { configDir: state.dockerConfig }) });
+    try {
+      const credentials = await credentialsFor(context, planned);
+      if (credentials === undefined) continue;
+      await login(target, credentials, { ...(state.dockerConfig && { configDir: state.dockerConfig }) });
+    } catch (error) {
+      if (typeof error === 'object' && error !== null && !('publishTarget' in error)) {
+        Object.defineProperty(error, 'publishTarget', { value: target, enumerable: false });
+      }
+      await reportFailure(context, plan, error);
+      throw error;
+    }
     context.log(`container-package: logged in to ${target.prefix} (${planned.auth.method})`);
   }
 

@@ -1,0 +1,39 @@
+/**
+ * A failed push or login, told twice: in the job log (message and hint) and in an error
+ * annotation with the cause and the fix (401: OIDC policy or audience; 403: scopes; a missing
+ * source: how to build it), replacing the step's annotation.
+ */
+import { isContainerPackageError } from '../../../errors.js';
+import type { PublishFailureContext } from '../../../publish/index.js';
+import { renderFailure } from '../../../render/index.js';
+import type { PublishPlan } from '../publish-plan.js';
+import type { HookContext } from './context.js';
+import { publishTarget } from './credentials.js';
+
+/** Logs and annotates `error`; never throws (the caller rethrows the original error). */
+export async function reportFailure(context: HookContext, plan: PublishPlan, error: unknown): Promise<void> {
+  const coded = isContainerPackageError(error);
+  const message = error instanceof Error ? error.message : String(error);
+  context.log(`container-package: push failed: ${message}`);
+  if (coded && error.hint) context.log(`container-package: ${error.hint}`);
+  if (!plan.summary) return;
+  const status = (error as { status?: unknown }).status;
+  const where = error as PublishFailureContext;
+  const registry = where.publishTarget ?? (plan.registries[0] && publishTarget(plan.registries[0]));
+  const body = renderFailure({
+    code: coded ? error.code : 'UNKNOWN',
+    message,
+    ...(coded && error.hint ? { hint: error.hint } : {}),
+    ...(typeof status === 'number' ? { status } : {}),
+    ...(registry && { registry }),
+    ...(where.publishSource && { source: where.publishSource }),
+    ...(context.env.BUILDKITE_PIPELINE_SLUG && { pipeline: context.env.BUILDKITE_PIPELINE_SLUG }),
+  });
+  await context.agent
+    .annotate(body, { style: 'error', context: plan.summary.context })
+    .catch((e: unknown) => {
+      context.log(
+        `container-package: could not annotate the failure: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    });
+}
