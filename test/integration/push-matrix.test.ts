@@ -6,7 +6,7 @@
  * nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -160,7 +160,7 @@ describeWithTools(
         const index = JSON.parse(readFileSync(join(image.dir, 'index.json'), 'utf8'));
         const manifest = index.manifests[0];
         // copy every blob of the child layout
-        for (const name of (await import('node:fs')).readdirSync(join(image.dir, 'blobs', 'sha256'))) {
+        for (const name of readdirSync(join(image.dir, 'blobs', 'sha256'))) {
           writeFileSync(
             join(layout, 'blobs', 'sha256', name),
             readFileSync(join(image.dir, 'blobs', 'sha256', name)),
