@@ -13,6 +13,7 @@ import LogoutCommand from './commands/logout.js';
 import PushCommand from './commands/push.js';
 import ReferenceCommand from './commands/reference.js';
 import RegistryFsckCommand from './commands/registry/fsck.js';
+import RegistryGcCommand from './commands/registry/gc.js';
 import RegistryServeCommand from './commands/registry/serve.js';
 import RegistryTokenCreateCommand from './commands/registry/token/create.js';
 import RegistryTokenListCommand from './commands/registry/token/list.js';
@@ -31,6 +32,7 @@ export const COMMANDS = {
   push: PushCommand,
   reference: ReferenceCommand,
   'registry:fsck': RegistryFsckCommand,
+  'registry:gc': RegistryGcCommand,
   'registry:serve': RegistryServeCommand,
   'registry:token:create': RegistryTokenCreateCommand,
   'registry:token:list': RegistryTokenListCommand,

@@ -6,6 +6,8 @@ import { DEFAULT_LISTEN, defaultStorageDir, defaultTokensFile } from './config/d
 import { RegistryConfigError } from './config/errors.js';
 import { ConfigReader } from './config/reader.js';
 import { checkConsistency, readIssuers, readRegistries, readUrl } from './config/sections.js';
+import { readGc, readRetention, type GcConfig, type RetentionConfig } from './gc/config.js';
+import { readMirrors, type MirrorConfig } from './mirror/config.js';
 import { isLoopbackHost, parseListen, readDuration, readSize, type ListenAddress } from './config/units.js';
 import type { LogLevel } from './ops/logger.js';
 
@@ -58,6 +60,12 @@ export interface RegistryConfig {
   readonly shutdownTimeoutMs: number;
   /** Default `info`. */
   readonly logLevel: LogLevel;
+  /** Pull-through mirrors. Default none. */
+  readonly mirrors: readonly MirrorConfig[];
+  /** Online garbage collection. Default every hour, grace 1 h. */
+  readonly gc: GcConfig;
+  /** The size cap. Default none. */
+  readonly retention: RetentionConfig;
 }
 
 const TOP_KEYS = [
@@ -72,6 +80,9 @@ const TOP_KEYS = [
   'uploads',
   'shutdown-timeout',
   'log-level',
+  'mirrors',
+  'gc',
+  'retention',
 ] as const;
 
 /** Options of {@link parseConfig}. */
@@ -145,6 +156,9 @@ export function parseConfig(text: string, options: ParseConfigOptions = {}): Reg
     },
     shutdownTimeoutMs: readDuration(r, top['shutdown-timeout'], 'shutdown-timeout', 30_000),
     logLevel: r.oneOf(top['log-level'], 'log-level', ['debug', 'info', 'warn', 'error'], 'info'),
+    mirrors: readMirrors(r, top.mirrors, registries),
+    gc: readGc(r, top.gc),
+    retention: readRetention(r, top.retention),
   };
   checkConsistency(r, config, top);
   return config;

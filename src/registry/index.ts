@@ -57,3 +57,23 @@ export { DiskStore, type DiskStoreOptions } from './storage/disk.js';
 export { StoreError, type StoreErrorCode } from './storage/errors.js';
 export type * from './storage/store.js';
 export { ERROR_TABLE, RegistryApiError, apiError, type ApiErrorCode } from './errors.js';
+export { Mirrors, type MirrorsOptions } from './mirror/mirrors.js';
+export {
+  MIRROR_DEFAULTS,
+  resolveMirrors,
+  type MirrorOptions,
+  type ResolvedMirror,
+} from './mirror/options.js';
+export type { MirrorConfig } from './mirror/config.js';
+export { mirrorOptionsOf } from './mirror/credentials.js';
+export { localMirrorConfig } from './mirror/local-config.js';
+export { parseUpstream, upstreamRepository, type Upstream } from './mirror/upstream.js';
+export { STALE_WARNING } from './mirror/errors.js';
+export { GC_DEFAULTS, type GcOptions, type RetentionOptions } from './gc/options.js';
+export { parseDurationFlag, type GcConfig, type RetentionConfig } from './gc/config.js';
+export { GcCoordinator, type CollectionRun } from './gc/coordinator.js';
+export { AccessTimes, atimePersister, type AccessPersister } from './gc/access-times.js';
+export { Collector, LOW_WATER, type CollectorOptions } from './gc/collector.js';
+export { GuardedStore } from './gc/guarded-store.js';
+export { collectGarbageAt, type CollectGarbageAtOptions } from './gc/offline.js';
+export type { GcReport, RetentionReport } from './gc/reports.js';

@@ -1,6 +1,9 @@
 import { join, resolve } from 'node:path';
 import { ContainerPackageError } from '../errors.js';
 import { openAuthorizer, type Authorizer } from './auth/authorizer.js';
+import { createCaching, type Caching } from './caching.js';
+import { GC_DEFAULTS, type GcOptions, type RetentionOptions } from './gc/options.js';
+import { resolveMirrors, type MirrorOptions } from './mirror/options.js';
 import { silentLogger, type Logger } from './ops/logger.js';
 import { Metrics } from './ops/metrics.js';
 import { PackageStats } from './packages/stats.js';
@@ -69,6 +72,15 @@ export interface RegistryOptions {
   maxRequestBytes?: number;
   /** Largest total size of a request's headers, in bytes; larger ones get 431. Default 16 KiB (Node.js's). */
   maxHeaderBytes?: number;
+  /**
+   * Pull-through mirrors, each an upstream registry behind a repository prefix (see
+   * {@link MirrorOptions}). Default none.
+   */
+  mirrors?: readonly MirrorOptions[];
+  /** Online garbage collection: interval and grace period (see {@link GcOptions}). */
+  gc?: GcOptions;
+  /** The size cap of the content (see {@link RetentionOptions}). Default: no cap. */
+  retention?: RetentionOptions;
 }
 
 /** Options with every default filled in. */
@@ -87,6 +99,14 @@ export interface ResolvedRegistryOptions {
   readonly stats: PackageStats;
   readonly maxRequestBytes: number;
   readonly maxHeaderBytes: number;
+  /** Collection interval (0: off) and grace period, in ms. */
+  readonly gcIntervalMs: number;
+  readonly graceMs: number;
+  /** The cap in bytes (0: none) and how often it is checked (0: only after writes). */
+  readonly maxSizeBytes: number;
+  readonly retentionCheckIntervalMs: number;
+  /** The GC guard, collector, guarded store and mirrors (see `caching.ts`). */
+  readonly caching: Caching;
 }
 
 /** A registry option out of range. Code `REGISTRY_INVALID_OPTION`; `option` names it. */
@@ -103,7 +123,8 @@ export class RegistryOptionsError extends ContainerPackageError {
 /**
  * Applies the defaults documented on {@link RegistryOptions} and checks ranges.
  *
- * @throws RegistryOptionsError when a number is negative, not an integer, or too small
+ * @throws RegistryOptionsError when a number is negative, not an integer, or too small, or a
+ *   mirror's prefix or upstream is invalid (`option` names it: `mirrors[0].upstream`)
  */
 export function resolveOptions(options: RegistryOptions = {}): ResolvedRegistryOptions {
   const fsync = options.fsync ?? true;
@@ -111,17 +132,24 @@ export function resolveOptions(options: RegistryOptions = {}): ResolvedRegistryO
   const store =
     options.store ??
     new DiskStore({ root: resolve(options.storageDir ?? 'registry-data'), fsync, manifestCacheBytes });
+  const automaticCrossMount = options.automaticCrossMount ?? true;
+  const onError = options.onError ?? logToStderr;
+  const logger = options.logger ?? silentLogger;
+  const graceMs = integer('gc.graceMs', options.gc?.graceMs, GC_DEFAULTS.graceMs, 0);
+  const maxSizeBytes = integer('retention.maxSizeBytes', options.retention?.maxSizeBytes, 0, 0);
+  const mirrors = resolveMirrors(options.mirrors ?? []);
+  if ('error' in mirrors) throw new RegistryOptionsError(mirrors.option, mirrors.error);
   return {
     store,
     maxManifestBytes: integer('maxManifestBytes', options.maxManifestBytes, 4 * MiB, 4096),
     uploadExpiryMs: integer('uploadExpiryMs', options.uploadExpiryMs, 24 * HOUR, 1000),
     purgeIntervalMs: integer('purgeIntervalMs', options.purgeIntervalMs, HOUR, 0),
-    automaticCrossMount: options.automaticCrossMount ?? true,
+    automaticCrossMount,
     requireManifestReferences: options.requireManifestReferences ?? true,
     authorizer: options.authorizer ?? openAuthorizer,
     closeTimeoutMs: integer('closeTimeoutMs', options.closeTimeoutMs, 10_000, 0),
-    onError: options.onError ?? logToStderr,
-    logger: options.logger ?? silentLogger,
+    onError,
+    logger,
     metrics: options.metrics ?? new Metrics(),
     stats:
       options.stats ??
@@ -130,6 +158,16 @@ export function resolveOptions(options: RegistryOptions = {}): ResolvedRegistryO
       }),
     maxRequestBytes: integer('maxRequestBytes', options.maxRequestBytes, 0, 0),
     maxHeaderBytes: integer('maxHeaderBytes', options.maxHeaderBytes, 16 * 1024, 1024),
+    gcIntervalMs: integer('gc.intervalMs', options.gc?.intervalMs, GC_DEFAULTS.intervalMs, 0),
+    graceMs,
+    maxSizeBytes,
+    retentionCheckIntervalMs: integer(
+      'retention.checkIntervalMs',
+      options.retention?.checkIntervalMs,
+      GC_DEFAULTS.checkIntervalMs,
+      0,
+    ),
+    caching: createCaching({ store, mirrors, graceMs, maxSizeBytes, automaticCrossMount, logger, onError }),
   };
 }
 

@@ -2,9 +2,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequestHandler } from './http/handler.js';
 import type { ServerState } from './http/service.js';
+import type { GcReport, RetentionReport } from './gc/reports.js';
 import { cachedFor } from './ops/cached.js';
 import { observeRequest } from './ops/observe.js';
-import { resolveOptions, type RegistryOptions, type ResolvedRegistryOptions } from './options.js';
+import {
+  RegistryOptionsError,
+  resolveOptions,
+  type RegistryOptions,
+  type ResolvedRegistryOptions,
+} from './options.js';
 import type { FsckReport, PurgeReport, Store } from './storage/store.js';
 
 /** A registry service: an HTTP server over a store. */
@@ -19,13 +25,29 @@ export interface Registry {
   listen(host: string, port: number): Promise<{ url: string; port: number }>;
   /**
    * Stops accepting connections, lets in-flight requests finish (for at most `closeTimeoutMs`,
-   * then cuts them), stops the purge timer and writes the package statistics. Safe to call twice.
+   * then cuts them), stops the purge, GC and retention timers, lets mirror fills in flight finish
+   * (at most `closeTimeoutMs`) and a running collection end, and writes the package statistics.
+   * Safe to call twice.
    */
   close(): Promise<void>;
   /** Discards upload sessions older than `uploadExpiryMs` now (the server also does it periodically). */
   purgeExpiredUploads(): Promise<PurgeReport>;
   /** Verifies every blob and link of the store. */
   fsck(): Promise<FsckReport>;
+  /**
+   * Collects garbage now, while serving: removes content no manifest references that was not
+   * written or used within the grace period (`graceMs` overrides it). A dry run only counts.
+   *
+   * @throws RegistryOptionsError `REGISTRY_INVALID_OPTION` when the store is not a DiskStore
+   */
+  collectGarbage(options?: { dryRun?: boolean; graceMs?: number }): Promise<GcReport>;
+  /**
+   * Checks the retention cap now and evicts least recently used content past it (nothing without
+   * a cap). The registry also does it after writes and every `retention.checkIntervalMs`.
+   *
+   * @throws RegistryOptionsError `REGISTRY_INVALID_OPTION` when the store is not a DiskStore
+   */
+  enforceRetention(): Promise<RetentionReport>;
 }
 
 /**
@@ -39,6 +61,7 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
   const { store } = resolved;
   let server: Server | undefined;
   let timer: NodeJS.Timeout | undefined;
+  const cacheTimers: NodeJS.Timeout[] = [];
   let closing: Promise<void> | undefined;
   const state: ServerState = { closing: false };
   if (store.usage !== undefined) {
@@ -46,6 +69,21 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
   }
 
   const purge = (): Promise<PurgeReport> => store.purgeExpiredUploads(resolved.uploadExpiryMs);
+  const { collector, mirrors } = resolved.caching;
+  const needCollector = () => {
+    if (collector === undefined) {
+      throw new RegistryOptionsError('store', 'garbage collection and retention need a DiskStore');
+    }
+    return collector;
+  };
+  const every = (ms: number, what: string, run: () => Promise<unknown>): void => {
+    if (ms <= 0 || collector === undefined) return;
+    const handle = setInterval(() => {
+      run().catch((error: unknown) => resolved.onError(error, { method: what, url: '' }));
+    }, ms);
+    handle.unref();
+    cacheTimers.push(handle);
+  };
 
   return {
     options: resolved,
@@ -84,6 +122,10 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
         }, resolved.purgeIntervalMs);
         timer.unref();
       }
+      every(resolved.gcIntervalMs, 'GC', () => needCollector().collect());
+      if (resolved.maxSizeBytes > 0) {
+        every(resolved.retentionCheckIntervalMs, 'RETENTION', () => needCollector().enforceCap());
+      }
       const address = http.address() as AddressInfo;
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       const url = `http://${shownHost}:${address.port}`;
@@ -92,13 +134,21 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
     },
     close() {
       state.closing = true;
-      closing ??= closeServer(server, resolved.closeTimeoutMs, () => clearInterval(timer)).then(() =>
-        resolved.stats.close(),
-      );
+      const stopTimers = (): void => {
+        clearInterval(timer);
+        for (const handle of cacheTimers.splice(0)) clearInterval(handle);
+      };
+      closing ??= closeServer(server, resolved.closeTimeoutMs, stopTimers).then(async () => {
+        await mirrors?.close(resolved.closeTimeoutMs);
+        await collector?.idle();
+        await resolved.stats.close();
+      });
       return closing;
     },
     purgeExpiredUploads: purge,
     fsck: () => store.fsck(),
+    collectGarbage: async (options) => needCollector().collect(options),
+    enforceRetention: async () => needCollector().enforceCap(),
   };
 }
 

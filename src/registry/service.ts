@@ -7,6 +7,7 @@ import { TokenStore } from './auth/tokens/token-store.js';
 import { checkListenSafety, isOpen, tokensFileOf, type RegistryConfig } from './config.js';
 import { RegistryConfigError } from './config/errors.js';
 import { parseListen } from './config/units.js';
+import { mirrorOptionsOf } from './mirror/credentials.js';
 import { jsonLogger, type Logger } from './ops/logger.js';
 import { createRegistry, type Registry } from './server.js';
 
@@ -75,20 +76,23 @@ export interface RegistryService {
 export interface ServiceOptions {
   /** Default: JSON lines on stderr at the config's log level. */
   readonly logger?: Logger;
+  /** Where mirror credentials (`password-env`, `token-env`) are read. Default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /**
  * Starts the registry a config describes: refuses an open registry on a non-loopback address
  * (unless `insecure-listen`), builds the authorizer, turns automatic cross-repository mounts (no
- * `from`) off when auth is on, and listens.
+ * `from`) off when auth is on, reads the mirrors' credentials from the environment, and listens.
  *
- * @throws RegistryConfigError when the listen address is unsafe
+ * @throws RegistryConfigError when the listen address is unsafe or a mirror's credential variable is unset
  */
 export async function startRegistryService(
   config: RegistryConfig,
   options: ServiceOptions = {},
 ): Promise<RegistryService> {
   checkListenSafety(config);
+  const mirrors = mirrorOptionsOf(config.mirrors, options.env ?? process.env, config.source);
   const logger = options.logger ?? jsonLogger(process.stderr, config.logLevel);
   const onError = (error: unknown, request?: { method: string; url: string }): void => {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -108,8 +112,22 @@ export async function startRegistryService(
     closeTimeoutMs: config.shutdownTimeoutMs,
     logger,
     onError,
+    mirrors,
+    gc: { intervalMs: config.gc.intervalMs, graceMs: config.gc.graceMs },
+    retention: {
+      maxSizeBytes: config.retention.maxSizeBytes,
+      checkIntervalMs: config.retention.checkIntervalMs,
+    },
   });
   const { url } = await registry.listen(config.listen.host, config.listen.port);
+  if (mirrors.length > 0) {
+    logger.log('info', 'mirrors', {
+      mirrors: registry.options.caching.mirrors?.table.mirrors.map((m) => ({
+        prefix: m.prefix,
+        upstream: m.upstream.url,
+      })),
+    });
+  }
   if (!isOpen(config)) {
     logger.log('info', 'auth enabled', {
       registries: config.registries.map((r) => r.name),

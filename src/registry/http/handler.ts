@@ -25,7 +25,9 @@ const CLIENT_GONE = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_
  * The registry's request listener for `http.createServer`. Every response carries
  * `Docker-Distribution-API-Version: registry/2.0`. Order per request: route (404/405), repository
  * name (400 `NAME_INVALID`), authorizer (401/403, or 400/404 for names outside every registry),
- * handler. Besides `/v2/` it serves `/token`, `/healthz`, `/metrics` and `/api/v1/registries/…`.
+ * handler (a mirror's, for pulls of a mirror repository: see `mirror/mirrors.ts`). Requests use
+ * the guarded store, which reports every use of content to online GC. Besides `/v2/` it serves
+ * `/token`, `/healthz`, `/metrics` and `/api/v1/registries/…`.
  * Errors become the OCI error JSON; unexpected ones are reported to `options.onError` and
  * answered with a bodiless-cause 500.
  */
@@ -48,7 +50,8 @@ async function handle(
   res.setHeader(API_VERSION_HEADER, API_VERSION);
   try {
     const { path, query } = splitTarget(req.url ?? '/');
-    const ctx: RequestContext = { req, res, method, query, options, store: options.store };
+    const { requestStore, mirrors } = options.caching;
+    const ctx: RequestContext = { req, res, method, query, options, store: requestStore };
     const service = path.startsWith('/v2') ? undefined : matchServiceRoute(path);
     if (service !== undefined) {
       noteRequest(req, { route: service.kind });
@@ -66,9 +69,12 @@ async function handle(
     }
     noteRequest(req, { route: route.kind });
     checkMethod(method, ROUTE_METHODS[route.kind]);
-    const name = 'name' in route ? parseRepositoryParam(route.name) : '';
+    const raw = 'name' in route ? parseRepositoryParam(route.name) : '';
+    // Mirrors: containerd's `?ns=` and Docker Hub's `library/` give one local name per image.
+    const name = raw === '' || mirrors === undefined ? raw : mirrors.localName(raw, query.get('ns'));
     const verdict = await options.authorizer.authorize(req, accessFor(route, method, name));
     if (!verdict.ok) throw refusal(verdict);
+    if (mirrors !== undefined && name !== '' && (await mirrors.handle(ctx, route, name))) return;
     await dispatch(ctx, route, name);
   } catch (error) {
     if (!isRegistryApiError(error) && !isClientGone(error)) {

@@ -70,18 +70,22 @@ async function putManifest(ctx: RequestContext, name: string, reference: string)
     });
   }
   const checked = checkManifest(bytes, header(ctx.req.headers, 'content-type'));
-  if (ctx.options.requireManifestReferences) await requireReferences(ctx, name, checked);
   const tags = ref.kind === 'tag' ? [ref.tag, ...extraTags] : extraTags;
   const subject = checked.subject?.digest;
-  await ctx.store.putManifest(name, {
-    bytes,
-    digest,
-    mediaType: checked.mediaType,
-    tags,
-    referrer:
-      subject === undefined
-        ? undefined
-        : { subject, descriptor: referrerDescriptor(checked, digest, bytes.length) },
+  // The lease keeps online GC off the referenced content between the check and the put.
+  const referenced = [...checked.blobs, ...checked.manifests].map((d) => d.digest);
+  await ctx.options.caching.gc.lease(referenced, async () => {
+    if (ctx.options.requireManifestReferences) await requireReferences(ctx, name, checked);
+    await ctx.store.putManifest(name, {
+      bytes,
+      digest,
+      mediaType: checked.mediaType,
+      tags,
+      referrer:
+        subject === undefined
+          ? undefined
+          : { subject, descriptor: referrerDescriptor(checked, digest, bytes.length) },
+    });
   });
   ctx.options.stats.recordPush(name, digest, tags);
   const headers: Record<string, string> = {

@@ -229,9 +229,14 @@ async function pushOnce(
 function notFoundOrFailure(engine: EngineName, name: string, stderr: string): EngineError {
   const kind = classifyEngineFailure(stderr);
   if (kind === 'not-found') {
-    return new EngineError('SRC_ENGINE_IMAGE_NOT_FOUND', engine, `${engine} has no image ${name} (${lastLine(stderr)})`, {
-      hint: `build or tag it in the step's command first (${engine} build -t ${name} .), or fix the source "${engine}:${name}"`,
-    });
+    return new EngineError(
+      'SRC_ENGINE_IMAGE_NOT_FOUND',
+      engine,
+      `${engine} has no image ${name} (${lastLine(stderr)})`,
+      {
+        hint: `build or tag it in the step's command first (${engine} build -t ${name} .), or fix the source "${engine}:${name}"`,
+      },
+    );
   }
   if (kind === 'unavailable') {
     return new EngineError(

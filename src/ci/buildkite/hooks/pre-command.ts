@@ -1,18 +1,28 @@
 /**
  * pre-command hook: log in to every registry the job pushes to (so the command itself can pull
  * from or push to them with docker), and start the local registry when asked, exporting its
- * address to the command.
+ * address to the command; with `mirror`, as a pull-through cache of those registries (a config
+ * file written to the job's state dir), exporting the image prefix to pull through and a BuildKit
+ * cache reference.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContainerPackageError } from '../../../errors.js';
 import { startLocalRegistry } from '../../../exec/local-registry.js';
 import { login } from '../../../publish/index.js';
+import { localMirrorConfig } from '../../../registry/index.js';
 import { loadPlan, type HookContext } from './context.js';
 import { credentialsFor, publishTarget } from './credentials.js';
 import { reportFailure } from './report-failure.js';
 import type { ShellExports } from './shell.js';
 import { readState, STATE_DIR_ENV, writeState, type JobState } from './state.js';
+
+/** Receives `127.0.0.1:PORT/<first mirror>`, the prefix to pull through (`$PREFIX/library/postgres:16`). */
+export const MIRROR_PREFIX_ENV = 'CONTAINER_PACKAGE_MIRROR_PREFIX';
+/** Receives every mirror's prefix, space-separated, in the order configured. */
+export const MIRROR_PREFIXES_ENV = 'CONTAINER_PACKAGE_MIRROR_PREFIXES';
+/** Receives `127.0.0.1:PORT/cache/<pipeline>:buildcache`, for `--cache-to`/`--cache-from type=registry`. */
+export const BUILDKIT_CACHE_ENV = 'CONTAINER_PACKAGE_BUILDKIT_CACHE';
 
 /** Runs the pre-command hook; resolves the variables to export. */
 export async function preCommandHook(context: HookContext): Promise<ShellExports> {
@@ -40,22 +50,15 @@ export async function preCommandHook(context: HookContext): Promise<ShellExports
 
   const local = plan.localRegistry;
   if (local === undefined) return {};
-  if (local.mirrors.length > 0) {
-    throw new ContainerPackageError(
-      'CI_LOCAL_REGISTRY_MIRROR',
-      'local-registry.mirror is not available yet',
-      {
-        hint: 'remove `mirror:` to start a plain local registry (pull-through caching lands in a later release)',
-      },
-    );
-  }
   const storage = local.storage ?? join(stateDir, 'registry');
   await mkdir(storage, { recursive: true });
+  const args = local.mirrors.length > 0 ? ['--config', await writeMirrorConfig(stateDir, local.mirrors)] : [];
   const registry = await startLocalRegistry({
     cli: context.cli,
     port: local.port,
     storage,
     logDir: stateDir,
+    args,
   });
   const next: JobState = {
     ...state,
@@ -67,6 +70,53 @@ export async function preCommandHook(context: HookContext): Promise<ShellExports
     },
   };
   await writeState(stateDir, next);
-  context.log(`container-package: local registry at ${registry.url} (exported as ${local.exportAs})`);
-  return { [local.exportAs]: registry.address };
+  const prefixes = local.mirrors.map((mirror) => `${registry.address}/${mirror.replace(/\/+$/, '')}`);
+  const exports: Record<string, string> = {
+    [local.exportAs]: registry.address,
+    [BUILDKIT_CACHE_ENV]: `${registry.address}/cache/${cacheName(context.env.BUILDKITE_PIPELINE_SLUG)}:buildcache`,
+  };
+  if (prefixes.length > 0) {
+    exports[MIRROR_PREFIX_ENV] = prefixes[0]!;
+    exports[MIRROR_PREFIXES_ENV] = prefixes.join(' ');
+  }
+  const mirrors =
+    prefixes.length === 0 ? '' : `, mirroring ${local.mirrors.join(', ')} at ${prefixes.join(' ')}`;
+  context.log(
+    `container-package: local registry at ${registry.url} (exported as ${local.exportAs})${mirrors}`,
+  );
+  return exports;
+}
+
+/**
+ * Writes the registry config of a mirroring local registry to the job's state dir (see
+ * `localMirrorConfig`: `docker.io` caches Docker Hub, `ghcr.io` caches https://ghcr.io).
+ *
+ * @throws ContainerPackageError `CI_LOCAL_REGISTRY_MIRROR` naming the entry and what is wrong
+ */
+async function writeMirrorConfig(stateDir: string, mirrors: readonly string[]): Promise<string> {
+  let text: string;
+  try {
+    text = localMirrorConfig(mirrors);
+  } catch (error) {
+    throw new ContainerPackageError(
+      'CI_LOCAL_REGISTRY_MIRROR',
+      (error as Error).message.replace('mirrors[', 'mirror['),
+      {
+        hint: 'list registry hosts to cache, such as docker.io, ghcr.io or packages.buildkite.com/ORG/REGISTRY (lowercase, no port)',
+        cause: error,
+      },
+    );
+  }
+  const file = join(stateDir, 'registry.yaml');
+  await writeFile(file, text, { mode: 0o600 });
+  return file;
+}
+
+/** A repository path component from a pipeline slug (`My Pipeline` → `my-pipeline`), default `pipeline`. */
+function cacheName(slug: string | undefined): string {
+  const name = (slug ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return name === '' ? 'pipeline' : name;
 }

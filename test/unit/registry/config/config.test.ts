@@ -55,6 +55,9 @@ describe('parseConfig', () => {
       uploads: { expiryMs: 24 * 3_600_000, purgeIntervalMs: 3_600_000 },
       shutdownTimeoutMs: 30_000,
       logLevel: 'info',
+      mirrors: [],
+      gc: { intervalMs: 3_600_000, graceMs: 3_600_000 },
+      retention: { maxSizeBytes: 0, checkIntervalMs: 60_000 },
     });
     expect(tokensFileOf(config)).toBe('/cache/container-package/registry/tokens.json');
   });

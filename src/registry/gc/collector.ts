@@ -1,0 +1,174 @@
+import type { Logger } from '../ops/logger.js';
+import { Layout } from '../storage/layout.js';
+import type { Store } from '../storage/store.js';
+import { listContent } from './content.js';
+import type { GcCoordinator } from './coordinator.js';
+import { evict } from './evict.js';
+import { mark } from './mark.js';
+import { sweep } from './sweep.js';
+import type { GcReport, RetentionReport } from './reports.js';
+
+/** The retention cap evicts down to this share of `maxSizeBytes`, so it does not run on every write. */
+export const LOW_WATER = 0.9;
+
+/** Options of {@link Collector}. */
+export interface CollectorOptions {
+  /** The store content is removed from (not the guarded wrapper: the collector is not a user). */
+  readonly store: Store;
+  /** Root directory of that disk store. */
+  readonly root: string;
+  readonly coordinator: GcCoordinator;
+  /** Unreferenced content written or used within this long is kept. */
+  readonly graceMs: number;
+  /** The retention cap in bytes of content; 0 means none. */
+  readonly maxSizeBytes: number;
+  /** True for repositories that cache an upstream (their content is evictable). Default: none. */
+  readonly isMirror?: (repository: string) => boolean;
+  readonly logger?: Logger;
+  readonly now?: () => number;
+}
+
+/**
+ * Runs garbage collection and the retention cap over a disk store, one run at a time, while the
+ * registry serves: mark (see `mark.ts`), then sweep (`sweep.ts`) or evict (`evict.ts`), with the
+ * {@link GcCoordinator} guarding content that requests are using.
+ */
+export class Collector {
+  readonly #options: CollectorOptions;
+  readonly #layout: Layout;
+  readonly #now: () => number;
+  #queue: Promise<unknown> = Promise.resolve();
+  #estimate: number | undefined;
+  #capLoop: Promise<void> | undefined;
+  #capAgain = false;
+
+  constructor(options: CollectorOptions) {
+    this.#options = options;
+    this.#layout = new Layout(options.root);
+    this.#now = options.now ?? Date.now;
+  }
+
+  /**
+   * Removes content no manifest references and nobody wrote or used within the grace period
+   * (`graceMs` overrides the configured one). A dry run only counts.
+   */
+  collect(options: { dryRun?: boolean; graceMs?: number } = {}): Promise<GcReport> {
+    return this.#serialised(async () => {
+      const started = this.#now();
+      const graceMs = options.graceMs ?? this.#options.graceMs;
+      const { coordinator } = this.#options;
+      const run = coordinator.begin();
+      try {
+        const files = await listContent(this.#layout);
+        const marks = await mark(this.#layout, this.#isMirror);
+        const result = await sweep({
+          store: this.#options.store,
+          coordinator,
+          run,
+          files,
+          marks,
+          cutoffMs: started - graceMs,
+          dryRun: options.dryRun === true,
+        });
+        coordinator.access.prune(started - Math.max(graceMs, 3_600_000));
+        const report: GcReport = {
+          dryRun: options.dryRun === true,
+          graceMs,
+          blobs: files.length,
+          bytes: files.reduce((sum, file) => sum + file.size, 0),
+          liveBlobs: files.filter((file) => marks.live.has(file.digest)).length,
+          repositories: marks.repositories,
+          ...result,
+          durationMs: this.#now() - started,
+        };
+        this.#options.logger?.log('info', 'garbage collection', { ...report });
+        return report;
+      } finally {
+        coordinator.end(run);
+      }
+    });
+  }
+
+  /** Evicts least recently used content until it fits the cap (nothing to do without a cap). */
+  enforceCap(): Promise<RetentionReport> {
+    return this.#serialised(async () => {
+      const started = this.#now();
+      const max = this.#options.maxSizeBytes;
+      const targetBytes = Math.floor(max * LOW_WATER);
+      const { coordinator } = this.#options;
+      const files = await listContent(this.#layout);
+      const beforeBytes = files.reduce((sum, file) => sum + file.size, 0);
+      const base = { maxSizeBytes: max, targetBytes, beforeBytes };
+      if (max === 0 || beforeBytes <= max) {
+        this.#estimate = beforeBytes;
+        return { ...base, afterBytes: beforeBytes, evictedBlobs: 0, evictedBytes: 0, evictedManifests: 0 };
+      }
+      const run = coordinator.begin();
+      try {
+        const marks = await mark(this.#layout, this.#isMirror);
+        const cutoffMs = started - this.#options.graceMs;
+        const result = await evict({ ...this.#options, run, files, marks, cutoffMs, targetBytes });
+        this.#estimate = result.remainingBytes;
+        const report: RetentionReport = {
+          ...base,
+          afterBytes: result.remainingBytes,
+          evictedBlobs: result.evictedBlobs,
+          evictedBytes: result.evictedBytes,
+          evictedManifests: result.evictedManifests,
+        };
+        const over = result.remainingBytes > max;
+        this.#options.logger?.log(over ? 'warn' : 'info', over ? 'retention cap exceeded' : 'retention', {
+          ...report,
+          ...(over ? { reason: 'the rest is local content or in use; it is never evicted' } : {}),
+          duration_ms: this.#now() - started,
+        });
+        return report;
+      } finally {
+        coordinator.end(run);
+      }
+    });
+  }
+
+  /**
+   * Tells the collector that `bytes` of content were written. Once the running estimate passes
+   * the cap, an eviction is scheduled (at most one queued at a time). `onError` gets its failure.
+   */
+  noteWrite(bytes: number, onError: (error: unknown) => void): void {
+    if (this.#options.maxSizeBytes === 0) return;
+    if (this.#estimate !== undefined) {
+      this.#estimate += bytes;
+      if (this.#estimate <= this.#options.maxSizeBytes) return;
+    }
+    if (this.#capLoop !== undefined) {
+      this.#capAgain = true;
+      return;
+    }
+    const loop = async (): Promise<void> => {
+      do {
+        this.#capAgain = false;
+        await this.enforceCap();
+      } while (this.#capAgain);
+    };
+    this.#capLoop = loop()
+      .catch(onError)
+      .finally(() => (this.#capLoop = undefined));
+  }
+
+  /** Resolves once the runs queued so far (and any scheduled eviction) have finished. */
+  async idle(): Promise<void> {
+    for (;;) {
+      const queue = this.#queue;
+      const capLoop = this.#capLoop;
+      await Promise.all([queue.catch(() => undefined), capLoop]);
+      if (queue === this.#queue && this.#capLoop === undefined) return;
+    }
+  }
+
+  readonly #isMirror = (repository: string): boolean => this.#options.isMirror?.(repository) ?? false;
+
+  #serialised<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(fn, fn);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+}

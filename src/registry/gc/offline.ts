@@ -1,0 +1,39 @@
+import { DiskStore } from '../storage/disk.js';
+import { AccessTimes, atimePersister } from './access-times.js';
+import { Collector } from './collector.js';
+import { GcCoordinator } from './coordinator.js';
+import { GC_DEFAULTS } from './options.js';
+import type { GcReport } from './reports.js';
+import { Layout } from '../storage/layout.js';
+
+/** Options of {@link collectGarbageAt}. */
+export interface CollectGarbageAtOptions {
+  /** Only count what would be freed. Default false. */
+  readonly dryRun?: boolean;
+  /** Content written or used within this long is kept. Default 1 hour. */
+  readonly graceMs?: number;
+}
+
+/**
+ * Collects garbage in the disk store at `root` from outside the registry process (the
+ * `registry gc` command). Safe while a registry serves that storage as long as the grace period
+ * is longer than its pushes take: what a running registry is using is recognised by the content
+ * files' times (written, re-committed, read: see `access-times.ts`), not by its in-process leases.
+ */
+export async function collectGarbageAt(
+  root: string,
+  options: CollectGarbageAtOptions = {},
+): Promise<GcReport> {
+  const store = new DiskStore({ root });
+  const coordinator = new GcCoordinator({
+    access: new AccessTimes({ persist: atimePersister(new Layout(root)) }),
+  });
+  const collector = new Collector({
+    store,
+    root,
+    coordinator,
+    graceMs: options.graceMs ?? GC_DEFAULTS.graceMs,
+    maxSizeBytes: 0,
+  });
+  return collector.collect({ dryRun: options.dryRun === true });
+}

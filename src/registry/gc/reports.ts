@@ -1,0 +1,34 @@
+/** What a garbage collection found and freed (or, in a dry run, would free). */
+export interface GcReport {
+  readonly dryRun: boolean;
+  readonly graceMs: number;
+  /** Content files (blobs and manifests) in the store when it started, and their bytes. */
+  readonly blobs: number;
+  readonly bytes: number;
+  /** Content files referenced by a manifest revision of some repository. */
+  readonly liveBlobs: number;
+  readonly repositories: number;
+  /** Unreferenced content removed (or removable), and its bytes. */
+  readonly freedBlobs: number;
+  readonly freedBytes: number;
+  /** Unreferenced content kept: written or used within the grace period. */
+  readonly keptRecent: number;
+  /** Unreferenced content kept: a request was referencing it at that moment. */
+  readonly keptInUse: number;
+  readonly durationMs: number;
+}
+
+/** What one check of the retention cap did. */
+export interface RetentionReport {
+  /** The cap (0: none). */
+  readonly maxSizeBytes: number;
+  /** What eviction aims for once over the cap (a share of it). */
+  readonly targetBytes: number;
+  /** Bytes of content before and after. */
+  readonly beforeBytes: number;
+  readonly afterBytes: number;
+  readonly evictedBlobs: number;
+  readonly evictedBytes: number;
+  /** Manifests of mirrored repositories among the evicted content. */
+  readonly evictedManifests: number;
+}
