@@ -11114,7 +11114,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify4 } = __require("node:util");
+    var { promisify: promisify5 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11154,7 +11154,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts2, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify4(this[kOriginalClose])();
+        await promisify5(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11167,7 +11167,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify4 } = __require("node:util");
+    var { promisify: promisify5 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11207,7 +11207,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts2, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify4(this[kOriginalClose])();
+        await promisify5(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -36976,7 +36976,7 @@ var require_mock_interceptor2 = __commonJS({
 var require_mock_client2 = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify4 } = __require("node:util");
+    var { promisify: promisify5 } = __require("node:util");
     var Client = require_client2();
     var { buildMockDispatch } = require_mock_utils2();
     var {
@@ -37024,7 +37024,7 @@ var require_mock_client2 = __commonJS({
         this[kDispatches] = [];
       }
       async [kClose]() {
-        await promisify4(this[kOriginalClose])();
+        await promisify5(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -37237,7 +37237,7 @@ var require_mock_call_history = __commonJS({
 var require_mock_pool2 = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify4 } = __require("node:util");
+    var { promisify: promisify5 } = __require("node:util");
     var Pool = require_pool2();
     var { buildMockDispatch } = require_mock_utils2();
     var {
@@ -37285,7 +37285,7 @@ var require_mock_pool2 = __commonJS({
         this[kDispatches] = [];
       }
       async [kClose]() {
-        await promisify4(this[kOriginalClose])();
+        await promisify5(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -66781,17 +66781,39 @@ async function layerInfo(tar, path11, diffId, signal) {
 // src/sources/compress-layer.ts
 import { createWriteStream as createWriteStream3 } from "node:fs";
 import { pipeline as pipeline4 } from "node:stream/promises";
-import { constants as constants6, createGzip, createZstdCompress } from "node:zlib";
+import { promisify as promisify3 } from "node:util";
+import { constants as constants6, createGzip, createZstdCompress, gzip } from "node:zlib";
 async function compressToFile(blob, compression, level, file, signal) {
   signal?.throwIfAborted();
+  const effective = compression === "gzip" && level > 0 && await incompressible(blob, level, signal) ? 0 : level;
   const source = await blob.open(signal);
   const hasher = new DigestStream("sha256");
-  await pipeline4(source, compressor(compression, level), hasher, createWriteStream3(file), { signal });
+  await pipeline4(source, compressor(compression, effective), hasher, createWriteStream3(file), { signal });
   return { digest: hasher.digest, size: hasher.size };
 }
 function compressor(compression, level) {
   if (compression === "gzip") return createGzip({ level });
   return createZstdCompress({ params: { [constants6.ZSTD_c_compressionLevel]: level } });
+}
+var gzipAsync = promisify3(gzip);
+var SAMPLE_BYTES = 1 << 20;
+async function incompressible(blob, level, signal) {
+  const stream = await blob.open(signal);
+  const chunks = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= SAMPLE_BYTES) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  if (size < 4096) return false;
+  const sample = Buffer.concat(chunks).subarray(0, SAMPLE_BYTES);
+  const compressed = await gzipAsync(sample, { level });
+  return compressed.length > sample.length * 0.97;
 }
 
 // src/sources/compress-options.ts
@@ -67041,9 +67063,9 @@ async function openLocalSource(spec, options = {}) {
 
 // src/sources/example-image.ts
 var import_tar_stream2 = __toESM(require_tar_stream(), 1);
-import { promisify as promisify3 } from "node:util";
-import { gzip } from "node:zlib";
-var gzipAsync = promisify3(gzip);
+import { promisify as promisify4 } from "node:util";
+import { gzip as gzip2 } from "node:zlib";
+var gzipAsync2 = promisify4(gzip2);
 
 // src/sources/engine/errors.ts
 var EngineError = class extends ContainerPackageError {

@@ -5,22 +5,14 @@
 # The plugin checkout (hooks/lib/.. /..).
 CONTAINER_PACKAGE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
-# container_package_node: prints the node binary to use, or fails with a clear message when no
-# Node.js >= 22.19 is available. CONTAINER_PACKAGE_NODE overrides the lookup.
+# container_package_node: prints the node binary to use, or fails with a clear message when
+# there is none. CONTAINER_PACKAGE_NODE overrides the lookup. The version (>= 22.19) is checked
+# by bin/container-package itself, without starting Node twice.
 container_package_node() {
   local node="${CONTAINER_PACKAGE_NODE:-node}"
   if ! command -v "$node" >/dev/null 2>&1; then
     echo "container-package: Node.js 22.19 or newer is required on the agent, but '$node' was not found on PATH." >&2
     echo "container-package: install Node.js (https://nodejs.org) or set CONTAINER_PACKAGE_NODE to its path." >&2
-    return 1
-  fi
-  local version
-  version="$("$node" -p 'process.versions.node' 2>/dev/null)" || version="unknown"
-  local major="${version%%.*}" rest="${version#*.}"
-  local minor="${rest%%.*}"
-  if ! [[ "$major" =~ ^[0-9]+$ && "$minor" =~ ^[0-9]+$ ]] || ((major < 22 || (major == 22 && minor < 19))); then
-    echo "container-package: Node.js 22.19 or newer is required; '$node' is version $version." >&2
-    echo "container-package: upgrade Node.js on the agent or set CONTAINER_PACKAGE_NODE to a newer one." >&2
     return 1
   fi
   printf '%s\n' "$node"

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { constants, createGzip, createZstdCompress, type Gzip, type ZstdCompress } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants, createGzip, createZstdCompress, gzip, type Gzip, type ZstdCompress } from 'node:zlib';
 import { DigestStream } from '../oci/index.js';
 import type { BlobSource } from '../oci/image.js';
 
@@ -28,13 +29,48 @@ export async function compressToFile(
   signal?: AbortSignal,
 ): Promise<WrittenBlob> {
   signal?.throwIfAborted();
+  const effective =
+    compression === 'gzip' && level > 0 && (await incompressible(blob, level, signal)) ? 0 : level;
   const source = await blob.open(signal);
   const hasher = new DigestStream('sha256');
-  await pipeline(source, compressor(compression, level), hasher, createWriteStream(file), { signal });
+  await pipeline(source, compressor(compression, effective), hasher, createWriteStream(file), { signal });
   return { digest: hasher.digest, size: hasher.size };
 }
 
 function compressor(compression: LayerCompression, level: number): Gzip | ZstdCompress {
   if (compression === 'gzip') return createGzip({ level });
   return createZstdCompress({ params: { [constants.ZSTD_c_compressionLevel]: level } });
+}
+
+const gzipAsync = promisify(gzip);
+
+/** Bytes of a layer's start that decide whether it is worth compressing. */
+export const SAMPLE_BYTES = 1 << 20;
+
+/**
+ * True when the first MiB of `blob` does not shrink by 3% under gzip at `level`: already
+ * compressed or random content, where zlib runs at about 30 MiB/s for nothing. Such layers are
+ * written with gzip level 0 (stored blocks: still valid gzip, ten times faster).
+ */
+export async function incompressible(
+  blob: BlobSource,
+  level: number,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  const stream = await blob.open(signal);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= SAMPLE_BYTES) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  if (size < 4096) return false;
+  const sample = Buffer.concat(chunks).subarray(0, SAMPLE_BYTES);
+  const compressed = await gzipAsync(sample, { level });
+  return compressed.length > sample.length * 0.97;
 }

@@ -49,6 +49,7 @@ export function limitedBody(req: IncomingMessage, limit: number): Readable {
   if (declared !== undefined && declared > limit) throw requestTooLarge(declared, limit);
   let seen = 0;
   const counter = new Transform({
+    highWaterMark: 1 << 20,
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
       if (seen > limit) done(requestTooLarge(seen, limit));
