@@ -5,7 +5,9 @@
  * failing command pushes nothing; after pre-exit no credential remains anywhere.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeExampleLayout } from '../../src/sources/index.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   BuildkiteJob,
@@ -16,6 +18,7 @@ import {
   type Distribution,
   type DockerEngine,
   describeWithTools,
+  newTempDir,
   manifestDigest,
   startDistribution,
   startDockerd,
@@ -147,6 +150,55 @@ describeWithTools([...DOCKER_ENGINE_TOOLS, ...DISTRIBUTION_TOOLS, 'skopeo'], 'Bu
     expect(annotation!.body).toMatch(/never\\?-built/); // Markdown may escape the '-'
     expect(annotation!.body).toContain('SRC_ENGINE_IMAGE_NOT_FOUND');
     await j.hook('pre-exit');
+  });
+
+  it('agent-level hooks push what the repository file configures, with no plugin block', async () => {
+    const checkout = newTempDir('checkout');
+    const layout = await writeExampleLayout(join(checkout, 'out', 'image'), {
+      tag: 'v1',
+      text: `agent ${randomUUID()}\n`,
+    });
+    mkdirSync(join(checkout, '.buildkite'));
+    writeFileSync(
+      join(checkout, '.buildkite', 'container-package.yml'),
+      [
+        'registry:',
+        `  - url: ${registry!.host}/agent-mode`,
+        '    token-env: REGISTRY_TOKEN',
+        `    username: ${USER.username}`,
+        'images:',
+        '  - source: oci:out/image:v1',
+        '    name: app',
+        "    tags: ['{{build.number}}']",
+        '',
+      ].join('\n'),
+    );
+    const { agent, job: j } = job(undefined, {
+      CONTAINER_PACKAGE_MODE: 'agent',
+      BUILDKITE_BUILD_CHECKOUT_PATH: checkout,
+    });
+    delete j.env.BUILDKITE_PLUGIN_CONFIGURATION;
+    for (const hook of ['environment', 'pre-command']) expect((await j.hook(hook)).exitCode).toBe(0);
+    await j.command('true');
+    const post = await j.hook('post-command');
+    expect(post.exitCode, post.stderr).toBe(0);
+    expect(await manifestDigest(registry!.url, 'agent-mode/app', '42', USER)).toBe(layout.digest);
+    expect(Object.values(agent.metaData())).toContain(layout.digest);
+    expect((await j.hook('pre-exit')).exitCode).toBe(0);
+  });
+
+  it('agent-level hooks leave a job without configuration alone', async () => {
+    const { agent, job: j } = job(undefined, {
+      CONTAINER_PACKAGE_MODE: 'agent',
+      BUILDKITE_BUILD_CHECKOUT_PATH: newTempDir('empty-checkout'),
+    });
+    delete j.env.BUILDKITE_PLUGIN_CONFIGURATION;
+    const before = j.env.DOCKER_CONFIG;
+    for (const hook of ['environment', 'pre-command']) expect((await j.hook(hook)).exitCode).toBe(0);
+    await j.command('true');
+    for (const hook of ['post-command', 'pre-exit']) expect((await j.hook(hook)).exitCode).toBe(0);
+    expect(j.env.DOCKER_CONFIG).toBe(before);
+    expect(agent.calls()).toHaveLength(0);
   });
 
   it('pre-exit is safe when the environment hook never ran', async () => {
