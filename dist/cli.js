@@ -44427,13 +44427,13 @@ var require_headers = __commonJS({
         return headersList.sortedMap;
       }
       const headers = [];
-      const names3 = headersList.toSortedArray();
+      const names = headersList.toSortedArray();
       const cookies = headersList.cookies;
       if (cookies === null || cookies.length === 1) {
-        return headersList.sortedMap = names3;
+        return headersList.sortedMap = names;
       }
-      for (let i2 = 0; i2 < names3.length; ++i2) {
-        const { 0: name, 1: value } = names3[i2];
+      for (let i2 = 0; i2 < names.length; ++i2) {
+        const { 0: name, 1: value } = names[i2];
         if (name === "set-cookie") {
           for (let j = 0; j < cookies.length; ++j) {
             headers.push([name, cookies[j]]);
@@ -63457,9 +63457,9 @@ function requireLoader() {
     const transactions = state.anchorMapTransactions;
     if (transactions.length === 0) return;
     const parent = transactions[transactions.length - 1];
-    const names3 = Object.keys(transaction);
-    for (let index = 0, length = names3.length; index < length; index += 1) {
-      const name = names3[index];
+    const names = Object.keys(transaction);
+    for (let index = 0, length = names.length; index < length; index += 1) {
+      const name = names[index];
       if (!_hasOwnProperty.call(parent, name)) {
         parent[name] = transaction[name];
       }
@@ -63467,13 +63467,13 @@ function requireLoader() {
   }
   function rollbackAnchorTransaction(state) {
     const transaction = state.anchorMapTransactions.pop();
-    const names3 = Object.keys(transaction);
-    for (let index = names3.length - 1; index >= 0; index -= 1) {
-      const entry = transaction[names3[index]];
+    const names = Object.keys(transaction);
+    for (let index = names.length - 1; index >= 0; index -= 1) {
+      const entry = transaction[names[index]];
       if (entry.existed) {
-        state.anchorMap[names3[index]] = entry.value;
+        state.anchorMap[names[index]] = entry.value;
       } else {
-        delete state.anchorMap[names3[index]];
+        delete state.anchorMap[names[index]];
       }
     }
   }
@@ -65357,17 +65357,17 @@ function envKey(key2) {
   return key2.toUpperCase().replace(/[-\s]/g, "_");
 }
 function fromFlattenedEnv(env, prefix, schema2) {
-  const names3 = Object.keys(env).filter((name) => name.startsWith(`${prefix}_`) && env[name] !== void 0);
-  if (names3.length === 0) return void 0;
-  return readNode(env, names3, prefix, schema2) ?? {};
+  const names = Object.keys(env).filter((name) => name.startsWith(`${prefix}_`) && env[name] !== void 0);
+  if (names.length === 0) return void 0;
+  return readNode(env, names, prefix, schema2) ?? {};
 }
-function readNode(env, names3, at, node) {
+function readNode(env, names, at, node) {
   const scalar = env[at];
-  const below = names3.filter((name) => name.startsWith(`${at}_`));
+  const below = names.filter((name) => name.startsWith(`${at}_`));
   if (node.anyOf !== void 0) {
     const scalars = node.anyOf.filter((b) => b.type !== "array" && b.type !== "object");
     const wanted = scalar !== void 0 ? scalars.find((b) => coerce(scalar, b) !== scalar) ?? scalars[0] : below.some((name) => new RegExp(`^${at}_\\d+(?:_|$)`).test(name)) ? node.anyOf.find((b) => b.type === "array") : node.anyOf.find((b) => b.type === "object");
-    return wanted === void 0 ? void 0 : readNode(env, names3, at, wanted);
+    return wanted === void 0 ? void 0 : readNode(env, names, at, wanted);
   }
   if (node.type === "object") return below.length === 0 ? void 0 : readObject(env, below, at, node);
   if (node.type === "array") {
@@ -65375,7 +65375,7 @@ function readNode(env, names3, at, node) {
     const items = [];
     for (let i2 = 0; below.some((name) => name === `${at}_${i2}` || name.startsWith(`${at}_${i2}_`)); i2++) {
       items.push(
-        node.items === void 0 ? env[`${at}_${i2}`] : readNode(env, names3, `${at}_${i2}`, node.items)
+        node.items === void 0 ? env[`${at}_${i2}`] : readNode(env, names, `${at}_${i2}`, node.items)
       );
     }
     return items;
@@ -66515,7 +66515,7 @@ function formatLayoutSelector(select) {
 // src/ci/buildkite/plan-images.ts
 var DEFAULT_TAGS = ["{{build.number}}"];
 function planImages(config, registries, context, outputPrefix) {
-  const names3 = /* @__PURE__ */ new Map();
+  const names = /* @__PURE__ */ new Map();
   return (config.images ?? []).map((item, i2) => {
     const {
       source,
@@ -66532,7 +66532,7 @@ function planImages(config, registries, context, outputPrefix) {
         "Add `name: app` to the image."
       );
     }
-    const earlier = names3.get(name);
+    const earlier = names.get(name);
     if (earlier !== void 0) {
       const message = `\`images[${earlier}]\` and \`${path11}\` are both named ${JSON.stringify(name)}: give each image its own \`name\``;
       throw new ConfigError("CI_CONFIG_CONFLICT", message, {
@@ -66540,7 +66540,7 @@ function planImages(config, registries, context, outputPrefix) {
         hint: "Set `name` on one of them; the name is the repository under each registry."
       });
     }
-    names3.set(name, i2);
+    names.set(name, i2);
     const templates = own ?? config.tags ?? DEFAULT_TAGS;
     const { tags, skipped } = renderTags(templates, context);
     if (tags.length === 0) {
@@ -71970,10 +71970,10 @@ function paginate(sorted, query, path11) {
 // src/registry/http/catalog.ts
 async function handleCatalog(ctx) {
   const { authorizer } = ctx.options;
-  let names3 = await ctx.store.listRepositories();
+  let names = await ctx.store.listRepositories();
   if (authorizer.visibleRepositories !== void 0)
-    names3 = await authorizer.visibleRepositories(ctx.req, names3);
-  const page = paginate(names3, ctx.query, "/v2/_catalog");
+    names = await authorizer.visibleRepositories(ctx.req, names);
+  const page = paginate(names, ctx.query, "/v2/_catalog");
   sendJson(
     ctx.res,
     ctx.method,
@@ -72481,9 +72481,9 @@ async function listPackages(ctx, registry) {
   checkRegistry(registry);
   await authorizePull(ctx, registry, "registry");
   const prefix = `${registry}/`;
-  const names3 = (await ctx.store.listRepositories()).filter((name) => name.startsWith(prefix));
+  const names = (await ctx.store.listRepositories()).filter((name) => name.startsWith(prefix));
   const packages = [];
-  for (const name of names3) {
+  for (const name of names) {
     const summary2 = await summarizePackage(ctx.store, ctx.options.stats, registry, name);
     if (summary2 === void 0) continue;
     const { tags, ...rest } = summary2;
@@ -72946,58 +72946,17 @@ var Layout = class {
 };
 
 // src/registry/gc/content.ts
-import { readdir, stat as stat4 } from "node:fs/promises";
-import { join as join12 } from "node:path";
-async function listContent(layout) {
-  const found = [];
-  for (const algorithm of await names(layout.blobsDir)) {
-    for (const prefix of await names(join12(layout.blobsDir, algorithm))) {
-      for (const hex of await names(join12(layout.blobsDir, algorithm, prefix))) {
-        const digest = `${algorithm}:${hex}`;
-        if (!hex.startsWith(prefix) || !checkDigest(digest).ok) continue;
-        const path11 = join12(layout.blobsDir, algorithm, prefix, hex);
-        try {
-          const info = await stat4(path11);
-          if (info.isFile()) {
-            found.push({ digest, path: path11, size: info.size, mtimeMs: info.mtimeMs, atimeMs: info.atimeMs });
-          }
-        } catch (error) {
-          if (!isMissing(error)) throw error;
-        }
-      }
-    }
-  }
-  return found;
-}
-async function listDigests(dir) {
-  const found = [];
-  for (const algorithm of await names(dir)) {
-    for (const hex of await names(join12(dir, algorithm))) {
-      const digest = `${algorithm}:${hex}`;
-      if (checkDigest(digest).ok) found.push(digest);
-    }
-  }
-  return found;
-}
-async function names(dir) {
-  let entries2;
-  try {
-    entries2 = await readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
-  }
-  return entries2.map((entry) => entry.name);
-}
+import { stat as stat5 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 
 // src/registry/storage/files.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { readFile as readFile7 } from "node:fs";
-import { mkdir as mkdir3, open as open4, rename as rename3, rm as rm4, stat as stat5, unlink } from "node:fs/promises";
-import { dirname as dirname2, join as join13 } from "node:path";
+import { mkdir as mkdir3, open as open4, readdir, rename as rename3, rm as rm4, stat as stat4, unlink } from "node:fs/promises";
+import { dirname as dirname2, join as join12 } from "node:path";
 async function writeFileAtomic(tmpDir, target, data, options = {}) {
   const sync = options.fsync ?? true;
-  const temp = join13(tmpDir, `${randomUUID2()}.tmp`);
+  const temp = join12(tmpDir, `${randomUUID2()}.tmp`);
   const handle2 = await open4(temp, "w");
   try {
     await handle2.writeFile(data);
@@ -73057,7 +73016,7 @@ async function readTextIfExists(path11) {
 }
 async function fileSize(path11) {
   try {
-    const info = await stat5(path11);
+    const info = await stat4(path11);
     return info.isFile() ? info.size : void 0;
   } catch (error) {
     if (isMissing(error)) return void 0;
@@ -73066,7 +73025,7 @@ async function fileSize(path11) {
 }
 async function exists(path11) {
   try {
-    await stat5(path11);
+    await stat4(path11);
     return true;
   } catch (error) {
     if (isMissing(error)) return false;
@@ -73091,6 +73050,50 @@ async function touch(path11) {
     await (await open4(path11, "a")).close();
   }
 }
+async function entryNames(dir) {
+  let entries2;
+  try {
+    entries2 = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+  return entries2.map((entry) => entry.name).sort();
+}
+async function digestsUnder(dir) {
+  const found = [];
+  for (const algorithm of await entryNames(dir)) {
+    for (const hex of await entryNames(join12(dir, algorithm))) {
+      const digest = `${algorithm}:${hex}`;
+      if (checkDigest(digest).ok) found.push(digest);
+    }
+  }
+  return found;
+}
+
+// src/registry/gc/content.ts
+async function listContent(layout) {
+  const found = [];
+  for (const algorithm of await entryNames(layout.blobsDir)) {
+    for (const prefix of await entryNames(join13(layout.blobsDir, algorithm))) {
+      for (const hex of await entryNames(join13(layout.blobsDir, algorithm, prefix))) {
+        const digest = `${algorithm}:${hex}`;
+        if (!hex.startsWith(prefix) || !checkDigest(digest).ok) continue;
+        const path11 = join13(layout.blobsDir, algorithm, prefix, hex);
+        try {
+          const info = await stat5(path11);
+          if (info.isFile()) {
+            found.push({ digest, path: path11, size: info.size, mtimeMs: info.mtimeMs, atimeMs: info.atimeMs });
+          }
+        } catch (error) {
+          if (!isMissing(error)) throw error;
+        }
+      }
+    }
+  }
+  return found;
+}
+var listDigests = digestsUnder;
 
 // src/registry/gc/remove.ts
 async function removeDigest(store, file, marks2) {
@@ -73225,15 +73228,15 @@ var Referrers = class {
   /** Descriptors of the subject's referrers, sorted by digest; unreadable entries are skipped. */
   async list(repository, subject) {
     const dir = this.#layout.referrersDir(repository, subject);
-    let names3;
+    let names;
     try {
-      names3 = await readdir2(dir);
+      names = await readdir2(dir);
     } catch (error) {
       if (isMissing(error)) return [];
       throw error;
     }
     const found = [];
-    for (const name of names3.filter((entry) => ENTRY.test(entry)).sort()) {
+    for (const name of names.filter((entry) => ENTRY.test(entry)).sort()) {
       try {
         found.push(JSON.parse(await readFile8(join14(dir, name), "utf8")));
       } catch (error) {
@@ -73347,8 +73350,8 @@ var Manifests = class {
   /** Tags in byte order; empty when the repository has none (or does not exist). */
   async tags(repository) {
     try {
-      const names3 = await readdir3(this.#layout.tagsDir(repository));
-      return names3.filter(isSafeTag).sort(byteOrder);
+      const names = await readdir3(this.#layout.tagsDir(repository));
+      return names.filter(isSafeTag).sort(byteOrder);
     } catch (error) {
       if (isMissing(error)) return [];
       throw error;
@@ -74581,7 +74584,7 @@ async function within(ms, promise) {
 }
 
 // src/registry/storage/disk.ts
-import { mkdir as mkdir5, readdir as readdir7, rm as rm7, stat as stat9 } from "node:fs/promises";
+import { mkdir as mkdir5, readdir as readdir6, rm as rm7, stat as stat9 } from "node:fs/promises";
 import { join as join19 } from "node:path";
 
 // src/registry/storage/blobs.ts
@@ -74656,7 +74659,6 @@ var Blobs = class {
 };
 
 // src/registry/storage/fsck.ts
-import { readdir as readdir5 } from "node:fs/promises";
 import { join as join17, relative } from "node:path";
 async function fsck(layout) {
   const problems = [];
@@ -74665,9 +74667,9 @@ async function fsck(layout) {
   };
   let blobs = 0;
   let blobBytes = 0;
-  for (const algorithm of await names2(layout.blobsDir)) {
-    for (const prefix of await names2(join17(layout.blobsDir, algorithm))) {
-      for (const hex of await names2(join17(layout.blobsDir, algorithm, prefix))) {
+  for (const algorithm of await entryNames(layout.blobsDir)) {
+    for (const prefix of await entryNames(join17(layout.blobsDir, algorithm))) {
+      for (const hex of await entryNames(join17(layout.blobsDir, algorithm, prefix))) {
         const path11 = join17(layout.blobsDir, algorithm, prefix, hex);
         const digest = `${algorithm}:${hex}`;
         if (!isDigestAlgorithm(algorithm) || !checkDigest(digest).ok || !hex.startsWith(prefix)) {
@@ -74703,7 +74705,7 @@ async function fsck(layout) {
         report2("dangling-manifest", layout.revisionLink(repository, digest), `no content for ${digest}`);
       }
     }
-    for (const tag of await names2(layout.tagsDir(repository))) {
+    for (const tag of await entryNames(layout.tagsDir(repository))) {
       tags += 1;
       const path11 = join17(layout.tagsDir(repository), tag);
       if (!isSafeTag(tag)) {
@@ -74732,33 +74734,13 @@ async function checkReferrers(layout, repository, report2) {
   const root = join17(layout.repository(repository), "_referrers");
   for (const subject of await digestsUnder(root)) {
     const dir = layout.referrersDir(repository, subject);
-    for (const entry of await names2(dir)) {
+    for (const entry of await entryNames(dir)) {
       const digest = entry.replace("-", ":");
       if (!checkDigest(digest).ok || !await exists(layout.revisionLink(repository, digest))) {
         report2("dangling-referrer", join17(dir, entry), `referrer ${digest} is not a manifest here`);
       }
     }
   }
-}
-async function digestsUnder(dir) {
-  const found = [];
-  for (const algorithm of await names2(dir)) {
-    for (const hex of await names2(join17(dir, algorithm))) {
-      const digest = `${algorithm}:${hex}`;
-      if (checkDigest(digest).ok) found.push(digest);
-    }
-  }
-  return found;
-}
-async function names2(dir) {
-  let entries2;
-  try {
-    entries2 = await readdir5(dir, { withFileTypes: true });
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
-  }
-  return entries2.map((entry) => entry.name).sort();
 }
 
 // src/registry/storage/uploads.ts
@@ -74941,7 +74923,7 @@ function key(repository, id) {
 
 // src/registry/storage/usage.ts
 import { randomUUID as randomUUID4 } from "node:crypto";
-import { readdir as readdir6, stat as stat8, unlink as unlink2, writeFile as writeFile5 } from "node:fs/promises";
+import { readdir as readdir5, stat as stat8, unlink as unlink2, writeFile as writeFile5 } from "node:fs/promises";
 import { join as join18 } from "node:path";
 async function measureBlobs(layout) {
   let blobs = 0;
@@ -74971,7 +74953,7 @@ async function probeWritable(layout) {
 async function entries(dir) {
   let found;
   try {
-    found = await readdir6(dir, { withFileTypes: true });
+    found = await readdir5(dir, { withFileTypes: true });
   } catch (error) {
     if (isMissing(error)) return [];
     throw error;
@@ -75036,7 +75018,7 @@ var DiskStore = class {
     for (const repository of await listRepositories(this.#layout.repositoriesDir)) {
       let ids;
       try {
-        ids = (await readdir7(this.#layout.uploadsDir(repository))).filter(isSafeUploadId);
+        ids = (await readdir6(this.#layout.uploadsDir(repository))).filter(isSafeUploadId);
       } catch (error) {
         if (isMissing(error)) continue;
         throw error;
@@ -75083,14 +75065,14 @@ var DiskStore = class {
   }
   async #purgeTemp(cutoff) {
     let removed = 0;
-    let names3;
+    let names;
     try {
-      names3 = await readdir7(this.#layout.tmpDir);
+      names = await readdir6(this.#layout.tmpDir);
     } catch (error) {
       if (isMissing(error)) return 0;
       throw error;
     }
-    for (const name of names3) {
+    for (const name of names) {
       const path11 = join19(this.#layout.tmpDir, name);
       try {
         if ((await stat9(path11)).mtimeMs >= cutoff) continue;
@@ -75629,10 +75611,10 @@ function evaluatePolicy(registry, statements, issuer, claims) {
   if (!sameIssuer) {
     return { ok: false, reason: `no OIDC policy statement of ${registry} is for issuer ${issuer}` };
   }
-  const names3 = [
+  const names = [
     ...new Set(statements.filter((s) => s.iss === issuer).flatMap((s) => Object.keys(s.claims)))
   ];
-  const shown = names3.map((name) => `${name}=${show(claims[name])}`).join(" ");
+  const shown = names.map((name) => `${name}=${show(claims[name])}`).join(" ");
   return { ok: false, reason: `no OIDC policy statement of ${registry} matches claims ${shown}` };
 }
 function test(matcher, claim) {
@@ -76116,12 +76098,12 @@ var PackagesAuthorizer = class {
     };
   }
   #unknown(registry) {
-    const names3 = this.directory.all.map((r) => r.name).join(", ");
+    const names = this.directory.all.map((r) => r.name).join(", ");
     return {
       ok: false,
       status: 404,
       code: "NAME_UNKNOWN",
-      message: `${registry} is not a registry here; repository names look like ORG/REGISTRY/IMAGE with ORG/REGISTRY one of: ${names3}`
+      message: `${registry} is not a registry here; repository names look like ORG/REGISTRY/IMAGE with ORG/REGISTRY one of: ${names}`
     };
   }
   #prefix() {

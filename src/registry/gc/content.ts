@@ -1,8 +1,8 @@
-import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkDigest } from '../../reference/digest.js';
 import { isMissing } from '../storage/errors.js';
+import { digestsUnder, entryNames } from '../storage/files.js';
 import type { Layout } from '../storage/layout.js';
 
 /** One content file of the store (a blob or a manifest's bytes). */
@@ -23,9 +23,9 @@ export interface ContentFile {
  */
 export async function listContent(layout: Layout): Promise<ContentFile[]> {
   const found: ContentFile[] = [];
-  for (const algorithm of await names(layout.blobsDir)) {
-    for (const prefix of await names(join(layout.blobsDir, algorithm))) {
-      for (const hex of await names(join(layout.blobsDir, algorithm, prefix))) {
+  for (const algorithm of await entryNames(layout.blobsDir)) {
+    for (const prefix of await entryNames(join(layout.blobsDir, algorithm))) {
+      for (const hex of await entryNames(join(layout.blobsDir, algorithm, prefix))) {
         const digest = `${algorithm}:${hex}`;
         if (!hex.startsWith(prefix) || !checkDigest(digest).ok) continue;
         const path = join(layout.blobsDir, algorithm, prefix, hex);
@@ -44,25 +44,4 @@ export async function listContent(layout: Layout): Promise<ContentFile[]> {
 }
 
 /** `<alg>:<hex>` for each `<dir>/<alg>/<hex>` entry that is a valid digest (links, revisions). */
-export async function listDigests(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const algorithm of await names(dir)) {
-    for (const hex of await names(join(dir, algorithm))) {
-      const digest = `${algorithm}:${hex}`;
-      if (checkDigest(digest).ok) found.push(digest);
-    }
-  }
-  return found;
-}
-
-/** Entry names of a directory; empty when it does not exist. */
-async function names(dir: string): Promise<string[]> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
-  }
-  return entries.map((entry) => entry.name);
-}
+export const listDigests = digestsUnder;

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs';
-import { mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { checkDigest } from '../../reference/digest.js';
 import { isMissing } from './errors.js';
 
 /**
@@ -142,4 +144,28 @@ export async function touch(path: string): Promise<void> {
     await mkdir(dirname(path), { recursive: true });
     await (await open(path, 'a')).close();
   }
+}
+
+/** Entry names of a directory, sorted; empty when it does not exist. */
+export async function entryNames(dir: string): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+  return entries.map((entry) => entry.name).sort();
+}
+
+/** `<alg>:<hex>` for each `<dir>/<alg>/<hex>` entry with a valid digest name (links, revisions). */
+export async function digestsUnder(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const algorithm of await entryNames(dir)) {
+    for (const hex of await entryNames(join(dir, algorithm))) {
+      const digest = `${algorithm}:${hex}`;
+      if (checkDigest(digest).ok) found.push(digest);
+    }
+  }
+  return found;
 }

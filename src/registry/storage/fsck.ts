@@ -1,10 +1,7 @@
-import type { Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { checkDigest, isDigestAlgorithm } from '../../reference/digest.js';
 import { isSafeTag } from '../names.js';
-import { isMissing } from './errors.js';
-import { exists, readTextIfExists } from './files.js';
+import { digestsUnder, entryNames, exists, readTextIfExists } from './files.js';
 import { hashFile } from './hashing.js';
 import type { Layout } from './layout.js';
 import { listRepositories } from './repositories.js';
@@ -22,9 +19,9 @@ export async function fsck(layout: Layout): Promise<FsckReport> {
   };
   let blobs = 0;
   let blobBytes = 0;
-  for (const algorithm of await names(layout.blobsDir)) {
-    for (const prefix of await names(join(layout.blobsDir, algorithm))) {
-      for (const hex of await names(join(layout.blobsDir, algorithm, prefix))) {
+  for (const algorithm of await entryNames(layout.blobsDir)) {
+    for (const prefix of await entryNames(join(layout.blobsDir, algorithm))) {
+      for (const hex of await entryNames(join(layout.blobsDir, algorithm, prefix))) {
         const path = join(layout.blobsDir, algorithm, prefix, hex);
         const digest = `${algorithm}:${hex}`;
         if (!isDigestAlgorithm(algorithm) || !checkDigest(digest).ok || !hex.startsWith(prefix)) {
@@ -60,7 +57,7 @@ export async function fsck(layout: Layout): Promise<FsckReport> {
         report('dangling-manifest', layout.revisionLink(repository, digest), `no content for ${digest}`);
       }
     }
-    for (const tag of await names(layout.tagsDir(repository))) {
+    for (const tag of await entryNames(layout.tagsDir(repository))) {
       tags += 1;
       const path = join(layout.tagsDir(repository), tag);
       if (!isSafeTag(tag)) {
@@ -94,35 +91,11 @@ async function checkReferrers(
   const root = join(layout.repository(repository), '_referrers');
   for (const subject of await digestsUnder(root)) {
     const dir = layout.referrersDir(repository, subject);
-    for (const entry of await names(dir)) {
+    for (const entry of await entryNames(dir)) {
       const digest = entry.replace('-', ':');
       if (!checkDigest(digest).ok || !(await exists(layout.revisionLink(repository, digest)))) {
         report('dangling-referrer', join(dir, entry), `referrer ${digest} is not a manifest here`);
       }
     }
   }
-}
-
-/** `<alg>:<hex>` for each `<dir>/<alg>/<hex>` entry with a valid digest name. */
-async function digestsUnder(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const algorithm of await names(dir)) {
-    for (const hex of await names(join(dir, algorithm))) {
-      const digest = `${algorithm}:${hex}`;
-      if (checkDigest(digest).ok) found.push(digest);
-    }
-  }
-  return found;
-}
-
-/** Entry names of a directory, sorted; empty when it does not exist. */
-async function names(dir: string): Promise<string[]> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
-  }
-  return entries.map((entry) => entry.name).sort();
 }
