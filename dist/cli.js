@@ -33,9 +33,9 @@ var __export = (target, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key2 of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key2) && key2 !== except)
-        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
+    for (let key3 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key3) && key3 !== except)
+        __defProp(to, key3, { get: () => from[key3], enumerable: !(desc = __getOwnPropDesc(from, key3)) || desc.enumerable });
   }
   return to;
 };
@@ -1080,27 +1080,27 @@ var require_lrucache = __commonJS({
         this.max = 1e3;
         this.map = /* @__PURE__ */ new Map();
       }
-      get(key2) {
-        const value = this.map.get(key2);
+      get(key3) {
+        const value = this.map.get(key3);
         if (value === void 0) {
           return void 0;
         } else {
-          this.map.delete(key2);
-          this.map.set(key2, value);
+          this.map.delete(key3);
+          this.map.set(key3, value);
           return value;
         }
       }
-      delete(key2) {
-        return this.map.delete(key2);
+      delete(key3) {
+        return this.map.delete(key3);
       }
-      set(key2, value) {
-        const deleted = this.delete(key2);
+      set(key3, value) {
+        const deleted = this.delete(key3);
         if (!deleted && value !== void 0) {
           if (this.map.size >= this.max) {
             const firstKey = this.map.keys().next().value;
             this.delete(firstKey);
           }
-          this.map.set(key2, value);
+          this.map.set(key3, value);
         }
         return this;
       }
@@ -2409,9 +2409,9 @@ var require_fs = __commonJS({
     };
     exports.fileExists = fileExists;
     var ProdOnlyCache = class extends Map {
-      set(key2, value) {
+      set(key3, value) {
         if ((0, util_1.isProd)() ?? false) {
-          super.set(key2, value);
+          super.set(key3, value);
         }
         return this;
       }
@@ -2669,8 +2669,8 @@ var require_cache = __commonJS({
         }
         return _Cache.instance;
       }
-      get(key2) {
-        return super.get(key2);
+      get(key3) {
+        return super.get(key3);
       }
       getOclifCoreMeta() {
         try {
@@ -2699,8 +2699,8 @@ var require_utils = __commonJS({
     var utils = {};
     var regExpChars = /[|\\{}()[\]^$+*?.]/g;
     var hasOwnProperty = Object.prototype.hasOwnProperty;
-    var hasOwn = function(obj, key2) {
-      return hasOwnProperty.apply(obj, [key2]);
+    var hasOwn = function(obj, key3) {
+      return hasOwnProperty.apply(obj, [key3]);
     };
     utils.hasOwn = hasOwn;
     utils.escapeRegExpChars = function(string) {
@@ -2783,14 +2783,14 @@ function encode_char(c) {
     };
     utils.cache = {
       _data: {},
-      set: function(key2, val) {
-        this._data[key2] = val;
+      set: function(key3, val) {
+        this._data[key3] = val;
       },
-      get: function(key2) {
-        return this._data[key2];
+      get: function(key3) {
+        return this._data[key3];
       },
-      remove: function(key2) {
-        delete this._data[key2];
+      remove: function(key3) {
+        delete this._data[key3];
       },
       reset: function() {
         this._data = {};
@@ -2867,10 +2867,10 @@ var require_ejs = __commonJS({
     ejs.localsName = _DEFAULT_LOCALS_NAME;
     ejs.promiseImpl = new Function("return this;")().Promise;
     ejs.resolveInclude = function(name, filename, isDir) {
-      var dirname5 = path_1.default.dirname;
+      var dirname6 = path_1.default.dirname;
       var extname = path_1.default.extname;
       var resolve5 = path_1.default.resolve;
-      var includePath = resolve5(isDir ? filename : dirname5(filename), name);
+      var includePath = resolve5(isDir ? filename : dirname6(filename), name);
       var ext = extname(name);
       if (!ext) {
         includePath += ".ejs";
@@ -3506,8 +3506,8 @@ var require_common = __commonJS({
       createDebug.enabled = enabled;
       createDebug.humanize = require_ms();
       createDebug.destroy = destroy;
-      Object.keys(env).forEach((key2) => {
-        createDebug[key2] = env[key2];
+      Object.keys(env).forEach((key3) => {
+        createDebug[key3] = env[key3];
       });
       createDebug.names = [];
       createDebug.skips = [];
@@ -4069,13 +4069,13 @@ var require_node = __commonJS({
       }
     } catch (error) {
     }
-    exports.inspectOpts = Object.keys(process.env).filter((key2) => {
-      return /^debug_/i.test(key2);
-    }).reduce((obj, key2) => {
-      const prop = key2.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
+    exports.inspectOpts = Object.keys(process.env).filter((key3) => {
+      return /^debug_/i.test(key3);
+    }).reduce((obj, key3) => {
+      const prop = key3.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
         return k.toUpperCase();
       });
-      let val = process.env[key2];
+      let val = process.env[key3];
       if (/^(yes|on|true|enabled)$/i.test(val)) {
         val = true;
       } else if (/^(no|off|false|disabled)$/i.test(val)) {
@@ -4611,8 +4611,8 @@ var require_conversions = __commonJS({
   "node_modules/color-convert/conversions.js"(exports, module) {
     var cssKeywords = require_color_name();
     var reverseKeywords = {};
-    for (const key2 of Object.keys(cssKeywords)) {
-      reverseKeywords[cssKeywords[key2]] = key2;
+    for (const key3 of Object.keys(cssKeywords)) {
+      reverseKeywords[cssKeywords[key3]] = key3;
     }
     var convert = {
       rgb: { channels: 3, labels: "rgb" },
@@ -5934,7 +5934,7 @@ var require_theme2 = __commonJS({
       return text2;
     }
     function parseTheme(theme) {
-      return Object.fromEntries(Object.entries(theme).map(([key2, value]) => [key2, typeof value === "string" ? isValid(value) : parseTheme(value)]).filter(([_, value]) => value));
+      return Object.fromEntries(Object.entries(theme).map(([key3, value]) => [key3, typeof value === "string" ? isValid(value) : parseTheme(value)]).filter(([_, value]) => value));
     }
     function isValid(color) {
       return color.startsWith("#") || color.startsWith("rgb") || isStandardAnsi(color) ? color : void 0;
@@ -6038,11 +6038,11 @@ var require_pretty_print = __commonJS({
     var settings_1 = require_settings();
     function applyPrettyPrintOptions(error, options) {
       const prettyErrorKeys = ["message", "code", "ref", "suggestions"];
-      for (const key2 of prettyErrorKeys) {
-        const applyOptionsKey = !(key2 in error) && options[key2];
+      for (const key3 of prettyErrorKeys) {
+        const applyOptionsKey = !(key3 in error) && options[key3];
         if (applyOptionsKey) {
           ;
-          error[key2] = options[key2];
+          error[key3] = options[key3];
         }
       }
       return error;
@@ -6618,7 +6618,7 @@ var require_async = __commonJS({
     "use strict";
     var path11 = __require("path");
     var { promisify: promisify7 } = __require("util");
-    var readFile16 = promisify7(__require("fs").readFile);
+    var readFile17 = promisify7(__require("fs").readFile);
     var isNodeModules = require_is_node_modules();
     var resultsCache = require_cache2();
     var promiseCache = /* @__PURE__ */ new Map();
@@ -6627,7 +6627,7 @@ var require_async = __commonJS({
         return "commonjs";
       }
       try {
-        return JSON.parse(await readFile16(path11.resolve(directory, "package.json"))).type || "commonjs";
+        return JSON.parse(await readFile17(path11.resolve(directory, "package.json"))).type || "commonjs";
       } catch (_) {
       }
       const parent = path11.dirname(directory);
@@ -9016,21 +9016,21 @@ var require_colorize_json = __commonJS({
       const stack = [];
       const keys = [];
       if (!cycleReplacer)
-        cycleReplacer = function(key2, value) {
+        cycleReplacer = function(key3, value) {
           if (stack[0] === value)
             return "[Circular ~]";
           return "[Circular ~." + keys.slice(0, stack.indexOf(value)).join(".") + "]";
         };
-      return function(key2, value) {
+      return function(key3, value) {
         if (stack.length > 0) {
           const thisPos = stack.indexOf(this);
           ~thisPos ? stack.splice(thisPos + 1) : stack.push(this);
-          ~thisPos ? keys.splice(thisPos, Infinity, key2) : keys.push(key2);
+          ~thisPos ? keys.splice(thisPos, Infinity, key3) : keys.push(key3);
           if (stack.includes(value))
-            value = cycleReplacer.call(this, key2, value);
+            value = cycleReplacer.call(this, key3, value);
         } else
           stack.push(value);
-        return replacer ? replacer.call(this, key2, value) : value;
+        return replacer ? replacer.call(this, key3, value) : value;
       };
     }
     function stringifyInput(json3, options) {
@@ -14851,11 +14851,11 @@ var require_dist = __commonJS({
     var __getProtoOf2 = Object.getPrototypeOf;
     var __hasOwnProp2 = Object.prototype.hasOwnProperty;
     var __copyProps2 = (to, from, except, desc) => {
-      if (from && typeof from === "object" || typeof from === "function") for (var keys = __getOwnPropNames2(from), i2 = 0, n2 = keys.length, key2; i2 < n2; i2++) {
-        key2 = keys[i2];
-        if (!__hasOwnProp2.call(to, key2) && key2 !== except) __defProp2(to, key2, {
-          get: ((k) => from[k]).bind(null, key2),
-          enumerable: !(desc = __getOwnPropDesc2(from, key2)) || desc.enumerable
+      if (from && typeof from === "object" || typeof from === "function") for (var keys = __getOwnPropNames2(from), i2 = 0, n2 = keys.length, key3; i2 < n2; i2++) {
+        key3 = keys[i2];
+        if (!__hasOwnProp2.call(to, key3) && key3 !== except) __defProp2(to, key3, {
+          get: ((k) => from[k]).bind(null, key3),
+          enumerable: !(desc = __getOwnPropDesc2(from, key3)) || desc.enumerable
         });
       }
       return to;
@@ -15384,11 +15384,11 @@ var require_dist2 = __commonJS({
     var __getProtoOf2 = Object.getPrototypeOf;
     var __hasOwnProp2 = Object.prototype.hasOwnProperty;
     var __copyProps2 = (to, from, except, desc) => {
-      if (from && typeof from === "object" || typeof from === "function") for (var keys = __getOwnPropNames2(from), i2 = 0, n2 = keys.length, key2; i2 < n2; i2++) {
-        key2 = keys[i2];
-        if (!__hasOwnProp2.call(to, key2) && key2 !== except) __defProp2(to, key2, {
-          get: ((k) => from[k]).bind(null, key2),
-          enumerable: !(desc = __getOwnPropDesc2(from, key2)) || desc.enumerable
+      if (from && typeof from === "object" || typeof from === "function") for (var keys = __getOwnPropNames2(from), i2 = 0, n2 = keys.length, key3; i2 < n2; i2++) {
+        key3 = keys[i2];
+        if (!__hasOwnProp2.call(to, key3) && key3 !== except) __defProp2(to, key3, {
+          get: ((k) => from[k]).bind(null, key3),
+          enumerable: !(desc = __getOwnPropDesc2(from, key3)) || desc.enumerable
         });
       }
       return to;
@@ -15642,7 +15642,7 @@ var require_dist2 = __commonJS({
     };
     function getOptions2(options) {
       const opts2 = Object.assign({}, options);
-      for (const key2 in defaultOptions) if (opts2[key2] === void 0) Object.assign(opts2, { [key2]: defaultOptions[key2] });
+      for (const key3 in defaultOptions) if (opts2[key3] === void 0) Object.assign(opts2, { [key3]: defaultOptions[key3] });
       opts2.cwd = (opts2.cwd instanceof URL ? (0, url.fileURLToPath)(opts2.cwd) : (0, path11.resolve)(opts2.cwd || process.cwd())).replace(BACKSLASHES, "/");
       opts2.ignore = ensureStringArray(opts2.ignore);
       opts2.fs && (opts2.fs = {
@@ -15908,7 +15908,7 @@ var require_cache_command = __commonJS({
       ];
       const stdKeysAndIgnored = /* @__PURE__ */ new Set([...ignoreCommandProperties, ...Object.keys(stdProperties)]);
       const keysToAdd = Object.keys(cmd).filter((property) => !stdKeysAndIgnored.has(property));
-      const additionalProperties = Object.fromEntries(keysToAdd.map((key2) => [key2, cmd[key2]]));
+      const additionalProperties = Object.fromEntries(keysToAdd.map((key3) => [key3, cmd[key3]]));
       return { ...stdProperties, ...additionalProperties };
     }
   }
@@ -15998,14 +15998,14 @@ var require_find_root = __commonJS({
       debug(name)("Finding root for using pnp method");
       const seen = /* @__PURE__ */ new Set();
       const traverseDependencyTree = (locator, parentPkg) => {
-        const key2 = getKey(locator);
-        if (seen.has(key2))
+        const key3 = getKey(locator);
+        if (seen.has(key3))
           return;
         const pkg = pnp.getPackageInformation(locator);
         if (locator.name === name) {
           return pkg.packageLocation;
         }
-        seen.add(key2);
+        seen.add(key3);
         for (const [name2, referencish] of pkg.packageDependencies) {
           if (referencish === null)
             continue;
@@ -16016,7 +16016,7 @@ var require_find_root = __commonJS({
           if (foundSomething)
             return foundSomething;
         }
-        seen.delete(key2);
+        seen.delete(key3);
       };
       for (const locator of pnp.getDependencyTreeRoots()) {
         const foundSomething = traverseDependencyTree(locator);
@@ -16133,8 +16133,8 @@ var require_src2 = __commonJS({
       };
       conf.stopDir = path11.resolve(conf.stopDir);
       conf.searchPlaces.forEach((place) => {
-        const key2 = path11.extname(place) || "noExt";
-        const loader2 = conf.loaders[key2];
+        const key3 = path11.extname(place) || "noExt";
+        const loader2 = conf.loaders[key3];
         if (!loader2) {
           throw new Error(`Missing loader for extension "${place}"`);
         }
@@ -17090,17 +17090,17 @@ var require_config = __commonJS({
           }
         }
       }
-      get(key2) {
-        return super.get(key2) ?? /* @__PURE__ */ new Set();
+      get(key3) {
+        return super.get(key3) ?? /* @__PURE__ */ new Set();
       }
       getAllValid() {
         return [...this.validPermutations.keys()];
       }
-      getValid(key2) {
-        return this.validPermutations.get(key2);
+      getValid(key3) {
+        return this.validPermutations.get(key3);
       }
-      hasValid(key2) {
-        return this.validPermutations.has(key2);
+      hasValid(key3) {
+        return this.validPermutations.has(key3);
       }
     };
     var Config = class _Config {
@@ -17505,12 +17505,12 @@ var require_config = __commonJS({
         const template = this.updateConfig.s3?.templates?.[options.platform ? "target" : "vanilla"][type2] ?? "";
         return ejs_1.default.render(template, { ...this, ...options });
       }
-      s3Url(key2) {
+      s3Url(key3) {
         const { host } = this.updateConfig.s3 ?? { host: void 0 };
         if (!host)
           throw new Error("no s3 host is set");
         const url = new node_url_1.URL(host);
-        url.pathname = (0, node_path_1.join)(url.pathname, key2);
+        url.pathname = (0, node_path_1.join)(url.pathname, key3);
         return url.toString();
       }
       scopedEnvVar(k) {
@@ -18594,7 +18594,7 @@ var require_validate = __commonJS({
         cachedResolvedFlags = Object.fromEntries(resolved.filter((r) => r !== null));
         return cachedResolvedFlags;
       }
-      const getPresentFlags = (flags) => Object.keys(flags).filter((key2) => key2 !== void 0);
+      const getPresentFlags = (flags) => Object.keys(flags).filter((key3) => key3 !== void 0);
       function validateExactlyOneAcrossFlags(flag) {
         const base2 = { name: flag.name, validationFn: "validateExactlyOneAcrossFlags" };
         const intersection = Object.entries(parse.input.flags).map((entry) => entry[0]).filter((flagName) => parse.output.flags[flagName] !== void 0).filter((flagName) => flag.exactlyOne?.includes(flagName));
@@ -19123,7 +19123,7 @@ var require_command2 = __commonJS({
         } catch {
           keys.push(this.config.scopedEnvVarKey(envVar));
         }
-        keys.map((key2) => delete process.env[key2]);
+        keys.map((key3) => delete process.env[key3]);
       }
     };
     exports.Command = Command2;
@@ -20934,9 +20934,9 @@ var require_constants3 = __commonJS({
     var headerNameLowerCasedRecord = {};
     Object.setPrototypeOf(headerNameLowerCasedRecord, null);
     for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
-      const key2 = wellknownHeaderNames[i2];
-      const lowerCasedKey = key2.toLowerCase();
-      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key3 = wellknownHeaderNames[i2];
+      const lowerCasedKey = key3.toLowerCase();
+      headerNameLowerCasedRecord[key3] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     var defaultWebSocketMaxFragments = 131072;
     var defaultWebSocketMaxPayloadSize = 128 * 1024 * 1024;
@@ -20973,16 +20973,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key2, value, index) {
-        if (index === void 0 || index >= key2.length) {
+      constructor(key3, value, index) {
+        if (index === void 0 || index >= key3.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key2.charCodeAt(index);
+        const code = this.code = key3.charCodeAt(index);
         if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key2.length !== ++index) {
-          this.middle = new _TstNode(key2, value, index);
+        if (key3.length !== ++index) {
+          this.middle = new _TstNode(key3, value, index);
         } else {
           this.value = value;
         }
@@ -20992,15 +20992,15 @@ var require_tree = __commonJS({
        * @param {any} value
        * @returns {void}
        */
-      add(key2, value) {
-        const length = key2.length;
+      add(key3, value) {
+        const length = key3.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code = key2.charCodeAt(index);
+          const code = key3.charCodeAt(index);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
@@ -21011,20 +21011,20 @@ var require_tree = __commonJS({
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key2, value, index);
+              node.middle = new _TstNode(key3, value, index);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key2, value, index);
+              node.left = new _TstNode(key3, value, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key2, value, index);
+            node.right = new _TstNode(key3, value, index);
             break;
           }
         }
@@ -21033,12 +21033,12 @@ var require_tree = __commonJS({
        * @param {Uint8Array} key
        * @returns {TstNode | null}
        */
-      search(key2) {
-        const keylength = key2.length;
+      search(key3) {
+        const keylength = key3.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key2[index];
+          let code = key3[index];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
@@ -21064,25 +21064,25 @@ var require_tree = __commonJS({
        * @param {any} value
        * @returns {void}
        * */
-      insert(key2, value) {
+      insert(key3, value) {
         if (this.node === null) {
-          this.node = new TstNode(key2, value, 0);
+          this.node = new TstNode(key3, value, 0);
         } else {
-          this.node.add(key2, value);
+          this.node.add(key3, value);
         }
       }
       /**
        * @param {Uint8Array} key
        * @returns {any}
        */
-      lookup(key2) {
-        return this.node?.search(key2)?.value ?? null;
+      lookup(key3) {
+        return this.node?.search(key3)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
-      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
-      tree.insert(key2, key2);
+      const key3 = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
+      tree.insert(key3, key3);
     }
     module.exports = {
       TernarySearchTree,
@@ -21305,46 +21305,46 @@ var require_util4 = __commonJS({
     function bufferToLowerCasedHeaderName(value) {
       return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
     }
-    function setHeader(obj, key2, value) {
-      if (key2 === "__proto__") {
-        Object.defineProperty(obj, key2, {
+    function setHeader(obj, key3, value) {
+      if (key3 === "__proto__") {
+        Object.defineProperty(obj, key3, {
           value,
           enumerable: true,
           configurable: true,
           writable: true
         });
       } else {
-        obj[key2] = value;
+        obj[key3] = value;
       }
     }
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i2 = 0; i2 < headers.length; i2 += 2) {
-        const key2 = headerNameToString(headers[i2]);
-        let val = obj[key2];
+        const key3 = headerNameToString(headers[i2]);
+        let val = obj[key3];
         if (val !== void 0) {
-          if (!Object.hasOwn(obj, key2)) {
+          if (!Object.hasOwn(obj, key3)) {
             const headersValue = typeof headers[i2 + 1] === "string" ? headers[i2 + 1] : Array.isArray(headers[i2 + 1]) ? headers[i2 + 1].map((x) => x.toString("latin1")) : headers[i2 + 1].toString("latin1");
-            if (key2 === "__proto__") {
-              Object.defineProperty(obj, key2, {
+            if (key3 === "__proto__") {
+              Object.defineProperty(obj, key3, {
                 value: headersValue,
                 enumerable: true,
                 configurable: true,
                 writable: true
               });
             } else {
-              obj[key2] = headersValue;
+              obj[key3] = headersValue;
             }
           } else {
             if (typeof val === "string") {
               val = [val];
-              obj[key2] = val;
+              obj[key3] = val;
             }
             val.push(headers[i2 + 1].toString("latin1"));
           }
         } else {
           const headersValue = typeof headers[i2 + 1] === "string" ? headers[i2 + 1] : Array.isArray(headers[i2 + 1]) ? headers[i2 + 1].map((x) => x.toString("latin1")) : headers[i2 + 1].toString("latin1");
-          obj[key2] = headersValue;
+          obj[key3] = headersValue;
         }
       }
       return obj;
@@ -21368,14 +21368,14 @@ var require_util4 = __commonJS({
       }
       const headersLength = headers.length;
       const ret = new Array(headersLength);
-      let key2;
+      let key3;
       let val;
       for (let n2 = 0; n2 < headersLength; n2 += 2) {
-        key2 = headers[n2];
+        key3 = headers[n2];
         val = headers[n2 + 1];
-        typeof key2 !== "string" && (key2 = key2.toString());
+        typeof key3 !== "string" && (key3 = key3.toString());
         typeof val !== "string" && (val = val.toString("latin1"));
-        ret[n2] = key2;
+        ret[n2] = key3;
         ret[n2 + 1] = val;
       }
       return ret;
@@ -23110,20 +23110,20 @@ var require_webidl = __commonJS({
         const result = {};
         if (!types2.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key2 of keys2) {
-            const keyName = webidl.util.Stringify(key2);
-            const typedKey = keyConverter(key2, prefix, `Key ${keyName} in ${argument}`);
-            const typedValue = valueConverter(O[key2], prefix, `${argument}[${keyName}]`);
+          for (const key3 of keys2) {
+            const keyName = webidl.util.Stringify(key3);
+            const typedKey = keyConverter(key3, prefix, `Key ${keyName} in ${argument}`);
+            const typedValue = valueConverter(O[key3], prefix, `${argument}[${keyName}]`);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key2 of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
+        for (const key3 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key3);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key2, prefix, argument);
-            const typedValue = valueConverter(O[key2], prefix, argument);
+            const typedKey = keyConverter(key3, prefix, argument);
+            const typedValue = valueConverter(O[key3], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -23152,29 +23152,29 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key: key2, defaultValue, required, converter } = options;
+          const { key: key3, defaultValue, required, converter } = options;
           if (required === true) {
-            if (dictionary == null || !Object.hasOwn(dictionary, key2)) {
+            if (dictionary == null || !Object.hasOwn(dictionary, key3)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key2}".`
+                message: `Missing required key "${key3}".`
               });
             }
           }
-          let value = dictionary?.[key2];
+          let value = dictionary?.[key3];
           const hasDefault = defaultValue !== void 0;
           if (hasDefault && value === void 0) {
             value = defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key2}`);
+            value = converter(value, prefix, `${argument}.${key3}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key2] = value;
+            dict[key3] = value;
           }
         }
         return dict;
@@ -23824,18 +23824,18 @@ var require_util5 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key2, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key3, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key2;
+              result = key3;
               break;
             case "value":
               result = value;
               break;
             case "key+value":
-              result = [key2, value];
+              result = [key3, value];
               break;
           }
           return {
@@ -23901,8 +23901,8 @@ var require_util5 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key2, this);
+            for (const { 0: key3, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key3, this);
             }
           }
         }
@@ -24828,8 +24828,8 @@ var require_request = __commonJS({
         this[kController] = createAbortedController(reason);
         return this.onResponseError(reason);
       }
-      addHeader(key2, value) {
-        processHeader(this, key2, value);
+      addHeader(key3, value) {
+        processHeader(this, key3, value);
         return this;
       }
     };
@@ -24838,15 +24838,15 @@ var require_request = __commonJS({
       controller.abort(reason);
       return controller;
     }
-    function processHeader(request, key2, val) {
+    function processHeader(request, key3, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key2} header`);
+        throw new InvalidArgumentError(`invalid ${key3} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key2];
+      let headerName = headerNameLowerCasedRecord[key3];
       if (headerName === void 0) {
-        headerName = key2.toLowerCase();
+        headerName = key3.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -24856,17 +24856,17 @@ var require_request = __commonJS({
         for (let i2 = 0; i2 < val.length; i2++) {
           if (typeof val[i2] === "string") {
             if (!isValidHeaderValue(val[i2])) {
-              throw new InvalidArgumentError(`invalid ${key2} header`);
+              throw new InvalidArgumentError(`invalid ${key3} header`);
             }
             arr.push(val[i2]);
           } else if (val[i2] === null) {
             arr.push("");
           } else if (typeof val[i2] === "object") {
-            throw new InvalidArgumentError(`invalid ${key2} header`);
+            throw new InvalidArgumentError(`invalid ${key3} header`);
           } else {
             const str2 = `${val[i2]}`;
             if (!isValidHeaderValue(str2)) {
-              throw new InvalidArgumentError(`invalid ${key2} header`);
+              throw new InvalidArgumentError(`invalid ${key3} header`);
             }
             arr.push(str2);
           }
@@ -24874,14 +24874,14 @@ var require_request = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key2} header`);
+          throw new InvalidArgumentError(`invalid ${key3} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key2} header`);
+          throw new InvalidArgumentError(`invalid ${key3} header`);
         }
       }
       if (headerName === "host") {
@@ -24902,7 +24902,7 @@ var require_request = __commonJS({
         request.contentLength = parseInt(val, 10);
       } else if (request.contentType === null && headerName === "content-type") {
         request.contentType = val;
-        request.headers.push(key2, val);
+        request.headers.push(key3, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -24922,7 +24922,7 @@ var require_request = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request.headers.push(key2, val);
+        request.headers.push(key3, val);
       }
     }
     var isFormData;
@@ -24989,7 +24989,7 @@ var require_dispatcher = __commonJS({
           return originalDispatch(opts2, handler);
         };
         return new Proxy(this, {
-          get: (target, key2) => key2 === "dispatch" ? dispatch2 : target[key2]
+          get: (target, key3) => key3 === "dispatch" ? dispatch2 : target[key3]
         });
       }
     };
@@ -25174,13 +25174,13 @@ var require_connect = __commonJS({
       constructor(maxCachedSessions) {
         this._maxCachedSessions = maxCachedSessions;
         this._sessionCache = /* @__PURE__ */ new Map();
-        this._sessionRegistry = new FinalizationRegistry((key2) => {
+        this._sessionRegistry = new FinalizationRegistry((key3) => {
           if (this._sessionCache.size < this._maxCachedSessions) {
             return;
           }
-          const ref = this._sessionCache.get(key2);
+          const ref = this._sessionCache.get(key3);
           if (ref !== void 0 && ref.deref() === void 0) {
-            this._sessionCache.delete(key2);
+            this._sessionCache.delete(key3);
           }
         });
       }
@@ -25196,9 +25196,9 @@ var require_connect = __commonJS({
           this._sessionCache.delete(sessionKey);
         } else if (this._sessionCache.size >= this._maxCachedSessions) {
           let evicted = false;
-          for (const [key2, ref] of this._sessionCache) {
+          for (const [key3, ref] of this._sessionCache) {
             if (ref.deref() === void 0) {
-              this._sessionCache.delete(key2);
+              this._sessionCache.delete(key3);
               evicted = true;
               break;
             }
@@ -28400,10 +28400,10 @@ var require_parser_h1 = __commonJS({
                 currentBufferRef.byteOffset + at,
                 len
               ) : EMPTY_BUF;
-              const key2 = this.headers[this.headers.length - 1];
+              const key3 = this.headers[this.headers.length - 1];
               this.headers.push(data);
-              if (key2.length === 10) {
-                const headerName = util.bufferToLowerCasedHeaderName(key2);
+              if (key3.length === 10) {
+                const headerName = util.bufferToLowerCasedHeaderName(key3);
                 if (headerName === "keep-alive") {
                   this.keepAlive += (this.keepAlive.length === 0 ? "" : ",") + data.toString();
                 } else if (headerName === "connection") {
@@ -29762,22 +29762,22 @@ var require_client_h1 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key2 = this.headers[len - 2];
-        if (key2.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key2);
+        const key3 = this.headers[len - 2];
+        if (key3.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key3);
           if (headerName === "keep-alive") {
             this.keepAlive += (isContinuation || this.keepAlive.length === 0 ? "" : ",") + buf.toString();
           } else if (headerName === "connection") {
             this.connection += (isContinuation || this.connection.length === 0 ? "" : ",") + buf.toString();
           }
-        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
+        } else if (key3.length === 14 && util.bufferToLowerCasedHeaderName(key3) === "content-length") {
           if (this.contentLength === -1) {
             this.contentLength = 0;
           }
           for (let i2 = 0; i2 < buf.length; i2++) {
             this.contentLength = this.contentLength * 10 + (buf[i2] - 48);
           }
-        } else if (key2.length === 17 && util.bufferToLowerCasedHeaderName(key2) === "transfer-encoding") {
+        } else if (key3.length === 17 && util.bufferToLowerCasedHeaderName(key3) === "transfer-encoding") {
           this.hasTransferEncoding = true;
         }
         this.trackHeader(buf.length);
@@ -30346,15 +30346,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n2 = 0; n2 < headers.length; n2 += 2) {
-          const key2 = headers[n2 + 0];
+          const key3 = headers[n2 + 0];
           const val = headers[n2 + 1];
           if (Array.isArray(val)) {
             for (let i2 = 0; i2 < val.length; i2++) {
-              header3 += `${key2}: ${val[i2]}\r
+              header3 += `${key3}: ${val[i2]}\r
 `;
             }
           } else {
-            header3 += `${key2}: ${val}\r
+            header3 += `${key3}: ${val}\r
 `;
           }
         }
@@ -31361,23 +31361,23 @@ var require_client_h2 = __commonJS({
     function buildRequestHeaders(reqHeaders) {
       const headers = {};
       for (let n2 = 0; n2 < reqHeaders.length; n2 += 2) {
-        const key2 = reqHeaders[n2 + 0];
+        const key3 = reqHeaders[n2 + 0];
         const val = reqHeaders[n2 + 1];
-        const current = Object.hasOwn(headers, key2) ? headers[key2] : void 0;
-        if (key2 === "cookie") {
+        const current = Object.hasOwn(headers, key3) ? headers[key3] : void 0;
+        if (key3 === "cookie") {
           if (current != null) {
-            util.setHeader(headers, key2, Array.isArray(current) ? (current.push(val), current) : [current, val]);
+            util.setHeader(headers, key3, Array.isArray(current) ? (current.push(val), current) : [current, val]);
           } else {
-            util.setHeader(headers, key2, val);
+            util.setHeader(headers, key3, val);
           }
           continue;
         }
         if (typeof val === "string") {
-          util.setHeader(headers, key2, current ? `${current}, ${val}` : val);
+          util.setHeader(headers, key3, current ? `${current}, ${val}` : val);
           continue;
         }
         for (let i2 = 0; i2 < val.length; i2++) {
-          util.setHeader(headers, key2, Object.hasOwn(headers, key2) ? `${headers[key2]}, ${val[i2]}` : val[i2]);
+          util.setHeader(headers, key3, Object.hasOwn(headers, key3) ? `${headers[key3]}, ${val[i2]}` : val[i2]);
         }
       }
       return headers;
@@ -31624,8 +31624,8 @@ var require_client_h2 = __commonJS({
       refH2Session(session);
       if (channels.sendHeaders.hasSubscribers) {
         let header3 = "";
-        for (const key2 in headers) {
-          header3 += `${key2}: ${headers[key2]}\r
+        for (const key3 in headers) {
+          header3 += `${key3}: ${headers[key3]}\r
 `;
         }
         channels.sendHeaders.publish({ request, headers: header3, socket: session[kSocket] });
@@ -33698,15 +33698,15 @@ var require_agent = __commonJS({
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
         const allowH2 = opts2.allowH2 ?? this[kOptions].allowH2;
-        const key2 = allowH2 === false ? `${origin}#http1-only` : origin;
+        const key3 = allowH2 === false ? `${origin}#http1-only` : origin;
         if (this[kOrigins].size >= this[kOptions].maxOrigins && !this[kOrigins].has(origin)) {
           throw new MaxOriginsReachedError();
         }
-        let dispatcher = this[kClients].get(key2);
+        let dispatcher = this[kClients].get(key3);
         if (!dispatcher) {
           dispatcher = this[kFactory](opts2.origin, allowH2 === false ? { ...this[kOptions], allowH2: false } : this[kOptions]);
           const closeClientIfUnused = (deferred = false) => {
-            if (this[kClients].get(key2) !== dispatcher) {
+            if (this[kClients].get(key3) !== dispatcher) {
               return;
             }
             if (dispatcher[kConnected] > 0 || dispatcher[kBusy]) {
@@ -33720,7 +33720,7 @@ var require_agent = __commonJS({
               }
               return;
             }
-            this[kClients].delete(key2);
+            this[kClients].delete(key3);
             if (!dispatcher.destroyed) {
               dispatcher.close();
             }
@@ -33742,7 +33742,7 @@ var require_agent = __commonJS({
             closeClientIfUnused();
             this[kOnConnectionError](origin2, targets, err);
           });
-          this[kClients].set(key2, dispatcher);
+          this[kClients].set(key3, dispatcher);
           this[kOrigins].add(origin);
         }
         return dispatcher.dispatch(opts2, handler);
@@ -34919,12 +34919,12 @@ var require_proxy_agent = __commonJS({
       }
       if (headers && typeof headers === "object" && hasSafeIterator(headers)) {
         const headersPair = {};
-        for (const [key2, value] of headers) {
-          if (!Object.hasOwn(headersPair, key2)) {
-            headersPair[key2] = value;
+        for (const [key3, value] of headers) {
+          if (!Object.hasOwn(headersPair, key3)) {
+            headersPair[key3] = value;
             continue;
           }
-          const previous = headersPair[key2];
+          const previous = headersPair[key3];
           const values = [];
           if (previous !== void 0) {
             values.push(...Array.isArray(previous) ? previous : [previous]);
@@ -34932,25 +34932,25 @@ var require_proxy_agent = __commonJS({
           if (value !== void 0) {
             values.push(...Array.isArray(value) ? value : [value]);
           }
-          headersPair[key2] = values.length > 1 ? values : values[0];
+          headersPair[key3] = values.length > 1 ? values : values[0];
         }
         return headersPair;
       }
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      for (const key2 in headers) {
-        if (isProxyAuthorizationHeader(key2)) {
+      for (const key3 in headers) {
+        if (isProxyAuthorizationHeader(key3)) {
           throwProxyAuthError();
         }
       }
     }
-    function isProxyAuthorizationHeader(key2) {
-      return key2.length === proxyAuthorization.length && key2.toLowerCase() === proxyAuthorization;
+    function isProxyAuthorizationHeader(key3) {
+      return key3.length === proxyAuthorization.length && key3.toLowerCase() === proxyAuthorization;
     }
     function hasHostHeader(headers) {
-      for (const key2 in headers) {
-        if (key2.length === 4 && key2.toLowerCase() === "host") {
+      for (const key3 in headers) {
+        if (key3.length === 4 && key3.toLowerCase() === "host") {
           return true;
         }
       }
@@ -35607,8 +35607,8 @@ var require_retry_handler = __commonJS({
         this.handler.onResponseError?.(this.controllerProxy, reason ?? new RequestAbortedError());
       }
     };
-    function isReplacedHeader(key2, etag) {
-      const name = key2.toLowerCase();
+    function isReplacedHeader(key3, etag) {
+      const name = key3.toLowerCase();
       return name === "range" || etag != null && name === "if-match";
     }
     function buildResumeHeaders(headers, range, etag) {
@@ -35621,9 +35621,9 @@ var require_retry_handler = __commonJS({
             }
           }
         } else {
-          for (const [key2, value] of headers) {
-            if (!isReplacedHeader(key2, etag)) {
-              ret2.push(key2, value);
+          for (const [key3, value] of headers) {
+            if (!isReplacedHeader(key3, etag)) {
+              ret2.push(key3, value);
             }
           }
         }
@@ -35634,9 +35634,9 @@ var require_retry_handler = __commonJS({
         return ret2;
       }
       const ret = {};
-      for (const key2 in headers) {
-        if (Object.hasOwn(headers, key2) && !isReplacedHeader(key2, etag)) {
-          ret[key2] = headers[key2];
+      for (const key3 in headers) {
+        if (Object.hasOwn(headers, key3) && !isReplacedHeader(key3, etag)) {
+          ret[key3] = headers[key3];
         }
       }
       ret.range = range;
@@ -36370,16 +36370,16 @@ var require_api_request = __commonJS({
       }
       onResponseEnd(_controller, trailers) {
         if (trailers && typeof trailers === "object") {
-          for (const key2 of Object.keys(trailers)) {
-            if (key2 === "__proto__") {
-              Object.defineProperty(this.trailers, key2, {
-                value: trailers[key2],
+          for (const key3 of Object.keys(trailers)) {
+            if (key3 === "__proto__") {
+              Object.defineProperty(this.trailers, key3, {
+                value: trailers[key3],
                 enumerable: true,
                 configurable: true,
                 writable: true
               });
             } else {
-              this.trailers[key2] = trailers[key2];
+              this.trailers[key3] = trailers[key3];
             }
           }
         }
@@ -37182,18 +37182,18 @@ var require_mock_utils = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key2) {
+    function getHeaderByName(headers, key3) {
       if (Array.isArray(headers)) {
         for (let i2 = 0; i2 < headers.length; i2 += 2) {
-          if (headers[i2].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
+          if (headers[i2].toLocaleLowerCase() === key3.toLocaleLowerCase()) {
             return headers[i2 + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key2);
+        return headers.get(key3);
       } else {
-        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key3.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -37231,21 +37231,21 @@ var require_mock_utils = __commonJS({
       }
       const originalQp = new URLSearchParams(query);
       const normalizedQp = new URLSearchParams();
-      for (let [key2, value] of originalQp.entries()) {
-        key2 = key2.replace("[]", "");
+      for (let [key3, value] of originalQp.entries()) {
+        key3 = key3.replace("[]", "");
         const valueRepresentsString = /^(['"]).*\1$/.test(value);
         if (valueRepresentsString) {
-          normalizedQp.append(key2, value);
+          normalizedQp.append(key3, value);
           continue;
         }
         if (value.includes(",")) {
           const values = value.split(",");
           for (const v of values) {
-            normalizedQp.append(key2, v);
+            normalizedQp.append(key3, v);
           }
           continue;
         }
-        normalizedQp.append(key2, value);
+        normalizedQp.append(key3, value);
       }
       return normalizedQp;
     }
@@ -37285,8 +37285,8 @@ var require_mock_utils = __commonJS({
         return "";
       }
     }
-    function getMockDispatch(mockDispatches, key2) {
-      const basePath = key2.query ? serializePathWithQuery(key2.path, key2.query) : key2.path;
+    function getMockDispatch(mockDispatches, key3) {
+      const basePath = key3.query ? serializePathWithQuery(key3.path, key3.query) : key3.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11, ignoreTrailingSlash }) => {
@@ -37295,35 +37295,35 @@ var require_mock_utils = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key3.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key3.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key3.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key3.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key3.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
+        const headers = typeof key3.headers === "object" ? JSON.stringify(key3.headers) : key3.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key2, data, opts2) {
+    function addMockDispatch(mockDispatches, key3, data, opts2) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false, ...opts2 };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key3, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       mockDispatches[kTotalDispatchCount] = (mockDispatches[kTotalDispatchCount] || 0) + 1;
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key2) {
+    function deleteMockDispatch(mockDispatches, key3) {
       const index = mockDispatches.findIndex((dispatch2) => {
         if (!dispatch2.consumed) {
           return false;
         }
-        return matchKey(dispatch2, key2);
+        return matchKey(dispatch2, key3);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -37360,9 +37360,9 @@ var require_mock_utils = __commonJS({
       const keys = Object.keys(data);
       const result = [];
       for (let i2 = 0; i2 < keys.length; ++i2) {
-        const key2 = keys[i2];
-        const value = data[key2];
-        const name = Buffer.from(`${key2}`);
+        const key3 = keys[i2];
+        const value = data[key3];
+        const name = Buffer.from(`${key3}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
             result.push(name, Buffer.from(`${value[j]}`));
@@ -37384,8 +37384,8 @@ var require_mock_utils = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts2, handler) {
-      const key2 = buildKey(opts2);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
+      const key3 = buildKey(opts2);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key3);
       const mockDispatches = this[kDispatches];
       mockDispatch2.timesInvoked++;
       const { timesInvoked, times } = mockDispatch2;
@@ -37402,7 +37402,7 @@ var require_mock_utils = __commonJS({
                 handler.onResponseError(null, new InvalidArgumentError("reply options callback must return an object"));
                 return;
               }
-              dispatchMockReply(mockDispatches, mockDispatch2, key2, opts2, handler, { ...responseDefaults, ...resolvedData });
+              dispatchMockReply(mockDispatches, mockDispatch2, key3, opts2, handler, { ...responseDefaults, ...resolvedData });
             },
             (error) => {
               handler.onResponseError(null, error);
@@ -37413,15 +37413,15 @@ var require_mock_utils = __commonJS({
         if (callbackResult == null || typeof callbackResult !== "object") {
           throw new InvalidArgumentError("reply options callback must return an object");
         }
-        return dispatchMockReply(mockDispatches, mockDispatch2, key2, opts2, handler, { ...responseDefaults, ...callbackResult });
+        return dispatchMockReply(mockDispatches, mockDispatch2, key3, opts2, handler, { ...responseDefaults, ...callbackResult });
       }
-      return dispatchMockReply(mockDispatches, mockDispatch2, key2, opts2, handler);
+      return dispatchMockReply(mockDispatches, mockDispatch2, key3, opts2, handler);
     }
-    function dispatchMockReply(mockDispatches, mockDispatch2, key2, opts2, handler, resolvedResponse) {
+    function dispatchMockReply(mockDispatches, mockDispatch2, key3, opts2, handler, resolvedResponse) {
       const { data: responseData, delay } = mockDispatch2;
       const response = resolvedResponse ?? responseData;
       if (response.error !== null) {
-        deleteMockDispatch(mockDispatches, key2);
+        deleteMockDispatch(mockDispatches, key3);
         handler.onResponseError(null, response.error);
         return true;
       }
@@ -37485,7 +37485,7 @@ var require_mock_utils = __commonJS({
           try {
             callbackResult = callback(replyOpts);
           } catch (err) {
-            deleteMockDispatch(mockDispatches, key2);
+            deleteMockDispatch(mockDispatches, key3);
             handler.onResponseError(null, err);
             return;
           }
@@ -37540,7 +37540,7 @@ var require_mock_utils = __commonJS({
         handler.onResponseStart?.(controller, statusCode, parseHeaders(responseHeaders), getStatusText(statusCode));
         handler.onResponseData?.(controller, Buffer.from(responseData2));
         handler.onResponseEnd?.(controller, parseHeaders(responseTrailers));
-        deleteMockDispatch(mockDispatches2, key2);
+        deleteMockDispatch(mockDispatches2, key3);
       }
       return true;
     }
@@ -38028,12 +38028,12 @@ var require_mock_call_history = __commonJS({
       toString() {
         const options = { betweenKeyValueSeparator: "->", betweenPairSeparator: "|" };
         let result = "";
-        this.toMap().forEach((value, key2) => {
+        this.toMap().forEach((value, key3) => {
           if (typeof value === "string" || value === void 0 || value === null) {
-            result = `${result}${key2}${options.betweenKeyValueSeparator}${value}${options.betweenPairSeparator}`;
+            result = `${result}${key3}${options.betweenKeyValueSeparator}${value}${options.betweenPairSeparator}`;
           }
           if (typeof value === "object" && value !== null || Array.isArray(value)) {
-            result = `${result}${key2}${options.betweenKeyValueSeparator}${JSON.stringify(value)}${options.betweenPairSeparator}`;
+            result = `${result}${key3}${options.betweenKeyValueSeparator}${JSON.stringify(value)}${options.betweenPairSeparator}`;
           }
         });
         return result.slice(0, -1);
@@ -38487,10 +38487,10 @@ var require_snapshot_utils = __commonJS({
       if (!headers) return normalizedHeaders;
       if (isUndiciHeaders(headers)) {
         for (let i2 = 0; i2 < headers.length; i2 += 2) {
-          const key2 = headers[i2];
+          const key3 = headers[i2];
           const value = headers[i2 + 1];
-          if (key2 && value !== void 0) {
-            const keyStr = Buffer.isBuffer(key2) ? key2.toString() : key2;
+          if (key3 && value !== void 0) {
+            const keyStr = Buffer.isBuffer(key3) ? key3.toString() : key3;
             const valueStr = Buffer.isBuffer(value) ? value.toString() : value;
             setHeader(normalizedHeaders, keyStr.toLowerCase(), valueStr);
           }
@@ -38498,9 +38498,9 @@ var require_snapshot_utils = __commonJS({
         return normalizedHeaders;
       }
       if (headers && typeof headers === "object") {
-        for (const [key2, value] of Object.entries(headers)) {
-          if (key2 && typeof key2 === "string") {
-            setHeader(normalizedHeaders, key2.toLowerCase(), Array.isArray(value) ? value.join(", ") : String(value));
+        for (const [key3, value] of Object.entries(headers)) {
+          if (key3 && typeof key3 === "string") {
+            setHeader(normalizedHeaders, key3.toLowerCase(), Array.isArray(value) ? value.join(", ") : String(value));
           }
         }
       }
@@ -38530,8 +38530,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile8, readFile: readFile16, mkdir: mkdir8 } = __require("node:fs/promises");
-    var { dirname: dirname5, resolve: resolve5 } = __require("node:path");
+    var { writeFile: writeFile9, readFile: readFile17, mkdir: mkdir9 } = __require("node:fs/promises");
+    var { dirname: dirname6, resolve: resolve5 } = __require("node:path");
     var { setTimeout: setTimeout4, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors3();
     var { setHeader } = require_util4();
@@ -38569,8 +38569,8 @@ var require_snapshot_recorder = __commonJS({
       } = matchOptions;
       const filtered = {};
       const { ignore, exclude, match } = headerFilters;
-      for (const [key2, value] of Object.entries(headers)) {
-        const headerKey = caseSensitive ? key2 : key2.toLowerCase();
+      for (const [key3, value] of Object.entries(headers)) {
+        const headerKey = caseSensitive ? key3 : key3.toLowerCase();
         if (exclude.has(headerKey)) continue;
         if (ignore.has(headerKey)) continue;
         if (match.size !== 0) {
@@ -38587,8 +38587,8 @@ var require_snapshot_recorder = __commonJS({
       } = matchOptions;
       const filtered = {};
       const { exclude: excludeSet } = headerFilters;
-      for (const [key2, value] of Object.entries(headers)) {
-        const headerKey = caseSensitive ? key2 : key2.toLowerCase();
+      for (const [key3, value] of Object.entries(headers)) {
+        const headerKey = caseSensitive ? key3 : key3.toLowerCase();
         if (excludeSet.has(headerKey)) continue;
         setHeader(filtered, headerKey, value);
       }
@@ -38601,9 +38601,9 @@ var require_snapshot_recorder = __commonJS({
       ];
       if (formattedRequest.headers && typeof formattedRequest.headers === "object") {
         const headerKeys = Object.keys(formattedRequest.headers).sort();
-        for (const key2 of headerKeys) {
-          const values = Array.isArray(formattedRequest.headers[key2]) ? formattedRequest.headers[key2] : [formattedRequest.headers[key2]];
-          parts.push(key2);
+        for (const key3 of headerKeys) {
+          const values = Array.isArray(formattedRequest.headers[key3]) ? formattedRequest.headers[key3] : [formattedRequest.headers[key3]];
+          parts.push(key3);
           for (const value of values.sort()) {
             parts.push(String(value));
           }
@@ -38748,7 +38748,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile16(resolve5(path11), "utf8");
+          const data = await readFile17(resolve5(path11), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -38778,12 +38778,12 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         const resolvedPath = resolve5(path11);
-        await mkdir8(dirname5(resolvedPath), { recursive: true });
+        await mkdir9(dirname6(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile8(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile9(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -39512,9 +39512,9 @@ var require_redirect_handler = __commonJS({
       const ret = [];
       if (Array.isArray(headers)) {
         if (headers.length > 0 && Array.isArray(headers[0])) {
-          for (const [key2, value] of headers) {
-            if (!shouldRemoveHeader(key2, removeContent, unknownOrigin, stripHeaders, stripHeadersOnCrossOrigin)) {
-              ret.push(key2, value);
+          for (const [key3, value] of headers) {
+            if (!shouldRemoveHeader(key3, removeContent, unknownOrigin, stripHeaders, stripHeadersOnCrossOrigin)) {
+              ret.push(key3, value);
             }
           }
         } else {
@@ -39526,9 +39526,9 @@ var require_redirect_handler = __commonJS({
         }
       } else if (headers && typeof headers === "object") {
         const entries2 = util.hasSafeIterator(headers) ? headers : Object.entries(headers);
-        for (const [key2, value] of entries2) {
-          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin, stripHeaders, stripHeadersOnCrossOrigin)) {
-            ret.push(key2, value);
+        for (const [key3, value] of entries2) {
+          if (!shouldRemoveHeader(key3, removeContent, unknownOrigin, stripHeaders, stripHeadersOnCrossOrigin)) {
+            ret.push(key3, value);
           }
         }
       } else {
@@ -39798,8 +39798,8 @@ var require_dns = __commonJS({
       const ownIterator = Object.hasOwn(headers, Symbol.iterator);
       return ownIterator || prototype != null && prototype !== Object.prototype && typeof headers[Symbol.iterator] === "function";
     }
-    function isHostHeader(key2) {
-      return typeof key2 === "string" && key2.toLowerCase() === "host";
+    function isHostHeader(key3) {
+      return typeof key3 === "string" && key3.toLowerCase() === "host";
     }
     function normalizeHeaders(headers) {
       if (headers == null) {
@@ -39848,8 +39848,8 @@ var require_dns = __commonJS({
         return false;
       }
       if (typeof headers === "object") {
-        for (const key2 in headers) {
-          if (isHostHeader(key2)) {
+        for (const key3 in headers) {
+          if (isHostHeader(key3)) {
             return true;
           }
         }
@@ -40326,7 +40326,7 @@ var require_cache3 = __commonJS({
       });
       return directives;
     }
-    function markInvalidCacheControlDirective(directives, key2) {
+    function markInvalidCacheControlDirective(directives, key3) {
       let invalidDirectives = directives[kInvalidCacheControlDirectives];
       if (invalidDirectives === void 0) {
         invalidDirectives = /* @__PURE__ */ new Set();
@@ -40334,22 +40334,22 @@ var require_cache3 = __commonJS({
           value: invalidDirectives
         });
       }
-      invalidDirectives.add(key2);
+      invalidDirectives.add(key3);
     }
-    function hasInvalidCacheControlDirective(directives, key2) {
-      return directives[kInvalidCacheControlDirectives]?.has(key2) === true;
+    function hasInvalidCacheControlDirective(directives, key3) {
+      return directives[kInvalidCacheControlDirectives]?.has(key3) === true;
     }
-    function getMalformedRestrictiveDirectiveName(key2) {
+    function getMalformedRestrictiveDirectiveName(key3) {
       for (const directiveName of RESTRICTIVE_DIRECTIVE_NAMES) {
-        if (key2.startsWith(directiveName) && key2.length > directiveName.length && !isValidHTTPToken(key2[directiveName.length])) {
+        if (key3.startsWith(directiveName) && key3.length > directiveName.length && !isValidHTTPToken(key3[directiveName.length])) {
           return directiveName;
         }
       }
       let tokenOnlyKey = "";
       let hasInvalidTokenChar = false;
-      for (let i2 = 0; i2 < key2.length; i2++) {
-        if (isValidHTTPToken(key2[i2])) {
-          tokenOnlyKey += key2[i2];
+      for (let i2 = 0; i2 < key3.length; i2++) {
+        if (isValidHTTPToken(key3[i2])) {
+          tokenOnlyKey += key3[i2];
         } else {
           hasInvalidTokenChar = true;
         }
@@ -40396,8 +40396,8 @@ var require_cache3 = __commonJS({
         headers: opts2.headers
       };
     }
-    function appendHeader(headers, key2, val) {
-      const headerName = key2.toLowerCase();
+    function appendHeader(headers, key3, val) {
+      const headerName = key3.toLowerCase();
       const current = Object.hasOwn(headers, headerName) ? headers[headerName] : void 0;
       const values = Array.isArray(val) ? val : [val];
       if (current === void 0) {
@@ -40422,11 +40422,11 @@ var require_cache3 = __commonJS({
                 if (!Array.isArray(x)) {
                   throw new Error("opts.headers is not a valid header map");
                 }
-                const [key2, val] = x;
-                if (typeof key2 !== "string" || typeof val !== "string") {
+                const [key3, val] = x;
+                if (typeof key3 !== "string" || typeof val !== "string") {
                   throw new Error("opts.headers is not a valid header map");
                 }
-                appendHeader(headers, key2, val);
+                appendHeader(headers, key3, val);
               }
             } else {
               const len = opts2.headers.length;
@@ -40434,20 +40434,20 @@ var require_cache3 = __commonJS({
                 throw new Error("opts.headers is not a valid header map");
               }
               for (let i2 = 0; i2 < len; i2 += 2) {
-                const key2 = opts2.headers[i2];
+                const key3 = opts2.headers[i2];
                 const val = opts2.headers[i2 + 1];
-                if (typeof key2 !== "string" || typeof val !== "string" && !Array.isArray(val)) {
+                if (typeof key3 !== "string" || typeof val !== "string" && !Array.isArray(val)) {
                   throw new Error("opts.headers is not a valid header map");
                 }
                 if (typeof val === "string") {
-                  appendHeader(headers, key2, val);
+                  appendHeader(headers, key3, val);
                 } else {
                   const mapped = [];
                   for (let j = 0; j < val.length; j++) {
                     const v = val[j];
                     mapped.push(typeof v === "string" ? v : v.toString("latin1"));
                   }
-                  appendHeader(headers, key2, mapped);
+                  appendHeader(headers, key3, mapped);
                 }
               }
             }
@@ -40456,16 +40456,16 @@ var require_cache3 = __commonJS({
               if (!Array.isArray(x)) {
                 throw new Error("opts.headers is not a valid header map");
               }
-              const [key2, val] = x;
-              if (typeof key2 !== "string" || typeof val !== "string") {
+              const [key3, val] = x;
+              if (typeof key3 !== "string" || typeof val !== "string") {
                 throw new Error("opts.headers is not a valid header map");
               }
-              appendHeader(headers, key2, val);
+              appendHeader(headers, key3, val);
             }
           }
         } else {
-          for (const key2 of Object.keys(opts2.headers)) {
-            appendHeader(headers, key2, opts2.headers[key2]);
+          for (const key3 of Object.keys(opts2.headers)) {
+            appendHeader(headers, key3, opts2.headers[key3]);
           }
         }
       } else {
@@ -40473,17 +40473,17 @@ var require_cache3 = __commonJS({
       }
       return headers;
     }
-    function assertCacheKey(key2) {
-      if (typeof key2 !== "object") {
-        throw new TypeError(`expected key to be object, got ${typeof key2}`);
+    function assertCacheKey(key3) {
+      if (typeof key3 !== "object") {
+        throw new TypeError(`expected key to be object, got ${typeof key3}`);
       }
       for (const property of ["origin", "method", "path"]) {
-        if (typeof key2[property] !== "string") {
-          throw new TypeError(`expected key.${property} to be string, got ${typeof key2[property]}`);
+        if (typeof key3[property] !== "string") {
+          throw new TypeError(`expected key.${property} to be string, got ${typeof key3[property]}`);
         }
       }
-      if (key2.headers !== void 0 && typeof key2.headers !== "object") {
-        throw new TypeError(`expected headers to be object, got ${typeof key2}`);
+      if (key3.headers !== void 0 && typeof key3.headers !== "object") {
+        throw new TypeError(`expected headers to be object, got ${typeof key3}`);
       }
     }
     function assertCacheValue(value) {
@@ -40518,7 +40518,7 @@ var require_cache3 = __commonJS({
         const directive = directiveRecord.value.toLowerCase();
         const fromMalformedQuote = directiveRecord.fromMalformedQuote;
         const keyValueDelimiter = directive.indexOf("=");
-        let key2;
+        let key3;
         let value;
         let keyHasTrailingWhitespace = false;
         let valueHasLeadingWhitespace = false;
@@ -40527,59 +40527,59 @@ var require_cache3 = __commonJS({
           const rawValue = directive.substring(keyValueDelimiter + 1);
           keyHasTrailingWhitespace = trimOWSEnd(rawKey) !== rawKey;
           valueHasLeadingWhitespace = trimOWSStart(rawValue) !== rawValue;
-          key2 = trimOWS(rawKey);
+          key3 = trimOWS(rawKey);
           value = trimOWSStart(rawValue);
         } else {
-          key2 = trimOWS(directive);
+          key3 = trimOWS(directive);
         }
-        const malformedRestrictiveDirectiveName = getMalformedRestrictiveDirectiveName(key2);
+        const malformedRestrictiveDirectiveName = getMalformedRestrictiveDirectiveName(key3);
         if (malformedRestrictiveDirectiveName !== void 0) {
           output[malformedRestrictiveDirectiveName] = true;
           continue;
         }
-        switch (key2) {
+        switch (key3) {
           case "min-fresh":
           case "max-stale":
           case "max-age":
           case "s-maxage":
           case "stale-while-revalidate":
           case "stale-if-error": {
-            if (fromMalformedQuote || invalidNumericDirectives.has(key2)) {
+            if (fromMalformedQuote || invalidNumericDirectives.has(key3)) {
               continue;
             }
             if (value === void 0 || keyHasTrailingWhitespace || valueHasLeadingWhitespace) {
-              delete output[key2];
-              invalidNumericDirectives.add(key2);
-              markInvalidCacheControlDirective(output, key2);
+              delete output[key3];
+              invalidNumericDirectives.add(key3);
+              markInvalidCacheControlDirective(output, key3);
               continue;
             }
             if (value.length >= 2 && value[0] === '"' && value[value.length - 1] === '"') {
               value = value.substring(1, value.length - 1);
             }
             if (!/^[0-9]+$/.test(value)) {
-              delete output[key2];
-              invalidNumericDirectives.add(key2);
-              markInvalidCacheControlDirective(output, key2);
+              delete output[key3];
+              invalidNumericDirectives.add(key3);
+              markInvalidCacheControlDirective(output, key3);
               continue;
             }
             const parsedValue = Math.min(parseInt(value, 10), MAX_DELTA_SECONDS);
-            if (key2 === "min-fresh") {
-              if (!(key2 in output) || output[key2] < parsedValue) {
-                output[key2] = parsedValue;
+            if (key3 === "min-fresh") {
+              if (!(key3 in output) || output[key3] < parsedValue) {
+                output[key3] = parsedValue;
               }
-            } else if (!(key2 in output) || output[key2] > parsedValue) {
-              output[key2] = parsedValue;
+            } else if (!(key3 in output) || output[key3] > parsedValue) {
+              output[key3] = parsedValue;
             }
             break;
           }
           case "private":
           case "no-cache": {
             if (fromMalformedQuote) {
-              output[key2] = true;
+              output[key3] = true;
               break;
             }
             if (value !== void 0 && value.length === 0) {
-              output[key2] = true;
+              output[key3] = true;
               break;
             }
             if (value) {
@@ -40608,7 +40608,7 @@ var require_cache3 = __commonJS({
                   fieldList = fieldListParts.join(",");
                 }
                 if (!foundEndingQuote) {
-                  output[key2] = true;
+                  output[key3] = true;
                   break;
                 }
                 i2 = lastQuotedPart;
@@ -40621,23 +40621,23 @@ var require_cache3 = __commonJS({
                   }
                 }
                 if (!validFieldNames) {
-                  output[key2] = true;
-                } else if (output[key2] !== true) {
-                  if (key2 in output) {
-                    output[key2] = output[key2].concat(headers);
+                  output[key3] = true;
+                } else if (output[key3] !== true) {
+                  if (key3 in output) {
+                    output[key3] = output[key3].concat(headers);
                   } else {
-                    output[key2] = headers;
+                    output[key3] = headers;
                   }
                 }
               } else {
                 const fieldName = trimOWS(value);
                 if (!isValidHTTPToken(fieldName)) {
-                  output[key2] = true;
-                } else if (output[key2] !== true) {
-                  if (key2 in output) {
-                    output[key2] = output[key2].concat(fieldName);
+                  output[key3] = true;
+                } else if (output[key3] !== true) {
+                  if (key3 in output) {
+                    output[key3] = output[key3].concat(fieldName);
                   } else {
-                    output[key2] = [fieldName];
+                    output[key3] = [fieldName];
                   }
                 }
               }
@@ -40652,18 +40652,18 @@ var require_cache3 = __commonJS({
           case "no-transform":
           case "must-understand":
           case "only-if-cached":
-            if (fromMalformedQuote || invalidNoArgumentDirectives.has(key2)) {
+            if (fromMalformedQuote || invalidNoArgumentDirectives.has(key3)) {
               continue;
             }
             if (value !== void 0) {
-              delete output[key2];
-              invalidNoArgumentDirectives.add(key2);
+              delete output[key3];
+              invalidNoArgumentDirectives.add(key3);
               continue;
             }
-            output[key2] = true;
+            output[key3] = true;
             break;
           case "no-store":
-            output[key2] = true;
+            output[key3] = true;
             break;
           default:
             continue;
@@ -42132,12 +42132,12 @@ var require_memory_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {import('../../types/cache-interceptor.d.ts').default.GetResult | undefined}
        */
-      get(key2) {
-        assertCacheKey(key2);
-        const topLevelKey = `${key2.origin}:${key2.path}`;
+      get(key3) {
+        assertCacheKey(key3);
+        const topLevelKey = `${key3.origin}:${key3.path}`;
         const now = Date.now();
         const entries2 = this.#entries.get(topLevelKey);
-        const entry = entries2 ? findEntry(key2, entries2, now) : null;
+        const entry = entries2 ? findEntry(key3, entries2, now) : null;
         if (entry != null) {
           this.#entries.delete(topLevelKey);
           this.#entries.set(topLevelKey, entries2);
@@ -42160,12 +42160,12 @@ var require_memory_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue} val
        * @returns {Writable | undefined}
        */
-      createWriteStream(key2, val) {
-        assertCacheKey(key2);
+      createWriteStream(key3, val) {
+        assertCacheKey(key3);
         assertCacheValue(val);
-        const topLevelKey = `${key2.origin}:${key2.path}`;
+        const topLevelKey = `${key3.origin}:${key3.path}`;
         const store = this;
-        const entry = { ...key2, ...val, body: [], size: 0 };
+        const entry = { ...key3, ...val, body: [], size: 0 };
         return new Writable5({
           write(chunk, encoding, callback) {
             if (typeof chunk === "string") {
@@ -42187,7 +42187,7 @@ var require_memory_cache_store = __commonJS({
               entries2 = [];
             }
             store.#entries.set(topLevelKey, entries2);
-            const previousEntry = findEntry(key2, entries2, -Infinity);
+            const previousEntry = findEntry(key3, entries2, -Infinity);
             if (previousEntry) {
               const index = entries2.indexOf(previousEntry);
               entries2.splice(index, 1, entry);
@@ -42219,7 +42219,7 @@ var require_memory_cache_store = __commonJS({
       #evict(keep2) {
         const targetSize = this.#maxSize / 2;
         const targetCount = this.#maxCount / 2;
-        for (const [key2, entries2] of this.#entries) {
+        for (const [key3, entries2] of this.#entries) {
           for (let i2 = 0; i2 < entries2.length && (this.#size > targetSize || this.#count > targetCount); ) {
             const entry = entries2[i2];
             if (entry === keep2) {
@@ -42231,7 +42231,7 @@ var require_memory_cache_store = __commonJS({
             this.#count -= 1;
           }
           if (entries2.length === 0) {
-            this.#entries.delete(key2);
+            this.#entries.delete(key3);
           }
           if (this.#size <= targetSize && this.#count <= targetCount) {
             return;
@@ -42251,11 +42251,11 @@ var require_memory_cache_store = __commonJS({
       /**
        * @param {CacheKey} key
        */
-      delete(key2) {
-        if (typeof key2 !== "object") {
-          throw new TypeError(`expected key to be object, got ${typeof key2}`);
+      delete(key3) {
+        if (typeof key3 !== "object") {
+          throw new TypeError(`expected key to be object, got ${typeof key3}`);
         }
-        const topLevelKey = `${key2.origin}:${key2.path}`;
+        const topLevelKey = `${key3.origin}:${key3.path}`;
         for (const entry of this.#entries.get(topLevelKey) ?? []) {
           this.#size -= entry.size;
           this.#count -= 1;
@@ -42263,20 +42263,20 @@ var require_memory_cache_store = __commonJS({
         this.#entries.delete(topLevelKey);
       }
     };
-    function findEntry(key2, entries2, now) {
+    function findEntry(key3, entries2, now) {
       for (let i2 = 0; i2 < entries2.length; i2++) {
         const entry = entries2[i2];
-        if (entry.deleteAt > now && entry.method === key2.method && varyMatches(key2, entry)) {
+        if (entry.deleteAt > now && entry.method === key3.method && varyMatches(key3, entry)) {
           return entry;
         }
       }
     }
-    function varyMatches(key2, entry) {
+    function varyMatches(key3, entry) {
       if (entry.vary == null) {
         return true;
       }
       for (const headerName in entry.vary) {
-        if (Object.hasOwn(entry.vary, headerName) && !headerValueEquals(key2.headers?.[headerName], entry.vary[headerName])) {
+        if (Object.hasOwn(entry.vary, headerName) && !headerValueEquals(key3.headers?.[headerName], entry.vary[headerName])) {
           return false;
         }
       }
@@ -42504,8 +42504,8 @@ var require_cache4 = __commonJS({
       if (!varyDirectives) {
         return false;
       }
-      for (const key2 in varyDirectives) {
-        if (result.vary == null || !Object.hasOwn(result.vary, key2)) {
+      for (const key3 in varyDirectives) {
+        if (result.vary == null || !Object.hasOwn(result.vary, key3)) {
           return true;
         }
       }
@@ -42532,9 +42532,9 @@ var require_cache4 = __commonJS({
         headers["if-none-match"] = result.etag;
       }
       if (result.vary) {
-        for (const key2 in result.vary) {
-          if (result.vary[key2] != null) {
-            headers[key2] = result.vary[key2];
+        for (const key3 in result.vary) {
+          if (result.vary[key3] != null) {
+            headers[key3] = result.vary[key3];
           }
         }
       }
@@ -44105,9 +44105,9 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {(import('../../types/cache-interceptor.d.ts').default.GetResult & { body?: Buffer }) | undefined}
        */
-      get(key2) {
-        assertCacheKey(key2);
-        const value = this.#lockSafe(() => this.#findValue(key2));
+      get(key3) {
+        assertCacheKey(key3);
+        const value = this.#lockSafe(() => this.#findValue(key3));
         return value ? {
           body: value.body ? value.compressed === "zstd" ? zstdDecompressSync(Buffer.from(value.body.buffer, value.body.byteOffset, value.body.byteLength)) : Buffer.from(value.body.buffer, value.body.byteOffset, value.body.byteLength) : void 0,
           statusCode: value.statusCode,
@@ -44125,9 +44125,9 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue & { body: null | Buffer | Array<Buffer>}} value
        */
-      set(key2, value) {
-        assertCacheKey(key2);
-        const url = this.#makeValueUrl(key2);
+      set(key3, value) {
+        assertCacheKey(key3);
+        const url = this.#makeValueUrl(key3);
         const body = Array.isArray(value.body) ? Buffer.concat(value.body) : value.body;
         const size = body?.byteLength;
         if (size && size > this.#maxEntrySize) {
@@ -44142,7 +44142,7 @@ var require_sqlite_cache_store = __commonJS({
             compressed = "zstd";
           }
         }
-        const existingValue = this.#lockSafe(() => this.#findValue(key2, true));
+        const existingValue = this.#lockSafe(() => this.#findValue(key3, true));
         if (existingValue) {
           this.#lockSafe(() => this.#updateValueQuery.run(
             storedBody,
@@ -44161,7 +44161,7 @@ var require_sqlite_cache_store = __commonJS({
         } else {
           this.#lockSafe(() => this.#insertValueQuery.run(
             url,
-            key2.method,
+            key3.method,
             storedBody,
             compressed,
             value.deleteAt,
@@ -44182,8 +44182,8 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue} value
        * @returns {Writable | undefined}
        */
-      createWriteStream(key2, value) {
-        assertCacheKey(key2);
+      createWriteStream(key3, value) {
+        assertCacheKey(key3);
         assertCacheValue(value);
         let size = 0;
         const body = [];
@@ -44200,7 +44200,7 @@ var require_sqlite_cache_store = __commonJS({
             callback();
           },
           final(callback) {
-            store.set(key2, { ...value, body });
+            store.set(key3, { ...value, body });
             callback();
           }
         });
@@ -44208,11 +44208,11 @@ var require_sqlite_cache_store = __commonJS({
       /**
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        */
-      delete(key2) {
-        if (typeof key2 !== "object") {
-          throw new TypeError(`expected key to be object, got ${typeof key2}`);
+      delete(key3) {
+        if (typeof key3 !== "object") {
+          throw new TypeError(`expected key to be object, got ${typeof key3}`);
         }
-        this.#lockSafe(() => this.#deleteByUrlQuery.run(this.#makeValueUrl(key2)));
+        this.#lockSafe(() => this.#deleteByUrlQuery.run(this.#makeValueUrl(key3)));
       }
       /**
        * Runs a database operation, skipping it when another connection holds the
@@ -44270,17 +44270,17 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {string}
        */
-      #makeValueUrl(key2) {
-        return `${key2.origin}/${key2.path}`;
+      #makeValueUrl(key3) {
+        return `${key3.origin}/${key3.path}`;
       }
       /**
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @param {boolean} [canBeExpired=false]
        * @returns {SqliteStoreValue | undefined}
        */
-      #findValue(key2, canBeExpired = false) {
-        const url = this.#makeValueUrl(key2);
-        const { headers, method } = key2;
+      #findValue(key3, canBeExpired = false) {
+        const url = this.#makeValueUrl(key3);
+        const { headers, method } = key3;
         const values = this.#getValuesQuery.all(url, method);
         if (values.length === 0) {
           return void 0;
@@ -44331,9 +44331,9 @@ var require_sqlite_cache_store = __commonJS({
       if (headers == null) {
         return void 0;
       }
-      for (const key2 in headers) {
-        if (key2.toLowerCase() === "content-type") {
-          const value = headers[key2];
+      for (const key3 in headers) {
+        if (key3.toLowerCase() === "content-type") {
+          const value = headers[key3];
           return Array.isArray(value) ? value[0] : value;
         }
       }
@@ -48162,8 +48162,8 @@ var require_util7 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key2, ...value] = part.split("=");
-        const trimmedKey = key2.trim();
+        const [key3, ...value] = part.split("=");
+        const trimmedKey = key3.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -53256,8 +53256,8 @@ var require_headers2 = __commonJS({
       if (opts2.linkname) result += addLength(" linkpath=" + opts2.linkname + "\n");
       const pax = opts2.pax;
       if (pax) {
-        for (const key2 in pax) {
-          result += addLength(" " + key2 + "=" + pax[key2] + "\n");
+        for (const key3 in pax) {
+          result += addLength(" " + key3 + "=" + pax[key3] + "\n");
         }
       }
       return b4a.from(result);
@@ -55080,7 +55080,7 @@ function pathKey(options = {}) {
   if (platform2 !== "win32") {
     return "PATH";
   }
-  return Object.keys(env).reverse().find((key2) => key2.toUpperCase() === "PATH") || "Path";
+  return Object.keys(env).reverse().find((key3) => key3.toUpperCase() === "PATH") || "Path";
 }
 
 // node_modules/unicorn-magic/node.js
@@ -56539,7 +56539,7 @@ var resolvePathDirectories = (file, { cwd, path: searchPath, pathExt }) => {
   }
 };
 var getWindowsEnvironmentValue = (environment, name) => {
-  const environmentKey = Object.keys(environment).sort().find((key2) => key2.toUpperCase() === name);
+  const environmentKey = Object.keys(environment).sort().find((key3) => key3.toUpperCase() === name);
   return environmentKey === void 0 ? void 0 : environment[environmentKey];
 };
 var SHEBANG_BYTE_LENGTH = 150;
@@ -57884,10 +57884,10 @@ var isSyncGenerator = (value) => Object.prototype.toString.call(value) === "[obj
 var isTransformOptions = (value) => isPlainObject(value) && (value.transform !== void 0 || value.final !== void 0);
 var isUrl2 = (value) => Object.prototype.toString.call(value) === "[object URL]";
 var isRegularUrl = (value) => isUrl2(value) && value.protocol !== "file:";
-var isFilePathObject = (value) => isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key2) => FILE_PATH_KEYS.has(key2)) && isFilePathString(value.file);
+var isFilePathObject = (value) => isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key3) => FILE_PATH_KEYS.has(key3)) && isFilePathString(value.file);
 var FILE_PATH_KEYS = /* @__PURE__ */ new Set(["file", "append"]);
 var isFilePathString = (file) => typeof file === "string";
-var isStdioValueObject = (value) => isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key2) => STDIO_VALUE_KEYS.has(key2)) && "value" in value;
+var isStdioValueObject = (value) => isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key3) => STDIO_VALUE_KEYS.has(key3)) && "value" in value;
 var STDIO_VALUE_KEYS = /* @__PURE__ */ new Set(["value", "input"]);
 var isUnknownStdioString = (type2, value) => type2 === "native" && typeof value === "string" && !KNOWN_STDIO_STRINGS.has(value);
 var KNOWN_STDIO_STRINGS = /* @__PURE__ */ new Set(["ipc", "ignore", "inherit", "overlapped", "pipe"]);
@@ -60868,11 +60868,11 @@ var addMergeSource = (mergedStream, sourceStream) => {
   addToSetMap(MERGE_SOURCES, mergedStream, sourceStream);
   addToSetMap(SOURCE_MERGES, sourceStream, mergedStream);
 };
-var addToSetMap = (map2, key2, value) => {
-  if (!map2.has(key2)) {
-    map2.set(key2, /* @__PURE__ */ new Set());
+var addToSetMap = (map2, key3, value) => {
+  if (!map2.has(key3)) {
+    map2.set(key3, /* @__PURE__ */ new Set());
   }
-  map2.get(key2).add(value);
+  map2.get(key3).add(value);
 };
 var unpipeSubprocessStream = async (mergedStream, sourceStream) => {
   MERGE_SOURCES.get(mergedStream)?.delete(sourceStream);
@@ -62231,19 +62231,19 @@ function createAgent(options = {}) {
       await run2("annotate", args, { input: text2 });
       return { truncated };
     },
-    async setMetaData(key2, value) {
-      if (key2.trim() === "") throw invalid("meta-data set", "the meta-data key is empty");
+    async setMetaData(key3, value) {
+      if (key3.trim() === "") throw invalid("meta-data set", "the meta-data key is empty");
       if (value.trim() === "")
-        throw invalid("meta-data set", `the meta-data value for ${JSON.stringify(key2)} is empty`);
-      await run2("meta-data set", ["meta-data", "set", key2], { input: value, secrets: [value] });
+        throw invalid("meta-data set", `the meta-data value for ${JSON.stringify(key3)} is empty`);
+      await run2("meta-data set", ["meta-data", "set", key3], { input: value, secrets: [value] });
     },
-    async getMetaData(key2, { default: fallback } = {}) {
-      const args = ["meta-data", "get", key2];
+    async getMetaData(key3, { default: fallback } = {}) {
+      const args = ["meta-data", "get", key3];
       if (fallback !== void 0) args.push("--default", fallback);
       return (await run2("meta-data get", args)).stdout;
     },
-    async metaDataExists(key2) {
-      const { exitCode } = await run2("meta-data exists", ["meta-data", "exists", key2], {
+    async metaDataExists(key3) {
+      const { exitCode } = await run2("meta-data exists", ["meta-data", "exists", key3], {
         okCodes: [0, META_DATA_MISSING_STATUS]
       });
       return exitCode === 0;
@@ -62312,8 +62312,8 @@ function requireCommon() {
     if (source) {
       const sourceKeys = Object.keys(source);
       for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
-        const key2 = sourceKeys[index];
-        target[key2] = source[key2];
+        const key3 = sourceKeys[index];
+        target[key3] = source[key3];
       }
     }
     return target;
@@ -63224,9 +63224,9 @@ function requireSet() {
   function resolveYamlSet(data) {
     if (data === null) return true;
     const object = data;
-    for (const key2 in object) {
-      if (_hasOwnProperty.call(object, key2)) {
-        if (object[key2] !== null) return false;
+    for (const key3 in object) {
+      if (_hasOwnProperty.call(object, key3)) {
+        if (object[key3] !== null) return false;
       }
     }
     return true;
@@ -63375,16 +63375,16 @@ function requireLoader() {
       (c3 - 65536 & 1023) + 56320
     );
   }
-  function setProperty(object, key2, value) {
-    if (key2 === "__proto__") {
-      Object.defineProperty(object, key2, {
+  function setProperty(object, key3, value) {
+    if (key3 === "__proto__") {
+      Object.defineProperty(object, key3, {
         configurable: true,
         enumerable: true,
         writable: true,
         value
       });
     } else {
-      object[key2] = value;
+      object[key3] = value;
     }
   }
   const simpleEscapeCheck = new Array(256);
@@ -63577,11 +63577,11 @@ function requireLoader() {
     chargeMergeWork(state);
     const sourceKeys = Object.keys(source);
     for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
-      const key2 = sourceKeys[index];
+      const key3 = sourceKeys[index];
       chargeMergeWork(state);
-      if (!_hasOwnProperty.call(destination, key2)) {
-        setProperty(destination, key2, source[key2]);
-        overridableKeys[key2] = true;
+      if (!_hasOwnProperty.call(destination, key3)) {
+        setProperty(destination, key3, source[key3]);
+        overridableKeys[key3] = true;
       }
     }
   }
@@ -65353,8 +65353,8 @@ var {
 } = yaml;
 
 // src/ci/buildkite/flattened-env.ts
-function envKey(key2) {
-  return key2.toUpperCase().replace(/[-\s]/g, "_");
+function envKey(key3) {
+  return key3.toUpperCase().replace(/[-\s]/g, "_");
 }
 function fromFlattenedEnv(env, prefix, schema2) {
   const names = Object.keys(env).filter((name) => name.startsWith(`${prefix}_`) && env[name] !== void 0);
@@ -65385,17 +65385,17 @@ function readNode(env, names, at, node) {
 function readObject(env, below, at, node) {
   const out = {};
   const claimed = /* @__PURE__ */ new Set();
-  for (const [key2, child] of Object.entries(node.properties ?? {})) {
-    const sub = `${at}_${envKey(key2)}`;
+  for (const [key3, child] of Object.entries(node.properties ?? {})) {
+    const sub = `${at}_${envKey(key3)}`;
     const mine = below.filter((name) => name === sub || canNest(child) && name.startsWith(`${sub}_`));
     mine.forEach((name) => claimed.add(name));
     const value = readNode(env, mine, sub, child);
-    if (value !== void 0) out[key2] = value;
+    if (value !== void 0) out[key3] = value;
   }
   for (const name of below) {
     if (claimed.has(name)) continue;
-    const key2 = name.slice(at.length + 1).replace(/_\d+(?:_.*)?$/, "").toLowerCase().replace(/_/g, "-");
-    if (key2 !== "" && !Object.hasOwn(out, key2)) out[key2] = env[name];
+    const key3 = name.slice(at.length + 1).replace(/_\d+(?:_.*)?$/, "").toLowerCase().replace(/_/g, "-");
+    if (key3 !== "" && !Object.hasOwn(out, key3)) out[key3] = env[name];
   }
   return out;
 }
@@ -66822,8 +66822,8 @@ function looksSecret(value) {
   if (TOKEN_PREFIXES.some((prefix) => value.startsWith(prefix))) return true;
   return value.length >= 24 && /^[A-Za-z0-9_\-+/=.]+$/.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value);
 }
-function isSecretKeyName(key2) {
-  return /token|passw|secret|api[-_]?key|credential|private[-_]?key/i.test(key2);
+function isSecretKeyName(key3) {
+  return /token|passw|secret|api[-_]?key|credential|private[-_]?key/i.test(key3);
 }
 var MAX_QUOTED = 80;
 function describeValue(value, hide = false) {
@@ -66955,25 +66955,25 @@ function checkObject(value, node, path11, options, issues) {
   const where2 = formatPath(path11);
   const properties = node.properties ?? {};
   const known = Object.keys(properties);
-  for (const key2 of Object.keys(value)) {
-    if (Object.hasOwn(properties, key2)) {
-      visit(value[key2], properties[key2], [...path11, key2], options, issues);
+  for (const key3 of Object.keys(value)) {
+    if (Object.hasOwn(properties, key3)) {
+      visit(value[key3], properties[key3], [...path11, key3], options, issues);
     } else if (node.additionalProperties === false) {
-      const custom = options.unknownKey?.(key2, where2);
-      const guess = closest(key2, known);
+      const custom = options.unknownKey?.(key3, where2);
+      const guess = closest(key3, known);
       const suggestion = guess === void 0 ? "" : ` (did you mean \`${guess}\`?)`;
       const place = where2 === "" ? "" : ` in \`${where2}\``;
-      const message = custom ?? `unknown option \`${key2}\`${place}${suggestion}; the options here are ${known.join(", ")}`;
-      issues.push({ path: formatPath([...path11, key2]), message });
+      const message = custom ?? `unknown option \`${key3}\`${place}${suggestion}; the options here are ${known.join(", ")}`;
+      issues.push({ path: formatPath([...path11, key3]), message });
     }
   }
-  for (const key2 of node.required ?? []) {
-    if (!Object.hasOwn(value, key2)) {
-      const what = properties[key2]?.description;
+  for (const key3 of node.required ?? []) {
+    if (!Object.hasOwn(value, key3)) {
+      const what = properties[key3]?.description;
       const place = where2 === "" ? "the configuration" : `\`${where2}\``;
       issues.push({
         path: where2,
-        message: `${place} needs \`${key2}\`${what === void 0 ? "" : ` (${what})`}`
+        message: `${place} needs \`${key3}\`${what === void 0 ? "" : ` (${what})`}`
       });
     }
   }
@@ -67013,18 +67013,18 @@ function validatePluginConfig(raw, origin = "the plugin configuration") {
   if (conflicts.length > 0) throw configError("CI_CONFIG_CONFLICT", origin, conflicts);
   return raw;
 }
-function unknownKey(key2, where2) {
-  if (!isSecretKeyName(key2)) return void 0;
-  const at = where2 === "" ? key2 : `${where2}.${key2}`;
+function unknownKey(key3, where2) {
+  if (!isSecretKeyName(key3)) return void 0;
+  const at = where2 === "" ? key3 : `${where2}.${key3}`;
   return `\`${at}\` is not an option: ${NO_LITERAL_TOKENS}`;
 }
 function checkValues(config) {
   const issues = [];
   const authIssues = (options, path11) => {
-    for (const key2 of ["token-env", "secret"]) {
-      const value = options[key2];
+    for (const key3 of ["token-env", "secret"]) {
+      const value = options[key3];
       if (value !== void 0 && looksSecret(value)) {
-        const where2 = formatPath([...path11, key2]);
+        const where2 = formatPath([...path11, key3]);
         issues.push({
           path: where2,
           message: `\`${where2}\` takes the NAME of where the token is, and this value looks like a token itself (not shown): ${NO_LITERAL_TOKENS}. If it was a real token, revoke it.`
@@ -67070,7 +67070,7 @@ function checkValues(config) {
 function checkConflicts(config) {
   const issues = [];
   const auth = (options, path11) => {
-    const at = (key2) => formatPath([...path11, key2]);
+    const at = (key3) => formatPath([...path11, key3]);
     const method = options.auth;
     const tokenEnv = options["token-env"] !== void 0;
     const secret = options.secret !== void 0;
@@ -67090,10 +67090,10 @@ function checkConflicts(config) {
         message: `\`${at("auth")}: secret\` needs \`${at("secret")}: NAME\`, the Buildkite secret that holds the token`
       });
     } else if (method !== void 0 && method !== "token-env" && method !== "secret" && (tokenEnv || secret)) {
-      const key2 = tokenEnv ? "token-env" : "secret";
+      const key3 = tokenEnv ? "token-env" : "secret";
       issues.push({
-        path: at(key2),
-        message: `\`${at("auth")}: ${method}\` uses no token, but \`${at(key2)}\` is set: remove one of them`
+        path: at(key3),
+        message: `\`${at("auth")}: ${method}\` uses no token, but \`${at(key3)}\` is set: remove one of them`
       });
     }
     const effective = method ?? (tokenEnv ? "token-env" : secret ? "secret" : void 0);
@@ -67172,8 +67172,8 @@ function splitServerAddress(address) {
   const path11 = (slash < 0 ? "" : bare.slice(slash + 1)).replace(/^\/+|\/+$/g, "");
   return { host, path: /^v[12]$/.test(path11) ? "" : path11 };
 }
-function keyConcernsScope(key2, scope) {
-  const k = splitServerAddress(key2);
+function keyConcernsScope(key3, scope) {
+  const k = splitServerAddress(key3);
   const s = splitServerAddress(scope);
   if (k.host !== s.host) return false;
   if (k.path === "" || s.path === "") return true;
@@ -67183,22 +67183,22 @@ function keyConcernsScope(key2, scope) {
 // src/docker-config/filter.ts
 function isolatedConfig(agent, scopes) {
   const config = structuredClone(agent);
-  const concerns = (key2) => scopes.some((scope) => keyConcernsScope(key2, scope));
+  const concerns = (key3) => scopes.some((scope) => keyConcernsScope(key3, scope));
   const dropped = [];
   const auths = isRecord(config.auths) ? config.auths : void 0;
   const helpers = isRecord(config.credHelpers) ? config.credHelpers : void 0;
   for (const table of [auths, helpers]) {
-    for (const key2 of Object.keys(table ?? {})) {
-      if (!concerns(key2)) continue;
-      delete table[key2];
-      if (!dropped.includes(key2)) dropped.push(key2);
+    for (const key3 of Object.keys(table ?? {})) {
+      if (!concerns(key3)) continue;
+      delete table[key3];
+      if (!dropped.includes(key3)) dropped.push(key3);
     }
   }
   const store = typeof config.credsStore === "string" && config.credsStore !== "" ? config.credsStore : void 0;
   if (store !== void 0) {
     delete config.credsStore;
     const converted = { ...helpers };
-    for (const key2 of Object.keys(auths ?? {})) converted[key2] ??= store;
+    for (const key3 of Object.keys(auths ?? {})) converted[key3] ??= store;
     if (Object.keys(converted).length > 0) config.credHelpers = converted;
   }
   return { config, report: { dropped, credsStore: store } };
@@ -67364,8 +67364,8 @@ async function environmentHook(context, now = /* @__PURE__ */ new Date()) {
 }
 
 // src/ci/buildkite/hooks/pre-command.ts
-import { mkdir as mkdir7, writeFile as writeFile6 } from "node:fs/promises";
-import { join as join23 } from "node:path";
+import { mkdir as mkdir8, writeFile as writeFile7 } from "node:fs/promises";
+import { join as join24 } from "node:path";
 
 // src/exec/local-registry.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -67704,8 +67704,8 @@ function redactUrl(url) {
     parsed.username = "";
     parsed.password = "";
   }
-  for (const key2 of [...parsed.searchParams.keys()]) {
-    if (SECRET_PARAMS.has(key2.toLowerCase())) parsed.searchParams.set(key2, REDACTED);
+  for (const key3 of [...parsed.searchParams.keys()]) {
+    if (SECRET_PARAMS.has(key3.toLowerCase())) parsed.searchParams.set(key3, REDACTED);
   }
   return parsed.toString();
 }
@@ -67718,7 +67718,7 @@ function redactText(text2, secrets = []) {
     `$1$2${REDACTED}`
   ).replace(
     /([?&])([A-Za-z_-]+)=([^&\s"']*)/g,
-    (match, sep, key2) => SECRET_PARAMS.has(key2.toLowerCase()) ? `${sep}${key2}=${REDACTED}` : match
+    (match, sep, key3) => SECRET_PARAMS.has(key3.toLowerCase()) ? `${sep}${key3}=${REDACTED}` : match
   );
   for (const secret of secrets) {
     if (secret.length >= 4) out = out.split(secret).join(REDACTED);
@@ -68537,8 +68537,8 @@ import { join as join6 } from "node:path";
 // src/client/credentials/host.ts
 var DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
 var DOCKER_HUB_HOSTS = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
-function normalizeRegistryHost(key2) {
-  const withoutScheme = key2.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+function normalizeRegistryHost(key3) {
+  const withoutScheme = key3.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
   const host = withoutScheme.split("/")[0] ?? "";
   return host.toLowerCase();
 }
@@ -68548,9 +68548,9 @@ function isDockerHub(registry) {
 function credentialKey(registry) {
   return isDockerHub(registry) ? DOCKER_HUB_AUTH_KEY : normalizeRegistryHost(registry);
 }
-function keyMatches(key2, registry) {
-  if (isDockerHub(registry)) return isDockerHub(key2);
-  return normalizeRegistryHost(key2) === normalizeRegistryHost(registry);
+function keyMatches(key3, registry) {
+  if (isDockerHub(registry)) return isDockerHub(key3);
+  return normalizeRegistryHost(key3) === normalizeRegistryHost(registry);
 }
 
 // src/client/credentials/docker-config.ts
@@ -68587,8 +68587,8 @@ function parseDockerConfig(text2, path11) {
   return value;
 }
 function findAuthEntry(config, registry) {
-  for (const [key2, entry] of Object.entries(config.auths ?? {})) {
-    if (!keyMatches(key2, registry) || typeof entry !== "object" || entry === null) continue;
+  for (const [key3, entry] of Object.entries(config.auths ?? {})) {
+    if (!keyMatches(key3, registry) || typeof entry !== "object" || entry === null) continue;
     const credentials = decodeAuthEntry(entry);
     if (credentials !== void 0) return credentials;
   }
@@ -68616,8 +68616,8 @@ function decodeAuthEntry(entry) {
   };
 }
 function helperFor(config, registry) {
-  for (const [key2, helper] of Object.entries(config.credHelpers ?? {})) {
-    if (keyMatches(key2, registry) && typeof helper === "string" && helper !== "") return helper;
+  for (const [key3, helper] of Object.entries(config.credHelpers ?? {})) {
+    if (keyMatches(key3, registry) && typeof helper === "string" && helper !== "") return helper;
   }
   return nonEmpty3(config.credsStore);
 }
@@ -68732,8 +68732,8 @@ function dockerConfigCredentials(options = {}) {
 }
 function staticCredentials(map2) {
   return async (registry) => {
-    for (const [key2, value] of Object.entries(map2)) {
-      if (!keyMatches(key2, registry)) continue;
+    for (const [key3, value] of Object.entries(map2)) {
+      if (!keyMatches(key3, registry)) continue;
       return "auth" in value ? decodeAuthEntry(value) : value;
     }
     return void 0;
@@ -69127,20 +69127,20 @@ var BearerTokens = class {
   async authorization(scopes, signal) {
     const fixed = this.#options.credentials?.registryToken;
     if (fixed) return `Bearer ${fixed}`;
-    const key2 = scopeKey(scopes);
+    const key3 = scopeKey(scopes);
     const now = (this.#options.now ?? Date.now)();
-    let pending = this.#tokens.get(key2);
+    let pending = this.#tokens.get(key3);
     if (pending !== void 0) {
       const token = await pending.catch(() => void 0);
       if (token !== void 0 && token.refreshAt > now) return `Bearer ${token.token}`;
-      if (this.#tokens.get(key2) === pending) this.#tokens.delete(key2);
-      pending = this.#tokens.get(key2);
+      if (this.#tokens.get(key3) === pending) this.#tokens.delete(key3);
+      pending = this.#tokens.get(key3);
     }
     if (pending === void 0) {
-      pending = this.#fetch(key2, signal);
-      this.#tokens.set(key2, pending);
+      pending = this.#fetch(key3, signal);
+      this.#tokens.set(key3, pending);
       pending.catch(() => {
-        if (this.#tokens.get(key2) === pending) this.#tokens.delete(key2);
+        if (this.#tokens.get(key3) === pending) this.#tokens.delete(key3);
       });
     }
     return `Bearer ${(await pending).token}`;
@@ -69149,11 +69149,11 @@ var BearerTokens = class {
   invalidate(scopes) {
     this.#tokens.delete(scopeKey(scopes));
   }
-  #fetch(key2, signal) {
+  #fetch(key3, signal) {
     return fetchToken(this.#options.transport, {
       realm: this.#challenge.realm,
       service: this.#challenge.service,
-      scopes: key2 === "" ? [] : key2.split(" "),
+      scopes: key3 === "" ? [] : key3.split(" "),
       credentials: this.#options.credentials,
       registry: this.#options.registry,
       clientId: this.#options.clientId,
@@ -69205,8 +69205,8 @@ function parseOne(text2) {
       i2++;
       skip(" 	");
       const value = text2[i2] === '"' ? quoted() : token();
-      const key2 = name.toLowerCase();
-      if (current && !(key2 in current.params)) current.params[key2] = value;
+      const key3 = name.toLowerCase();
+      if (current && !(key3 in current.params)) current.params[key3] = value;
       continue;
     }
     if (name === "") {
@@ -69611,7 +69611,7 @@ async function storeCredentials(registry, credentials, options = {}) {
   }
   return updateConfig(options, (config) => {
     const auths = { ...config.auths };
-    for (const key2 of Object.keys(auths)) if (keyMatches(key2, registry)) delete auths[key2];
+    for (const key3 of Object.keys(auths)) if (keyMatches(key3, registry)) delete auths[key3];
     auths[credentialKey(registry)] = {
       auth: Buffer.from(`${username}:${password}`, "utf8").toString("base64")
     };
@@ -69622,9 +69622,9 @@ async function removeCredentials(registry, options = {}) {
   let removed = false;
   await updateConfig(options, (config) => {
     const auths = { ...config.auths };
-    for (const key2 of Object.keys(auths)) {
-      if (keyMatches(key2, registry)) {
-        delete auths[key2];
+    for (const key3 of Object.keys(auths)) {
+      if (keyMatches(key3, registry)) {
+        delete auths[key3];
         removed = true;
       }
     }
@@ -70756,7 +70756,13 @@ async function compressToFile(blob, compression, level, file, signal) {
   const source = await blob.open(signal);
   const hasher = new DigestStream("sha256");
   await pipeline4(source, compressor(compression, effective), hasher, createWriteStream3(file), { signal });
-  return { digest: hasher.digest, size: hasher.size };
+  return { digest: hasher.digest, size: hasher.size, level: effective };
+}
+async function compressStream(blob, compression, level, signal) {
+  const source = await blob.open(signal);
+  const output = compressor(compression, level);
+  source.on("error", (error) => output.destroy(error));
+  return source.pipe(output);
 }
 function compressor(compression, level) {
   if (compression === "gzip") return createGzip({ level });
@@ -70907,8 +70913,12 @@ async function compressImage(image2, options = {}) {
       todo,
       resolved.concurrency,
       async (blob, i2) => {
+        const known = options.cache?.get(blob.descriptor.digest, compression, resolved.level);
+        if (known !== void 0) return { ...known, source: blob };
         const file = temp.file(`layer-${i2}`);
-        return { ...await compressToFile(blob, compression, resolved.level, file, signal), file };
+        const written2 = await compressToFile(blob, compression, resolved.level, file, signal);
+        options.cache?.set(blob.descriptor.digest, compression, resolved.level, written2);
+        return { ...written2, file, source: blob };
       },
       () => controller.abort()
     );
@@ -70959,6 +70969,12 @@ function rebuildImage(image2, done, compression, temp) {
       return toOci ? withMediaType(layer, toOciMediaType(layer.descriptor.mediaType)) : layer;
     const change = { mediaType, digest: compressed.digest, size: compressed.size };
     changes.set(i2, change);
+    if (compressed.file === void 0) {
+      return {
+        descriptor: { ...layer.descriptor, ...change },
+        open: (signal) => compressStream(compressed.source, compression, compressed.level, signal)
+      };
+    }
     return fileBlob(
       { ...layer.descriptor, ...change },
       { file: compressed.file },
@@ -71103,6 +71119,74 @@ async function tarOf(files) {
   return Buffer.concat(chunks);
 }
 
+// src/sources/blob-info-cache.ts
+import { mkdir as mkdir3, readFile as readFile6, rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
+import { homedir as homedir3 } from "node:os";
+import { dirname as dirname2, join as join10 } from "node:path";
+var MAX_ENTRIES = 1e4;
+function defaultBlobInfoCachePath(env = process.env) {
+  return join10(env.XDG_CACHE_HOME || join10(homedir3(), ".cache"), "container-package", "blob-info.json");
+}
+var BlobInfoCache = class _BlobInfoCache {
+  #path;
+  #entries;
+  #dirty = false;
+  constructor(path11, entries2) {
+    this.#path = path11;
+    this.#entries = entries2;
+  }
+  /** An empty cache that is never saved (tests, `--no-cache`). */
+  static inMemory() {
+    return new _BlobInfoCache(void 0, /* @__PURE__ */ new Map());
+  }
+  /** Reads the cache file at `path`; anything unreadable is an empty cache. */
+  static async open(path11 = defaultBlobInfoCachePath()) {
+    const entries2 = /* @__PURE__ */ new Map();
+    try {
+      const value = JSON.parse(await readFile6(path11, "utf8"));
+      if (typeof value === "object" && value !== null) {
+        for (const [key3, info] of Object.entries(value)) {
+          if (isInfo(info)) entries2.set(key3, info);
+        }
+      }
+    } catch {
+    }
+    return new _BlobInfoCache(path11, entries2);
+  }
+  /** What compressing `layerDigest` with `compression` at `level` gave last time. */
+  get(layerDigest, compression, level) {
+    return this.#entries.get(key(layerDigest, compression, level));
+  }
+  /** Records a compression result. */
+  set(layerDigest, compression, level, info) {
+    const k = key(layerDigest, compression, level);
+    this.#entries.delete(k);
+    this.#entries.set(k, info);
+    while (this.#entries.size > MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value);
+    this.#dirty = true;
+  }
+  /** Writes the cache back when it changed. Never throws. */
+  async save() {
+    if (!this.#dirty || this.#path === void 0) return;
+    try {
+      await mkdir3(dirname2(this.#path), { recursive: true, mode: 448 });
+      const tmp = `${this.#path}.${process.pid}.tmp`;
+      await writeFile4(tmp, JSON.stringify(Object.fromEntries(this.#entries)), { mode: 384 });
+      await rename3(tmp, this.#path);
+      this.#dirty = false;
+    } catch {
+    }
+  }
+};
+function key(layerDigest, compression, level) {
+  return `${layerDigest} ${compression} ${level}`;
+}
+function isInfo(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const info = value;
+  return typeof info.digest === "string" && /^sha256:[a-f0-9]{64}$/.test(info.digest) && Number.isSafeInteger(info.size) && Number.isInteger(info.level);
+}
+
 // src/sources/engine/errors.ts
 var EngineError = class extends ContainerPackageError {
   engine;
@@ -71115,9 +71199,9 @@ var EngineError = class extends ContainerPackageError {
 
 // src/sources/engine/push.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { mkdtemp as mkdtemp3, readFile as readFile6, rm as rm3 } from "node:fs/promises";
+import { mkdtemp as mkdtemp3, readFile as readFile7, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/exec/engine.ts
 async function runEngine(engine, args, options = {}) {
@@ -71336,11 +71420,11 @@ async function pushOnce(options, env, target, name) {
     }
     return digest;
   }
-  const dir = await mkdtemp3(join10(tmpdir4(), "container-package-podman-"));
+  const dir = await mkdtemp3(join11(tmpdir4(), "container-package-podman-"));
   try {
-    const digestFile = join10(dir, "digest");
+    const digestFile = join11(dir, "digest");
     const insecure = (options.insecure ?? isLoopbackHost)(target.registry);
-    const authFile = options.dockerConfig ? join10(options.dockerConfig, "config.json") : void 0;
+    const authFile = options.dockerConfig ? join11(options.dockerConfig, "config.json") : void 0;
     const args = [
       "push",
       "--digestfile",
@@ -71351,7 +71435,7 @@ async function pushOnce(options, env, target, name) {
     ];
     const result = await runEngine("podman", args, runOptions);
     if (result.exitCode !== 0) return result;
-    const digest = digestFromPodmanDigestFile(await readFile6(digestFile, "utf8").catch(() => ""));
+    const digest = digestFromPodmanDigestFile(await readFile7(digestFile, "utf8").catch(() => ""));
     if (!digest) {
       throw new EngineError(
         "SRC_ENGINE_NO_DIGEST",
@@ -71510,7 +71594,14 @@ async function load3(request, spec) {
   if (isLocalSource(spec)) {
     const image2 = await openLocalSource(spec, options);
     try {
-      return await compressImage(image2, { compression: request.compression ?? "gzip", ...options });
+      const cache = request.blobInfoCache === false ? void 0 : request.blobInfoCache ?? await BlobInfoCache.open();
+      const compressed = await compressImage(image2, {
+        compression: request.compression ?? "gzip",
+        ...options,
+        ...cache && { cache }
+      });
+      await cache?.save();
+      return compressed;
     } catch (error) {
       await image2.dispose();
       throw error;
@@ -72816,7 +72907,7 @@ function observeRequest(req, res, logger, metrics) {
 }
 
 // src/registry/options.ts
-import { join as join20, resolve as resolve2 } from "node:path";
+import { join as join21, resolve as resolve2 } from "node:path";
 
 // src/registry/auth/authorizer.ts
 var openAuthorizer = {
@@ -72879,84 +72970,84 @@ function atimePersister(layout) {
 }
 
 // src/registry/storage/layout.ts
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 var Layout = class {
   root;
   constructor(root) {
     this.root = root;
   }
   get tmpDir() {
-    return join11(this.root, "tmp");
+    return join12(this.root, "tmp");
   }
   get blobsDir() {
-    return join11(this.root, "blobs");
+    return join12(this.root, "blobs");
   }
   get repositoriesDir() {
-    return join11(this.root, "repositories");
+    return join12(this.root, "repositories");
   }
   /** Content file of a digest. */
   blob(digest) {
     const { algorithm, hex } = parseStoreDigest(digest);
-    return join11(this.blobsDir, algorithm, hex.slice(0, 2), hex);
+    return join12(this.blobsDir, algorithm, hex.slice(0, 2), hex);
   }
   /** Directory of a repository; throws on an unsafe name. */
   repository(name) {
     if (!isSafeRepository(name)) throw new Error(`unsafe repository name ${JSON.stringify(name)}`);
-    return join11(this.repositoriesDir, ...name.split("/"));
+    return join12(this.repositoriesDir, ...name.split("/"));
   }
   layerLink(name, digest) {
     const { algorithm, hex } = parseStoreDigest(digest);
-    return join11(this.repository(name), "_layers", algorithm, hex);
+    return join12(this.repository(name), "_layers", algorithm, hex);
   }
   revisionsDir(name, algorithm) {
-    return join11(this.repository(name), "_manifests", "revisions", algorithm);
+    return join12(this.repository(name), "_manifests", "revisions", algorithm);
   }
   revisionLink(name, digest) {
     const { algorithm, hex } = parseStoreDigest(digest);
-    return join11(this.revisionsDir(name, algorithm), hex);
+    return join12(this.revisionsDir(name, algorithm), hex);
   }
   tagsDir(name) {
-    return join11(this.repository(name), "_manifests", "tags");
+    return join12(this.repository(name), "_manifests", "tags");
   }
   tag(name, tag) {
     if (!isSafeTag(tag)) throw new Error(`unsafe tag ${JSON.stringify(tag)}`);
-    return join11(this.tagsDir(name), tag);
+    return join12(this.tagsDir(name), tag);
   }
   referrersDir(name, subject) {
     const { algorithm, hex } = parseStoreDigest(subject);
-    return join11(this.repository(name), "_referrers", algorithm, hex);
+    return join12(this.repository(name), "_referrers", algorithm, hex);
   }
   referrer(name, subject, referrer) {
     const { algorithm, hex } = parseStoreDigest(referrer);
-    return join11(this.referrersDir(name, subject), `${algorithm}-${hex}`);
+    return join12(this.referrersDir(name, subject), `${algorithm}-${hex}`);
   }
   uploadsDir(name) {
-    return join11(this.repository(name), "_uploads");
+    return join12(this.repository(name), "_uploads");
   }
   upload(name, id) {
     if (!isSafeUploadId(id)) throw new Error(`unsafe upload id ${JSON.stringify(id)}`);
-    return join11(this.uploadsDir(name), id);
+    return join12(this.uploadsDir(name), id);
   }
   uploadData(name, id) {
-    return join11(this.upload(name, id), "data");
+    return join12(this.upload(name, id), "data");
   }
   uploadStartedAt(name, id) {
-    return join11(this.upload(name, id), "startedat");
+    return join12(this.upload(name, id), "startedat");
   }
 };
 
 // src/registry/gc/content.ts
 import { stat as stat5 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/registry/storage/files.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { readFile as readFile7 } from "node:fs";
-import { mkdir as mkdir3, open as open4, readdir, rename as rename3, rm as rm4, stat as stat4, unlink } from "node:fs/promises";
-import { dirname as dirname2, join as join12 } from "node:path";
+import { readFile as readFile8 } from "node:fs";
+import { mkdir as mkdir4, open as open4, readdir, rename as rename4, rm as rm4, stat as stat4, unlink } from "node:fs/promises";
+import { dirname as dirname3, join as join13 } from "node:path";
 async function writeFileAtomic(tmpDir, target, data, options = {}) {
   const sync = options.fsync ?? true;
-  const temp = join12(tmpDir, `${randomUUID2()}.tmp`);
+  const temp = join13(tmpDir, `${randomUUID2()}.tmp`);
   const handle2 = await open4(temp, "w");
   try {
     await handle2.writeFile(data);
@@ -72973,13 +73064,13 @@ async function writeFileAtomic(tmpDir, target, data, options = {}) {
 }
 async function renameInto(source, target, sync = true) {
   try {
-    await rename3(source, target);
+    await rename4(source, target);
   } catch (error) {
     if (!isMissing(error)) throw error;
-    await mkdir3(dirname2(target), { recursive: true });
-    await rename3(source, target);
+    await mkdir4(dirname3(target), { recursive: true });
+    await rename4(source, target);
   }
-  if (sync) await fsyncDirectory(dirname2(target));
+  if (sync) await fsyncDirectory(dirname3(target));
 }
 async function fsyncDirectory(dir) {
   let handle2;
@@ -73003,7 +73094,7 @@ async function fsyncFile(path11) {
 }
 function readIfExists(path11) {
   return new Promise((resolve5, reject) => {
-    readFile7(path11, (error, data) => {
+    readFile8(path11, (error, data) => {
       if (error === null) resolve5(data);
       else if (isMissing(error)) resolve5(void 0);
       else reject(error);
@@ -73046,7 +73137,7 @@ async function touch(path11) {
     await (await open4(path11, "a")).close();
   } catch (error) {
     if (!isMissing(error)) throw error;
-    await mkdir3(dirname2(path11), { recursive: true });
+    await mkdir4(dirname3(path11), { recursive: true });
     await (await open4(path11, "a")).close();
   }
 }
@@ -73063,7 +73154,7 @@ async function entryNames(dir) {
 async function digestsUnder(dir) {
   const found = [];
   for (const algorithm of await entryNames(dir)) {
-    for (const hex of await entryNames(join12(dir, algorithm))) {
+    for (const hex of await entryNames(join13(dir, algorithm))) {
       const digest = `${algorithm}:${hex}`;
       if (checkDigest(digest).ok) found.push(digest);
     }
@@ -73075,11 +73166,11 @@ async function digestsUnder(dir) {
 async function listContent(layout) {
   const found = [];
   for (const algorithm of await entryNames(layout.blobsDir)) {
-    for (const prefix of await entryNames(join13(layout.blobsDir, algorithm))) {
-      for (const hex of await entryNames(join13(layout.blobsDir, algorithm, prefix))) {
+    for (const prefix of await entryNames(join14(layout.blobsDir, algorithm))) {
+      for (const hex of await entryNames(join14(layout.blobsDir, algorithm, prefix))) {
         const digest = `${algorithm}:${hex}`;
         if (!hex.startsWith(prefix) || !checkDigest(digest).ok) continue;
-        const path11 = join13(layout.blobsDir, algorithm, prefix, hex);
+        const path11 = join14(layout.blobsDir, algorithm, prefix, hex);
         try {
           const info = await stat5(path11);
           if (info.isFile()) {
@@ -73144,15 +73235,15 @@ async function evict(input) {
 }
 
 // src/registry/gc/mark.ts
-import { readFile as readFile10, stat as stat6 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { readFile as readFile11, stat as stat6 } from "node:fs/promises";
+import { join as join17 } from "node:path";
 
 // src/registry/storage/repositories.ts
 import { readdir as readdir4 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 
 // src/registry/storage/manifests.ts
-import { readFile as readFile9, readdir as readdir3 } from "node:fs/promises";
+import { readFile as readFile10, readdir as readdir3 } from "node:fs/promises";
 
 // src/registry/storage/lru.ts
 var LruCache = class {
@@ -73169,18 +73260,18 @@ var LruCache = class {
     this.#maxEntries = maxEntries;
   }
   /** The value for `key`, which becomes the most recently used; undefined when not cached. */
-  get(key2) {
-    const entry = this.#entries.get(key2);
+  get(key3) {
+    const entry = this.#entries.get(key3);
     if (entry === void 0) return void 0;
-    this.#entries.delete(key2);
-    this.#entries.set(key2, entry);
+    this.#entries.delete(key3);
+    this.#entries.set(key3, entry);
     return entry.value;
   }
   /** Caches `value` as `size` bytes, evicting the least recently used entries over budget. */
-  set(key2, value, size) {
-    this.delete(key2);
+  set(key3, value, size) {
+    this.delete(key3);
     if (size > this.#maxBytes || this.#maxEntries <= 0) return;
-    this.#entries.set(key2, { value, size });
+    this.#entries.set(key3, { value, size });
     this.#bytes += size;
     while (this.#bytes > this.#maxBytes || this.#entries.size > this.#maxEntries) {
       const oldest = this.#entries.keys().next();
@@ -73189,10 +73280,10 @@ var LruCache = class {
     }
   }
   /** Forgets `key`. */
-  delete(key2) {
-    const entry = this.#entries.get(key2);
+  delete(key3) {
+    const entry = this.#entries.get(key3);
     if (entry === void 0) return;
-    this.#entries.delete(key2);
+    this.#entries.delete(key3);
     this.#bytes -= entry.size;
   }
   /** Number of entries. */
@@ -73206,8 +73297,8 @@ var LruCache = class {
 };
 
 // src/registry/storage/referrers.ts
-import { readFile as readFile8, readdir as readdir2 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { readFile as readFile9, readdir as readdir2 } from "node:fs/promises";
+import { join as join15 } from "node:path";
 var ENTRY = /^(sha256-[a-f0-9]{64}|sha512-[a-f0-9]{128})$/;
 var Referrers = class {
   #layout;
@@ -73238,7 +73329,7 @@ var Referrers = class {
     const found = [];
     for (const name of names.filter((entry) => ENTRY.test(entry)).sort()) {
       try {
-        found.push(JSON.parse(await readFile8(join14(dir, name), "utf8")));
+        found.push(JSON.parse(await readFile9(join15(dir, name), "utf8")));
       } catch (error) {
         if (!isMissing(error) && !(error instanceof SyntaxError)) throw error;
       }
@@ -73370,7 +73461,7 @@ var Manifests = class {
     const cached = this.#cache.get(digest);
     if (cached !== void 0) return cached;
     try {
-      const bytes = await readFile9(this.#blobs.path(digest));
+      const bytes = await readFile10(this.#blobs.path(digest));
       this.#cache.set(digest, bytes, bytes.length);
       return bytes;
     } catch (error) {
@@ -73387,19 +73478,19 @@ var BoundedMap = class {
   constructor(limit) {
     this.#limit = limit;
   }
-  get(key2) {
-    return this.#map.get(key2);
+  get(key3) {
+    return this.#map.get(key3);
   }
-  set(key2, value) {
-    if (this.#map.size >= this.#limit && !this.#map.has(key2)) this.#map.clear();
-    this.#map.set(key2, value);
+  set(key3, value) {
+    if (this.#map.size >= this.#limit && !this.#map.has(key3)) this.#map.clear();
+    this.#map.set(key3, value);
   }
-  setIfUnchanged(key2, value, generation) {
-    if (generation === this.generation) this.set(key2, value);
+  setIfUnchanged(key3, value, generation) {
+    if (generation === this.generation) this.set(key3, value);
   }
-  delete(key2) {
+  delete(key3) {
     this.generation++;
-    this.#map.delete(key2);
+    this.#map.delete(key3);
   }
 };
 function byteOrder(a2, b) {
@@ -73434,7 +73525,7 @@ async function listRepositories(repositoriesDir) {
     }
     for (const entry of entries2) {
       if (!entry.isDirectory() || entry.name.startsWith("_")) continue;
-      await walk(join15(dir, entry.name), prefix === "" ? entry.name : `${prefix}/${entry.name}`);
+      await walk(join16(dir, entry.name), prefix === "" ? entry.name : `${prefix}/${entry.name}`);
     }
   };
   await walk(repositoriesDir, "");
@@ -73480,11 +73571,11 @@ async function mark(layout, isMirror) {
   for (const repository of repositories) {
     const dir = layout.repository(repository);
     const mirror = isMirror(repository);
-    for (const digest of await listDigests(join16(dir, "_layers"))) {
+    for (const digest of await listDigests(join17(dir, "_layers"))) {
       append(links, digest, repository);
       if (!mirror) linkedLocally.add(digest);
     }
-    for (const digest of await listDigests(join16(dir, "_manifests", "revisions"))) {
+    for (const digest of await listDigests(join17(dir, "_manifests", "revisions"))) {
       append(revisions, digest, repository);
       for (const reached of await closure(layout, digest, closures)) {
         live.add(reached);
@@ -73522,15 +73613,15 @@ async function readManifest2(layout, digest) {
   try {
     const path11 = layout.blob(digest);
     if ((await stat6(path11)).size > MAX_MANIFEST_READ) return void 0;
-    return await readFile10(path11);
+    return await readFile11(path11);
   } catch (error) {
     if (isMissing(error)) return void 0;
     throw error;
   }
 }
-function append(map2, key2, value) {
-  const list2 = map2.get(key2);
-  if (list2 === void 0) map2.set(key2, [value]);
+function append(map2, key3, value) {
+  const list2 = map2.get(key3);
+  if (list2 === void 0) map2.set(key3, [value]);
   else list2.push(value);
 }
 
@@ -73925,35 +74016,35 @@ var TagFreshness = class {
     this.#now = now;
   }
   /** True when `key` was confirmed less than `maxAgeMs` ago. */
-  isFresh(key2) {
-    const at = this.#checked.get(key2);
+  isFresh(key3) {
+    const at = this.#checked.get(key3);
     return at !== void 0 && this.#now() - at < this.#maxAgeMs;
   }
   /** True when a check of `key` failed less than `failureBackoffMs` ago. */
-  inBackoff(key2) {
-    const at = this.#failed.get(key2);
+  inBackoff(key3) {
+    const at = this.#failed.get(key3);
     return at !== void 0 && this.#now() - at < this.#failureBackoffMs;
   }
   /** Records a successful check now. */
-  confirmed(key2) {
-    this.#failed.delete(key2);
-    this.#checked.set(key2, this.#now());
+  confirmed(key3) {
+    this.#failed.delete(key3);
+    this.#checked.set(key3, this.#now());
     if (this.#checked.size > 5e4) this.#prune();
   }
   /** Records a failed check now. */
-  failed(key2) {
-    this.#failed.set(key2, this.#now());
+  failed(key3) {
+    this.#failed.set(key3, this.#now());
     if (this.#failed.size > 5e4) this.#prune();
   }
   /** Forgets `key` (its tag is gone upstream). */
-  forget(key2) {
-    this.#checked.delete(key2);
-    this.#failed.delete(key2);
+  forget(key3) {
+    this.#checked.delete(key3);
+    this.#failed.delete(key3);
   }
   #prune() {
     const now = this.#now();
-    for (const [key2, at] of this.#checked) if (now - at >= this.#maxAgeMs) this.#checked.delete(key2);
-    for (const [key2, at] of this.#failed) if (now - at >= this.#failureBackoffMs) this.#failed.delete(key2);
+    for (const [key3, at] of this.#checked) if (now - at >= this.#maxAgeMs) this.#checked.delete(key3);
+    for (const [key3, at] of this.#failed) if (now - at >= this.#failureBackoffMs) this.#failed.delete(key3);
   }
 };
 
@@ -74141,8 +74232,8 @@ var BlobFill = class {
 
 // src/registry/mirror/blob-cache.ts
 function blobFill(rt, mirror, name, digest) {
-  const key2 = rt.crossMount ? digest : `${name}@${digest}`;
-  const running = rt.fills.get(key2);
+  const key3 = rt.crossMount ? digest : `${name}@${digest}`;
+  const running = rt.fills.get(key3);
   if (running !== void 0) return running;
   const repository = upstreamRepository(mirror.upstream, mirror.prefix, name);
   const size = rt.sizes.get(digest);
@@ -74166,9 +74257,9 @@ function blobFill(rt, mirror, name, digest) {
       return rt.client(mirror).getBlob(ref, digest, size === void 0 ? {} : { size });
     }
   });
-  rt.fills.set(key2, fill);
+  rt.fills.set(key3, fill);
   const forget = () => {
-    if (rt.fills.get(key2) === fill) rt.fills.delete(key2);
+    if (rt.fills.get(key3) === fill) rt.fills.delete(key3);
   };
   fill.done.then(forget, (error) => {
     forget();
@@ -74252,14 +74343,14 @@ async function ensureManifest(rt, mirror, name, reference2) {
       }
     });
   }
-  const key2 = `${name}:${reference2}`;
+  const key3 = `${name}:${reference2}`;
   const freshness = rt.freshness(mirror);
   const cached = await rt.store.statManifest(name, reference2);
-  if (cached !== void 0 && freshness.isFresh(key2)) return FRESH;
-  if (cached !== void 0 && freshness.inBackoff(key2)) return STALE;
-  return rt.manifestFlights.run(key2, async () => {
+  if (cached !== void 0 && freshness.isFresh(key3)) return FRESH;
+  if (cached !== void 0 && freshness.inBackoff(key3)) return STALE;
+  return rt.manifestFlights.run(key3, async () => {
     const current = await rt.store.statManifest(name, reference2);
-    if (current !== void 0 && freshness.isFresh(key2)) return FRESH;
+    if (current !== void 0 && freshness.isFresh(key3)) return FRESH;
     try {
       const signal = current === void 0 ? void 0 : AbortSignal.timeout(mirror.revalidateTimeoutMs);
       const client = rt.client(mirror);
@@ -74269,13 +74360,13 @@ async function ensureManifest(rt, mirror, name, reference2) {
         const head = await client.headManifest({ registry, repository, tag: reference2 }, { signal });
         if (head === void 0) {
           await rt.store.deleteTag(name, reference2);
-          freshness.forget(key2);
+          freshness.forget(key3);
           throw apiError("MANIFEST_UNKNOWN", {
             message: `manifest ${reference2} is no longer in the upstream ${where2.upstream}/${repository}`
           });
         }
         if (head.digest === current.digest) {
-          freshness.confirmed(key2);
+          freshness.confirmed(key3);
           return FRESH;
         }
         fetched = await client.getManifest({ registry, repository, digest: head.digest }, { signal });
@@ -74283,13 +74374,13 @@ async function ensureManifest(rt, mirror, name, reference2) {
         fetched = await client.getManifest({ registry, repository, tag: reference2 });
       }
       const outcome = await keep(rt, name, fetched, [reference2]);
-      freshness.confirmed(key2);
+      freshness.confirmed(key3);
       return outcome;
     } catch (error) {
       if (current === void 0 || isNotFound(error) || isApiError(error)) {
         throw upstreamFailure(error, "manifest", where2);
       }
-      freshness.failed(key2);
+      freshness.failed(key3);
       rt.logger.log("warn", "mirror serving a stale tag", {
         mirror: mirror.prefix,
         upstream: mirror.upstream.origin,
@@ -74410,13 +74501,13 @@ async function serveMirroredBlob(ctx, rt, mirror, name, rawDigest) {
 var SingleFlight = class {
   #running = /* @__PURE__ */ new Map();
   /** The running call for `key`, or `fn()` started now. */
-  run(key2, fn) {
-    const running = this.#running.get(key2);
+  run(key3, fn) {
+    const running = this.#running.get(key3);
     if (running !== void 0) return running;
     const started = (async () => fn())();
-    this.#running.set(key2, started);
+    this.#running.set(key3, started);
     const forget = () => {
-      if (this.#running.get(key2) === started) this.#running.delete(key2);
+      if (this.#running.get(key3) === started) this.#running.delete(key3);
     };
     started.then(forget, forget);
     return started;
@@ -74584,8 +74675,8 @@ async function within(ms, promise) {
 }
 
 // src/registry/storage/disk.ts
-import { mkdir as mkdir5, readdir as readdir6, rm as rm7, stat as stat9 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { mkdir as mkdir6, readdir as readdir6, rm as rm7, stat as stat9 } from "node:fs/promises";
+import { join as join20 } from "node:path";
 
 // src/registry/storage/blobs.ts
 import { createReadStream as createReadStream6 } from "node:fs";
@@ -74659,7 +74750,7 @@ var Blobs = class {
 };
 
 // src/registry/storage/fsck.ts
-import { join as join17, relative } from "node:path";
+import { join as join18, relative } from "node:path";
 async function fsck(layout) {
   const problems = [];
   const report2 = (kind2, path11, message) => {
@@ -74668,9 +74759,9 @@ async function fsck(layout) {
   let blobs = 0;
   let blobBytes = 0;
   for (const algorithm of await entryNames(layout.blobsDir)) {
-    for (const prefix of await entryNames(join17(layout.blobsDir, algorithm))) {
-      for (const hex of await entryNames(join17(layout.blobsDir, algorithm, prefix))) {
-        const path11 = join17(layout.blobsDir, algorithm, prefix, hex);
+    for (const prefix of await entryNames(join18(layout.blobsDir, algorithm))) {
+      for (const hex of await entryNames(join18(layout.blobsDir, algorithm, prefix))) {
+        const path11 = join18(layout.blobsDir, algorithm, prefix, hex);
         const digest = `${algorithm}:${hex}`;
         if (!isDigestAlgorithm(algorithm) || !checkDigest(digest).ok || !hex.startsWith(prefix)) {
           report2("misplaced-blob", path11, "file name is not a digest in its expected place");
@@ -74693,13 +74784,13 @@ async function fsck(layout) {
   let tags = 0;
   const contentExists = async (digest) => exists(layout.blob(digest));
   for (const repository of repositories) {
-    for (const digest of await digestsUnder(join17(layout.repository(repository), "_layers"))) {
+    for (const digest of await digestsUnder(join18(layout.repository(repository), "_layers"))) {
       links += 1;
       if (!await contentExists(digest)) {
         report2("dangling-layer-link", layout.layerLink(repository, digest), `no content for ${digest}`);
       }
     }
-    for (const digest of await digestsUnder(join17(layout.repository(repository), "_manifests", "revisions"))) {
+    for (const digest of await digestsUnder(join18(layout.repository(repository), "_manifests", "revisions"))) {
       manifests += 1;
       if (!await contentExists(digest)) {
         report2("dangling-manifest", layout.revisionLink(repository, digest), `no content for ${digest}`);
@@ -74707,7 +74798,7 @@ async function fsck(layout) {
     }
     for (const tag of await entryNames(layout.tagsDir(repository))) {
       tags += 1;
-      const path11 = join17(layout.tagsDir(repository), tag);
+      const path11 = join18(layout.tagsDir(repository), tag);
       if (!isSafeTag(tag)) {
         report2("invalid-tag", path11, "file name is not a valid tag");
         continue;
@@ -74731,13 +74822,13 @@ async function fsck(layout) {
   };
 }
 async function checkReferrers(layout, repository, report2) {
-  const root = join17(layout.repository(repository), "_referrers");
+  const root = join18(layout.repository(repository), "_referrers");
   for (const subject of await digestsUnder(root)) {
     const dir = layout.referrersDir(repository, subject);
     for (const entry of await entryNames(dir)) {
       const digest = entry.replace("-", ":");
       if (!checkDigest(digest).ok || !await exists(layout.revisionLink(repository, digest))) {
-        report2("dangling-referrer", join17(dir, entry), `referrer ${digest} is not a manifest here`);
+        report2("dangling-referrer", join18(dir, entry), `referrer ${digest} is not a manifest here`);
       }
     }
   }
@@ -74746,7 +74837,7 @@ async function checkReferrers(layout, repository, report2) {
 // src/registry/storage/uploads.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { createWriteStream as createWriteStream4 } from "node:fs";
-import { mkdir as mkdir4, readFile as readFile11, rm as rm6, stat as stat7, truncate, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir5, readFile as readFile12, rm as rm6, stat as stat7, truncate, writeFile as writeFile5 } from "node:fs/promises";
 import { Transform as Transform6 } from "node:stream";
 import { pipeline as pipeline8 } from "node:stream/promises";
 
@@ -74754,15 +74845,15 @@ import { pipeline as pipeline8 } from "node:stream/promises";
 var KeyedMutex = class {
   #tails = /* @__PURE__ */ new Map();
   /** Runs `fn` once every earlier call with the same `key` has settled. */
-  async run(key2, fn) {
-    const previous = this.#tails.get(key2) ?? Promise.resolve();
+  async run(key3, fn) {
+    const previous = this.#tails.get(key3) ?? Promise.resolve();
     const current = previous.then(fn, fn);
     const tail = current.catch(() => void 0);
-    this.#tails.set(key2, tail);
+    this.#tails.set(key3, tail);
     try {
       return await current;
     } finally {
-      if (this.#tails.get(key2) === tail) this.#tails.delete(key2);
+      if (this.#tails.get(key3) === tail) this.#tails.delete(key3);
     }
   }
 };
@@ -74782,10 +74873,10 @@ var Uploads = class {
   async create(repository) {
     const id = randomUUID3();
     const startedAt = /* @__PURE__ */ new Date();
-    await mkdir4(this.#layout.upload(repository, id), { recursive: true });
-    await writeFile4(this.#layout.uploadStartedAt(repository, id), startedAt.toISOString());
-    await writeFile4(this.#layout.uploadData(repository, id), "");
-    this.#live.set(key(repository, id), { hash: newHash("sha256"), size: 0 });
+    await mkdir5(this.#layout.upload(repository, id), { recursive: true });
+    await writeFile5(this.#layout.uploadStartedAt(repository, id), startedAt.toISOString());
+    await writeFile5(this.#layout.uploadData(repository, id), "");
+    this.#live.set(key2(repository, id), { hash: newHash("sha256"), size: 0 });
     return { id, repository, size: 0, startedAt };
   }
   /** The session's size (its data file's) and start time, or undefined when there is none. */
@@ -74797,19 +74888,19 @@ var Uploads = class {
   /** Appends a chunk; on any failure the data file is cut back to where it was. See `Store.appendUpload`. */
   async append(repository, id, chunk) {
     return this.#mutex.run(
-      key(repository, id),
+      key2(repository, id),
       async () => this.#append(await this.#require(repository, id), chunk)
     );
   }
   /** Appends the optional last chunk, verifies the digest and commits. See `Store.commitUpload`. */
   async commit(repository, id, digest, chunk) {
-    return this.#mutex.run(key(repository, id), async () => {
+    return this.#mutex.run(key2(repository, id), async () => {
       let state = await this.#require(repository, id);
       if (chunk !== void 0) state = await this.#append(state, chunk);
       const { algorithm } = parseStoreDigest(digest);
       const data = this.#layout.uploadData(repository, id);
-      const live = this.#live.get(key(repository, id));
-      this.#live.delete(key(repository, id));
+      const live = this.#live.get(key2(repository, id));
+      this.#live.delete(key2(repository, id));
       const actual = live !== void 0 && live.size === state.size && algorithm === "sha256" ? `sha256:${live.hash.digest("hex")}` : (await hashFile(data, algorithm)).digest;
       if (actual !== digest) {
         await rm6(this.#layout.upload(repository, id), { recursive: true, force: true });
@@ -74829,8 +74920,8 @@ var Uploads = class {
   }
   /** Removes a session; false when there was none. */
   async cancel(repository, id) {
-    return this.#mutex.run(key(repository, id), async () => {
-      this.#live.delete(key(repository, id));
+    return this.#mutex.run(key2(repository, id), async () => {
+      this.#live.delete(key2(repository, id));
       const dir = this.#layout.upload(repository, id);
       if (!await exists(dir)) return false;
       await rm6(dir, { recursive: true, force: true });
@@ -74863,7 +74954,7 @@ var Uploads = class {
         { size: state.size }
       );
     }
-    const sessionKey = key(state.repository, state.id);
+    const sessionKey = key2(state.repository, state.id);
     let live = this.#live.get(sessionKey);
     if (live !== void 0 && live.size !== state.size) {
       this.#live.delete(sessionKey);
@@ -74903,7 +74994,7 @@ var Uploads = class {
   }
   async #startedAt(repository, id) {
     try {
-      const text2 = await readFile11(this.#layout.uploadStartedAt(repository, id), "utf8");
+      const text2 = await readFile12(this.#layout.uploadStartedAt(repository, id), "utf8");
       const date = new Date(text2.trim());
       if (!Number.isNaN(date.getTime())) return date;
     } catch (error) {
@@ -74917,23 +75008,23 @@ var Uploads = class {
     }
   }
 };
-function key(repository, id) {
+function key2(repository, id) {
   return `${repository}\0${id}`;
 }
 
 // src/registry/storage/usage.ts
 import { randomUUID as randomUUID4 } from "node:crypto";
-import { readdir as readdir5, stat as stat8, unlink as unlink2, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { readdir as readdir5, stat as stat8, unlink as unlink2, writeFile as writeFile6 } from "node:fs/promises";
+import { join as join19 } from "node:path";
 async function measureBlobs(layout) {
   let blobs = 0;
   let bytes = 0;
   for (const algorithm of await entries(layout.blobsDir)) {
-    for (const prefix of await entries(join18(layout.blobsDir, algorithm))) {
-      const dir = join18(layout.blobsDir, algorithm, prefix);
+    for (const prefix of await entries(join19(layout.blobsDir, algorithm))) {
+      const dir = join19(layout.blobsDir, algorithm, prefix);
       for (const name of await entries(dir)) {
         try {
-          const info = await stat8(join18(dir, name));
+          const info = await stat8(join19(dir, name));
           if (!info.isFile()) continue;
           blobs += 1;
           bytes += info.size;
@@ -74946,8 +75037,8 @@ async function measureBlobs(layout) {
   return { blobs, bytes };
 }
 async function probeWritable(layout) {
-  const probe = join18(layout.tmpDir, `${randomUUID4()}.probe`);
-  await writeFile5(probe, "ok");
+  const probe = join19(layout.tmpDir, `${randomUUID4()}.probe`);
+  await writeFile6(probe, "ok");
   await unlink2(probe);
 }
 async function entries(dir) {
@@ -74982,7 +75073,7 @@ var DiskStore = class {
   }
   async init() {
     for (const dir of [this.#layout.blobsDir, this.#layout.repositoriesDir, this.#layout.tmpDir]) {
-      await mkdir5(dir, { recursive: true });
+      await mkdir6(dir, { recursive: true });
     }
   }
   statBlob(repository, digest) {
@@ -75073,7 +75164,7 @@ var DiskStore = class {
       throw error;
     }
     for (const name of names) {
-      const path11 = join19(this.#layout.tmpDir, name);
+      const path11 = join20(this.#layout.tmpDir, name);
       try {
         if ((await stat9(path11)).mtimeMs >= cutoff) continue;
         await rm7(path11, { force: true, recursive: true });
@@ -75156,8 +75247,8 @@ var Metrics = class {
   }
   /** Counts a finished request. */
   record(sample) {
-    const key2 = `${sample.route}\0${sample.method}\0${sample.status}`;
-    this.#requests.set(key2, (this.#requests.get(key2) ?? 0) + 1);
+    const key3 = `${sample.route}\0${sample.method}\0${sample.status}`;
+    this.#requests.set(key3, (this.#requests.get(key3) ?? 0) + 1);
     add(this.#bytesIn, sample.route, sample.bytesIn);
     add(this.#bytesOut, sample.route, sample.bytesOut);
     const time = this.#seconds.get(sample.route) ?? { sum: 0, count: 0 };
@@ -75186,8 +75277,8 @@ var Metrics = class {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type2}`);
     };
     family("registry_http_requests_total", "counter", "HTTP requests answered, by route, method and status.");
-    for (const [key2, value] of [...this.#requests].sort()) {
-      const [route, method, status] = key2.split("\0");
+    for (const [key3, value] of [...this.#requests].sort()) {
+      const [route, method, status] = key3.split("\0");
       lines.push(
         `registry_http_requests_total{route="${route}",method="${method}",status="${status}"} ${value}`
       );
@@ -75228,13 +75319,13 @@ var Metrics = class {
 `;
   }
 };
-function add(map2, key2, value) {
-  map2.set(key2, (map2.get(key2) ?? 0) + value);
+function add(map2, key3, value) {
+  map2.set(key3, (map2.get(key3) ?? 0) + value);
 }
 
 // src/registry/packages/stats.ts
 import { randomUUID as randomUUID5 } from "node:crypto";
-import { open as open6, readFile as readFile12, rename as rename4, rm as rm8 } from "node:fs/promises";
+import { open as open6, readFile as readFile13, rename as rename5, rm as rm8 } from "node:fs/promises";
 var PackageStats = class {
   #file;
   #delay;
@@ -75253,7 +75344,7 @@ var PackageStats = class {
   async load() {
     if (this.#file === void 0) return;
     try {
-      const data = JSON.parse(await readFile12(this.#file, "utf8"));
+      const data = JSON.parse(await readFile13(this.#file, "utf8"));
       if (typeof data.repositories === "object" && data.repositories !== null)
         this.#repos = data.repositories;
     } catch (error) {
@@ -75312,7 +75403,7 @@ async function writeAtomically2(file, text2) {
     await handle2.close();
   }
   try {
-    await rename4(temp, file);
+    await rename5(temp, file);
   } catch (error) {
     await rm8(temp, { force: true });
     throw error;
@@ -75354,7 +75445,7 @@ function resolveOptions2(options = {}) {
     logger,
     metrics: options.metrics ?? new Metrics(),
     stats: options.stats ?? new PackageStats({
-      file: store instanceof DiskStore ? join20(store.root, "package-stats.json") : void 0
+      file: store instanceof DiskStore ? join21(store.root, "package-stats.json") : void 0
     }),
     maxRequestBytes: integer("maxRequestBytes", options.maxRequestBytes, 0, 0),
     maxHeaderBytes: integer("maxHeaderBytes", options.maxHeaderBytes, 16 * 1024, 1024),
@@ -75494,8 +75585,8 @@ var BearerTokens2 = class {
   #key;
   #now;
   /** @param key HMAC key; default 32 random bytes. @param now clock in ms; default `Date.now`. */
-  constructor(key2 = randomBytes2(32), now = Date.now) {
-    this.#key = key2;
+  constructor(key3 = randomBytes2(32), now = Date.now) {
+    this.#key = key3;
     this.#now = now;
   }
   /** True when `token` has this issuer's prefix (it may still be invalid). */
@@ -76168,20 +76259,20 @@ var OidcVerifier = class {
     }
     const times = this.#checkTimes(claims);
     if (times !== void 0) return fail(times);
-    let key2;
+    let key3;
     try {
-      key2 = pick(await source.keys(), header3, algorithm);
-      if (key2 === void 0) key2 = pick(await source.keys(true), header3, algorithm);
+      key3 = pick(await source.keys(), header3, algorithm);
+      if (key3 === void 0) key3 = pick(await source.keys(true), header3, algorithm);
     } catch (error) {
       return fail(`the keys of OIDC issuer ${issuer} cannot be loaded: ${error.message}`);
     }
-    if (key2 === void 0) {
+    if (key3 === void 0) {
       const which = header3.kid === void 0 ? "a" : `key id ${JSON.stringify(header3.kid.slice(0, 100))}, a`;
       return fail(
         `OIDC token names ${which} ${header3.alg} key that issuer ${issuer} does not publish (${source.origin})`
       );
     }
-    if (!checkSignature(jwt, key2))
+    if (!checkSignature(jwt, key3))
       return fail(`OIDC token signature does not verify with the keys of issuer ${issuer}`);
     return { ok: true, token: { issuer, claims, expiresAt: claims.exp } };
   }
@@ -76212,14 +76303,14 @@ function pick(keys, header3, algorithm) {
   if (header3.kid !== void 0) return usable.find((k) => k.kid === header3.kid);
   return usable.length === 1 ? usable[0] : void 0;
 }
-function checkSignature(jwt, key2) {
+function checkSignature(jwt, key3) {
   const data = Buffer.from(jwt.signedPart, "ascii");
   try {
     if (jwt.header.alg === "ES256") {
       if (jwt.signature.length !== 64) return false;
-      return verifySignature("sha256", data, { key: key2.key, dsaEncoding: "ieee-p1363" }, jwt.signature);
+      return verifySignature("sha256", data, { key: key3.key, dsaEncoding: "ieee-p1363" }, jwt.signature);
     }
-    return verifySignature("sha256", data, key2.key, jwt.signature);
+    return verifySignature("sha256", data, key3.key, jwt.signature);
   } catch {
     return false;
   }
@@ -76234,7 +76325,7 @@ function fail(reason) {
 
 // src/registry/auth/oidc/jwks.ts
 import { createPublicKey } from "node:crypto";
-import { readFile as readFile13, stat as stat10 } from "node:fs/promises";
+import { readFile as readFile14, stat as stat10 } from "node:fs/promises";
 
 // src/registry/auth/errors.ts
 var RegistryAuthError = class extends ContainerPackageError {
@@ -76260,13 +76351,13 @@ function parseJwks(text2, origin) {
     if (raw.use !== void 0 && raw.use !== "sig") continue;
     if (raw.kty !== "RSA" && raw.kty !== "EC") continue;
     try {
-      const key2 = createPublicKey({ key: raw, format: "jwk" });
+      const key3 = createPublicKey({ key: raw, format: "jwk" });
       out.push({
         kid: typeof raw.kid === "string" ? raw.kid : void 0,
         kty: raw.kty,
         crv: typeof raw.crv === "string" ? raw.crv : void 0,
         alg: typeof raw.alg === "string" ? raw.alg : void 0,
-        key: key2
+        key: key3
       });
     } catch {
     }
@@ -76288,7 +76379,7 @@ function fileKeySource(path11) {
         throw jwksError(path11, `cannot be read: ${error.message}`, error);
       }
       if (cached?.signature === signature) return cached.keys;
-      cached = { signature, keys: parseJwks(await readFile13(path11, "utf8"), path11) };
+      cached = { signature, keys: parseJwks(await readFile14(path11, "utf8"), path11) };
       return cached.keys;
     }
   };
@@ -76362,14 +76453,14 @@ function sameHash(a2, b) {
 
 // src/registry/auth/tokens/tokens-file.ts
 import { randomUUID as randomUUID6 } from "node:crypto";
-import { mkdir as mkdir6, open as open7, readFile as readFile14, rename as rename5, rm as rm9, unlink as unlink3 } from "node:fs/promises";
-import { dirname as dirname3 } from "node:path";
+import { mkdir as mkdir7, open as open7, readFile as readFile15, rename as rename6, rm as rm9, unlink as unlink3 } from "node:fs/promises";
+import { dirname as dirname4 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
 var VERSION2 = 1;
 async function readTokensFile(path11) {
   let text2;
   try {
-    text2 = await readFile14(path11, "utf8");
+    text2 = await readFile15(path11, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return { tokens: [] };
     throw invalid4(path11, `cannot be read: ${error.message}`, error);
@@ -76424,7 +76515,7 @@ function serializeTokensFile(file) {
 }
 async function updateTokensFile(path11, change) {
   const lock = `${path11}.lock`;
-  await mkdir6(dirname3(path11), { recursive: true, mode: 448 });
+  await mkdir7(dirname4(path11), { recursive: true, mode: 448 });
   const handle2 = await acquireLock(lock);
   try {
     const { file, result } = change(await readTokensFile(path11));
@@ -76437,7 +76528,7 @@ async function updateTokensFile(path11, change) {
       await out.close();
     }
     try {
-      await rename5(temp, path11);
+      await rename6(temp, path11);
     } catch (error) {
       await rm9(temp, { force: true });
       throw error;
@@ -76582,22 +76673,22 @@ function badInput(message) {
 }
 
 // src/registry/config.ts
-import { readFile as readFile15 } from "node:fs/promises";
-import { dirname as dirname4, resolve as resolve3 } from "node:path";
+import { readFile as readFile16 } from "node:fs/promises";
+import { dirname as dirname5, resolve as resolve3 } from "node:path";
 
 // src/registry/config/defaults.ts
-import { homedir as homedir3 } from "node:os";
-import { join as join21 } from "node:path";
+import { homedir as homedir4 } from "node:os";
+import { join as join22 } from "node:path";
 var DEFAULT_LISTEN = "127.0.0.1:5000";
-function defaultStorageDir(env = process.env, home = homedir3()) {
+function defaultStorageDir(env = process.env, home = homedir4()) {
   const xdg = env.XDG_CACHE_HOME;
-  if (xdg !== void 0 && xdg.startsWith("/")) return join21(xdg, "container-package", "registry");
+  if (xdg !== void 0 && xdg.startsWith("/")) return join22(xdg, "container-package", "registry");
   if (process.platform === "win32" && env.LOCALAPPDATA)
-    return join21(env.LOCALAPPDATA, "container-package", "registry");
-  return join21(home, ".cache", "container-package", "registry");
+    return join22(env.LOCALAPPDATA, "container-package", "registry");
+  return join22(home, ".cache", "container-package", "registry");
 }
 function defaultTokensFile(storage) {
-  return join21(storage, "tokens.json");
+  return join22(storage, "tokens.json");
 }
 
 // src/registry/config/errors.ts
@@ -76631,11 +76722,11 @@ var ConfigReader = class {
     if (typeof value !== "object" || Array.isArray(value))
       this.fail(path11 || "(top level)", `expected a mapping, got ${kind(value)}`);
     const record = value;
-    const unknown2 = Object.keys(record).filter((key2) => !allowed.includes(key2));
+    const unknown2 = Object.keys(record).filter((key3) => !allowed.includes(key3));
     if (unknown2.length > 0) {
       const first = unknown2[0];
       this.fail(
-        join22(path11, first),
+        join23(path11, first),
         `unknown key ${JSON.stringify(first)}; allowed here: ${allowed.join(", ")}`
       );
     }
@@ -76668,9 +76759,9 @@ var ConfigReader = class {
     return value;
   }
 };
-function join22(path11, key2) {
-  if (typeof key2 === "number") return `${path11}[${key2}]`;
-  return path11 === "" ? key2 : `${path11}.${key2}`;
+function join23(path11, key3) {
+  if (typeof key3 === "number") return `${path11}[${key3}]`;
+  return path11 === "" ? key3 : `${path11}.${key3}`;
 }
 function kind(value) {
   if (value === null || value === void 0) return "nothing";
@@ -76684,20 +76775,20 @@ function kind(value) {
 var OPERATORS = ["equals", "not_equals", "in", "not_in", "matches"];
 function readPolicy(reader, value, path11) {
   return reader.list(value, path11).map((raw, index) => {
-    const at = join22(path11, index);
+    const at = join23(path11, index);
     const statement = reader.object(raw, at, ["iss", "scopes", "claims"]);
-    const iss = reader.requiredString(statement.iss, join22(at, "iss"));
-    const scopes = reader.list(statement.scopes, join22(at, "scopes")).map((scope, i2) => {
+    const iss = reader.requiredString(statement.iss, join23(at, "iss"));
+    const scopes = reader.list(statement.scopes, join23(at, "scopes")).map((scope, i2) => {
       if (!isScope(scope))
-        reader.fail(join22(join22(at, "scopes"), i2), `expected one of ${SCOPES.join(", ")}, got ${kind(scope)}`);
+        reader.fail(join23(join23(at, "scopes"), i2), `expected one of ${SCOPES.join(", ")}, got ${kind(scope)}`);
       return scope;
     });
-    if (scopes.length === 0) reader.fail(join22(at, "scopes"), `list at least one of ${SCOPES.join(", ")}`);
-    const claimsAt = join22(at, "claims");
+    if (scopes.length === 0) reader.fail(join23(at, "scopes"), `list at least one of ${SCOPES.join(", ")}`);
+    const claimsAt = join23(at, "claims");
     const claims = {};
     const rawClaims = reader.object(statement.claims, claimsAt, Object.keys(statement.claims ?? {}));
     for (const [name, matcher] of Object.entries(rawClaims))
-      claims[name] = readMatcher(reader, matcher, join22(claimsAt, name));
+      claims[name] = readMatcher(reader, matcher, join23(claimsAt, name));
     return { iss, scopes, claims };
   });
 }
@@ -76708,7 +76799,7 @@ function readMatcher(reader, value, path11) {
   for (const op of OPERATORS) {
     const v = ops[op];
     if (v === void 0) continue;
-    const at = join22(path11, op);
+    const at = join23(path11, op);
     if (op === "equals" || op === "not_equals") {
       if (!isScalar2(v)) reader.fail(at, `expected a string, number or boolean, got ${kind(v)}`);
       out.push({ op, value: v });
@@ -76716,7 +76807,7 @@ function readMatcher(reader, value, path11) {
       const values = reader.list(v, at);
       values.forEach((item, i2) => {
         if (!isScalar2(item))
-          reader.fail(join22(at, i2), `expected a string, number or boolean, got ${kind(item)}`);
+          reader.fail(join23(at, i2), `expected a string, number or boolean, got ${kind(item)}`);
       });
       if (values.length === 0) reader.fail(at, "expected a non-empty list");
       out.push({ op, values });
@@ -76724,7 +76815,7 @@ function readMatcher(reader, value, path11) {
       const patterns = typeof v === "string" ? [v] : reader.list(v, at);
       patterns.forEach((item, i2) => {
         if (typeof item !== "string")
-          reader.fail(typeof v === "string" ? at : join22(at, i2), `expected a glob string, got ${kind(item)}`);
+          reader.fail(typeof v === "string" ? at : join23(at, i2), `expected a glob string, got ${kind(item)}`);
       });
       if (patterns.length === 0) reader.fail(at, "expected a glob or a non-empty list of globs");
       out.push({ op: "matches", patterns });
@@ -76794,34 +76885,34 @@ function isLoopbackHost2(host) {
 function readRegistries(r, value) {
   const seen = /* @__PURE__ */ new Set();
   return r.list(value, "registries").map((raw, index) => {
-    const at = join22("registries", index);
+    const at = join23("registries", index);
     const entry = r.object(raw, at, ["name", "visibility", "oidc-policy"]);
-    const name = r.requiredString(entry.name, join22(at, "name"));
+    const name = r.requiredString(entry.name, join23(at, "name"));
     if (!isRegistryName(name))
       r.fail(
-        join22(at, "name"),
+        join23(at, "name"),
         `invalid registry name ${JSON.stringify(name)}: expected ${REGISTRY_NAME_SHAPE}`
       );
-    if (seen.has(name)) r.fail(join22(at, "name"), `registry ${name} is listed twice`);
+    if (seen.has(name)) r.fail(join23(at, "name"), `registry ${name} is listed twice`);
     seen.add(name);
     return {
       name,
-      visibility: r.oneOf(entry.visibility, join22(at, "visibility"), ["private", "public"], "private"),
-      oidcPolicy: readPolicy(r, entry["oidc-policy"], join22(at, "oidc-policy"))
+      visibility: r.oneOf(entry.visibility, join23(at, "visibility"), ["private", "public"], "private"),
+      oidcPolicy: readPolicy(r, entry["oidc-policy"], join23(at, "oidc-policy"))
     };
   });
 }
 function readIssuers(r, value, path11) {
   return r.list(value, "oidc.issuers").map((raw, index) => {
-    const at = join22("oidc.issuers", index);
+    const at = join23("oidc.issuers", index);
     const entry = r.object(raw, at, ["issuer", "jwks-file", "jwks-url"]);
-    const issuer = r.requiredString(entry.issuer, join22(at, "issuer"));
-    const jwksFile = path11(r.string(entry["jwks-file"], join22(at, "jwks-file")));
-    const jwksUrl = readUrl(r, entry["jwks-url"], join22(at, "jwks-url"));
+    const issuer = r.requiredString(entry.issuer, join23(at, "issuer"));
+    const jwksFile = path11(r.string(entry["jwks-file"], join23(at, "jwks-file")));
+    const jwksUrl = readUrl(r, entry["jwks-url"], join23(at, "jwks-url"));
     if (jwksFile === void 0 === (jwksUrl === void 0))
       r.fail(at, "give exactly one of jwks-file and jwks-url");
     if (jwksUrl !== void 0 && jwksUrl.startsWith("http:") && !isLoopbackHost2(new URL(jwksUrl).hostname)) {
-      r.fail(join22(at, "jwks-url"), "must be https (plain http only for a loopback address)");
+      r.fail(join23(at, "jwks-url"), "must be https (plain http only for a loopback address)");
     }
     return {
       issuer,
@@ -76858,10 +76949,10 @@ function checkConsistency(r, config, top) {
     })
   );
   if (config.registries.length === 0) {
-    for (const key2 of ["tokens-file", "oidc"]) {
-      if (top[key2] !== void 0 && top[key2] !== null) {
+    for (const key3 of ["tokens-file", "oidc"]) {
+      if (top[key3] !== void 0 && top[key3] !== null) {
         r.fail(
-          key2,
+          key3,
           "tokens and OIDC tokens apply per registry, and no registries are configured (the registry is open)",
           "add a registries list, or remove this key"
         );
@@ -76908,9 +76999,9 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function readMirrors(r, value, registries) {
   const mirrors = [];
   for (const [index, raw] of r.list(value, "mirrors").entries()) {
-    const at = join22("mirrors", index);
+    const at = join23("mirrors", index);
     const entry = typeof raw === "string" ? { prefix: raw } : r.object(raw, at, KEYS);
-    const prefixAt = typeof raw === "string" ? at : join22(at, "prefix");
+    const prefixAt = typeof raw === "string" ? at : join23(at, "prefix");
     const prefix = r.requiredString(entry.prefix, prefixAt).replace(/\/+$/, "");
     if (!isSafeRepository(prefix)) {
       r.fail(
@@ -76927,18 +77018,18 @@ function readMirrors(r, value, registries) {
         `use a prefix inside a registry, such as ${registries[0].name}/${prefix.replace(/[^a-z0-9]+/g, "-")}`
       );
     }
-    const upstream = r.string(entry.upstream, join22(at, "upstream")) ?? shorthandUpstream(prefix);
+    const upstream = r.string(entry.upstream, join23(at, "upstream")) ?? shorthandUpstream(prefix);
     const parsed = parseUpstream(prefix, upstream);
-    if ("error" in parsed) r.fail(join22(at, "upstream"), parsed.error);
-    const username = r.string(entry.username, join22(at, "username"));
-    const passwordEnv = envName2(r, entry["password-env"], join22(at, "password-env"));
-    const tokenEnv = envName2(r, entry["token-env"], join22(at, "token-env"));
+    if ("error" in parsed) r.fail(join23(at, "upstream"), parsed.error);
+    const username = r.string(entry.username, join23(at, "username"));
+    const passwordEnv = envName2(r, entry["password-env"], join23(at, "password-env"));
+    const tokenEnv = envName2(r, entry["token-env"], join23(at, "token-env"));
     if (passwordEnv !== void 0 && username === void 0)
-      r.fail(join22(at, "password-env"), "needs username");
+      r.fail(join23(at, "password-env"), "needs username");
     if (username !== void 0 && passwordEnv === void 0)
-      r.fail(join22(at, "username"), "needs password-env");
+      r.fail(join23(at, "username"), "needs password-env");
     if (tokenEnv !== void 0 && passwordEnv !== void 0) {
-      r.fail(join22(at, "token-env"), "give either token-env or username and password-env, not both");
+      r.fail(join23(at, "token-env"), "give either token-env or username and password-env, not both");
     }
     mirrors.push({
       prefix,
@@ -76949,13 +77040,13 @@ function readMirrors(r, value, registries) {
       tagMaxAgeMs: readDuration(
         r,
         entry["tag-max-age"],
-        join22(at, "tag-max-age"),
+        join23(at, "tag-max-age"),
         MIRROR_DEFAULTS.tagMaxAgeMs
       ),
       revalidateTimeoutMs: readDuration(
         r,
         entry["revalidate-timeout"],
-        join22(at, "revalidate-timeout"),
+        join23(at, "revalidate-timeout"),
         MIRROR_DEFAULTS.revalidateTimeoutMs
       )
     });
@@ -76998,7 +77089,7 @@ function parseConfig(text2, options = {}) {
       cause: error
     });
   }
-  const base2 = options.baseDir ?? (options.source === void 0 ? process.cwd() : dirname4(resolve3(options.source)));
+  const base2 = options.baseDir ?? (options.source === void 0 ? process.cwd() : dirname5(resolve3(options.source)));
   const path11 = (value) => value === void 0 ? void 0 : resolve3(base2, value);
   const top = r.object(data, "", TOP_KEYS);
   const listenText = r.string(top.listen, "listen") ?? DEFAULT_LISTEN;
@@ -77052,7 +77143,7 @@ function parseConfig(text2, options = {}) {
 async function loadConfigFile(file, env = process.env) {
   let text2;
   try {
-    text2 = await readFile15(file, "utf8");
+    text2 = await readFile16(file, "utf8");
   } catch (error) {
     throw new RegistryConfigError("", `cannot be read: ${error.message}`, {
       source: file,
@@ -77088,10 +77179,10 @@ import { resolve as resolve4 } from "node:path";
 // src/registry/mirror/credentials.ts
 function mirrorOptionsOf(mirrors, env, source) {
   return mirrors.map((mirror, index) => {
-    const read = (name, key2) => {
+    const read = (name, key3) => {
       const value = env[name];
       if (value === void 0 || value === "") {
-        throw new RegistryConfigError(`mirrors[${index}].${key2}`, `environment variable ${name} is not set`, {
+        throw new RegistryConfigError(`mirrors[${index}].${key3}`, `environment variable ${name} is not set`, {
           source,
           hint: `export ${name} with the credential for ${mirror.upstream} before starting the registry`
         });
@@ -77533,8 +77624,8 @@ async function preCommandHook(context) {
   }
   const local = plan.localRegistry;
   if (local === void 0) return {};
-  const storage = local.storage ?? join23(stateDir, "registry");
-  await mkdir7(storage, { recursive: true });
+  const storage = local.storage ?? join24(stateDir, "registry");
+  await mkdir8(storage, { recursive: true });
   const args = local.mirrors.length > 0 ? ["--config", await writeMirrorConfig(stateDir, local.mirrors)] : [];
   const registry = await startLocalRegistry({
     cli: context.cli,
@@ -77582,8 +77673,8 @@ async function writeMirrorConfig(stateDir, mirrors) {
       }
     );
   }
-  const file = join23(stateDir, "registry.yaml");
-  await writeFile6(file, text2, { mode: 384 });
+  const file = join24(stateDir, "registry.yaml");
+  await writeFile7(file, text2, { mode: 384 });
   return file;
 }
 function cacheName(slug) {
@@ -77965,9 +78056,9 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
 
 // src/cli/commands/example.ts
 var import_core6 = __toESM(require_lib(), 1);
-import { mkdtemp as mkdtemp4, rm as rm11, writeFile as writeFile7 } from "node:fs/promises";
+import { mkdtemp as mkdtemp4, rm as rm11, writeFile as writeFile8 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 import { fileURLToPath as fileURLToPath5 } from "node:url";
 var ExampleCommand = class _ExampleCommand extends BaseCommand {
   static summary = "Run the whole job against a throwaway bundled registry (what `npm start` does).";
@@ -77985,12 +78076,12 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
   };
   async run() {
     const { flags } = await this.parse(_ExampleCommand);
-    const dir = await mkdtemp4(join24(tmpdir5(), "container-package-example-"));
+    const dir = await mkdtemp4(join25(tmpdir5(), "container-package-example-"));
     const cli = fileURLToPath5(new URL("../bin/container-package", import.meta.url));
-    const storage = join24(dir, "registry");
-    const tokensFile = join24(dir, "tokens.json");
-    const config = join24(dir, "registry.yml");
-    await writeFile7(
+    const storage = join25(dir, "registry");
+    const tokensFile = join25(dir, "tokens.json");
+    const config = join25(dir, "registry.yml");
+    await writeFile8(
       config,
       [
         "registries:",
@@ -78017,9 +78108,9 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
     try {
       this.log(`   ${registry.url}`);
       this.log("2. Writing an example image as an OCI layout (no engine needed)\u2026");
-      const image2 = await writeExampleLayout(join24(dir, "image"), { tag: "latest" });
+      const image2 = await writeExampleLayout(join25(dir, "image"), { tag: "latest" });
       const target = resolveTarget(`${registry.address}/example/images`);
-      const dockerConfig = join24(dir, "docker-config");
+      const dockerConfig = join25(dir, "docker-config");
       this.log("3. Logging in with a write token (stored in a private docker config, 0600)\u2026");
       await login(target, { username: "buildkite", password: token }, { configDir: dockerConfig });
       this.log("4. Pushing under two tags\u2026");
@@ -78097,7 +78188,7 @@ var InspectCommand = class _InspectCommand extends BaseCommand {
         this.log("");
         this.log(`${image2.platform ?? "Image"}: ${image2.digest}`);
         if (image2.created) this.log(`  Created: ${image2.created}`);
-        for (const [key2, value] of Object.entries(image2.labels)) this.log(`  Label:   ${key2}=${value}`);
+        for (const [key3, value] of Object.entries(image2.labels)) this.log(`  Label:   ${key3}=${value}`);
         for (const layer of image2.layers) this.log(`  Layer:   ${layer.digest} ${formatBytes(layer.size)}`);
         if (image2.files !== void 0) this.log(`  Files:   ${image2.files}`);
       }

@@ -21,9 +21,9 @@ var __commonJS = (cb, mod) => function __require2() {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -807,9 +807,9 @@ var require_constants = __commonJS({
       "X-XSS-Protection"
     ];
     for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
-      const key = wellknownHeaderNames[i2];
-      const lowerCasedKey = key.toLowerCase();
-      headerNameLowerCasedRecord[key] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key2 = wellknownHeaderNames[i2];
+      const lowerCasedKey = key2.toLowerCase();
+      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     Object.setPrototypeOf(headerNameLowerCasedRecord, null);
     module.exports = {
@@ -843,16 +843,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index) {
-        if (index === void 0 || index >= key.length) {
+      constructor(key2, value, index) {
+        if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
+        const code = this.code = key2.charCodeAt(index);
         if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value, index);
+        if (key2.length !== ++index) {
+          this.middle = new _TstNode(key2, value, index);
         } else {
           this.value = value;
         }
@@ -861,15 +861,15 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        */
-      add(key, value) {
-        const length = key.length;
+      add(key2, value) {
+        const length = key2.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code = key.charCodeAt(index);
+          const code = key2.charCodeAt(index);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
@@ -880,20 +880,20 @@ var require_tree = __commonJS({
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node.middle = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node.left = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node.right = new _TstNode(key2, value, index);
             break;
           }
         }
@@ -902,12 +902,12 @@ var require_tree = __commonJS({
        * @param {Uint8Array} key
        * @return {TstNode | null}
        */
-      search(key) {
-        const keylength = key.length;
+      search(key2) {
+        const keylength = key2.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key[index];
+          let code = key2[index];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
@@ -932,25 +932,25 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key, value) {
+      insert(key2, value) {
         if (this.node === null) {
-          this.node = new TstNode(key, value, 0);
+          this.node = new TstNode(key2, value, 0);
         } else {
-          this.node.add(key, value);
+          this.node.add(key2, value);
         }
       }
       /**
        * @param {Uint8Array} key
        * @return {any}
        */
-      lookup(key) {
-        return this.node?.search(key)?.value ?? null;
+      lookup(key2) {
+        return this.node?.search(key2)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
-      const key = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
-      tree.insert(key, key);
+      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
+      tree.insert(key2, key2);
     }
     module.exports = {
       TernarySearchTree,
@@ -1174,20 +1174,20 @@ var require_util = __commonJS({
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i2 = 0; i2 < headers.length; i2 += 2) {
-        const key = headerNameToString(headers[i2]);
-        let val = obj[key];
+        const key2 = headerNameToString(headers[i2]);
+        let val = obj[key2];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj[key] = val;
+            obj[key2] = val;
           }
           val.push(headers[i2 + 1].toString("utf8"));
         } else {
           const headersValue = headers[i2 + 1];
           if (typeof headersValue === "string") {
-            obj[key] = headersValue;
+            obj[key2] = headersValue;
           } else {
-            obj[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj[key2] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
@@ -1201,21 +1201,21 @@ var require_util = __commonJS({
       const ret = new Array(len);
       let hasContentLength = false;
       let contentDispositionIdx = -1;
-      let key;
+      let key2;
       let val;
       let kLen = 0;
       for (let n2 = 0; n2 < headers.length; n2 += 2) {
-        key = headers[n2];
+        key2 = headers[n2];
         val = headers[n2 + 1];
-        typeof key !== "string" && (key = key.toString());
+        typeof key2 !== "string" && (key2 = key2.toString());
         typeof val !== "string" && (val = val.toString("utf8"));
-        kLen = key.length;
-        if (kLen === 14 && key[7] === "-" && (key === "content-length" || key.toLowerCase() === "content-length")) {
+        kLen = key2.length;
+        if (kLen === 14 && key2[7] === "-" && (key2 === "content-length" || key2.toLowerCase() === "content-length")) {
           hasContentLength = true;
-        } else if (kLen === 19 && key[7] === "-" && (key === "content-disposition" || key.toLowerCase() === "content-disposition")) {
+        } else if (kLen === 19 && key2[7] === "-" && (key2 === "content-disposition" || key2.toLowerCase() === "content-disposition")) {
           contentDispositionIdx = n2 + 1;
         }
-        ret[n2] = key;
+        ret[n2] = key2;
         ret[n2 + 1] = val;
       }
       if (hasContentLength && contentDispositionIdx !== -1) {
@@ -1956,20 +1956,20 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value) {
-        processHeader(this, key, value);
+      addHeader(key2, value) {
+        processHeader(this, key2, value);
         return this;
       }
     };
-    function processHeader(request, key, val) {
+    function processHeader(request, key2, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key} header`);
+        throw new InvalidArgumentError(`invalid ${key2} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key];
+      let headerName = headerNameLowerCasedRecord[key2];
       if (headerName === void 0) {
-        headerName = key.toLowerCase();
+        headerName = key2.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -1979,17 +1979,17 @@ var require_request = __commonJS({
         for (let i2 = 0; i2 < val.length; i2++) {
           if (typeof val[i2] === "string") {
             if (!isValidHeaderValue(val[i2])) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(val[i2]);
           } else if (val[i2] === null) {
             arr.push("");
           } else if (typeof val[i2] === "object") {
-            throw new InvalidArgumentError(`invalid ${key} header`);
+            throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
             const str = `${val[i2]}`;
             if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(str);
           }
@@ -1997,14 +1997,14 @@ var require_request = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       }
       if (headerName === "host") {
@@ -2025,7 +2025,7 @@ var require_request = __commonJS({
         }
       } else if (request.contentType === null && headerName === "content-type") {
         request.contentType = val;
-        request.headers.push(key, val);
+        request.headers.push(key2, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2039,7 +2039,7 @@ var require_request = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request.headers.push(key, val);
+        request.headers.push(key2, val);
       }
     }
     module.exports = Request;
@@ -2527,13 +2527,13 @@ var require_connect = __commonJS({
         constructor(maxCachedSessions) {
           this._maxCachedSessions = maxCachedSessions;
           this._sessionCache = /* @__PURE__ */ new Map();
-          this._sessionRegistry = new global.FinalizationRegistry((key) => {
+          this._sessionRegistry = new global.FinalizationRegistry((key2) => {
             if (this._sessionCache.size < this._maxCachedSessions) {
               return;
             }
-            const ref = this._sessionCache.get(key);
+            const ref = this._sessionCache.get(key2);
             if (ref !== void 0 && ref.deref() === void 0) {
-              this._sessionCache.delete(key);
+              this._sessionCache.delete(key2);
             }
           });
         }
@@ -2697,10 +2697,10 @@ var require_utils = __commonJS({
     exports.enumToMap = void 0;
     function enumToMap(obj) {
       const res = {};
-      Object.keys(obj).forEach((key) => {
-        const value = obj[key];
+      Object.keys(obj).forEach((key2) => {
+        const value = obj[key2];
         if (typeof value === "number") {
-          res[key] = value;
+          res[key2] = value;
         }
       });
       return res;
@@ -2877,9 +2877,9 @@ var require_constants2 = __commonJS({
     ];
     exports.METHOD_MAP = utils_1.enumToMap(METHODS);
     exports.H_METHOD_MAP = {};
-    Object.keys(exports.METHOD_MAP).forEach((key) => {
-      if (/^H/.test(key)) {
-        exports.H_METHOD_MAP[key] = exports.METHOD_MAP[key];
+    Object.keys(exports.METHOD_MAP).forEach((key2) => {
+      if (/^H/.test(key2)) {
+        exports.H_METHOD_MAP[key2] = exports.METHOD_MAP[key2];
       }
     });
     var FINISH;
@@ -3850,19 +3850,19 @@ var require_webidl = __commonJS({
         const result = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key of keys2) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+          for (const key2 of keys2) {
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key);
+        for (const key2 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -3893,29 +3893,29 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required, converter } = options;
+          const { key: key2, defaultValue, required, converter } = options;
           if (required === true) {
-            if (!Object.hasOwn(dictionary, key)) {
+            if (!Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key}".`
+                message: `Missing required key "${key2}".`
               });
             }
           }
-          let value = dictionary[key];
+          let value = dictionary[key2];
           const hasDefault = Object.hasOwn(options, "defaultValue");
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key}`);
+            value = converter(value, prefix, `${argument}.${key2}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value;
+            dict[key2] = value;
           }
         }
         return dict;
@@ -4530,18 +4530,18 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key2, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key;
+              result = key2;
               break;
             case "value":
               result = value;
               break;
             case "key+value":
-              result = [key, value];
+              result = [key2, value];
               break;
           }
           return {
@@ -4607,8 +4607,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key, this);
+            for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key2, this);
             }
           }
         }
@@ -6051,15 +6051,15 @@ var require_client_h1 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key = this.headers[len - 2];
-        if (key.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key);
+        const key2 = this.headers[len - 2];
+        if (key2.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key2);
           if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
+        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -6557,15 +6557,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n2 = 0; n2 < headers.length; n2 += 2) {
-          const key = headers[n2 + 0];
+          const key2 = headers[n2 + 0];
           const val = headers[n2 + 1];
           if (Array.isArray(val)) {
             for (let i2 = 0; i2 < val.length; i2++) {
-              header2 += `${key}: ${val[i2]}\r
+              header2 += `${key2}: ${val[i2]}\r
 `;
             }
           } else {
-            header2 += `${key}: ${val}\r
+            header2 += `${key2}: ${val}\r
 `;
           }
         }
@@ -7075,18 +7075,18 @@ var require_client_h2 = __commonJS({
       }
       const headers = {};
       for (let n2 = 0; n2 < reqHeaders.length; n2 += 2) {
-        const key = reqHeaders[n2 + 0];
+        const key2 = reqHeaders[n2 + 0];
         const val = reqHeaders[n2 + 1];
         if (Array.isArray(val)) {
           for (let i2 = 0; i2 < val.length; i2++) {
-            if (headers[key]) {
-              headers[key] += `,${val[i2]}`;
+            if (headers[key2]) {
+              headers[key2] += `,${val[i2]}`;
             } else {
-              headers[key] = val[i2];
+              headers[key2] = val[i2];
             }
           }
         } else {
-          headers[key] = val;
+          headers[key2] = val;
         }
       }
       let stream;
@@ -7581,9 +7581,9 @@ var require_redirect_handler = __commonJS({
           }
         }
       } else if (headers && typeof headers === "object") {
-        for (const key of Object.keys(headers)) {
-          if (!shouldRemoveHeader(key, removeContent, unknownOrigin)) {
-            ret.push(key, headers[key]);
+        for (const key2 of Object.keys(headers)) {
+          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
+            ret.push(key2, headers[key2]);
           }
         }
       } else {
@@ -8664,16 +8664,16 @@ var require_agent = __commonJS({
         return ret;
       }
       [kDispatch](opts2, handler) {
-        let key;
+        let key2;
         if (opts2.origin && (typeof opts2.origin === "string" || opts2.origin instanceof URL)) {
-          key = String(opts2.origin);
+          key2 = String(opts2.origin);
         } else {
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
-        let dispatcher = this[kClients].get(key);
+        let dispatcher = this[kClients].get(key2);
         if (!dispatcher) {
           dispatcher = this[kFactory](opts2.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
-          this[kClients].set(key, dispatcher);
+          this[kClients].set(key2, dispatcher);
         }
         return dispatcher.dispatch(opts2, handler);
       }
@@ -8912,7 +8912,7 @@ var require_proxy_agent = __commonJS({
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      const existProxyAuth = headers && Object.keys(headers).find((key) => key.toLowerCase() === "proxy-authorization");
+      const existProxyAuth = headers && Object.keys(headers).find((key2) => key2.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
@@ -10690,18 +10690,18 @@ var require_mock_utils = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key) {
+    function getHeaderByName(headers, key2) {
       if (Array.isArray(headers)) {
         for (let i2 = 0; i2 < headers.length; i2 += 2) {
-          if (headers[i2].toLocaleLowerCase() === key.toLocaleLowerCase()) {
+          if (headers[i2].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
             return headers[i2 + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key);
+        return headers.get(key2);
       } else {
-        return lowerCaseEntries(headers)[key.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -10765,41 +10765,41 @@ var require_mock_utils = __commonJS({
         return data.toString();
       }
     }
-    function getMockDispatch(mockDispatches, key) {
-      const basePath = key.query ? buildURL(key.path, key.query) : key.path;
+    function getMockDispatch(mockDispatches, key2) {
+      const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key.headers === "object" ? JSON.stringify(key.headers) : key.headers;
+        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key, data) {
+    function addMockDispatch(mockDispatches, key2, data) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key) {
+    function deleteMockDispatch(mockDispatches, key2) {
       const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key);
+        return matchKey(dispatch, key2);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -10819,9 +10819,9 @@ var require_mock_utils = __commonJS({
       const keys = Object.keys(data);
       const result = [];
       for (let i2 = 0; i2 < keys.length; ++i2) {
-        const key = keys[i2];
-        const value = data[key];
-        const name = Buffer.from(`${key}`);
+        const key2 = keys[i2];
+        const value = data[key2];
+        const name = Buffer.from(`${key2}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
             result.push(name, Buffer.from(`${value[j]}`));
@@ -10843,8 +10843,8 @@ var require_mock_utils = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts2, handler) {
-      const key = buildKey(opts2);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key);
+      const key2 = buildKey(opts2);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
       mockDispatch2.timesInvoked++;
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts2) };
@@ -10854,7 +10854,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
       if (error2 !== null) {
-        deleteMockDispatch(this[kDispatches], key);
+        deleteMockDispatch(this[kDispatches], key2);
         handler.onError(error2);
         return true;
       }
@@ -10879,7 +10879,7 @@ var require_mock_utils = __commonJS({
         handler.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler.onData?.(Buffer.from(responseData));
         handler.onComplete?.(responseTrailers);
-        deleteMockDispatch(mockDispatches, key);
+        deleteMockDispatch(mockDispatches, key2);
       }
       function resume() {
       }
@@ -12786,16 +12786,16 @@ var require_dispatcher_weakref = __commonJS({
       constructor(finalizer) {
         this.finalizer = finalizer;
       }
-      register(dispatcher, key) {
+      register(dispatcher, key2) {
         if (dispatcher.on) {
           dispatcher.on("disconnect", () => {
             if (dispatcher[kConnected] === 0 && dispatcher[kSize] === 0) {
-              this.finalizer(key);
+              this.finalizer(key2);
             }
           });
         }
       }
-      unregister(key) {
+      unregister(key2) {
       }
     };
     module.exports = function() {
@@ -16280,8 +16280,8 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
-        const trimmedKey = key.trim();
+        const [key2, ...value] = part.split("=");
+        const trimmedKey = key2.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -20031,9 +20031,9 @@ var require_constants6 = __commonJS({
     var headerNameLowerCasedRecord = {};
     Object.setPrototypeOf(headerNameLowerCasedRecord, null);
     for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
-      const key = wellknownHeaderNames[i2];
-      const lowerCasedKey = key.toLowerCase();
-      headerNameLowerCasedRecord[key] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key2 = wellknownHeaderNames[i2];
+      const lowerCasedKey = key2.toLowerCase();
+      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     var defaultWebSocketMaxFragments = 131072;
     var defaultWebSocketMaxPayloadSize = 128 * 1024 * 1024;
@@ -20070,16 +20070,16 @@ var require_tree2 = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index) {
-        if (index === void 0 || index >= key.length) {
+      constructor(key2, value, index) {
+        if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
+        const code = this.code = key2.charCodeAt(index);
         if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value, index);
+        if (key2.length !== ++index) {
+          this.middle = new _TstNode(key2, value, index);
         } else {
           this.value = value;
         }
@@ -20089,15 +20089,15 @@ var require_tree2 = __commonJS({
        * @param {any} value
        * @returns {void}
        */
-      add(key, value) {
-        const length = key.length;
+      add(key2, value) {
+        const length = key2.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code = key.charCodeAt(index);
+          const code = key2.charCodeAt(index);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
@@ -20108,20 +20108,20 @@ var require_tree2 = __commonJS({
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node.middle = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node.left = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node.right = new _TstNode(key2, value, index);
             break;
           }
         }
@@ -20130,12 +20130,12 @@ var require_tree2 = __commonJS({
        * @param {Uint8Array} key
        * @returns {TstNode | null}
        */
-      search(key) {
-        const keylength = key.length;
+      search(key2) {
+        const keylength = key2.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key[index];
+          let code = key2[index];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
@@ -20161,25 +20161,25 @@ var require_tree2 = __commonJS({
        * @param {any} value
        * @returns {void}
        * */
-      insert(key, value) {
+      insert(key2, value) {
         if (this.node === null) {
-          this.node = new TstNode(key, value, 0);
+          this.node = new TstNode(key2, value, 0);
         } else {
-          this.node.add(key, value);
+          this.node.add(key2, value);
         }
       }
       /**
        * @param {Uint8Array} key
        * @returns {any}
        */
-      lookup(key) {
-        return this.node?.search(key)?.value ?? null;
+      lookup(key2) {
+        return this.node?.search(key2)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
-      const key = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
-      tree.insert(key, key);
+      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
+      tree.insert(key2, key2);
     }
     module.exports = {
       TernarySearchTree,
@@ -20402,46 +20402,46 @@ var require_util9 = __commonJS({
     function bufferToLowerCasedHeaderName(value) {
       return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
     }
-    function setHeader(obj, key, value) {
-      if (key === "__proto__") {
-        Object.defineProperty(obj, key, {
+    function setHeader(obj, key2, value) {
+      if (key2 === "__proto__") {
+        Object.defineProperty(obj, key2, {
           value,
           enumerable: true,
           configurable: true,
           writable: true
         });
       } else {
-        obj[key] = value;
+        obj[key2] = value;
       }
     }
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i2 = 0; i2 < headers.length; i2 += 2) {
-        const key = headerNameToString(headers[i2]);
-        let val = obj[key];
+        const key2 = headerNameToString(headers[i2]);
+        let val = obj[key2];
         if (val !== void 0) {
-          if (!Object.hasOwn(obj, key)) {
+          if (!Object.hasOwn(obj, key2)) {
             const headersValue = typeof headers[i2 + 1] === "string" ? headers[i2 + 1] : Array.isArray(headers[i2 + 1]) ? headers[i2 + 1].map((x) => x.toString("latin1")) : headers[i2 + 1].toString("latin1");
-            if (key === "__proto__") {
-              Object.defineProperty(obj, key, {
+            if (key2 === "__proto__") {
+              Object.defineProperty(obj, key2, {
                 value: headersValue,
                 enumerable: true,
                 configurable: true,
                 writable: true
               });
             } else {
-              obj[key] = headersValue;
+              obj[key2] = headersValue;
             }
           } else {
             if (typeof val === "string") {
               val = [val];
-              obj[key] = val;
+              obj[key2] = val;
             }
             val.push(headers[i2 + 1].toString("latin1"));
           }
         } else {
           const headersValue = typeof headers[i2 + 1] === "string" ? headers[i2 + 1] : Array.isArray(headers[i2 + 1]) ? headers[i2 + 1].map((x) => x.toString("latin1")) : headers[i2 + 1].toString("latin1");
-          obj[key] = headersValue;
+          obj[key2] = headersValue;
         }
       }
       return obj;
@@ -20465,14 +20465,14 @@ var require_util9 = __commonJS({
       }
       const headersLength = headers.length;
       const ret = new Array(headersLength);
-      let key;
+      let key2;
       let val;
       for (let n2 = 0; n2 < headersLength; n2 += 2) {
-        key = headers[n2];
+        key2 = headers[n2];
         val = headers[n2 + 1];
-        typeof key !== "string" && (key = key.toString());
+        typeof key2 !== "string" && (key2 = key2.toString());
         typeof val !== "string" && (val = val.toString("latin1"));
-        ret[n2] = key;
+        ret[n2] = key2;
         ret[n2 + 1] = val;
       }
       return ret;
@@ -22207,20 +22207,20 @@ var require_webidl2 = __commonJS({
         const result = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key of keys2) {
-            const keyName = webidl.util.Stringify(key);
-            const typedKey = keyConverter(key, prefix, `Key ${keyName} in ${argument}`);
-            const typedValue = valueConverter(O[key], prefix, `${argument}[${keyName}]`);
+          for (const key2 of keys2) {
+            const keyName = webidl.util.Stringify(key2);
+            const typedKey = keyConverter(key2, prefix, `Key ${keyName} in ${argument}`);
+            const typedValue = valueConverter(O[key2], prefix, `${argument}[${keyName}]`);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key);
+        for (const key2 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -22249,29 +22249,29 @@ var require_webidl2 = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required, converter } = options;
+          const { key: key2, defaultValue, required, converter } = options;
           if (required === true) {
-            if (dictionary == null || !Object.hasOwn(dictionary, key)) {
+            if (dictionary == null || !Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key}".`
+                message: `Missing required key "${key2}".`
               });
             }
           }
-          let value = dictionary?.[key];
+          let value = dictionary?.[key2];
           const hasDefault = defaultValue !== void 0;
           if (hasDefault && value === void 0) {
             value = defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key}`);
+            value = converter(value, prefix, `${argument}.${key2}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value;
+            dict[key2] = value;
           }
         }
         return dict;
@@ -22921,18 +22921,18 @@ var require_util10 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key2, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key;
+              result = key2;
               break;
             case "value":
               result = value;
               break;
             case "key+value":
-              result = [key, value];
+              result = [key2, value];
               break;
           }
           return {
@@ -22998,8 +22998,8 @@ var require_util10 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key, this);
+            for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key2, this);
             }
           }
         }
@@ -23925,8 +23925,8 @@ var require_request3 = __commonJS({
         this[kController] = createAbortedController(reason);
         return this.onResponseError(reason);
       }
-      addHeader(key, value) {
-        processHeader(this, key, value);
+      addHeader(key2, value) {
+        processHeader(this, key2, value);
         return this;
       }
     };
@@ -23935,15 +23935,15 @@ var require_request3 = __commonJS({
       controller.abort(reason);
       return controller;
     }
-    function processHeader(request, key, val) {
+    function processHeader(request, key2, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key} header`);
+        throw new InvalidArgumentError(`invalid ${key2} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key];
+      let headerName = headerNameLowerCasedRecord[key2];
       if (headerName === void 0) {
-        headerName = key.toLowerCase();
+        headerName = key2.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -23953,17 +23953,17 @@ var require_request3 = __commonJS({
         for (let i2 = 0; i2 < val.length; i2++) {
           if (typeof val[i2] === "string") {
             if (!isValidHeaderValue(val[i2])) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(val[i2]);
           } else if (val[i2] === null) {
             arr.push("");
           } else if (typeof val[i2] === "object") {
-            throw new InvalidArgumentError(`invalid ${key} header`);
+            throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
             const str = `${val[i2]}`;
             if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(str);
           }
@@ -23971,14 +23971,14 @@ var require_request3 = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       }
       if (headerName === "host") {
@@ -23999,7 +23999,7 @@ var require_request3 = __commonJS({
         request.contentLength = parseInt(val, 10);
       } else if (request.contentType === null && headerName === "content-type") {
         request.contentType = val;
-        request.headers.push(key, val);
+        request.headers.push(key2, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -24019,7 +24019,7 @@ var require_request3 = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request.headers.push(key, val);
+        request.headers.push(key2, val);
       }
     }
     var isFormData;
@@ -24086,7 +24086,7 @@ var require_dispatcher2 = __commonJS({
           return originalDispatch(opts2, handler);
         };
         return new Proxy(this, {
-          get: (target, key) => key === "dispatch" ? dispatch : target[key]
+          get: (target, key2) => key2 === "dispatch" ? dispatch : target[key2]
         });
       }
     };
@@ -24271,13 +24271,13 @@ var require_connect2 = __commonJS({
       constructor(maxCachedSessions) {
         this._maxCachedSessions = maxCachedSessions;
         this._sessionCache = /* @__PURE__ */ new Map();
-        this._sessionRegistry = new FinalizationRegistry((key) => {
+        this._sessionRegistry = new FinalizationRegistry((key2) => {
           if (this._sessionCache.size < this._maxCachedSessions) {
             return;
           }
-          const ref = this._sessionCache.get(key);
+          const ref = this._sessionCache.get(key2);
           if (ref !== void 0 && ref.deref() === void 0) {
-            this._sessionCache.delete(key);
+            this._sessionCache.delete(key2);
           }
         });
       }
@@ -24293,9 +24293,9 @@ var require_connect2 = __commonJS({
           this._sessionCache.delete(sessionKey);
         } else if (this._sessionCache.size >= this._maxCachedSessions) {
           let evicted = false;
-          for (const [key, ref] of this._sessionCache) {
+          for (const [key2, ref] of this._sessionCache) {
             if (ref.deref() === void 0) {
-              this._sessionCache.delete(key);
+              this._sessionCache.delete(key2);
               evicted = true;
               break;
             }
@@ -27497,10 +27497,10 @@ var require_parser_h1 = __commonJS({
                 currentBufferRef.byteOffset + at,
                 len
               ) : EMPTY_BUF;
-              const key = this.headers[this.headers.length - 1];
+              const key2 = this.headers[this.headers.length - 1];
               this.headers.push(data);
-              if (key.length === 10) {
-                const headerName = util.bufferToLowerCasedHeaderName(key);
+              if (key2.length === 10) {
+                const headerName = util.bufferToLowerCasedHeaderName(key2);
                 if (headerName === "keep-alive") {
                   this.keepAlive += (this.keepAlive.length === 0 ? "" : ",") + data.toString();
                 } else if (headerName === "connection") {
@@ -28859,22 +28859,22 @@ var require_client_h12 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key = this.headers[len - 2];
-        if (key.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key);
+        const key2 = this.headers[len - 2];
+        if (key2.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key2);
           if (headerName === "keep-alive") {
             this.keepAlive += (isContinuation || this.keepAlive.length === 0 ? "" : ",") + buf.toString();
           } else if (headerName === "connection") {
             this.connection += (isContinuation || this.connection.length === 0 ? "" : ",") + buf.toString();
           }
-        } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
+        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
           if (this.contentLength === -1) {
             this.contentLength = 0;
           }
           for (let i2 = 0; i2 < buf.length; i2++) {
             this.contentLength = this.contentLength * 10 + (buf[i2] - 48);
           }
-        } else if (key.length === 17 && util.bufferToLowerCasedHeaderName(key) === "transfer-encoding") {
+        } else if (key2.length === 17 && util.bufferToLowerCasedHeaderName(key2) === "transfer-encoding") {
           this.hasTransferEncoding = true;
         }
         this.trackHeader(buf.length);
@@ -29443,15 +29443,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n2 = 0; n2 < headers.length; n2 += 2) {
-          const key = headers[n2 + 0];
+          const key2 = headers[n2 + 0];
           const val = headers[n2 + 1];
           if (Array.isArray(val)) {
             for (let i2 = 0; i2 < val.length; i2++) {
-              header2 += `${key}: ${val[i2]}\r
+              header2 += `${key2}: ${val[i2]}\r
 `;
             }
           } else {
-            header2 += `${key}: ${val}\r
+            header2 += `${key2}: ${val}\r
 `;
           }
         }
@@ -30458,23 +30458,23 @@ var require_client_h22 = __commonJS({
     function buildRequestHeaders(reqHeaders) {
       const headers = {};
       for (let n2 = 0; n2 < reqHeaders.length; n2 += 2) {
-        const key = reqHeaders[n2 + 0];
+        const key2 = reqHeaders[n2 + 0];
         const val = reqHeaders[n2 + 1];
-        const current = Object.hasOwn(headers, key) ? headers[key] : void 0;
-        if (key === "cookie") {
+        const current = Object.hasOwn(headers, key2) ? headers[key2] : void 0;
+        if (key2 === "cookie") {
           if (current != null) {
-            util.setHeader(headers, key, Array.isArray(current) ? (current.push(val), current) : [current, val]);
+            util.setHeader(headers, key2, Array.isArray(current) ? (current.push(val), current) : [current, val]);
           } else {
-            util.setHeader(headers, key, val);
+            util.setHeader(headers, key2, val);
           }
           continue;
         }
         if (typeof val === "string") {
-          util.setHeader(headers, key, current ? `${current}, ${val}` : val);
+          util.setHeader(headers, key2, current ? `${current}, ${val}` : val);
           continue;
         }
         for (let i2 = 0; i2 < val.length; i2++) {
-          util.setHeader(headers, key, Object.hasOwn(headers, key) ? `${headers[key]}, ${val[i2]}` : val[i2]);
+          util.setHeader(headers, key2, Object.hasOwn(headers, key2) ? `${headers[key2]}, ${val[i2]}` : val[i2]);
         }
       }
       return headers;
@@ -30721,8 +30721,8 @@ var require_client_h22 = __commonJS({
       refH2Session(session);
       if (channels.sendHeaders.hasSubscribers) {
         let header2 = "";
-        for (const key in headers) {
-          header2 += `${key}: ${headers[key]}\r
+        for (const key2 in headers) {
+          header2 += `${key2}: ${headers[key2]}\r
 `;
         }
         channels.sendHeaders.publish({ request, headers: header2, socket: session[kSocket] });
@@ -32795,15 +32795,15 @@ var require_agent2 = __commonJS({
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
         const allowH2 = opts2.allowH2 ?? this[kOptions].allowH2;
-        const key = allowH2 === false ? `${origin}#http1-only` : origin;
+        const key2 = allowH2 === false ? `${origin}#http1-only` : origin;
         if (this[kOrigins].size >= this[kOptions].maxOrigins && !this[kOrigins].has(origin)) {
           throw new MaxOriginsReachedError();
         }
-        let dispatcher = this[kClients].get(key);
+        let dispatcher = this[kClients].get(key2);
         if (!dispatcher) {
           dispatcher = this[kFactory](opts2.origin, allowH2 === false ? { ...this[kOptions], allowH2: false } : this[kOptions]);
           const closeClientIfUnused = (deferred = false) => {
-            if (this[kClients].get(key) !== dispatcher) {
+            if (this[kClients].get(key2) !== dispatcher) {
               return;
             }
             if (dispatcher[kConnected] > 0 || dispatcher[kBusy]) {
@@ -32817,7 +32817,7 @@ var require_agent2 = __commonJS({
               }
               return;
             }
-            this[kClients].delete(key);
+            this[kClients].delete(key2);
             if (!dispatcher.destroyed) {
               dispatcher.close();
             }
@@ -32839,7 +32839,7 @@ var require_agent2 = __commonJS({
             closeClientIfUnused();
             this[kOnConnectionError](origin2, targets, err);
           });
-          this[kClients].set(key, dispatcher);
+          this[kClients].set(key2, dispatcher);
           this[kOrigins].add(origin);
         }
         return dispatcher.dispatch(opts2, handler);
@@ -34016,12 +34016,12 @@ var require_proxy_agent2 = __commonJS({
       }
       if (headers && typeof headers === "object" && hasSafeIterator(headers)) {
         const headersPair = {};
-        for (const [key, value] of headers) {
-          if (!Object.hasOwn(headersPair, key)) {
-            headersPair[key] = value;
+        for (const [key2, value] of headers) {
+          if (!Object.hasOwn(headersPair, key2)) {
+            headersPair[key2] = value;
             continue;
           }
-          const previous = headersPair[key];
+          const previous = headersPair[key2];
           const values = [];
           if (previous !== void 0) {
             values.push(...Array.isArray(previous) ? previous : [previous]);
@@ -34029,25 +34029,25 @@ var require_proxy_agent2 = __commonJS({
           if (value !== void 0) {
             values.push(...Array.isArray(value) ? value : [value]);
           }
-          headersPair[key] = values.length > 1 ? values : values[0];
+          headersPair[key2] = values.length > 1 ? values : values[0];
         }
         return headersPair;
       }
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      for (const key in headers) {
-        if (isProxyAuthorizationHeader(key)) {
+      for (const key2 in headers) {
+        if (isProxyAuthorizationHeader(key2)) {
           throwProxyAuthError();
         }
       }
     }
-    function isProxyAuthorizationHeader(key) {
-      return key.length === proxyAuthorization.length && key.toLowerCase() === proxyAuthorization;
+    function isProxyAuthorizationHeader(key2) {
+      return key2.length === proxyAuthorization.length && key2.toLowerCase() === proxyAuthorization;
     }
     function hasHostHeader(headers) {
-      for (const key in headers) {
-        if (key.length === 4 && key.toLowerCase() === "host") {
+      for (const key2 in headers) {
+        if (key2.length === 4 && key2.toLowerCase() === "host") {
           return true;
         }
       }
@@ -34704,8 +34704,8 @@ var require_retry_handler2 = __commonJS({
         this.handler.onResponseError?.(this.controllerProxy, reason ?? new RequestAbortedError());
       }
     };
-    function isReplacedHeader(key, etag) {
-      const name = key.toLowerCase();
+    function isReplacedHeader(key2, etag) {
+      const name = key2.toLowerCase();
       return name === "range" || etag != null && name === "if-match";
     }
     function buildResumeHeaders(headers, range, etag) {
@@ -34718,9 +34718,9 @@ var require_retry_handler2 = __commonJS({
             }
           }
         } else {
-          for (const [key, value] of headers) {
-            if (!isReplacedHeader(key, etag)) {
-              ret2.push(key, value);
+          for (const [key2, value] of headers) {
+            if (!isReplacedHeader(key2, etag)) {
+              ret2.push(key2, value);
             }
           }
         }
@@ -34731,9 +34731,9 @@ var require_retry_handler2 = __commonJS({
         return ret2;
       }
       const ret = {};
-      for (const key in headers) {
-        if (Object.hasOwn(headers, key) && !isReplacedHeader(key, etag)) {
-          ret[key] = headers[key];
+      for (const key2 in headers) {
+        if (Object.hasOwn(headers, key2) && !isReplacedHeader(key2, etag)) {
+          ret[key2] = headers[key2];
         }
       }
       ret.range = range;
@@ -35467,16 +35467,16 @@ var require_api_request2 = __commonJS({
       }
       onResponseEnd(_controller, trailers) {
         if (trailers && typeof trailers === "object") {
-          for (const key of Object.keys(trailers)) {
-            if (key === "__proto__") {
-              Object.defineProperty(this.trailers, key, {
-                value: trailers[key],
+          for (const key2 of Object.keys(trailers)) {
+            if (key2 === "__proto__") {
+              Object.defineProperty(this.trailers, key2, {
+                value: trailers[key2],
                 enumerable: true,
                 configurable: true,
                 writable: true
               });
             } else {
-              this.trailers[key] = trailers[key];
+              this.trailers[key2] = trailers[key2];
             }
           }
         }
@@ -36279,18 +36279,18 @@ var require_mock_utils2 = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key) {
+    function getHeaderByName(headers, key2) {
       if (Array.isArray(headers)) {
         for (let i2 = 0; i2 < headers.length; i2 += 2) {
-          if (headers[i2].toLocaleLowerCase() === key.toLocaleLowerCase()) {
+          if (headers[i2].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
             return headers[i2 + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key);
+        return headers.get(key2);
       } else {
-        return lowerCaseEntries(headers)[key.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -36328,21 +36328,21 @@ var require_mock_utils2 = __commonJS({
       }
       const originalQp = new URLSearchParams(query);
       const normalizedQp = new URLSearchParams();
-      for (let [key, value] of originalQp.entries()) {
-        key = key.replace("[]", "");
+      for (let [key2, value] of originalQp.entries()) {
+        key2 = key2.replace("[]", "");
         const valueRepresentsString = /^(['"]).*\1$/.test(value);
         if (valueRepresentsString) {
-          normalizedQp.append(key, value);
+          normalizedQp.append(key2, value);
           continue;
         }
         if (value.includes(",")) {
           const values = value.split(",");
           for (const v of values) {
-            normalizedQp.append(key, v);
+            normalizedQp.append(key2, v);
           }
           continue;
         }
-        normalizedQp.append(key, value);
+        normalizedQp.append(key2, value);
       }
       return normalizedQp;
     }
@@ -36382,8 +36382,8 @@ var require_mock_utils2 = __commonJS({
         return "";
       }
     }
-    function getMockDispatch(mockDispatches, key) {
-      const basePath = key.query ? serializePathWithQuery(key.path, key.query) : key.path;
+    function getMockDispatch(mockDispatches, key2) {
+      const basePath = key2.query ? serializePathWithQuery(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11, ignoreTrailingSlash }) => {
@@ -36392,35 +36392,35 @@ var require_mock_utils2 = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key.headers === "object" ? JSON.stringify(key.headers) : key.headers;
+        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key, data, opts2) {
+    function addMockDispatch(mockDispatches, key2, data, opts2) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false, ...opts2 };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       mockDispatches[kTotalDispatchCount] = (mockDispatches[kTotalDispatchCount] || 0) + 1;
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key) {
+    function deleteMockDispatch(mockDispatches, key2) {
       const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key);
+        return matchKey(dispatch, key2);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -36457,9 +36457,9 @@ var require_mock_utils2 = __commonJS({
       const keys = Object.keys(data);
       const result = [];
       for (let i2 = 0; i2 < keys.length; ++i2) {
-        const key = keys[i2];
-        const value = data[key];
-        const name = Buffer.from(`${key}`);
+        const key2 = keys[i2];
+        const value = data[key2];
+        const name = Buffer.from(`${key2}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
             result.push(name, Buffer.from(`${value[j]}`));
@@ -36481,8 +36481,8 @@ var require_mock_utils2 = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts2, handler) {
-      const key = buildKey(opts2);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key);
+      const key2 = buildKey(opts2);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
       const mockDispatches = this[kDispatches];
       mockDispatch2.timesInvoked++;
       const { timesInvoked, times } = mockDispatch2;
@@ -36499,7 +36499,7 @@ var require_mock_utils2 = __commonJS({
                 handler.onResponseError(null, new InvalidArgumentError("reply options callback must return an object"));
                 return;
               }
-              dispatchMockReply(mockDispatches, mockDispatch2, key, opts2, handler, { ...responseDefaults, ...resolvedData });
+              dispatchMockReply(mockDispatches, mockDispatch2, key2, opts2, handler, { ...responseDefaults, ...resolvedData });
             },
             (error2) => {
               handler.onResponseError(null, error2);
@@ -36510,15 +36510,15 @@ var require_mock_utils2 = __commonJS({
         if (callbackResult == null || typeof callbackResult !== "object") {
           throw new InvalidArgumentError("reply options callback must return an object");
         }
-        return dispatchMockReply(mockDispatches, mockDispatch2, key, opts2, handler, { ...responseDefaults, ...callbackResult });
+        return dispatchMockReply(mockDispatches, mockDispatch2, key2, opts2, handler, { ...responseDefaults, ...callbackResult });
       }
-      return dispatchMockReply(mockDispatches, mockDispatch2, key, opts2, handler);
+      return dispatchMockReply(mockDispatches, mockDispatch2, key2, opts2, handler);
     }
-    function dispatchMockReply(mockDispatches, mockDispatch2, key, opts2, handler, resolvedResponse) {
+    function dispatchMockReply(mockDispatches, mockDispatch2, key2, opts2, handler, resolvedResponse) {
       const { data: responseData, delay } = mockDispatch2;
       const response = resolvedResponse ?? responseData;
       if (response.error !== null) {
-        deleteMockDispatch(mockDispatches, key);
+        deleteMockDispatch(mockDispatches, key2);
         handler.onResponseError(null, response.error);
         return true;
       }
@@ -36582,7 +36582,7 @@ var require_mock_utils2 = __commonJS({
           try {
             callbackResult = callback(replyOpts);
           } catch (err) {
-            deleteMockDispatch(mockDispatches, key);
+            deleteMockDispatch(mockDispatches, key2);
             handler.onResponseError(null, err);
             return;
           }
@@ -36637,7 +36637,7 @@ var require_mock_utils2 = __commonJS({
         handler.onResponseStart?.(controller, statusCode, parseHeaders(responseHeaders), getStatusText(statusCode));
         handler.onResponseData?.(controller, Buffer.from(responseData2));
         handler.onResponseEnd?.(controller, parseHeaders(responseTrailers));
-        deleteMockDispatch(mockDispatches2, key);
+        deleteMockDispatch(mockDispatches2, key2);
       }
       return true;
     }
@@ -37125,12 +37125,12 @@ var require_mock_call_history = __commonJS({
       toString() {
         const options = { betweenKeyValueSeparator: "->", betweenPairSeparator: "|" };
         let result = "";
-        this.toMap().forEach((value, key) => {
+        this.toMap().forEach((value, key2) => {
           if (typeof value === "string" || value === void 0 || value === null) {
-            result = `${result}${key}${options.betweenKeyValueSeparator}${value}${options.betweenPairSeparator}`;
+            result = `${result}${key2}${options.betweenKeyValueSeparator}${value}${options.betweenPairSeparator}`;
           }
           if (typeof value === "object" && value !== null || Array.isArray(value)) {
-            result = `${result}${key}${options.betweenKeyValueSeparator}${JSON.stringify(value)}${options.betweenPairSeparator}`;
+            result = `${result}${key2}${options.betweenKeyValueSeparator}${JSON.stringify(value)}${options.betweenPairSeparator}`;
           }
         });
         return result.slice(0, -1);
@@ -37584,10 +37584,10 @@ var require_snapshot_utils = __commonJS({
       if (!headers) return normalizedHeaders;
       if (isUndiciHeaders(headers)) {
         for (let i2 = 0; i2 < headers.length; i2 += 2) {
-          const key = headers[i2];
+          const key2 = headers[i2];
           const value = headers[i2 + 1];
-          if (key && value !== void 0) {
-            const keyStr = Buffer.isBuffer(key) ? key.toString() : key;
+          if (key2 && value !== void 0) {
+            const keyStr = Buffer.isBuffer(key2) ? key2.toString() : key2;
             const valueStr = Buffer.isBuffer(value) ? value.toString() : value;
             setHeader(normalizedHeaders, keyStr.toLowerCase(), valueStr);
           }
@@ -37595,9 +37595,9 @@ var require_snapshot_utils = __commonJS({
         return normalizedHeaders;
       }
       if (headers && typeof headers === "object") {
-        for (const [key, value] of Object.entries(headers)) {
-          if (key && typeof key === "string") {
-            setHeader(normalizedHeaders, key.toLowerCase(), Array.isArray(value) ? value.join(", ") : String(value));
+        for (const [key2, value] of Object.entries(headers)) {
+          if (key2 && typeof key2 === "string") {
+            setHeader(normalizedHeaders, key2.toLowerCase(), Array.isArray(value) ? value.join(", ") : String(value));
           }
         }
       }
@@ -37627,8 +37627,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile3, readFile: readFile6, mkdir: mkdir3 } = __require("node:fs/promises");
-    var { dirname: dirname3, resolve: resolve2 } = __require("node:path");
+    var { writeFile: writeFile4, readFile: readFile7, mkdir: mkdir4 } = __require("node:fs/promises");
+    var { dirname: dirname4, resolve: resolve2 } = __require("node:path");
     var { setTimeout: setTimeout4, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors2();
     var { setHeader } = require_util9();
@@ -37666,8 +37666,8 @@ var require_snapshot_recorder = __commonJS({
       } = matchOptions;
       const filtered = {};
       const { ignore, exclude, match } = headerFilters;
-      for (const [key, value] of Object.entries(headers)) {
-        const headerKey = caseSensitive ? key : key.toLowerCase();
+      for (const [key2, value] of Object.entries(headers)) {
+        const headerKey = caseSensitive ? key2 : key2.toLowerCase();
         if (exclude.has(headerKey)) continue;
         if (ignore.has(headerKey)) continue;
         if (match.size !== 0) {
@@ -37684,8 +37684,8 @@ var require_snapshot_recorder = __commonJS({
       } = matchOptions;
       const filtered = {};
       const { exclude: excludeSet } = headerFilters;
-      for (const [key, value] of Object.entries(headers)) {
-        const headerKey = caseSensitive ? key : key.toLowerCase();
+      for (const [key2, value] of Object.entries(headers)) {
+        const headerKey = caseSensitive ? key2 : key2.toLowerCase();
         if (excludeSet.has(headerKey)) continue;
         setHeader(filtered, headerKey, value);
       }
@@ -37698,9 +37698,9 @@ var require_snapshot_recorder = __commonJS({
       ];
       if (formattedRequest.headers && typeof formattedRequest.headers === "object") {
         const headerKeys = Object.keys(formattedRequest.headers).sort();
-        for (const key of headerKeys) {
-          const values = Array.isArray(formattedRequest.headers[key]) ? formattedRequest.headers[key] : [formattedRequest.headers[key]];
-          parts.push(key);
+        for (const key2 of headerKeys) {
+          const values = Array.isArray(formattedRequest.headers[key2]) ? formattedRequest.headers[key2] : [formattedRequest.headers[key2]];
+          parts.push(key2);
           for (const value of values.sort()) {
             parts.push(String(value));
           }
@@ -37845,7 +37845,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile6(resolve2(path11), "utf8");
+          const data = await readFile7(resolve2(path11), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -37875,12 +37875,12 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         const resolvedPath = resolve2(path11);
-        await mkdir3(dirname3(resolvedPath), { recursive: true });
+        await mkdir4(dirname4(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile3(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile4(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -38609,9 +38609,9 @@ var require_redirect_handler2 = __commonJS({
       const ret = [];
       if (Array.isArray(headers)) {
         if (headers.length > 0 && Array.isArray(headers[0])) {
-          for (const [key, value] of headers) {
-            if (!shouldRemoveHeader(key, removeContent, unknownOrigin, stripHeaders, stripHeadersOnCrossOrigin)) {
-              ret.push(key, value);
+          for (const [key2, value] of headers) {
+            if (!shouldRemoveHeader(key2, removeContent, unknownOrigin, stripHeaders, stripHeadersOnCrossOrigin)) {
+              ret.push(key2, value);
             }
           }
         } else {
@@ -38623,9 +38623,9 @@ var require_redirect_handler2 = __commonJS({
         }
       } else if (headers && typeof headers === "object") {
         const entries = util.hasSafeIterator(headers) ? headers : Object.entries(headers);
-        for (const [key, value] of entries) {
-          if (!shouldRemoveHeader(key, removeContent, unknownOrigin, stripHeaders, stripHeadersOnCrossOrigin)) {
-            ret.push(key, value);
+        for (const [key2, value] of entries) {
+          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin, stripHeaders, stripHeadersOnCrossOrigin)) {
+            ret.push(key2, value);
           }
         }
       } else {
@@ -38895,8 +38895,8 @@ var require_dns2 = __commonJS({
       const ownIterator = Object.hasOwn(headers, Symbol.iterator);
       return ownIterator || prototype != null && prototype !== Object.prototype && typeof headers[Symbol.iterator] === "function";
     }
-    function isHostHeader(key) {
-      return typeof key === "string" && key.toLowerCase() === "host";
+    function isHostHeader(key2) {
+      return typeof key2 === "string" && key2.toLowerCase() === "host";
     }
     function normalizeHeaders(headers) {
       if (headers == null) {
@@ -38945,8 +38945,8 @@ var require_dns2 = __commonJS({
         return false;
       }
       if (typeof headers === "object") {
-        for (const key in headers) {
-          if (isHostHeader(key)) {
+        for (const key2 in headers) {
+          if (isHostHeader(key2)) {
             return true;
           }
         }
@@ -39423,7 +39423,7 @@ var require_cache2 = __commonJS({
       });
       return directives;
     }
-    function markInvalidCacheControlDirective(directives, key) {
+    function markInvalidCacheControlDirective(directives, key2) {
       let invalidDirectives = directives[kInvalidCacheControlDirectives];
       if (invalidDirectives === void 0) {
         invalidDirectives = /* @__PURE__ */ new Set();
@@ -39431,22 +39431,22 @@ var require_cache2 = __commonJS({
           value: invalidDirectives
         });
       }
-      invalidDirectives.add(key);
+      invalidDirectives.add(key2);
     }
-    function hasInvalidCacheControlDirective(directives, key) {
-      return directives[kInvalidCacheControlDirectives]?.has(key) === true;
+    function hasInvalidCacheControlDirective(directives, key2) {
+      return directives[kInvalidCacheControlDirectives]?.has(key2) === true;
     }
-    function getMalformedRestrictiveDirectiveName(key) {
+    function getMalformedRestrictiveDirectiveName(key2) {
       for (const directiveName of RESTRICTIVE_DIRECTIVE_NAMES) {
-        if (key.startsWith(directiveName) && key.length > directiveName.length && !isValidHTTPToken(key[directiveName.length])) {
+        if (key2.startsWith(directiveName) && key2.length > directiveName.length && !isValidHTTPToken(key2[directiveName.length])) {
           return directiveName;
         }
       }
       let tokenOnlyKey = "";
       let hasInvalidTokenChar = false;
-      for (let i2 = 0; i2 < key.length; i2++) {
-        if (isValidHTTPToken(key[i2])) {
-          tokenOnlyKey += key[i2];
+      for (let i2 = 0; i2 < key2.length; i2++) {
+        if (isValidHTTPToken(key2[i2])) {
+          tokenOnlyKey += key2[i2];
         } else {
           hasInvalidTokenChar = true;
         }
@@ -39493,8 +39493,8 @@ var require_cache2 = __commonJS({
         headers: opts2.headers
       };
     }
-    function appendHeader(headers, key, val) {
-      const headerName = key.toLowerCase();
+    function appendHeader(headers, key2, val) {
+      const headerName = key2.toLowerCase();
       const current = Object.hasOwn(headers, headerName) ? headers[headerName] : void 0;
       const values = Array.isArray(val) ? val : [val];
       if (current === void 0) {
@@ -39519,11 +39519,11 @@ var require_cache2 = __commonJS({
                 if (!Array.isArray(x)) {
                   throw new Error("opts.headers is not a valid header map");
                 }
-                const [key, val] = x;
-                if (typeof key !== "string" || typeof val !== "string") {
+                const [key2, val] = x;
+                if (typeof key2 !== "string" || typeof val !== "string") {
                   throw new Error("opts.headers is not a valid header map");
                 }
-                appendHeader(headers, key, val);
+                appendHeader(headers, key2, val);
               }
             } else {
               const len = opts2.headers.length;
@@ -39531,20 +39531,20 @@ var require_cache2 = __commonJS({
                 throw new Error("opts.headers is not a valid header map");
               }
               for (let i2 = 0; i2 < len; i2 += 2) {
-                const key = opts2.headers[i2];
+                const key2 = opts2.headers[i2];
                 const val = opts2.headers[i2 + 1];
-                if (typeof key !== "string" || typeof val !== "string" && !Array.isArray(val)) {
+                if (typeof key2 !== "string" || typeof val !== "string" && !Array.isArray(val)) {
                   throw new Error("opts.headers is not a valid header map");
                 }
                 if (typeof val === "string") {
-                  appendHeader(headers, key, val);
+                  appendHeader(headers, key2, val);
                 } else {
                   const mapped = [];
                   for (let j = 0; j < val.length; j++) {
                     const v = val[j];
                     mapped.push(typeof v === "string" ? v : v.toString("latin1"));
                   }
-                  appendHeader(headers, key, mapped);
+                  appendHeader(headers, key2, mapped);
                 }
               }
             }
@@ -39553,16 +39553,16 @@ var require_cache2 = __commonJS({
               if (!Array.isArray(x)) {
                 throw new Error("opts.headers is not a valid header map");
               }
-              const [key, val] = x;
-              if (typeof key !== "string" || typeof val !== "string") {
+              const [key2, val] = x;
+              if (typeof key2 !== "string" || typeof val !== "string") {
                 throw new Error("opts.headers is not a valid header map");
               }
-              appendHeader(headers, key, val);
+              appendHeader(headers, key2, val);
             }
           }
         } else {
-          for (const key of Object.keys(opts2.headers)) {
-            appendHeader(headers, key, opts2.headers[key]);
+          for (const key2 of Object.keys(opts2.headers)) {
+            appendHeader(headers, key2, opts2.headers[key2]);
           }
         }
       } else {
@@ -39570,17 +39570,17 @@ var require_cache2 = __commonJS({
       }
       return headers;
     }
-    function assertCacheKey(key) {
-      if (typeof key !== "object") {
-        throw new TypeError(`expected key to be object, got ${typeof key}`);
+    function assertCacheKey(key2) {
+      if (typeof key2 !== "object") {
+        throw new TypeError(`expected key to be object, got ${typeof key2}`);
       }
       for (const property of ["origin", "method", "path"]) {
-        if (typeof key[property] !== "string") {
-          throw new TypeError(`expected key.${property} to be string, got ${typeof key[property]}`);
+        if (typeof key2[property] !== "string") {
+          throw new TypeError(`expected key.${property} to be string, got ${typeof key2[property]}`);
         }
       }
-      if (key.headers !== void 0 && typeof key.headers !== "object") {
-        throw new TypeError(`expected headers to be object, got ${typeof key}`);
+      if (key2.headers !== void 0 && typeof key2.headers !== "object") {
+        throw new TypeError(`expected headers to be object, got ${typeof key2}`);
       }
     }
     function assertCacheValue(value) {
@@ -39615,7 +39615,7 @@ var require_cache2 = __commonJS({
         const directive = directiveRecord.value.toLowerCase();
         const fromMalformedQuote = directiveRecord.fromMalformedQuote;
         const keyValueDelimiter = directive.indexOf("=");
-        let key;
+        let key2;
         let value;
         let keyHasTrailingWhitespace = false;
         let valueHasLeadingWhitespace = false;
@@ -39624,59 +39624,59 @@ var require_cache2 = __commonJS({
           const rawValue = directive.substring(keyValueDelimiter + 1);
           keyHasTrailingWhitespace = trimOWSEnd(rawKey) !== rawKey;
           valueHasLeadingWhitespace = trimOWSStart(rawValue) !== rawValue;
-          key = trimOWS(rawKey);
+          key2 = trimOWS(rawKey);
           value = trimOWSStart(rawValue);
         } else {
-          key = trimOWS(directive);
+          key2 = trimOWS(directive);
         }
-        const malformedRestrictiveDirectiveName = getMalformedRestrictiveDirectiveName(key);
+        const malformedRestrictiveDirectiveName = getMalformedRestrictiveDirectiveName(key2);
         if (malformedRestrictiveDirectiveName !== void 0) {
           output[malformedRestrictiveDirectiveName] = true;
           continue;
         }
-        switch (key) {
+        switch (key2) {
           case "min-fresh":
           case "max-stale":
           case "max-age":
           case "s-maxage":
           case "stale-while-revalidate":
           case "stale-if-error": {
-            if (fromMalformedQuote || invalidNumericDirectives.has(key)) {
+            if (fromMalformedQuote || invalidNumericDirectives.has(key2)) {
               continue;
             }
             if (value === void 0 || keyHasTrailingWhitespace || valueHasLeadingWhitespace) {
-              delete output[key];
-              invalidNumericDirectives.add(key);
-              markInvalidCacheControlDirective(output, key);
+              delete output[key2];
+              invalidNumericDirectives.add(key2);
+              markInvalidCacheControlDirective(output, key2);
               continue;
             }
             if (value.length >= 2 && value[0] === '"' && value[value.length - 1] === '"') {
               value = value.substring(1, value.length - 1);
             }
             if (!/^[0-9]+$/.test(value)) {
-              delete output[key];
-              invalidNumericDirectives.add(key);
-              markInvalidCacheControlDirective(output, key);
+              delete output[key2];
+              invalidNumericDirectives.add(key2);
+              markInvalidCacheControlDirective(output, key2);
               continue;
             }
             const parsedValue = Math.min(parseInt(value, 10), MAX_DELTA_SECONDS);
-            if (key === "min-fresh") {
-              if (!(key in output) || output[key] < parsedValue) {
-                output[key] = parsedValue;
+            if (key2 === "min-fresh") {
+              if (!(key2 in output) || output[key2] < parsedValue) {
+                output[key2] = parsedValue;
               }
-            } else if (!(key in output) || output[key] > parsedValue) {
-              output[key] = parsedValue;
+            } else if (!(key2 in output) || output[key2] > parsedValue) {
+              output[key2] = parsedValue;
             }
             break;
           }
           case "private":
           case "no-cache": {
             if (fromMalformedQuote) {
-              output[key] = true;
+              output[key2] = true;
               break;
             }
             if (value !== void 0 && value.length === 0) {
-              output[key] = true;
+              output[key2] = true;
               break;
             }
             if (value) {
@@ -39705,7 +39705,7 @@ var require_cache2 = __commonJS({
                   fieldList = fieldListParts.join(",");
                 }
                 if (!foundEndingQuote) {
-                  output[key] = true;
+                  output[key2] = true;
                   break;
                 }
                 i2 = lastQuotedPart;
@@ -39718,23 +39718,23 @@ var require_cache2 = __commonJS({
                   }
                 }
                 if (!validFieldNames) {
-                  output[key] = true;
-                } else if (output[key] !== true) {
-                  if (key in output) {
-                    output[key] = output[key].concat(headers);
+                  output[key2] = true;
+                } else if (output[key2] !== true) {
+                  if (key2 in output) {
+                    output[key2] = output[key2].concat(headers);
                   } else {
-                    output[key] = headers;
+                    output[key2] = headers;
                   }
                 }
               } else {
                 const fieldName = trimOWS(value);
                 if (!isValidHTTPToken(fieldName)) {
-                  output[key] = true;
-                } else if (output[key] !== true) {
-                  if (key in output) {
-                    output[key] = output[key].concat(fieldName);
+                  output[key2] = true;
+                } else if (output[key2] !== true) {
+                  if (key2 in output) {
+                    output[key2] = output[key2].concat(fieldName);
                   } else {
-                    output[key] = [fieldName];
+                    output[key2] = [fieldName];
                   }
                 }
               }
@@ -39749,18 +39749,18 @@ var require_cache2 = __commonJS({
           case "no-transform":
           case "must-understand":
           case "only-if-cached":
-            if (fromMalformedQuote || invalidNoArgumentDirectives.has(key)) {
+            if (fromMalformedQuote || invalidNoArgumentDirectives.has(key2)) {
               continue;
             }
             if (value !== void 0) {
-              delete output[key];
-              invalidNoArgumentDirectives.add(key);
+              delete output[key2];
+              invalidNoArgumentDirectives.add(key2);
               continue;
             }
-            output[key] = true;
+            output[key2] = true;
             break;
           case "no-store":
-            output[key] = true;
+            output[key2] = true;
             break;
           default:
             continue;
@@ -41229,12 +41229,12 @@ var require_memory_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {import('../../types/cache-interceptor.d.ts').default.GetResult | undefined}
        */
-      get(key) {
-        assertCacheKey(key);
-        const topLevelKey = `${key.origin}:${key.path}`;
+      get(key2) {
+        assertCacheKey(key2);
+        const topLevelKey = `${key2.origin}:${key2.path}`;
         const now = Date.now();
         const entries = this.#entries.get(topLevelKey);
-        const entry = entries ? findEntry(key, entries, now) : null;
+        const entry = entries ? findEntry(key2, entries, now) : null;
         if (entry != null) {
           this.#entries.delete(topLevelKey);
           this.#entries.set(topLevelKey, entries);
@@ -41257,12 +41257,12 @@ var require_memory_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue} val
        * @returns {Writable | undefined}
        */
-      createWriteStream(key, val) {
-        assertCacheKey(key);
+      createWriteStream(key2, val) {
+        assertCacheKey(key2);
         assertCacheValue(val);
-        const topLevelKey = `${key.origin}:${key.path}`;
+        const topLevelKey = `${key2.origin}:${key2.path}`;
         const store = this;
-        const entry = { ...key, ...val, body: [], size: 0 };
+        const entry = { ...key2, ...val, body: [], size: 0 };
         return new Writable5({
           write(chunk, encoding, callback) {
             if (typeof chunk === "string") {
@@ -41284,7 +41284,7 @@ var require_memory_cache_store = __commonJS({
               entries = [];
             }
             store.#entries.set(topLevelKey, entries);
-            const previousEntry = findEntry(key, entries, -Infinity);
+            const previousEntry = findEntry(key2, entries, -Infinity);
             if (previousEntry) {
               const index = entries.indexOf(previousEntry);
               entries.splice(index, 1, entry);
@@ -41316,7 +41316,7 @@ var require_memory_cache_store = __commonJS({
       #evict(keep) {
         const targetSize = this.#maxSize / 2;
         const targetCount = this.#maxCount / 2;
-        for (const [key, entries] of this.#entries) {
+        for (const [key2, entries] of this.#entries) {
           for (let i2 = 0; i2 < entries.length && (this.#size > targetSize || this.#count > targetCount); ) {
             const entry = entries[i2];
             if (entry === keep) {
@@ -41328,7 +41328,7 @@ var require_memory_cache_store = __commonJS({
             this.#count -= 1;
           }
           if (entries.length === 0) {
-            this.#entries.delete(key);
+            this.#entries.delete(key2);
           }
           if (this.#size <= targetSize && this.#count <= targetCount) {
             return;
@@ -41348,11 +41348,11 @@ var require_memory_cache_store = __commonJS({
       /**
        * @param {CacheKey} key
        */
-      delete(key) {
-        if (typeof key !== "object") {
-          throw new TypeError(`expected key to be object, got ${typeof key}`);
+      delete(key2) {
+        if (typeof key2 !== "object") {
+          throw new TypeError(`expected key to be object, got ${typeof key2}`);
         }
-        const topLevelKey = `${key.origin}:${key.path}`;
+        const topLevelKey = `${key2.origin}:${key2.path}`;
         for (const entry of this.#entries.get(topLevelKey) ?? []) {
           this.#size -= entry.size;
           this.#count -= 1;
@@ -41360,20 +41360,20 @@ var require_memory_cache_store = __commonJS({
         this.#entries.delete(topLevelKey);
       }
     };
-    function findEntry(key, entries, now) {
+    function findEntry(key2, entries, now) {
       for (let i2 = 0; i2 < entries.length; i2++) {
         const entry = entries[i2];
-        if (entry.deleteAt > now && entry.method === key.method && varyMatches(key, entry)) {
+        if (entry.deleteAt > now && entry.method === key2.method && varyMatches(key2, entry)) {
           return entry;
         }
       }
     }
-    function varyMatches(key, entry) {
+    function varyMatches(key2, entry) {
       if (entry.vary == null) {
         return true;
       }
       for (const headerName in entry.vary) {
-        if (Object.hasOwn(entry.vary, headerName) && !headerValueEquals(key.headers?.[headerName], entry.vary[headerName])) {
+        if (Object.hasOwn(entry.vary, headerName) && !headerValueEquals(key2.headers?.[headerName], entry.vary[headerName])) {
           return false;
         }
       }
@@ -41601,8 +41601,8 @@ var require_cache3 = __commonJS({
       if (!varyDirectives) {
         return false;
       }
-      for (const key in varyDirectives) {
-        if (result.vary == null || !Object.hasOwn(result.vary, key)) {
+      for (const key2 in varyDirectives) {
+        if (result.vary == null || !Object.hasOwn(result.vary, key2)) {
           return true;
         }
       }
@@ -41629,9 +41629,9 @@ var require_cache3 = __commonJS({
         headers["if-none-match"] = result.etag;
       }
       if (result.vary) {
-        for (const key in result.vary) {
-          if (result.vary[key] != null) {
-            headers[key] = result.vary[key];
+        for (const key2 in result.vary) {
+          if (result.vary[key2] != null) {
+            headers[key2] = result.vary[key2];
           }
         }
       }
@@ -43202,9 +43202,9 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {(import('../../types/cache-interceptor.d.ts').default.GetResult & { body?: Buffer }) | undefined}
        */
-      get(key) {
-        assertCacheKey(key);
-        const value = this.#lockSafe(() => this.#findValue(key));
+      get(key2) {
+        assertCacheKey(key2);
+        const value = this.#lockSafe(() => this.#findValue(key2));
         return value ? {
           body: value.body ? value.compressed === "zstd" ? zstdDecompressSync(Buffer.from(value.body.buffer, value.body.byteOffset, value.body.byteLength)) : Buffer.from(value.body.buffer, value.body.byteOffset, value.body.byteLength) : void 0,
           statusCode: value.statusCode,
@@ -43222,9 +43222,9 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue & { body: null | Buffer | Array<Buffer>}} value
        */
-      set(key, value) {
-        assertCacheKey(key);
-        const url = this.#makeValueUrl(key);
+      set(key2, value) {
+        assertCacheKey(key2);
+        const url = this.#makeValueUrl(key2);
         const body = Array.isArray(value.body) ? Buffer.concat(value.body) : value.body;
         const size = body?.byteLength;
         if (size && size > this.#maxEntrySize) {
@@ -43239,7 +43239,7 @@ var require_sqlite_cache_store = __commonJS({
             compressed = "zstd";
           }
         }
-        const existingValue = this.#lockSafe(() => this.#findValue(key, true));
+        const existingValue = this.#lockSafe(() => this.#findValue(key2, true));
         if (existingValue) {
           this.#lockSafe(() => this.#updateValueQuery.run(
             storedBody,
@@ -43258,7 +43258,7 @@ var require_sqlite_cache_store = __commonJS({
         } else {
           this.#lockSafe(() => this.#insertValueQuery.run(
             url,
-            key.method,
+            key2.method,
             storedBody,
             compressed,
             value.deleteAt,
@@ -43279,8 +43279,8 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue} value
        * @returns {Writable | undefined}
        */
-      createWriteStream(key, value) {
-        assertCacheKey(key);
+      createWriteStream(key2, value) {
+        assertCacheKey(key2);
         assertCacheValue(value);
         let size = 0;
         const body = [];
@@ -43297,7 +43297,7 @@ var require_sqlite_cache_store = __commonJS({
             callback();
           },
           final(callback) {
-            store.set(key, { ...value, body });
+            store.set(key2, { ...value, body });
             callback();
           }
         });
@@ -43305,11 +43305,11 @@ var require_sqlite_cache_store = __commonJS({
       /**
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        */
-      delete(key) {
-        if (typeof key !== "object") {
-          throw new TypeError(`expected key to be object, got ${typeof key}`);
+      delete(key2) {
+        if (typeof key2 !== "object") {
+          throw new TypeError(`expected key to be object, got ${typeof key2}`);
         }
-        this.#lockSafe(() => this.#deleteByUrlQuery.run(this.#makeValueUrl(key)));
+        this.#lockSafe(() => this.#deleteByUrlQuery.run(this.#makeValueUrl(key2)));
       }
       /**
        * Runs a database operation, skipping it when another connection holds the
@@ -43367,17 +43367,17 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {string}
        */
-      #makeValueUrl(key) {
-        return `${key.origin}/${key.path}`;
+      #makeValueUrl(key2) {
+        return `${key2.origin}/${key2.path}`;
       }
       /**
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @param {boolean} [canBeExpired=false]
        * @returns {SqliteStoreValue | undefined}
        */
-      #findValue(key, canBeExpired = false) {
-        const url = this.#makeValueUrl(key);
-        const { headers, method } = key;
+      #findValue(key2, canBeExpired = false) {
+        const url = this.#makeValueUrl(key2);
+        const { headers, method } = key2;
         const values = this.#getValuesQuery.all(url, method);
         if (values.length === 0) {
           return void 0;
@@ -43428,9 +43428,9 @@ var require_sqlite_cache_store = __commonJS({
       if (headers == null) {
         return void 0;
       }
-      for (const key in headers) {
-        if (key.toLowerCase() === "content-type") {
-          const value = headers[key];
+      for (const key2 in headers) {
+        if (key2.toLowerCase() === "content-type") {
+          const value = headers[key2];
           return Array.isArray(value) ? value[0] : value;
         }
       }
@@ -47259,8 +47259,8 @@ var require_util12 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
-        const trimmedKey = key.trim();
+        const [key2, ...value] = part.split("=");
+        const trimmedKey = key2.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -52353,8 +52353,8 @@ var require_headers3 = __commonJS({
       if (opts2.linkname) result += addLength(" linkpath=" + opts2.linkname + "\n");
       const pax = opts2.pax;
       if (pax) {
-        for (const key in pax) {
-          result += addLength(" " + key + "=" + pax[key] + "\n");
+        for (const key2 in pax) {
+          result += addLength(" " + key2 + "=" + pax[key2] + "\n");
         }
       }
       return b4a.from(result);
@@ -53247,16 +53247,16 @@ var Command = class {
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
       let first = true;
-      for (const key in this.properties) {
-        if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
+      for (const key2 in this.properties) {
+        if (this.properties.hasOwnProperty(key2)) {
+          const val = this.properties[key2];
           if (val) {
             if (first) {
               first = false;
             } else {
               cmdStr += ",";
             }
-            cmdStr += `${key}=${escapeProperty(val)}`;
+            cmdStr += `${key2}=${escapeProperty(val)}`;
           }
         }
       }
@@ -53288,16 +53288,16 @@ function issueFileCommand(command, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key2, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
+  if (key2.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
   if (convertedValue.includes(delimiter)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key2}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -53966,7 +53966,7 @@ var HttpClient = class {
         if (statusCode === HttpCodes.NotFound) {
           resolve2(response);
         }
-        function dateTimeDeserializer(key, value) {
+        function dateTimeDeserializer(key2, value) {
           if (typeof value === "string") {
             const a2 = new Date(value);
             if (!isNaN(a2.valueOf())) {
@@ -54219,7 +54219,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key2, value]) => ` ${key2}="${value}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -54581,8 +54581,8 @@ function splitServerAddress(address) {
   const path11 = (slash < 0 ? "" : bare.slice(slash + 1)).replace(/^\/+|\/+$/g, "");
   return { host, path: /^v[12]$/.test(path11) ? "" : path11 };
 }
-function keyConcernsScope(key, scope) {
-  const k = splitServerAddress(key);
+function keyConcernsScope(key2, scope) {
+  const k = splitServerAddress(key2);
   const s = splitServerAddress(scope);
   if (k.host !== s.host) return false;
   if (k.path === "" || s.path === "") return true;
@@ -54592,22 +54592,22 @@ function keyConcernsScope(key, scope) {
 // src/docker-config/filter.ts
 function isolatedConfig(agent, scopes) {
   const config = structuredClone(agent);
-  const concerns = (key) => scopes.some((scope) => keyConcernsScope(key, scope));
+  const concerns = (key2) => scopes.some((scope) => keyConcernsScope(key2, scope));
   const dropped = [];
   const auths = isRecord(config.auths) ? config.auths : void 0;
   const helpers = isRecord(config.credHelpers) ? config.credHelpers : void 0;
   for (const table of [auths, helpers]) {
-    for (const key of Object.keys(table ?? {})) {
-      if (!concerns(key)) continue;
-      delete table[key];
-      if (!dropped.includes(key)) dropped.push(key);
+    for (const key2 of Object.keys(table ?? {})) {
+      if (!concerns(key2)) continue;
+      delete table[key2];
+      if (!dropped.includes(key2)) dropped.push(key2);
     }
   }
   const store = typeof config.credsStore === "string" && config.credsStore !== "" ? config.credsStore : void 0;
   if (store !== void 0) {
     delete config.credsStore;
     const converted = { ...helpers };
-    for (const key of Object.keys(auths ?? {})) converted[key] ??= store;
+    for (const key2 of Object.keys(auths ?? {})) converted[key2] ??= store;
     if (Object.keys(converted).length > 0) config.credHelpers = converted;
   }
   return { config, report: { dropped, credsStore: store } };
@@ -55742,8 +55742,8 @@ function redactUrl(url) {
     parsed.username = "";
     parsed.password = "";
   }
-  for (const key of [...parsed.searchParams.keys()]) {
-    if (SECRET_PARAMS.has(key.toLowerCase())) parsed.searchParams.set(key, REDACTED);
+  for (const key2 of [...parsed.searchParams.keys()]) {
+    if (SECRET_PARAMS.has(key2.toLowerCase())) parsed.searchParams.set(key2, REDACTED);
   }
   return parsed.toString();
 }
@@ -55756,7 +55756,7 @@ function redactText(text2, secrets = []) {
     `$1$2${REDACTED}`
   ).replace(
     /([?&])([A-Za-z_-]+)=([^&\s"']*)/g,
-    (match, sep, key) => SECRET_PARAMS.has(key.toLowerCase()) ? `${sep}${key}=${REDACTED}` : match
+    (match, sep, key2) => SECRET_PARAMS.has(key2.toLowerCase()) ? `${sep}${key2}=${REDACTED}` : match
   );
   for (const secret of secrets) {
     if (secret.length >= 4) out = out.split(secret).join(REDACTED);
@@ -56575,8 +56575,8 @@ import { join as join2 } from "node:path";
 // src/client/credentials/host.ts
 var DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
 var DOCKER_HUB_HOSTS = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
-function normalizeRegistryHost(key) {
-  const withoutScheme = key.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+function normalizeRegistryHost(key2) {
+  const withoutScheme = key2.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
   const host = withoutScheme.split("/")[0] ?? "";
   return host.toLowerCase();
 }
@@ -56586,9 +56586,9 @@ function isDockerHub(registry) {
 function credentialKey(registry) {
   return isDockerHub(registry) ? DOCKER_HUB_AUTH_KEY : normalizeRegistryHost(registry);
 }
-function keyMatches(key, registry) {
-  if (isDockerHub(registry)) return isDockerHub(key);
-  return normalizeRegistryHost(key) === normalizeRegistryHost(registry);
+function keyMatches(key2, registry) {
+  if (isDockerHub(registry)) return isDockerHub(key2);
+  return normalizeRegistryHost(key2) === normalizeRegistryHost(registry);
 }
 
 // src/client/credentials/docker-config.ts
@@ -56625,8 +56625,8 @@ function parseDockerConfig(text2, path11) {
   return value;
 }
 function findAuthEntry(config, registry) {
-  for (const [key, entry] of Object.entries(config.auths ?? {})) {
-    if (!keyMatches(key, registry) || typeof entry !== "object" || entry === null) continue;
+  for (const [key2, entry] of Object.entries(config.auths ?? {})) {
+    if (!keyMatches(key2, registry) || typeof entry !== "object" || entry === null) continue;
     const credentials = decodeAuthEntry(entry);
     if (credentials !== void 0) return credentials;
   }
@@ -56654,8 +56654,8 @@ function decodeAuthEntry(entry) {
   };
 }
 function helperFor(config, registry) {
-  for (const [key, helper] of Object.entries(config.credHelpers ?? {})) {
-    if (keyMatches(key, registry) && typeof helper === "string" && helper !== "") return helper;
+  for (const [key2, helper] of Object.entries(config.credHelpers ?? {})) {
+    if (keyMatches(key2, registry) && typeof helper === "string" && helper !== "") return helper;
   }
   return nonEmpty(config.credsStore);
 }
@@ -57635,7 +57635,7 @@ function pathKey(options = {}) {
   if (platform3 !== "win32") {
     return "PATH";
   }
-  return Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path";
+  return Object.keys(env).reverse().find((key2) => key2.toUpperCase() === "PATH") || "Path";
 }
 
 // node_modules/unicorn-magic/node.js
@@ -59094,7 +59094,7 @@ var resolvePathDirectories = (file, { cwd, path: searchPath, pathExt }) => {
   }
 };
 var getWindowsEnvironmentValue = (environment, name) => {
-  const environmentKey = Object.keys(environment).sort().find((key) => key.toUpperCase() === name);
+  const environmentKey = Object.keys(environment).sort().find((key2) => key2.toUpperCase() === name);
   return environmentKey === void 0 ? void 0 : environment[environmentKey];
 };
 var SHEBANG_BYTE_LENGTH = 150;
@@ -60439,10 +60439,10 @@ var isSyncGenerator = (value) => Object.prototype.toString.call(value) === "[obj
 var isTransformOptions = (value) => isPlainObject(value) && (value.transform !== void 0 || value.final !== void 0);
 var isUrl = (value) => Object.prototype.toString.call(value) === "[object URL]";
 var isRegularUrl = (value) => isUrl(value) && value.protocol !== "file:";
-var isFilePathObject = (value) => isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => FILE_PATH_KEYS.has(key)) && isFilePathString(value.file);
+var isFilePathObject = (value) => isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key2) => FILE_PATH_KEYS.has(key2)) && isFilePathString(value.file);
 var FILE_PATH_KEYS = /* @__PURE__ */ new Set(["file", "append"]);
 var isFilePathString = (file) => typeof file === "string";
-var isStdioValueObject = (value) => isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => STDIO_VALUE_KEYS.has(key)) && "value" in value;
+var isStdioValueObject = (value) => isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key2) => STDIO_VALUE_KEYS.has(key2)) && "value" in value;
 var STDIO_VALUE_KEYS = /* @__PURE__ */ new Set(["value", "input"]);
 var isUnknownStdioString = (type, value) => type === "native" && typeof value === "string" && !KNOWN_STDIO_STRINGS.has(value);
 var KNOWN_STDIO_STRINGS = /* @__PURE__ */ new Set(["ipc", "ignore", "inherit", "overlapped", "pipe"]);
@@ -63423,11 +63423,11 @@ var addMergeSource = (mergedStream, sourceStream) => {
   addToSetMap(MERGE_SOURCES, mergedStream, sourceStream);
   addToSetMap(SOURCE_MERGES, sourceStream, mergedStream);
 };
-var addToSetMap = (map, key, value) => {
-  if (!map.has(key)) {
-    map.set(key, /* @__PURE__ */ new Set());
+var addToSetMap = (map, key2, value) => {
+  if (!map.has(key2)) {
+    map.set(key2, /* @__PURE__ */ new Set());
   }
-  map.get(key).add(value);
+  map.get(key2).add(value);
 };
 var unpipeSubprocessStream = async (mergedStream, sourceStream) => {
   MERGE_SOURCES.get(mergedStream)?.delete(sourceStream);
@@ -64580,8 +64580,8 @@ function dockerConfigCredentials(options = {}) {
 }
 function staticCredentials(map) {
   return async (registry) => {
-    for (const [key, value] of Object.entries(map)) {
-      if (!keyMatches(key, registry)) continue;
+    for (const [key2, value] of Object.entries(map)) {
+      if (!keyMatches(key2, registry)) continue;
       return "auth" in value ? decodeAuthEntry(value) : value;
     }
     return void 0;
@@ -64975,20 +64975,20 @@ var BearerTokens = class {
   async authorization(scopes, signal) {
     const fixed = this.#options.credentials?.registryToken;
     if (fixed) return `Bearer ${fixed}`;
-    const key = scopeKey(scopes);
+    const key2 = scopeKey(scopes);
     const now = (this.#options.now ?? Date.now)();
-    let pending = this.#tokens.get(key);
+    let pending = this.#tokens.get(key2);
     if (pending !== void 0) {
       const token = await pending.catch(() => void 0);
       if (token !== void 0 && token.refreshAt > now) return `Bearer ${token.token}`;
-      if (this.#tokens.get(key) === pending) this.#tokens.delete(key);
-      pending = this.#tokens.get(key);
+      if (this.#tokens.get(key2) === pending) this.#tokens.delete(key2);
+      pending = this.#tokens.get(key2);
     }
     if (pending === void 0) {
-      pending = this.#fetch(key, signal);
-      this.#tokens.set(key, pending);
+      pending = this.#fetch(key2, signal);
+      this.#tokens.set(key2, pending);
       pending.catch(() => {
-        if (this.#tokens.get(key) === pending) this.#tokens.delete(key);
+        if (this.#tokens.get(key2) === pending) this.#tokens.delete(key2);
       });
     }
     return `Bearer ${(await pending).token}`;
@@ -64997,11 +64997,11 @@ var BearerTokens = class {
   invalidate(scopes) {
     this.#tokens.delete(scopeKey(scopes));
   }
-  #fetch(key, signal) {
+  #fetch(key2, signal) {
     return fetchToken(this.#options.transport, {
       realm: this.#challenge.realm,
       service: this.#challenge.service,
-      scopes: key === "" ? [] : key.split(" "),
+      scopes: key2 === "" ? [] : key2.split(" "),
       credentials: this.#options.credentials,
       registry: this.#options.registry,
       clientId: this.#options.clientId,
@@ -65053,8 +65053,8 @@ function parseOne(text2) {
       i2++;
       skip(" 	");
       const value = text2[i2] === '"' ? quoted() : token();
-      const key = name.toLowerCase();
-      if (current && !(key in current.params)) current.params[key] = value;
+      const key2 = name.toLowerCase();
+      if (current && !(key2 in current.params)) current.params[key2] = value;
       continue;
     }
     if (name === "") {
@@ -65459,7 +65459,7 @@ async function storeCredentials(registry, credentials, options = {}) {
   }
   return updateConfig(options, (config) => {
     const auths = { ...config.auths };
-    for (const key of Object.keys(auths)) if (keyMatches(key, registry)) delete auths[key];
+    for (const key2 of Object.keys(auths)) if (keyMatches(key2, registry)) delete auths[key2];
     auths[credentialKey(registry)] = {
       auth: Buffer.from(`${username}:${password}`, "utf8").toString("base64")
     };
@@ -66789,7 +66789,13 @@ async function compressToFile(blob, compression, level, file, signal) {
   const source = await blob.open(signal);
   const hasher = new DigestStream("sha256");
   await pipeline4(source, compressor(compression, effective), hasher, createWriteStream3(file), { signal });
-  return { digest: hasher.digest, size: hasher.size };
+  return { digest: hasher.digest, size: hasher.size, level: effective };
+}
+async function compressStream(blob, compression, level, signal) {
+  const source = await blob.open(signal);
+  const output = compressor(compression, level);
+  source.on("error", (error2) => output.destroy(error2));
+  return source.pipe(output);
 }
 function compressor(compression, level) {
   if (compression === "gzip") return createGzip({ level });
@@ -66940,8 +66946,12 @@ async function compressImage(image, options = {}) {
       todo,
       resolved.concurrency,
       async (blob, i2) => {
+        const known = options.cache?.get(blob.descriptor.digest, compression, resolved.level);
+        if (known !== void 0) return { ...known, source: blob };
         const file = temp.file(`layer-${i2}`);
-        return { ...await compressToFile(blob, compression, resolved.level, file, signal), file };
+        const written2 = await compressToFile(blob, compression, resolved.level, file, signal);
+        options.cache?.set(blob.descriptor.digest, compression, resolved.level, written2);
+        return { ...written2, file, source: blob };
       },
       () => controller.abort()
     );
@@ -66992,6 +67002,12 @@ function rebuildImage(image, done, compression, temp) {
       return toOci ? withMediaType(layer, toOciMediaType(layer.descriptor.mediaType)) : layer;
     const change = { mediaType, digest: compressed.digest, size: compressed.size };
     changes.set(i2, change);
+    if (compressed.file === void 0) {
+      return {
+        descriptor: { ...layer.descriptor, ...change },
+        open: (signal) => compressStream(compressed.source, compression, compressed.level, signal)
+      };
+    }
     return fileBlob(
       { ...layer.descriptor, ...change },
       { file: compressed.file },
@@ -67067,6 +67083,74 @@ import { promisify as promisify4 } from "node:util";
 import { gzip as gzip2 } from "node:zlib";
 var gzipAsync2 = promisify4(gzip2);
 
+// src/sources/blob-info-cache.ts
+import { mkdir as mkdir3, readFile as readFile4, rename as rename3, writeFile as writeFile3 } from "node:fs/promises";
+import { homedir as homedir3 } from "node:os";
+import { dirname as dirname2, join as join5 } from "node:path";
+var MAX_ENTRIES = 1e4;
+function defaultBlobInfoCachePath(env = process.env) {
+  return join5(env.XDG_CACHE_HOME || join5(homedir3(), ".cache"), "container-package", "blob-info.json");
+}
+var BlobInfoCache = class _BlobInfoCache {
+  #path;
+  #entries;
+  #dirty = false;
+  constructor(path11, entries) {
+    this.#path = path11;
+    this.#entries = entries;
+  }
+  /** An empty cache that is never saved (tests, `--no-cache`). */
+  static inMemory() {
+    return new _BlobInfoCache(void 0, /* @__PURE__ */ new Map());
+  }
+  /** Reads the cache file at `path`; anything unreadable is an empty cache. */
+  static async open(path11 = defaultBlobInfoCachePath()) {
+    const entries = /* @__PURE__ */ new Map();
+    try {
+      const value = JSON.parse(await readFile4(path11, "utf8"));
+      if (typeof value === "object" && value !== null) {
+        for (const [key2, info2] of Object.entries(value)) {
+          if (isInfo(info2)) entries.set(key2, info2);
+        }
+      }
+    } catch {
+    }
+    return new _BlobInfoCache(path11, entries);
+  }
+  /** What compressing `layerDigest` with `compression` at `level` gave last time. */
+  get(layerDigest, compression, level) {
+    return this.#entries.get(key(layerDigest, compression, level));
+  }
+  /** Records a compression result. */
+  set(layerDigest, compression, level, info2) {
+    const k = key(layerDigest, compression, level);
+    this.#entries.delete(k);
+    this.#entries.set(k, info2);
+    while (this.#entries.size > MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value);
+    this.#dirty = true;
+  }
+  /** Writes the cache back when it changed. Never throws. */
+  async save() {
+    if (!this.#dirty || this.#path === void 0) return;
+    try {
+      await mkdir3(dirname2(this.#path), { recursive: true, mode: 448 });
+      const tmp = `${this.#path}.${process.pid}.tmp`;
+      await writeFile3(tmp, JSON.stringify(Object.fromEntries(this.#entries)), { mode: 384 });
+      await rename3(tmp, this.#path);
+      this.#dirty = false;
+    } catch {
+    }
+  }
+};
+function key(layerDigest, compression, level) {
+  return `${layerDigest} ${compression} ${level}`;
+}
+function isInfo(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const info2 = value;
+  return typeof info2.digest === "string" && /^sha256:[a-f0-9]{64}$/.test(info2.digest) && Number.isSafeInteger(info2.size) && Number.isInteger(info2.level);
+}
+
 // src/sources/engine/errors.ts
 var EngineError = class extends ContainerPackageError {
   engine;
@@ -67079,9 +67163,9 @@ var EngineError = class extends ContainerPackageError {
 
 // src/sources/engine/push.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { mkdtemp as mkdtemp2, readFile as readFile4, rm as rm4 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, readFile as readFile5, rm as rm4 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/exec/engine.ts
 async function runEngine(engine, args, options = {}) {
@@ -67300,11 +67384,11 @@ async function pushOnce(options, env, target, name) {
     }
     return digest;
   }
-  const dir = await mkdtemp2(join5(tmpdir3(), "container-package-podman-"));
+  const dir = await mkdtemp2(join6(tmpdir3(), "container-package-podman-"));
   try {
-    const digestFile = join5(dir, "digest");
+    const digestFile = join6(dir, "digest");
     const insecure = (options.insecure ?? isLoopbackHost)(target.registry);
-    const authFile = options.dockerConfig ? join5(options.dockerConfig, "config.json") : void 0;
+    const authFile = options.dockerConfig ? join6(options.dockerConfig, "config.json") : void 0;
     const args = [
       "push",
       "--digestfile",
@@ -67315,7 +67399,7 @@ async function pushOnce(options, env, target, name) {
     ];
     const result = await runEngine("podman", args, runOptions);
     if (result.exitCode !== 0) return result;
-    const digest = digestFromPodmanDigestFile(await readFile4(digestFile, "utf8").catch(() => ""));
+    const digest = digestFromPodmanDigestFile(await readFile5(digestFile, "utf8").catch(() => ""));
     if (!digest) {
       throw new EngineError(
         "SRC_ENGINE_NO_DIGEST",
@@ -67474,7 +67558,14 @@ async function load2(request, spec) {
   if (isLocalSource(spec)) {
     const image = await openLocalSource(spec, options);
     try {
-      return await compressImage(image, { compression: request.compression ?? "gzip", ...options });
+      const cache = request.blobInfoCache === false ? void 0 : request.blobInfoCache ?? await BlobInfoCache.open();
+      const compressed = await compressImage(image, {
+        compression: request.compression ?? "gzip",
+        ...options,
+        ...cache && { cache }
+      });
+      await cache?.save();
+      return compressed;
     } catch (error2) {
       await image.dispose();
       throw error2;
@@ -68009,17 +68100,17 @@ function parseIntegerInput(input, value, range, fallback) {
 
 // src/ci/github/local-registry.ts
 import { existsSync as existsSync4, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, rmSync as rmSync2 } from "node:fs";
-import { dirname as dirname2, join as join7 } from "node:path";
+import { dirname as dirname3, join as join8 } from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // src/exec/local-registry.ts
 import { spawn as spawn2 } from "node:child_process";
 import { closeSync as closeSync2, openSync as openSync2 } from "node:fs";
-import { readFile as readFile5 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join7 } from "node:path";
 var READY = /^registry listening on (http:\/\/(\S+))$/m;
 async function startLocalRegistry(options) {
-  const logFile = join6(options.logDir, "registry.log");
+  const logFile = join7(options.logDir, "registry.log");
   const fd = openSync2(logFile, "a", 384);
   const child = spawn2(
     options.node ?? process.execPath,
@@ -68041,7 +68132,7 @@ async function startLocalRegistry(options) {
   child.unref();
   const deadline = Date.now() + (options.readyTimeoutMs ?? 3e4);
   while (Date.now() < deadline) {
-    const log2 = await readFile5(logFile, "utf8").catch(() => "");
+    const log2 = await readFile6(logFile, "utf8").catch(() => "");
     const match = READY.exec(log2);
     if (match && child.pid !== void 0) {
       return { pid: child.pid, url: match[1], address: match[2], logFile };
@@ -68050,7 +68141,7 @@ async function startLocalRegistry(options) {
     await new Promise((resolve2) => setTimeout(resolve2, 50));
   }
   if (child.pid !== void 0 && exited === void 0) stopLocalRegistry(child.pid);
-  const tail = (await readFile5(logFile, "utf8").catch(() => "")).split("\n").slice(-10).join("\n");
+  const tail = (await readFile6(logFile, "utf8").catch(() => "")).split("\n").slice(-10).join("\n");
   throw new ExecError(
     "EXEC_FAILED",
     "container-package registry serve",
@@ -68067,12 +68158,12 @@ function stopLocalRegistry(pid) {
 }
 
 // src/ci/github/local-registry.ts
-function actionCli(from = dirname2(fileURLToPath4(import.meta.url))) {
+function actionCli(from = dirname3(fileURLToPath4(import.meta.url))) {
   let dir = from;
   for (let i2 = 0; i2 < 5; i2++) {
-    const cli = join7(dir, "bin", "container-package");
-    if (existsSync4(cli) && existsSync4(join7(dir, "action.yml"))) return cli;
-    dir = dirname2(dir);
+    const cli = join8(dir, "bin", "container-package");
+    if (existsSync4(cli) && existsSync4(join8(dir, "action.yml"))) return cli;
+    dir = dirname3(dir);
   }
   throw new ActionError(
     "CI_ACTION_INCOMPLETE",
@@ -68083,12 +68174,12 @@ function actionCli(from = dirname2(fileURLToPath4(import.meta.url))) {
   );
 }
 async function startStepRegistry(tmpRoot, cli = actionCli()) {
-  const storage = mkdtempSync2(join7(tmpRoot, "container-package-registry-"));
+  const storage = mkdtempSync2(join8(tmpRoot, "container-package-registry-"));
   try {
     const started = await startLocalRegistry({
       cli,
       port: 0,
-      storage: join7(storage, "data"),
+      storage: join8(storage, "data"),
       logDir: storage
     });
     return { pid: started.pid, address: started.address, storage };

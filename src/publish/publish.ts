@@ -19,6 +19,7 @@ import {
 } from '../client/index.js';
 import type { PublishedImage } from '../render/index.js';
 import {
+  BlobInfoCache,
   compressImage,
   isLocalSource,
   openLocalSource,
@@ -68,6 +69,11 @@ export interface PublishRequest {
   readonly dockerConfig?: string;
   /** Compression of uncompressed layers (docker-archive inputs). Default gzip. */
   readonly compression?: Compression;
+  /**
+   * Where compression results are remembered, so a re-push does not compress again what the
+   * registry already holds. Default: the user's cache dir; `false` turns it off.
+   */
+  readonly blobInfoCache?: BlobInfoCache | false;
   /** Engine push attempts after the first. Default 3. */
   readonly engineRetries?: number;
   /** Environment for the engine CLIs (DOCKER_HOST, CONTAINERS_* …). Default this process's. */
@@ -166,7 +172,15 @@ async function load(request: PublishRequest, spec: SourceSpec): Promise<LoadedIm
   if (isLocalSource(spec)) {
     const image = await openLocalSource(spec, options);
     try {
-      return await compressImage(image, { compression: request.compression ?? 'gzip', ...options });
+      const cache =
+        request.blobInfoCache === false ? undefined : (request.blobInfoCache ?? (await BlobInfoCache.open()));
+      const compressed = await compressImage(image, {
+        compression: request.compression ?? 'gzip',
+        ...options,
+        ...(cache && { cache }),
+      });
+      await cache?.save();
+      return compressed;
     } catch (error) {
       await image.dispose();
       throw error;

@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { constants, createGzip, createZstdCompress, gzip, type Gzip, type ZstdCompress } from 'node:zlib';
@@ -12,6 +13,8 @@ export type LayerCompression = 'gzip' | 'zstd';
 export interface WrittenBlob {
   readonly digest: string;
   readonly size: number;
+  /** The level used: the one asked for, or 0 for gzip content that does not compress. */
+  readonly level: number;
 }
 
 /**
@@ -34,7 +37,25 @@ export async function compressToFile(
   const source = await blob.open(signal);
   const hasher = new DigestStream('sha256');
   await pipeline(source, compressor(compression, effective), hasher, createWriteStream(file), { signal });
-  return { digest: hasher.digest, size: hasher.size };
+  return { digest: hasher.digest, size: hasher.size, level: effective };
+}
+
+/**
+ * Compresses `blob` on the fly, at exactly `level`, as a stream: for a layer whose compressed
+ * digest is known from the blob-info cache and that the registry turned out not to have. zlib
+ * and zstd are deterministic for the same input, level and library, and the pusher verifies
+ * the bytes against the descriptor, so a mismatch fails the push instead of corrupting it.
+ */
+export async function compressStream(
+  blob: BlobSource,
+  compression: LayerCompression,
+  level: number,
+  signal?: AbortSignal,
+): Promise<Readable> {
+  const source = await blob.open(signal);
+  const output = compressor(compression, level);
+  source.on('error', (error) => output.destroy(error));
+  return source.pipe(output);
 }
 
 function compressor(compression: LayerCompression, level: number): Gzip | ZstdCompress {

@@ -2,7 +2,8 @@ import { isForeign } from '../oci/descriptor.js';
 import type { Artifact, BlobSource, ImageArtifact, IndexArtifact } from '../oci/image.js';
 import { digestBytes } from '../oci/index.js';
 import { MediaType } from '../oci/media-types.js';
-import { compressToFile, type LayerCompression, type WrittenBlob } from './compress-layer.js';
+import type { BlobInfoCache } from './blob-info-cache.js';
+import { compressStream, compressToFile, type LayerCompression, type WrittenBlob } from './compress-layer.js';
 import {
   resolveCompressOptions,
   type CompressOptions,
@@ -22,8 +23,11 @@ import {
 import { detectBlobCompression } from './sniff.js';
 import { TempDir } from './temp-dir.js';
 
-/** A compressed layer: where it was written and what it is. */
-type Compressed = WrittenBlob & { readonly file: string };
+/**
+ * A compressed layer: where it was written and what it is; or, known from the blob-info cache,
+ * what it will be (`file` undefined: compressed again only if the registry asks for the bytes).
+ */
+type Compressed = WrittenBlob & { readonly file?: string; readonly source: BlobSource };
 
 /**
  * Makes an image pushable with compressed layers. Every layer whose bytes are a plain tar (found
@@ -48,7 +52,16 @@ type Compressed = WrittenBlob & { readonly file: string };
  *
  * @throws SourceError `SRC_INVALID_OPTION`; the layers' own read errors (`SRC_DIGEST_MISMATCH`...)
  */
-export async function compressImage(image: LoadedImage, options: CompressOptions = {}): Promise<LoadedImage> {
+export async function compressImage(
+  image: LoadedImage,
+  options: CompressOptions & {
+    /**
+     * Results of earlier compressions: a layer found there is not compressed now; its bytes are
+     * made on the fly only if the registry does not already hold them. Default none.
+     */
+    cache?: BlobInfoCache;
+  } = {},
+): Promise<LoadedImage> {
   const resolved = resolveCompressOptions(options);
   resolved.signal?.throwIfAborted();
   if (resolved.compression === 'none') return image;
@@ -63,9 +76,13 @@ export async function compressImage(image: LoadedImage, options: CompressOptions
     const written = await mapLimit(
       todo,
       resolved.concurrency,
-      async (blob, i) => {
+      async (blob, i): Promise<Compressed> => {
+        const known = options.cache?.get(blob.descriptor.digest, compression, resolved.level);
+        if (known !== undefined) return { ...known, source: blob };
         const file = temp.file(`layer-${i}`);
-        return { ...(await compressToFile(blob, compression, resolved.level, file, signal)), file };
+        const written = await compressToFile(blob, compression, resolved.level, file, signal);
+        options.cache?.set(blob.descriptor.digest, compression, resolved.level, written);
+        return { ...written, file, source: blob };
       },
       () => controller.abort(),
     );
@@ -128,6 +145,13 @@ function rebuildImage(
       return toOci ? withMediaType(layer, toOciMediaType(layer.descriptor.mediaType)) : layer;
     const change = { mediaType, digest: compressed.digest, size: compressed.size };
     changes.set(i, change);
+    if (compressed.file === undefined) {
+      return {
+        descriptor: { ...layer.descriptor, ...change },
+        open: (signal?: AbortSignal) =>
+          compressStream(compressed.source, compression, compressed.level, signal),
+      };
+    }
     return fileBlob(
       { ...layer.descriptor, ...change },
       { file: compressed.file },

@@ -36,3 +36,4 @@ export {
 export { detectCompression, type DetectedCompression } from './sniff.js';
 export { isLocalSource, openLocalSource, type LocalSourceOptions, type LocalSourceSpec } from './open.js';
 export { writeExampleLayout, type ExampleImage, type ExampleImageOptions } from './example-image.js';
+export { BlobInfoCache, defaultBlobInfoCachePath, type CompressedInfo } from './blob-info-cache.js';

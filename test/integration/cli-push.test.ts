@@ -111,6 +111,18 @@ describeWithTools(
       );
       expect(raw.layers[0].mediaType).toBe('application/vnd.docker.image.rootfs.diff.tar.gzip');
       await tools.podman(['pull', '-q', `${registry!.host}/team/from-archive:v1`]);
+
+      // A re-push does not compress again what the registry holds (blob-info cache).
+      const again = await cli([
+        'push',
+        `docker-archive:${archive}`,
+        '--to',
+        `${registry!.host}/team/from-archive:v2`,
+      ]);
+      expect(again.exitCode).toBe(0);
+      expect(again.stderr).toContain('already there');
+      expect(again.stderr).not.toContain('uploading');
+      expect(await manifestDigest(registry!.url, 'team/from-archive', 'v2')).toBe(result.digest);
     });
 
     it('inspects an image with the product details', async () => {

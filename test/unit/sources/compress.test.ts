@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import type { Artifact, ImageArtifact, IndexArtifact } from '../../../src/oci/image.js';
 import { parseManifest, type ImageIndex, type ImageManifest } from '../../../src/oci/manifest.js';
 import {
+  BlobInfoCache,
   compressImage,
   fromDockerArchive,
   fromLayout,
@@ -38,6 +39,29 @@ async function dockerArchive(layers: Buffer[]): Promise<string> {
 }
 
 describe('compressImage', () => {
+  test('a blob-info cache hit skips compressing; the bytes are made identically on demand', async () => {
+    const tars = [await randomLayer(41, 3, 50_000), await randomLayer(42)];
+    const file = await dockerArchive(tars);
+    const cache = BlobInfoCache.inMemory();
+    const first = await compressImage(await fromDockerArchive(file), {
+      compression: 'gzip',
+      cache,
+      tmpDir: newTempDir('c1'),
+    });
+    const firstBytes = await readAll(first.artifact as ImageArtifact);
+    const tmpDir = newTempDir('c2');
+    const second = await compressImage(await fromDockerArchive(file), { compression: 'gzip', cache, tmpDir });
+    // Nothing was compressed to disk the second time, and the manifest is the same.
+    const written = readdirSync(tmpDir).flatMap((d) => readdirSync(join(tmpDir, d)));
+    expect(written).toEqual([]);
+    expect(second.artifact.digest).toBe(first.artifact.digest);
+    // Should the registry lack a layer, it is compressed again on the fly to the same bytes.
+    const secondBytes = await readAll(second.artifact as ImageArtifact);
+    secondBytes.forEach((bytes, i) => expect(bytes.equals(firstBytes[i]!)).toBe(true));
+    await first.dispose();
+    await second.dispose();
+  });
+
   test('gzip: compresses uncompressed docker-archive layers and rewrites the schema2 manifest in place', async () => {
     const tars = [await randomLayer(31, 3, 50_000), await randomLayer(32)];
     const source = await fromDockerArchive(await dockerArchive(tars));

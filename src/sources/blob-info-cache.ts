@@ -1,0 +1,103 @@
+/**
+ * Remembers what compressing a layer produced — uncompressed digest, compression and level →
+ * compressed digest, size and the level actually used — so a re-push of the same image can ask
+ * the registry for the compressed blob before spending CPU on compressing it again (skopeo's
+ * blob-info cache does the same). Best effort: a missing, unreadable or corrupt file is an
+ * empty cache, and a failed save is ignored. Written 0600 by atomic rename in the user's own
+ * cache dir.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** What compressing one layer gave. */
+export interface CompressedInfo {
+  readonly digest: string;
+  readonly size: number;
+  /** The level the bytes were made with (0 for content that does not compress). */
+  readonly level: number;
+}
+
+/** Entries kept; the oldest are dropped past this. */
+const MAX_ENTRIES = 10_000;
+
+/** `$XDG_CACHE_HOME/container-package/blob-info.json`, else under `~/.cache`. */
+export function defaultBlobInfoCachePath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'container-package', 'blob-info.json');
+}
+
+/** The cache; {@link BlobInfoCache.open} reads it, {@link BlobInfoCache.save} writes it back. */
+export class BlobInfoCache {
+  readonly #path: string | undefined;
+  readonly #entries: Map<string, CompressedInfo>;
+  #dirty = false;
+
+  private constructor(path: string | undefined, entries: Map<string, CompressedInfo>) {
+    this.#path = path;
+    this.#entries = entries;
+  }
+
+  /** An empty cache that is never saved (tests, `--no-cache`). */
+  static inMemory(): BlobInfoCache {
+    return new BlobInfoCache(undefined, new Map());
+  }
+
+  /** Reads the cache file at `path`; anything unreadable is an empty cache. */
+  static async open(path: string = defaultBlobInfoCachePath()): Promise<BlobInfoCache> {
+    const entries = new Map<string, CompressedInfo>();
+    try {
+      const value: unknown = JSON.parse(await readFile(path, 'utf8'));
+      if (typeof value === 'object' && value !== null) {
+        for (const [key, info] of Object.entries(value as Record<string, unknown>)) {
+          if (isInfo(info)) entries.set(key, info);
+        }
+      }
+    } catch {
+      // no cache yet, or not ours to trust: start empty
+    }
+    return new BlobInfoCache(path, entries);
+  }
+
+  /** What compressing `layerDigest` with `compression` at `level` gave last time. */
+  get(layerDigest: string, compression: string, level: number): CompressedInfo | undefined {
+    return this.#entries.get(key(layerDigest, compression, level));
+  }
+
+  /** Records a compression result. */
+  set(layerDigest: string, compression: string, level: number, info: CompressedInfo): void {
+    const k = key(layerDigest, compression, level);
+    this.#entries.delete(k);
+    this.#entries.set(k, info);
+    while (this.#entries.size > MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#dirty = true;
+  }
+
+  /** Writes the cache back when it changed. Never throws. */
+  async save(): Promise<void> {
+    if (!this.#dirty || this.#path === undefined) return;
+    try {
+      await mkdir(dirname(this.#path), { recursive: true, mode: 0o700 });
+      const tmp = `${this.#path}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify(Object.fromEntries(this.#entries)), { mode: 0o600 });
+      await rename(tmp, this.#path);
+      this.#dirty = false;
+    } catch {
+      // a cache that cannot be written only costs time on the next push
+    }
+  }
+}
+
+function key(layerDigest: string, compression: string, level: number): string {
+  return `${layerDigest} ${compression} ${level}`;
+}
+
+function isInfo(value: unknown): value is CompressedInfo {
+  if (typeof value !== 'object' || value === null) return false;
+  const info = value as Record<string, unknown>;
+  return (
+    typeof info.digest === 'string' &&
+    /^sha256:[a-f0-9]{64}$/.test(info.digest) &&
+    Number.isSafeInteger(info.size) &&
+    Number.isInteger(info.level)
+  );
+}
