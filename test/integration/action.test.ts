@@ -247,7 +247,12 @@ describeWithTools(
       };
       leftoverPids.push(local.pid);
       expect(main.outputs['local-registry']).toBe(local.address);
-      expect(main.exportedEnv).toEqual({ CONTAINER_PACKAGE_LOCAL_REGISTRY: local.address });
+      expect(main.exportedEnv).toEqual({
+        CONTAINER_PACKAGE_LOCAL_REGISTRY: local.address,
+        CONTAINER_PACKAGE_BUILDKIT_CACHE: expect.stringMatching(
+          new RegExp(`^${local.address}/cache/[a-z0-9-]+:buildcache$`),
+        ),
+      });
       expect(local.storage.startsWith(job.runnerTemp)).toBe(true);
       // Between main and post (the job's later steps) the registry serves what was pushed.
       expect(isAlive(local.pid)).toBe(true);
@@ -265,6 +270,47 @@ describeWithTools(
       expect(post.stdout).toContain(`Stopped the local registry at ${local.address}`);
       expect(isAlive(local.pid)).toBe(false);
       expect(existsSync(local.storage)).toBe(false);
+    });
+
+    it('local-registry-mirror: starts the registry as a pull-through cache and exports the mirror prefix', async () => {
+      const job = await newJob();
+      const dir = newTempDir('steps');
+      const inputs = { 'local-registry-mirror': 'docker.io, ghcr.io' };
+      const main = await runActionStep({
+        step: 'main',
+        inputs,
+        env: job.env,
+        workspace: job.workspace,
+        dir: join(dir, 'main'),
+      });
+      expect(main.exitCode, main.stdout + main.stderr).toBe(0);
+      const local = JSON.parse(main.state['local-registry']!) as {
+        pid: number;
+        address: string;
+        storage: string;
+      };
+      leftoverPids.push(local.pid);
+      expect(main.exportedEnv).toMatchObject({
+        CONTAINER_PACKAGE_LOCAL_REGISTRY: local.address,
+        CONTAINER_PACKAGE_MIRROR_PREFIX: `${local.address}/docker.io`,
+        CONTAINER_PACKAGE_MIRROR_PREFIXES: `${local.address}/docker.io ${local.address}/ghcr.io`,
+      });
+      expect((await fetch(`http://${local.address}/v2/`)).status).toBe(200);
+      // Pushing into a mirrored prefix is refused: it is a cache of the upstream.
+      const push = await fetch(`http://${local.address}/v2/docker.io/library/app/blobs/uploads/`, {
+        method: 'POST',
+      });
+      expect(push.status).toBe(403);
+      const post = await runActionStep({
+        step: 'post',
+        inputs,
+        env: { ...job.env, ...main.exportedEnv },
+        state: main.state,
+        workspace: job.workspace,
+        dir: join(dir, 'post'),
+      });
+      expect(post.exitCode, post.stdout).toBe(0);
+      expect(isAlive(local.pid)).toBe(false);
     });
 
     it('a wrong token: fails with the registry cause and a fix, in the log and the summary; nothing leaks', async () => {

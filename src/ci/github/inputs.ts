@@ -20,6 +20,7 @@ export const INPUT_NAMES = [
   'push',
   'summary',
   'local-registry',
+  'local-registry-mirror',
 ] as const;
 
 /** The name of an input. */

@@ -3,10 +3,11 @@
  * action's own checkout, on a free 127.0.0.1 port, with storage under `RUNNER_TEMP`) and stopped
  * by post, which checks that the PID is still that registry before signalling it.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLocalRegistry, stopLocalRegistryGracefully } from '../../exec/local-registry.js';
+import { localMirrorConfig } from '../../registry/index.js';
 import { ActionError } from './errors.js';
 import type { LocalRegistryState } from './state-helper.js';
 
@@ -42,14 +43,23 @@ export function actionCli(from: string = dirname(fileURLToPath(import.meta.url))
 export async function startStepRegistry(
   tmpRoot: string,
   cli: string = actionCli(),
+  mirrors: readonly string[] = [],
 ): Promise<LocalRegistryState> {
   const storage = mkdtempSync(join(tmpRoot, 'container-package-registry-'));
   try {
+    const args: string[] = [];
+    if (mirrors.length > 0) {
+      // Checked here (a bad entry names the input) before the registry reads it.
+      const config = join(storage, 'registry.yml');
+      writeFileSync(config, localMirrorConfig(mirrors, 'local-registry-mirror'), { mode: 0o600 });
+      args.push('--config', config);
+    }
     const started = await startLocalRegistry({
       cli,
       port: 0,
       storage: join(storage, 'data'),
       logDir: storage,
+      args,
     });
     return { pid: started.pid, address: started.address, storage };
   } catch (error) {

@@ -6,7 +6,7 @@ import type { TagContext } from '../../reference/index.js';
 import { COMPRESSIONS, type Compression } from '../../sources/index.js';
 import { missingInput } from './errors.js';
 import type { ActionInputs, RunnerEnv } from './inputs.js';
-import { parseBooleanInput, parseChoice, parseIntegerInput } from './input-syntax.js';
+import { parseBooleanInput, parseChoice, parseIntegerInput, parseList } from './input-syntax.js';
 import { planImages, type ActionImage } from './plan-images.js';
 import { planRegistries, type ActionRegistry } from './plan-registries.js';
 
@@ -34,6 +34,8 @@ export interface ActionPlan {
   readonly summary: boolean;
   /** Start the bundled registry on 127.0.0.1 for the rest of the job, and push the images there too. */
   readonly localRegistry: boolean;
+  /** Upstreams the local registry mirrors (`docker.io`, `ghcr.io`…); any implies `localRegistry`. */
+  readonly localRegistryMirrors: readonly string[];
   readonly compression: Compression;
   /** Retries of a failed request. */
   readonly retries: number;
@@ -67,6 +69,7 @@ export function planAction(inputs: ActionInputs, runner: RunnerEnv, options: Pla
     inputs['local-registry'],
     ACTION_DEFAULTS.localRegistry,
   );
+  const localRegistryMirrors = parseList(inputs['local-registry-mirror']);
   const compression = parseChoice(
     'compression',
     inputs.compression,
@@ -82,7 +85,8 @@ export function planAction(inputs: ActionInputs, runner: RunnerEnv, options: Pla
     tagContext(runner, options.now),
     organization,
   );
-  if (images.length === 0 && (registries.length > 0 || !localRegistry)) {
+  const local = localRegistry || localRegistryMirrors.length > 0;
+  if (images.length === 0 && (registries.length > 0 || !local)) {
     throw missingInput(
       'images',
       registries.length > 0
@@ -91,7 +95,7 @@ export function planAction(inputs: ActionInputs, runner: RunnerEnv, options: Pla
       'List the images to push, one per line: `docker:app:ci`, or `oci-archive:image.tar -> app`.',
     );
   }
-  if (registries.length === 0 && !localRegistry) {
+  if (registries.length === 0 && !local) {
     throw missingInput(
       'registry',
       '`registry` is empty: there is nowhere to push the images',
@@ -103,7 +107,8 @@ export function planAction(inputs: ActionInputs, runner: RunnerEnv, options: Pla
     images,
     push,
     summary,
-    localRegistry,
+    localRegistry: local,
+    localRegistryMirrors,
     compression,
     retries,
     organization,

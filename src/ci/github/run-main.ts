@@ -36,7 +36,9 @@ export async function runMain(): Promise<void> {
         core.info(`Tag ${skipped} skipped for ${image.name}: this run has no value for it`);
     }
     const tmpRoot = runner.runnerTemp ?? tmpdir();
-    const local = plan.localRegistry ? await startLocalRegistry(tmpRoot) : undefined;
+    const local = plan.localRegistry
+      ? await startLocalRegistry(tmpRoot, plan.localRegistryMirrors, runner)
+      : undefined;
     if (!plan.push) {
       describeDryRun(plan);
       writeOutputs(actionOutputs([], renderPullInstructions([]), local?.address));
@@ -70,11 +72,28 @@ export async function runMain(): Promise<void> {
   }
 }
 
-async function startLocalRegistry(tmpRoot: string): Promise<{ address: string }> {
-  const local = await startStepRegistry(tmpRoot);
+async function startLocalRegistry(
+  tmpRoot: string,
+  mirrors: readonly string[],
+  runner: ReturnType<typeof readRunnerEnv>,
+): Promise<{ address: string }> {
+  const local = await startStepRegistry(tmpRoot, undefined, mirrors);
   saveStepState({ localRegistry: local });
   core.exportVariable(ACTION_DEFAULTS.localRegistryEnv, local.address);
-  core.info(`Local registry listening on ${local.address} (${ACTION_DEFAULTS.localRegistryEnv})`);
+  // The same variables the Buildkite plugin exports, so build scripts work in both.
+  const slug =
+    (runner.repository ?? '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'pipeline';
+  core.exportVariable('CONTAINER_PACKAGE_BUILDKIT_CACHE', `${local.address}/cache/${slug}:buildcache`);
+  const prefixes = mirrors.map((mirror) => `${local.address}/${mirror.replace(/\/+$/, '')}`);
+  if (prefixes.length > 0) {
+    core.exportVariable('CONTAINER_PACKAGE_MIRROR_PREFIX', prefixes[0]!);
+    core.exportVariable('CONTAINER_PACKAGE_MIRROR_PREFIXES', prefixes.join(' '));
+  }
+  const mirroring = prefixes.length > 0 ? `, mirroring ${mirrors.join(', ')} at ${prefixes.join(' ')}` : '';
+  core.info(`Local registry listening on ${local.address} (${ACTION_DEFAULTS.localRegistryEnv})${mirroring}`);
   return local;
 }
 

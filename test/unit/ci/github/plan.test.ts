@@ -35,6 +35,7 @@ describe('planAction: defaults', () => {
       push: true,
       summary: true,
       localRegistry: false,
+      localRegistryMirrors: [],
       compression: 'gzip',
       retries: 3,
       organization: undefined,
@@ -319,5 +320,14 @@ describe('tagContext', () => {
     const inputs = inputsOf({ registry: 'acme/images', images: 'docker:app', tags: 'd-{{date}}, latest' });
     expect(planAction(inputs, {}, { now }).images[0]!.tags).toEqual(['d-20260203', 'latest']);
     expect(planAction(inputs, {}).images[0]).toMatchObject({ tags: ['latest'], skippedTags: ['d-{{date}}'] });
+  });
+});
+
+describe('local-registry-mirror', () => {
+  test('lists the upstreams and implies the local registry, with nothing to push', () => {
+    const plan = planAction(inputsOf({ 'local-registry-mirror': 'docker.io\nghcr.io, quay.io' }), BRANCH_RUN);
+    expect(plan.localRegistry).toBe(true);
+    expect(plan.localRegistryMirrors).toEqual(['docker.io', 'ghcr.io', 'quay.io']);
+    expect(plan.images).toEqual([]);
   });
 });
