@@ -64617,13 +64617,14 @@ var package_default = {
     "bin/",
     "dist/",
     "hooks/",
+    "lib/",
     "plugin.yml",
     "action.yml"
   ],
   scripts: {
     build: "node scripts/build.mjs",
     "check-dist": "node scripts/build.mjs --check",
-    lint: "eslint --max-warnings 0 . && prettier --check . && shellcheck -x hooks/environment hooks/pre-command hooks/post-command hooks/pre-exit hooks/lib/*.bash scripts/*.sh .ci/run",
+    lint: "eslint --max-warnings 0 . && prettier --check . && shellcheck -x hooks/* lib/*.bash scripts/*.sh .ci/run",
     format: "prettier --write .",
     typecheck: "tsc --noEmit -p tsconfig.json",
     start: "node bin/container-package example",

@@ -2,8 +2,8 @@
 # Sourced by the plugin's hooks: locates the bundled CLI of this plugin checkout and a Node.js
 # that can run it. Hooks stay thin shims; everything they do is `container_package <command>`.
 
-# The plugin checkout (hooks/lib/.. /..).
-CONTAINER_PACKAGE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# The plugin checkout (lib/..).
+CONTAINER_PACKAGE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # container_package_node: prints the node binary to use, or fails with a clear message when
 # there is none. CONTAINER_PACKAGE_NODE overrides the lookup. The version (>= 22.19) is checked
