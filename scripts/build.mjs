@@ -29,6 +29,22 @@ const banner = [
   'const require = __cpCreateRequire(import.meta.url);',
 ].join('\n');
 
+/**
+ * Sources import the root package.json for the version (User-Agent); inline only `name` and
+ * `version`, so editing npm scripts does not change the bundles.
+ */
+const packageFields = {
+  name: 'package-fields',
+  setup(build) {
+    const file = path.join(root, 'package.json');
+    build.onLoad({ filter: /package\.json$/ }, async (args) => {
+      if (args.path !== file) return undefined;
+      const { name, version } = JSON.parse(await readFile(file, 'utf8'));
+      return { contents: JSON.stringify({ name, version }), loader: 'json' };
+    });
+  },
+};
+
 async function bundle(outdir) {
   await mkdir(outdir, { recursive: true });
   const result = await build({
@@ -48,6 +64,7 @@ async function bundle(outdir) {
     metafile: true,
     logLevel: 'warning',
     splitting: false,
+    plugins: [packageFields],
     // oclif requires typescript only to map dist/ back to src/ in development; we never do that
     // (src/cli/index.ts turns auto-transpile off), and bundling it would add 9 MB.
     external: ['typescript', 'ts-node', 'tsx'],
