@@ -47888,29 +47888,29 @@ var require_cachestorage = __commonJS({
        * @param {string} cacheName
        * @returns {Promise<boolean>}
        */
-      async has(cacheName2) {
+      async has(cacheName) {
         webidl.brandCheck(this, webidl.is.CacheStorage);
         const prefix = "CacheStorage.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        cacheName2 = webidl.converters.DOMString(cacheName2, prefix, "cacheName");
-        return this.#caches.has(cacheName2);
+        cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
+        return this.#caches.has(cacheName);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#dom-cachestorage-open
        * @param {string} cacheName
        * @returns {Promise<Cache>}
        */
-      async open(cacheName2) {
+      async open(cacheName) {
         webidl.brandCheck(this, webidl.is.CacheStorage);
         const prefix = "CacheStorage.open";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        cacheName2 = webidl.converters.DOMString(cacheName2, prefix, "cacheName");
-        if (this.#caches.has(cacheName2)) {
-          const cache2 = this.#caches.get(cacheName2);
+        cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
+        if (this.#caches.has(cacheName)) {
+          const cache2 = this.#caches.get(cacheName);
           return new Cache(kConstruct, cache2);
         }
         const cache = [];
-        this.#caches.set(cacheName2, cache);
+        this.#caches.set(cacheName, cache);
         return new Cache(kConstruct, cache);
       }
       /**
@@ -47918,12 +47918,12 @@ var require_cachestorage = __commonJS({
        * @param {string} cacheName
        * @returns {Promise<boolean>}
        */
-      async delete(cacheName2) {
+      async delete(cacheName) {
         webidl.brandCheck(this, webidl.is.CacheStorage);
         const prefix = "CacheStorage.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        cacheName2 = webidl.converters.DOMString(cacheName2, prefix, "cacheName");
-        return this.#caches.delete(cacheName2);
+        cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
+        return this.#caches.delete(cacheName);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-keys
@@ -71717,6 +71717,21 @@ async function countFiles(layer, signal) {
   return count2;
 }
 
+// src/publish/local-registry-env.ts
+var MIRROR_PREFIX_ENV = "CONTAINER_PACKAGE_MIRROR_PREFIX";
+var MIRROR_PREFIXES_ENV = "CONTAINER_PACKAGE_MIRROR_PREFIXES";
+var BUILDKIT_CACHE_ENV = "CONTAINER_PACKAGE_BUILDKIT_CACHE";
+function localRegistryEnv(address, mirrors, cacheName) {
+  const name = (cacheName ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "pipeline";
+  const env = { [BUILDKIT_CACHE_ENV]: `${address}/cache/${name}:buildcache` };
+  const prefixes = mirrors.map((mirror) => `${address}/${mirror.replace(/\/+$/, "")}`);
+  if (prefixes.length > 0) {
+    env[MIRROR_PREFIX_ENV] = prefixes[0];
+    env[MIRROR_PREFIXES_ENV] = prefixes.join(" ");
+  }
+  return env;
+}
+
 // src/registry/server.ts
 import { createServer } from "node:http";
 
@@ -77525,9 +77540,6 @@ async function reportFailure(context, plan, error) {
 }
 
 // src/ci/buildkite/hooks/pre-command.ts
-var MIRROR_PREFIX_ENV = "CONTAINER_PACKAGE_MIRROR_PREFIX";
-var MIRROR_PREFIXES_ENV = "CONTAINER_PACKAGE_MIRROR_PREFIXES";
-var BUILDKIT_CACHE_ENV = "CONTAINER_PACKAGE_BUILDKIT_CACHE";
 async function preCommandHook(context) {
   const stateDir = context.env[STATE_DIR_ENV];
   const state = await readState(stateDir);
@@ -77571,15 +77583,11 @@ async function preCommandHook(context) {
     }
   };
   await writeState(stateDir, next);
-  const prefixes = local.mirrors.map((mirror) => `${registry.address}/${mirror.replace(/\/+$/, "")}`);
   const exports = {
     [local.exportAs]: registry.address,
-    [BUILDKIT_CACHE_ENV]: `${registry.address}/cache/${cacheName(context.env.BUILDKITE_PIPELINE_SLUG)}:buildcache`
+    ...localRegistryEnv(registry.address, local.mirrors, context.env.BUILDKITE_PIPELINE_SLUG)
   };
-  if (prefixes.length > 0) {
-    exports[MIRROR_PREFIX_ENV] = prefixes[0];
-    exports[MIRROR_PREFIXES_ENV] = prefixes.join(" ");
-  }
+  const prefixes = exports[MIRROR_PREFIXES_ENV]?.split(" ") ?? [];
   const mirrors = prefixes.length === 0 ? "" : `, mirroring ${local.mirrors.join(", ")} at ${prefixes.join(" ")}`;
   context.log(
     `container-package: local registry at ${registry.url} (exported as ${local.exportAs})${mirrors}`
@@ -77603,10 +77611,6 @@ async function writeMirrorConfig(stateDir, mirrors) {
   const file = join24(stateDir, "registry.yaml");
   await writeFile7(file, text2, { mode: 384 });
   return file;
-}
-function cacheName(slug) {
-  const name = (slug ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  return name === "" ? "pipeline" : name;
 }
 
 // src/ci/buildkite/hooks/post-command.ts

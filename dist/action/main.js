@@ -67569,6 +67569,21 @@ function describe(image, target, artifact, digest, mediaType, references) {
 // src/publish/inspect.ts
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 
+// src/publish/local-registry-env.ts
+var MIRROR_PREFIX_ENV = "CONTAINER_PACKAGE_MIRROR_PREFIX";
+var MIRROR_PREFIXES_ENV = "CONTAINER_PACKAGE_MIRROR_PREFIXES";
+var BUILDKIT_CACHE_ENV = "CONTAINER_PACKAGE_BUILDKIT_CACHE";
+function localRegistryEnv(address, mirrors, cacheName) {
+  const name = (cacheName ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "pipeline";
+  const env = { [BUILDKIT_CACHE_ENV]: `${address}/cache/${name}:buildcache` };
+  const prefixes = mirrors.map((mirror) => `${address}/${mirror.replace(/\/+$/, "")}`);
+  if (prefixes.length > 0) {
+    env[MIRROR_PREFIX_ENV] = prefixes[0];
+    env[MIRROR_PREFIXES_ENV] = prefixes.join(" ");
+  }
+  return env;
+}
+
 // src/render/bytes.ts
 var UNITS = ["KiB", "MiB", "GiB", "TiB"];
 function formatBytes(bytes) {
@@ -72216,13 +72231,9 @@ async function startLocalRegistry2(tmpRoot, mirrors, runner) {
   const local = await startStepRegistry(tmpRoot, void 0, mirrors);
   saveStepState({ localRegistry: local });
   exportVariable(ACTION_DEFAULTS.localRegistryEnv, local.address);
-  const slug = (runner.repository ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "pipeline";
-  exportVariable("CONTAINER_PACKAGE_BUILDKIT_CACHE", `${local.address}/cache/${slug}:buildcache`);
-  const prefixes = mirrors.map((mirror) => `${local.address}/${mirror.replace(/\/+$/, "")}`);
-  if (prefixes.length > 0) {
-    exportVariable("CONTAINER_PACKAGE_MIRROR_PREFIX", prefixes[0]);
-    exportVariable("CONTAINER_PACKAGE_MIRROR_PREFIXES", prefixes.join(" "));
-  }
+  const env = localRegistryEnv(local.address, mirrors, runner.repository);
+  for (const [name, value] of Object.entries(env)) exportVariable(name, value);
+  const prefixes = env[MIRROR_PREFIXES_ENV]?.split(" ") ?? [];
   const mirroring = prefixes.length > 0 ? `, mirroring ${mirrors.join(", ")} at ${prefixes.join(" ")}` : "";
   info(`Local registry listening on ${local.address} (${ACTION_DEFAULTS.localRegistryEnv})${mirroring}`);
   return local;

@@ -10,3 +10,9 @@ export { resolveTarget, targetReference, type RegistryTarget } from './targets.j
 export { artifactPlatforms, artifactSize } from './describe.js';
 export { login, logout, type LoginOptions } from './login.js';
 export { inspectImage, type ImageDetails, type InspectOptions, type InspectResult } from './inspect.js';
+export {
+  BUILDKIT_CACHE_ENV,
+  MIRROR_PREFIX_ENV,
+  MIRROR_PREFIXES_ENV,
+  localRegistryEnv,
+} from './local-registry-env.js';

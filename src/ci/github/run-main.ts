@@ -10,7 +10,14 @@
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { createIsolatedDockerConfig, type IsolatedDockerConfig } from '../../docker-config/index.js';
-import { publish, resolveTarget, type PublishEvent, type RegistryTarget } from '../../publish/index.js';
+import {
+  localRegistryEnv,
+  MIRROR_PREFIXES_ENV,
+  publish,
+  resolveTarget,
+  type PublishEvent,
+  type RegistryTarget,
+} from '../../publish/index.js';
 import { renderPullInstructions } from '../../render/index.js';
 import { credentialsProvider } from './credentials.js';
 import { failureMessage, failureSummary, type FailureContext } from './failure.js';
@@ -81,17 +88,9 @@ async function startLocalRegistry(
   saveStepState({ localRegistry: local });
   core.exportVariable(ACTION_DEFAULTS.localRegistryEnv, local.address);
   // The same variables the Buildkite plugin exports, so build scripts work in both.
-  const slug =
-    (runner.repository ?? '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'pipeline';
-  core.exportVariable('CONTAINER_PACKAGE_BUILDKIT_CACHE', `${local.address}/cache/${slug}:buildcache`);
-  const prefixes = mirrors.map((mirror) => `${local.address}/${mirror.replace(/\/+$/, '')}`);
-  if (prefixes.length > 0) {
-    core.exportVariable('CONTAINER_PACKAGE_MIRROR_PREFIX', prefixes[0]!);
-    core.exportVariable('CONTAINER_PACKAGE_MIRROR_PREFIXES', prefixes.join(' '));
-  }
+  const env = localRegistryEnv(local.address, mirrors, runner.repository);
+  for (const [name, value] of Object.entries(env)) core.exportVariable(name, value);
+  const prefixes = env[MIRROR_PREFIXES_ENV]?.split(' ') ?? [];
   const mirroring = prefixes.length > 0 ? `, mirroring ${mirrors.join(', ')} at ${prefixes.join(' ')}` : '';
   core.info(`Local registry listening on ${local.address} (${ACTION_DEFAULTS.localRegistryEnv})${mirroring}`);
   return local;

@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContainerPackageError } from '../../../errors.js';
 import { startLocalRegistry } from '../../../exec/local-registry.js';
-import { login } from '../../../publish/index.js';
+import { localRegistryEnv, login, MIRROR_PREFIXES_ENV } from '../../../publish/index.js';
 import { localMirrorConfig } from '../../../registry/index.js';
 import { loadPlan, type HookContext } from './context.js';
 import { credentialsFor, publishTarget } from './credentials.js';
@@ -17,12 +17,7 @@ import { reportFailure } from './report-failure.js';
 import type { ShellExports } from './shell.js';
 import { readState, STATE_DIR_ENV, writeState, type JobState } from './state.js';
 
-/** Receives `127.0.0.1:PORT/<first mirror>`, the prefix to pull through (`$PREFIX/library/postgres:16`). */
-export const MIRROR_PREFIX_ENV = 'CONTAINER_PACKAGE_MIRROR_PREFIX';
-/** Receives every mirror's prefix, space-separated, in the order configured. */
-export const MIRROR_PREFIXES_ENV = 'CONTAINER_PACKAGE_MIRROR_PREFIXES';
-/** Receives `127.0.0.1:PORT/cache/<pipeline>:buildcache`, for `--cache-to`/`--cache-from type=registry`. */
-export const BUILDKIT_CACHE_ENV = 'CONTAINER_PACKAGE_BUILDKIT_CACHE';
+export { BUILDKIT_CACHE_ENV, MIRROR_PREFIX_ENV, MIRROR_PREFIXES_ENV } from '../../../publish/index.js';
 
 /** Runs the pre-command hook; resolves the variables to export. */
 export async function preCommandHook(context: HookContext): Promise<ShellExports> {
@@ -70,15 +65,11 @@ export async function preCommandHook(context: HookContext): Promise<ShellExports
     },
   };
   await writeState(stateDir, next);
-  const prefixes = local.mirrors.map((mirror) => `${registry.address}/${mirror.replace(/\/+$/, '')}`);
   const exports: Record<string, string> = {
     [local.exportAs]: registry.address,
-    [BUILDKIT_CACHE_ENV]: `${registry.address}/cache/${cacheName(context.env.BUILDKITE_PIPELINE_SLUG)}:buildcache`,
+    ...localRegistryEnv(registry.address, local.mirrors, context.env.BUILDKITE_PIPELINE_SLUG),
   };
-  if (prefixes.length > 0) {
-    exports[MIRROR_PREFIX_ENV] = prefixes[0]!;
-    exports[MIRROR_PREFIXES_ENV] = prefixes.join(' ');
-  }
+  const prefixes = exports[MIRROR_PREFIXES_ENV]?.split(' ') ?? [];
   const mirrors =
     prefixes.length === 0 ? '' : `, mirroring ${local.mirrors.join(', ')} at ${prefixes.join(' ')}`;
   context.log(
@@ -110,13 +101,4 @@ async function writeMirrorConfig(stateDir: string, mirrors: readonly string[]): 
   const file = join(stateDir, 'registry.yaml');
   await writeFile(file, text, { mode: 0o600 });
   return file;
-}
-
-/** A repository path component from a pipeline slug (`My Pipeline` → `my-pipeline`), default `pipeline`. */
-function cacheName(slug: string | undefined): string {
-  const name = (slug ?? '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return name === '' ? 'pipeline' : name;
 }
