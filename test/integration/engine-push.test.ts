@@ -3,7 +3,7 @@
  * a real CNCF distribution registry; the digest we report is the registry's and skopeo's.
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseReference } from '../../src/reference/index.js';
@@ -18,6 +18,7 @@ import {
   describeWithTools,
   manifestDigest,
   newTempDir,
+  podmanOnPath,
   startDistribution,
   startDockerd,
   writeFiles,
@@ -30,7 +31,7 @@ describeWithTools([...DOCKER_ENGINE_TOOLS, ...DISTRIBUTION_TOOLS, 'skopeo', 'pod
   let registry: Distribution | undefined;
   let authRegistry: Distribution | undefined;
   let tools: ContainerTools;
-  let podmanPath: string;
+  let podmanEnv: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
     await Promise.all([
@@ -45,15 +46,7 @@ describeWithTools([...DOCKER_ENGINE_TOOLS, ...DISTRIBUTION_TOOLS, 'skopeo', 'pod
     });
     await engine!.docker(['build', '-t', 'app:ci', context]);
     await tools.podman(['build', '-q', '-t', 'localhost/app:ci', '-f', join(context, 'Dockerfile'), context]);
-    // pushFromEngine runs `podman` from PATH: put a wrapper first that runs it the harness's way
-    // (private /var/lib/containers, the test's storage and registries.conf).
-    const line = await tools.commandLine('podman', []);
-    const bin = join(newTempDir('podman-bin'), 'bin');
-    mkdirSync(bin);
-    const quoted = [line.command, ...line.args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
-    writeFileSync(join(bin, 'podman'), `#!/bin/sh\nexec ${quoted} "$@"\n`);
-    chmodSync(join(bin, 'podman'), 0o755);
-    podmanPath = `${bin}:${process.env.PATH ?? ''}`;
+    podmanEnv = await podmanOnPath(tools);
   });
 
   afterAll(async () => {
@@ -148,7 +141,7 @@ describeWithTools([...DOCKER_ENGINE_TOOLS, ...DISTRIBUTION_TOOLS, 'skopeo', 'pod
       engine: 'podman',
       source: parseReference('localhost/app:ci'),
       targets: [parseReference(`${registry!.host}/team/podman-app:v1`)],
-      env: { ...tools.env, PATH: podmanPath },
+      env: podmanEnv,
     });
     expect(result.digest).toBe(await manifestDigest(registry!.url, 'team/podman-app', 'v1'));
     const inspect = await tools.skopeo(['inspect', `docker://${registry!.host}/team/podman-app:v1`]);

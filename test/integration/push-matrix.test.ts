@@ -6,7 +6,7 @@
  * nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -25,6 +25,7 @@ import {
   freePort,
   manifestDigest,
   newTempDir,
+  podmanOnPath,
   startDaemon,
   startDistribution,
   startDockerd,
@@ -100,14 +101,7 @@ describeWithTools(
         'docker-archive': `docker-archive:${join(work, 'image.docker.tar')}`,
       });
 
-      // publish() runs `podman` from PATH: a wrapper runs it the harness's way.
-      const line = await tools.commandLine('podman', []);
-      const binDir = join(newTempDir('podman-bin'), 'bin');
-      mkdirSync(binDir);
-      const quoted = [line.command, ...line.args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
-      writeFileSync(join(binDir, 'podman'), `#!/bin/sh\nexec ${quoted} "$@"\n`);
-      chmodSync(join(binDir, 'podman'), 0o755);
-      podmanEnv = { ...process.env, ...tools.env, PATH: `${binDir}:${process.env.PATH ?? ''}` };
+      podmanEnv = await podmanOnPath(tools);
     });
 
     afterAll(async () => {

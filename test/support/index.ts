@@ -17,3 +17,4 @@ export * from './temp-dir.js';
 export * from './tools.js';
 export * from './wait.js';
 export * from './buildkite-job.js';
+export * from './podman-on-path.js';

@@ -38,6 +38,8 @@ describe('BlobInfoCache', () => {
     const memory = BlobInfoCache.inMemory();
     memory.set(A, 'gzip', 6, { digest: B, size: 1, level: 6 });
     await memory.save();
+    expect(memory.get(A, 'gzip', 6)).toEqual({ digest: B, size: 1, level: 6 });
+    expect(readFileSync(path, 'utf8')).toBe('{}'); // and no file of anyone else's was touched
   });
 
   test('lives in the user cache dir', () => {

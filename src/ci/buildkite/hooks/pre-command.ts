@@ -17,8 +17,6 @@ import { reportFailure } from './report-failure.js';
 import type { ShellExports } from './shell.js';
 import { readState, STATE_DIR_ENV, writeState, type JobState } from './state.js';
 
-export { BUILDKIT_CACHE_ENV, MIRROR_PREFIX_ENV, MIRROR_PREFIXES_ENV } from '../../../publish/index.js';
-
 /** Runs the pre-command hook; resolves the variables to export. */
 export async function preCommandHook(context: HookContext): Promise<ShellExports> {
   const stateDir = context.env[STATE_DIR_ENV];
