@@ -71551,7 +71551,8 @@ async function publishArtifact(request, image2, artifact, target, credentials) {
         ...request.signal && { signal: request.signal }
       }
     );
-    return describe(image2, target, artifact, result.digest, result.mediaType, result.references);
+    const tagged = result.references.map((r) => r.slice(0, r.lastIndexOf("@")));
+    return describe(image2, target, artifact, result.digest, result.mediaType, tagged);
   } finally {
     await client.close();
   }
@@ -71574,7 +71575,7 @@ async function publishFromEngine(request, image2, engine, spec, target, credenti
   try {
     const ref = { ...targets[0], digest: pushed.digest };
     const artifact = await fetchArtifact(client, ref, request.signal ? { signal: request.signal } : {});
-    const references = pushed.pushed.map((p) => `${p.reference}@${p.digest}`);
+    const references = pushed.pushed.map((p) => p.reference);
     return describe(image2, target, artifact, pushed.digest, artifact.mediaType, references);
   } finally {
     await client.close();
@@ -71589,8 +71590,7 @@ function describe(image2, target, artifact, digest, mediaType, references) {
     mediaType,
     size: artifactSize(artifact),
     ...platforms && { platforms },
-    // The client reports `ref:tag@digest`; the renderers want the tagged references.
-    references: references.map((r) => r.replace(/@sha(256|512):[a-f0-9]+$/, "")),
+    references,
     registry: {
       host: target.host,
       kind: target.kind,

@@ -211,7 +211,9 @@ async function publishArtifact(
         ...(request.signal && { signal: request.signal }),
       },
     );
-    return describe(image, target, artifact, result.digest, result.mediaType, result.references);
+    // The client reports `ref:tag@digest`; results carry the tagged references and the digest apart.
+    const tagged = result.references.map((r) => r.slice(0, r.lastIndexOf('@')));
+    return describe(image, target, artifact, result.digest, result.mediaType, tagged);
   } finally {
     await client.close();
   }
@@ -244,7 +246,7 @@ async function publishFromEngine(
   try {
     const ref = { ...targets[0]!, digest: pushed.digest };
     const artifact = await fetchArtifact(client, ref, request.signal ? { signal: request.signal } : {});
-    const references = pushed.pushed.map((p) => `${p.reference}@${p.digest}`);
+    const references = pushed.pushed.map((p) => p.reference);
     return describe(image, target, artifact, pushed.digest, artifact.mediaType, references);
   } finally {
     await client.close();
@@ -267,8 +269,7 @@ function describe(
     mediaType,
     size: artifactSize(artifact),
     ...(platforms && { platforms }),
-    // The client reports `ref:tag@digest`; the renderers want the tagged references.
-    references: references.map((r) => r.replace(/@sha(256|512):[a-f0-9]+$/, '')),
+    references,
     registry: {
       host: target.host,
       kind: target.kind,
