@@ -16,12 +16,20 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 
-/** Entry points: source -> bundle name under dist/. */
-const entries = {
-  cli: 'src/cli/index.ts',
-  'action/main': 'src/ci/github/main.ts',
-  'action/post': 'src/ci/github/post.ts',
-};
+/**
+ * Entry points: source -> bundle name under dist/. The CLI is split: each command loads the code
+ * it runs (`await import()` in its `run()`) from a chunk under dist/chunks/, so `--version` or a
+ * warm push does not load the registry, and `registry serve` does not load the client. The
+ * launcher runs dist/registry-serve.js for `registry serve` (src/cli/serve-fast.ts). The
+ * action's entries stay single files (a runner loads all of main.js anyway).
+ */
+const builds = [
+  { entries: { cli: 'src/cli/index.ts', 'registry-serve': 'src/cli/serve-fast.ts' }, splitting: true },
+  {
+    entries: { 'action/main': 'src/ci/github/main.ts', 'action/post': 'src/ci/github/post.ts' },
+    splitting: false,
+  },
+];
 
 // CommonJS dependencies (oclif, @actions/core) call require() at run time.
 const banner = [
@@ -45,31 +53,59 @@ const packageFields = {
   },
 };
 
+/**
+ * `node:http` and `node:https` are loaded with require(), not as ES modules. An ESM import of a
+ * built-in builds its namespace from every export, running lazy getters: `import … from 'node:http'`
+ * evaluates `http.WebSocket` and so loads Node's internal undici (+13 MB RSS, ~20 ms); the
+ * same module through require() costs 3.6 MB. esbuild's CommonJS interop reads a property only
+ * when the code uses it.
+ */
+const builtinsViaRequire = {
+  name: 'builtins-via-require',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?https?$/ }, (args) =>
+      // The require() inside the stand-in module is the real built-in.
+      args.namespace === 'builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'builtin' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 async function bundle(outdir) {
   await mkdir(outdir, { recursive: true });
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: Object.fromEntries(
-      Object.entries(entries).filter(([, src]) => existsSync(path.join(root, src))),
-    ),
-    outdir,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    banner: { js: banner },
-    legalComments: 'none',
-    sourcemap: false,
-    minify: false,
-    metafile: true,
-    logLevel: 'warning',
-    splitting: false,
-    plugins: [packageFields],
-    // oclif requires typescript only to map dist/ back to src/ in development; we never do that
-    // (src/cli/index.ts turns auto-transpile off), and bundling it would add 9 MB.
-    external: ['typescript', 'ts-node', 'tsx'],
-  });
-  await writeFile(path.join(outdir, 'licenses.txt'), await licenses(result.metafile));
+  const inputs = {};
+  for (const { entries, splitting } of builds) {
+    const result = await build({
+      absWorkingDir: root,
+      entryPoints: Object.fromEntries(
+        Object.entries(entries).filter(([, src]) => existsSync(path.join(root, src))),
+      ),
+      outdir,
+      chunkNames: 'chunks/[name]-[hash]',
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      banner: { js: banner },
+      legalComments: 'none',
+      sourcemap: false,
+      minify: false,
+      metafile: true,
+      logLevel: 'warning',
+      splitting,
+      plugins: [packageFields, builtinsViaRequire],
+      // oclif requires typescript only to map dist/ back to src/ in development; we never do that
+      // (src/cli/index.ts turns auto-transpile off), and bundling it would add 9 MB.
+      external: ['typescript', 'ts-node', 'tsx'],
+    });
+    Object.assign(inputs, result.metafile.inputs);
+  }
+  await writeFile(path.join(outdir, 'licenses.txt'), await licenses({ inputs }));
 }
 
 /** The license text of every npm package that ended up in a bundle, sorted by name. */

@@ -1,7 +1,7 @@
 /** What several commands share: flags, reading a secret from stdin, splitting `--to` references. */
 import { Flags } from '@oclif/core';
 import { ContainerPackageError } from '../errors.js';
-import { resolveTarget, type RegistryTarget } from '../publish/index.js';
+import { resolveTarget, type RegistryTarget } from '../publish/targets.js';
 import { parseReference } from '../reference/index.js';
 
 /** Flags of every command that talks to registries. */

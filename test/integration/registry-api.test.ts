@@ -4,7 +4,8 @@
  * post only, post+put, chunked, stream, mount, cancel, range requests, sha512, bad digests).
  * Test names follow the suite's. Manifests, tags and referrers are in registry-api-manifests.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { get as httpGet } from 'node:http';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import {
   digestOf,
   pushBlob,
@@ -90,6 +91,63 @@ describe('Pull blobs', () => {
     const reply = await send(base, 'GET', `/v2/${repo}/blobs/sha256:nothex`);
     expect(reply.status).toBe(400);
     expect(reply.errorCode).toBe('DIGEST_INVALID');
+  });
+});
+
+describe('large blob downloads (several 1 MiB reads through reused buffers)', () => {
+  const blob = randomBytes(3 * 1024 * 1024 + 4321, 11);
+  let digest: string;
+  beforeAll(async () => {
+    digest = await pushBlob(base, repo, blob);
+  });
+
+  test('GET returns every byte', async () => {
+    const reply = await send(base, 'GET', `/v2/${repo}/blobs/${digest}`);
+    expect(reply.status).toBe(200);
+    expect(reply.body.equals(blob)).toBe(true);
+  });
+
+  test('a range across read boundaries returns exactly those bytes', async () => {
+    const [start, end] = [1024 * 1024 - 10, 2 * 1024 * 1024 + 10];
+    const reply = await send(base, 'GET', `/v2/${repo}/blobs/${digest}`, {
+      headers: { Range: `bytes=${start}-${end}` },
+    });
+    expect(reply.status).toBe(206);
+    expect(reply.body.equals(blob.subarray(start, end + 1))).toBe(true);
+  });
+
+  test("parallel downloads do not see each other's bytes", async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, () => send(base, 'GET', `/v2/${repo}/blobs/${digest}`)),
+    );
+    for (const reply of replies) expect(reply.body.equals(blob)).toBe(true);
+  });
+
+  test('a client that hangs up mid-download leaves the registry serving, and is no server error', async () => {
+    const errors: unknown[] = [];
+    const own = await startRegistry({ onError: (error) => errors.push(error) });
+    onTestFinished(() => own.registry.close());
+    // Larger than loopback socket buffers hold, so the registry is still writing at the hang-up.
+    const big = randomBytes(16 * 1024 * 1024, 12);
+    const bigDigest = await pushBlob(own.url, repo, big);
+    const url = new URL(`/v2/${repo}/blobs/${bigDigest}`, own.url);
+    const received = await new Promise<number>((resolve, reject) => {
+      const req = httpGet(url, (res) => {
+        res.once('data', (chunk: Buffer) => {
+          req.destroy();
+          resolve(chunk.length);
+        });
+      });
+      req.on('error', (error) => {
+        if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(error);
+      });
+    });
+    expect(received).toBeGreaterThan(0);
+    // The registry learns of the hang-up at its next socket write or the socket's close.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const reply = await send(own.url, 'GET', `/v2/${repo}/blobs/${bigDigest}`);
+    expect(reply.body.equals(big)).toBe(true);
+    expect(errors).toEqual([]);
   });
 });
 

@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createContainerTools, type ContainerTools } from '../support/containers.js';
 import { newTempDir } from '../support/temp-dir.js';
 import { describeWithTools } from '../support/tools.js';
-import { cli, killAllServes, requireBundle, startServe, writeOciLayout } from './registry-cli-support.js';
+import { execa } from 'execa';
+import {
+  BIN,
+  cli,
+  killAllServes,
+  requireBundle,
+  startServe,
+  writeOciLayout,
+} from './registry-cli-support.js';
 import { pushImage, send } from './registry-support.js';
 
 beforeAll(() => requireBundle());
@@ -79,6 +87,60 @@ describe('registry serve', () => {
     const result = await cli(['registry', 'serve', '--config', file]);
     expect(result.exitCode).not.toBe(0);
     expect(result.stderr).toContain('registries[0].visibilty: unknown key "visibilty"');
+  });
+});
+
+describe("registry serve: the launcher's fast path (dist/registry-serve.js)", () => {
+  const bundle = join(BIN, '../../dist/registry-serve.js');
+  /** Runs `serveFast(args)` from the bundle in a child and reports what it returned. */
+  function serveFast(args: string[]) {
+    const code = `const { serveFast } = await import(${JSON.stringify(bundle)}); console.log('served=' + (await serveFast(${JSON.stringify(args)})));`;
+    return execa(process.execPath, ['--input-type=module', '-e', code], { reject: false, timeout: 30_000 });
+  }
+
+  test('plain flags: serves until SIGTERM, then reports it served', async () => {
+    const storage = newTempDir('fast');
+    const child = serveFast(['--listen', '127.0.0.1:0', '--storage', storage]);
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('registry listening on http://127.0.0.1:')) child.kill('SIGTERM');
+    });
+    const result = await child;
+    expect(result.stdout).toMatch(/^registry listening on http:\/\/127\.0\.0\.1:\d+\nserved=true$/);
+    // `served=true` comes after the shutdown: SIGTERM drained the registry and serveFast returned.
+  });
+
+  test.each([
+    ['--help', ['--help']],
+    ['an unknown flag', ['--port', '5000']],
+    ['a flag without its value', ['--listen']],
+    ['a config file that cannot be read', ['--config', '/nonexistent/registry.yaml']],
+    ['a listen address it must refuse', ['--listen', '0.0.0.0:0', '--storage', '/tmp/never-created']],
+  ])('%s: leaves it to the oclif command, having written nothing', async (_, args) => {
+    const result = await serveFast(args);
+    expect(result.stdout).toBe('served=false');
+    expect(result.stderr).toBe('');
+  });
+
+  test("its flags are the oclif command's flags", async () => {
+    const { SERVE_FLAGS } = await import('../../src/cli/serve-fast.js');
+    const { default: ServeCommand } = await import('../../src/cli/commands/registry/serve.js');
+    const declared = Object.fromEntries(
+      Object.entries(ServeCommand.flags).map(([name, flag]) => [
+        name,
+        flag.type === 'boolean' ? 'boolean' : 'string',
+      ]),
+    );
+    expect(Object.fromEntries(Object.entries(SERVE_FLAGS).map(([name, f]) => [name, f.type]))).toEqual(
+      declared,
+    );
+  });
+
+  test("--help still prints the command's help", async () => {
+    const result = await cli(['registry', 'serve', '--help']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('--insecure-listen');
   });
 });
 

@@ -1,13 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { Args } from '@oclif/core';
-import {
-  environmentHook,
-  hookContext,
-  postCommandHook,
-  preCommandHook,
-  preExitHook,
-  renderExports,
-} from '../../ci/buildkite/hooks/index.js';
 import { BaseCommand } from '../base-command.js';
 
 const HOOKS = ['environment', 'pre-command', 'post-command', 'pre-exit'] as const;
@@ -26,6 +18,8 @@ export default class BuildkiteHookCommand extends BaseCommand {
 
   async run(): Promise<void> {
     const { args } = await this.parse(BuildkiteHookCommand);
+    const { environmentHook, hookContext, postCommandHook, preCommandHook, preExitHook, renderExports } =
+      await import('../../ci/buildkite/hooks/index.js');
     const cli = fileURLToPath(new URL('../bin/container-package', import.meta.url));
     const context = hookContext(process.env, cli, (line) => process.stderr.write(`${line}\n`));
     switch (args.hook) {

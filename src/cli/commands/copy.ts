@@ -1,5 +1,4 @@
 import { Args, Flags } from '@oclif/core';
-import { publish } from '../../publish/index.js';
 import { BaseCommand } from '../base-command.js';
 import { Progress } from '../progress.js';
 import { parseDestination, registryFlags } from '../shared.js';
@@ -26,6 +25,7 @@ export default class CopyCommand extends BaseCommand {
   };
 
   async run(): Promise<void> {
+    const { publish } = await import('../../publish/index.js');
     const { args, flags } = await this.parse(CopyCommand);
     const destination = parseDestination(args.destination, flags.org);
     const progress = new Progress({ stream: process.stderr, ...(flags.json && { mode: 'none' as const }) });

@@ -3,11 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Flags } from '@oclif/core';
-import { startLocalRegistry, stopLocalRegistryGracefully } from '../../exec/local-registry.js';
-import { login, publish, resolveTarget } from '../../publish/index.js';
-import { renderPullInstructions } from '../../render/index.js';
-import { createToken } from '../../registry/index.js';
-import { writeExampleLayout } from '../../sources/index.js';
 import { BaseCommand } from '../base-command.js';
 import { Progress } from '../progress.js';
 
@@ -34,6 +29,19 @@ export default class ExampleCommand extends BaseCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(ExampleCommand);
+    const [
+      { startLocalRegistry, stopLocalRegistryGracefully },
+      { login, publish, resolveTarget },
+      { createToken },
+    ] = await Promise.all([
+      import('../../exec/local-registry.js'),
+      import('../../publish/index.js'),
+      import('../../registry/index.js'),
+    ]);
+    const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
+      import('../../render/index.js'),
+      import('../../sources/index.js'),
+    ]);
     const dir = await mkdtemp(join(tmpdir(), 'container-package-example-'));
     const cli = fileURLToPath(new URL('../bin/container-package', import.meta.url));
     const storage = join(dir, 'registry');

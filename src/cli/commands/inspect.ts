@@ -1,5 +1,4 @@
 import { Args, Flags } from '@oclif/core';
-import { inspectImage } from '../../publish/index.js';
 import { parseReference } from '../../reference/index.js';
 import { formatBytes } from '../../render/index.js';
 import { BaseCommand } from '../base-command.js';
@@ -28,7 +27,8 @@ export default class InspectCommand extends BaseCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(InspectCommand);
-    const client = readClient(flags);
+    const { inspectImage } = await import('../../publish/index.js');
+    const client = await readClient(flags);
     try {
       const result = await inspectImage(client, parseReference(args.ref, { defaultTag: true }), {
         files: flags.files,

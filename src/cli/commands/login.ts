@@ -1,7 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { ContainerPackageError } from '../../errors.js';
-import { createAgent } from '../../ci/buildkite/agent.js';
-import { login, resolveTarget } from '../../publish/index.js';
+import { resolveTarget } from '../../publish/targets.js';
 import { BaseCommand } from '../base-command.js';
 import { readStdinSecret, registryFlags } from '../shared.js';
 
@@ -63,6 +62,7 @@ export default class LoginCommand extends BaseCommand {
       );
     }
     const password = await this.secret(flags, target.audience ?? `https://${target.prefix}`);
+    const { login } = await import('../../publish/index.js');
     const file = await login(
       target,
       { username, password },
@@ -79,7 +79,10 @@ export default class LoginCommand extends BaseCommand {
     flags: { 'password-stdin': boolean; 'token-env'?: string | undefined; oidc: boolean },
     audience: string,
   ): Promise<string> {
-    if (flags.oidc) return createAgent().requestOidcToken({ audience, lifetimeSeconds: 300 });
+    if (flags.oidc) {
+      const { createAgent } = await import('../../ci/buildkite/agent.js');
+      return createAgent().requestOidcToken({ audience, lifetimeSeconds: 300 });
+    }
     if (flags['token-env'] !== undefined) {
       const value = process.env[flags['token-env']];
       if (!value) {

@@ -1,5 +1,5 @@
 import { Args } from '@oclif/core';
-import { logout, resolveTarget } from '../../publish/index.js';
+import { resolveTarget } from '../../publish/targets.js';
 import { BaseCommand } from '../base-command.js';
 import { registryFlags } from '../shared.js';
 
@@ -11,6 +11,7 @@ export default class LogoutCommand extends BaseCommand {
   static override flags = { ...registryFlags };
 
   async run(): Promise<void> {
+    const { logout } = await import('../../publish/index.js');
     const { args, flags } = await this.parse(LogoutCommand);
     const target = resolveTarget(args.registry, flags.org ? { organization: flags.org } : {});
     const removed = await logout(target, flags['docker-config'] ? { configDir: flags['docker-config'] } : {});

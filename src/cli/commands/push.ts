@@ -1,6 +1,5 @@
 import { Args, Flags } from '@oclif/core';
 import { ContainerPackageError } from '../../errors.js';
-import { publish } from '../../publish/index.js';
 import type { PublishedImage } from '../../render/index.js';
 import { parseTag } from '../../reference/index.js';
 import { COMPRESSIONS, type Compression } from '../../sources/index.js';
@@ -51,6 +50,7 @@ export default class PushCommand extends BaseCommand {
   };
 
   async run(): Promise<void> {
+    const { publish } = await import('../../publish/index.js');
     const { args, flags } = await this.parse(PushCommand);
     const extraTags = (flags.tag ?? []).map((t) => parseTag(t));
     const progress = new Progress({ stream: process.stderr, ...(flags.json && { mode: 'none' as const }) });

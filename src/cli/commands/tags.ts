@@ -16,7 +16,7 @@ export default class TagsCommand extends BaseCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(TagsCommand);
     const ref = parseReference(args.repository);
-    const client = readClient(flags);
+    const client = await readClient(flags);
     try {
       const tags = await client.listTags({ registry: ref.registry, repository: ref.repository });
       this.log(flags.json ? JSON.stringify(tags) : tags.join('\n'));

@@ -1,9 +1,9 @@
-import { pipeline } from 'node:stream/promises';
 import { apiError } from '../errors.js';
 import { parseDigestParam } from '../names.js';
 import type { RequestContext } from './context.js';
 import { header, parseRange } from './headers.js';
 import { sendEmpty } from './reply.js';
+import { responseSink } from './response-sink.js';
 
 /** `GET`/`HEAD`/`DELETE /v2/<name>/blobs/<digest>`. GET honours a single `Range`. */
 export async function handleBlob(ctx: RequestContext, name: string, rawDigest: string): Promise<void> {
@@ -39,5 +39,7 @@ export async function handleBlob(ctx: RequestContext, name: string, rawDigest: s
     res.end();
     return;
   }
-  await pipeline(blob.open(start, end), res);
+  // Reused buffers, released by the socket's write callbacks: no allocation per chunk.
+  await blob.read(start, end, responseSink(res));
+  res.end();
 }

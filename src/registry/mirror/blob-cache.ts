@@ -24,7 +24,7 @@ export function blobFill(rt: MirrorRuntime, mirror: ResolvedMirror, name: string
     present: async () =>
       (await rt.store.statBlob(name, digest)) !== undefined ||
       (rt.crossMount && (await rt.store.mountBlob(name, digest, undefined)) !== undefined),
-    open: () => {
+    open: async () => {
       rt.logger.log('info', 'mirror fetch', {
         mirror: mirror.prefix,
         upstream: mirror.upstream.origin,
@@ -34,7 +34,7 @@ export function blobFill(rt: MirrorRuntime, mirror: ResolvedMirror, name: string
         ...(size === undefined ? {} : { size }),
       });
       const ref = { registry: mirror.upstream.registry, repository };
-      return rt.client(mirror).getBlob(ref, digest, size === undefined ? {} : { size });
+      return (await rt.client(mirror)).getBlob(ref, digest, size === undefined ? {} : { size });
     },
   });
   rt.fills.set(key, fill);

@@ -1,4 +1,4 @@
-import { dockerConfigCredentials, type CredentialProvider } from '../../client/index.js';
+import type { CredentialProvider } from '../../client/index.js';
 import { RegistryConfigError } from '../config/errors.js';
 import type { MirrorConfig } from './config.js';
 import type { MirrorOptions } from './options.js';
@@ -27,7 +27,11 @@ export function mirrorOptionsOf(
       }
       return value;
     };
-    let credentials: CredentialProvider = dockerConfigCredentials({ env });
+    // The client code (and its docker config reader) loads on the first upstream request.
+    let credentials: CredentialProvider = async (registry) => {
+      const { dockerConfigCredentials } = await import('../../client/index.js');
+      return dockerConfigCredentials({ env })(registry);
+    };
     if (mirror.passwordEnv !== undefined) {
       const found = { username: mirror.username!, password: read(mirror.passwordEnv, 'password-env') };
       credentials = async () => found;

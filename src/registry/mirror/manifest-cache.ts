@@ -42,7 +42,7 @@ export async function ensureManifest(
       if ((await rt.store.statManifest(name, reference)) !== undefined) return FRESH;
       log(rt, mirror, repository, reference);
       try {
-        const fetched = await rt.client(mirror).getManifest({ registry, repository, digest: reference });
+        const fetched = await (await rt.client(mirror)).getManifest({ registry, repository, digest: reference });
         return await keep(rt, name, fetched, []);
       } catch (error) {
         throw upstreamFailure(error, 'manifest', where);
@@ -59,7 +59,7 @@ export async function ensureManifest(
     if (current !== undefined && freshness.isFresh(key)) return FRESH;
     try {
       const signal = current === undefined ? undefined : AbortSignal.timeout(mirror.revalidateTimeoutMs);
-      const client = rt.client(mirror);
+      const client = await rt.client(mirror);
       log(rt, mirror, repository, reference);
       let fetched: Fetched;
       if (current !== undefined) {

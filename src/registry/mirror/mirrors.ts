@@ -1,4 +1,4 @@
-import { RegistryClient, dockerConfigCredentials, type ClientOptions } from '../../client/index.js';
+import type { ClientOptions, RegistryClient } from '../../client/index.js';
 import type { RequestContext } from '../http/context.js';
 import type { Route } from '../http/router.js';
 import type { Logger } from '../ops/logger.js';
@@ -47,9 +47,13 @@ export class Mirrors {
       logger: options.logger,
       crossMount: options.automaticCrossMount,
       dataPath: options.dataPath,
-      client(mirror) {
+      async client(mirror) {
         let client = clients.get(mirror.prefix);
         if (client === undefined) {
+          const { RegistryClient, dockerConfigCredentials } = await import('../../client/index.js');
+          // Another request may have made it while the module loaded.
+          client = clients.get(mirror.prefix);
+          if (client !== undefined) return client;
           client = new RegistryClient({
             concurrency: 16,
             backoffBaseMs: 200,

@@ -24,8 +24,11 @@ export interface MirrorRuntime {
   readonly crossMount: boolean;
   /** Path of an upload session's data file, for stores that keep one on disk. */
   readonly dataPath: ((repository: string, id: string) => string) | undefined;
-  /** The registry client of a mirror's upstream. */
-  client(mirror: ResolvedMirror): RegistryClient;
+  /**
+   * The registry client of a mirror's upstream. Asynchronous because the client code is loaded
+   * on first use: a registry without mirrors never loads it (start-up time and memory).
+   */
+  client(mirror: ResolvedMirror): Promise<RegistryClient>;
   /** The tag check times of a mirror. */
   freshness(mirror: ResolvedMirror): TagFreshness;
   /** Manifest fetches in flight, by `name:tag` or `name@digest`. */

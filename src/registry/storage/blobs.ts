@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import type { Layout } from './layout.js';
 import { READ_CHUNK } from './hashing.js';
 import { fileSize, fsyncFile, renameInto, touch, unlinkIfExists, writeFileAtomic } from './files.js';
+import { readRange, type ChunkSink } from './range-reader.js';
 import type { BlobInfo, BlobReader } from './store.js';
 
 /**
@@ -30,7 +31,7 @@ export class Blobs {
     return size === undefined ? undefined : { digest, size };
   }
 
-  /** A linked blob with a function that streams it (1 MiB reads). */
+  /** A linked blob with functions that stream it (1 MiB reads). */
   async get(repository: string, digest: string): Promise<BlobReader | undefined> {
     const info = await this.stat(repository, digest);
     if (info === undefined) return undefined;
@@ -39,6 +40,7 @@ export class Blobs {
       ...info,
       open: (start?: number, end?: number) =>
         createReadStream(path, { start, end, highWaterMark: READ_CHUNK }),
+      read: (start: number, end: number, sink: ChunkSink) => readRange(path, start, end, sink),
     };
   }
 

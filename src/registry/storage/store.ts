@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { ChunkSink } from './range-reader.js';
 
 /**
  * What the registry's HTTP layer needs from storage. `DiskStore` is the implementation; a memory
@@ -76,6 +77,11 @@ export interface BlobInfo {
 export interface BlobReader extends BlobInfo {
   /** Streams bytes `start` to `end` (both inclusive; defaults: the whole blob). */
   open(start?: number, end?: number): Readable;
+  /**
+   * Hands bytes `start` to `end` (both inclusive) to `sink` in chunks whose buffers are reused
+   * once the sink's promise resolves: serving without a new buffer per chunk.
+   */
+  read(start: number, end: number, sink: ChunkSink): Promise<void>;
 }
 
 /** An upload session. */

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { Flags } from '@oclif/core';
-import { DiskStore } from '../../../registry/index.js';
 import { BaseCommand } from '../../base-command.js';
-import { configFlags, resolveConfig } from './shared-flags.js';
+import { resolveConfig } from '../../serve-registry.js';
+import { configFlags } from './shared-flags.js';
 
 /** `container-package registry fsck`: verify every blob and link of a registry's storage. */
 export default class RegistryFsckCommand extends BaseCommand {
@@ -24,6 +24,7 @@ export default class RegistryFsckCommand extends BaseCommand {
   };
 
   async run(): Promise<void> {
+    const { DiskStore } = await import('../../../registry/index.js');
     const { flags } = await this.parse(RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     if (!existsSync(config.storage)) {

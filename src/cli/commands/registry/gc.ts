@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { Flags } from '@oclif/core';
-import { collectGarbageAt, parseDurationFlag } from '../../../registry/index.js';
 import { formatBytes } from '../../../render/bytes.js';
 import { BaseCommand } from '../../base-command.js';
-import { configFlags, resolveConfig } from './shared-flags.js';
+import { resolveConfig } from '../../serve-registry.js';
+import { configFlags } from './shared-flags.js';
 
 /** `container-package registry gc`: free the content no manifest references. */
 export default class RegistryGcCommand extends BaseCommand {
@@ -33,6 +33,7 @@ export default class RegistryGcCommand extends BaseCommand {
   };
 
   async run(): Promise<void> {
+    const { collectGarbageAt, parseDurationFlag } = await import('../../../registry/index.js');
     const { flags } = await this.parse(RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === undefined ? config.gc.graceMs : parseDurationFlag('--grace', flags.grace);

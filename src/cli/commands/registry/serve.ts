@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
-import { startRegistryService } from '../../../registry/index.js';
 import { BaseCommand } from '../../base-command.js';
-import { configFlags, resolveConfig } from './shared-flags.js';
+import { resolveConfig, serveOverrides, serveRegistry } from '../../serve-registry.js';
+import { configFlags } from './shared-flags.js';
 
 /** `container-package registry serve`: run the bundled OCI registry until SIGTERM/SIGINT. */
 export default class RegistryServeCommand extends BaseCommand {
@@ -34,34 +34,6 @@ export default class RegistryServeCommand extends BaseCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(RegistryServeCommand);
-    const config = await resolveConfig({
-      config: flags.config,
-      listen: flags.listen,
-      storage: flags.storage,
-      insecureListen: flags['insecure-listen'],
-    });
-    // Listen for signals before starting, so one that arrives during start-up is not lost.
-    const stop = new Promise<NodeJS.Signals>((resolve) => {
-      const first = (signal: NodeJS.Signals): void => {
-        process.off('SIGTERM', first);
-        process.off('SIGINT', first);
-        // A second signal while draining stops at once.
-        process.once('SIGTERM', () => process.exit(1));
-        process.once('SIGINT', () => process.exit(1));
-        resolve(signal);
-      };
-      process.on('SIGTERM', first);
-      process.on('SIGINT', first);
-    });
-    const service = await startRegistryService(config);
-    process.stdout.write(`registry listening on ${service.url}\n`);
-    const signal = await stop;
-    process.stderr.write(
-      `${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'shutting down', signal })}\n`,
-    );
-    await service.close();
-    process.stderr.write(
-      `${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'stopped' })}\n`,
-    );
+    await serveRegistry(await resolveConfig(serveOverrides(flags)));
   }
 }

@@ -1,12 +1,6 @@
 import { Flags } from '@oclif/core';
-import {
-  defaultConfig,
-  loadConfigFile,
-  tokensFileOf,
-  withOverrides,
-  type ConfigOverrides,
-  type RegistryConfig,
-} from '../../../registry/index.js';
+import type { RegistryConfig } from '../../../registry/index.js';
+import { resolveConfig } from '../../serve-registry.js';
 
 /** `--config` and `--storage`, shared by every `registry` command. */
 export const configFlags = {
@@ -29,12 +23,6 @@ export const tokensFileFlag = {
   }),
 };
 
-/** The config a command runs with: the `--config` file (or the defaults) with flags applied over it. */
-export async function resolveConfig(flags: { config?: string } & ConfigOverrides): Promise<RegistryConfig> {
-  const base = flags.config === undefined ? defaultConfig() : await loadConfigFile(flags.config);
-  return withOverrides(base, flags);
-}
-
 /** The tokens file a `registry token` command works on. */
 export async function resolveTokensFile(flags: {
   config?: string;
@@ -45,5 +33,6 @@ export async function resolveTokensFile(flags: {
   config: RegistryConfig;
 }> {
   const config = await resolveConfig({ config: flags.config, storage: flags.storage });
+  const { tokensFileOf } = await import('../../../registry/index.js');
   return { file: flags['tokens-file'] ?? tokensFileOf(config), config };
 }

@@ -1,5 +1,4 @@
 import { Flags } from '@oclif/core';
-import { createToken, isOpen } from '../../../../registry/index.js';
 import { BaseCommand } from '../../../base-command.js';
 import { configFlags, resolveTokensFile, tokensFileFlag } from '../shared-flags.js';
 
@@ -33,6 +32,7 @@ export default class RegistryTokenCreateCommand extends BaseCommand {
   };
 
   async run(): Promise<void> {
+    const { createToken, isOpen } = await import('../../../../registry/index.js');
     const { flags } = await this.parse(RegistryTokenCreateCommand);
     const { file, config } = await resolveTokensFile(flags);
     if (flags.config !== undefined && !isOpen(config)) {

@@ -1,5 +1,4 @@
 import { Flags } from '@oclif/core';
-import { listTokens } from '../../../../registry/index.js';
 import { BaseCommand } from '../../../base-command.js';
 import { configFlags, resolveTokensFile, tokensFileFlag } from '../shared-flags.js';
 
@@ -18,6 +17,7 @@ export default class RegistryTokenListCommand extends BaseCommand {
   };
 
   async run(): Promise<void> {
+    const { listTokens } = await import('../../../../registry/index.js');
     const { flags } = await this.parse(RegistryTokenListCommand);
     const { file } = await resolveTokensFile(flags);
     const tokens = await listTokens(file);

@@ -1,5 +1,4 @@
 import { Args } from '@oclif/core';
-import { revokeToken } from '../../../../registry/index.js';
 import { BaseCommand } from '../../../base-command.js';
 import { configFlags, resolveTokensFile, tokensFileFlag } from '../shared-flags.js';
 
@@ -16,6 +15,7 @@ export default class RegistryTokenRevokeCommand extends BaseCommand {
   static override flags = { ...tokensFileFlag, ...configFlags };
 
   async run(): Promise<void> {
+    const { revokeToken } = await import('../../../../registry/index.js');
     const { args, flags } = await this.parse(RegistryTokenRevokeCommand);
     const { file } = await resolveTokensFile(flags);
     const record = await revokeToken(file, args.id);
