@@ -1,12 +1,14 @@
 /**
  * The machine a run measured: CPUs, kernel, versions, load, and the rates that bound the figures
- * (sha256 and gzip on one core, the start of a bare Node.js), measured here in the same run.
+ * (sha256 and gzip on one core, the start of a bare Node.js, the CPU per request of a bare
+ * `node:http` server), measured here in the same run.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, randomFillSync } from 'node:crypto';
 import { availableParallelism, cpus, loadavg, release } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { runTimed } from './command.js';
+import { httpFloorMicros } from './http-floor.js';
 import { median } from './stats.js';
 import { MiB } from './size.js';
 
@@ -27,6 +29,8 @@ export interface Machine {
   readonly gzipMiBs: number;
   /** Median wall time of `node -e 0`, ms. */
   readonly nodeStartMs: number;
+  /** CPU µs per manifest HEAD of a bare `node:http` server (see `http-floor.ts`). */
+  readonly httpFloorMicros: number;
 }
 
 /** Measures the machine; `quick` hashes and compresses less. */
@@ -58,6 +62,7 @@ export async function describeMachine(quick: boolean): Promise<Machine> {
     sha256MiBs,
     gzipMiBs,
     nodeStartMs: median(starts),
+    httpFloorMicros: await httpFloorMicros(64, quick ? 300 : 2000),
   };
 }
 

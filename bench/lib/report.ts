@@ -64,6 +64,7 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     `- sha256 on one core: ${machine.sha256MiBs.toFixed(0)} MiB/s; zlib gzip level 6 on random bytes, one core: ${machine.gzipMiBs.toFixed(1)} MiB/s.`,
     `- \`node -e 0\` starts in ${machine.nodeStartMs.toFixed(0)} ms (the floor under any Node.js CLI start).`,
+    `- A bare \`node:http\` server answering the manifest HEAD (no routing, auth, storage or log) spends ${machine.httpFloorMicros.toFixed(0)} µs of CPU per request at 64 connections (the floor under any Node.js registry; one core then serves at most ${Math.round(1e6 / machine.httpFloorMicros).toLocaleString('en-US')} req/s).`,
     '',
   ];
   const missed = report.figures.filter((f) => f.met === false);

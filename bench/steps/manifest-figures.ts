@@ -18,7 +18,7 @@ export function manifestFigures(ctx: StepContext, samples: Record<RegistryKind, 
     const o = ours[key];
     const p = peer[key];
     const oursCpu = ours[method === 'HEAD' ? 'headCpu' : 'getCpu'];
-    const bound = boundText(o, oursCpu);
+    const bound = boundText(ctx, o, oursCpu);
     figures.push(
       {
         id: `manifest.${key}.rps`,
@@ -54,8 +54,13 @@ export function manifestFigures(ctx: StepContext, samples: Record<RegistryKind, 
 }
 
 /** Why the rate is what it is: the registry's CPU per request and how busy the load generator was. */
-function boundText(results: readonly LoadResult[], cpuPerRequest: readonly number[]): string {
+function boundText(
+  ctx: StepContext,
+  results: readonly LoadResult[],
+  cpuPerRequest: readonly number[],
+): string {
   return manifestBound(
+    ctx.machine,
     median(cpuPerRequest) * 1e6,
     median(results.map((r) => r.clientCpuSeconds / r.seconds)),
   );

@@ -8,7 +8,7 @@ import { checkListenSafety, isOpen, tokensFileOf, type RegistryConfig } from './
 import { RegistryConfigError } from './config/errors.js';
 import { parseListen } from './config/units.js';
 import { mirrorOptionsOf } from './mirror/credentials.js';
-import { jsonLogger, type Logger } from './ops/logger.js';
+import { batchedJsonLogger, type Logger } from './ops/logger.js';
 import { createRegistry, type Registry } from './server.js';
 
 /** Command-line values that override the config file. */
@@ -93,7 +93,8 @@ export async function startRegistryService(
 ): Promise<RegistryService> {
   checkListenSafety(config);
   const mirrors = mirrorOptionsOf(config.mirrors, options.env ?? process.env, config.source);
-  const logger = options.logger ?? jsonLogger(process.stderr, config.logLevel);
+  const own = options.logger === undefined ? batchedJsonLogger(process.stderr, config.logLevel) : undefined;
+  const logger = options.logger ?? own!;
   const onError = (error: unknown, request?: { method: string; url: string }): void => {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     logger.log('error', 'unexpected error', { ...(request ?? {}), error: text });
@@ -134,5 +135,15 @@ export async function startRegistryService(
       tokens_file: tokensFileOf(config),
     });
   }
-  return { registry, url, close: () => registry.close() };
+  return {
+    registry,
+    url,
+    close: async () => {
+      try {
+        await registry.close();
+      } finally {
+        own?.close();
+      }
+    },
+  };
 }

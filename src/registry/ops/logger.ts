@@ -1,3 +1,5 @@
+import { LineBatcher, type LineSink } from './line-batcher.js';
+
 /** Log levels, least to most severe. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -34,4 +36,16 @@ export function jsonLogger(
       out.write(`${JSON.stringify({ time: now().toISOString(), level, msg: message, ...fields })}\n`);
     },
   };
+}
+
+/**
+ * A {@link jsonLogger} whose lines are written in batches, one write per event-loop turn (see
+ * {@link LineBatcher}): what the registry service logs with. `close()` writes what is left.
+ */
+export function batchedJsonLogger(
+  out: LineSink = process.stderr,
+  minLevel: LogLevel = 'info',
+): Logger & { close(): void } {
+  const batcher = new LineBatcher(out);
+  return { ...jsonLogger(batcher, minLevel), close: () => batcher.close() };
 }
