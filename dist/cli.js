@@ -7,7 +7,7 @@ import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-GGVMIBKQ.js";
+} from "./chunks/chunk-T2Q6WMXV.js";
 import {
   resolveTarget
 } from "./chunks/chunk-V7JRAJQU.js";
@@ -19835,7 +19835,7 @@ var BuildkiteHookCommand = class _BuildkiteHookCommand extends BaseCommand {
   };
   async run() {
     const { args } = await this.parse(_BuildkiteHookCommand);
-    const { environmentHook, hookContext, postCommandHook, preCommandHook, preExitHook, renderExports } = await import("./chunks/hooks-EPVZ2W42.js");
+    const { environmentHook, hookContext, postCommandHook, preCommandHook, preExitHook, renderExports } = await import("./chunks/hooks-OG7KOAL7.js");
     const cli = fileURLToPath(new URL("../bin/container-package", import.meta.url));
     const context = hookContext(process.env, cli, (line) => process.stderr.write(`${line}
 `));
@@ -20083,7 +20083,7 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
     ] = await Promise.all([
       import("./chunks/local-registry-EUBJRTKJ.js"),
       import("./chunks/publish-N4BUX7P3.js"),
-      import("./chunks/registry-2KAFI3US.js")
+      import("./chunks/registry-QDSMUSGU.js")
     ]);
     const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
       import("./chunks/render-X7OELVYM.js"),
@@ -20467,7 +20467,7 @@ var tokensFileFlag = {
 };
 async function resolveTokensFile(flags) {
   const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-  const { tokensFileOf } = await import("./chunks/registry-2KAFI3US.js");
+  const { tokensFileOf } = await import("./chunks/registry-QDSMUSGU.js");
   return { file: flags["tokens-file"] ?? tokensFileOf(config), config };
 }
 
@@ -20488,7 +20488,7 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
     json: import_core12.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { DiskStore } = await import("./chunks/registry-2KAFI3US.js");
+    const { DiskStore } = await import("./chunks/registry-QDSMUSGU.js");
     const { flags } = await this.parse(_RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     if (!existsSync(config.storage)) {
@@ -20536,7 +20536,7 @@ var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
     json: import_core13.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { collectGarbageAt, parseDurationFlag } = await import("./chunks/registry-2KAFI3US.js");
+    const { collectGarbageAt, parseDurationFlag } = await import("./chunks/registry-QDSMUSGU.js");
     const { flags } = await this.parse(_RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === void 0 ? config.gc.graceMs : parseDurationFlag("--grace", flags.grace);
@@ -20636,7 +20636,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
     ...configFlags
   };
   async run() {
-    const { createToken, isOpen } = await import("./chunks/registry-2KAFI3US.js");
+    const { createToken, isOpen } = await import("./chunks/registry-QDSMUSGU.js");
     const { flags } = await this.parse(_RegistryTokenCreateCommand);
     const { file, config } = await resolveTokensFile(flags);
     if (flags.config !== void 0 && !isOpen(config)) {
@@ -20679,7 +20679,7 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
     ...configFlags
   };
   async run() {
-    const { listTokens } = await import("./chunks/registry-2KAFI3US.js");
+    const { listTokens } = await import("./chunks/registry-QDSMUSGU.js");
     const { flags } = await this.parse(_RegistryTokenListCommand);
     const { file } = await resolveTokensFile(flags);
     const tokens = await listTokens(file);
@@ -20715,7 +20715,7 @@ var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseC
   };
   static flags = { ...tokensFileFlag, ...configFlags };
   async run() {
-    const { revokeToken } = await import("./chunks/registry-2KAFI3US.js");
+    const { revokeToken } = await import("./chunks/registry-QDSMUSGU.js");
     const { args, flags } = await this.parse(_RegistryTokenRevokeCommand);
     const { file } = await resolveTokensFile(flags);
     const record = await revokeToken(file, args.id);

@@ -4,7 +4,7 @@ import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-GGVMIBKQ.js";
+} from "./chunks/chunk-T2Q6WMXV.js";
 import "./chunks/chunk-DSYMQGUV.js";
 
 // src/cli/serve-fast.ts

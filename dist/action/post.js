@@ -54943,6 +54943,9 @@ var GC_DEFAULTS = {
   checkIntervalMs: 60 * 1e3
 };
 
+// src/registry/ops/line-batcher.ts
+var FLUSH_BYTES = 64 * 1024;
+
 // src/registry/options.ts
 var MiB2 = 1024 * 1024;
 var HOUR = 60 * 60 * 1e3;
