@@ -2,7 +2,8 @@
  * The registry client's options, resolved in one place: defaults filled, ranges checked, the
  * undici dispatcher built. Model: go-containerregistry `remote/options.go` (`makeOptions`).
  */
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent } from './transport/agent.js';
 import { clientError } from './errors.js';
 import type { CredentialProvider } from './credentials/types.js';
 import { dockerConfigCredentials } from './credentials/provider.js';

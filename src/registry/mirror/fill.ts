@@ -114,7 +114,8 @@ export class BlobFill {
       counter.on('error', () => undefined);
       source.on('error', (error) => counter.destroy(error));
       source.pipe(counter);
-      return await store.commitUpload(repository, session.id, digest, { body: counter });
+      // Followers read the data file as it grows: every piece goes to the file as it arrives.
+      return await store.commitUpload(repository, session.id, digest, { body: counter, follow: true });
     } catch (error) {
       body?.destroy();
       await store.cancelUpload(repository, session.id).catch(() => false);

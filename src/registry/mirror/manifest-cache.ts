@@ -42,7 +42,9 @@ export async function ensureManifest(
       if ((await rt.store.statManifest(name, reference)) !== undefined) return FRESH;
       log(rt, mirror, repository, reference);
       try {
-        const fetched = await (await rt.client(mirror)).getManifest({ registry, repository, digest: reference });
+        const fetched = await (
+          await rt.client(mirror)
+        ).getManifest({ registry, repository, digest: reference });
         return await keep(rt, name, fetched, []);
       } catch (error) {
         throw upstreamFailure(error, 'manifest', where);

@@ -100,6 +100,11 @@ export interface ChunkInput {
   readonly start?: number;
   /** How many bytes the client says the chunk holds; a different count discards the chunk. */
   readonly length?: number;
+  /**
+   * Readers follow the session's data file while it grows (a mirror fill): each piece of the body
+   * is written as it arrives, instead of gathered into 1 MiB writes. Default false.
+   */
+  readonly follow?: boolean;
 }
 
 /** A manifest to store. `digest` must be the digest of `bytes` (any supported algorithm). */

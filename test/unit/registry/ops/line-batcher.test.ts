@@ -69,7 +69,10 @@ describe('batchedJsonLogger', () => {
     await nextTurn();
     logger.close();
     expect(writes).toHaveLength(1);
-    const lines = writes[0]!.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = writes[0]!
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toMatchObject([
       { level: 'info', msg: 'request', status: 200 },
       { level: 'error', msg: 'boom', route: 'blob' },
