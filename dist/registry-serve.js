@@ -4,7 +4,7 @@ import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-T2Q6WMXV.js";
+} from "./chunks/chunk-7ZOYLVLZ.js";
 import "./chunks/chunk-DSYMQGUV.js";
 
 // src/cli/serve-fast.ts
