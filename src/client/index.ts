@@ -13,6 +13,7 @@ export {
 export { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from './options.js';
 export type { PushOptions, PushResult, PushTarget } from './push.js';
 export type { BlobOutcome, PushBlobOptions } from './blobs/push-blob.js';
+export type { UploadStreamOptions, UploadedBlob } from './blobs/stream-blob.js';
 export type { FetchedManifest, ManifestHead } from './manifests.js';
 export type { Referrers } from './listing.js';
 export type { ProgressEvent, ProgressEventType, ProgressObserver } from './progress.js';

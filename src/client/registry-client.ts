@@ -9,6 +9,7 @@ import { parseReference, type Reference } from '../reference/index.js';
 import { getBlob } from './blobs/get-blob.js';
 import { type BlobOutcome, type PushBlobOptions, pushBlobTo } from './blobs/push-blob.js';
 import { type StepContext, checkExistingBlob } from './blobs/steps.js';
+import { type UploadStreamOptions, type UploadedBlob, uploadStream } from './blobs/stream-blob.js';
 import { type Referrers, listReferrers, listTags } from './listing.js';
 import {
   type FetchedManifest,
@@ -78,6 +79,25 @@ export class RegistryClient {
     const outcome = await pushBlobTo(ctx, blob, { ...options, mountFrom });
     this.#remember(ctx.repo, digest);
     return outcome;
+  }
+
+  /**
+   * Uploads a stream whose digest and length are not known yet (a layer being compressed) in one
+   * streamed `PATCH`, and commits it under the digest computed on the way; resolves that digest
+   * and the size (see `blobs/stream-blob.ts`). Nothing is retried, since the stream is consumed as
+   * it goes: on failure the upload is cancelled and the error thrown, and the caller pushes the
+   * blob again from a source that can be re-read. A later `pushBlob` of the digest to another
+   * repository of the same registry mounts it from this one.
+   */
+  async uploadStream(
+    repo: RepositoryInput,
+    stream: Readable,
+    options: UploadStreamOptions & CallOptions = {},
+  ): Promise<UploadedBlob> {
+    const ctx = this.#ctx(repo, options);
+    const uploaded = await uploadStream(ctx, stream, options);
+    this.#remember(ctx.repo, uploaded.digest);
+    return uploaded;
   }
 
   /** The blob as a stream verified against `digest` (and `size` when given). */

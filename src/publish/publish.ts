@@ -5,6 +5,9 @@
  *
  * Per registry, credentials are asked for right before its pushes (an OIDC token lives at most
  * 5 minutes, so one minted in pre-command may have expired by post-command).
+ *
+ * Layers that need compressing (plain tars from an OCI layout or archive) are uploaded to the
+ * first registry while they are compressed (`layer-upload.ts`); the push that follows finds them.
  */
 import {
   dockerConfigCredentials,
@@ -32,6 +35,7 @@ import { pushFromEngine } from '../sources/engine/index.js';
 import type { Artifact } from '../oci/image.js';
 import { formatReference } from '../reference/index.js';
 import { artifactPlatforms, artifactSize } from './describe.js';
+import { streamLayersTo, type StreamedLayers } from './layer-upload.js';
 import { targetReference, type RegistryTarget } from './targets.js';
 
 /** One image to publish. */
@@ -67,7 +71,10 @@ export interface PublishRequest {
   readonly credentials?: (target: RegistryTarget) => Promise<LoginCredentials | undefined>;
   /** The docker config dir the engines and the client read credentials from. Default `$DOCKER_CONFIG` or `~/.docker`. */
   readonly dockerConfig?: string;
-  /** Compression of uncompressed layers (docker-archive inputs). Default gzip. */
+  /**
+   * Compression of uncompressed layers (docker-archive inputs). Default gzip. They are uploaded to
+   * the first registry while they are compressed, `client.concurrency` layers at a time.
+   */
   readonly compression?: Compression;
   /**
    * Where compression results are remembered, so a re-push does not compress again what the
@@ -104,16 +111,19 @@ export async function publish(request: PublishRequest): Promise<PublishedImage[]
         let published: PublishedImage;
         try {
           const credentials = await request.credentials?.(target);
-          published =
-            spec.kind === 'docker' || spec.kind === 'podman'
-              ? await publishFromEngine(request, image, spec.kind, spec, target, credentials)
-              : await publishArtifact(
-                  request,
-                  image,
-                  (loaded ??= await load(request, spec)).artifact,
-                  target,
-                  credentials,
-                );
+          if (spec.kind === 'docker' || spec.kind === 'podman') {
+            published = await publishFromEngine(request, image, spec.kind, spec, target, credentials);
+          } else {
+            const client = clientFor(request, target, credentials);
+            try {
+              // The first target receives the layers while they are compressed (see layer-upload.ts).
+              const streamed = loaded === undefined ? streamTo(request, image, target, client) : undefined;
+              loaded ??= await load(request, spec, streamed);
+              published = await publishArtifact(request, image, loaded.artifact, target, client, streamed);
+            } finally {
+              await client.close();
+            }
+          }
         } catch (error) {
           throw attachContext(error, image.source, target);
         }
@@ -167,7 +177,24 @@ function clientFor(
   return new RegistryClient({ ...request.client, credentials: provider });
 }
 
-async function load(request: PublishRequest, spec: SourceSpec): Promise<LoadedImage> {
+/** Uploads compressed layers to `image`'s repository on `target` as they are made. */
+function streamTo(
+  request: PublishRequest,
+  image: ImageRequest,
+  target: RegistryTarget,
+  client: RegistryClient,
+): StreamedLayers {
+  const { registry, repository } = targetReference(target, image.name);
+  return streamLayersTo(client, { registry, repository }, (event) =>
+    emit(request, { type: 'progress', source: image.source, target: target.prefix, event }),
+  );
+}
+
+async function load(
+  request: PublishRequest,
+  spec: SourceSpec,
+  streamed: StreamedLayers | undefined,
+): Promise<LoadedImage> {
   const options = request.signal ? { signal: request.signal } : {};
   if (isLocalSource(spec)) {
     const image = await openLocalSource(spec, options);
@@ -178,6 +205,12 @@ async function load(request: PublishRequest, spec: SourceSpec): Promise<LoadedIm
         compression: request.compression ?? 'gzip',
         ...options,
         ...(cache && { cache }),
+        // Further registries read the layers back from temporary files rather than compress again.
+        ...(streamed && {
+          upload: streamed.upload,
+          keepUploaded: request.registries.length > 1,
+          concurrency: streamed.concurrency,
+        }),
       });
       await cache?.save();
       return compressed;
@@ -197,26 +230,24 @@ async function publishArtifact(
   image: ImageRequest,
   artifact: Artifact,
   target: RegistryTarget,
-  credentials: LoginCredentials | undefined,
+  client: RegistryClient,
+  streamed: StreamedLayers | undefined,
 ): Promise<PublishedImage> {
-  const client = clientFor(request, target, credentials);
-  try {
-    const repository = targetReference(target, image.name);
-    const result = await client.push(
-      artifact,
-      [{ repository: formatReference(repository), tags: image.tags }],
-      {
-        onProgress: (event) =>
-          emit(request, { type: 'progress', source: image.source, target: target.prefix, event }),
-        ...(request.signal && { signal: request.signal }),
+  const repository = targetReference(target, image.name);
+  const result = await client.push(
+    artifact,
+    [{ repository: formatReference(repository), tags: image.tags }],
+    {
+      onProgress: (event) => {
+        if (event.type === 'blob-skipped' && streamed?.uploaded.has(event.digest)) return;
+        emit(request, { type: 'progress', source: image.source, target: target.prefix, event });
       },
-    );
-    // The client reports `ref:tag@digest`; results carry the tagged references and the digest apart.
-    const tagged = result.references.map((r) => r.slice(0, r.lastIndexOf('@')));
-    return describe(image, target, artifact, result.digest, result.mediaType, tagged);
-  } finally {
-    await client.close();
-  }
+      ...(request.signal && { signal: request.signal }),
+    },
+  );
+  // The client reports `ref:tag@digest`; results carry the tagged references and the digest apart.
+  const tagged = result.references.map((r) => r.slice(0, r.lastIndexOf('@')));
+  return describe(image, target, artifact, result.digest, result.mediaType, tagged);
 }
 
 async function publishFromEngine(

@@ -21,6 +21,13 @@ export interface CompressedInfo {
 /** Entries kept; the oldest are dropped past this. */
 const MAX_ENTRIES = 10_000;
 
+/**
+ * The format of the entries, part of every key: bumped whenever the same layer, compression and
+ * level can give other bytes, so that older entries are no longer found (their digests could
+ * not be made again). 2: compressors write 1 MiB buffers, which moves gzip level 0's block ends.
+ */
+const FORMAT = 2;
+
 /** `$XDG_CACHE_HOME/container-package/blob-info.json`, else under `~/.cache`. */
 export function defaultBlobInfoCachePath(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'container-package', 'blob-info.json');
@@ -49,7 +56,7 @@ export class BlobInfoCache {
       const value: unknown = JSON.parse(await readFile(path, 'utf8'));
       if (typeof value === 'object' && value !== null) {
         for (const [key, info] of Object.entries(value as Record<string, unknown>)) {
-          if (isInfo(info)) entries.set(key, info);
+          if (key.endsWith(` v${FORMAT}`) && isInfo(info)) entries.set(key, info);
         }
       }
     } catch {
@@ -88,7 +95,7 @@ export class BlobInfoCache {
 }
 
 function key(layerDigest: string, compression: string, level: number): string {
-  return `${layerDigest} ${compression} ${level}`;
+  return `${layerDigest} ${compression} ${level} v${FORMAT}`;
 }
 
 function isInfo(value: unknown): value is CompressedInfo {

@@ -1,4 +1,7 @@
 import { availableParallelism } from 'node:os';
+import type { Readable } from 'node:stream';
+import type { Descriptor } from '../oci/descriptor.js';
+import type { BlobInfoCache } from './blob-info-cache.js';
 import { SourceError } from './errors.js';
 
 /** How layers are compressed before a push. `none` pushes them as they are. */
@@ -22,6 +25,50 @@ export interface CompressOptions {
   tmpDir?: string;
   /** Stops compressing (and removes what was written) when aborted. */
   signal?: AbortSignal;
+}
+
+/** The digest and size of the bytes a {@link LayerUpload} sent, as stored where it sent them. */
+export interface UploadedLayer {
+  readonly digest: string;
+  readonly size: number;
+}
+
+/**
+ * Sends a layer's compressed bytes on (to a registry) while they are being made, so compressing
+ * and uploading overlap and nothing is written to a temporary file. It must read `stream` to
+ * its end and resolve the sha256 digest and the size of exactly the bytes it read, or reject
+ * (and may then destroy `stream`). A push cannot retry what it read from a stream: when it
+ * rejects, the layer is compressed to a temporary file instead, and pushed from there.
+ *
+ * @param layer the uncompressed layer being compressed, to label progress
+ * @param signal aborted when the compression is stopped
+ */
+export type LayerUpload = (
+  stream: Readable,
+  layer: Descriptor,
+  signal: AbortSignal,
+) => Promise<UploadedLayer>;
+
+/** Options of `compressImage`: {@link CompressOptions} plus where results go. */
+export interface CompressImageOptions extends CompressOptions {
+  /**
+   * Results of earlier compressions: a layer found there is not compressed now; its bytes are
+   * made on the fly only if the registry does not already hold them. New results are recorded
+   * in it. Default none.
+   */
+  cache?: BlobInfoCache;
+  /**
+   * Where layers not found in `cache` are compressed into (see {@link LayerUpload}) instead of
+   * temporary files. Those layers are then made on the fly, like cache hits, if they are read
+   * again. After the first failed upload the remaining layers go to temporary files. Default
+   * none: every layer is compressed to a temporary file.
+   */
+  upload?: LayerUpload;
+  /**
+   * Also write the layers given to `upload` to temporary files as they pass, for pushes to more
+   * registries: reading a file back costs less than compressing again. Default false.
+   */
+  keepUploaded?: boolean;
 }
 
 /** {@link CompressOptions} with the defaults filled in and the ranges checked. */

@@ -2,11 +2,16 @@ import { isForeign } from '../oci/descriptor.js';
 import type { Artifact, BlobSource, ImageArtifact, IndexArtifact } from '../oci/image.js';
 import { digestBytes } from '../oci/index.js';
 import { MediaType } from '../oci/media-types.js';
-import type { BlobInfoCache } from './blob-info-cache.js';
-import { compressStream, compressToFile, type LayerCompression, type WrittenBlob } from './compress-layer.js';
+import {
+  compressStream,
+  compressToFile,
+  compressToUpload,
+  type LayerCompression,
+  type WrittenBlob,
+} from './compress-layer.js';
 import {
   resolveCompressOptions,
-  type CompressOptions,
+  type CompressImageOptions,
   type ResolvedCompressOptions,
 } from './compress-options.js';
 import { fileBlob } from './file-blob.js';
@@ -24,8 +29,9 @@ import { detectBlobCompression } from './sniff.js';
 import { TempDir } from './temp-dir.js';
 
 /**
- * A compressed layer: where it was written and what it is; or, known from the blob-info cache,
- * what it will be (`file` undefined: compressed again only if the registry asks for the bytes).
+ * A compressed layer: where it was written and what it is; or, known from the blob-info cache or
+ * already uploaded, what it is without a copy (`file` undefined: compressed again only if a
+ * registry asks for the bytes).
  */
 type Compressed = WrittenBlob & { readonly file?: string; readonly source: BlobSource };
 
@@ -37,6 +43,11 @@ type Compressed = WrittenBlob & { readonly file?: string; readonly source: BlobS
  * descriptors. Layers already compressed, non-distributable layers and non-tar artifact layers
  * pass byte for byte; the configs (and so the diff IDs) never change. Returns `image` itself when
  * nothing needs compressing or `compression` is `'none'`.
+ *
+ * With `upload`, a layer is compressed straight into it instead (to a registry, the way skopeo
+ * pushes: compressing and uploading in one pass), and without `keepUploaded` the result makes its
+ * bytes again on the fly should another registry need them. A layer whose upload fails, and every
+ * layer after it, is compressed to a temporary file as without `upload`; an abort is thrown.
  *
  * Media types: an OCI manifest gets `…layer.v1.tar+gzip` / `+zstd`; a Docker schema2 manifest gets
  * `…rootfs.diff.tar.gzip`. Docker schema2 has no zstd layer type, so with zstd a Docker manifest is
@@ -54,13 +65,7 @@ type Compressed = WrittenBlob & { readonly file?: string; readonly source: BlobS
  */
 export async function compressImage(
   image: LoadedImage,
-  options: CompressOptions & {
-    /**
-     * Results of earlier compressions: a layer found there is not compressed now; its bytes are
-     * made on the fly only if the registry does not already hold them. Default none.
-     */
-    cache?: BlobInfoCache;
-  } = {},
+  options: CompressImageOptions = {},
 ): Promise<LoadedImage> {
   const resolved = resolveCompressOptions(options);
   resolved.signal?.throwIfAborted();
@@ -72,16 +77,30 @@ export async function compressImage(
   const signal =
     resolved.signal === undefined ? controller.signal : AbortSignal.any([resolved.signal, controller.signal]);
   try {
-    const compression = resolved.compression;
+    const { compression, level } = resolved;
+    const { cache, upload } = options;
+    let streaming = upload !== undefined;
     const written = await mapLimit(
       todo,
       resolved.concurrency,
       async (blob, i): Promise<Compressed> => {
-        const known = options.cache?.get(blob.descriptor.digest, compression, resolved.level);
+        const known = cache?.get(blob.descriptor.digest, compression, level);
         if (known !== undefined) return { ...known, source: blob };
         const file = temp.file(`layer-${i}`);
-        const written = await compressToFile(blob, compression, resolved.level, file, signal);
-        options.cache?.set(blob.descriptor.digest, compression, resolved.level, written);
+        if (upload !== undefined && streaming) {
+          const keep = options.keepUploaded === true ? file : undefined;
+          try {
+            const sent = await compressToUpload(blob, compression, level, upload, signal, keep);
+            cache?.set(blob.descriptor.digest, compression, level, sent);
+            return { ...sent, ...(keep !== undefined && { file }), source: blob };
+          } catch (error) {
+            if (signal.aborted) throw error;
+            // The stream cannot be sent again: this layer, and the rest, go the retryable way.
+            streaming = false;
+          }
+        }
+        const written = await compressToFile(blob, compression, level, file, signal);
+        cache?.set(blob.descriptor.digest, compression, level, written);
         return { ...written, file, source: blob };
       },
       () => controller.abort(),
@@ -94,6 +113,8 @@ export async function compressImage(
     });
   } catch (error) {
     await temp.dispose();
+    // Streams stopped by the abort fail with a bare AbortError: report the caller's reason instead.
+    resolved.signal?.throwIfAborted();
     throw error;
   }
 }

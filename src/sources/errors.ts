@@ -30,7 +30,9 @@ export type SourceErrorCode =
   /** A blob opened after the image that owns it was disposed (its temp files are gone). */
   | 'SRC_DISPOSED'
   /** An option out of range (compression level, concurrency...) or of an unknown value. */
-  | 'SRC_INVALID_OPTION';
+  | 'SRC_INVALID_OPTION'
+  /** A layer upload given to `compressImage` that resolved before reading all the bytes it was given. */
+  | 'SRC_UPLOAD_INCOMPLETE';
 
 /** Base class of every error thrown by `src/sources`. `path`, when set, is the file or directory concerned. */
 export class SourceError extends ContainerPackageError {

@@ -30,8 +30,11 @@ export {
   COMPRESSIONS,
   resolveCompressOptions,
   type Compression,
+  type CompressImageOptions,
   type CompressOptions,
+  type LayerUpload,
   type ResolvedCompressOptions,
+  type UploadedLayer,
 } from './compress-options.js';
 export { detectCompression, type DetectedCompression } from './sniff.js';
 export { isLocalSource, openLocalSource, type LocalSourceOptions, type LocalSourceSpec } from './open.js';

@@ -4,7 +4,9 @@
  * test content the way the conformance suite does.
  */
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import { createRegistry, type Registry, type RegistryOptions } from '../../src/registry/index.js';
 import { newTempDir } from '../support/temp-dir.js';
 
@@ -27,6 +29,20 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
   const registry = createRegistry({ storageDir, ...options });
   const { url } = await registry.listen('127.0.0.1', 0);
   return { registry, url, storageDir };
+}
+
+/** Upload sessions still open in a bundled registry's store (the `_uploads` entries of every repository). */
+export function openUploads(storageDir: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      if (entry.name === '_uploads') found.push(...readdirSync(join(dir, entry.name)));
+      else walk(join(dir, entry.name));
+    }
+  };
+  walk(storageDir);
+  return found;
 }
 
 /** A response with its body read. */

@@ -157,6 +157,10 @@ function forward(req: IncomingMessage, res: ServerResponse, target: URL, cutAfte
     answer.pipe(res);
   });
   upstream.on('error', () => req.socket.destroy());
+  // A client that goes away mid-request (an abort) takes the forwarded request with it, as a real proxy does.
+  req.on('close', () => {
+    if (!req.complete) upstream.destroy();
+  });
   if (cutAfter === undefined) {
     req.pipe(upstream);
     return;

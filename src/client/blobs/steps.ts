@@ -100,13 +100,20 @@ export function parseRangeEnd(range: string | undefined): number {
   return end <= 0 ? 0 : end + 1;
 }
 
-/** `DELETE <upload URL>`, best effort: frees the registry's half-written upload. */
+/** The longest a cancel may take (it is sent after an abort too, so it must not hold one up). */
+const CANCEL_TIMEOUT_MS = 5_000;
+
+/**
+ * `DELETE <upload URL>`, best effort: frees the registry's half-written upload. Sent with its own
+ * short timeout instead of the operation's signal, so an aborted push cancels its uploads too.
+ */
 export async function cancelUpload(ctx: StepContext, location: URL): Promise<void> {
   try {
     const response = await ctx.session.transport({
       method: 'DELETE',
       url: location,
-      ...base(ctx),
+      scopes: [pushScope(ctx.repo)],
+      signal: AbortSignal.timeout(CANCEL_TIMEOUT_MS),
       retry: false,
     });
     await discard(response);

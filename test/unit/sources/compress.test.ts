@@ -6,6 +6,7 @@ import type { Artifact, ImageArtifact, IndexArtifact } from '../../../src/oci/im
 import { parseManifest, type ImageIndex, type ImageManifest } from '../../../src/oci/manifest.js';
 import {
   BlobInfoCache,
+  type LayerUpload,
   compressImage,
   fromDockerArchive,
   fromLayout,
@@ -195,6 +196,164 @@ describe('compressImage', () => {
     await expect(compressImage(source, { signal: controller.signal })).rejects.toMatchObject({
       name: 'AbortError',
     });
+  });
+});
+
+/**
+ * An upload into memory, as a registry would take it: reads the stream to its end and keeps the
+ * bytes under their digest. `fail` makes call N (0-based) read part of the stream and reject, as a
+ * cut connection does.
+ */
+function memoryUpload(options: { fail?: number; abort?: AbortController } = {}) {
+  const stored = new Map<string, Buffer>();
+  const calls: string[] = [];
+  const upload: LayerUpload = async (stream, layer, signal) => {
+    const call = calls.push(layer.digest) - 1;
+    if (call === options.fail) {
+      for await (const chunk of stream) if ((chunk as Buffer).length > 0) break;
+      stream.destroy();
+      throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    }
+    if (options.abort !== undefined) {
+      options.abort.abort(new Error('user cancelled'));
+      signal.throwIfAborted();
+    }
+    const bytes = await collect(stream);
+    stored.set(sha256(bytes), bytes);
+    return { digest: sha256(bytes), size: bytes.length };
+  };
+  return { upload, stored, calls };
+}
+
+/** Files written under `tmpDir` (inside compressImage's private directory). */
+function tempFiles(tmpDir: string): string[] {
+  return readdirSync(tmpDir).flatMap((d) => readdirSync(join(tmpDir, d)));
+}
+
+async function plainLayout(tars: Buffer[]): Promise<string> {
+  const dir = newTempDir('plain');
+  const w = new LayoutWriter(dir);
+  w.writeIndexJson([w.image({ layers: tars, gzip: false }).descriptor]);
+  return dir;
+}
+
+describe('compressImage with an upload', () => {
+  test('compresses each distinct layer once, straight into the upload; the result makes the same bytes again', async () => {
+    const dir = newTempDir('layout');
+    const w = new LayoutWriter(dir);
+    const shared = await randomLayer(50, 3, 20_000);
+    const own = await randomLayer(51, 3, 20_000);
+    const amd = w.image({
+      layers: [shared, own],
+      gzip: false,
+      platform: { os: 'linux', architecture: 'amd64' },
+    });
+    const arm = w.image({ layers: [shared], gzip: false, platform: { os: 'linux', architecture: 'arm64' } });
+    w.writeIndexJson([w.index([amd.descriptor, arm.descriptor]).descriptor]);
+    const { upload, stored, calls } = memoryUpload();
+    const cache = BlobInfoCache.inMemory();
+    const tmpDir = newTempDir('c');
+    const image = await compressImage(await fromLayout(dir), { upload, cache, tmpDir, concurrency: 2 });
+    expect(calls.sort()).toEqual([sha256(shared), sha256(own)].sort());
+    expect(tempFiles(tmpDir)).toEqual([]);
+    const children = (image.artifact as IndexArtifact).children as ImageArtifact[];
+    const layers = children.flatMap((child) => child.layers);
+    expect(layers.map((l) => l.descriptor.mediaType)).toEqual(
+      Array(3).fill('application/vnd.oci.image.layer.v1.tar+gzip'),
+    );
+    for (const [i, layer] of layers.entries()) {
+      const uploaded = stored.get(layer.descriptor.digest)!;
+      expect(uploaded.length).toBe(layer.descriptor.size);
+      // Made again on the fly (for another registry), the bytes are the uploaded ones.
+      expect((await collect(await layer.open())).equals(uploaded)).toBe(true);
+      expect(gunzipSync(uploaded).equals([shared, own, shared][i]!)).toBe(true);
+    }
+    const known = cache.get(sha256(own), 'gzip', 6);
+    expect(known).toEqual({
+      digest: children[0]!.layers[1]!.descriptor.digest,
+      size: stored.get(known!.digest)!.length,
+      level: 6,
+    });
+    await image.dispose();
+  });
+
+  test('zstd into a Docker manifest: converted to OCI as without an upload', async () => {
+    const tars = [await randomLayer(52)];
+    const { upload, stored } = memoryUpload();
+    const source = await fromDockerArchive(await dockerArchive(tars));
+    const image = await compressImage(source, { compression: 'zstd', upload, tmpDir: newTempDir('z') });
+    const artifact = image.artifact as ImageArtifact;
+    expect(artifact.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
+    expect(manifestOf(artifact).layers[0]!.mediaType).toBe('application/vnd.oci.image.layer.v1.tar+zstd');
+    const uploaded = stored.get(artifact.layers[0]!.descriptor.digest)!;
+    expect(zstdDecompressSync(uploaded).equals(tars[0]!)).toBe(true);
+    await image.dispose();
+  });
+
+  test('keepUploaded also writes each uploaded layer to a temporary file, read back from there', async () => {
+    const tars = [await randomLayer(53, 3, 20_000), await randomLayer(54)];
+    const { upload, stored } = memoryUpload();
+    const tmpDir = newTempDir('keep');
+    const image = await compressImage(await fromLayout(await plainLayout(tars)), {
+      upload,
+      keepUploaded: true,
+      tmpDir,
+    });
+    expect(tempFiles(tmpDir)).toHaveLength(2);
+    const layers = (image.artifact as ImageArtifact).layers;
+    for (const layer of layers) {
+      expect((await collect(await layer.open())).equals(stored.get(layer.descriptor.digest)!)).toBe(true);
+    }
+    await image.dispose();
+    await expect(layers[0]!.open()).rejects.toMatchObject({ code: 'SRC_DISPOSED' });
+  });
+
+  test('a failed upload sends that layer and every later one to temporary files instead', async () => {
+    const tars = [await randomLayer(55, 3, 20_000), await randomLayer(56), await randomLayer(57)];
+    const { upload, calls } = memoryUpload({ fail: 0 });
+    const tmpDir = newTempDir('fallback');
+    const image = await compressImage(await fromLayout(await plainLayout(tars)), {
+      upload,
+      tmpDir,
+      concurrency: 1,
+    });
+    expect(calls).toHaveLength(1);
+    expect(tempFiles(tmpDir)).toHaveLength(3);
+    const [, ...layers] = await readAll(image.artifact as ImageArtifact);
+    layers.forEach((gz, i) => expect(gunzipSync(gz).equals(tars[i]!)).toBe(true));
+    await image.dispose();
+  });
+
+  test('an upload that resolves without reading every byte is not believed', async () => {
+    const tars = [await randomLayer(58, 3, 20_000)];
+    const careless: LayerUpload = () => Promise.resolve({ digest: sha256('nothing'), size: 7 });
+    const tmpDir = newTempDir('careless');
+    const image = await compressImage(await fromLayout(await plainLayout(tars)), {
+      upload: careless,
+      tmpDir,
+    });
+    const layer = (image.artifact as ImageArtifact).layers[0]!;
+    expect(layer.descriptor.digest).not.toBe(sha256('nothing'));
+    expect(tempFiles(tmpDir)).toHaveLength(1);
+    expect(gunzipSync(await collect(await layer.open())).equals(tars[0]!)).toBe(true);
+    await image.dispose();
+  });
+
+  test('an abort during an upload is thrown, with no fallback and no file left', async () => {
+    const tars = [await randomLayer(59, 3, 20_000), await randomLayer(60)];
+    const controller = new AbortController();
+    const { upload, calls } = memoryUpload({ abort: controller });
+    const tmpDir = newTempDir('abort');
+    await expect(
+      compressImage(await fromLayout(await plainLayout(tars)), {
+        upload,
+        tmpDir,
+        concurrency: 1,
+        signal: controller.signal,
+      }),
+    ).rejects.toThrow('user cancelled');
+    expect(calls).toHaveLength(1);
+    expect(readdirSync(tmpDir)).toEqual([]);
   });
 });
 
