@@ -7,13 +7,13 @@ import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-7ZOYLVLZ.js";
+} from "./chunks/chunk-DKDI7MZG.js";
 import {
   resolveTarget
 } from "./chunks/chunk-V7JRAJQU.js";
 import {
   COMPRESSIONS
-} from "./chunks/chunk-TCHT5QTN.js";
+} from "./chunks/chunk-HZ2ZM7KH.js";
 import "./chunks/chunk-P2LEJWYB.js";
 import "./chunks/chunk-42VI6ERD.js";
 import {
@@ -19835,7 +19835,7 @@ var BuildkiteHookCommand = class _BuildkiteHookCommand extends BaseCommand {
   };
   async run() {
     const { args } = await this.parse(_BuildkiteHookCommand);
-    const { environmentHook, hookContext, postCommandHook, preCommandHook, preExitHook, renderExports } = await import("./chunks/hooks-6ZFKQGSD.js");
+    const { environmentHook, hookContext, postCommandHook, preCommandHook, preExitHook, renderExports } = await import("./chunks/hooks-R5BJL3KT.js");
     const cli = fileURLToPath(new URL("../bin/container-package", import.meta.url));
     const context = hookContext(process.env, cli, (line) => process.stderr.write(`${line}
 `));
@@ -20033,7 +20033,7 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
     json: import_core4.Flags.boolean({ description: "print the result as JSON and nothing else" })
   };
   async run() {
-    const { publish } = await import("./chunks/publish-FGMP3WSN.js");
+    const { publish } = await import("./chunks/publish-RR456HOL.js");
     const { args, flags } = await this.parse(_CopyCommand);
     const destination = parseDestination(args.destination, flags.org);
     const progress = new Progress({ stream: process.stderr, ...flags.json && { mode: "none" } });
@@ -20082,12 +20082,12 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
       { createToken }
     ] = await Promise.all([
       import("./chunks/local-registry-EUBJRTKJ.js"),
-      import("./chunks/publish-FGMP3WSN.js"),
-      import("./chunks/registry-6LM2IBF6.js")
+      import("./chunks/publish-RR456HOL.js"),
+      import("./chunks/registry-YOONUCLY.js")
     ]);
     const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
       import("./chunks/render-X7OELVYM.js"),
-      import("./chunks/sources-GP4ZEMDK.js")
+      import("./chunks/sources-IU6TK4DX.js")
     ]);
     const dir = await mkdtemp(join(tmpdir(), "container-package-example-"));
     const cli = fileURLToPath2(new URL("../bin/container-package", import.meta.url));
@@ -20156,7 +20156,7 @@ var import_core6 = __toESM(require_lib(), 1);
 
 // src/cli/client.ts
 async function readClient(flags) {
-  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-VSYZDR5S.js");
+  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-TPYFE7VC.js");
   return new RegistryClient({
     insecure: flags.insecure ?? [],
     credentials: dockerConfigCredentials(flags["docker-config"] ? { configDir: flags["docker-config"] } : {})
@@ -20179,7 +20179,7 @@ var InspectCommand = class _InspectCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_InspectCommand);
-    const { inspectImage } = await import("./chunks/publish-FGMP3WSN.js");
+    const { inspectImage } = await import("./chunks/publish-RR456HOL.js");
     const client = await readClient(flags);
     try {
       const result = await inspectImage(client, parseReference(args.ref, { defaultTag: true }), {
@@ -20268,7 +20268,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
       );
     }
     const password = await this.secret(flags, target.audience ?? `https://${target.prefix}`);
-    const { login } = await import("./chunks/publish-FGMP3WSN.js");
+    const { login } = await import("./chunks/publish-RR456HOL.js");
     const file = await login(
       target,
       { username, password },
@@ -20313,7 +20313,7 @@ var LogoutCommand = class _LogoutCommand extends BaseCommand {
   static args = { registry: import_core8.Args.string({ description: "registry to log out of", required: true }) };
   static flags = { ...registryFlags };
   async run() {
-    const { logout } = await import("./chunks/publish-FGMP3WSN.js");
+    const { logout } = await import("./chunks/publish-RR456HOL.js");
     const { args, flags } = await this.parse(_LogoutCommand);
     const target = resolveTarget(args.registry, flags.org ? { organization: flags.org } : {});
     const removed = await logout(target, flags["docker-config"] ? { configDir: flags["docker-config"] } : {});
@@ -20361,7 +20361,7 @@ var PushCommand = class _PushCommand extends BaseCommand {
     })
   };
   async run() {
-    const { publish } = await import("./chunks/publish-FGMP3WSN.js");
+    const { publish } = await import("./chunks/publish-RR456HOL.js");
     const { args, flags } = await this.parse(_PushCommand);
     const extraTags = (flags.tag ?? []).map((t) => parseTag(t));
     const progress = new Progress({ stream: process.stderr, ...flags.json && { mode: "none" } });
@@ -20467,7 +20467,7 @@ var tokensFileFlag = {
 };
 async function resolveTokensFile(flags) {
   const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-  const { tokensFileOf } = await import("./chunks/registry-6LM2IBF6.js");
+  const { tokensFileOf } = await import("./chunks/registry-YOONUCLY.js");
   return { file: flags["tokens-file"] ?? tokensFileOf(config), config };
 }
 
@@ -20488,7 +20488,7 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
     json: import_core12.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { DiskStore } = await import("./chunks/registry-6LM2IBF6.js");
+    const { DiskStore } = await import("./chunks/registry-YOONUCLY.js");
     const { flags } = await this.parse(_RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     if (!existsSync(config.storage)) {
@@ -20536,7 +20536,7 @@ var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
     json: import_core13.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { collectGarbageAt, parseDurationFlag } = await import("./chunks/registry-6LM2IBF6.js");
+    const { collectGarbageAt, parseDurationFlag } = await import("./chunks/registry-YOONUCLY.js");
     const { flags } = await this.parse(_RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === void 0 ? config.gc.graceMs : parseDurationFlag("--grace", flags.grace);
@@ -20636,7 +20636,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
     ...configFlags
   };
   async run() {
-    const { createToken, isOpen } = await import("./chunks/registry-6LM2IBF6.js");
+    const { createToken, isOpen } = await import("./chunks/registry-YOONUCLY.js");
     const { flags } = await this.parse(_RegistryTokenCreateCommand);
     const { file, config } = await resolveTokensFile(flags);
     if (flags.config !== void 0 && !isOpen(config)) {
@@ -20679,7 +20679,7 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
     ...configFlags
   };
   async run() {
-    const { listTokens } = await import("./chunks/registry-6LM2IBF6.js");
+    const { listTokens } = await import("./chunks/registry-YOONUCLY.js");
     const { flags } = await this.parse(_RegistryTokenListCommand);
     const { file } = await resolveTokensFile(flags);
     const tokens = await listTokens(file);
@@ -20715,7 +20715,7 @@ var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseC
   };
   static flags = { ...tokensFileFlag, ...configFlags };
   async run() {
-    const { revokeToken } = await import("./chunks/registry-6LM2IBF6.js");
+    const { revokeToken } = await import("./chunks/registry-YOONUCLY.js");
     const { args, flags } = await this.parse(_RegistryTokenRevokeCommand);
     const { file } = await resolveTokensFile(flags);
     const record = await revokeToken(file, args.id);

@@ -4,7 +4,7 @@ import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-7ZOYLVLZ.js";
+} from "./chunks/chunk-DKDI7MZG.js";
 import "./chunks/chunk-DSYMQGUV.js";
 
 // src/cli/serve-fast.ts

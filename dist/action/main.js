@@ -2547,7 +2547,7 @@ var require_connect = __commonJS({
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
-    function noop3() {
+    function noop4() {
     }
     var tls;
     var SessionCache;
@@ -2672,7 +2672,7 @@ var require_connect = __commonJS({
     }
     var setupConnectTimeout = process.platform === "win32" ? (socketWeakRef, opts2) => {
       if (!opts2.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       let s2 = null;
@@ -2688,7 +2688,7 @@ var require_connect = __commonJS({
       };
     } : (socketWeakRef, opts2) => {
       if (!opts2.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       const fastTimer = timers.setFastTimeout(() => {
@@ -4106,7 +4106,7 @@ var require_webidl = __commonJS({
 var require_util2 = __commonJS({
   "../../work/main/node_modules/@actions/http-client/node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
-    var { Transform: Transform4 } = __require("node:stream");
+    var { Transform: Transform5 } = __require("node:stream");
     var zlib = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
@@ -4794,7 +4794,7 @@ var require_util2 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform4 {
+    var InflateStream = class extends Transform5 {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -5479,7 +5479,7 @@ var require_body = __commonJS({
       random = (max) => Math.floor(Math.random(max));
     }
     var textEncoder3 = new TextEncoder();
-    function noop3() {
+    function noop4() {
     }
     var hasFinalizationRegistry = globalThis.FinalizationRegistry && process.version.indexOf("v18") !== 0;
     var streamRegistry;
@@ -5487,7 +5487,7 @@ var require_body = __commonJS({
       streamRegistry = new FinalizationRegistry((weakRef) => {
         const stream = weakRef.deref();
         if (stream && !stream.locked && !isDisturbed(stream) && !isErrored(stream)) {
-          stream.cancel("Response object has been garbage collected").catch(noop3);
+          stream.cancel("Response object has been garbage collected").catch(noop4);
         }
       });
     }
@@ -6897,7 +6897,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline: pipeline5 } = __require("node:stream");
+    var { pipeline: pipeline6 } = __require("node:stream");
     var util = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7376,7 +7376,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength2) {
       assert(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline5(
+      const pipe = pipeline6(
         body,
         h2stream,
         (err) => {
@@ -7709,7 +7709,7 @@ var require_client = __commonJS({
     var connectH2 = require_client_h2();
     var deprecatedInterceptorWarned = false;
     var kClosedResolve = /* @__PURE__ */ Symbol("kClosedResolve");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function getPipelining(client) {
       return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
@@ -8001,14 +8001,14 @@ var require_client = __commonJS({
           });
         });
         if (client.destroyed) {
-          util.destroy(socket.on("error", noop3), new ClientDestroyedError());
+          util.destroy(socket.on("error", noop4), new ClientDestroyedError());
           return;
         }
         assert(socket);
         try {
           client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
         } catch (err) {
-          socket.destroy().on("error", noop3);
+          socket.destroy().on("error", noop4);
           throw err;
         }
         client[kConnecting] = false;
@@ -8752,7 +8752,7 @@ var require_proxy_agent = __commonJS({
     function defaultFactory(origin, opts2) {
       return new Pool(origin, opts2);
     }
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function defaultAgentFactory(origin, opts2) {
       if (opts2.connections === 1) {
@@ -8869,7 +8869,7 @@ var require_proxy_agent = __commonJS({
                 servername: this[kProxyTls]?.servername || proxyHostname
               });
               if (statusCode !== 200) {
-                socket.on("error", noop3).destroy();
+                socket.on("error", noop4).destroy();
                 callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
               }
               if (opts3.protocol !== "https:") {
@@ -9485,7 +9485,7 @@ var require_readable = __commonJS({
     var kAbort = /* @__PURE__ */ Symbol("kAbort");
     var kContentType = /* @__PURE__ */ Symbol("kContentType");
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     var BodyReadable = class extends Readable7 {
       constructor({
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
             } else {
               resolve3(null);
             }
-          }).on("error", noop3).on("data", function(chunk) {
+          }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
             if (limit <= 0) {
               this.destroy();
@@ -10421,7 +10421,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline5(opts2, handler) {
+    function pipeline6(opts2, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts2, handler);
         this.dispatch({ ...opts2, body: pipelineHandler.req }, pipelineHandler);
@@ -10430,7 +10430,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough2().destroy(err);
       }
     }
-    module.exports = pipeline5;
+    module.exports = pipeline6;
   }
 });
 
@@ -11280,13 +11280,13 @@ var require_pluralizer = __commonJS({
 var require_pending_interceptors_formatter = __commonJS({
   "../../work/main/node_modules/@actions/http-client/node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports, module) {
     "use strict";
-    var { Transform: Transform4 } = __require("node:stream");
+    var { Transform: Transform5 } = __require("node:stream");
     var { Console } = __require("node:console");
     var PERSISTENT = process.versions.icu ? "\u2705" : "Y ";
     var NOT_PERSISTENT = process.versions.icu ? "\u274C" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
-        this.transform = new Transform4({
+        this.transform = new Transform5({
           transform(chunk, _enc, cb) {
             cb(null, chunk);
           }
@@ -13595,7 +13595,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable7, pipeline: pipeline5, finished: finished7 } = __require("node:stream");
+    var { Readable: Readable7, pipeline: pipeline6, finished: finished7 } = __require("node:stream");
     var { addAbortListener: addAbortListener3, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14540,7 +14540,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline5(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline6(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -18337,7 +18337,7 @@ var require_eventsource_stream = __commonJS({
   "../../work/main/node_modules/@actions/http-client/node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module) {
     "use strict";
     var buffer = __require("node:buffer");
-    var { Transform: Transform4 } = __require("node:stream");
+    var { Transform: Transform5 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
     var LF2 = 10;
@@ -18387,7 +18387,7 @@ var require_eventsource_stream = __commonJS({
       error2.aborted = false;
       return error2;
     }
-    var EventSourceStream = class extends Transform4 {
+    var EventSourceStream = class extends Transform5 {
       /**
        * @type {eventSourceSettings}
        */
@@ -18741,7 +18741,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "../../work/main/node_modules/@actions/http-client/node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline: pipeline5 } = __require("node:stream");
+    var { pipeline: pipeline6 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18901,7 +18901,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline5(
+          pipeline6(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -20774,7 +20774,8 @@ async function cancelUpload(ctx, location) {
     const response = await ctx.session.transport({
       method: "DELETE",
       url: location,
-      ...base(ctx),
+      scopes: [pushScope(ctx.repo)],
+      signal: AbortSignal.timeout(CANCEL_TIMEOUT_MS),
       retry: false
     });
     await discard(response);
@@ -20806,7 +20807,7 @@ function checkDigestHeader(response, digest) {
     );
   }
 }
-var REDIRECTS;
+var REDIRECTS, CANCEL_TIMEOUT_MS;
 var init_steps = __esm({
   "src/client/blobs/steps.ts"() {
     "use strict";
@@ -20815,6 +20816,7 @@ var init_steps = __esm({
     init_location();
     init_types();
     REDIRECTS = [301, 302, 303, 307, 308];
+    CANCEL_TIMEOUT_MS = 5e3;
   }
 });
 
@@ -21132,6 +21134,85 @@ var init_push_blob = __esm({
     init_attempts();
     init_steps();
     init_upload();
+  }
+});
+
+// src/client/blobs/stream-blob.ts
+import { pipeline } from "node:stream";
+async function uploadStream(ctx, stream, options = {}) {
+  const repository = formatRepository(ctx.repo);
+  const id = options.progressId ?? "";
+  const event = (type2, bytes, total) => report(options.onProgress, { type: type2, repository, digest: id, bytes, total });
+  let location;
+  try {
+    ctx.signal?.throwIfAborted();
+    const started = await initiateUpload(ctx);
+    if (started.mounted) throw new Error("internal: a plain upload was answered as a mount");
+    location = started.location;
+    const expected = options.expectedSize ?? 0;
+    event("blob-start", 0, expected);
+    let reported = 0;
+    const hasher = new ProgressDigestStream(options.algorithm ?? "sha256", (bytes) => {
+      if (bytes - reported < PROGRESS_STEP) return;
+      reported = bytes;
+      event("blob-progress", bytes, Math.max(expected, bytes));
+    });
+    pipeline(stream, hasher, () => void 0);
+    const response = await ctx.session.send(
+      {
+        method: "PATCH",
+        url: location,
+        headers: { "content-type": "application/octet-stream" },
+        body: hasher,
+        retry: false,
+        scopes: [pushScope(ctx.repo)],
+        ...ctx.signal ? { signal: ctx.signal } : {}
+      },
+      [202, 204],
+      { repository: ctx.repo.repository }
+    );
+    await discard(response);
+    location = nextLocation(response, ctx.session.origin);
+    if (!hasher.readableEnded) {
+      throw clientError(
+        "CLIENT_UPLOAD_INCOMPLETE",
+        `${repository}: the registry answered the streamed upload before it received all of it`,
+        { hint: "the registry or a proxy in front of it cut the upload short: retry the push" }
+      );
+    }
+    const uploaded = { digest: hasher.digest, size: hasher.size };
+    await commitUpload(ctx, location, uploaded.digest);
+    event("blob-done", uploaded.size, uploaded.size);
+    return uploaded;
+  } catch (error2) {
+    stream.destroy();
+    if (location !== void 0) await cancelUpload(ctx, location);
+    throw error2;
+  }
+}
+var PROGRESS_STEP, ProgressDigestStream;
+var init_stream_blob = __esm({
+  "src/client/blobs/stream-blob.ts"() {
+    "use strict";
+    init_oci();
+    init_errors4();
+    init_progress();
+    init_repository2();
+    init_location();
+    init_types();
+    init_steps();
+    PROGRESS_STEP = 1024 * 1024;
+    ProgressDigestStream = class extends DigestStream {
+      #onBytes;
+      constructor(algorithm, onBytes) {
+        super(algorithm);
+        this.#onBytes = onBytes;
+      }
+      _transform(chunk, encoding, callback) {
+        super._transform(chunk, encoding, callback);
+        this.#onBytes(this.size);
+      }
+    };
   }
 });
 
@@ -22746,7 +22827,7 @@ var require_util9 = __commonJS({
         yield* this[kBody];
       }
     };
-    function noop3() {
+    function noop4() {
     }
     function wrapRequestBody(body) {
       if (isStream2(body)) {
@@ -23420,7 +23501,7 @@ var require_util9 = __commonJS({
     }
     var setupConnectTimeout = process.platform === "win32" ? (socketWeakRef, opts2) => {
       if (!opts2.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       let s2 = null;
@@ -23436,7 +23517,7 @@ var require_util9 = __commonJS({
       };
     } : (socketWeakRef, opts2) => {
       if (!opts2.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       const fastTimer = timers.setFastTimeout(() => {
@@ -25052,7 +25133,7 @@ var require_webidl2 = __commonJS({
 var require_util10 = __commonJS({
   "../../work/main/node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
-    var { Transform: Transform4 } = __require("node:stream");
+    var { Transform: Transform5 } = __require("node:stream");
     var zlib = __require("node:zlib");
     var { redirectStatusSet, referrerPolicyTokens, badPortsSet } = require_constants7();
     var { getGlobalOrigin } = require_global3();
@@ -25646,7 +25727,7 @@ var require_util10 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform4 {
+    var InflateStream = class extends Transform5 {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -26091,7 +26172,7 @@ var require_request3 = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var kController = /* @__PURE__ */ Symbol("controller");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    function noop3() {
+    function noop4() {
     }
     var RequestController = class {
       #paused = false;
@@ -26429,7 +26510,7 @@ var require_request3 = __commonJS({
       }
     };
     function createAbortedController(reason) {
-      const controller = new RequestController(noop3);
+      const controller = new RequestController(noop4);
       controller.abort(reason);
       return controller;
     }
@@ -28244,11 +28325,11 @@ var require_simd = __commonJS({
       spans[parser] = void 0;
       destroy2(parser);
     }
-    function noop3() {
+    function noop4() {
     }
     function setup(env = {}) {
       let { logger: logOption, ...instanceEnvironment } = env;
-      let logger = noop3;
+      let logger = noop4;
       const context = {};
       if (logOption) {
         if (typeof logOption !== "function") {
@@ -28259,34 +28340,34 @@ var require_simd = __commonJS({
       const instance = new WebAssembly.Instance(wasmModule, {
         env: {
           logger,
-          on_error: noop3,
-          on_finish: noop3,
-          on_message_start: noop3,
-          on_message_complete: noop3,
-          on_request: noop3,
-          on_response: noop3,
-          on_reset: noop3,
-          on_method: noop3,
-          on_url: noop3,
-          on_protocol: noop3,
-          on_version: noop3,
-          on_status: noop3,
-          on_reason: noop3,
-          on_header_name: noop3,
-          on_header_value: noop3,
-          on_headers: noop3,
-          on_connect: noop3,
-          on_upgrade: noop3,
-          on_chunk_length: noop3,
-          on_chunk_extension_name: noop3,
-          on_chunk_extension_value: noop3,
-          on_chunk: noop3,
-          on_body: noop3,
-          on_data: noop3,
-          on_trailer_name: noop3,
-          on_trailer_value: noop3,
-          on_trailers: noop3,
-          on_state_change: noop3,
+          on_error: noop4,
+          on_finish: noop4,
+          on_message_start: noop4,
+          on_message_complete: noop4,
+          on_request: noop4,
+          on_response: noop4,
+          on_reset: noop4,
+          on_method: noop4,
+          on_url: noop4,
+          on_protocol: noop4,
+          on_version: noop4,
+          on_status: noop4,
+          on_reason: noop4,
+          on_header_name: noop4,
+          on_header_value: noop4,
+          on_headers: noop4,
+          on_connect: noop4,
+          on_upgrade: noop4,
+          on_chunk_length: noop4,
+          on_chunk_extension_name: noop4,
+          on_chunk_extension_value: noop4,
+          on_chunk: noop4,
+          on_body: noop4,
+          on_data: noop4,
+          on_trailer_name: noop4,
+          on_trailer_value: noop4,
+          on_trailers: noop4,
+          on_state_change: noop4,
           ...instanceEnvironment
         }
       });
@@ -28576,7 +28657,7 @@ var require_simd = __commonJS({
       milo.destroy = simpleDestroy.bind(milo, spans, milo.destroy);
       return milo;
     }
-    module.exports = { wasmModule, noop: noop3, setup, simple };
+    module.exports = { wasmModule, noop: noop4, setup, simple };
   }
 });
 
@@ -29176,11 +29257,11 @@ var require_no_simd = __commonJS({
       spans[parser] = void 0;
       destroy2(parser);
     }
-    function noop3() {
+    function noop4() {
     }
     function setup(env = {}) {
       let { logger: logOption, ...instanceEnvironment } = env;
-      let logger = noop3;
+      let logger = noop4;
       const context = {};
       if (logOption) {
         if (typeof logOption !== "function") {
@@ -29191,34 +29272,34 @@ var require_no_simd = __commonJS({
       const instance = new WebAssembly.Instance(wasmModule, {
         env: {
           logger,
-          on_error: noop3,
-          on_finish: noop3,
-          on_message_start: noop3,
-          on_message_complete: noop3,
-          on_request: noop3,
-          on_response: noop3,
-          on_reset: noop3,
-          on_method: noop3,
-          on_url: noop3,
-          on_protocol: noop3,
-          on_version: noop3,
-          on_status: noop3,
-          on_reason: noop3,
-          on_header_name: noop3,
-          on_header_value: noop3,
-          on_headers: noop3,
-          on_connect: noop3,
-          on_upgrade: noop3,
-          on_chunk_length: noop3,
-          on_chunk_extension_name: noop3,
-          on_chunk_extension_value: noop3,
-          on_chunk: noop3,
-          on_body: noop3,
-          on_data: noop3,
-          on_trailer_name: noop3,
-          on_trailer_value: noop3,
-          on_trailers: noop3,
-          on_state_change: noop3,
+          on_error: noop4,
+          on_finish: noop4,
+          on_message_start: noop4,
+          on_message_complete: noop4,
+          on_request: noop4,
+          on_response: noop4,
+          on_reset: noop4,
+          on_method: noop4,
+          on_url: noop4,
+          on_protocol: noop4,
+          on_version: noop4,
+          on_status: noop4,
+          on_reason: noop4,
+          on_header_name: noop4,
+          on_header_value: noop4,
+          on_headers: noop4,
+          on_connect: noop4,
+          on_upgrade: noop4,
+          on_chunk_length: noop4,
+          on_chunk_extension_name: noop4,
+          on_chunk_extension_value: noop4,
+          on_chunk: noop4,
+          on_body: noop4,
+          on_data: noop4,
+          on_trailer_name: noop4,
+          on_trailer_value: noop4,
+          on_trailers: noop4,
+          on_state_change: noop4,
           ...instanceEnvironment
         }
       });
@@ -29508,7 +29589,7 @@ var require_no_simd = __commonJS({
       milo.destroy = simpleDestroy.bind(milo, spans, milo.destroy);
       return milo;
     }
-    module.exports = { wasmModule, noop: noop3, setup, simple };
+    module.exports = { wasmModule, noop: noop4, setup, simple };
   }
 });
 
@@ -30716,12 +30797,12 @@ var require_body2 = __commonJS({
     var { utf8DecodeBytes } = require_encoding2();
     var { ReadableStreamTee } = __require("node:stream/web");
     var textEncoder3 = new TextEncoder();
-    function noop3() {
+    function noop4() {
     }
     var streamRegistry = new FinalizationRegistry((weakRef) => {
       const stream = weakRef.deref();
       if (stream && !stream.locked && !isDisturbed(stream) && !isErrored(stream)) {
-        stream.cancel("Response object has been garbage collected").catch(noop3);
+        stream.cancel("Response object has been garbage collected").catch(noop4);
       }
     });
     function extractBody(object, keepalive = false) {
@@ -32388,7 +32469,7 @@ var require_client_h22 = __commonJS({
   "../../work/main/node_modules/undici/lib/dispatcher/client-h2.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { pipeline: pipeline5 } = __require("node:stream");
+    var { pipeline: pipeline6 } = __require("node:stream");
     var util = require_util9();
     var {
       RequestContentLengthMismatchError,
@@ -32577,8 +32658,8 @@ var require_client_h22 = __commonJS({
         closeStreamSession(stream);
       }
       if (!stream.destroyed && !stream.closed) {
-        stream.off("error", noop3);
-        stream.on("error", noop3);
+        stream.off("error", noop4);
+        stream.on("error", noop4);
       }
     }
     function connectH2(client, socket) {
@@ -33009,7 +33090,7 @@ var require_client_h22 = __commonJS({
     function onSocketClose() {
       this[kClosed] = true;
     }
-    function noop3() {
+    function noop4() {
     }
     function closeStreamSession(stream) {
       const session = stream[kHTTP2Session];
@@ -33078,7 +33159,7 @@ var require_client_h22 = __commonJS({
       stream.off("error", onUpgradeStreamError);
       stream.off("end", onUpgradeStreamEnd);
       stream.off("timeout", onUpgradeStreamTimeout);
-      stream.off("error", noop3);
+      stream.off("error", noop4);
     }
     function releaseUpgradeStream(stream) {
       if (stream == null) {
@@ -33094,7 +33175,7 @@ var require_client_h22 = __commonJS({
       }
       removeUpgradeStreamListeners(stream);
       if (!stream.destroyed && !stream.closed) {
-        stream.on("error", noop3);
+        stream.on("error", noop4);
       }
     }
     function failUpgradeStream(state, err) {
@@ -33362,7 +33443,7 @@ var require_client_h22 = __commonJS({
       return true;
     }
     function removeRequestStreamListeners(stream) {
-      stream.off("error", noop3);
+      stream.off("error", noop4);
       stream.off("continue", writeBodyH2);
       stream.off("response", onResponse);
       stream.off("headers", onInterimResponse);
@@ -33388,7 +33469,7 @@ var require_client_h22 = __commonJS({
       }
       if (!stream.destroyed && !stream.closed) {
         removeRequestStreamListeners(stream);
-        stream.on("error", noop3);
+        stream.on("error", noop4);
       }
     }
     function onData(chunk) {
@@ -33440,7 +33521,7 @@ var require_client_h22 = __commonJS({
       }
       const statusCode = headers[HTTP2_HEADER_STATUS];
       delete headers[HTTP2_HEADER_STATUS];
-      request.onResponseStart(Number(statusCode), headers, noop3, "");
+      request.onResponseStart(Number(statusCode), headers, noop4, "");
     }
     function onResponse(headers) {
       const stream = this;
@@ -33528,7 +33609,7 @@ var require_client_h22 = __commonJS({
         return;
       }
       stream.off("error", onError);
-      stream.on("error", noop3);
+      stream.on("error", noop4);
       if ((err.code === "ERR_HTTP2_ERROR" || err.code === "ERR_HTTP2_STREAM_ERROR" && stream.rstCode === NGHTTP2_PROTOCOL_ERROR) && state.responseContentLength != null && state.bytesRead !== state.responseContentLength) {
         const mismatch = new ResponseContentLengthMismatchError();
         mismatch.cause = err;
@@ -33681,7 +33762,7 @@ var require_client_h22 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength2) {
       assert(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline5(
+      const pipe = pipeline6(
         body,
         h2stream,
         (err) => {
@@ -33838,7 +33919,7 @@ var require_client2 = __commonJS({
     var getDefaultNodeMaxHeaderSize = http2 && http2.maxHeaderSize && Number.isInteger(http2.maxHeaderSize) && http2.maxHeaderSize > 0 ? () => http2.maxHeaderSize : () => {
       throw new InvalidArgumentError("http module not available or http.maxHeaderSize invalid");
     };
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function getPipelining(client) {
       return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
@@ -34232,7 +34313,7 @@ var require_client2 = __commonJS({
             error: err
           });
         }
-        util.destroy(socket.on("error", noop3), err);
+        util.destroy(socket.on("error", noop4), err);
       };
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
@@ -34260,7 +34341,7 @@ var require_client2 = __commonJS({
           calledBack = true;
           if (cancelled) {
             if (socket) {
-              util.destroy(socket.on("error", noop3));
+              util.destroy(socket.on("error", noop4));
             }
             return;
           }
@@ -34271,7 +34352,7 @@ var require_client2 = __commonJS({
             return;
           }
           if (client.destroyed) {
-            util.destroy(socket.on("error", noop3), new ClientDestroyedError());
+            util.destroy(socket.on("error", noop4), new ClientDestroyedError());
             client[kResume]();
             return;
           }
@@ -34284,7 +34365,7 @@ var require_client2 = __commonJS({
           try {
             client[kHTTPContext] = socket.alpnProtocol === "h2" ? connectH2(client, socket) : connectH1(client, socket);
           } catch (err2) {
-            socket.destroy().on("error", noop3);
+            socket.destroy().on("error", noop4);
             handleConnectError(client, err2, { host, hostname, protocol, port: port2, servername });
             client[kResume]();
             return;
@@ -34806,7 +34887,7 @@ var require_readable2 = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var kUsed = /* @__PURE__ */ Symbol("kUsed");
     var kBytesRead = /* @__PURE__ */ Symbol("kBytesRead");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     var BodyReadable = class extends Readable7 {
       /**
@@ -35031,7 +35112,7 @@ var require_readable2 = __commonJS({
           } else {
             this.on("close", resolve3);
           }
-          this.on("error", noop3).on("data", () => {
+          this.on("error", noop4).on("data", () => {
             if (this[kBytesRead] > limit) {
               this.destroy();
             }
@@ -35294,7 +35375,7 @@ var require_api_request2 = __commonJS({
     var { InvalidArgumentError, RequestAbortedError } = require_errors2();
     var util = require_util9();
     var { dispatchWithSignal } = require_abort_signal2();
-    function noop3() {
+    function noop4() {
     }
     var RequestHandler = class extends AsyncResource {
       constructor(opts2, callback) {
@@ -35324,7 +35405,7 @@ var require_api_request2 = __commonJS({
           super("UNDICI_REQUEST");
         } catch (err) {
           if (util.isStream(body)) {
-            util.destroy(body.on("error", noop3), err);
+            util.destroy(body.on("error", noop4), err);
           }
           throw err;
         }
@@ -35348,7 +35429,7 @@ var require_api_request2 = __commonJS({
             if (this.res) {
               const res = this.res;
               this.res = null;
-              util.destroy(res.on("error", noop3), this.reason);
+              util.destroy(res.on("error", noop4), this.reason);
             } else if (this.abort) {
               this.abort(this.reason);
             }
@@ -35404,7 +35485,7 @@ var require_api_request2 = __commonJS({
             });
           } catch (err) {
             this.res = null;
-            util.destroy(res.on("error", noop3), err);
+            util.destroy(res.on("error", noop4), err);
             queueMicrotask(() => {
               throw err;
             });
@@ -35447,13 +35528,13 @@ var require_api_request2 = __commonJS({
         if (res) {
           this.res = null;
           queueMicrotask(() => {
-            util.destroy(res.on("error", noop3), err);
+            util.destroy(res.on("error", noop4), err);
           });
         }
         if (body) {
           this.body = null;
           if (util.isStream(body)) {
-            body.on("error", noop3);
+            body.on("error", noop4);
             util.destroy(body, err);
           }
         }
@@ -35500,7 +35581,7 @@ var require_api_stream2 = __commonJS({
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors2();
     var util = require_util9();
     var { addSignal, removeSignal, dispatchWithSignal } = require_abort_signal2();
-    function noop3() {
+    function noop4() {
     }
     function getWritableError(stream2) {
       return stream2.errored ?? stream2.writableErrored ?? stream2._writableState?.errored;
@@ -35565,7 +35646,7 @@ var require_api_stream2 = __commonJS({
           super("UNDICI_STREAM");
         } catch (err) {
           if (util.isStream(body)) {
-            util.destroy(body.on("error", noop3), err);
+            util.destroy(body.on("error", noop4), err);
           }
           throw err;
         }
@@ -35724,7 +35805,7 @@ var require_api_pipeline2 = __commonJS({
     var util = require_util9();
     var { kBodyUsed } = require_symbols6();
     var { addSignal, removeSignal, dispatchWithSignal } = require_abort_signal2();
-    function noop3() {
+    function noop4() {
     }
     var kResume = /* @__PURE__ */ Symbol("resume");
     var PipelineRequest = class extends Readable7 {
@@ -35785,7 +35866,7 @@ var require_api_pipeline2 = __commonJS({
         this.abort = null;
         this.context = null;
         this.onInfo = onInfo || null;
-        this.req = new PipelineRequest().on("error", noop3);
+        this.req = new PipelineRequest().on("error", noop4);
         this.ret = new Duplex5({
           readableObjectMode: opts2.objectMode,
           autoDestroy: true,
@@ -35858,7 +35939,7 @@ var require_api_pipeline2 = __commonJS({
             context
           });
         } catch (err) {
-          this.res.on("error", noop3);
+          this.res.on("error", noop4);
           throw err;
         }
         if (!body || typeof body.on !== "function") {
@@ -35899,7 +35980,7 @@ var require_api_pipeline2 = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline5(opts2, handler) {
+    function pipeline6(opts2, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts2, handler);
         const pipelineOpts = { ...opts2, body: pipelineHandler.req };
@@ -35913,7 +35994,7 @@ var require_api_pipeline2 = __commonJS({
         return new PassThrough2().destroy(err);
       }
     }
-    module.exports = pipeline5;
+    module.exports = pipeline6;
   }
 });
 
@@ -46037,6 +46118,7 @@ var init_registry_client = __esm({
     init_get_blob();
     init_push_blob();
     init_steps();
+    init_stream_blob();
     init_listing();
     init_manifests();
     init_options3();
@@ -46076,6 +46158,20 @@ var init_registry_client = __esm({
         const outcome = await pushBlobTo(ctx, blob, { ...options, mountFrom });
         this.#remember(ctx.repo, digest);
         return outcome;
+      }
+      /**
+       * Uploads a stream whose digest and length are not known yet (a layer being compressed) in one
+       * streamed `PATCH`, and commits it under the digest computed on the way; resolves that digest
+       * and the size (see `blobs/stream-blob.ts`). Nothing is retried, since the stream is consumed as
+       * it goes: on failure the upload is cancelled and the error thrown, and the caller pushes the
+       * blob again from a source that can be re-read. A later `pushBlob` of the digest to another
+       * repository of the same registry mounts it from this one.
+       */
+      async uploadStream(repo, stream, options = {}) {
+        const ctx = this.#ctx(repo, options);
+        const uploaded = await uploadStream(ctx, stream, options);
+        this.#remember(ctx.repo, uploaded.digest);
+        return uploaded;
       }
       /** The blob as a stream verified against `digest` (and `size` when given). */
       getBlob(repo, digest, options = {}) {
@@ -47049,10 +47145,10 @@ var require_streamx = __commonJS({
         this.stream._duplexState |= READ_PIPE_DRAINED;
         this.pipeTo = pipeTo;
         this.pipeline = new Pipeline(this.stream, pipeTo, cb);
-        if (cb) this.stream.on("error", noop3);
+        if (cb) this.stream.on("error", noop4);
         if (isStreamx(pipeTo)) {
           pipeTo._writableState.pipeline = this.pipeline;
-          if (cb) pipeTo.on("error", noop3);
+          if (cb) pipeTo.on("error", noop4);
           pipeTo.on("finish", this.pipeline.finished.bind(this.pipeline));
         } else {
           const onerror = this.pipeline.done.bind(this.pipeline, pipeTo);
@@ -47440,7 +47536,7 @@ var require_streamx = __commonJS({
         fn().then((src) => {
           if (src === null) return out.end();
           if (out.destroying) return;
-          pipeline5(src, out, noop3);
+          pipeline6(src, out, noop4);
         }).catch((err) => out.destroy(err));
         return out;
       }
@@ -47672,7 +47768,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Transform4 = class extends Duplex5 {
+    var Transform5 = class extends Duplex5 {
       constructor(opts2) {
         super(opts2);
         this._transformState = new TransformState(this);
@@ -47716,7 +47812,7 @@ var require_streamx = __commonJS({
         this._flush(transformAfterFlush.bind(this));
       }
     };
-    var PassThrough2 = class extends Transform4 {
+    var PassThrough2 = class extends Transform5 {
     };
     function transformAfterFlush(err, data) {
       const cb = this._transformState.afterFinal;
@@ -47727,13 +47823,13 @@ var require_streamx = __commonJS({
     }
     function pipelinePromise(...streams) {
       return new Promise((resolve3, reject) => {
-        return pipeline5(...streams, (err) => {
+        return pipeline6(...streams, (err) => {
           if (err) return reject(err);
           resolve3();
         });
       });
     }
-    function pipeline5(stream, ...streams) {
+    function pipeline6(stream, ...streams) {
       const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
       const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
       if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
@@ -47822,7 +47918,7 @@ var require_streamx = __commonJS({
     function defaultByteLength(data) {
       return isTypedArray(data) ? data.byteLength : 1024;
     }
-    function noop3() {
+    function noop4() {
     }
     function abort() {
       this.destroy(StreamError.ABORTED());
@@ -47831,7 +47927,7 @@ var require_streamx = __commonJS({
       return s._writev !== Writable5.prototype._writev && s._writev !== Duplex5.prototype._writev;
     }
     module.exports = {
-      pipeline: pipeline5,
+      pipeline: pipeline6,
       pipelinePromise,
       isStream: isStream2,
       isStreamx,
@@ -47845,7 +47941,7 @@ var require_streamx = __commonJS({
       Writable: Writable5,
       Readable: Readable7,
       Duplex: Duplex5,
-      Transform: Transform4,
+      Transform: Transform5,
       // Export PassThrough for compatibility with Node.js core's stream module
       PassThrough: PassThrough2
     };
@@ -48206,7 +48302,7 @@ var require_extract = __commonJS({
         this._stream = null;
         this._missing = 0;
         this._longHeader = false;
-        this._callback = noop3;
+        this._callback = noop4;
         this._locked = false;
         this._finished = false;
         this._pax = null;
@@ -48348,7 +48444,7 @@ var require_extract = __commonJS({
       }
       _continueWrite(err) {
         const cb = this._callback;
-        this._callback = noop3;
+        this._callback = noop4;
         cb(err);
       }
       _write(data, cb) {
@@ -48418,7 +48514,7 @@ var require_extract = __commonJS({
         }
         function onentry(header3, stream, callback) {
           entryCallback = callback;
-          stream.on("error", noop3);
+          stream.on("error", noop4);
           if (promiseResolve) {
             promiseResolve({ value: stream, done: false });
             promiseResolve = promiseReject = null;
@@ -48449,7 +48545,7 @@ var require_extract = __commonJS({
     module.exports = function extract3(opts2) {
       return new Extract(opts2);
     };
-    function noop3() {
+    function noop4() {
     }
     function overflow(size) {
       size &= 511;
@@ -48577,7 +48673,7 @@ var require_pack = __commonJS({
     var Pack = class extends Readable7 {
       constructor(opts2) {
         super(opts2);
-        this._drain = noop3;
+        this._drain = noop4;
         this._finalized = false;
         this._finalizing = false;
         this._pending = [];
@@ -48589,7 +48685,7 @@ var require_pack = __commonJS({
           callback = buffer;
           buffer = null;
         }
-        if (!callback) callback = noop3;
+        if (!callback) callback = noop4;
         if (!header3.size || header3.type === "symlink") header3.size = 0;
         if (!header3.type) header3.type = modeToType(header3.mode);
         if (!header3.mode) header3.mode = header3.type === "directory" ? DMODE : FMODE;
@@ -48664,7 +48760,7 @@ var require_pack = __commonJS({
       }
       _doDrain() {
         const drain = this._drain;
-        this._drain = noop3;
+        this._drain = noop4;
         drain();
       }
       _predestroy() {
@@ -48700,7 +48796,7 @@ var require_pack = __commonJS({
       }
       return "file";
     }
-    function noop3() {
+    function noop4() {
     }
     function overflow(self, size) {
       size &= 511;
@@ -50441,7 +50537,7 @@ import { join as join3 } from "node:path";
 
 // src/sources/file-blob.ts
 import { open as open2 } from "node:fs/promises";
-import { Readable as Readable6, addAbortSignal, pipeline } from "node:stream";
+import { Readable as Readable6, addAbortSignal, pipeline as pipeline2 } from "node:stream";
 import { createGunzip, createZstdDecompress } from "node:zlib";
 
 // src/sources/verify.ts
@@ -50505,7 +50601,7 @@ function fileBlob(descriptor, range, options = {}) {
       const steps = [];
       if (options.decompress === "gzip") steps.push(createGunzip());
       if (options.decompress === "zstd") steps.push(createZstdDecompress());
-      pipeline([raw, ...steps, verifier], () => void 0);
+      pipeline2([raw, ...steps, verifier], () => void 0);
       if (signal !== void 0) addAbortSignal(signal, verifier);
       return verifier;
     }
@@ -50946,7 +51042,7 @@ var ArchiveLayout = class {
 // src/sources/archive/open-archive.ts
 import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
 import { stat as stat3 } from "node:fs/promises";
-import { pipeline as pipeline2 } from "node:stream/promises";
+import { pipeline as pipeline3 } from "node:stream/promises";
 import { createGunzip as createGunzip2, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
 
 // src/sources/sniff.ts
@@ -51208,7 +51304,7 @@ async function openArchive(file, options = {}) {
   try {
     const copy = temp.file("archive.tar");
     const decompressor = compression === "gzip" ? createGunzip2() : createZstdDecompress2();
-    await pipeline2(createReadStream3(file), decompressor, createWriteStream2(copy), { signal });
+    await pipeline3(createReadStream3(file), decompressor, createWriteStream2(copy), { signal });
     const entries = await indexTar(copy, signal, file);
     return { tar: new TarFile(copy, entries, file, () => temp.guard()), dispose: () => temp.dispose() };
   } catch (error2) {
@@ -51258,7 +51354,7 @@ async function fromOciArchive(file, options = {}) {
 init_oci();
 init_media_types();
 import { createReadStream as createReadStream4 } from "node:fs";
-import { pipeline as pipeline3 } from "node:stream/promises";
+import { pipeline as pipeline4 } from "node:stream/promises";
 import { createGunzip as createGunzip3, createZstdDecompress as createZstdDecompress3 } from "node:zlib";
 
 // src/sources/archive/docker-manifest.ts
@@ -51452,7 +51548,7 @@ async function layerInfo(tar, path11, diffId, signal) {
   const hasher = new DigestStream(diffId.startsWith("sha512:") ? "sha512" : "sha256");
   const decompressor = compression === "gzip" ? createGunzip3() : createZstdDecompress3();
   try {
-    await pipeline3(
+    await pipeline4(
       createReadStream4(range.file, { start: range.start, end }),
       decompressor,
       hasher,
@@ -51478,26 +51574,83 @@ init_media_types();
 // src/sources/compress-layer.ts
 init_oci();
 import { createWriteStream as createWriteStream3 } from "node:fs";
-import { pipeline as pipeline4 } from "node:stream/promises";
+import { Transform as Transform4, pipeline as pipeStreams2 } from "node:stream";
+import { pipeline as pipeline5 } from "node:stream/promises";
 import { promisify as promisify3 } from "node:util";
 import { constants as constants6, createGzip, createZstdCompress, gzip } from "node:zlib";
 async function compressToFile(blob, compression, level, file, signal) {
   signal?.throwIfAborted();
-  const effective = compression === "gzip" && level > 0 && await incompressible(blob, level, signal) ? 0 : level;
+  const effective = await effectiveLevel(blob, compression, level, signal);
   const source = await blob.open(signal);
   const hasher = new DigestStream("sha256");
-  await pipeline4(source, compressor(compression, effective), hasher, createWriteStream3(file), { signal });
+  await pipeline5(source, compressor(compression, effective), hasher, createWriteStream3(file), { signal });
   return { digest: hasher.digest, size: hasher.size, level: effective };
 }
+async function compressToUpload(blob, compression, level, upload, signal, keep) {
+  signal.throwIfAborted();
+  const effective = await effectiveLevel(blob, compression, level, signal);
+  const compressed = await compressStream(blob, compression, effective, signal);
+  const tee = keep === void 0 ? void 0 : new FileTee(keep);
+  const stream = tee === void 0 ? compressed : pipeStreams2(compressed, tee, noop3);
+  try {
+    const uploaded = await upload(stream, blob.descriptor, signal);
+    if (!stream.readableEnded) {
+      throw new SourceError(
+        "SRC_UPLOAD_INCOMPLETE",
+        `the upload of layer ${blob.descriptor.digest} ended before all its compressed bytes were read`,
+        { hint: "This is a bug in the upload given to compressImage." }
+      );
+    }
+    await tee?.written;
+    return { digest: uploaded.digest, size: uploaded.size, level: effective };
+  } finally {
+    stream.destroy();
+  }
+}
+async function effectiveLevel(blob, compression, level, signal) {
+  return compression === "gzip" && level > 0 && await incompressible(blob, level, signal) ? 0 : level;
+}
+function noop3() {
+}
+var FileTee = class extends Transform4 {
+  #file;
+  /** Settles when the file is closed: resolved after a complete write, rejected on a write error. */
+  written;
+  constructor(path11) {
+    super();
+    this.#file = createWriteStream3(path11);
+    this.written = new Promise((resolve3, reject) => {
+      this.#file.once("error", (error2) => {
+        reject(error2);
+        this.destroy(error2);
+      });
+      this.#file.once("close", resolve3);
+    });
+    this.written.catch(noop3);
+  }
+  _transform(chunk, _encoding, callback) {
+    if (this.#file.write(chunk)) callback(null, chunk);
+    else this.#file.once("drain", () => callback(null, chunk));
+  }
+  _flush(callback) {
+    this.#file.end(() => callback());
+  }
+  _destroy(error2, callback) {
+    this.#file.destroy();
+    callback(error2);
+  }
+};
 async function compressStream(blob, compression, level, signal) {
   const source = await blob.open(signal);
-  const output = compressor(compression, level);
-  source.on("error", (error2) => output.destroy(error2));
-  return source.pipe(output);
+  return pipeStreams2(source, compressor(compression, level), noop3);
 }
+var OUTPUT_CHUNK = 1024 * 1024;
 function compressor(compression, level) {
-  if (compression === "gzip") return createGzip({ level });
-  return createZstdCompress({ params: { [constants6.ZSTD_c_compressionLevel]: level } });
+  if (compression === "gzip") return createGzip({ level, chunkSize: OUTPUT_CHUNK });
+  return createZstdCompress({
+    params: { [constants6.ZSTD_c_compressionLevel]: level },
+    chunkSize: OUTPUT_CHUNK
+  });
 }
 var gzipAsync = promisify3(gzip);
 var SAMPLE_BYTES = 1 << 20;
@@ -51640,16 +51793,29 @@ async function compressImage(image, options = {}) {
   const controller = new AbortController();
   const signal = resolved.signal === void 0 ? controller.signal : AbortSignal.any([resolved.signal, controller.signal]);
   try {
-    const compression = resolved.compression;
+    const { compression, level } = resolved;
+    const { cache, upload } = options;
+    let streaming = upload !== void 0;
     const written = await mapLimit2(
       todo,
       resolved.concurrency,
       async (blob, i2) => {
-        const known = options.cache?.get(blob.descriptor.digest, compression, resolved.level);
+        const known = cache?.get(blob.descriptor.digest, compression, level);
         if (known !== void 0) return { ...known, source: blob };
         const file = temp.file(`layer-${i2}`);
-        const written2 = await compressToFile(blob, compression, resolved.level, file, signal);
-        options.cache?.set(blob.descriptor.digest, compression, resolved.level, written2);
+        if (upload !== void 0 && streaming) {
+          const keep = options.keepUploaded === true ? file : void 0;
+          try {
+            const sent = await compressToUpload(blob, compression, level, upload, signal, keep);
+            cache?.set(blob.descriptor.digest, compression, level, sent);
+            return { ...sent, ...keep !== void 0 && { file }, source: blob };
+          } catch (error2) {
+            if (signal.aborted) throw error2;
+            streaming = false;
+          }
+        }
+        const written2 = await compressToFile(blob, compression, level, file, signal);
+        cache?.set(blob.descriptor.digest, compression, level, written2);
         return { ...written2, file, source: blob };
       },
       () => controller.abort()
@@ -51662,6 +51828,7 @@ async function compressImage(image, options = {}) {
     });
   } catch (error2) {
     await temp.dispose();
+    resolved.signal?.throwIfAborted();
     throw error2;
   }
 }
@@ -51789,6 +51956,7 @@ import { mkdir as mkdir3, readFile as readFile4, rename as rename3, writeFile as
 import { homedir as homedir3 } from "node:os";
 import { dirname as dirname2, join as join5 } from "node:path";
 var MAX_ENTRIES = 1e4;
+var FORMAT = 2;
 function defaultBlobInfoCachePath(env = process.env) {
   return join5(env.XDG_CACHE_HOME || join5(homedir3(), ".cache"), "container-package", "blob-info.json");
 }
@@ -51811,7 +51979,7 @@ var BlobInfoCache = class _BlobInfoCache {
       const value = JSON.parse(await readFile4(path11, "utf8"));
       if (typeof value === "object" && value !== null) {
         for (const [key2, info2] of Object.entries(value)) {
-          if (isInfo(info2)) entries.set(key2, info2);
+          if (key2.endsWith(` v${FORMAT}`) && isInfo(info2)) entries.set(key2, info2);
         }
       }
     } catch {
@@ -51844,7 +52012,7 @@ var BlobInfoCache = class _BlobInfoCache {
   }
 };
 function key(layerDigest, compression, level) {
-  return `${layerDigest} ${compression} ${level}`;
+  return `${layerDigest} ${compression} ${level} v${FORMAT}`;
 }
 function isInfo(value) {
   if (typeof value !== "object" || value === null) return false;
@@ -52185,6 +52353,22 @@ function artifactPlatforms(artifact) {
   return platforms.length > 0 ? platforms : void 0;
 }
 
+// src/publish/layer-upload.ts
+function streamLayersTo(client, repository, onProgress) {
+  const uploaded = /* @__PURE__ */ new Set();
+  const upload = async (stream, layer, signal) => {
+    const blob = await client.uploadStream(repository, stream, {
+      signal,
+      onProgress,
+      progressId: layer.digest,
+      expectedSize: layer.size
+    });
+    uploaded.add(blob.digest);
+    return blob;
+  };
+  return { upload, uploaded, concurrency: client.options.concurrency };
+}
+
 // src/publish/targets.ts
 init_reference2();
 function resolveTarget(input, options = {}) {
@@ -52228,13 +52412,18 @@ async function publish(request) {
         let published;
         try {
           const credentials = await request.credentials?.(target);
-          published = spec.kind === "docker" || spec.kind === "podman" ? await publishFromEngine(request, image, spec.kind, spec, target, credentials) : await publishArtifact(
-            request,
-            image,
-            (loaded ??= await load2(request, spec)).artifact,
-            target,
-            credentials
-          );
+          if (spec.kind === "docker" || spec.kind === "podman") {
+            published = await publishFromEngine(request, image, spec.kind, spec, target, credentials);
+          } else {
+            const client = clientFor(request, target, credentials);
+            try {
+              const streamed = loaded === void 0 ? streamTo(request, image, target, client) : void 0;
+              loaded ??= await load2(request, spec, streamed);
+              published = await publishArtifact(request, image, loaded.artifact, target, client, streamed);
+            } finally {
+              await client.close();
+            }
+          }
         } catch (error2) {
           throw attachContext(error2, image.source, target);
         }
@@ -52267,7 +52456,15 @@ function clientFor(request, target, credentials) {
   const provider = target && credentials ? async (registry) => registry === target.host ? staticCredentials({ [target.host]: credentials })(registry) : fromConfig(registry) : fromConfig;
   return new RegistryClient({ ...request.client, credentials: provider });
 }
-async function load2(request, spec) {
+function streamTo(request, image, target, client) {
+  const { registry, repository } = targetReference(target, image.name);
+  return streamLayersTo(
+    client,
+    { registry, repository },
+    (event) => emit(request, { type: "progress", source: image.source, target: target.prefix, event })
+  );
+}
+async function load2(request, spec, streamed) {
   const options = request.signal ? { signal: request.signal } : {};
   if (isLocalSource(spec)) {
     const image = await openLocalSource(spec, options);
@@ -52276,7 +52473,13 @@ async function load2(request, spec) {
       const compressed = await compressImage(image, {
         compression: request.compression ?? "gzip",
         ...options,
-        ...cache && { cache }
+        ...cache && { cache },
+        // Further registries read the layers back from temporary files rather than compress again.
+        ...streamed && {
+          upload: streamed.upload,
+          keepUploaded: request.registries.length > 1,
+          concurrency: streamed.concurrency
+        }
       });
       await cache?.save();
       return compressed;
@@ -52290,23 +52493,21 @@ async function load2(request, spec) {
   const artifact = await fetchArtifact(client, spec.reference, options);
   return { artifact, origin: formatReference(spec.reference), dispose: () => client.close() };
 }
-async function publishArtifact(request, image, artifact, target, credentials) {
-  const client = clientFor(request, target, credentials);
-  try {
-    const repository = targetReference(target, image.name);
-    const result = await client.push(
-      artifact,
-      [{ repository: formatReference(repository), tags: image.tags }],
-      {
-        onProgress: (event) => emit(request, { type: "progress", source: image.source, target: target.prefix, event }),
-        ...request.signal && { signal: request.signal }
-      }
-    );
-    const tagged = result.references.map((r) => r.slice(0, r.lastIndexOf("@")));
-    return describe(image, target, artifact, result.digest, result.mediaType, tagged);
-  } finally {
-    await client.close();
-  }
+async function publishArtifact(request, image, artifact, target, client, streamed) {
+  const repository = targetReference(target, image.name);
+  const result = await client.push(
+    artifact,
+    [{ repository: formatReference(repository), tags: image.tags }],
+    {
+      onProgress: (event) => {
+        if (event.type === "blob-skipped" && streamed?.uploaded.has(event.digest)) return;
+        emit(request, { type: "progress", source: image.source, target: target.prefix, event });
+      },
+      ...request.signal && { signal: request.signal }
+    }
+  );
+  const tagged = result.references.map((r) => r.slice(0, r.lastIndexOf("@")));
+  return describe(image, target, artifact, result.digest, result.mediaType, tagged);
 }
 async function publishFromEngine(request, image, engine, spec, target, credentials) {
   const configDir = request.dockerConfig;

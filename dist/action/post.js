@@ -19748,6 +19748,22 @@ var init_push_blob = __esm({
   }
 });
 
+// src/client/blobs/stream-blob.ts
+var PROGRESS_STEP;
+var init_stream_blob = __esm({
+  "src/client/blobs/stream-blob.ts"() {
+    "use strict";
+    init_oci();
+    init_errors4();
+    init_progress();
+    init_repository2();
+    init_location();
+    init_types();
+    init_steps();
+    PROGRESS_STEP = 1024 * 1024;
+  }
+});
+
 // src/client/listing.ts
 var PAGE_LIMIT;
 var init_listing = __esm({
@@ -34825,6 +34841,7 @@ var init_registry_client = __esm({
     init_get_blob();
     init_push_blob();
     init_steps();
+    init_stream_blob();
     init_listing();
     init_manifests();
     init_options();
@@ -37904,6 +37921,7 @@ init_media_types();
 init_oci();
 import { promisify } from "node:util";
 import { constants as constants3, createGzip, createZstdCompress, gzip } from "node:zlib";
+var OUTPUT_CHUNK = 1024 * 1024;
 var gzipAsync = promisify(gzip);
 var SAMPLE_BYTES = 1 << 20;
 
