@@ -20,11 +20,11 @@ const check = process.argv.includes('--check');
  * Entry points: source -> bundle name under dist/. The CLI is split: each command loads the code
  * it runs (`await import()` in its `run()`) from a chunk under dist/chunks/, so `--version` or a
  * warm push does not load the registry, and `registry serve` does not load the client. The
- * launcher runs dist/registry-serve.js for `registry serve` (src/cli/serve-fast.ts). The
+ * launcher tries dist/fast.js first (src/cli/fast/: `registry serve`, `buildkite-hook`). The
  * action's entries stay single files (a runner loads all of main.js anyway).
  */
 const builds = [
-  { entries: { cli: 'src/cli/index.ts', 'registry-serve': 'src/cli/serve-fast.ts' }, splitting: true },
+  { entries: { cli: 'src/cli/index.ts', fast: 'src/cli/fast/index.ts' }, splitting: true },
   {
     entries: { 'action/main': 'src/ci/github/main.ts', 'action/post': 'src/ci/github/post.ts' },
     splitting: false,

@@ -1,6 +1,6 @@
 import { Command } from '@oclif/core';
 import { isContainerPackageError } from '../errors.js';
-import { exitCodeFor } from './exit-codes.js';
+import { cliErrorOptions } from './exit-codes.js';
 
 /**
  * Base of every command: turns the core's errors (stable `code`, optional `hint`) into oclif
@@ -9,13 +9,7 @@ import { exitCodeFor } from './exit-codes.js';
  */
 export abstract class BaseCommand extends Command {
   protected override async catch(err: Error & { exitCode?: number }): Promise<unknown> {
-    if (isContainerPackageError(err)) {
-      return this.error(err.message, {
-        code: err.code,
-        exit: exitCodeFor(err.code),
-        ...(err.hint ? { suggestions: [err.hint] } : {}),
-      });
-    }
+    if (isContainerPackageError(err)) return this.error(err.message, cliErrorOptions(err));
     return super.catch(err);
   }
 }

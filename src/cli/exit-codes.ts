@@ -29,3 +29,19 @@ export function exitCodeFor(code: string | undefined): ExitCode {
   if (code.endsWith('_UNAVAILABLE') || code.endsWith('_RETRIES_EXHAUSTED')) return ExitCode.unavailable;
   return ExitCode.failure;
 }
+
+/**
+ * How the CLI reports a ContainerPackageError through oclif: its stable code, the exit code for
+ * it and its hint as the suggestion (`Try this:`).
+ */
+export function cliErrorOptions(error: { code: string; hint?: string | undefined }): {
+  code: string;
+  exit: ExitCode;
+  suggestions?: string[];
+} {
+  return {
+    code: error.code,
+    exit: exitCodeFor(error.code),
+    ...(error.hint ? { suggestions: [error.hint] } : {}),
+  };
+}

@@ -4,7 +4,6 @@
  * JSON for `store`), the answer on stdout. The only place the client's credential lookup spawns
  * a process. Nothing here logs or puts a child's stdout into an error (it may hold a secret).
  */
-import { execa } from 'execa';
 import { ExecError } from './errors.js';
 
 /** The actions of the credential helper protocol. */
@@ -57,6 +56,8 @@ export async function runCredentialHelper(
   options: CredentialHelperOptions = {},
 ): Promise<CredentialHelperResult> {
   const program = credentialHelperProgram(name);
+  // Loaded on first use: most configs have no credential helper for the registry.
+  const { execa } = await import('execa');
   const result = await execa(program, [action], {
     input,
     reject: false,

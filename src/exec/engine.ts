@@ -2,7 +2,6 @@
  * Runs a container engine's own CLI (`docker`, `podman`): the only place image sources spawn an
  * engine. Secrets never go in argv: logins go through `--password-stdin` or the auth file.
  */
-import { execa } from 'execa';
 import { ExecError } from './errors.js';
 
 /** Engines whose CLI we drive. */
@@ -39,6 +38,8 @@ export async function runEngine(
   args: readonly string[],
   options: EngineRunOptions = {},
 ): Promise<EngineRunResult> {
+  // Loaded on first use: a push from a layout or archive never starts a process.
+  const { execa } = await import('execa');
   const child = execa(engine, args, {
     reject: false,
     env: options.env,

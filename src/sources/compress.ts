@@ -14,6 +14,7 @@ import {
   type CompressImageOptions,
   type ResolvedCompressOptions,
 } from './compress-options.js';
+import type { BlobInfoCache } from './blob-info-cache.js';
 import { fileBlob } from './file-blob.js';
 import { mapLimit } from './limit.js';
 import { type LoadedImage, loadedImage } from './loaded-image.js';
@@ -70,7 +71,7 @@ export async function compressImage(
   const resolved = resolveCompressOptions(options);
   resolved.signal?.throwIfAborted();
   if (resolved.compression === 'none') return image;
-  const todo = await plainLayers(image.artifact, resolved);
+  const todo = await plainLayers(image.artifact, resolved, options.cache);
   if (todo.length === 0) return image;
   const temp = await TempDir.create('layers', resolved.tmpDir);
   const controller = new AbortController();
@@ -119,8 +120,16 @@ export async function compressImage(
   }
 }
 
-/** The distinct layers (by digest) of every image in `artifact` that hold an uncompressed tar. */
-async function plainLayers(artifact: Artifact, options: ResolvedCompressOptions): Promise<BlobSource[]> {
+/**
+ * The distinct layers (by digest) of every image in `artifact` that hold an uncompressed tar. A
+ * layer the blob-info cache knows for this compression and level was found to be one when it was
+ * compressed (the cache is keyed by its digest): it is not read again to find out.
+ */
+async function plainLayers(
+  artifact: Artifact,
+  options: ResolvedCompressOptions,
+  cache: BlobInfoCache | undefined,
+): Promise<BlobSource[]> {
   const candidates = new Map<string, BlobSource>();
   const visit = (a: Artifact): void => {
     if (a.kind === 'index') return a.children.forEach(visit);
@@ -131,8 +140,10 @@ async function plainLayers(artifact: Artifact, options: ResolvedCompressOptions)
   };
   visit(artifact);
   const layers = [...candidates.values()];
-  const found = await mapLimit(layers, options.concurrency, (layer) =>
-    detectBlobCompression(layer, options.signal),
+  const found = await mapLimit(layers, options.concurrency, async (layer) =>
+    cache?.get(layer.descriptor.digest, options.compression, options.level) !== undefined
+      ? 'none'
+      : detectBlobCompression(layer, options.signal),
   );
   return layers.filter((_, i) => found[i] === 'none');
 }

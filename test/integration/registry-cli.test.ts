@@ -90,11 +90,11 @@ describe('registry serve', () => {
   });
 });
 
-describe("registry serve: the launcher's fast path (dist/registry-serve.js)", () => {
-  const bundle = join(BIN, '../../dist/registry-serve.js');
-  /** Runs `serveFast(args)` from the bundle in a child and reports what it returned. */
+describe("registry serve: the launcher's fast path (dist/fast.js)", () => {
+  const bundle = join(BIN, '../../dist/fast.js');
+  /** Runs `runFast(['registry', 'serve', ...args])` from the bundle in a child and reports what it returned. */
   function serveFast(args: string[]) {
-    const code = `const { serveFast } = await import(${JSON.stringify(bundle)}); console.log('served=' + (await serveFast(${JSON.stringify(args)})));`;
+    const code = `const { runFast } = await import(${JSON.stringify(bundle)}); console.log('served=' + (await runFast(${JSON.stringify(['registry', 'serve', ...args])})));`;
     return execa(process.execPath, ['--input-type=module', '-e', code], { reject: false, timeout: 30_000 });
   }
 
@@ -124,7 +124,7 @@ describe("registry serve: the launcher's fast path (dist/registry-serve.js)", ()
   });
 
   test("its flags are the oclif command's flags", async () => {
-    const { SERVE_FLAGS } = await import('../../src/cli/serve-fast.js');
+    const { SERVE_FLAGS } = await import('../../src/cli/fast/serve.js');
     const { default: ServeCommand } = await import('../../src/cli/commands/registry/serve.js');
     const declared = Object.fromEntries(
       Object.entries(ServeCommand.flags).map(([name, flag]) => [

@@ -11,12 +11,12 @@ import type { Agent as AgentType } from 'undici';
 // @ts-expect-error undici ships no declarations for its lib/ files
 import AgentModule from 'undici/lib/dispatcher/agent.js';
 // @ts-expect-error as above
-import api from 'undici/lib/api/index.js';
+import request from 'undici/lib/api/api-request.js';
 // @ts-expect-error as above
 import DispatcherModule from 'undici/lib/dispatcher/dispatcher.js';
 
 const dispatcherPrototype = (DispatcherModule as { prototype: object }).prototype;
-if (!('request' in dispatcherPrototype)) Object.assign(dispatcherPrototype, api as object);
+if (!('request' in dispatcherPrototype)) Object.assign(dispatcherPrototype, { request });
 
 /** undici's `Agent` (the public class, with `request()`). */
 export const Agent = AgentModule as typeof AgentType;

@@ -63,6 +63,38 @@ describe('compressImage', () => {
     await second.dispose();
   });
 
+  test('a blob-info cache hit does not read the layer at all, not even to sniff its format', async () => {
+    const tars = [await randomLayer(43, 2, 40_000), await randomLayer(44)];
+    const file = await dockerArchive(tars);
+    const cache = BlobInfoCache.inMemory();
+    const first = await compressImage(await fromDockerArchive(file), {
+      compression: 'gzip',
+      cache,
+      tmpDir: newTempDir('c3'),
+    });
+    const loaded = await fromDockerArchive(file);
+    let opens = 0;
+    const source = loaded.artifact as ImageArtifact;
+    const counted: ImageArtifact = {
+      ...source,
+      layers: source.layers.map((layer) => ({
+        descriptor: layer.descriptor,
+        open: (signal?: AbortSignal) => {
+          opens += 1;
+          return layer.open(signal);
+        },
+      })),
+    };
+    const second = await compressImage(
+      { ...loaded, artifact: counted },
+      { compression: 'gzip', cache, tmpDir: newTempDir('c4') },
+    );
+    expect(opens).toBe(0);
+    expect(second.artifact.digest).toBe(first.artifact.digest);
+    await first.dispose();
+    await second.dispose();
+  });
+
   test('gzip: compresses uncompressed docker-archive layers and rewrites the schema2 manifest in place', async () => {
     const tars = [await randomLayer(31, 3, 50_000), await randomLayer(32)];
     const source = await fromDockerArchive(await dockerArchive(tars));

@@ -1,6 +1,5 @@
 /**
- * The launcher's fast path for `container-package registry serve` (bundled as
- * dist/registry-serve.js): the same flags read with `node:util`'s parseArgs instead of oclif, so
+ * The fast path for `container-package registry serve` (see `index.ts`): the same flags read with `node:util`'s parseArgs instead of oclif, so
  * the long-running registry neither waits for oclif to load nor keeps it in memory (about 16 MiB
  * of its 100 MiB budget while streaming: see bench/README.md). Anything it does not take as is
  * (help, a flag it does not know, a value oclif would reject) and any failure before the registry
@@ -8,7 +7,7 @@
  * CLI's usual form.
  */
 import { parseArgs } from 'node:util';
-import { resolveConfig, serveOverrides, serveRegistry } from './serve-registry.js';
+import { resolveConfig, serveOverrides, serveRegistry } from '../serve-registry.js';
 
 /** Flags of `registry serve`, as its oclif command declares them (a test keeps the two equal). */
 export const SERVE_FLAGS = {

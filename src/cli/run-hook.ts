@@ -1,0 +1,36 @@
+/** What `container-package buildkite-hook NAME` does, for the oclif command and the fast path. */
+
+/** The plugin's hooks, in the order the agent runs them. */
+export const HOOKS = ['environment', 'pre-command', 'post-command', 'pre-exit'] as const;
+export type HookName = (typeof HOOKS)[number];
+
+/** True when `name` is one of {@link HOOKS}. */
+export function isHookName(name: string | undefined): name is HookName {
+  return (HOOKS as readonly (string | undefined)[]).includes(name);
+}
+
+/**
+ * Runs `hook` with the job's environment. Only shell `export`/`unset` lines go to `out` (the
+ * bash hook evaluates them); everything else goes to stderr, which the agent shows in the job
+ * log. `cli` is the launcher's path (`bin/container-package`), which the hooks pass on to the
+ * processes they start.
+ */
+export async function runHook(hook: HookName, cli: string, out: (line: string) => void): Promise<void> {
+  const { environmentHook, hookContext, postCommandHook, preCommandHook, preExitHook, renderExports } =
+    await import('../ci/buildkite/hooks/index.js');
+  const context = hookContext(process.env, cli, (line) => process.stderr.write(`${line}\n`));
+  switch (hook) {
+    case 'environment':
+      out(renderExports(await environmentHook(context)));
+      return;
+    case 'pre-command':
+      out(renderExports(await preCommandHook(context)));
+      return;
+    case 'post-command':
+      await postCommandHook(context);
+      return;
+    case 'pre-exit':
+      out(renderExports(await preExitHook(context)));
+      return;
+  }
+}
