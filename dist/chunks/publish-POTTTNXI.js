@@ -1,0 +1,42 @@
+import { createRequire as __cpCreateRequire } from 'node:module';
+const require = __cpCreateRequire(import.meta.url);
+import {
+  BUILDKIT_CACHE_ENV,
+  MIRROR_PREFIXES_ENV,
+  MIRROR_PREFIX_ENV,
+  artifactPlatforms,
+  artifactSize,
+  inspectImage,
+  localRegistryEnv,
+  login,
+  logout,
+  publish
+} from "./chunk-24NZSXSB.js";
+import "./chunk-HVRRZEEN.js";
+import "./chunk-CPQIE4UP.js";
+import {
+  resolveTarget,
+  targetReference
+} from "./chunk-V7JRAJQU.js";
+import "./chunk-TB3UTSU3.js";
+import "./chunk-P2LEJWYB.js";
+import "./chunk-42VI6ERD.js";
+import "./chunk-HUKKYD2D.js";
+import "./chunk-BOB5LCPH.js";
+import "./chunk-UMIJCHBN.js";
+import "./chunk-P65RQTMN.js";
+import "./chunk-DSYMQGUV.js";
+export {
+  BUILDKIT_CACHE_ENV,
+  MIRROR_PREFIXES_ENV,
+  MIRROR_PREFIX_ENV,
+  artifactPlatforms,
+  artifactSize,
+  inspectImage,
+  localRegistryEnv,
+  login,
+  logout,
+  publish,
+  resolveTarget,
+  targetReference
+};
