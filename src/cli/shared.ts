@@ -1,5 +1,5 @@
 /** What several commands share: flags, reading a secret from stdin, splitting `--to` references. */
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { ContainerPackageError } from '../errors.js';
 import { resolveTarget, type RegistryTarget } from '../publish/targets.js';
 import { parseReference } from '../reference/index.js';

@@ -32,7 +32,13 @@ function runOclif(args: string[], env: Record<string, string> = {}) {
 describe('fast paths', () => {
   test.each([
     ['--version', ['--version']],
-    ['push', ['push', 'oci:/nowhere', '--to', '127.0.0.1:1/x:y']],
+    ['push with a flag it does not know', ['push', 'oci:/nowhere', '--to', '127.0.0.1:1/x:y', '--bogus']],
+    ['push without --to', ['push', 'oci:/nowhere']],
+    [
+      'push with a bad --compression',
+      ['push', 'oci:/nowhere', '--to', '127.0.0.1:1/x:y', '--compression', 'lz4'],
+    ],
+    ['push help', ['push', '--help']],
     ['a hook without a name', ['buildkite-hook']],
     ['an unknown hook', ['buildkite-hook', 'bogus']],
     ['a hook with an extra argument', ['buildkite-hook', 'environment', 'extra']],
@@ -61,6 +67,26 @@ describe('fast paths', () => {
       stdout: oclif.stdout,
       stderr: oclif.stderr,
     });
+  });
+
+  test('a failing push prints the same error and exits with the same code as through oclif', async () => {
+    const args = ['push', 'oci:/nonexistent/layout', '--to', '127.0.0.1:1/team/app:v1'];
+    const fast = await execa(process.execPath, [BIN, ...args], { reject: false, env: { NO_COLOR: '1' } });
+    const oclif = await runOclif(args);
+    expect(fast.exitCode).not.toBe(0);
+    expect(fast.stderr).toContain('/nonexistent/layout');
+    expect({ code: fast.exitCode, stdout: fast.stdout, stderr: fast.stderr }).toEqual({
+      code: oclif.exitCode,
+      stdout: oclif.stdout,
+      stderr: oclif.stderr,
+    });
+  });
+
+  test("push: the fast path reads the oclif command's own flag and argument definitions", async () => {
+    const { PUSH_ARGS, PUSH_FLAGS } = await import('../../src/cli/push-spec.js');
+    const { default: PushCommand } = await import('../../src/cli/commands/push.js');
+    expect(PushCommand.flags).toBe(PUSH_FLAGS);
+    expect(PushCommand.args).toBe(PUSH_ARGS);
   });
 
   test("an unknown hook still gets oclif's usage error through the launcher", async () => {

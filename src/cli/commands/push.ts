@@ -1,11 +1,6 @@
-import { Args, Flags } from '@oclif/core';
-import { ContainerPackageError } from '../../errors.js';
-import type { PublishedImage } from '../../render/index.js';
-import { parseTag } from '../../reference/index.js';
-import { COMPRESSIONS, type Compression } from '../../sources/index.js';
 import { BaseCommand } from '../base-command.js';
-import { Progress } from '../progress.js';
-import { parseDestination, registryFlags } from '../shared.js';
+import { runPush } from '../push-action.js';
+import { PUSH_ARGS, PUSH_FLAGS } from '../push-spec.js';
 
 /** `container-package push SOURCE --to REF`: push an image from an engine, a layout, an archive or a registry. */
 export default class PushCommand extends BaseCommand {
@@ -27,65 +22,11 @@ export default class PushCommand extends BaseCommand {
     '<%= config.bin %> push docker-archive:app.tar --to ghcr.io/acme/app:v1 --compression zstd',
   ];
 
-  static override args = {
-    source: Args.string({ description: 'image source', required: true }),
-  };
-
-  static override flags = {
-    ...registryFlags,
-    to: Flags.string({ description: 'destination reference; repeatable', required: true, multiple: true }),
-    tag: Flags.string({ char: 't', description: 'tag for every destination; repeatable', multiple: true }),
-    json: Flags.boolean({ description: 'print the result as JSON and nothing else' }),
-    compression: Flags.string({
-      description: 'compression of uncompressed layers',
-      options: [...COMPRESSIONS],
-      default: 'gzip',
-    }),
-    concurrency: Flags.integer({ description: 'blobs uploaded in parallel', min: 1, default: 4 }),
-    retries: Flags.integer({
-      description: 'retries of a failed request (5xx, 429, resets)',
-      min: 0,
-      default: 5,
-    }),
-  };
+  static override args = PUSH_ARGS;
+  static override flags = PUSH_FLAGS;
 
   async run(): Promise<void> {
-    const { publish } = await import('../../publish/index.js');
     const { args, flags } = await this.parse(PushCommand);
-    const extraTags = (flags.tag ?? []).map((t) => parseTag(t));
-    const progress = new Progress({ stream: process.stderr, ...(flags.json && { mode: 'none' as const }) });
-    const results: PublishedImage[] = [];
-    try {
-      for (const to of flags.to) {
-        const destination = parseDestination(to, flags.org);
-        const tags = [...new Set([...(destination.tag ? [destination.tag] : []), ...extraTags])];
-        if (tags.length === 0) tags.push('latest');
-        results.push(
-          ...(await publish({
-            images: [{ source: args.source, name: destination.name, tags }],
-            registries: [destination.target],
-            ...(flags['docker-config'] && { dockerConfig: flags['docker-config'] }),
-            ...(flags.org && { organization: flags.org }),
-            compression: flags.compression as Compression,
-            client: {
-              insecure: flags.insecure ?? [],
-              concurrency: flags.concurrency,
-              retries: flags.retries,
-            },
-            onEvent: progress.onEvent,
-          })),
-        );
-      }
-    } finally {
-      progress.stop();
-    }
-    if (results.length === 0) throw new ContainerPackageError('CLI_NOTHING_PUSHED', 'nothing was pushed');
-    if (flags.json) {
-      this.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
-      return;
-    }
-    for (const result of results) {
-      for (const reference of result.references) this.log(`${reference}@${result.digest}`);
-    }
+    await runPush({ ...flags, source: args.source }, (line) => this.log(line));
   }
 }

@@ -1,0 +1,67 @@
+/** What `container-package push` does once its input is parsed, for the oclif command and the fast path. */
+import { ContainerPackageError } from '../errors.js';
+import type { PublishedImage } from '../render/index.js';
+import { parseTag } from '../reference/index.js';
+import type { Compression } from '../sources/compress-options.js';
+import { Progress } from './progress.js';
+import { parseDestination } from './shared.js';
+
+/** `push`'s parsed input (see push-spec.ts for the flags' meaning and defaults). */
+export interface PushInput {
+  readonly source: string;
+  readonly to: readonly string[];
+  readonly tag?: readonly string[] | undefined;
+  readonly json: boolean;
+  readonly compression: string;
+  readonly concurrency: number;
+  readonly retries: number;
+  readonly insecure?: readonly string[] | undefined;
+  readonly 'docker-config'?: string | undefined;
+  readonly org?: string | undefined;
+}
+
+/**
+ * Pushes `input.source` to every `--to` destination (plus the `--tag`s; `latest` when none), with
+ * progress on stderr, and prints the result to `log`: one `reference@digest` line per reference,
+ * or the JSON of the result(s) with `--json`.
+ *
+ * @throws ContainerPackageError `CLI_NOTHING_PUSHED`; whatever the publish throws
+ */
+export async function runPush(input: PushInput, log: (line: string) => void): Promise<void> {
+  const { publish } = await import('../publish/index.js');
+  const extraTags = (input.tag ?? []).map((t) => parseTag(t));
+  const progress = new Progress({ stream: process.stderr, ...(input.json && { mode: 'none' as const }) });
+  const results: PublishedImage[] = [];
+  try {
+    for (const to of input.to) {
+      const destination = parseDestination(to, input.org);
+      const tags = [...new Set([...(destination.tag ? [destination.tag] : []), ...extraTags])];
+      if (tags.length === 0) tags.push('latest');
+      results.push(
+        ...(await publish({
+          images: [{ source: input.source, name: destination.name, tags }],
+          registries: [destination.target],
+          ...(input['docker-config'] && { dockerConfig: input['docker-config'] }),
+          ...(input.org && { organization: input.org }),
+          compression: input.compression as Compression,
+          client: {
+            insecure: [...(input.insecure ?? [])],
+            concurrency: input.concurrency,
+            retries: input.retries,
+          },
+          onEvent: progress.onEvent,
+        })),
+      );
+    }
+  } finally {
+    progress.stop();
+  }
+  if (results.length === 0) throw new ContainerPackageError('CLI_NOTHING_PUSHED', 'nothing was pushed');
+  if (input.json) {
+    log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+    return;
+  }
+  for (const result of results) {
+    for (const reference of result.references) log(`${reference}@${result.digest}`);
+  }
+}
