@@ -7,11 +7,15 @@ import { fileURLToPath } from "node:url";
 var CLI = fileURLToPath(new URL("../bin/container-package", import.meta.url));
 async function runFast(args) {
   if (args[0] === "registry" && args[1] === "serve") {
-    const { serveFast } = await import("./chunks/serve-I5ELEAXQ.js");
+    const { serveFast } = await import("./chunks/serve-2QYIQ5OJ.js");
     return serveFast(args.slice(2));
   }
+  if (args[0] === "push") {
+    const { pushFast } = await import("./chunks/push-5X5GYSLM.js");
+    return pushFast(args.slice(1));
+  }
   if (args[0] === "buildkite-hook") {
-    const { hookFast } = await import("./chunks/hook-KAUJRR3Z.js");
+    const { hookFast } = await import("./chunks/hook-NKL3C2F3.js");
     return hookFast(args.slice(1), CLI);
   }
   return false;
