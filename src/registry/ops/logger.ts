@@ -33,7 +33,7 @@ export function jsonLogger(
   return {
     log(level, message, fields = {}) {
       if (ORDER[level] < ORDER[minLevel]) return;
-      out.write(`${JSON.stringify({ time: now().toISOString(), level, msg: message, ...fields })}\n`);
+      out.write(line(now().toISOString(), level, message, fields));
     },
   };
 }
@@ -48,4 +48,23 @@ export function batchedJsonLogger(
 ): Logger & { close(): void } {
   const batcher = new LineBatcher(out);
   return { ...jsonLogger(batcher, minLevel), close: () => batcher.close() };
+}
+
+/**
+ * `{"time","level","msg",...fields}` and a newline. Built from the stringified fields rather than
+ * a spread copy of them: this runs for every request the registry answers. Fields named like
+ * the three fixed keys replace them, as in a spread.
+ */
+function line(
+  time: string,
+  level: LogLevel,
+  message: string,
+  fields: Readonly<Record<string, unknown>>,
+): string {
+  if ('time' in fields || 'level' in fields || 'msg' in fields) {
+    return `${JSON.stringify({ time, level, msg: message, ...fields })}\n`;
+  }
+  const rest = JSON.stringify(fields);
+  const head = `{"time":"${time}","level":"${level}","msg":${JSON.stringify(message)}`;
+  return rest === '{}' ? `${head}}\n` : `${head},${rest.slice(1)}\n`;
 }

@@ -66,13 +66,14 @@ export class Manifests {
     return { digest, mediaType };
   }
 
-  /** Digest, media type and size for a tag or digest, reading the bytes only when not cached. */
+  /** Digest, media type and size for a tag or digest; the bytes are read into the cache when not there. */
   async stat(repository: string, reference: string): Promise<ManifestInfo | undefined> {
     const found = await this.resolve(repository, reference);
     if (found === undefined) return undefined;
-    const cached = this.#cache.get(found.digest);
-    const size = cached?.length ?? (await this.#blobs.contentSize(found.digest));
-    return size === undefined ? undefined : { ...found, size };
+    // Read (and cache) the bytes rather than stat the file: a manifest is small, and the next
+    // HEAD or GET of it is then answered from memory, with no file-system call at all.
+    const bytes = await this.#content(found.digest);
+    return bytes === undefined ? undefined : { ...found, size: bytes.length };
   }
 
   /** The manifest's exact bytes with its digest and media type. */

@@ -107,4 +107,25 @@ describe('jsonLogger', () => {
       '{"time":"2026-01-02T03:04:05.000Z","level":"warn","msg":"careful","request_id":"r1"}\n',
     ]);
   });
+
+  test('no fields, fields that need escaping, and fields named like the fixed keys', () => {
+    const lines: string[] = [];
+    const logger = jsonLogger({ write: (l: string) => lines.push(l) }, 'info', () => new Date(0));
+    logger.log('info', 'plain');
+    logger.log('info', 'say "hi"\n', { principal: 'a"b\\c', nested: { n: 1 }, list: [1, 'x'] });
+    logger.log('error', 'boom', { msg: 'override', level: 'custom' });
+    expect(lines.every((l) => l.endsWith('}\n'))).toBe(true);
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
+      { time: '1970-01-01T00:00:00.000Z', level: 'info', msg: 'plain' },
+      {
+        time: '1970-01-01T00:00:00.000Z',
+        level: 'info',
+        msg: 'say "hi"\n',
+        principal: 'a"b\\c',
+        nested: { n: 1 },
+        list: [1, 'x'],
+      },
+      { time: '1970-01-01T00:00:00.000Z', level: 'custom', msg: 'override' },
+    ]);
+  });
 });
