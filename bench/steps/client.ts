@@ -13,7 +13,7 @@ import { CLI } from '../lib/paths.js';
 import { profileArgs } from '../lib/profile.js';
 import type { BenchRegistry } from '../lib/registries.js';
 import { formatSize } from '../lib/size.js';
-import { WARM_UNCOMPRESSED_BOUND, gzipBound, uncompressedBound, warmGzipBound } from './bounds.js';
+import { gzipBound, uncompressedBound, warmBound, warmGzipBound } from './bounds.js';
 import { alternate, withRegistry, type StepContext } from './context.js';
 import { checkManifest } from './verify.js';
 
@@ -147,7 +147,7 @@ function figures(ctx: StepContext, s: Record<`${Client}-${Mode}`, Samples>): Fig
       peer: wall(s['skopeo-none'].warm),
       who: whoNone,
       target: { on: 'ours', op: '<=', value: 0.25 },
-      bound: WARM_UNCOMPRESSED_BOUND,
+      bound: warmBound(ctx.machine),
     },
     {
       id: 'client.repush.gzip.wall',
