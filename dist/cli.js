@@ -3,12 +3,12 @@ const require = __cpCreateRequire(import.meta.url);
 import {
   HOOKS,
   runHook
-} from "./chunks/chunk-5IJSQYZG.js";
+} from "./chunks/chunk-YWFKOEFT.js";
 import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-XGKHIGSO.js";
+} from "./chunks/chunk-5WXNMLFQ.js";
 import {
   PUSH_ARGS,
   PUSH_FLAGS,
@@ -10594,7 +10594,7 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
     ] = await Promise.all([
       import("./chunks/local-registry-EUBJRTKJ.js"),
       import("./chunks/publish-ENNZ3TVZ.js"),
-      import("./chunks/registry-RFMUBYNG.js")
+      import("./chunks/registry-NLEVQFRE.js")
     ]);
     const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
       import("./chunks/render-X7OELVYM.js"),
@@ -10924,7 +10924,7 @@ var tokensFileFlag = {
 };
 async function resolveTokensFile(flags) {
   const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-  const { tokensFileOf } = await import("./chunks/registry-RFMUBYNG.js");
+  const { tokensFileOf } = await import("./chunks/registry-NLEVQFRE.js");
   return { file: flags["tokens-file"] ?? tokensFileOf(config), config };
 }
 
@@ -10945,7 +10945,7 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
     json: import_core10.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { DiskStore } = await import("./chunks/registry-RFMUBYNG.js");
+    const { DiskStore } = await import("./chunks/registry-NLEVQFRE.js");
     const { flags } = await this.parse(_RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     if (!existsSync(config.storage)) {
@@ -10993,7 +10993,7 @@ var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
     json: import_core11.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { collectGarbageAt, parseDurationFlag } = await import("./chunks/registry-RFMUBYNG.js");
+    const { collectGarbageAt, parseDurationFlag } = await import("./chunks/registry-NLEVQFRE.js");
     const { flags } = await this.parse(_RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === void 0 ? config.gc.graceMs : parseDurationFlag("--grace", flags.grace);
@@ -11093,7 +11093,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
     ...configFlags
   };
   async run() {
-    const { createToken, isOpen } = await import("./chunks/registry-RFMUBYNG.js");
+    const { createToken, isOpen } = await import("./chunks/registry-NLEVQFRE.js");
     const { flags } = await this.parse(_RegistryTokenCreateCommand);
     const { file, config } = await resolveTokensFile(flags);
     if (flags.config !== void 0 && !isOpen(config)) {
@@ -11136,7 +11136,7 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
     ...configFlags
   };
   async run() {
-    const { listTokens } = await import("./chunks/registry-RFMUBYNG.js");
+    const { listTokens } = await import("./chunks/registry-NLEVQFRE.js");
     const { flags } = await this.parse(_RegistryTokenListCommand);
     const { file } = await resolveTokensFile(flags);
     const tokens = await listTokens(file);
@@ -11172,7 +11172,7 @@ var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseC
   };
   static flags = { ...tokensFileFlag, ...configFlags };
   async run() {
-    const { revokeToken } = await import("./chunks/registry-RFMUBYNG.js");
+    const { revokeToken } = await import("./chunks/registry-NLEVQFRE.js");
     const { args, flags } = await this.parse(_RegistryTokenRevokeCommand);
     const { file } = await resolveTokensFile(flags);
     const record = await revokeToken(file, args.id);

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 var CLI = fileURLToPath(new URL("../bin/container-package", import.meta.url));
 async function runFast(args) {
   if (args[0] === "registry" && args[1] === "serve") {
-    const { serveFast } = await import("./chunks/serve-2QYIQ5OJ.js");
+    const { serveFast } = await import("./chunks/serve-LALOOFV2.js");
     return serveFast(args.slice(2));
   }
   if (args[0] === "push") {
@@ -15,7 +15,7 @@ async function runFast(args) {
     return pushFast(args.slice(1));
   }
   if (args[0] === "buildkite-hook") {
-    const { hookFast } = await import("./chunks/hook-NKL3C2F3.js");
+    const { hookFast } = await import("./chunks/hook-J3ZDQUIQ.js");
     return hookFast(args.slice(1), CLI);
   }
   return false;
