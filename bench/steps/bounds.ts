@@ -97,9 +97,8 @@ export function warmBound(m: Machine): string {
 /** Client re-push, warm, gzip. */
 export function warmGzipBound(m: Machine): string {
   return (
-    "the blob-info cache (uncompressed → compressed digest, as skopeo's) spares compressing again, and reading the " +
-    'layers at all: the re-push is one HEAD per blob and the manifest PUT, as uncompressed. ' +
-    warmBound(m)
+    `${warmBound(m)} With gzip, the blob-info cache (uncompressed → compressed digest, as skopeo's) spares ` +
+    'compressing again, and reading the layers at all: the re-push makes the same requests as uncompressed.'
   );
 }
 
