@@ -3,12 +3,12 @@ const require = __cpCreateRequire(import.meta.url);
 import {
   HOOKS,
   runHook
-} from "./chunks/chunk-YWFKOEFT.js";
+} from "./chunks/chunk-FLWGJUG6.js";
 import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-5WXNMLFQ.js";
+} from "./chunks/chunk-LFWUAHQT.js";
 import {
   PUSH_ARGS,
   PUSH_FLAGS,
@@ -20,7 +20,7 @@ import {
   require_flags,
   require_parser,
   runPush
-} from "./chunks/chunk-CSB4FWJ7.js";
+} from "./chunks/chunk-BHYDE3H3.js";
 import {
   cliErrorOptions
 } from "./chunks/chunk-3G4PBLPP.js";
@@ -40,7 +40,7 @@ import {
 import "./chunks/chunk-BOB5LCPH.js";
 import {
   require_errors
-} from "./chunks/chunk-PCZ4D2Y6.js";
+} from "./chunks/chunk-NJNQFZME.js";
 import {
   require_cache,
   require_cache_default_value,
@@ -61,7 +61,7 @@ import {
   require_util2,
   require_util3,
   require_ux
-} from "./chunks/chunk-THNKL6YB.js";
+} from "./chunks/chunk-NOKZGMFI.js";
 import {
   ContainerPackageError,
   isContainerPackageError
@@ -72,9 +72,9 @@ import {
   __toESM
 } from "./chunks/chunk-DSYMQGUV.js";
 
-// ../../work/main/node_modules/semver/internal/constants.js
+// node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
-  "../../work/main/node_modules/semver/internal/constants.js"(exports, module) {
+  "node_modules/semver/internal/constants.js"(exports, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
     var MAX_LENGTH = 256;
@@ -132,9 +132,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/debug.js
+// node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
-  "../../work/main/node_modules/semver/internal/debug.js"(exports, module) {
+  "node_modules/semver/internal/debug.js"(exports, module) {
     "use strict";
     var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
     };
@@ -142,9 +142,9 @@ var require_debug = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/re.js
+// node_modules/semver/internal/re.js
 var require_re = __commonJS({
-  "../../work/main/node_modules/semver/internal/re.js"(exports, module) {
+  "node_modules/semver/internal/re.js"(exports, module) {
     "use strict";
     var {
       MAX_SAFE_COMPONENT_LENGTH,
@@ -230,9 +230,9 @@ var require_re = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/parse-options.js
+// node_modules/semver/internal/parse-options.js
 var require_parse_options = __commonJS({
-  "../../work/main/node_modules/semver/internal/parse-options.js"(exports, module) {
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
@@ -249,9 +249,9 @@ var require_parse_options = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/identifiers.js
+// node_modules/semver/internal/identifiers.js
 var require_identifiers = __commonJS({
-  "../../work/main/node_modules/semver/internal/identifiers.js"(exports, module) {
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
     "use strict";
     var numeric = /^[0-9]+$/;
     var compareIdentifiers = (a, b) => {
@@ -274,9 +274,9 @@ var require_identifiers = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/classes/semver.js
+// node_modules/semver/classes/semver.js
 var require_semver = __commonJS({
-  "../../work/main/node_modules/semver/classes/semver.js"(exports, module) {
+  "node_modules/semver/classes/semver.js"(exports, module) {
     "use strict";
     var debug = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
@@ -566,9 +566,9 @@ var require_semver = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/parse.js
+// node_modules/semver/functions/parse.js
 var require_parse = __commonJS({
-  "../../work/main/node_modules/semver/functions/parse.js"(exports, module) {
+  "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse = (version, options, throwErrors = false) => {
@@ -588,9 +588,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/valid.js
+// node_modules/semver/functions/valid.js
 var require_valid = __commonJS({
-  "../../work/main/node_modules/semver/functions/valid.js"(exports, module) {
+  "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse = require_parse();
     var valid = (version, options) => {
@@ -601,9 +601,9 @@ var require_valid = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/clean.js
+// node_modules/semver/functions/clean.js
 var require_clean = __commonJS({
-  "../../work/main/node_modules/semver/functions/clean.js"(exports, module) {
+  "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
     var parse = require_parse();
     var clean = (version, options) => {
@@ -614,9 +614,9 @@ var require_clean = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/inc.js
+// node_modules/semver/functions/inc.js
 var require_inc = __commonJS({
-  "../../work/main/node_modules/semver/functions/inc.js"(exports, module) {
+  "node_modules/semver/functions/inc.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var inc = (version, release, options, identifier, identifierBase) => {
@@ -638,9 +638,9 @@ var require_inc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/diff.js
+// node_modules/semver/functions/diff.js
 var require_diff = __commonJS({
-  "../../work/main/node_modules/semver/functions/diff.js"(exports, module) {
+  "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
     var parse = require_parse();
     var diff = (version1, version2) => {
@@ -682,9 +682,9 @@ var require_diff = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/major.js
+// node_modules/semver/functions/major.js
 var require_major = __commonJS({
-  "../../work/main/node_modules/semver/functions/major.js"(exports, module) {
+  "node_modules/semver/functions/major.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var major = (a, loose) => new SemVer(a, loose).major;
@@ -692,9 +692,9 @@ var require_major = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/minor.js
+// node_modules/semver/functions/minor.js
 var require_minor = __commonJS({
-  "../../work/main/node_modules/semver/functions/minor.js"(exports, module) {
+  "node_modules/semver/functions/minor.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var minor = (a, loose) => new SemVer(a, loose).minor;
@@ -702,9 +702,9 @@ var require_minor = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/patch.js
+// node_modules/semver/functions/patch.js
 var require_patch = __commonJS({
-  "../../work/main/node_modules/semver/functions/patch.js"(exports, module) {
+  "node_modules/semver/functions/patch.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var patch = (a, loose) => new SemVer(a, loose).patch;
@@ -712,9 +712,9 @@ var require_patch = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/prerelease.js
+// node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
-  "../../work/main/node_modules/semver/functions/prerelease.js"(exports, module) {
+  "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
     var parse = require_parse();
     var prerelease = (version, options) => {
@@ -725,9 +725,9 @@ var require_prerelease = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/compare.js
+// node_modules/semver/functions/compare.js
 var require_compare = __commonJS({
-  "../../work/main/node_modules/semver/functions/compare.js"(exports, module) {
+  "node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
@@ -735,9 +735,9 @@ var require_compare = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/rcompare.js
+// node_modules/semver/functions/rcompare.js
 var require_rcompare = __commonJS({
-  "../../work/main/node_modules/semver/functions/rcompare.js"(exports, module) {
+  "node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var rcompare = (a, b, loose) => compare(b, a, loose);
@@ -745,9 +745,9 @@ var require_rcompare = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/compare-loose.js
+// node_modules/semver/functions/compare-loose.js
 var require_compare_loose = __commonJS({
-  "../../work/main/node_modules/semver/functions/compare-loose.js"(exports, module) {
+  "node_modules/semver/functions/compare-loose.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var compareLoose = (a, b) => compare(a, b, true);
@@ -755,9 +755,9 @@ var require_compare_loose = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/compare-build.js
+// node_modules/semver/functions/compare-build.js
 var require_compare_build = __commonJS({
-  "../../work/main/node_modules/semver/functions/compare-build.js"(exports, module) {
+  "node_modules/semver/functions/compare-build.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compareBuild = (a, b, loose) => {
@@ -769,9 +769,9 @@ var require_compare_build = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/sort.js
+// node_modules/semver/functions/sort.js
 var require_sort = __commonJS({
-  "../../work/main/node_modules/semver/functions/sort.js"(exports, module) {
+  "node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
@@ -779,9 +779,9 @@ var require_sort = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/rsort.js
+// node_modules/semver/functions/rsort.js
 var require_rsort = __commonJS({
-  "../../work/main/node_modules/semver/functions/rsort.js"(exports, module) {
+  "node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
@@ -789,9 +789,9 @@ var require_rsort = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/gt.js
+// node_modules/semver/functions/gt.js
 var require_gt = __commonJS({
-  "../../work/main/node_modules/semver/functions/gt.js"(exports, module) {
+  "node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gt = (a, b, loose) => compare(a, b, loose) > 0;
@@ -799,9 +799,9 @@ var require_gt = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/lt.js
+// node_modules/semver/functions/lt.js
 var require_lt = __commonJS({
-  "../../work/main/node_modules/semver/functions/lt.js"(exports, module) {
+  "node_modules/semver/functions/lt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lt = (a, b, loose) => compare(a, b, loose) < 0;
@@ -809,9 +809,9 @@ var require_lt = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/eq.js
+// node_modules/semver/functions/eq.js
 var require_eq = __commonJS({
-  "../../work/main/node_modules/semver/functions/eq.js"(exports, module) {
+  "node_modules/semver/functions/eq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var eq = (a, b, loose) => compare(a, b, loose) === 0;
@@ -819,9 +819,9 @@ var require_eq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/neq.js
+// node_modules/semver/functions/neq.js
 var require_neq = __commonJS({
-  "../../work/main/node_modules/semver/functions/neq.js"(exports, module) {
+  "node_modules/semver/functions/neq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var neq = (a, b, loose) => compare(a, b, loose) !== 0;
@@ -829,9 +829,9 @@ var require_neq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/gte.js
+// node_modules/semver/functions/gte.js
 var require_gte = __commonJS({
-  "../../work/main/node_modules/semver/functions/gte.js"(exports, module) {
+  "node_modules/semver/functions/gte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gte = (a, b, loose) => compare(a, b, loose) >= 0;
@@ -839,9 +839,9 @@ var require_gte = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/lte.js
+// node_modules/semver/functions/lte.js
 var require_lte = __commonJS({
-  "../../work/main/node_modules/semver/functions/lte.js"(exports, module) {
+  "node_modules/semver/functions/lte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lte = (a, b, loose) => compare(a, b, loose) <= 0;
@@ -849,9 +849,9 @@ var require_lte = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/cmp.js
+// node_modules/semver/functions/cmp.js
 var require_cmp = __commonJS({
-  "../../work/main/node_modules/semver/functions/cmp.js"(exports, module) {
+  "node_modules/semver/functions/cmp.js"(exports, module) {
     "use strict";
     var eq = require_eq();
     var neq = require_neq();
@@ -899,9 +899,9 @@ var require_cmp = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/coerce.js
+// node_modules/semver/functions/coerce.js
 var require_coerce = __commonJS({
-  "../../work/main/node_modules/semver/functions/coerce.js"(exports, module) {
+  "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse = require_parse();
@@ -945,9 +945,9 @@ var require_coerce = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/truncate.js
+// node_modules/semver/functions/truncate.js
 var require_truncate = __commonJS({
-  "../../work/main/node_modules/semver/functions/truncate.js"(exports, module) {
+  "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse = require_parse();
     var constants = require_constants();
@@ -986,9 +986,9 @@ var require_truncate = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/lrucache.js
+// node_modules/semver/internal/lrucache.js
 var require_lrucache = __commonJS({
-  "../../work/main/node_modules/semver/internal/lrucache.js"(exports, module) {
+  "node_modules/semver/internal/lrucache.js"(exports, module) {
     "use strict";
     var LRUCache = class {
       constructor() {
@@ -1024,9 +1024,9 @@ var require_lrucache = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/internal/trim-comparator-whitespace.js
+// node_modules/semver/internal/trim-comparator-whitespace.js
 var require_trim_comparator_whitespace = __commonJS({
-  "../../work/main/node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
     "use strict";
     var {
       MAX_LENGTH,
@@ -1215,9 +1215,9 @@ var require_trim_comparator_whitespace = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/classes/range.js
+// node_modules/semver/classes/range.js
 var require_range = __commonJS({
-  "../../work/main/node_modules/semver/classes/range.js"(exports, module) {
+  "node_modules/semver/classes/range.js"(exports, module) {
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
@@ -1600,9 +1600,9 @@ var require_range = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/classes/comparator.js
+// node_modules/semver/classes/comparator.js
 var require_comparator = __commonJS({
-  "../../work/main/node_modules/semver/classes/comparator.js"(exports, module) {
+  "node_modules/semver/classes/comparator.js"(exports, module) {
     "use strict";
     var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
     var Comparator = class _Comparator {
@@ -1713,9 +1713,9 @@ var require_comparator = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/functions/satisfies.js
+// node_modules/semver/functions/satisfies.js
 var require_satisfies = __commonJS({
-  "../../work/main/node_modules/semver/functions/satisfies.js"(exports, module) {
+  "node_modules/semver/functions/satisfies.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var satisfies = (version, range, options) => {
@@ -1730,9 +1730,9 @@ var require_satisfies = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/to-comparators.js
+// node_modules/semver/ranges/to-comparators.js
 var require_to_comparators = __commonJS({
-  "../../work/main/node_modules/semver/ranges/to-comparators.js"(exports, module) {
+  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
@@ -1740,9 +1740,9 @@ var require_to_comparators = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/max-satisfying.js
+// node_modules/semver/ranges/max-satisfying.js
 var require_max_satisfying = __commonJS({
-  "../../work/main/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -1769,9 +1769,9 @@ var require_max_satisfying = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/min-satisfying.js
+// node_modules/semver/ranges/min-satisfying.js
 var require_min_satisfying = __commonJS({
-  "../../work/main/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -1798,9 +1798,9 @@ var require_min_satisfying = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/min-version.js
+// node_modules/semver/ranges/min-version.js
 var require_min_version = __commonJS({
-  "../../work/main/node_modules/semver/ranges/min-version.js"(exports, module) {
+  "node_modules/semver/ranges/min-version.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -1857,9 +1857,9 @@ var require_min_version = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/valid.js
+// node_modules/semver/ranges/valid.js
 var require_valid2 = __commonJS({
-  "../../work/main/node_modules/semver/ranges/valid.js"(exports, module) {
+  "node_modules/semver/ranges/valid.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var validRange = (range, options) => {
@@ -1873,9 +1873,9 @@ var require_valid2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/outside.js
+// node_modules/semver/ranges/outside.js
 var require_outside = __commonJS({
-  "../../work/main/node_modules/semver/ranges/outside.js"(exports, module) {
+  "node_modules/semver/ranges/outside.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Comparator = require_comparator();
@@ -1942,9 +1942,9 @@ var require_outside = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/gtr.js
+// node_modules/semver/ranges/gtr.js
 var require_gtr = __commonJS({
-  "../../work/main/node_modules/semver/ranges/gtr.js"(exports, module) {
+  "node_modules/semver/ranges/gtr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var gtr = (version, range, options) => outside(version, range, ">", options);
@@ -1952,9 +1952,9 @@ var require_gtr = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/ltr.js
+// node_modules/semver/ranges/ltr.js
 var require_ltr = __commonJS({
-  "../../work/main/node_modules/semver/ranges/ltr.js"(exports, module) {
+  "node_modules/semver/ranges/ltr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var ltr = (version, range, options) => outside(version, range, "<", options);
@@ -1962,9 +1962,9 @@ var require_ltr = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/intersects.js
+// node_modules/semver/ranges/intersects.js
 var require_intersects = __commonJS({
-  "../../work/main/node_modules/semver/ranges/intersects.js"(exports, module) {
+  "node_modules/semver/ranges/intersects.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var intersects = (r1, r2, options) => {
@@ -1976,9 +1976,9 @@ var require_intersects = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/simplify.js
+// node_modules/semver/ranges/simplify.js
 var require_simplify = __commonJS({
-  "../../work/main/node_modules/semver/ranges/simplify.js"(exports, module) {
+  "node_modules/semver/ranges/simplify.js"(exports, module) {
     "use strict";
     var satisfies = require_satisfies();
     var compare = require_compare();
@@ -2026,9 +2026,9 @@ var require_simplify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/ranges/subset.js
+// node_modules/semver/ranges/subset.js
 var require_subset = __commonJS({
-  "../../work/main/node_modules/semver/ranges/subset.js"(exports, module) {
+  "node_modules/semver/ranges/subset.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var Comparator = require_comparator();
@@ -2188,9 +2188,9 @@ var require_subset = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/semver/index.js
+// node_modules/semver/index.js
 var require_semver2 = __commonJS({
-  "../../work/main/node_modules/semver/index.js"(exports, module) {
+  "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
     var constants = require_constants();
@@ -2285,9 +2285,9 @@ var require_semver2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/performance.js
+// node_modules/@oclif/core/lib/performance.js
 var require_performance = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/performance.js"(exports) {
+  "node_modules/@oclif/core/lib/performance.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Performance = exports.OCLIF_MARKER_OWNER = void 0;
@@ -2503,9 +2503,9 @@ var require_performance = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/util/determine-priority.js
+// node_modules/@oclif/core/lib/util/determine-priority.js
 var require_determine_priority = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/util/determine-priority.js"(exports) {
+  "node_modules/@oclif/core/lib/util/determine-priority.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.determinePriority = determinePriority;
@@ -2537,9 +2537,9 @@ var require_determine_priority = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/util/os.js
+// node_modules/@oclif/core/lib/util/os.js
 var require_os = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/util/os.js"(exports) {
+  "node_modules/@oclif/core/lib/util/os.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -2555,7 +2555,7 @@ var require_os = __commonJS({
       return (0, node_os_1.homedir)();
     }
     async function getPlatform() {
-      return (await import("./chunks/wsl-utils-UJQEXKWP.js")).isWsl ? "wsl" : (0, node_os_1.platform)();
+      return (await import("./chunks/wsl-utils-DS77GWBY.js")).isWsl ? "wsl" : (0, node_os_1.platform)();
     }
     async function getShell() {
       let shellPath;
@@ -2571,7 +2571,7 @@ var require_os = __commonJS({
     }
     async function determineWindowsShell() {
       try {
-        const parentProcessName = (0, node_child_process_1.execSync)(`${await (await import("./chunks/wsl-utils-UJQEXKWP.js")).powerShellPath()} -NoProfile -Command "(Get-CimInstance Win32_Process -Filter 'ProcessID = ${process.ppid}').Name"`, { encoding: "utf8" });
+        const parentProcessName = (0, node_child_process_1.execSync)(`${await (await import("./chunks/wsl-utils-DS77GWBY.js")).powerShellPath()} -NoProfile -Command "(Get-CimInstance Win32_Process -Filter 'ProcessID = ${process.ppid}').Name"`, { encoding: "utf8" });
         return parentProcessName.includes("powershell") || parentProcessName.includes("pwsh") ? "powershell" : process.env.COMSPEC ?? "cmd.exe";
       } catch {
         return process.env.COMSPEC ?? "cmd.exe";
@@ -2580,9 +2580,9 @@ var require_os = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/balanced-match/dist/commonjs/index.js
+// node_modules/balanced-match/dist/commonjs/index.js
 var require_commonjs = __commonJS({
-  "../../work/main/node_modules/balanced-match/dist/commonjs/index.js"(exports) {
+  "node_modules/balanced-match/dist/commonjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.range = exports.balanced = void 0;
@@ -2642,9 +2642,9 @@ var require_commonjs = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/brace-expansion/dist/commonjs/index.js
+// node_modules/brace-expansion/dist/commonjs/index.js
 var require_commonjs2 = __commonJS({
-  "../../work/main/node_modules/brace-expansion/dist/commonjs/index.js"(exports) {
+  "node_modules/brace-expansion/dist/commonjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.EXPANSION_MAX_STEPS = exports.EXPANSION_MAX_REWRITES = exports.EXPANSION_MAX_DEPTH = exports.EXPANSION_MAX_LENGTH = exports.EXPANSION_MAX = void 0;
@@ -2990,9 +2990,9 @@ var require_commonjs2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/minimatch/dist/commonjs/assert-valid-pattern.js
+// node_modules/minimatch/dist/commonjs/assert-valid-pattern.js
 var require_assert_valid_pattern = __commonJS({
-  "../../work/main/node_modules/minimatch/dist/commonjs/assert-valid-pattern.js"(exports) {
+  "node_modules/minimatch/dist/commonjs/assert-valid-pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assertValidPattern = void 0;
@@ -3009,9 +3009,9 @@ var require_assert_valid_pattern = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/minimatch/dist/commonjs/brace-expressions.js
+// node_modules/minimatch/dist/commonjs/brace-expressions.js
 var require_brace_expressions = __commonJS({
-  "../../work/main/node_modules/minimatch/dist/commonjs/brace-expressions.js"(exports) {
+  "node_modules/minimatch/dist/commonjs/brace-expressions.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.parseClass = void 0;
@@ -3126,9 +3126,9 @@ var require_brace_expressions = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/minimatch/dist/commonjs/unescape.js
+// node_modules/minimatch/dist/commonjs/unescape.js
 var require_unescape = __commonJS({
-  "../../work/main/node_modules/minimatch/dist/commonjs/unescape.js"(exports) {
+  "node_modules/minimatch/dist/commonjs/unescape.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.unescape = void 0;
@@ -3142,9 +3142,9 @@ var require_unescape = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/minimatch/dist/commonjs/ast.js
+// node_modules/minimatch/dist/commonjs/ast.js
 var require_ast = __commonJS({
-  "../../work/main/node_modules/minimatch/dist/commonjs/ast.js"(exports) {
+  "node_modules/minimatch/dist/commonjs/ast.js"(exports) {
     "use strict";
     var _a;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -3796,9 +3796,9 @@ var require_ast = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/minimatch/dist/commonjs/escape.js
+// node_modules/minimatch/dist/commonjs/escape.js
 var require_escape = __commonJS({
-  "../../work/main/node_modules/minimatch/dist/commonjs/escape.js"(exports) {
+  "node_modules/minimatch/dist/commonjs/escape.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.escape = void 0;
@@ -3812,9 +3812,9 @@ var require_escape = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/minimatch/dist/commonjs/index.js
+// node_modules/minimatch/dist/commonjs/index.js
 var require_commonjs3 = __commonJS({
-  "../../work/main/node_modules/minimatch/dist/commonjs/index.js"(exports) {
+  "node_modules/minimatch/dist/commonjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.unescape = exports.escape = exports.AST = exports.Minimatch = exports.match = exports.makeRe = exports.braceExpand = exports.defaults = exports.filter = exports.GLOBSTAR = exports.sep = exports.minimatch = void 0;
@@ -4652,9 +4652,9 @@ var require_commonjs3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/constants.js
+// node_modules/picomatch/lib/constants.js
 var require_constants2 = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/constants.js"(exports, module) {
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -4854,9 +4854,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/utils.js
+// node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/utils.js"(exports) {
+  "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -4918,9 +4918,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/scan.js
+// node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/scan.js"(exports, module) {
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -5256,9 +5256,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/parse.js
+// node_modules/picomatch/lib/parse.js
 var require_parse2 = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/parse.js"(exports, module) {
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants2();
     var utils = require_utils();
@@ -6271,9 +6271,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/picomatch.js
+// node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse = require_parse2();
@@ -6411,9 +6411,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/index.js
+// node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "../../work/main/node_modules/picomatch/index.js"(exports, module) {
+  "node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -6428,9 +6428,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/fdir/dist/index.cjs
+// node_modules/fdir/dist/index.cjs
 var require_dist = __commonJS({
-  "../../work/main/node_modules/fdir/dist/index.cjs"(exports) {
+  "node_modules/fdir/dist/index.cjs"(exports) {
     var __create = Object.create;
     var __defProp = Object.defineProperty;
     var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -6960,9 +6960,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/tinyglobby/dist/index.cjs
+// node_modules/tinyglobby/dist/index.cjs
 var require_dist2 = __commonJS({
-  "../../work/main/node_modules/tinyglobby/dist/index.cjs"(exports) {
+  "node_modules/tinyglobby/dist/index.cjs"(exports) {
     Object.defineProperty(exports, Symbol.toStringTag, { value: "Module" });
     var __create = Object.create;
     var __defProp = Object.defineProperty;
@@ -7267,9 +7267,9 @@ var require_dist2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/util/aggregate-flags.js
+// node_modules/@oclif/core/lib/util/aggregate-flags.js
 var require_aggregate_flags = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/util/aggregate-flags.js"(exports) {
+  "node_modules/@oclif/core/lib/util/aggregate-flags.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.aggregateFlags = aggregateFlags;
@@ -7285,9 +7285,9 @@ var require_aggregate_flags = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/util/cache-command.js
+// node_modules/@oclif/core/lib/util/cache-command.js
 var require_cache_command = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/util/cache-command.js"(exports) {
+  "node_modules/@oclif/core/lib/util/cache-command.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.cacheCommand = cacheCommand;
@@ -7402,9 +7402,9 @@ var require_cache_command = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/util/find-root.js
+// node_modules/@oclif/core/lib/util/find-root.js
 var require_find_root = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/util/find-root.js"(exports) {
+  "node_modules/@oclif/core/lib/util/find-root.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.debug = debug;
@@ -7541,9 +7541,9 @@ var require_find_root = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/lilconfig/src/index.js
+// node_modules/lilconfig/src/index.js
 var require_src = __commonJS({
-  "../../work/main/node_modules/lilconfig/src/index.js"(exports, module) {
+  "node_modules/lilconfig/src/index.js"(exports, module) {
     var path = __require("path");
     var fs = __require("fs");
     var os = __require("os");
@@ -7915,9 +7915,9 @@ var require_src = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/util/read-pjson.js
+// node_modules/@oclif/core/lib/util/read-pjson.js
 var require_read_pjson = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/util/read-pjson.js"(exports) {
+  "node_modules/@oclif/core/lib/util/read-pjson.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.readPjson = readPjson;
@@ -7970,9 +7970,9 @@ var require_read_pjson = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/config/plugin.js
+// node_modules/@oclif/core/lib/config/plugin.js
 var require_plugin = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/config/plugin.js"(exports) {
+  "node_modules/@oclif/core/lib/config/plugin.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -8326,9 +8326,9 @@ This usually means you have an oclif.manifest.json file that should be deleted i
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/config/plugin-loader.js
+// node_modules/@oclif/core/lib/config/plugin-loader.js
 var require_plugin_loader = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/config/plugin-loader.js"(exports) {
+  "node_modules/@oclif/core/lib/config/plugin-loader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var minimatch_1 = require_commonjs3();
@@ -8516,9 +8516,9 @@ var require_plugin_loader = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/config/config.js
+// node_modules/@oclif/core/lib/config/config.js
 var require_config = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/config/config.js"(exports, module) {
+  "node_modules/@oclif/core/lib/config/config.js"(exports, module) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -9214,9 +9214,9 @@ var require_config = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/config/index.js
+// node_modules/@oclif/core/lib/config/index.js
 var require_config2 = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/config/index.js"(exports) {
+  "node_modules/@oclif/core/lib/config/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.tsPath = exports.Plugin = exports.Config = void 0;
@@ -9235,9 +9235,9 @@ var require_config2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/command.js
+// node_modules/@oclif/core/lib/command.js
 var require_command = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/command.js"(exports) {
+  "node_modules/@oclif/core/lib/command.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -9574,9 +9574,9 @@ var require_command = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/constraints.js
+// node_modules/@oclif/core/lib/constraints.js
 var require_constraints = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/constraints.js"(exports) {
+  "node_modules/@oclif/core/lib/constraints.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.flag = flag;
@@ -10167,9 +10167,9 @@ var require_constraints = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/flush.js
+// node_modules/@oclif/core/lib/flush.js
 var require_flush = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/flush.js"(exports) {
+  "node_modules/@oclif/core/lib/flush.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.flush = flush;
@@ -10203,9 +10203,9 @@ var require_flush = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/main.js
+// node_modules/@oclif/core/lib/main.js
 var require_main = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/main.js"(exports) {
+  "node_modules/@oclif/core/lib/main.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -10305,9 +10305,9 @@ var require_main = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/execute.js
+// node_modules/@oclif/core/lib/execute.js
 var require_execute = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/execute.js"(exports) {
+  "node_modules/@oclif/core/lib/execute.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.execute = execute2;
@@ -10347,17 +10347,17 @@ var require_execute = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/interfaces/index.js
+// node_modules/@oclif/core/lib/interfaces/index.js
 var require_interfaces = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/interfaces/index.js"(exports) {
+  "node_modules/@oclif/core/lib/interfaces/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
   }
 });
 
-// ../../work/main/node_modules/@oclif/core/lib/index.js
+// node_modules/@oclif/core/lib/index.js
 var require_lib = __commonJS({
-  "../../work/main/node_modules/@oclif/core/lib/index.js"(exports) {
+  "node_modules/@oclif/core/lib/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -10544,7 +10544,7 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
     json: import_core3.Flags.boolean({ description: "print the result as JSON and nothing else" })
   };
   async run() {
-    const { publish } = await import("./chunks/publish-ENNZ3TVZ.js");
+    const { publish } = await import("./chunks/publish-7NUNVLJI.js");
     const { args, flags } = await this.parse(_CopyCommand);
     const destination = parseDestination(args.destination, flags.org);
     const progress = new Progress({ stream: process.stderr, ...flags.json && { mode: "none" } });
@@ -10593,12 +10593,12 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
       { createToken }
     ] = await Promise.all([
       import("./chunks/local-registry-EUBJRTKJ.js"),
-      import("./chunks/publish-ENNZ3TVZ.js"),
-      import("./chunks/registry-NLEVQFRE.js")
+      import("./chunks/publish-7NUNVLJI.js"),
+      import("./chunks/registry-TIWK3BI7.js")
     ]);
     const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
       import("./chunks/render-X7OELVYM.js"),
-      import("./chunks/sources-TCGPVFYZ.js")
+      import("./chunks/sources-YBNN3LJV.js")
     ]);
     const dir = await mkdtemp(join(tmpdir(), "container-package-example-"));
     const cli = fileURLToPath2(new URL("../bin/container-package", import.meta.url));
@@ -10667,7 +10667,7 @@ var import_core5 = __toESM(require_lib(), 1);
 
 // src/cli/client.ts
 async function readClient(flags) {
-  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-J53H4622.js");
+  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-7ALXYLLQ.js");
   return new RegistryClient({
     insecure: flags.insecure ?? [],
     credentials: dockerConfigCredentials(flags["docker-config"] ? { configDir: flags["docker-config"] } : {})
@@ -10690,7 +10690,7 @@ var InspectCommand = class _InspectCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_InspectCommand);
-    const { inspectImage } = await import("./chunks/publish-ENNZ3TVZ.js");
+    const { inspectImage } = await import("./chunks/publish-7NUNVLJI.js");
     const client = await readClient(flags);
     try {
       const result = await inspectImage(client, parseReference(args.ref, { defaultTag: true }), {
@@ -10779,7 +10779,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
       );
     }
     const password = await this.secret(flags, target.audience ?? `https://${target.prefix}`);
-    const { login } = await import("./chunks/publish-ENNZ3TVZ.js");
+    const { login } = await import("./chunks/publish-7NUNVLJI.js");
     const file = await login(
       target,
       { username, password },
@@ -10793,7 +10793,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
   }
   async secret(flags, audience) {
     if (flags.oidc) {
-      const { createAgent } = await import("./chunks/agent-WROBPXAR.js");
+      const { createAgent } = await import("./chunks/agent-M3VFOMDW.js");
       return createAgent().requestOidcToken({ audience, lifetimeSeconds: 300 });
     }
     if (flags["token-env"] !== void 0) {
@@ -10824,7 +10824,7 @@ var LogoutCommand = class _LogoutCommand extends BaseCommand {
   static args = { registry: import_core7.Args.string({ description: "registry to log out of", required: true }) };
   static flags = { ...registryFlags };
   async run() {
-    const { logout } = await import("./chunks/publish-ENNZ3TVZ.js");
+    const { logout } = await import("./chunks/publish-7NUNVLJI.js");
     const { args, flags } = await this.parse(_LogoutCommand);
     const target = resolveTarget(args.registry, flags.org ? { organization: flags.org } : {});
     const removed = await logout(target, flags["docker-config"] ? { configDir: flags["docker-config"] } : {});
@@ -10924,7 +10924,7 @@ var tokensFileFlag = {
 };
 async function resolveTokensFile(flags) {
   const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-  const { tokensFileOf } = await import("./chunks/registry-NLEVQFRE.js");
+  const { tokensFileOf } = await import("./chunks/registry-TIWK3BI7.js");
   return { file: flags["tokens-file"] ?? tokensFileOf(config), config };
 }
 
@@ -10945,7 +10945,7 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
     json: import_core10.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { DiskStore } = await import("./chunks/registry-NLEVQFRE.js");
+    const { DiskStore } = await import("./chunks/registry-TIWK3BI7.js");
     const { flags } = await this.parse(_RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     if (!existsSync(config.storage)) {
@@ -10993,7 +10993,7 @@ var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
     json: import_core11.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { collectGarbageAt, parseDurationFlag } = await import("./chunks/registry-NLEVQFRE.js");
+    const { collectGarbageAt, parseDurationFlag } = await import("./chunks/registry-TIWK3BI7.js");
     const { flags } = await this.parse(_RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === void 0 ? config.gc.graceMs : parseDurationFlag("--grace", flags.grace);
@@ -11093,7 +11093,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
     ...configFlags
   };
   async run() {
-    const { createToken, isOpen } = await import("./chunks/registry-NLEVQFRE.js");
+    const { createToken, isOpen } = await import("./chunks/registry-TIWK3BI7.js");
     const { flags } = await this.parse(_RegistryTokenCreateCommand);
     const { file, config } = await resolveTokensFile(flags);
     if (flags.config !== void 0 && !isOpen(config)) {
@@ -11136,7 +11136,7 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
     ...configFlags
   };
   async run() {
-    const { listTokens } = await import("./chunks/registry-NLEVQFRE.js");
+    const { listTokens } = await import("./chunks/registry-TIWK3BI7.js");
     const { flags } = await this.parse(_RegistryTokenListCommand);
     const { file } = await resolveTokensFile(flags);
     const tokens = await listTokens(file);
@@ -11172,7 +11172,7 @@ var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseC
   };
   static flags = { ...tokensFileFlag, ...configFlags };
   async run() {
-    const { revokeToken } = await import("./chunks/registry-NLEVQFRE.js");
+    const { revokeToken } = await import("./chunks/registry-TIWK3BI7.js");
     const { args, flags } = await this.parse(_RegistryTokenRevokeCommand);
     const { file } = await resolveTokensFile(flags);
     const record = await revokeToken(file, args.id);
