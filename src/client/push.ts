@@ -9,7 +9,7 @@ import { type Artifact, type BlobSource, blobsOf } from '../oci/image.js';
 import { type DigestAlgorithm, parseDigest } from '../oci/index.js';
 import { parseTag } from '../reference/index.js';
 import type { PushBlobOptions, BlobOutcome } from './blobs/push-blob.js';
-import { mapLimit } from './concurrency.js';
+import { mapLimit } from '../map-limit.js';
 import { clientError } from './errors.js';
 import { type ProgressObserver, report } from './progress.js';
 import { type RepositoryName, formatRepository, toRepositoryName } from './repository.js';

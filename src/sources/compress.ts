@@ -1,3 +1,4 @@
+import { mapLimit } from '../map-limit.js';
 import { isForeign } from '../oci/descriptor.js';
 import type { Artifact, BlobSource, ImageArtifact, IndexArtifact } from '../oci/image.js';
 import { digestBytes } from '../oci/index.js';
@@ -16,7 +17,6 @@ import {
 } from './compress-options.js';
 import type { BlobInfoCache } from './blob-info-cache.js';
 import { fileBlob } from './file-blob.js';
-import { mapLimit } from './limit.js';
 import { type LoadedImage, loadedImage } from './loaded-image.js';
 import {
   compressedLayerMediaType,
@@ -74,9 +74,6 @@ export async function compressImage(
   const todo = await plainLayers(image.artifact, resolved, options.cache);
   if (todo.length === 0) return image;
   const temp = await TempDir.create('layers', resolved.tmpDir);
-  const controller = new AbortController();
-  const signal =
-    resolved.signal === undefined ? controller.signal : AbortSignal.any([resolved.signal, controller.signal]);
   try {
     const { compression, level } = resolved;
     const { cache, upload } = options;
@@ -84,7 +81,7 @@ export async function compressImage(
     const written = await mapLimit(
       todo,
       resolved.concurrency,
-      async (blob, i): Promise<Compressed> => {
+      async (blob, signal, i): Promise<Compressed> => {
         const known = cache?.get(blob.descriptor.digest, compression, level);
         if (known !== undefined) return { ...known, source: blob };
         const file = temp.file(`layer-${i}`);
@@ -104,7 +101,7 @@ export async function compressImage(
         cache?.set(blob.descriptor.digest, compression, level, written);
         return { ...written, file, source: blob };
       },
-      () => controller.abort(),
+      resolved.signal,
     );
     const done = new Map(todo.map((blob, i) => [blob.descriptor.digest, written[i]!]));
     const artifact = rebuild(image.artifact, done, compression, temp);
@@ -140,10 +137,14 @@ async function plainLayers(
   };
   visit(artifact);
   const layers = [...candidates.values()];
-  const found = await mapLimit(layers, options.concurrency, async (layer) =>
-    cache?.get(layer.descriptor.digest, options.compression, options.level) !== undefined
-      ? 'none'
-      : detectBlobCompression(layer, options.signal),
+  const found = await mapLimit(
+    layers,
+    options.concurrency,
+    async (layer, signal) =>
+      cache?.get(layer.descriptor.digest, options.compression, options.level) !== undefined
+        ? 'none'
+        : detectBlobCompression(layer, signal),
+    options.signal,
   );
   return layers.filter((_, i) => found[i] === 'none');
 }

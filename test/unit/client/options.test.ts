@@ -1,7 +1,7 @@
 import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { resolveClientOptions } from '../../../src/client/options.js';
-import { mapLimit } from '../../../src/client/concurrency.js';
+import { mapLimit } from '../../../src/map-limit.js';
 
 describe('resolveClientOptions', () => {
   it('fills the documented defaults and owns the dispatcher it builds', async () => {
