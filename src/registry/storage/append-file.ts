@@ -1,17 +1,14 @@
 import { close, open, write } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
+import { POOLED_BUFFER_SIZE, returnBuffer, takeBuffer } from './buffer-pool.js';
 
 const openAsync = promisify(open);
 const closeAsync = promisify(close);
 const writeAsync = promisify(write);
 
 /** Size of the buffers a body is gathered into before each file write. */
-export const APPEND_BUFFER = 1 << 20;
-
-/** Buffers kept for reuse between appends (two per append in flight). */
-const POOL_LIMIT = 8;
-const pool: Buffer[] = [];
+export const APPEND_BUFFER = POOLED_BUFFER_SIZE;
 
 /**
  * Appends everything `body` yields to the file at `path`, starting at byte `position`, and
@@ -35,8 +32,8 @@ export async function appendBody(
   options: { follow?: boolean } = {},
 ): Promise<number> {
   const fd = await openAsync(path, 'r+');
-  let filling = take();
-  let other = take();
+  let filling = takeBuffer();
+  let other = takeBuffer();
   let failed = false;
   let written: Promise<void> = Promise.resolve();
   let at = position;
@@ -75,8 +72,8 @@ export async function appendBody(
   } finally {
     await closeAsync(fd);
     if (!failed) {
-      give(filling);
-      give(other);
+      returnBuffer(filling);
+      returnBuffer(other);
     }
   }
 }
@@ -87,12 +84,4 @@ async function writeFully(fd: number, bytes: Buffer, position: number): Promise<
     const { bytesWritten } = await writeAsync(fd, bytes, offset, bytes.length - offset, position + offset);
     offset += bytesWritten;
   }
-}
-
-function take(): Buffer {
-  return pool.pop() ?? Buffer.allocUnsafeSlow(APPEND_BUFFER);
-}
-
-function give(buffer: Buffer): void {
-  if (pool.length < POOL_LIMIT) pool.push(buffer);
 }

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { StoreError } from './errors.js';
-import { READ_CHUNK } from './hashing.js';
+import { returnBuffer, takeBuffer } from './buffer-pool.js';
 
 /**
  * Takes a chunk of a blob and resolves once the chunk's bytes are no longer needed (written to a
@@ -12,18 +12,6 @@ export type ChunkSink = (chunk: Buffer) => Promise<void>;
 interface Slot {
   readonly buffer: Buffer;
   released: Promise<void>;
-}
-
-/** Buffers kept for reuse between reads; two per read in flight, a few reads' worth at most. */
-const POOL_LIMIT = 8;
-const pool: Buffer[] = [];
-
-function take(): Buffer {
-  return pool.pop() ?? Buffer.allocUnsafeSlow(READ_CHUNK);
-}
-
-function give(buffer: Buffer): void {
-  if (pool.length < POOL_LIMIT) pool.push(buffer);
 }
 
 /**
@@ -41,8 +29,8 @@ function give(buffer: Buffer): void {
  */
 export async function readRange(path: string, start: number, end: number, sink: ChunkSink): Promise<void> {
   const handle = await open(path, 'r');
-  let current: Slot = { buffer: take(), released: Promise.resolve() };
-  let other: Slot = { buffer: take(), released: Promise.resolve() };
+  let current: Slot = { buffer: takeBuffer(), released: Promise.resolve() };
+  let other: Slot = { buffer: takeBuffer(), released: Promise.resolve() };
   let failed = false;
   try {
     let position = start;
@@ -70,8 +58,8 @@ export async function readRange(path: string, start: number, end: number, sink: 
   } finally {
     await handle.close();
     if (!failed) {
-      give(current.buffer);
-      give(other.buffer);
+      returnBuffer(current.buffer);
+      returnBuffer(other.buffer);
     }
   }
 }
