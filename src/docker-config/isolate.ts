@@ -20,6 +20,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DockerConfigError } from './errors.js';
 import { isolatedConfig, type DockerConfigJson, type IsolationReport } from './filter.js';
+import { parseJsonObject } from '../json-object.js';
 
 /** Directories of the agent's config shared with the job by symlink. */
 export const LINKED_DIRS: readonly string[] = ['buildx', 'contexts', 'cli-plugins'];
@@ -151,14 +152,8 @@ function readAgentConfig(source: string): DockerConfigJson {
       { cause: error },
     );
   }
-  if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  const value = parseJsonObject(text);
+  if (value === undefined) {
     throw new DockerConfigError(
       'DOCKER_CONFIG_UNREADABLE',
       path,

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { parseJsonObject } from '../../json-object.js';
 import { clientError } from '../errors.js';
 import { keyMatches } from './host.js';
 import type { Credentials } from './types.js';
@@ -58,14 +59,8 @@ export async function readDockerConfig(path: string): Promise<DockerConfigFile |
 
 /** Parses config text; `path` is only for the error message. An empty file is an empty config. */
 export function parseDockerConfig(text: string, path: string): DockerConfigFile {
-  if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  const value = parseJsonObject(text);
+  if (value === undefined) {
     throw clientError('CLIENT_CREDENTIALS_CONFIG', `the docker config ${path} is not a JSON object`, {
       hint: 'fix or remove the file (docker login recreates it)',
     });
