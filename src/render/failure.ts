@@ -3,7 +3,7 @@
  * GitHub job summary. Text only, no I/O.
  */
 import { codeBlock, codeSpan, escapeText } from './markdown.js';
-import type { PublishedRegistry } from './published-image.js';
+import { registryPath, type PublishedRegistry } from './published-image.js';
 
 /** What went wrong: the error's facts (its `code`, `message`, `hint`) and where. */
 export interface FailureInput {
@@ -54,7 +54,7 @@ const UNREACHABLE = new Set([
 export function renderFailure(failure: FailureInput, options: FailureOptions = {}): string {
   const level = '#'.repeat(Math.min(6, Math.max(1, options.headingLevel ?? 3)));
   const out = [`${level} ${escapeText(options.title ?? 'Publishing container images failed')}`, ''];
-  const where = failure.registry === undefined ? '' : ` (${codeSpan(registryName(failure.registry))})`;
+  const where = failure.registry === undefined ? '' : ` (${codeSpan(registryPath(failure.registry))})`;
   if (failure.message.includes('\n')) {
     out.push(`**Cause** ${codeSpan(failure.code)}${where}:`, '', codeBlock(failure.message, 'text'));
   } else {
@@ -143,15 +143,4 @@ function missingSource(source: string | undefined): string[] {
     '- `docker buildx build --output type=oci,dest=image.tar .` makes `oci-archive:image.tar`;',
     '- `docker save app:ci -o app.tar` makes `docker-archive:app.tar`.',
   ];
-}
-
-function registryName(registry: PublishedRegistry): string {
-  if (
-    registry.kind === 'buildkite' &&
-    registry.organization !== undefined &&
-    registry.registry !== undefined
-  ) {
-    return `${registry.host}/${registry.organization}/${registry.registry}`;
-  }
-  return registry.host;
 }

@@ -32,3 +32,18 @@ export interface PublishedImage {
   readonly references: readonly string[];
   readonly registry: PublishedRegistry;
 }
+
+/**
+ * How a registry is named to people (and to `docker login`): `packages.buildkite.com/{org}/{registry}`
+ * for a Buildkite Packages registry, else its host.
+ */
+export function registryPath(registry: PublishedRegistry): string {
+  if (
+    registry.kind === 'buildkite' &&
+    registry.organization !== undefined &&
+    registry.registry !== undefined
+  ) {
+    return `${registry.host}/${registry.organization}/${registry.registry}`;
+  }
+  return registry.host;
+}

@@ -5,7 +5,7 @@
 import { parseReference } from '../reference/index.js';
 import { formatBytes } from './bytes.js';
 import { codeBlock, codeSpan, escapeHtml, escapeText } from './markdown.js';
-import type { PublishedImage, PublishedRegistry } from './published-image.js';
+import { registryPath, type PublishedImage, type PublishedRegistry } from './published-image.js';
 
 /** Options of {@link renderPullInstructions}. */
 export interface PullInstructionsOptions {
@@ -37,7 +37,7 @@ export function renderPullInstructions(
   for (const image of results) out.push(...renderImage(image), '');
   const logins = new Map<string, PublishedRegistry>();
   for (const { registry } of results) {
-    if (registry.visibility !== 'public') logins.set(loginTarget(registry), registry);
+    if (registry.visibility !== 'public') logins.set(registryPath(registry), registry);
   }
   if (logins.size > 0) {
     const token = options.tokenVariable ?? 'TOKEN';
@@ -92,18 +92,6 @@ function tagOf(reference: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Where `docker login` goes: `packages.buildkite.com/{org}/{registry}` for Buildkite, else the host. */
-function loginTarget(registry: PublishedRegistry): string {
-  if (
-    registry.kind === 'buildkite' &&
-    registry.organization !== undefined &&
-    registry.registry !== undefined
-  ) {
-    return `${registry.host}/${registry.organization}/${registry.registry}`;
-  }
-  return registry.host;
 }
 
 function loginCommand(target: string, registry: PublishedRegistry, token: string): string {
