@@ -3,12 +3,12 @@ const require = __cpCreateRequire(import.meta.url);
 import {
   HOOKS,
   runHook
-} from "./chunks/chunk-FLWGJUG6.js";
+} from "./chunks/chunk-WJ5ZLXRL.js";
 import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-LFWUAHQT.js";
+} from "./chunks/chunk-HEUIRKUO.js";
 import {
   PUSH_ARGS,
   PUSH_FLAGS,
@@ -20,7 +20,7 @@ import {
   require_flags,
   require_parser,
   runPush
-} from "./chunks/chunk-BHYDE3H3.js";
+} from "./chunks/chunk-6B2N2ENG.js";
 import {
   cliErrorOptions
 } from "./chunks/chunk-3G4PBLPP.js";
@@ -30,7 +30,7 @@ import {
 import "./chunks/chunk-DNCUJAQG.js";
 import {
   formatBytes
-} from "./chunks/chunk-GKLEDSWL.js";
+} from "./chunks/chunk-XFSTPHN3.js";
 import {
   familiarReference,
   formatReference,
@@ -10544,7 +10544,7 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
     json: import_core3.Flags.boolean({ description: "print the result as JSON and nothing else" })
   };
   async run() {
-    const { publish } = await import("./chunks/publish-7NUNVLJI.js");
+    const { publish } = await import("./chunks/publish-WS5WJDQU.js");
     const { args, flags } = await this.parse(_CopyCommand);
     const destination = parseDestination(args.destination, flags.org);
     const progress = new Progress({ stream: process.stderr, ...flags.json && { mode: "none" } });
@@ -10593,12 +10593,12 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
       { createToken }
     ] = await Promise.all([
       import("./chunks/local-registry-EUBJRTKJ.js"),
-      import("./chunks/publish-7NUNVLJI.js"),
-      import("./chunks/registry-TIWK3BI7.js")
+      import("./chunks/publish-WS5WJDQU.js"),
+      import("./chunks/registry-4H65N2GC.js")
     ]);
     const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
-      import("./chunks/render-X7OELVYM.js"),
-      import("./chunks/sources-YBNN3LJV.js")
+      import("./chunks/render-NEWFMZ42.js"),
+      import("./chunks/sources-JEXKQPK7.js")
     ]);
     const dir = await mkdtemp(join(tmpdir(), "container-package-example-"));
     const cli = fileURLToPath2(new URL("../bin/container-package", import.meta.url));
@@ -10667,7 +10667,7 @@ var import_core5 = __toESM(require_lib(), 1);
 
 // src/cli/client.ts
 async function readClient(flags) {
-  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-7ALXYLLQ.js");
+  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-AYH5O4FV.js");
   return new RegistryClient({
     insecure: flags.insecure ?? [],
     credentials: dockerConfigCredentials(flags["docker-config"] ? { configDir: flags["docker-config"] } : {})
@@ -10690,7 +10690,7 @@ var InspectCommand = class _InspectCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_InspectCommand);
-    const { inspectImage } = await import("./chunks/publish-7NUNVLJI.js");
+    const { inspectImage } = await import("./chunks/publish-WS5WJDQU.js");
     const client = await readClient(flags);
     try {
       const result = await inspectImage(client, parseReference(args.ref, { defaultTag: true }), {
@@ -10779,7 +10779,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
       );
     }
     const password = await this.secret(flags, target.audience ?? `https://${target.prefix}`);
-    const { login } = await import("./chunks/publish-7NUNVLJI.js");
+    const { login } = await import("./chunks/publish-WS5WJDQU.js");
     const file = await login(
       target,
       { username, password },
@@ -10824,7 +10824,7 @@ var LogoutCommand = class _LogoutCommand extends BaseCommand {
   static args = { registry: import_core7.Args.string({ description: "registry to log out of", required: true }) };
   static flags = { ...registryFlags };
   async run() {
-    const { logout } = await import("./chunks/publish-7NUNVLJI.js");
+    const { logout } = await import("./chunks/publish-WS5WJDQU.js");
     const { args, flags } = await this.parse(_LogoutCommand);
     const target = resolveTarget(args.registry, flags.org ? { organization: flags.org } : {});
     const removed = await logout(target, flags["docker-config"] ? { configDir: flags["docker-config"] } : {});
@@ -10924,7 +10924,7 @@ var tokensFileFlag = {
 };
 async function resolveTokensFile(flags) {
   const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-  const { tokensFileOf } = await import("./chunks/registry-TIWK3BI7.js");
+  const { tokensFileOf } = await import("./chunks/registry-4H65N2GC.js");
   return { file: flags["tokens-file"] ?? tokensFileOf(config), config };
 }
 
@@ -10945,7 +10945,7 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
     json: import_core10.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { DiskStore } = await import("./chunks/registry-TIWK3BI7.js");
+    const { DiskStore } = await import("./chunks/registry-4H65N2GC.js");
     const { flags } = await this.parse(_RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     if (!existsSync(config.storage)) {
@@ -10993,7 +10993,7 @@ var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
     json: import_core11.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { collectGarbageAt, parseDurationFlag } = await import("./chunks/registry-TIWK3BI7.js");
+    const { collectGarbageAt, parseDurationFlag } = await import("./chunks/registry-4H65N2GC.js");
     const { flags } = await this.parse(_RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === void 0 ? config.gc.graceMs : parseDurationFlag("--grace", flags.grace);
@@ -11093,7 +11093,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
     ...configFlags
   };
   async run() {
-    const { createToken, isOpen } = await import("./chunks/registry-TIWK3BI7.js");
+    const { createToken, isOpen } = await import("./chunks/registry-4H65N2GC.js");
     const { flags } = await this.parse(_RegistryTokenCreateCommand);
     const { file, config } = await resolveTokensFile(flags);
     if (flags.config !== void 0 && !isOpen(config)) {
@@ -11136,7 +11136,7 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
     ...configFlags
   };
   async run() {
-    const { listTokens } = await import("./chunks/registry-TIWK3BI7.js");
+    const { listTokens } = await import("./chunks/registry-4H65N2GC.js");
     const { flags } = await this.parse(_RegistryTokenListCommand);
     const { file } = await resolveTokensFile(flags);
     const tokens = await listTokens(file);
@@ -11172,7 +11172,7 @@ var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseC
   };
   static flags = { ...tokensFileFlag, ...configFlags };
   async run() {
-    const { revokeToken } = await import("./chunks/registry-TIWK3BI7.js");
+    const { revokeToken } = await import("./chunks/registry-4H65N2GC.js");
     const { args, flags } = await this.parse(_RegistryTokenRevokeCommand);
     const { file } = await resolveTokensFile(flags);
     const record = await revokeToken(file, args.id);

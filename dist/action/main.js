@@ -19207,6 +19207,23 @@ var init_errors = __esm({
   }
 });
 
+// src/json-object.ts
+function parseJsonObject(text2) {
+  if (text2.trim() === "") return {};
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+var init_json_object = __esm({
+  "src/json-object.ts"() {
+    "use strict";
+  }
+});
+
 // src/reference/errors.ts
 function invalid(code, what, part, input, rule, hint) {
   const where2 = part === input ? "" : ` in ${JSON.stringify(input)}`;
@@ -35637,14 +35654,8 @@ async function readDockerConfig(path11) {
   return parseDockerConfig(text2, path11);
 }
 function parseDockerConfig(text2, path11) {
-  if (text2.trim() === "") return {};
-  let value;
-  try {
-    value = JSON.parse(text2);
-  } catch {
-    value = void 0;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+  const value = parseJsonObject(text2);
+  if (value === void 0) {
     throw clientError("CLIENT_CREDENTIALS_CONFIG", `the docker config ${path11} is not a JSON object`, {
       hint: "fix or remove the file (docker login recreates it)"
     });
@@ -35692,6 +35703,7 @@ function nonEmpty(value) {
 var init_docker_config = __esm({
   "src/client/credentials/docker-config.ts"() {
     "use strict";
+    init_json_object();
     init_errors4();
     init_host();
   }
@@ -44793,7 +44805,7 @@ var init_options3 = __esm({
   }
 });
 
-// src/client/concurrency.ts
+// src/map-limit.ts
 async function mapLimit(items, limit, work, signal) {
   const failed = new AbortController();
   const combined = signal ? AbortSignal.any([signal, failed.signal]) : failed.signal;
@@ -44804,7 +44816,7 @@ async function mapLimit(items, limit, work, signal) {
     while (firstError === void 0 && !combined.aborted && next < items.length) {
       const index = next++;
       try {
-        results[index] = await work(items[index], combined);
+        results[index] = await work(items[index], combined, index);
       } catch (error2) {
         if (firstError === void 0) {
           firstError = { error: error2 };
@@ -44818,8 +44830,8 @@ async function mapLimit(items, limit, work, signal) {
   signal?.throwIfAborted();
   return results;
 }
-var init_concurrency = __esm({
-  "src/client/concurrency.ts"() {
+var init_map_limit = __esm({
+  "src/map-limit.ts"() {
     "use strict";
   }
 });
@@ -44900,7 +44912,7 @@ var init_push = __esm({
     init_image();
     init_oci();
     init_reference2();
-    init_concurrency();
+    init_map_limit();
     init_errors4();
     init_progress();
     init_repository2();
@@ -49630,6 +49642,7 @@ import {
 } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+init_json_object();
 var LINKED_DIRS = ["buildx", "contexts", "cli-plugins"];
 var MARKER_FILE = ".container-package-docker-config";
 function createIsolatedDockerConfig(options = {}) {
@@ -49697,14 +49710,8 @@ function readAgentConfig(source) {
       { cause: error2 }
     );
   }
-  if (text2.trim() === "") return {};
-  let value;
-  try {
-    value = JSON.parse(text2);
-  } catch {
-    value = void 0;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+  const value = parseJsonObject(text2);
+  if (value === void 0) {
     throw new DockerConfigError(
       "DOCKER_CONFIG_UNREADABLE",
       path11,
@@ -50968,6 +50975,7 @@ async function layerInfo(tar, path11, diffId, signal) {
 }
 
 // src/sources/compress.ts
+init_map_limit();
 init_descriptor();
 init_oci();
 init_media_types();
@@ -51108,29 +51116,6 @@ function invalidOption(message, hint) {
   return new SourceError("SRC_INVALID_OPTION", message, { hint });
 }
 
-// src/sources/limit.ts
-async function mapLimit2(items, limit, fn, onFailure = () => void 0) {
-  const results = new Array(items.length);
-  let next = 0;
-  let failure;
-  const worker = async () => {
-    while (failure === void 0 && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await fn(items[index], index);
-      } catch (error2) {
-        if (failure === void 0) {
-          failure = { error: error2 };
-          onFailure(error2);
-        }
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  if (failure !== void 0) throw failure.error;
-  return results;
-}
-
 // src/sources/manifest-rewrite.ts
 init_media_types();
 var TAR_LAYERS = /* @__PURE__ */ new Set([
@@ -51191,16 +51176,14 @@ async function compressImage(image, options = {}) {
   const todo = await plainLayers(image.artifact, resolved, options.cache);
   if (todo.length === 0) return image;
   const temp = await TempDir.create("layers", resolved.tmpDir);
-  const controller = new AbortController();
-  const signal = resolved.signal === void 0 ? controller.signal : AbortSignal.any([resolved.signal, controller.signal]);
   try {
     const { compression, level } = resolved;
     const { cache, upload } = options;
     let streaming = upload !== void 0;
-    const written = await mapLimit2(
+    const written = await mapLimit(
       todo,
       resolved.concurrency,
-      async (blob, i2) => {
+      async (blob, signal, i2) => {
         const known = cache?.get(blob.descriptor.digest, compression, level);
         if (known !== void 0) return { ...known, source: blob };
         const file = temp.file(`layer-${i2}`);
@@ -51219,7 +51202,7 @@ async function compressImage(image, options = {}) {
         cache?.set(blob.descriptor.digest, compression, level, written2);
         return { ...written2, file, source: blob };
       },
-      () => controller.abort()
+      resolved.signal
     );
     const done = new Map(todo.map((blob, i2) => [blob.descriptor.digest, written[i2]]));
     const artifact = rebuild(image.artifact, done, compression, temp);
@@ -51244,10 +51227,11 @@ async function plainLayers(artifact, options, cache) {
   };
   visit(artifact);
   const layers = [...candidates.values()];
-  const found = await mapLimit2(
+  const found = await mapLimit(
     layers,
     options.concurrency,
-    async (layer) => cache?.get(layer.descriptor.digest, options.compression, options.level) !== void 0 ? "none" : detectBlobCompression(layer, options.signal)
+    async (layer, signal) => cache?.get(layer.descriptor.digest, options.compression, options.level) !== void 0 ? "none" : detectBlobCompression(layer, signal),
+    options.signal
   );
   return layers.filter((_, i2) => found[i2] === "none");
 }
@@ -52024,6 +52008,14 @@ function longestRun(text2, char) {
   return longest;
 }
 
+// src/render/published-image.ts
+function registryPath(registry) {
+  if (registry.kind === "buildkite" && registry.organization !== void 0 && registry.registry !== void 0) {
+    return `${registry.host}/${registry.organization}/${registry.registry}`;
+  }
+  return registry.host;
+}
+
 // src/render/failure.ts
 var UNAUTHORIZED = /* @__PURE__ */ new Set([
   "CLIENT_UNAUTHORIZED",
@@ -52042,7 +52034,7 @@ var UNREACHABLE = /* @__PURE__ */ new Set([
 function renderFailure(failure, options = {}) {
   const level = "#".repeat(Math.min(6, Math.max(1, options.headingLevel ?? 3)));
   const out = [`${level} ${escapeText(options.title ?? "Publishing container images failed")}`, ""];
-  const where2 = failure.registry === void 0 ? "" : ` (${codeSpan(registryName(failure.registry))})`;
+  const where2 = failure.registry === void 0 ? "" : ` (${codeSpan(registryPath(failure.registry))})`;
   if (failure.message.includes("\n")) {
     out.push(`**Cause** ${codeSpan(failure.code)}${where2}:`, "", codeBlock(failure.message, "text"));
   } else {
@@ -52124,12 +52116,6 @@ function missingSource(source) {
     "- `docker save app:ci -o app.tar` makes `docker-archive:app.tar`."
   ];
 }
-function registryName(registry) {
-  if (registry.kind === "buildkite" && registry.organization !== void 0 && registry.registry !== void 0) {
-    return `${registry.host}/${registry.organization}/${registry.registry}`;
-  }
-  return registry.host;
-}
 
 // src/render/pull-instructions.ts
 init_reference2();
@@ -52143,7 +52129,7 @@ function renderPullInstructions(results, options = {}) {
   for (const image of results) out.push(...renderImage(image), "");
   const logins = /* @__PURE__ */ new Map();
   for (const { registry } of results) {
-    if (registry.visibility !== "public") logins.set(loginTarget(registry), registry);
+    if (registry.visibility !== "public") logins.set(registryPath(registry), registry);
   }
   if (logins.size > 0) {
     const token = options.tokenVariable ?? "TOKEN";
@@ -52192,12 +52178,6 @@ function tagOf(reference2) {
   } catch {
     return void 0;
   }
-}
-function loginTarget(registry) {
-  if (registry.kind === "buildkite" && registry.organization !== void 0 && registry.registry !== void 0) {
-    return `${registry.host}/${registry.organization}/${registry.registry}`;
-  }
-  return registry.host;
 }
 function loginCommand(target, registry, token) {
   const user = registry.kind === "buildkite" ? "buildkite" : registry.username ?? "USERNAME";
@@ -52625,7 +52605,6 @@ import { promisify as promisify5 } from "node:util";
 var openAsync = promisify5(open5);
 var closeAsync = promisify5(close);
 var writeAsync = promisify5(write);
-var APPEND_BUFFER = 1 << 20;
 
 // src/registry/storage/disk.ts
 var STALE_TEMP_MS = 60 * 60 * 1e3;

@@ -19200,6 +19200,23 @@ var init_errors = __esm({
   }
 });
 
+// src/json-object.ts
+function parseJsonObject(text2) {
+  if (text2.trim() === "") return {};
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+var init_json_object = __esm({
+  "src/json-object.ts"() {
+    "use strict";
+  }
+});
+
 // src/reference/errors.ts
 function invalid(code, what, part, input, rule, hint) {
   const where = part === input ? "" : ` in ${JSON.stringify(input)}`;
@@ -33975,14 +33992,8 @@ function dockerConfigPath(dir = dockerConfigDir()) {
   return join2(dir, "config.json");
 }
 function parseDockerConfig(text2, path) {
-  if (text2.trim() === "") return {};
-  let value;
-  try {
-    value = JSON.parse(text2);
-  } catch {
-    value = void 0;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+  const value = parseJsonObject(text2);
+  if (value === void 0) {
     throw clientError("CLIENT_CREDENTIALS_CONFIG", `the docker config ${path} is not a JSON object`, {
       hint: "fix or remove the file (docker login recreates it)"
     });
@@ -33992,6 +34003,7 @@ function parseDockerConfig(text2, path) {
 var init_docker_config = __esm({
   "src/client/credentials/docker-config.ts"() {
     "use strict";
+    init_json_object();
     init_errors4();
     init_host();
   }
@@ -34074,9 +34086,9 @@ var init_options = __esm({
   }
 });
 
-// src/client/concurrency.ts
-var init_concurrency = __esm({
-  "src/client/concurrency.ts"() {
+// src/map-limit.ts
+var init_map_limit = __esm({
+  "src/map-limit.ts"() {
     "use strict";
   }
 });
@@ -34089,7 +34101,7 @@ var init_push = __esm({
     init_image();
     init_oci();
     init_reference2();
-    init_concurrency();
+    init_map_limit();
     init_errors4();
     init_progress();
     init_repository2();
@@ -37198,6 +37210,7 @@ import {
   writeFileSync
 } from "node:fs";
 import { join, resolve } from "node:path";
+init_json_object();
 var MARKER_FILE = ".container-package-docker-config";
 function removeIsolatedDockerConfig(dir) {
   if (!existsSync(dir)) return;
@@ -37275,6 +37288,7 @@ var DOCKER_LAYER_UNCOMPRESSED = "application/vnd.docker.image.rootfs.diff.tar";
 var MAX_JSON_BYTES = 8 * 1024 * 1024;
 
 // src/sources/compress.ts
+init_map_limit();
 init_descriptor();
 init_oci();
 init_media_types();
@@ -37477,7 +37491,6 @@ import { promisify as promisify3 } from "node:util";
 var openAsync = promisify3(open2);
 var closeAsync = promisify3(close);
 var writeAsync = promisify3(write);
-var APPEND_BUFFER = 1 << 20;
 
 // src/registry/storage/disk.ts
 var STALE_TEMP_MS = 60 * 60 * 1e3;
