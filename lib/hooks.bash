@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# Sourced by the plugin's hooks once they found their checkout (hooks/* set container_package_lib
-# to this file): decides whether the hook has anything to do, and finds a Node.js >= 22.19 to run
+# Sourced by the plugin's hooks once they found their checkout: decides whether the hook has anything to do, and finds a Node.js >= 22.19 to run
 # the bundled CLI with — CONTAINER_PACKAGE_NODE, then `node` on PATH, then the runtime this file
 # installed before; when there is none, it installs the Node.js pinned in lib/node-runtime.env
 # (lib/node-runtime.bash). Hooks stay thin shims; everything they do is `container_package ...`.
 # Nothing here writes to stdout: the hooks evaluate what the CLI prints there.
 
-# The plugin checkout (lib/..); kept as given (may hold `..`): the kernel resolves it.
+# The plugin checkout (lib/..).
 CONTAINER_PACKAGE_ROOT="${BASH_SOURCE[0]%/lib/*}"
 
 # container_package_mode: `plugin` (a step's plugins: block) or `agent` (the agent's hooks

@@ -181,7 +181,7 @@ describeWithTools([...DOCKER_ENGINE_TOOLS, ...DISTRIBUTION_TOOLS, 'skopeo'], 'Bu
     delete j.env.BUILDKITE_PLUGIN_CONFIGURATION;
     expect((await j.hook('environment')).exitCode).toBe(0);
     expect(j.env.CONTAINER_PACKAGE_STATE_DIR).toBeUndefined();
-    j.checkout((dir) => writeAgentConfig(dir, 'agent-mode', 'oci:out/image:v1'));
+    await j.checkout((dir) => writeAgentConfig(dir, 'agent-mode', 'oci:out/image:v1'));
     for (const hook of ['post-checkout', 'pre-command']) expect((await j.hook(hook)).exitCode).toBe(0);
     await j.command('true');
     const post = await j.hook('post-command');

@@ -93,11 +93,11 @@ export class BuildkiteJob {
    * directory in BUILDKITE_BUILD_CHECKOUT_PATH to this build's commit (a fresh clone, or a
    * reused checkout where last build's files are still there until now).
    */
-  checkout(update: (dir: string) => void): void {
+  async checkout(update: (dir: string) => void | Promise<void>): Promise<void> {
     this.#enter('checkout');
     const dir = this.env.BUILDKITE_BUILD_CHECKOUT_PATH;
     if (!dir) throw new Error('checkout needs BUILDKITE_BUILD_CHECKOUT_PATH in the job env');
-    update(dir);
+    await update(dir);
   }
 
   /** Runs the step's command with the job's environment; sets BUILDKITE_COMMAND_EXIT_STATUS. */
@@ -122,10 +122,10 @@ export class BuildkiteJob {
   }
 
   /** Every phase of the job in the agent's order; stops after the first hook that fails, as the agent does, but always runs pre-exit. */
-  async run(command: string, update: (dir: string) => void = () => {}): Promise<StepRun[]> {
+  async run(command: string, update: (dir: string) => void | Promise<void> = () => {}): Promise<StepRun[]> {
     const runs: StepRun[] = [];
     for (const name of ['environment', 'post-checkout', 'pre-command'] as const) {
-      if (name === 'post-checkout') this.checkout(update);
+      if (name === 'post-checkout') await this.checkout(update);
       const run = await this.hook(name);
       runs.push(run);
       if (run.exitCode !== 0) {
