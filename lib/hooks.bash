@@ -6,7 +6,10 @@
 # Nothing here writes to stdout: the hooks evaluate what the CLI prints there.
 
 # The plugin checkout (lib/..).
-CONTAINER_PACKAGE_ROOT="${BASH_SOURCE[0]%/lib/*}"
+case "${BASH_SOURCE[0]}" in
+  */lib/hooks.bash) CONTAINER_PACKAGE_ROOT="${BASH_SOURCE[0]%/lib/hooks.bash}" ;;
+  *) CONTAINER_PACKAGE_ROOT=. ;;
+esac
 
 # container_package_mode: `plugin` (a step's plugins: block) or `agent` (the agent's hooks
 # path). The agent gives plugin hooks BUILDKITE_PLUGIN_NAME and BUILDKITE_PLUGIN_CONFIGURATION
