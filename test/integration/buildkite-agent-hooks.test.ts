@@ -26,7 +26,7 @@ import { installFakeAgent } from '../support/buildkite-agent/index.js';
 const USER = { username: 'pipeline-bot', password: `bkpt_${randomUUID().replaceAll('-', '')}` };
 const HOOKS = readdirSync(join(PLUGIN_DIR, 'hooks'));
 
-type Install = 'symlinks' | 'symlinked directory' | 'copies';
+type Install = 'symlinks' | 'symlinked directory' | 'copies' | 'a line in existing hooks';
 
 /** Installs the plugin's hooks into a new agent hooks directory; returns it and the env it needs. */
 function install(how: Install): { hooksDir: string; env: Record<string, string> } {
@@ -39,7 +39,11 @@ function install(how: Install): { hooksDir: string; env: Record<string, string> 
   mkdirSync(hooksDir);
   for (const hook of HOOKS) {
     if (how === 'symlinks') symlinkSync(join(PLUGIN_DIR, 'hooks', hook), join(hooksDir, hook));
-    else copyFileSync(join(PLUGIN_DIR, 'hooks', hook), join(hooksDir, hook));
+    else if (how === 'copies') copyFileSync(join(PLUGIN_DIR, 'hooks', hook), join(hooksDir, hook));
+    else {
+      const own = `#!/bin/bash\n# the agent's own ${hook} hook\nexport OWN_${hook.replace('-', '_').toUpperCase()}=ran\n`;
+      writeFileSync(join(hooksDir, hook), `${own}source ${join(PLUGIN_DIR, 'hooks', hook)}\n`);
+    }
   }
   return { hooksDir, env: how === 'copies' ? { CONTAINER_PACKAGE_HOME: PLUGIN_DIR } : {} };
 }
@@ -120,7 +124,7 @@ describeWithTools([...DISTRIBUTION_TOOLS], 'agent-level hooks as installed', () 
     return runs;
   }
 
-  const INSTALLS: Install[] = ['symlinks', 'symlinked directory', 'copies'];
+  const INSTALLS: Install[] = ['symlinks', 'symlinked directory', 'copies', 'a line in existing hooks'];
 
   it.each(INSTALLS)('installed as %s: a fresh checkout pushes what its file configures', async (how) => {
     const checkout = join(newTempDir('builds'), 'acme', 'web'); // not there until checkout
@@ -135,6 +139,7 @@ describeWithTools([...DISTRIBUTION_TOOLS], 'agent-level hooks as installed', () 
     expect(runs[1]!.stderr).toContain(`images: oci:out/image:v1 → app:42`);
     expect(await manifestDigest(registry!.url, repo, '42', USER)).toBe(digest);
     expect(Object.values(agent.metaData())).toContain(digest);
+    if (how === 'a line in existing hooks') expect(j.env.OWN_PRE_EXIT).toBe('ran');
   });
 
   it.each(INSTALLS)(
