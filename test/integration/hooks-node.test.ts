@@ -6,7 +6,7 @@
  * failure stops the job at the environment hook with what to do, and leaves nothing behind.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,35 +45,39 @@ function stubBin(stubs: Record<string, string> = {}): string {
 
 describe('hooks and the Node.js runtime', () => {
   let release: NodeRelease;
+  let tooOld: NodeRelease;
   let mirror: NodeMirror;
 
   beforeAll(async () => {
     release = await buildNodeRelease();
-    mirror = await startNodeMirror(release);
+    tooOld = await buildNodeRelease({ version: '20.0.0', script: 'echo v20.0.0' });
+    mirror = await startNodeMirror(release, tooOld);
   }, 120_000);
 
   afterAll(async () => {
     await mirror?.stop();
   });
 
+  /** A plugin job's environment: no suitable Node.js on PATH, `cache` as XDG_CACHE_HOME. */
+  function jobEnv(env: Record<string, string>, cache: string): Record<string, string> {
+    return {
+      ...FAKE_BUILD_ENV,
+      PATH: `${stubBin()}:/usr/bin:/bin`,
+      HOME: newTempDir('home'),
+      XDG_CACHE_HOME: cache,
+      TMPDIR: newTempDir('tmp'),
+      BUILDKITE_PLUGIN_NAME: 'CONTAINER_PACKAGE',
+      BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({ registry: 'acme/images' }),
+      CONTAINER_PACKAGE_NODE_MIRROR: mirror.url,
+      CONTAINER_PACKAGE_NODE_VERSION: release.version,
+      CONTAINER_PACKAGE_NODE_SHA256: release.sha256,
+      ...env,
+    };
+  }
+
   /** A plugin job whose PATH has no suitable Node.js, with its own cache. */
   function job(env: Record<string, string> = {}, cache = newTempDir('cache')) {
-    const j = new BuildkiteJob(
-      {
-        ...FAKE_BUILD_ENV,
-        PATH: `${stubBin()}:/usr/bin:/bin`,
-        HOME: newTempDir('home'),
-        XDG_CACHE_HOME: cache,
-        TMPDIR: newTempDir('tmp'),
-        BUILDKITE_PLUGIN_NAME: 'CONTAINER_PACKAGE',
-        BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({ registry: 'acme/images' }),
-        CONTAINER_PACKAGE_NODE_MIRROR: mirror.url,
-        CONTAINER_PACKAGE_NODE_VERSION: release.version,
-        CONTAINER_PACKAGE_NODE_SHA256: release.sha256,
-        ...env,
-      },
-      { nodeOnPath: false },
-    );
+    const j = new BuildkiteJob(jobEnv(env, cache), { nodeOnPath: false });
     return { job: j, cache, runtime: join(cache, 'container-package', 'node') };
   }
 
@@ -83,6 +87,7 @@ describe('hooks and the Node.js runtime', () => {
 
   it('installs the runtime on first use, then reuses it with the mirror down', async () => {
     const { job: first, cache, runtime } = job();
+    mkdirSync(join(runtime, '.tmp-killed'), { recursive: true }); // left by a job killed mid-install
     const before = mirror.requests.length;
     const run = await first.hook('environment');
     expect(run.exitCode, run.stderr).toBe(0);
@@ -155,6 +160,46 @@ describe('hooks and the Node.js runtime', () => {
       expect(leftovers(runtime)).toEqual([]);
     } finally {
       mirror.missing = false;
+    }
+  });
+
+  it('refuses a build that is older than 22.19 or does not run here, leaving nothing behind', async () => {
+    const { job: j, runtime } = job({
+      CONTAINER_PACKAGE_NODE_VERSION: tooOld.version,
+      CONTAINER_PACKAGE_NODE_SHA256: tooOld.sha256,
+    });
+    const run = await j.hook('environment');
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stderr).toContain('does not run here or is older than 22.19');
+    expect(leftovers(runtime)).toEqual([]);
+  });
+
+  it('leaves nothing behind when the job is cancelled mid-download', async () => {
+    const cache = newTempDir('cache');
+    const runtime = join(cache, 'container-package', 'node');
+    mirror.stall = true;
+    try {
+      const child = execa('bash', ['-c', `source "${hook}"`], {
+        env: jobEnv({}, cache),
+        extendEnv: false,
+        detached: true, // its own process group, which the agent signals on cancel
+        reject: false,
+      });
+      const started = Date.now();
+      while (!leftovers(runtime).some((name) => name.startsWith('.tmp-'))) {
+        if (Date.now() - started > 20_000) throw new Error('the download never started');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      process.kill(-child.pid!, 'SIGTERM');
+      expect((await child).exitCode).not.toBe(0);
+      const killed = Date.now();
+      while (leftovers(runtime).length > 0 && Date.now() - killed < 5_000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(leftovers(runtime)).toEqual([]);
+    } finally {
+      mirror.stall = false;
     }
   });
 

@@ -1,11 +1,19 @@
 /**
  * A stand-in for https://nodejs.org/dist on loopback, for the hooks' Node.js runtime install:
- * a release tarball laid out like the official ones (`node-vV-linux-ARCH/bin/node`), built from
- * the Node.js running the tests, served at `/vV/node-vV-linux-ARCH.tar.gz`. Counts requests and
- * can answer 404 to simulate a mirror without the file.
+ * release tarballs laid out like the official ones (`node-vV-linux-ARCH/bin/node`), built from
+ * the Node.js running the tests, served at `/vV/node-vV-linux-ARCH.tar.gz`. Counts requests, and
+ * can answer 404 (a mirror without the file) or stall half-way through a download.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, createReadStream, mkdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  createReadStream,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -23,14 +31,22 @@ export interface NodeRelease {
   readonly sha256: string;
 }
 
-/** Packs the running Node.js as `node-v{process.versions.node}-linux-{arch}.tar.gz`. */
-export async function buildNodeRelease(): Promise<NodeRelease> {
-  const version = process.versions.node;
+/**
+ * Packs the running Node.js as `node-v{process.versions.node}-linux-{arch}.tar.gz`; or, given
+ * `version` and `script`, a release whose `bin/node` is that shell script.
+ */
+export async function buildNodeRelease(fake?: { version: string; script: string }): Promise<NodeRelease> {
+  const version = fake?.version ?? process.versions.node;
   const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
   const top = `node-v${version}-linux-${arch}`;
   const dir = newTempDir('node-release');
   mkdirSync(join(dir, top, 'bin'), { recursive: true });
-  copyFileSync(process.execPath, join(dir, top, 'bin', 'node'));
+  if (fake) {
+    writeFileSync(join(dir, top, 'bin', 'node'), `#!/bin/sh\n${fake.script}\n`);
+    chmodSync(join(dir, top, 'bin', 'node'), 0o755);
+  } else {
+    copyFileSync(process.execPath, join(dir, top, 'bin', 'node'));
+  }
   const name = `${top}.tar.gz`;
   const file = join(dir, name);
   // gzip -1: the test needs a real gzip tarball, not a small one.
@@ -47,25 +63,26 @@ export interface NodeMirror {
   readonly requests: string[];
   /** Answer 404 for everything from now on. */
   missing: boolean;
+  /** Send the headers and the first MiB of a tarball, then nothing more (until stopped). */
+  stall: boolean;
   stop(): Promise<void>;
 }
 
-/** Serves `release` under `/dist/vV/NAME` on 127.0.0.1 (a free port). */
-export async function startNodeMirror(release: NodeRelease): Promise<NodeMirror> {
+/** Serves each release under `/dist/vV/NAME` on 127.0.0.1 (a free port). */
+export async function startNodeMirror(...releases: NodeRelease[]): Promise<NodeMirror> {
   const requests: string[] = [];
-  const path = `/dist/v${release.version}/${release.name}`;
-  const state = { missing: false };
+  const files = new Map(releases.map((r) => [`/dist/v${r.version}/${r.name}`, r.file]));
+  const state = { missing: false, stall: false };
   const server: Server = createServer((req, res) => {
     requests.push(req.url ?? '');
-    if (state.missing || req.url !== path) {
+    const file = files.get(req.url ?? '');
+    if (state.missing || file === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       return;
     }
-    res.writeHead(200, {
-      'content-type': 'application/gzip',
-      'content-length': String(statSync(release.file).size),
-    });
-    createReadStream(release.file).pipe(res);
+    res.writeHead(200, { 'content-type': 'application/gzip', 'content-length': String(statSync(file).size) });
+    if (state.stall) createReadStream(file, { end: 1024 * 1024 - 1 }).pipe(res, { end: false });
+    else createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -77,6 +94,12 @@ export async function startNodeMirror(release: NodeRelease): Promise<NodeMirror>
     },
     set missing(value: boolean) {
       state.missing = value;
+    },
+    get stall() {
+      return state.stall;
+    },
+    set stall(value: boolean) {
+      state.stall = value;
     },
     stop: () =>
       new Promise<void>((resolve) => {
