@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Sourced by the plugin's hooks once they found their checkout: decides whether the hook has anything to do, and finds a Node.js >= 22.19 to run
-# the bundled CLI with — CONTAINER_PACKAGE_NODE, then `node` on PATH, then the runtime this file
-# installed before; when there is none, it installs the Node.js pinned in lib/node-runtime.env
-# (lib/node-runtime.bash). Hooks stay thin shims; everything they do is `container_package ...`.
+# Sourced by the plugin's hooks once they found their checkout: decides whether the hook has
+# anything to do, and finds a Node.js >= 22.19 to run the bundled CLI with — CONTAINER_PACKAGE_NODE,
+# then `node` on PATH, then the runtime installed before; when there is none, it installs the
+# Node.js pinned in lib/node-runtime.env (lib/node-runtime.bash). Hooks stay thin shims; everything they do is `container_package ...`.
 # Nothing here writes to stdout: the hooks evaluate what the CLI prints there.
 
 # The plugin checkout (lib/..).
@@ -66,14 +66,18 @@ container_package_node_ok() {
 }
 
 # container_package_find_node: sets container_package_node to the Node.js to use, or fails with
-# a message that says what to do. CONTAINER_PACKAGE_NODE is used as given (the launcher checks
-# its version); `node` on PATH when it is new enough; else the pinned runtime, installed first
-# when it is not in the cache yet.
+# a message that says what to do: CONTAINER_PACKAGE_NODE (which must be new enough); `node` on
+# PATH when it is new enough; else the pinned runtime, installed first when the cache lacks it.
 container_package_find_node() {
   if [[ -n "${CONTAINER_PACKAGE_NODE:-}" ]]; then
     if ! container_package_node="$(command -v -- "$CONTAINER_PACKAGE_NODE")"; then
       echo "container-package: Node.js 22.19 or newer is required, but CONTAINER_PACKAGE_NODE ('$CONTAINER_PACKAGE_NODE') was not found." >&2
       echo "container-package: set CONTAINER_PACKAGE_NODE to the path of a Node.js 22.19 or newer, or unset it to use the one on PATH or the runtime the hooks install." >&2
+      return 1
+    fi
+    if ! container_package_node_ok "$container_package_node"; then
+      echo "container-package needs Node.js 22.19 or newer; CONTAINER_PACKAGE_NODE ($container_package_node) is $("$container_package_node" --version 2>&1 || true)." >&2
+      echo "container-package: point CONTAINER_PACKAGE_NODE at a Node.js 22.19 or newer, or unset it to use the one on PATH or the runtime the hooks install." >&2
       return 1
     fi
     return 0

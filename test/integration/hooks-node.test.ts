@@ -266,12 +266,21 @@ describe('hooks and the Node.js runtime', () => {
     expect(existsSync(runtime)).toBe(false);
   });
 
-  it.runIf(oldNode)('an old Node.js named by CONTAINER_PACKAGE_NODE gets a clear message', async () => {
-    const run = await execa('bash', ['-c', `source "${hook}"`], {
-      reject: false,
-      env: { CONTAINER_PACKAGE_NODE: systemNode, BUILDKITE_PLUGIN_CONFIGURATION: '{}' },
-    });
+  it('an old Node.js named by CONTAINER_PACKAGE_NODE gets a clear message', async () => {
+    const old = join(stubBin(), 'node');
+    const { job: j, runtime } = job({ CONTAINER_PACKAGE_NODE: old });
+    const run = await j.hook('environment');
     expect(run.exitCode).not.toBe(0);
+    expect(run.stderr).toContain(`needs Node.js 22.19 or newer; CONTAINER_PACKAGE_NODE (${old}) is v18.19.1`);
+    expect(run.stderr).toContain('point CONTAINER_PACKAGE_NODE at a Node.js 22.19 or newer, or unset it');
+    expect(existsSync(runtime)).toBe(false);
+  });
+
+  it.runIf(oldNode)('the launcher itself refuses an old Node.js with a clear message', async () => {
+    const run = await execa(systemNode, [join(PLUGIN_DIR, 'bin', 'container-package'), '--version'], {
+      reject: false,
+    });
+    expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain('needs Node.js 22.19 or newer');
   });
 
