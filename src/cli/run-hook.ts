@@ -1,7 +1,7 @@
 /** What `container-package buildkite-hook NAME` does, for the oclif command and the fast path. */
 
-/** The plugin's hooks, in the order the agent runs them. */
-export const HOOKS = ['environment', 'pre-command', 'post-command', 'pre-exit'] as const;
+/** The plugin's hooks, in the order the agent runs them (equal to `HOOK_NAMES` in src/ci/buildkite/hooks). */
+export const HOOKS = ['environment', 'post-checkout', 'pre-command', 'post-command', 'pre-exit'] as const;
 export type HookName = (typeof HOOKS)[number];
 
 /** True when `name` is one of {@link HOOKS}. */
@@ -16,21 +16,7 @@ export function isHookName(name: string | undefined): name is HookName {
  * processes they start.
  */
 export async function runHook(hook: HookName, cli: string, out: (line: string) => void): Promise<void> {
-  const { environmentHook, hookContext, postCommandHook, preCommandHook, preExitHook, renderExports } =
-    await import('../ci/buildkite/hooks/index.js');
-  const context = hookContext(process.env, cli, (line) => process.stderr.write(`${line}\n`));
-  switch (hook) {
-    case 'environment':
-      out(renderExports(await environmentHook(context)));
-      return;
-    case 'pre-command':
-      out(renderExports(await preCommandHook(context)));
-      return;
-    case 'post-command':
-      await postCommandHook(context);
-      return;
-    case 'pre-exit':
-      out(renderExports(await preExitHook(context)));
-      return;
-  }
+  const { renderExports, runHook: runBuildkiteHook } = await import('../ci/buildkite/hooks/index.js');
+  const exports = await runBuildkiteHook(hook, process.env, cli, (line) => process.stderr.write(`${line}\n`));
+  if (hook !== 'post-command') out(renderExports(exports));
 }

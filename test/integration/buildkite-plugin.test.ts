@@ -54,6 +54,25 @@ describeWithTools([...DOCKER_ENGINE_TOOLS, ...DISTRIBUTION_TOOLS, 'skopeo'], 'Bu
     return { agent, job: new BuildkiteJob(env) };
   }
 
+  /** Writes `.buildkite/container-package.yml` pushing `source` as `{prefix}/app:{{build.number}}`. */
+  function writeAgentConfig(checkout: string, prefix: string, source: string): void {
+    mkdirSync(join(checkout, '.buildkite'), { recursive: true });
+    writeFileSync(
+      join(checkout, '.buildkite', 'container-package.yml'),
+      [
+        'registry:',
+        `  - url: ${registry!.host}/${prefix}`,
+        '    token-env: REGISTRY_TOKEN',
+        `    username: ${USER.username}`,
+        'images:',
+        `  - source: ${source}`,
+        '    name: app',
+        "    tags: ['{{build.number}}']",
+        '',
+      ].join('\n'),
+    );
+  }
+
   const config = () => ({
     registry: [{ url: `${registry!.host}/team`, 'token-env': 'REGISTRY_TOKEN', username: USER.username }],
     images: [{ source: 'docker:app:ci', name: 'app', tags: ['{{build.number}}', 'latest'] }],
@@ -152,33 +171,18 @@ describeWithTools([...DOCKER_ENGINE_TOOLS, ...DISTRIBUTION_TOOLS, 'skopeo'], 'Bu
     await j.hook('pre-exit');
   });
 
-  it('agent-level hooks push what the repository file configures, with no plugin block', async () => {
+  it('agent-level hooks push what the repository file configures, read after checkout', async () => {
     const checkout = newTempDir('checkout');
     const layout = await writeExampleLayout(join(checkout, 'out', 'image'), {
       tag: 'v1',
       text: `agent ${randomUUID()}\n`,
     });
-    mkdirSync(join(checkout, '.buildkite'));
-    writeFileSync(
-      join(checkout, '.buildkite', 'container-package.yml'),
-      [
-        'registry:',
-        `  - url: ${registry!.host}/agent-mode`,
-        '    token-env: REGISTRY_TOKEN',
-        `    username: ${USER.username}`,
-        'images:',
-        '  - source: oci:out/image:v1',
-        '    name: app',
-        "    tags: ['{{build.number}}']",
-        '',
-      ].join('\n'),
-    );
-    const { agent, job: j } = job(undefined, {
-      CONTAINER_PACKAGE_MODE: 'agent',
-      BUILDKITE_BUILD_CHECKOUT_PATH: checkout,
-    });
+    const { agent, job: j } = job(undefined, { BUILDKITE_BUILD_CHECKOUT_PATH: checkout });
     delete j.env.BUILDKITE_PLUGIN_CONFIGURATION;
-    for (const hook of ['environment', 'pre-command']) expect((await j.hook(hook)).exitCode).toBe(0);
+    expect((await j.hook('environment')).exitCode).toBe(0);
+    expect(j.env.CONTAINER_PACKAGE_STATE_DIR).toBeUndefined();
+    await j.checkout((dir) => writeAgentConfig(dir, 'agent-mode', 'oci:out/image:v1'));
+    for (const hook of ['post-checkout', 'pre-command']) expect((await j.hook(hook)).exitCode).toBe(0);
     await j.command('true');
     const post = await j.hook('post-command');
     expect(post.exitCode, post.stderr).toBe(0);
@@ -187,17 +191,19 @@ describeWithTools([...DOCKER_ENGINE_TOOLS, ...DISTRIBUTION_TOOLS, 'skopeo'], 'Bu
     expect((await j.hook('pre-exit')).exitCode).toBe(0);
   });
 
-  it('agent-level hooks leave a job without configuration alone', async () => {
+  it('agent-level hooks leave a job without configuration alone, silently', async () => {
     const { agent, job: j } = job(undefined, {
-      CONTAINER_PACKAGE_MODE: 'agent',
       BUILDKITE_BUILD_CHECKOUT_PATH: newTempDir('empty-checkout'),
     });
     delete j.env.BUILDKITE_PLUGIN_CONFIGURATION;
     const before = j.env.DOCKER_CONFIG;
-    for (const hook of ['environment', 'pre-command']) expect((await j.hook(hook)).exitCode).toBe(0);
-    await j.command('true');
-    for (const hook of ['post-command', 'pre-exit']) expect((await j.hook(hook)).exitCode).toBe(0);
+    const runs = await j.run('true');
+    for (const run of runs) {
+      expect(run.exitCode).toBe(0);
+      if (run.name !== 'command') expect(run.stdout + run.stderr).toBe('');
+    }
     expect(j.env.DOCKER_CONFIG).toBe(before);
+    expect(j.env.CONTAINER_PACKAGE_STATE_DIR).toBeUndefined();
     expect(agent.calls()).toHaveLength(0);
   });
 

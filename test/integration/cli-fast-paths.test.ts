@@ -95,6 +95,6 @@ describe('fast paths', () => {
       env: { NO_COLOR: '1' },
     });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('Expected bogus to be one of: environment, pre-command');
+    expect(result.stderr).toContain('Expected bogus to be one of: environment, post-checkout');
   });
 });

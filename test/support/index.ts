@@ -18,3 +18,4 @@ export * from './tools.js';
 export * from './wait.js';
 export * from './buildkite-job.js';
 export * from './podman-on-path.js';
+export * from './node-mirror.js';

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RawConfig } from '../inputs.js';
 
 /** The variable naming the job's state dir; exported by the environment hook. */
 export const STATE_DIR_ENV = 'CONTAINER_PACKAGE_STATE_DIR';
@@ -14,8 +15,10 @@ export const STATE_DIR_ENV = 'CONTAINER_PACKAGE_STATE_DIR';
 export interface JobState {
   /** When the environment hook planned; later hooks plan with the same clock (`{{date}}`). */
   readonly startedAt: string;
-  /** `plugin` or `agent` (agent-level hooks). */
+  /** `plugin` or `agent` (agent-level hooks): hooks of the other kind leave this job alone. */
   readonly mode: 'plugin' | 'agent';
+  /** Agent-level hooks: the configuration post-checkout read (no secrets: tokens are named, never held). */
+  readonly config?: RawConfig;
   /** The job's isolated docker config dir. */
   readonly dockerConfig?: string;
   /** `DOCKER_CONFIG` before the job changed it (undefined: it was unset). */

@@ -32,7 +32,7 @@ describe('plugin.yml', () => {
     expect(pluginYml).toMatchObject({
       name: expect.any(String),
       description: expect.any(String),
-      requirements: ['bash', 'node'],
+      requirements: ['bash'], // not node: the hooks install it (lib/node-runtime.env)
     });
   });
 
