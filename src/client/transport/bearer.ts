@@ -18,7 +18,8 @@ export interface BearerTokensOptions {
   /** Sends token requests (it should retry; it must not add registry auth). */
   readonly transport: Transport;
   readonly registry: string;
-  readonly credentials: Credentials | undefined;
+  /** The credentials for token requests, asked for at each request (they may have been renewed). */
+  readonly credentials: () => Promise<Credentials | undefined>;
   readonly clientId: string;
   /** Clock, for tests. Default `Date.now`. */
   readonly now?: () => number;
@@ -53,7 +54,7 @@ export class BearerTokens {
 
   /** `Bearer <token>` for `scopes`, from the cache when still fresh. */
   async authorization(scopes: readonly string[], signal?: AbortSignal): Promise<string> {
-    const fixed = this.#options.credentials?.registryToken;
+    const fixed = (await this.#options.credentials())?.registryToken;
     if (fixed) return `Bearer ${fixed}`;
     const key = scopeKey(scopes);
     const now = (this.#options.now ?? Date.now)();
@@ -79,12 +80,12 @@ export class BearerTokens {
     this.#tokens.delete(scopeKey(scopes));
   }
 
-  #fetch(key: string, signal: AbortSignal | undefined): Promise<BearerToken> {
+  async #fetch(key: string, signal: AbortSignal | undefined): Promise<BearerToken> {
     return fetchToken(this.#options.transport, {
       realm: this.#challenge.realm,
       service: this.#challenge.service,
       scopes: key === '' ? [] : key.split(' '),
-      credentials: this.#options.credentials,
+      credentials: await this.#options.credentials(),
       registry: this.#options.registry,
       clientId: this.#options.clientId,
       ...(signal ? { signal } : {}),

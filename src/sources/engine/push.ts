@@ -41,6 +41,11 @@ export interface EnginePushOptions {
   readonly signal?: AbortSignal;
   /** Each line the engine prints, for progress. */
   readonly onLine?: (line: string) => void;
+  /**
+   * Called before every push attempt of every target, so the caller can renew short-lived
+   * credentials in the docker config (an OIDC token must outlive each `push`, not the whole list).
+   */
+  readonly beforePush?: (target: Reference) => Promise<void>;
 }
 
 /** One pushed reference. */
@@ -121,6 +126,7 @@ async function pushWithRetries(
   const retries = options.retries ?? 3;
   let delay = options.retryDelayMs ?? 2000;
   for (let attempt = 0; ; attempt++) {
+    await options.beforePush?.(target);
     const outcome = await pushOnce(options, env, target, name);
     if (typeof outcome === 'string') return outcome;
     const kind = classifyEngineFailure(outcome.stderr + '\n' + outcome.stdout);
