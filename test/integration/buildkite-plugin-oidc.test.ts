@@ -70,6 +70,8 @@ describeWithTools(
           'oidc:',
           // No leeway: a token minted for 3 s is refused 3 s later, as the lifetime test needs.
           '  clock-skew: 0s',
+          // As Buildkite Packages: the audience is https://{host}/{org}/{registry}.
+          `  audience-prefix: https://${host}`,
           '  issuers:',
           `    - issuer: ${ISSUER}`,
           `      jwks-file: ${agent.jwksPath}`,
@@ -103,7 +105,9 @@ describeWithTools(
       new BuildkiteJob(
         agent.jobEnv({
           BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({
-            registry: [{ url: `${host}/${registryName}`, auth: 'oidc', audience: `${url}/${registryName}` }],
+            registry: [
+              { url: `${host}/${registryName}`, auth: 'oidc', audience: `https://${host}/${registryName}` },
+            ],
             images: [{ source: 'docker:app:ci', name: 'app', tags: ['{{build.number}}', '{{branch}}'] }],
           }),
           DOCKER_HOST: engine!.env.DOCKER_HOST,
@@ -144,7 +148,7 @@ describeWithTools(
       expect(mints.length).toBeGreaterThanOrEqual(2); // pre-command login, and again right before the push
       for (const call of mints) {
         expect(call.argv).toEqual(
-          expect.arrayContaining(['--audience', `${url}/acme/images`, '--lifetime', '300']),
+          expect.arrayContaining(['--audience', `https://${host}/acme/images`, '--lifetime', '300']),
         );
       }
       const tokens = agent.redactions().filter((v) => v.split('.').length === 3);
@@ -201,7 +205,9 @@ describeWithTools(
         const j = new BuildkiteJob(
           agent.jobEnv({
             BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({
-              registry: [{ url: `${proxy.host}/acme/images`, auth: 'oidc', audience: `${url}/acme/images` }],
+              registry: [
+                { url: `${proxy.host}/acme/images`, auth: 'oidc', audience: `https://${host}/acme/images` },
+              ],
               images: [{ source: 'docker:app:ci', name: 'slow', tags: ['one', 'two', 'three'] }],
             }),
             BUILDKITE_AGENT_STANDIN_OIDC_MAX_LIFETIME: '3',
@@ -229,6 +235,79 @@ describeWithTools(
         const mints = agent.calls().filter((c) => c.argv[0] === 'oidc');
         expect(mints.length).toBeGreaterThanOrEqual(4);
         expect((await j.hook('pre-exit')).exitCode).toBe(0);
+      } finally {
+        await proxy.close();
+      }
+    });
+
+    it.each([
+      ['the packages-host key', { 'packages-host': 'HOST' }, {}],
+      ['CONTAINER_PACKAGE_PACKAGES_HOST', {}, { CONTAINER_PACKAGE_PACKAGES_HOST: 'HOST' }],
+    ])(
+      '%s points `registry: acme/images` at the bundled registry, OIDC audience included',
+      async (_name, key, env) => {
+        const fill = (o: Record<string, string>) =>
+          Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v.replace('HOST', host)]));
+        const name = `hosted-${randomUUID().slice(0, 8)}`;
+        const before = agent.calls().length;
+        const j = new BuildkiteJob(
+          agent.jobEnv({
+            BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({
+              registry: 'acme/images',
+              ...fill(key),
+              images: [{ source: 'docker:app:ci', name, tags: ['{{build.number}}'] }],
+            }),
+            ...fill(env),
+            DOCKER_HOST: engine!.env.DOCKER_HOST,
+            DOCKER_CONFIG: engine!.env.DOCKER_CONFIG,
+          }),
+        );
+        for (const hook of ['environment', 'pre-command']) {
+          const run = await j.hook(hook);
+          expect(run.exitCode, run.stderr).toBe(0);
+        }
+        const built = await j.command(`docker build -q -t app:ci ${writeBuildContext(`${name}\n`)}`);
+        expect(built.exitCode, built.stderr).toBe(0);
+        const post = await j.hook('post-command');
+        expect(post.exitCode, post.stderr).toBe(0);
+        const digest = await manifestDigest(url, `acme/images/${name}`, '42', {
+          username: 'buildkite',
+          password: readToken,
+        });
+        expect(post.stderr).toContain(`${host}/acme/images/${name}:42`);
+        const mints = agent
+          .calls()
+          .slice(before)
+          .filter((c) => c.argv[0] === 'oidc');
+        expect(mints.length).toBeGreaterThanOrEqual(2);
+        for (const call of mints) expect(call.argv).toContain(`https://${host}/acme/images`);
+        const [annotation] = Object.values(agent.annotations()).filter((a) => a.body.includes(name));
+        expect(annotation!.body).toContain(`${host}/acme/images/${name}@${digest}`);
+        expect((await j.hook('pre-exit')).exitCode).toBe(0);
+      },
+    );
+
+    it('the login honours retries and says login, with hints that name only real options', async () => {
+      const proxy = await startFaultProxy(url);
+      try {
+        proxy.addRule({ action: { kind: 'status', status: 503 } });
+        const j = new BuildkiteJob(
+          agent.jobEnv({
+            BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({
+              registry: 'acme/images',
+              'packages-host': proxy.host,
+              retries: 1,
+              images: ['docker:app:ci'],
+            }),
+          }),
+        );
+        expect((await j.hook('environment')).exitCode).toBe(0);
+        const pre = await j.hook('pre-command');
+        expect(pre.exitCode).not.toBe(0);
+        expect(proxy.requests).toHaveLength(2); // one attempt and one retry, not six
+        expect(pre.stderr).toContain('container-package: login failed');
+        expect(pre.stderr).not.toContain('push failed');
+        expect(pre.stderr).not.toMatch(/insecure option/);
       } finally {
         await proxy.close();
       }
