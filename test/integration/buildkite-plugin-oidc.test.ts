@@ -197,6 +197,24 @@ describeWithTools(
       expect((await j.hook('pre-exit')).exitCode).toBe(0);
     });
 
+    it('with push: never, pre-command checks the login only (nothing will be pushed)', async () => {
+      const j = new BuildkiteJob(
+        agent.jobEnv({
+          BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({
+            registry: [{ url: `${host}/acme/locked`, auth: 'oidc', audience: `https://${host}/acme/locked` }],
+            images: ['docker:app:ci'],
+            push: 'never',
+          }),
+        }),
+      );
+      expect((await j.hook('environment')).exitCode).toBe(0);
+      const pre = await j.hook('pre-command');
+      expect(pre.exitCode, pre.stderr).toBe(0);
+      expect(pre.stderr).toContain(`logged in to ${host}/acme/locked (oidc)`);
+      expect(pre.stderr).not.toContain('may push');
+      expect((await j.hook('pre-exit')).exitCode).toBe(0);
+    });
+
     it('keeps OIDC tokens fresh: 3 s tokens and a push of three tags that takes longer', async () => {
       const proxy = await startFaultProxy(url);
       try {

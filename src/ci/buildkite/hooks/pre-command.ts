@@ -34,7 +34,8 @@ export async function preCommandHook(context: HookContext): Promise<ShellExports
       await login(target, credentials, {
         ...(state.dockerConfig && { configDir: state.dockerConfig }),
         // Prove the push, not just the login: a policy that does not match fails here, before the command.
-        pushTo: [...new Set(plan.images.map((image) => image.name))],
+        // (With `push: never` nothing will be pushed, so only the login is checked.)
+        pushTo: plan.push.push ? [...new Set(plan.images.map((image) => image.name))] : [],
         client: { retries: plan.retries },
       });
     } catch (error) {
@@ -44,9 +45,8 @@ export async function preCommandHook(context: HookContext): Promise<ShellExports
       await reportFailure(context, plan, error, 'login');
       throw error;
     }
-    context.log(
-      `container-package: logged in to ${target.prefix} (${planned.auth.method}); it may push ${plan.images.map((i) => i.name).join(', ')}`,
-    );
+    const proven = plan.push.push ? `; it may push ${plan.images.map((i) => i.name).join(', ')}` : '';
+    context.log(`container-package: logged in to ${target.prefix} (${planned.auth.method})${proven}`);
   }
 
   const local = plan.localRegistry;
