@@ -13,8 +13,11 @@ export interface OidcTokenFacts {
   readonly audience?: string;
 }
 
-/** Claims a statement names when the registry did not say which it compared. */
-const DEFAULT_CLAIMS = ['organization_slug', 'pipeline_slug'];
+/** Claims a statement names when the registry did not say which it compared, by issuer. */
+const DEFAULT_CLAIMS: Readonly<Record<string, readonly string[]>> = {
+  'https://agent.buildkite.com': ['organization_slug', 'pipeline_slug'],
+  'https://token.actions.githubusercontent.com': ['repository', 'ref'],
+};
 
 /** What a registry's reason says about its policy (the bundled registry's wording). */
 export interface PolicyReason {
@@ -69,7 +72,11 @@ export function oidcFix(status: number | undefined, message: string, token: Oidc
       "- **Policy**: the registry's OIDC policy (registry settings → OIDC Policy) must have a statement this job matches, with `scopes: [read_packages, write_packages]` to push.",
     );
   }
-  const names = reason && reason.compared.length > 0 ? reason.compared : DEFAULT_CLAIMS;
+  const iss = typeof token.claims.iss === 'string' ? token.claims.iss : '';
+  const names =
+    reason && reason.compared.length > 0
+      ? reason.compared
+      : (DEFAULT_CLAIMS[iss] ?? ['organization_slug', 'pipeline_slug']);
   out.push('', 'A statement this job would match:', '', codeBlock(statementFor(token.claims, names), 'yaml'));
   return out;
 }

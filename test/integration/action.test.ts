@@ -246,6 +246,18 @@ describeWithTools(
         expect(main.summary).toContain('### Publishing container images failed');
         expect(main.summary).toContain('**On GitHub Actions**');
         expect(main.summary).toContain(bundled!.audience);
+        // The claims that did not match, with this workflow's values, and a statement it matches.
+        expect(main.summary).toContain('Claims that did not match: `repository` (this job: `someone/else`)');
+        expect(main.summary).toContain(
+          [
+            '- iss: https://token.actions.githubusercontent.com',
+            '  scopes: [read_packages, write_packages]',
+            '  claims:',
+            '    repository: someone/else',
+            '    ref: refs/heads/main',
+          ].join('\n'),
+        );
+        expect(main.summary).not.toContain('OWNER/REPO');
         expect(main.outputs).toEqual({});
         expect(post.exitCode).toBe(0);
         expect(existsSync(main.state['docker-config']!)).toBe(false);
