@@ -18,6 +18,7 @@ export interface PushInput {
   readonly insecure?: readonly string[] | undefined;
   readonly 'docker-config'?: string | undefined;
   readonly org?: string | undefined;
+  readonly 'packages-host'?: string | undefined;
 }
 
 /**
@@ -34,7 +35,7 @@ export async function runPush(input: PushInput, log: (line: string) => void): Pr
   const results: PublishedImage[] = [];
   try {
     for (const to of input.to) {
-      const destination = parseDestination(to, input.org);
+      const destination = parseDestination(to, input.org, input['packages-host']);
       const tags = [...new Set([...(destination.tag ? [destination.tag] : []), ...extraTags])];
       if (tags.length === 0) tags.push('latest');
       results.push(

@@ -18,6 +18,11 @@ export const registryFlags = {
     description: 'Buildkite organization for "{registry}" shorthands [default: $BUILDKITE_ORGANIZATION_SLUG]',
     env: 'BUILDKITE_ORGANIZATION_SLUG',
   }),
+  'packages-host': Flags.string({
+    description:
+      'host[:port] that "{org}/{registry}" names a Buildkite Packages registry on; the OIDC audience follows it [default: $CONTAINER_PACKAGE_PACKAGES_HOST, else packages.buildkite.com]',
+    env: 'CONTAINER_PACKAGE_PACKAGES_HOST',
+  }),
 };
 
 /** Reads all of stdin as text, without its final newline. Refuses an interactive terminal. */
@@ -53,9 +58,9 @@ export interface Destination {
 
 /**
  * Splits `host[:port]/path/name[:tag]` into a target (`host/path`, Buildkite Packages when the
- * host is packages.buildkite.com) and the image name (the last path component).
+ * host is packages.buildkite.com or `packagesHost`) and the image name (the last path component).
  */
-export function parseDestination(to: string, organization?: string): Destination {
+export function parseDestination(to: string, organization?: string, packagesHost?: string): Destination {
   const ref = parseReference(to);
   if (ref.digest !== undefined) {
     throw new ContainerPackageError('CLI_DESTINATION_DIGEST', `destination ${to} has a digest`, {
@@ -65,6 +70,9 @@ export function parseDestination(to: string, organization?: string): Destination
   const slash = ref.repository.lastIndexOf('/');
   const name = ref.repository.slice(slash + 1);
   const prefix = slash < 0 ? ref.registry : `${ref.registry}/${ref.repository.slice(0, slash)}`;
-  const target = resolveTarget(prefix, organization ? { organization } : {});
+  const target = resolveTarget(prefix, {
+    ...(organization && { organization }),
+    ...(packagesHost && { packagesHost }),
+  });
   return { target, name, ...(ref.tag !== undefined && { tag: ref.tag }) };
 }

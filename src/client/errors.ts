@@ -200,7 +200,7 @@ export class NetworkError extends ClientError {
 }
 
 const UNAVAILABLE_HINT =
-  'check that the registry is running and reachable (and whether it speaks http or https: see the insecure option)';
+  'check that the registry is running and reachable, and whether it speaks http or https (plain http is used only for loopback addresses, and for hosts given to the CLI with --insecure)';
 
 function describeReason(code: NetworkErrorCode, reason: string): string {
   if (code === 'CLIENT_UNAVAILABLE') return `cannot connect (${reason})`;

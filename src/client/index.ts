@@ -32,7 +32,13 @@ export {
   type RegistryErrorCode,
 } from './errors.js';
 export { redactText, redactUrl } from './transport/redact.js';
-export type { CredentialProvider, Credentials } from './credentials/types.js';
+export {
+  CREDENTIALS_REFRESH_MARGIN_MS,
+  isExpiring,
+  type CredentialProvider,
+  type Credentials,
+} from './credentials/types.js';
+export { jwtClaims, jwtExpiresAt } from './credentials/jwt-claims.js';
 export {
   anonymousCredentials,
   dockerConfigCredentials,
@@ -45,6 +51,6 @@ export {
   type LoginCredentials,
   type StoreOptions,
 } from './credentials/store.js';
-export { DOCKER_HUB_AUTH_KEY, credentialKey } from './credentials/host.js';
+export { DOCKER_HUB_AUTH_KEY, credentialKey, keyMatches } from './credentials/host.js';
 export { dockerConfigDir, dockerConfigPath } from './credentials/docker-config.js';
 export { fetchArtifact, type FetchArtifactOptions } from './remote-artifact.js';

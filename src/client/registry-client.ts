@@ -11,6 +11,7 @@ import { type BlobOutcome, type PushBlobOptions, pushBlobTo } from './blobs/push
 import { type StepContext, checkExistingBlob } from './blobs/steps.js';
 import { type UploadStreamOptions, type UploadedBlob, uploadStream } from './blobs/stream-blob.js';
 import { type Referrers, listReferrers, listTags } from './listing.js';
+import { checkLogin, checkPush } from './login-check.js';
 import {
   type FetchedManifest,
   type ManifestHead,
@@ -52,6 +53,25 @@ export class RegistryClient {
   /** `GET /v2/` of `registry` (`host[:port]`): whether and how it wants authentication. Cached. */
   ping(registry: string, options: CallOptions = {}): Promise<PingResult> {
     return this.#session(registry).auth.ping(options.signal);
+  }
+
+  /**
+   * Checks the credentials as `docker login` does (`GET /v2/`, with a bearer token of no scope
+   * when the registry uses the token flow).
+   *
+   * @throws RegistryError `CLIENT_UNAUTHORIZED` / `CLIENT_DENIED` with the registry's reason.
+   */
+  checkLogin(registry: string, options: CallOptions = {}): Promise<void> {
+    return checkLogin(this.#session(registry), options.signal);
+  }
+
+  /**
+   * Proves that a push to `repo` would be accepted: opens an upload session and cancels it.
+   *
+   * @throws RegistryError `CLIENT_UNAUTHORIZED` / `CLIENT_DENIED` with the registry's reason.
+   */
+  checkPush(repo: RepositoryInput, options: CallOptions = {}): Promise<void> {
+    return checkPush(this.#ctx(repo, options));
   }
 
   /** True when the repository has the blob (`HEAD`). */

@@ -4,12 +4,15 @@
  */
 import type { ResolvedClientOptions } from './options.js';
 import { RegistryAuth } from './transport/auth.js';
-import { type ErrorContext, expectStatus } from './transport/check.js';
+import { type ErrorContext, expectStatus, readRegistryError } from './transport/check.js';
 import { createHttpTransport } from './transport/http.js';
 import { withRetry } from './transport/retry.js';
 import { registryOrigin } from './transport/scheme.js';
-import type { HttpRequest, HttpResponse, Transport } from './transport/types.js';
+import { discard, type HttpRequest, type HttpResponse, type Transport } from './transport/types.js';
 import { withUserAgent } from './transport/user-agent.js';
+
+/** Statuses of a refusal, whose body says why (401: who you are; 403: what you may do). */
+const REFUSED = new Set([401, 403]);
 
 /** A registry's origin, auth state and transport. */
 export class RegistrySession {
@@ -59,7 +62,16 @@ export class RegistrySession {
     context: ErrorContext = {},
   ): Promise<HttpResponse> {
     const response = await this.transport(request);
-    await expectStatus(response, expected, { registry: this.registry, ...context });
+    const where = { registry: this.registry, ...context };
+    if (request.method === 'HEAD' && !expected.includes(response.status) && REFUSED.has(response.status)) {
+      // A HEAD answer has no body, so the registry's reason would be lost: ask again with GET.
+      await discard(response);
+      const again = await this.transport({ ...request, method: 'GET' });
+      if (REFUSED.has(again.status)) throw await readRegistryError(again, where);
+      await discard(again);
+      throw await readRegistryError(response, where);
+    }
+    await expectStatus(response, expected, where);
     return response;
   }
 }

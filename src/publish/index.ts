@@ -6,7 +6,13 @@ export {
   type PublishFailureContext,
   type PublishRequest,
 } from './publish.js';
-export { resolveTarget, targetReference, type RegistryTarget } from './targets.js';
+export {
+  PACKAGES_HOST_ENV,
+  resolveTarget,
+  targetReference,
+  type RegistryTarget,
+  type ResolveTargetOptions,
+} from './targets.js';
 export { artifactPlatforms, artifactSize } from './describe.js';
 export { login, logout, type LoginOptions } from './login.js';
 export { inspectImage, type ImageDetails, type InspectOptions, type InspectResult } from './inspect.js';

@@ -10,8 +10,8 @@ import {
   type ClientOptions,
   type LoginCredentials,
 } from '../client/index.js';
-import { isContainerPackageError } from '../errors.js';
-import type { RegistryTarget } from './targets.js';
+import { formatReference } from '../reference/index.js';
+import { targetReference, type RegistryTarget } from './targets.js';
 
 /** Options of {@link login} and {@link logout}. */
 export interface LoginOptions {
@@ -19,15 +19,23 @@ export interface LoginOptions {
   readonly configDir?: string;
   /** Check the credentials with the registry before storing them. Default true. */
   readonly verify?: boolean;
+  /**
+   * Image names (under the target's prefix) the credentials must be able to push to: each is
+   * checked by opening an upload session and cancelling it, so a token that may log in but not
+   * push fails here rather than at the push. Default none (a login check only, as docker does).
+   */
+  readonly pushTo?: readonly string[];
   /** Client options for the check (insecure hosts, dispatcher…). */
   readonly client?: Omit<ClientOptions, 'credentials'>;
   readonly signal?: AbortSignal;
 }
 
 /**
- * Checks `credentials` against `target` and stores them for its host. The check reads the tag
- * list of a repository under the target's prefix: 401 means the credentials are wrong (nothing
- * is stored); 200, 403 and 404 mean the registry accepted who we are.
+ * Checks `credentials` against `target` and stores them for its host. The check is docker's:
+ * `GET /v2/` with the credentials (after the token flow without a repository scope when the
+ * registry uses one); any answer but 200 fails the login and nothing is stored. With `pushTo`,
+ * a push to each of those images is proven too (see {@link LoginOptions.pushTo}): a 401 or 403
+ * there fails the login, with the registry's reason.
  *
  * @returns the path of the docker config file written.
  * @throws ClientError `CLIENT_UNAUTHORIZED` (with a hint) when the registry refuses them.
@@ -61,16 +69,10 @@ async function verify(
   });
   const call = options.signal ? { signal: options.signal } : {};
   try {
-    const ping = await client.ping(target.host, call);
-    if (ping.auth === 'none') return;
-    await client.listTags(`${target.prefix}/container-package-login-check`, call);
-  } catch (error) {
-    if (
-      isContainerPackageError(error) &&
-      (error.code === 'CLIENT_NOT_FOUND' || error.code === 'CLIENT_DENIED')
-    )
-      return;
-    throw error;
+    await client.checkLogin(target.host, call);
+    for (const name of options.pushTo ?? []) {
+      await client.checkPush(formatReference(targetReference(target, name)), call);
+    }
   } finally {
     await client.close();
   }

@@ -4,7 +4,8 @@
  * call this; they only read their inputs and write their outputs.
  *
  * Per registry, credentials are asked for right before its pushes (an OIDC token lives at most
- * 5 minutes, so one minted in pre-command may have expired by post-command).
+ * 5 minutes, so one minted in pre-command may have expired by post-command), and again before
+ * any request or engine push they would not outlive (`fresh-credentials.ts`).
  *
  * Layers that need compressing (plain tars from an OCI layout or archive) are uploaded to the
  * first registry while they are compressed (`layer-upload.ts`); the push that follows finds them.
@@ -13,10 +14,10 @@ import {
   dockerConfigCredentials,
   fetchArtifact,
   RegistryClient,
-  staticCredentials,
   storeCredentials,
   type ClientOptions,
   type CredentialProvider,
+  keyMatches,
   type LoginCredentials,
   type ProgressEvent,
 } from '../client/index.js';
@@ -35,6 +36,7 @@ import { pushFromEngine } from '../sources/engine/index.js';
 import type { Artifact } from '../oci/image.js';
 import { formatReference } from '../reference/index.js';
 import { artifactPlatforms, artifactSize } from './describe.js';
+import { FreshCredentials, type ExpiringLogin } from './fresh-credentials.js';
 import { streamLayersTo, type StreamedLayers } from './layer-upload.js';
 import { targetReference, type RegistryTarget } from './targets.js';
 
@@ -110,7 +112,10 @@ export async function publish(request: PublishRequest): Promise<PublishedImage[]
         emit(request, { type: 'image-start', source: image.source, target: target.prefix });
         let published: PublishedImage;
         try {
-          const credentials = await request.credentials?.(target);
+          // Minted right before this registry's pushes, and again whenever less than a minute is left.
+          const source = request.credentials;
+          const credentials = source && new FreshCredentials(() => source(target));
+          await credentials?.renew();
           if (spec.kind === 'docker' || spec.kind === 'podman') {
             published = await publishFromEngine(request, image, spec.kind, spec, target, credentials);
           } else {
@@ -164,16 +169,15 @@ function emit(request: PublishRequest, event: PublishEvent): void {
 function clientFor(
   request: PublishRequest,
   target: RegistryTarget | undefined,
-  credentials: LoginCredentials | undefined,
+  credentials: FreshCredentials | undefined,
 ): RegistryClient {
   const fromConfig = dockerConfigCredentials(request.dockerConfig ? { configDir: request.dockerConfig } : {});
-  const provider: CredentialProvider =
-    target && credentials
-      ? async (registry) =>
-          registry === target.host
-            ? staticCredentials({ [target.host]: credentials })(registry)
-            : fromConfig(registry)
-      : fromConfig;
+  const provider: CredentialProvider = async (registry) => {
+    if (target === undefined || credentials === undefined || !keyMatches(target.host, registry)) {
+      return fromConfig(registry);
+    }
+    return (await credentials.get()) ?? fromConfig(registry);
+  };
   return new RegistryClient({ ...request.client, credentials: provider });
 }
 
@@ -256,10 +260,18 @@ async function publishFromEngine(
   engine: 'docker' | 'podman',
   spec: Extract<SourceSpec, { kind: 'docker' | 'podman' }>,
   target: RegistryTarget,
-  credentials: LoginCredentials | undefined,
+  credentials: FreshCredentials | undefined,
 ): Promise<PublishedImage> {
   const configDir = request.dockerConfig;
-  if (credentials) await storeCredentials(target.host, credentials, configDir ? { configDir } : {});
+  // The engine reads the docker config at each `push`: renew what is stored there before each
+  // one, so every tag is pushed with a token that outlives it.
+  let stored: ExpiringLogin | undefined;
+  const store = async (): Promise<void> => {
+    const current = await credentials?.get();
+    if (current === undefined || current === stored) return;
+    await storeCredentials(target.host, current, configDir ? { configDir } : {});
+    stored = current;
+  };
   const targets = image.tags.map((tag) => targetReference(target, image.name, tag));
   const pushed = await pushFromEngine({
     engine,
@@ -271,6 +283,7 @@ async function publishFromEngine(
     ...(request.signal && { signal: request.signal }),
     onLine: (line) =>
       emit(request, { type: 'engine-line', source: image.source, target: target.prefix, line }),
+    beforePush: store,
   });
   // Read back what the engine pushed: proves the digest is in the registry, and gives sizes.
   const client = clientFor(request, target, credentials);

@@ -28,21 +28,36 @@ export interface RegistryTarget {
   readonly username?: string;
 }
 
+/** The environment variable that sets the Packages host (`--packages-host`, `packages-host`). */
+export const PACKAGES_HOST_ENV = 'CONTAINER_PACKAGE_PACKAGES_HOST';
+
+/** Options of {@link resolveTarget}. */
+export interface ResolveTargetOptions {
+  /** Organization of a `{registry}` shorthand (`BUILDKITE_ORGANIZATION_SLUG`). */
+  readonly organization?: string;
+  /** The OIDC audience. Default: a Buildkite registry's own (`https://{host}/{org}/{registry}`). */
+  readonly audience?: string;
+  /**
+   * The host `{org}/{registry}` names a Packages registry on. Default `packages.buildkite.com`
+   * (see {@link PACKAGES_HOST_ENV}).
+   */
+  readonly packagesHost?: string;
+}
+
 /**
  * Resolves a registry argument: `{org}/{registry}` or `packages.buildkite.com/{org}/{registry}`
  * (Buildkite Packages), `{registry}` alone with `organization` (from
- * `BUILDKITE_ORGANIZATION_SLUG`), or any `host[:port][/path]`.
+ * `BUILDKITE_ORGANIZATION_SLUG`), or any `host[:port][/path]`. With `packagesHost`, the
+ * shorthands (and `{packagesHost}/{org}/{registry}`) name a registry on that host, and the OIDC
+ * audience follows it.
  *
  * @throws InvalidReferenceError `REF_*` naming the bad part.
  */
-export function resolveTarget(
-  input: string,
-  options: { organization?: string; audience?: string } = {},
-): RegistryTarget {
-  const parsed = parseBuildkiteRegistry(
-    input,
-    options.organization ? { organization: options.organization } : {},
-  );
+export function resolveTarget(input: string, options: ResolveTargetOptions = {}): RegistryTarget {
+  const parsed = parseBuildkiteRegistry(input, {
+    ...(options.organization && { organization: options.organization }),
+    ...(options.packagesHost && { packagesHost: options.packagesHost }),
+  });
   if (parsed.kind === 'buildkite') {
     return {
       prefix: parsed.prefix,
@@ -50,7 +65,7 @@ export function resolveTarget(
       kind: 'buildkite',
       organization: parsed.organization,
       registry: parsed.registry,
-      audience: options.audience ?? buildkiteAudience(parsed.organization, parsed.registry),
+      audience: options.audience ?? buildkiteAudience(parsed.organization, parsed.registry, parsed.host),
     };
   }
   return {

@@ -9,11 +9,11 @@ export { BUILDKITE_PACKAGES_HOST } from './buildkite-names.js';
 /** A Buildkite Packages container registry: images live at `{prefix}/{image}`. */
 export interface BuildkiteRegistry {
   readonly kind: 'buildkite';
-  /** Always `packages.buildkite.com`. */
-  readonly host: typeof BUILDKITE_PACKAGES_HOST;
+  /** `packages.buildkite.com`, or the Packages host set with `packagesHost`. */
+  readonly host: string;
   readonly organization: string;
   readonly registry: string;
-  /** `packages.buildkite.com/{organization}/{registry}`. */
+  /** `{host}/{organization}/{registry}`. */
   readonly prefix: string;
 }
 
@@ -38,6 +38,12 @@ export interface RegistryOptions {
    * Unset by default; an empty string counts as unset.
    */
   organization?: string;
+  /**
+   * The Packages host (`host[:port]`) that `{org}/{registry}` names a registry on, for a staging
+   * host, a mirror, or the bundled registry in a test. Default `packages.buildkite.com`; an empty
+   * string counts as unset. `packages.buildkite.com/...` always stays on Buildkite Packages.
+   */
+  packagesHost?: string;
 }
 
 const FORMS = `"{org}/{registry}", "{registry}" with the organization set, "${BUILDKITE_PACKAGES_HOST}/{org}/{registry}", or "host[:port][/path]" for another registry`;
@@ -48,6 +54,8 @@ const FORMS = `"{org}/{registry}", "{registry}" with the organization set, "${BU
  * - `acme/images`, `packages.buildkite.com/acme/images` or `https://packages.buildkite.com/acme/images`
  *   (the OIDC audience, pasted) name a Buildkite registry;
  * - `images` alone names one in `options.organization`;
+ * - with `options.packagesHost`, the first two forms name a registry on that host, and so does
+ *   `{packagesHost}/{org}/{registry}`;
  * - anything whose first part is a host (contains `.` or `:`, or is `localhost`) and is not
  *   `packages.buildkite.com` is a generic registry `host[:port][/path-prefix]`: `ghcr.io/acme`,
  *   `localhost:5000`.
@@ -67,8 +75,12 @@ export function parseBuildkiteRegistry(input: string, options: RegistryOptions =
   const parts = trimmed.split('/');
   const first = parts[0]!;
   const isHost = first === 'localhost' || first.includes('.') || first.includes(':');
-  if (!isHost) return buildkite(parts, input, options);
-  if (isBuildkiteHost(first)) return buildkite(parts.slice(1), input, options);
+  const packagesHost = options.packagesHost
+    ? parsePackagesHost(options.packagesHost)
+    : BUILDKITE_PACKAGES_HOST;
+  if (!isHost) return buildkite(parts, input, options, packagesHost);
+  if (isBuildkiteHost(first)) return buildkite(parts.slice(1), input, options, BUILDKITE_PACKAGES_HOST);
+  if (first.toLowerCase() === packagesHost) return buildkite(parts.slice(1), input, options, packagesHost);
   if (!isValidDomain(first)) throw invalid('REF_INVALID_HOST', 'registry host', first, input, HOST_RULE);
   const pathPrefix = parts.slice(1).join('/');
   if (pathPrefix !== '') checkRepositoryComponents(pathPrefix, input);
@@ -81,7 +93,12 @@ export function parseBuildkiteRegistry(input: string, options: RegistryOptions =
   });
 }
 
-function buildkite(parts: string[], input: string, options: RegistryOptions): BuildkiteRegistry {
+function buildkite(
+  parts: string[],
+  input: string,
+  options: RegistryOptions,
+  host: string,
+): BuildkiteRegistry {
   const fallback = options.organization === '' ? undefined : options.organization;
   if (parts.length === 1 && fallback === undefined) {
     throw new InvalidReferenceError(
@@ -97,21 +114,52 @@ function buildkite(parts: string[], input: string, options: RegistryOptions): Bu
   const registry = parseSlug('registry', parts[parts.length - 1]!, input);
   return Object.freeze({
     kind: 'buildkite',
-    host: BUILDKITE_PACKAGES_HOST,
+    host,
     organization,
     registry,
-    prefix: `${BUILDKITE_PACKAGES_HOST}/${organization}/${registry}`,
+    prefix: `${host}/${organization}/${registry}`,
   });
 }
 
 /**
- * The OIDC audience of a Buildkite registry: `https://packages.buildkite.com/{org}/{registry}`. A
- * token minted for any other audience is refused by Buildkite.
+ * Checks a Packages host setting: `host[:port]`, optionally written with `https://` and a
+ * trailing `/`; no path. Returns it in lower case without the scheme.
  *
+ * @throws {InvalidReferenceError} `REF_INVALID_HOST`
+ */
+export function parsePackagesHost(value: string): string {
+  const host = value
+    .trim()
+    .replace(/^https:\/\//i, '')
+    .replace(/\/$/, '')
+    .toLowerCase();
+  if (host === '' || host.includes('/') || /\s/.test(host) || !isValidDomain(host)) {
+    throw invalid(
+      'REF_INVALID_HOST',
+      'Packages host',
+      value,
+      value,
+      `${HOST_RULE}, without a path`,
+      `Write the host alone, such as ${BUILDKITE_PACKAGES_HOST} or 127.0.0.1:5000.`,
+    );
+  }
+  return host;
+}
+
+/**
+ * The OIDC audience of a Buildkite registry: `https://packages.buildkite.com/{org}/{registry}`
+ * (`https://{host}/…` on another Packages host). A token minted for any other audience is
+ * refused by Buildkite.
+ *
+ * @param host the Packages host. Default `packages.buildkite.com`.
  * @throws {InvalidReferenceError} `REF_INVALID_SLUG` when a slug is malformed
  */
-export function buildkiteAudience(organization: string, registry: string): string {
-  return `https://${BUILDKITE_PACKAGES_HOST}/${parseSlug('organization', organization)}/${parseSlug('registry', registry)}`;
+export function buildkiteAudience(
+  organization: string,
+  registry: string,
+  host: string = BUILDKITE_PACKAGES_HOST,
+): string {
+  return `https://${host}/${parseSlug('organization', organization)}/${parseSlug('registry', registry)}`;
 }
 
 /**

@@ -46,6 +46,7 @@ export {
   buildkiteAudience,
   imageInRegistry,
   parseBuildkiteRegistry,
+  parsePackagesHost,
   type BuildkiteRegistry,
   type GenericRegistry,
   type RegistryOptions,

@@ -3,6 +3,7 @@
  * GitHub job summary. Text only, no I/O.
  */
 import { codeBlock, codeSpan, escapeText } from './markdown.js';
+import { oidcFix, type OidcTokenFacts } from './oidc-failure.js';
 import { registryPath, type PublishedRegistry } from './published-image.js';
 
 /** What went wrong: the error's facts (its `code`, `message`, `hint`) and where. */
@@ -21,6 +22,8 @@ export interface FailureInput {
   readonly source?: string;
   /** Pipeline slug, for the OIDC policy example. Default `PIPELINE`. */
   readonly pipeline?: string;
+  /** The OIDC token the refused request carried (its claims), when the login was OIDC. */
+  readonly oidc?: OidcTokenFacts;
 }
 
 /** Options of {@link renderFailure}. */
@@ -62,13 +65,17 @@ export function renderFailure(failure: FailureInput, options: FailureOptions = {
   }
   const fix = fixFor(failure);
   if (fix.length > 0) out.push('', '**Fix**', '', ...fix);
-  if (failure.hint !== undefined && failure.hint !== '') out.push('', `${escapeText(failure.hint)}`);
+  // An OIDC refusal's fix replaces the error's generic hint (which would point at token scopes).
+  const oidcFixed = failure.oidc !== undefined && isRefusal(failure);
+  if (failure.hint !== undefined && failure.hint !== '' && !oidcFixed)
+    out.push('', `${escapeText(failure.hint)}`);
   out.push('');
   return out.join('\n');
 }
 
 function fixFor(failure: FailureInput): string[] {
   const { code, status, registry } = failure;
+  if (failure.oidc !== undefined && isRefusal(failure)) return oidcFix(status, failure.message, failure.oidc);
   if (status === 401 || UNAUTHORIZED.has(code))
     return registry?.kind === 'buildkite' ? buildkite401(failure) : generic401();
   if (status === 403 || DENIED.has(code))
@@ -87,10 +94,14 @@ function fixFor(failure: FailureInput): string[] {
   return [];
 }
 
+function isRefusal({ code, status }: FailureInput): boolean {
+  return status === 401 || status === 403 || UNAUTHORIZED.has(code) || DENIED.has(code);
+}
+
 function buildkite401(failure: FailureInput): string[] {
   const registry = failure.registry!;
   const org = registry.organization ?? 'ORG';
-  const audience = `https://packages.buildkite.com/${org}/${registry.registry ?? 'REGISTRY'}`;
+  const audience = `https://${registry.host}/${org}/${registry.registry ?? 'REGISTRY'}`;
   const policy = [
     '- iss: https://agent.buildkite.com',
     '  scopes: [read_packages, write_packages]',

@@ -4,3 +4,4 @@ export { renderFailure, type FailureInput, type FailureOptions } from './failure
 export { codeBlock, codeSpan, escapeHtml, escapeText } from './markdown.js';
 export { renderPullInstructions, type PullInstructionsOptions } from './pull-instructions.js';
 export type { PublishedImage, PublishedRegistry } from './published-image.js';
+export { parsePolicyReason, statementFor, type OidcTokenFacts, type PolicyReason } from './oidc-failure.js';

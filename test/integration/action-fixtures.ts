@@ -141,7 +141,8 @@ export async function startBundledRegistry(jwksFile: string, issuer: string): Pr
       `listen: 127.0.0.1:${port}`,
       'storage: ./data',
       'oidc:',
-      '  audience-prefix: https://registry.test',
+      // As Buildkite Packages: the audience is https://{host}/{org}/{registry}, so `packages-host` finds it.
+      `  audience-prefix: https://127.0.0.1:${port}`,
       '  issuers:',
       `    - issuer: ${issuer}`,
       `      jwks-file: ${jwksFile}`,
@@ -165,5 +166,5 @@ export async function startBundledRegistry(jwksFile: string, issuer: string): Pr
     logFile: join(dir, 'registry.log'),
     ready: async () => (await fetch(`${url}/v2/`)).status === 401,
   });
-  return { host: `127.0.0.1:${port}`, url, audience: 'https://registry.test/acme/images', daemon };
+  return { host: `127.0.0.1:${port}`, url, audience: `https://127.0.0.1:${port}/acme/images`, daemon };
 }

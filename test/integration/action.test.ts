@@ -197,6 +197,32 @@ describeWithTools(
       expectNoSecretLeft(job, [main, post], [...tokens, oidc!.requestToken], 'buildkite');
     });
 
+    it('packages-host: `registry: acme/images` goes to the bundled registry, with the audience of that host', async () => {
+      const job = await newJob({
+        ACTIONS_ID_TOKEN_REQUEST_URL: oidc!.url,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc!.requestToken,
+      });
+      const before = oidc!.requests.length;
+      const { main, post } = await runAction({
+        inputs: {
+          registry: 'acme/images',
+          'packages-host': bundled!.host,
+          images: 'docker:app:ci -> hosted',
+          tags: 'ph-{{build.number}}',
+        },
+        env: job.env,
+        workspace: job.workspace,
+        dir: newTempDir('steps'),
+      });
+      expect(main.exitCode, main.stdout + main.stderr).toBe(0);
+      const images = await expectDigestsSeenBySkopeo(main);
+      expect(images.map((i) => i.repository)).toEqual([`${bundled!.host}/acme/images/hosted`]);
+      // OIDC is the default for a Packages registry, and the audience followed the host.
+      expect(oidc!.requests.slice(before)).toEqual([{ audience: bundled!.audience, authorized: true }]);
+      expect(bundled!.audience).toBe(`https://${bundled!.host}/acme/images`);
+      expect(post.exitCode).toBe(0);
+    });
+
     it('OIDC refused by the policy: fails with the cause, and the summary says what GitHub needs', async () => {
       const outsider = await startGitHubOidcServer({ keys, claims: { repository: 'someone/else' } });
       try {
@@ -220,6 +246,18 @@ describeWithTools(
         expect(main.summary).toContain('### Publishing container images failed');
         expect(main.summary).toContain('**On GitHub Actions**');
         expect(main.summary).toContain(bundled!.audience);
+        // The claims that did not match, with this workflow's values, and a statement it matches.
+        expect(main.summary).toContain('Claims that did not match: `repository` (this job: `someone/else`)');
+        expect(main.summary).toContain(
+          [
+            '- iss: https://token.actions.githubusercontent.com',
+            '  scopes: [read_packages, write_packages]',
+            '  claims:',
+            '    repository: someone/else',
+            '    ref: refs/heads/main',
+          ].join('\n'),
+        );
+        expect(main.summary).not.toContain('OWNER/REPO');
         expect(main.outputs).toEqual({});
         expect(post.exitCode).toBe(0);
         expect(existsSync(main.state['docker-config']!)).toBe(false);

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createToken } from '../../src/registry/index.js';
 import { type FakeAgent, installFakeAgent } from '../support/buildkite-agent/index.js';
+import { startFaultProxy } from '../support/fault-proxy.js';
 import {
   BuildkiteJob,
   type ContainerTools,
@@ -67,6 +68,10 @@ describeWithTools(
           'storage: ./data',
           `tokens-file: ${tokensFile}`,
           'oidc:',
+          // No leeway: a token minted for 3 s is refused 3 s later, as the lifetime test needs.
+          '  clock-skew: 0s',
+          // As Buildkite Packages: the audience is https://{host}/{org}/{registry}.
+          `  audience-prefix: https://${host}`,
           '  issuers:',
           `    - issuer: ${ISSUER}`,
           `      jwks-file: ${agent.jwksPath}`,
@@ -100,7 +105,9 @@ describeWithTools(
       new BuildkiteJob(
         agent.jobEnv({
           BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({
-            registry: [{ url: `${host}/${registryName}`, auth: 'oidc', audience: `${url}/${registryName}` }],
+            registry: [
+              { url: `${host}/${registryName}`, auth: 'oidc', audience: `https://${host}/${registryName}` },
+            ],
             images: [{ source: 'docker:app:ci', name: 'app', tags: ['{{build.number}}', '{{branch}}'] }],
           }),
           DOCKER_HOST: engine!.env.DOCKER_HOST,
@@ -141,7 +148,7 @@ describeWithTools(
       expect(mints.length).toBeGreaterThanOrEqual(2); // pre-command login, and again right before the push
       for (const call of mints) {
         expect(call.argv).toEqual(
-          expect.arrayContaining(['--audience', `${url}/acme/images`, '--lifetime', '300']),
+          expect.arrayContaining(['--audience', `https://${host}/acme/images`, '--lifetime', '300']),
         );
       }
       const tokens = agent.redactions().filter((v) => v.split('.').length === 3);
@@ -153,30 +160,175 @@ describeWithTools(
       expect((await j.hook('pre-exit')).exitCode).toBe(0);
     });
 
-    it('annotates a policy refusal with the cause and the fix, and fails the step', async () => {
+    it('fails a policy mismatch at pre-command, before the command, naming the claims and a statement that matches', async () => {
       const j = job('acme/locked');
       expect((await j.hook('environment')).exitCode).toBe(0);
-      // Logging in succeeds (the registry knows who we are); the policy refuses the push itself.
-      expect((await j.hook('pre-command')).exitCode).toBe(0);
-      const built = await j.command(
-        `docker build -q -t app:ci ${writeBuildContext(`locked ${randomUUID()}\n`)}`,
+      // The login proves the push: the registry's 403 fails the job before the command runs.
+      const pre = await j.hook('pre-command');
+      expect(pre.exitCode).not.toBe(0);
+      expect(pre.stderr).toContain('container-package: login failed');
+      expect(pre.stderr).not.toContain('logged in');
+      // The registry's own reason, from the body of its answer.
+      expect(pre.stderr).toContain(
+        'no OIDC policy statement of acme/locked matches claims organization_slug=acme pipeline_slug=web',
       );
-      expect(built.exitCode, built.stderr).toBe(0);
-      const post = await j.hook('post-command');
-      expect(post.exitCode).not.toBe(0);
-      expect(post.stderr).toMatch(/policy/i);
+      expect(pre.stderr).not.toMatch(/insecure/);
       const errors = Object.values(agent.annotations()).filter((a) => a.style === 'error');
       expect(errors).toHaveLength(1);
-      // A 403: the registry knows the pipeline, but no policy statement grants it write_packages.
-      expect(errors[0]!.body).toContain('(403)');
-      expect(errors[0]!.body).toMatch(/OIDC policy/);
-      expect(errors[0]!.body).toContain('write\\_packages');
-      const head = await fetch(`${url}/v2/acme/locked/app/manifests/42`, {
-        method: 'HEAD',
+      const body = errors[0]!.body;
+      expect(body).toMatch(/^### Logging in to the registry failed/);
+      expect(body).toContain("The registry refused this job's OIDC token (403).");
+      expect(body).toContain('Claims that did not match: `pipeline_slug` (this job: `web`).');
+      expect(body).toContain(
+        [
+          '- iss: https://agent.buildkite.com',
+          '  scopes: [read_packages, write_packages]',
+          '  claims:',
+          '    organization_slug: acme',
+          '    pipeline_slug: web',
+        ].join('\n'),
+      );
+      expect(body).not.toContain('Write Packages');
+      // Nothing was written by the check (it opened an upload and cancelled it).
+      const head = await fetch(`${url}/v2/acme/locked/app/tags/list`, {
         headers: { authorization: `Basic ${Buffer.from(`buildkite:${readToken}`).toString('base64')}` },
       });
       expect(head.status).not.toBe(200);
       expect((await j.hook('pre-exit')).exitCode).toBe(0);
+    });
+
+    it('with push: never, pre-command checks the login only (nothing will be pushed)', async () => {
+      const j = new BuildkiteJob(
+        agent.jobEnv({
+          BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({
+            registry: [{ url: `${host}/acme/locked`, auth: 'oidc', audience: `https://${host}/acme/locked` }],
+            images: ['docker:app:ci'],
+            push: 'never',
+          }),
+        }),
+      );
+      expect((await j.hook('environment')).exitCode).toBe(0);
+      const pre = await j.hook('pre-command');
+      expect(pre.exitCode, pre.stderr).toBe(0);
+      expect(pre.stderr).toContain(`logged in to ${host}/acme/locked (oidc)`);
+      expect(pre.stderr).not.toContain('may push');
+      expect((await j.hook('pre-exit')).exitCode).toBe(0);
+    });
+
+    it('keeps OIDC tokens fresh: 3 s tokens and a push of three tags that takes longer', async () => {
+      const proxy = await startFaultProxy(url);
+      try {
+        // Every manifest PUT (one per tag) arrives 4 s late: each token is dead before the next tag.
+        proxy.addRule({ method: 'PUT', path: /\/manifests\//, action: { kind: 'delay', ms: 4000 } });
+        const j = new BuildkiteJob(
+          agent.jobEnv({
+            BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({
+              registry: [
+                { url: `${proxy.host}/acme/images`, auth: 'oidc', audience: `https://${host}/acme/images` },
+              ],
+              images: [{ source: 'docker:app:ci', name: 'slow', tags: ['one', 'two', 'three'] }],
+            }),
+            BUILDKITE_AGENT_STANDIN_OIDC_MAX_LIFETIME: '3',
+            DOCKER_HOST: engine!.env.DOCKER_HOST,
+            DOCKER_CONFIG: engine!.env.DOCKER_CONFIG,
+          }),
+        );
+        for (const hook of ['environment', 'pre-command']) {
+          const run = await j.hook(hook);
+          expect(run.exitCode, run.stderr).toBe(0);
+        }
+        const built = await j.command(
+          `docker build -q -t app:ci ${writeBuildContext(`fresh ${randomUUID()}\n`)}`,
+        );
+        expect(built.exitCode, built.stderr).toBe(0);
+        const post = await j.hook('post-command');
+        expect(post.exitCode, post.stderr).toBe(0);
+        const auth = { username: 'buildkite', password: readToken };
+        const digest = await manifestDigest(url, 'acme/images/slow', 'one', auth);
+        for (const tag of ['two', 'three']) {
+          expect(await manifestDigest(url, 'acme/images/slow', tag, auth)).toBe(digest);
+        }
+        expect(proxy.requests.filter((r) => r.fault === 'delay').length).toBeGreaterThanOrEqual(3);
+        // A token per tag at least (they live 3 s), never one reused across tags.
+        const mints = agent.calls().filter((c) => c.argv[0] === 'oidc');
+        expect(mints.length).toBeGreaterThanOrEqual(4);
+        expect((await j.hook('pre-exit')).exitCode).toBe(0);
+      } finally {
+        await proxy.close();
+      }
+    });
+
+    it.each([
+      ['the packages-host key', { 'packages-host': 'HOST' }, {}],
+      ['CONTAINER_PACKAGE_PACKAGES_HOST', {}, { CONTAINER_PACKAGE_PACKAGES_HOST: 'HOST' }],
+    ])(
+      '%s points `registry: acme/images` at the bundled registry, OIDC audience included',
+      async (_name, key, env) => {
+        const fill = (o: Record<string, string>) =>
+          Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v.replace('HOST', host)]));
+        const name = `hosted-${randomUUID().slice(0, 8)}`;
+        const before = agent.calls().length;
+        const j = new BuildkiteJob(
+          agent.jobEnv({
+            BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({
+              registry: 'acme/images',
+              ...fill(key),
+              images: [{ source: 'docker:app:ci', name, tags: ['{{build.number}}'] }],
+            }),
+            ...fill(env),
+            DOCKER_HOST: engine!.env.DOCKER_HOST,
+            DOCKER_CONFIG: engine!.env.DOCKER_CONFIG,
+          }),
+        );
+        for (const hook of ['environment', 'pre-command']) {
+          const run = await j.hook(hook);
+          expect(run.exitCode, run.stderr).toBe(0);
+        }
+        const built = await j.command(`docker build -q -t app:ci ${writeBuildContext(`${name}\n`)}`);
+        expect(built.exitCode, built.stderr).toBe(0);
+        const post = await j.hook('post-command');
+        expect(post.exitCode, post.stderr).toBe(0);
+        const digest = await manifestDigest(url, `acme/images/${name}`, '42', {
+          username: 'buildkite',
+          password: readToken,
+        });
+        expect(post.stderr).toContain(`${host}/acme/images/${name}:42`);
+        const mints = agent
+          .calls()
+          .slice(before)
+          .filter((c) => c.argv[0] === 'oidc');
+        expect(mints.length).toBeGreaterThanOrEqual(2);
+        for (const call of mints) expect(call.argv).toContain(`https://${host}/acme/images`);
+        const [annotation] = Object.values(agent.annotations()).filter((a) => a.body.includes(name));
+        expect(annotation!.body).toContain(`${host}/acme/images/${name}@${digest}`);
+        expect((await j.hook('pre-exit')).exitCode).toBe(0);
+      },
+    );
+
+    it('the login honours retries and says login, with hints that name only real options', async () => {
+      const proxy = await startFaultProxy(url);
+      try {
+        proxy.addRule({ action: { kind: 'status', status: 503 } });
+        const j = new BuildkiteJob(
+          agent.jobEnv({
+            BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({
+              registry: 'acme/images',
+              'packages-host': proxy.host,
+              retries: 1,
+              images: ['docker:app:ci'],
+            }),
+          }),
+        );
+        expect((await j.hook('environment')).exitCode).toBe(0);
+        const pre = await j.hook('pre-command');
+        expect(pre.exitCode).not.toBe(0);
+        expect(proxy.requests).toHaveLength(2); // one attempt and one retry, not six
+        expect(pre.stderr).toContain('container-package: login failed');
+        expect(pre.stderr).not.toContain('push failed');
+        expect(pre.stderr).not.toMatch(/insecure option/);
+      } finally {
+        await proxy.close();
+      }
     });
   },
 );

@@ -107,7 +107,12 @@ describeWithTools([...DOCKER_ENGINE_TOOLS, ...DISTRIBUTION_TOOLS, 'skopeo', 'pod
         env: engine!.env,
         retryDelayMs: 5_000,
       }),
-    ).rejects.toMatchObject({ code: 'SRC_ENGINE_UNAUTHORIZED', hint: expect.stringContaining('log in') });
+    ).rejects.toMatchObject({
+      code: 'SRC_ENGINE_UNAUTHORIZED',
+      hint: expect.stringContaining('log in'),
+      // The registry's (or the engine's) own words follow, not just the status.
+      message: expect.stringMatching(/\(401\): \S/),
+    });
     expect(Date.now() - started).toBeLessThan(5_000); // no retry on 401
   });
 

@@ -3,7 +3,7 @@
  * pass through unchanged (the `Host` header too, so the registry's `Location` URLs point back at
  * the proxy) unless a rule matches; then the proxy drops the connection (at once or after part of
  * the request body reached the registry), answers a status of its own (503, 429 with
- * `Retry-After`), or stalls. Every request is logged with the fault applied to it.
+ * `Retry-After`), stalls, or forwards the request late. Every request is logged with the fault applied to it.
  */
 import {
   type IncomingMessage,
@@ -28,7 +28,9 @@ export type FaultAction =
       readonly body?: string;
     }
   /** Never answer (until the client gives up or the proxy closes). */
-  | { readonly kind: 'stall' };
+  | { readonly kind: 'stall' }
+  /** Forward the request unchanged, `ms` milliseconds late (a slow link or a slow upload). */
+  | { readonly kind: 'delay'; readonly ms: number };
 
 /** When a rule applies. */
 export interface FaultRule {
@@ -104,6 +106,10 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       return;
     }
     if (action?.kind === 'stall') return;
+    if (action?.kind === 'delay') {
+      setTimeout(() => forward(req, res, target, undefined), action.ms);
+      return;
+    }
     if (action?.kind === 'status') {
       req.resume();
       req.on('end', () => {

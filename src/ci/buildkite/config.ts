@@ -57,6 +57,7 @@ export interface LocalRegistryOptions {
 /** A configuration that passed `validatePluginConfig`. */
 export interface PluginConfig extends AuthOptions {
   registry?: string | Array<string | RegistryOptions>;
+  'packages-host'?: string;
   images?: Array<string | ImageOptions>;
   tags?: string[];
   push?: PushWhen;

@@ -113,6 +113,8 @@ export interface BuildEnv {
   readonly jobId?: string;
   readonly stepKey?: string;
   readonly label?: string;
+  /** The Packages host from `CONTAINER_PACKAGE_PACKAGES_HOST` (the `packages-host` key wins over it). */
+  readonly packagesHost?: string;
   /** Exit status of the command (`BUILDKITE_COMMAND_EXIT_STATUS`); set in post-command, absent before. */
   readonly commandExitStatus?: number;
 }
@@ -131,6 +133,7 @@ export function readBuildEnv(env: NodeJS.ProcessEnv = process.env): BuildEnv {
     jobId: nonEmpty(env.BUILDKITE_JOB_ID),
     stepKey: nonEmpty(env.BUILDKITE_STEP_KEY),
     label: nonEmpty(env.BUILDKITE_LABEL),
+    packagesHost: nonEmpty(env.CONTAINER_PACKAGE_PACKAGES_HOST),
     commandExitStatus: status !== undefined && /^-?\d+$/.test(status) ? Number(status) : undefined,
   };
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined)) as BuildEnv;

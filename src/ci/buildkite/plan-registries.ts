@@ -7,6 +7,7 @@ import {
   BUILDKITE_PACKAGES_HOST,
   buildkiteAudience,
   parseBuildkiteRegistry,
+  parsePackagesHost,
   type RegistryTarget,
 } from '../../reference/index.js';
 import type { AuthOptions, PluginConfig, RegistryOptions } from './config.js';
@@ -28,10 +29,17 @@ export const BUILDKITE_USERNAME = 'buildkite';
  * is fixed.
  *
  * @param organization `BUILDKITE_ORGANIZATION_SLUG`, for registries written as `{registry}`
+ * @param packagesHost the host `{org}/{registry}` names a Packages registry on (`packages-host`,
+ *   else `CONTAINER_PACKAGE_PACKAGES_HOST`); default `packages.buildkite.com`
  * @throws {ConfigError} `CI_CONFIG_UNRESOLVABLE` (unparsable registry, no organization, OIDC
  *   without an audience), `CI_CONFIG_CONFLICT` (a registry listed twice, a wrong audience)
  */
-export function planRegistries(config: PluginConfig, organization: string | undefined): PlannedRegistry[] {
+export function planRegistries(
+  config: PluginConfig,
+  organization: string | undefined,
+  packagesHost?: string,
+): PlannedRegistry[] {
+  const host = checkPackagesHost(packagesHost);
   const items =
     config.registry === undefined ? [] : Array.isArray(config.registry) ? config.registry : [config.registry];
   const seen = new Map<string, string>();
@@ -42,7 +50,7 @@ export function planRegistries(config: PluginConfig, organization: string | unde
         ? `registry[${i}]`
         : `registry[${i}].url`
       : 'registry';
-    const target = parseTarget(options.url, organization, path);
+    const target = parseTarget(options.url, organization, host, path);
     const earlier = seen.get(target.prefix);
     if (earlier !== undefined) {
       throw conflict(
@@ -55,9 +63,31 @@ export function planRegistries(config: PluginConfig, organization: string | unde
   });
 }
 
-function parseTarget(url: string, organization: string | undefined, path: string): RegistryTarget {
+function checkPackagesHost(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
   try {
-    return parseBuildkiteRegistry(url, organization === undefined ? {} : { organization });
+    return parsePackagesHost(value);
+  } catch (error) {
+    const { message, hint } = error as { message: string; hint?: string };
+    throw new ConfigError('CI_CONFIG_UNRESOLVABLE', `\`packages-host\`: ${message}`, {
+      cause: error,
+      issues: [{ path: 'packages-host', message }],
+      ...(hint === undefined ? {} : { hint }),
+    });
+  }
+}
+
+function parseTarget(
+  url: string,
+  organization: string | undefined,
+  packagesHost: string | undefined,
+  path: string,
+): RegistryTarget {
+  try {
+    return parseBuildkiteRegistry(url, {
+      ...(organization !== undefined && { organization }),
+      ...(packagesHost !== undefined && { packagesHost }),
+    });
   } catch (error) {
     const { message, hint } = error as { message: string; hint?: string };
     throw new ConfigError('CI_CONFIG_UNRESOLVABLE', `\`${path}\`: ${message}`, {
@@ -109,7 +139,7 @@ function planAuth(target: RegistryTarget, top: AuthOptions, item: AuthOptions, p
 
 function oidcAudience(target: RegistryTarget, top: AuthOptions, item: AuthOptions, path: string): string {
   if (target.kind === 'buildkite') {
-    const audience = buildkiteAudience(target.organization, target.registry);
+    const audience = buildkiteAudience(target.organization, target.registry, target.host);
     if (item.audience !== undefined && item.audience !== audience) {
       throw conflict(
         `\`${path}\` is a Buildkite Packages registry, whose OIDC audience is always ${audience}; remove \`audience: ${item.audience}\``,

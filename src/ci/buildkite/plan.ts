@@ -44,7 +44,11 @@ export interface PlanOptions {
  * @throws {ConfigError} `CI_CONFIG_UNRESOLVABLE` or `CI_CONFIG_CONFLICT` (see `planRegistries` and `planImages`)
  */
 export function planPublish(config: PluginConfig, build: BuildEnv, options: PlanOptions = {}): PublishPlan {
-  const registries = planRegistries(config, build.organization);
+  const registries = planRegistries(
+    config,
+    build.organization,
+    config['packages-host'] ?? build.packagesHost,
+  );
   const outputs = metaData(config);
   const images = planImages(config, registries, tagContext(build, options.now), outputs?.prefix);
   return {

@@ -162,6 +162,9 @@ export const PLUGIN_SCHEMA: SchemaNode = {
         },
       ],
     },
+    'packages-host': nonEmpty(
+      'The host "{org}/{registry}" names a Buildkite Packages registry on, and its OIDC audience follows (https://{packages-host}/{org}/{registry}): a staging host, a mirror, or a test registry. Default: $CONTAINER_PACKAGE_PACKAGES_HOST, else packages.buildkite.com.',
+    ),
     ...authProperties,
     images: {
       type: 'array',

@@ -4,8 +4,9 @@
  * is masked with `core.setSecret` before anything could print it.
  */
 import * as core from '@actions/core';
-import type { LoginCredentials } from '../../client/index.js';
+import { jwtClaims, type LoginCredentials } from '../../client/index.js';
 import type { RegistryTarget } from '../../publish/index.js';
+import type { OidcTokenFacts } from '../../render/index.js';
 import { ActionError } from './errors.js';
 import type { ActionRegistry } from './plan-registries.js';
 
@@ -26,11 +27,13 @@ const toolkit: CredentialSeams = { getIDToken: core.getIDToken, setSecret: core.
  * docker config decides.
  *
  * @param token the `token` input (already masked when read)
+ * @param onMinted told the claims of each OIDC token minted (never the token), for a failure report
  */
 export function credentialsProvider(
   registries: readonly ActionRegistry[],
   token: string,
   seams: CredentialSeams = toolkit,
+  onMinted?: (prefix: string, token: OidcTokenFacts) => void,
 ): (target: RegistryTarget) => Promise<LoginCredentials | undefined> {
   const byPrefix = new Map(registries.map((r) => [r.target.prefix, r]));
   return async (target) => {
@@ -40,6 +43,7 @@ export function credentialsProvider(
     switch (auth.method) {
       case 'oidc': {
         const idToken = await mintIdToken(auth.audience, seams);
+        onMinted?.(target.prefix, { claims: jwtClaims(idToken) ?? {}, audience: auth.audience });
         return { username: auth.username, password: idToken };
       }
       case 'token':

@@ -6,7 +6,13 @@
  */
 import { isContainerPackageError } from '../../errors.js';
 import type { RegistryTarget } from '../../publish/index.js';
-import { codeBlock, renderFailure, type FailureInput, type PublishedRegistry } from '../../render/index.js';
+import {
+  codeBlock,
+  renderFailure,
+  type FailureInput,
+  type OidcTokenFacts,
+  type PublishedRegistry,
+} from '../../render/index.js';
 import type { ActionAuth } from './plan-registries.js';
 
 /** Where the step was when it failed. */
@@ -17,6 +23,8 @@ export interface FailureContext {
   readonly auth?: ActionAuth;
   /** The image source being pushed. */
   readonly source?: string;
+  /** The claims of the OIDC token last minted for that registry (never the token). */
+  readonly oidc?: OidcTokenFacts;
 }
 
 const AUTH_CODES = new Set([
@@ -49,6 +57,7 @@ export function failureInput(error: unknown, context: FailureContext = {}): Fail
     ...(typeof status === 'number' && { status }),
     ...(context.target !== undefined && { registry: publishedRegistry(context.target) }),
     ...(context.source !== undefined && { source: context.source }),
+    ...(context.oidc !== undefined && { oidc: context.oidc }),
   };
 }
 
@@ -62,11 +71,11 @@ export function failureSummary(error: unknown, context: FailureContext = {}): st
   const out = [renderFailure(input)];
   const refused = input.status === 401 || input.status === 403 || AUTH_CODES.has(input.code);
   if (refused && context.auth?.method === 'oidc')
-    out.push(githubOidcFix(context.auth.audience, context.target));
+    out.push(githubOidcFix(context.auth.audience, context.target, context.oidc !== undefined));
   return out.join('\n');
 }
 
-function githubOidcFix(audience: string, target: RegistryTarget | undefined): string {
+function githubOidcFix(audience: string, target: RegistryTarget | undefined, explained: boolean): string {
   const policy = [
     '- iss: https://token.actions.githubusercontent.com',
     '  scopes: [read_packages, write_packages]',
@@ -75,13 +84,19 @@ function githubOidcFix(audience: string, target: RegistryTarget | undefined): st
     '    ref: refs/heads/main',
   ].join('\n');
   const where = target?.kind === 'buildkite' ? "the registry's settings → OIDC Policy" : 'its OIDC policy';
+  // With the token's claims, the fix above already shows a statement this workflow matches.
+  const example = explained
+    ? [`- The registry must trust GitHub's issuer: in ${where}, add the statement above.`]
+    : [
+        `- The registry must trust GitHub's issuer: in ${where}, add a statement this workflow matches, for example:`,
+        '',
+        codeBlock(policy, 'yaml'),
+      ];
   return [
     '**On GitHub Actions**',
     '',
     `- The token was minted by GitHub for the audience \`${audience}\`. The job needs \`permissions: id-token: write\`.`,
-    `- The registry must trust GitHub's issuer: in ${where}, add a statement this workflow matches, for example:`,
-    '',
-    codeBlock(policy, 'yaml'),
+    ...example,
     '',
     '- Or log in with a token instead: `token: ${{ secrets.PACKAGES_TOKEN }}`.',
     '',

@@ -15,6 +15,7 @@ export const INPUT_NAMES = [
   'username',
   'audience',
   'organization',
+  'packages-host',
   'compression',
   'retries',
   'push',
@@ -42,7 +43,14 @@ export function getInputs(): ActionInputs {
     string
   >;
   if (inputs.token !== '') core.setSecret(inputs.token);
+  // The one environment fallback of an input: the same variable the plugin and the CLI read.
+  if (inputs['packages-host'] === '') inputs['packages-host'] = packagesHostFromEnv();
   return inputs;
+}
+
+/** `CONTAINER_PACKAGE_PACKAGES_HOST`, trimmed; `''` when unset. */
+export function packagesHostFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CONTAINER_PACKAGE_PACKAGES_HOST?.trim() ?? '';
 }
 
 /** What the runner tells a step about the run, from its environment. Every field may be absent. */

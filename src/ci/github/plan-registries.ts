@@ -59,7 +59,7 @@ export function planRegistries(inputs: ActionInputs): ActionRegistry[] {
   }
   const seen = new Map<string, string>();
   const chosen = parseList(inputs.registry).map((input) => {
-    const target = parseTarget(input, inputs.organization);
+    const target = parseTarget(input, inputs.organization, inputs['packages-host']);
     const earlier = seen.get(target.prefix);
     if (earlier !== undefined) {
       throw conflictingInputs(
@@ -82,9 +82,12 @@ function defaultMethod(target: RegistryTarget): AuthMethod {
   return target.kind === 'buildkite' ? 'oidc' : 'docker-config';
 }
 
-function parseTarget(input: string, organization: string): RegistryTarget {
+function parseTarget(input: string, organization: string, packagesHost: string): RegistryTarget {
   try {
-    return resolveTarget(input, organization === '' ? {} : { organization });
+    return resolveTarget(input, {
+      ...(organization !== '' && { organization }),
+      ...(packagesHost !== '' && { packagesHost }),
+    });
   } catch (error) {
     const { message, hint } = error as { message: string; hint?: string };
     throw invalidInput(

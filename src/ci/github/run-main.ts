@@ -18,7 +18,7 @@ import {
   type PublishEvent,
   type RegistryTarget,
 } from '../../publish/index.js';
-import { renderPullInstructions } from '../../render/index.js';
+import { renderPullInstructions, type OidcTokenFacts } from '../../render/index.js';
 import { credentialsProvider } from './credentials.js';
 import { failureMessage, failureSummary, type FailureContext } from './failure.js';
 import { getInputs, readRunnerEnv, type ActionInputs } from './inputs.js';
@@ -32,6 +32,7 @@ import { saveStepState } from './state-helper.js';
 /** Runs main. Never throws: a failure is reported with `core.setFailed` (exit code 1). */
 export async function runMain(): Promise<void> {
   const failure: { context: FailureContext } = { context: {} };
+  const minted = new Map<string, OidcTokenFacts>();
   let inputs: ActionInputs | undefined;
   let dockerConfig: IsolatedDockerConfig | undefined;
   try {
@@ -60,7 +61,9 @@ export async function runMain(): Promise<void> {
     const results = await publish({
       images: plan.images,
       registries: targets,
-      credentials: credentialsProvider(plan.registries, inputs.token),
+      credentials: credentialsProvider(plan.registries, inputs.token, undefined, (prefix, token) =>
+        minted.set(prefix, token),
+      ),
       dockerConfig: dockerConfig.dir,
       compression: plan.compression,
       engineRetries: plan.retries,
@@ -73,7 +76,9 @@ export async function runMain(): Promise<void> {
     if (plan.summary) await writeSummary(markdown);
   } catch (error) {
     core.setFailed(failureMessage(error));
-    if (summaryWanted(inputs)) await writeSummary(failureSummary(error, failure.context));
+    const oidc = failure.context.target && minted.get(failure.context.target.prefix);
+    if (summaryWanted(inputs))
+      await writeSummary(failureSummary(error, { ...failure.context, ...(oidc && { oidc }) }));
   } finally {
     dockerConfig?.dispose();
   }

@@ -27,7 +27,7 @@ export default class CopyCommand extends BaseCommand {
   async run(): Promise<void> {
     const { publish } = await import('../../publish/index.js');
     const { args, flags } = await this.parse(CopyCommand);
-    const destination = parseDestination(args.destination, flags.org);
+    const destination = parseDestination(args.destination, flags.org, flags['packages-host']);
     const progress = new Progress({ stream: process.stderr, ...(flags.json && { mode: 'none' as const }) });
     try {
       const [result] = await publish({

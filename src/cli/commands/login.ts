@@ -9,9 +9,13 @@ export default class LoginCommand extends BaseCommand {
   static override summary = 'Log in to a registry; docker and podman see the login too.';
   static override description = [
     'REGISTRY is "{org}/{registry}" (Buildkite Packages), "{registry}" with --org, or host[:port][/path].',
+    'With --packages-host (or $CONTAINER_PACKAGE_PACKAGES_HOST), "{org}/{registry}" names a registry',
+    'on that host instead of packages.buildkite.com, and the OIDC audience follows it.',
     'The secret never goes on the command line: pipe it with --password-stdin, name an environment',
     'variable with --token-env, or mint a Buildkite OIDC token with --oidc (audience',
-    '"https://packages.buildkite.com/{org}/{registry}", lifetime 300 s). Credentials are written to',
+    '"https://{packages-host}/{org}/{registry}", lifetime 300 s). The check is docker login\'s:',
+    'GET /v2/ with the credentials (after the token flow without a repository scope when the registry',
+    'uses one); any answer but 200 fails and nothing is stored. Credentials are written to',
     "$DOCKER_CONFIG/config.json (mode 0600) in docker's format after the registry accepted them.",
   ].join('\n');
 
@@ -50,6 +54,7 @@ export default class LoginCommand extends BaseCommand {
     const target = resolveTarget(args.registry, {
       ...(flags.org && { organization: flags.org }),
       ...(flags.audience && { audience: flags.audience }),
+      ...(flags['packages-host'] && { packagesHost: flags['packages-host'] }),
     });
     const username = flags.username ?? (target.kind === 'buildkite' || flags.oidc ? 'buildkite' : undefined);
     if (username === undefined) {

@@ -13,7 +13,10 @@ export default class LogoutCommand extends BaseCommand {
   async run(): Promise<void> {
     const { logout } = await import('../../publish/index.js');
     const { args, flags } = await this.parse(LogoutCommand);
-    const target = resolveTarget(args.registry, flags.org ? { organization: flags.org } : {});
+    const target = resolveTarget(args.registry, {
+      ...(flags.org && { organization: flags.org }),
+      ...(flags['packages-host'] && { packagesHost: flags['packages-host'] }),
+    });
     const removed = await logout(target, flags['docker-config'] ? { configDir: flags['docker-config'] } : {});
     this.log(removed ? `Logged out of ${target.host}` : `Not logged in to ${target.host}`);
   }

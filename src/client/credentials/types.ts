@@ -12,12 +12,27 @@ export interface Credentials {
   readonly password?: string;
   readonly identityToken?: string;
   readonly registryToken?: string;
+  /**
+   * When the secret stops being valid, in milliseconds since the epoch (an OIDC token's `exp`).
+   * The client asks its provider again before a request when less than
+   * {@link CREDENTIALS_REFRESH_MARGIN_MS} is left. Default: never expires.
+   */
+  readonly expiresAt?: number;
+}
+
+/** Credentials with less than this left (one minute) are asked for again before they are used. */
+export const CREDENTIALS_REFRESH_MARGIN_MS = 60_000;
+
+/** True when `credentials` expire within {@link CREDENTIALS_REFRESH_MARGIN_MS} of `now`. */
+export function isExpiring(credentials: Credentials | undefined, now: number = Date.now()): boolean {
+  return credentials?.expiresAt !== undefined && credentials.expiresAt - now < CREDENTIALS_REFRESH_MARGIN_MS;
 }
 
 /**
  * Looks up the credentials for a registry (`host[:port]` as written in the image reference,
- * `docker.io` for Docker Hub). Resolves `undefined` for anonymous access. Called at most once per
- * registry per client, and only when the registry asks for authentication.
+ * `docker.io` for Docker Hub). Resolves `undefined` for anonymous access. Called only when the
+ * registry asks for authentication: once per registry per client, and again whenever the
+ * credentials it gave have an `expiresAt` less than a minute away.
  */
 export type CredentialProvider = (registry: string) => Promise<Credentials | undefined>;
 

@@ -5,7 +5,7 @@
  * scope that was missing, an expired token, a registry that allows an anonymous `/v2/` but not
  * the repository) and resends once when the body can be replayed.
  */
-import type { CredentialProvider, Credentials } from '../credentials/types.js';
+import { isExpiring, type CredentialProvider, type Credentials } from '../credentials/types.js';
 import { basicAuthorization } from './basic.js';
 import { BearerTokens } from './bearer.js';
 import { type Challenge, findChallenge, parseChallenges } from './challenge.js';
@@ -37,6 +37,7 @@ export class RegistryAuth {
   readonly #options: RegistryAuthOptions;
   #ping: Promise<PingResult> | undefined;
   #credentials: Promise<Credentials | undefined> | undefined;
+  #current: Credentials | undefined;
   #bearer: BearerTokens | undefined;
   #basic = false;
 
@@ -104,7 +105,7 @@ export class RegistryAuth {
         this.#bearer = new BearerTokens(challenge, {
           transport: this.#options.transport,
           registry: this.#options.registry,
-          credentials: await this.#creds(),
+          credentials: () => this.#creds(),
           clientId: this.#options.clientId,
         });
       } else {
@@ -120,8 +121,25 @@ export class RegistryAuth {
     return false;
   }
 
+  /**
+   * The provider's credentials, asked for once, and again when they expire within a minute (an
+   * OIDC token used as a password is minted afresh rather than sent stale). Concurrent callers
+   * share one lookup.
+   */
   #creds(): Promise<Credentials | undefined> {
-    this.#credentials ??= this.#options.credentials(this.#options.registry);
+    if (this.#credentials === undefined || isExpiring(this.#current)) {
+      const pending = this.#options.credentials(this.#options.registry);
+      this.#credentials = pending;
+      this.#current = undefined; // callers arriving while it runs share this lookup
+      pending.then(
+        (credentials) => {
+          if (this.#credentials === pending) this.#current = credentials;
+        },
+        () => {
+          if (this.#credentials === pending) this.#credentials = undefined;
+        },
+      );
+    }
     return this.#credentials;
   }
 }

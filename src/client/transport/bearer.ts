@@ -18,7 +18,8 @@ export interface BearerTokensOptions {
   /** Sends token requests (it should retry; it must not add registry auth). */
   readonly transport: Transport;
   readonly registry: string;
-  readonly credentials: Credentials | undefined;
+  /** The credentials for token requests, asked for at each request (they may have been renewed). */
+  readonly credentials: () => Promise<Credentials | undefined>;
   readonly clientId: string;
   /** Clock, for tests. Default `Date.now`. */
   readonly now?: () => number;
@@ -51,10 +52,11 @@ export class BearerTokens {
     }
   }
 
-  /** `Bearer <token>` for `scopes`, from the cache when still fresh. */
+  /**
+   * `Bearer <token>` for `scopes`, from the cache when still fresh. The credentials are asked
+   * for only when a token must be fetched (they may have been renewed since the last one).
+   */
   async authorization(scopes: readonly string[], signal?: AbortSignal): Promise<string> {
-    const fixed = this.#options.credentials?.registryToken;
-    if (fixed) return `Bearer ${fixed}`;
     const key = scopeKey(scopes);
     const now = (this.#options.now ?? Date.now)();
     let pending = this.#tokens.get(key);
@@ -65,11 +67,18 @@ export class BearerTokens {
       pending = this.#tokens.get(key);
     }
     if (pending === undefined) {
-      pending = this.#fetch(key, signal);
-      this.#tokens.set(key, pending);
-      pending.catch(() => {
-        if (this.#tokens.get(key) === pending) this.#tokens.delete(key);
-      });
+      const credentials = await this.#options.credentials();
+      if (credentials?.registryToken) return `Bearer ${credentials.registryToken}`;
+      // Another caller may have started a fetch for these scopes while we waited.
+      pending = this.#tokens.get(key);
+      if (pending === undefined) {
+        const started = this.#fetch(key, credentials, signal);
+        this.#tokens.set(key, started);
+        started.catch(() => {
+          if (this.#tokens.get(key) === started) this.#tokens.delete(key);
+        });
+        pending = started;
+      }
     }
     return `Bearer ${(await pending).token}`;
   }
@@ -79,12 +88,16 @@ export class BearerTokens {
     this.#tokens.delete(scopeKey(scopes));
   }
 
-  #fetch(key: string, signal: AbortSignal | undefined): Promise<BearerToken> {
+  #fetch(
+    key: string,
+    credentials: Credentials | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<BearerToken> {
     return fetchToken(this.#options.transport, {
       realm: this.#challenge.realm,
       service: this.#challenge.service,
       scopes: key === '' ? [] : key.split(' '),
-      credentials: this.#options.credentials,
+      credentials,
       registry: this.#options.registry,
       clientId: this.#options.clientId,
       ...(signal ? { signal } : {}),

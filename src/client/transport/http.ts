@@ -73,7 +73,7 @@ const TLS_REASON = /CERT|SSL|TLS|EPROTO/i;
 
 const TLS_HINT =
   "the TLS connection failed: if the registry's certificate comes from a private CA, add the CA to " +
-  'NODE_EXTRA_CA_CERTS; if the registry speaks plain http, list it in the insecure option';
+  'NODE_EXTRA_CA_CERTS; plain http is used only for loopback addresses, and for hosts given to the CLI with --insecure';
 
 function networkCode(reason: string): NetworkErrorCode {
   if (reason === 'ECONNREFUSED' || reason === 'ENOTFOUND' || reason === 'EAI_AGAIN')

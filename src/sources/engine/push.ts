@@ -41,6 +41,11 @@ export interface EnginePushOptions {
   readonly signal?: AbortSignal;
   /** Each line the engine prints, for progress. */
   readonly onLine?: (line: string) => void;
+  /**
+   * Called before every push attempt of every target, so the caller can renew short-lived
+   * credentials in the docker config (an OIDC token must outlive each `push`, not the whole list).
+   */
+  readonly beforePush?: (target: Reference) => Promise<void>;
 }
 
 /** One pushed reference. */
@@ -121,6 +126,7 @@ async function pushWithRetries(
   const retries = options.retries ?? 3;
   let delay = options.retryDelayMs ?? 2000;
   for (let attempt = 0; ; attempt++) {
+    await options.beforePush?.(target);
     const outcome = await pushOnce(options, env, target, name);
     if (typeof outcome === 'string') return outcome;
     const kind = classifyEngineFailure(outcome.stderr + '\n' + outcome.stdout);
@@ -128,7 +134,7 @@ async function pushWithRetries(
       throw new EngineError(
         'SRC_ENGINE_UNAUTHORIZED',
         options.engine,
-        `${options.engine} push ${name}: the registry refused the credentials (401)`,
+        `${options.engine} push ${name}: the registry refused the credentials (401): ${refusal(outcome)}`,
         {
           hint: `log in to ${target.registry} first (container-package login ${target.registry}); for Buildkite Packages check the OIDC audience and policy`,
         },
@@ -138,7 +144,7 @@ async function pushWithRetries(
       throw new EngineError(
         'SRC_ENGINE_DENIED',
         options.engine,
-        `${options.engine} push ${name}: access denied (403)`,
+        `${options.engine} push ${name}: access denied (403): ${refusal(outcome)}`,
         {
           hint: 'the token cannot push to this registry: it needs the write_packages scope (or an OIDC policy that grants it)',
         },
@@ -256,6 +262,12 @@ function notFoundOrFailure(engine: EngineName, name: string, stderr: string): En
     engine,
     `${engine} failed on ${name}: ${lastLine(stderr)}`,
   );
+}
+
+/** The engine's line that quotes the registry's refusal (`denied: …`, `unauthorized: …`), else its last line. */
+function refusal(outcome: { stdout: string; stderr: string }): string {
+  const lines = `${outcome.stdout}\n${outcome.stderr}`.split(/\r?\n/).map((l) => l.trim());
+  return lines.findLast((l) => /\b(denied|unauthorized|forbidden)\b/i.test(l)) ?? lastLine(outcome.stderr);
 }
 
 function lastLine(text: string): string {

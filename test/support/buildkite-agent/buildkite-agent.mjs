@@ -203,6 +203,13 @@ function addRedaction(value) {
 
 const b64url = (data) => Buffer.from(data).toString('base64url');
 
+// $BUILDKITE_AGENT_STANDIN_OIDC_MAX_LIFETIME caps the lifetime of minted tokens (seconds), so a
+// test can make tokens expire while a push runs.
+function maxLifetime() {
+  const max = Number(env.BUILDKITE_AGENT_STANDIN_OIDC_MAX_LIFETIME);
+  return Number.isInteger(max) && max > 0 ? max : Infinity;
+}
+
 function oidcRequestToken({ flags }) {
   const job = jobId({ flags });
   const lifetime = flags.lifetime ?? 0;
@@ -222,7 +229,7 @@ function oidcRequestToken({ flags }) {
     aud: flags.audience ?? `https://buildkite.com/${org}`,
     iat: now,
     nbf: now,
-    exp: now + (lifetime === 0 ? 300 : lifetime),
+    exp: now + Math.min(lifetime === 0 ? 300 : lifetime, maxLifetime()),
     organization_slug: org,
     pipeline_slug: pipeline,
     build_number: Number(env.BUILDKITE_BUILD_NUMBER ?? 0),

@@ -167,7 +167,7 @@ describe('toNetworkError', () => {
       Object.assign(new Error('x'), { code: 'ERR_SSL_WRONG_VERSION_NUMBER' }),
       request,
     );
-    expect((tls as NetworkError).hint).toContain('insecure option');
+    expect((tls as NetworkError).hint).toContain('--insecure');
     const coded = new ContentMismatchError('m', 'a', 'b');
     expect(toNetworkError(coded, request)).toBe(coded);
     const reason = new Error('stop');

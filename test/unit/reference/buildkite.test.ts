@@ -160,3 +160,38 @@ describe('imageInRegistry', () => {
     );
   });
 });
+
+describe('packagesHost', () => {
+  test.each([
+    ['acme/images', 'packages.staging.example.com'],
+    ['images', 'packages.staging.example.com'],
+    ['packages.staging.example.com/acme/images', 'packages.staging.example.com'],
+    ['127.0.0.1:5000/acme/images', '127.0.0.1:5000'],
+  ])('%s on %s is a Packages registry there', (input, host) => {
+    expect(parseBuildkiteRegistry(input, { organization: 'acme', packagesHost: host })).toEqual({
+      kind: 'buildkite',
+      host,
+      organization: 'acme',
+      registry: 'images',
+      prefix: `${host}/acme/images`,
+    });
+    expect(buildkiteAudience('acme', 'images', host)).toBe(`https://${host}/acme/images`);
+  });
+
+  test('the full Buildkite name stays on Buildkite; other hosts stay generic; the default is unchanged', () => {
+    const options = { packagesHost: 'https://Packages.Staging.example.com/' };
+    expect(parseBuildkiteRegistry('packages.buildkite.com/acme/images', options).host).toBe(
+      BUILDKITE_PACKAGES_HOST,
+    );
+    expect(parseBuildkiteRegistry('acme/images', options).host).toBe('packages.staging.example.com');
+    expect(parseBuildkiteRegistry('ghcr.io/acme', options).kind).toBe('generic');
+    expect(parseBuildkiteRegistry('acme/images').host).toBe(BUILDKITE_PACKAGES_HOST);
+    expect(buildkiteAudience('acme', 'images')).toBe('https://packages.buildkite.com/acme/images');
+  });
+
+  test.each(['host/path', 'http://host', 'bad host', '-x.example'])('refuses %j', (value) => {
+    expect(() => parseBuildkiteRegistry('acme/images', { packagesHost: value })).toThrow(
+      expect.objectContaining({ code: 'REF_INVALID_HOST' }),
+    );
+  });
+});

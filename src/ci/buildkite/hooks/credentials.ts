@@ -3,16 +3,45 @@
  * `buildkite-agent oidc request-token`, a token from an environment variable, or a Buildkite
  * secret. Every token is handed to the agent's redactor before anything could print it.
  */
-import type { LoginCredentials } from '../../../client/index.js';
+import { jwtClaims, type LoginCredentials } from '../../../client/index.js';
 import { ContainerPackageError } from '../../../errors.js';
 import { resolveTarget, type RegistryTarget } from '../../../publish/index.js';
+import type { OidcTokenFacts } from '../../../render/index.js';
 import type { PlannedRegistry } from '../publish-plan.js';
 import type { HookContext } from './context.js';
+
+const minted = new WeakMap<HookContext, Map<string, OidcTokenFacts>>();
+
+function remember(context: HookContext, prefix: string, facts: OidcTokenFacts): void {
+  let byPrefix = minted.get(context);
+  if (byPrefix === undefined) minted.set(context, (byPrefix = new Map()));
+  byPrefix.set(prefix, facts);
+}
+
+/**
+ * The claims of the OIDC token last minted in this hook for the registry at `prefix` (never the
+ * token): what a failure report compares with the registry's policy.
+ */
+export function mintedOidcToken(context: HookContext, prefix: string): OidcTokenFacts | undefined {
+  return minted.get(context)?.get(prefix);
+}
 
 /** The publish target of a planned registry (with its OIDC audience). */
 export function publishTarget(planned: PlannedRegistry): RegistryTarget {
   const audience = planned.auth.method === 'oidc' ? planned.auth.audience : undefined;
-  return resolveTarget(planned.target.prefix, audience ? { audience } : {});
+  const { target } = planned;
+  // Built from the plan, not parsed again: a registry on another Packages host stays a Packages registry.
+  if (target.kind === 'buildkite') {
+    return {
+      prefix: target.prefix,
+      host: target.host,
+      kind: 'buildkite',
+      organization: target.organization,
+      registry: target.registry,
+      ...(audience !== undefined && { audience }),
+    };
+  }
+  return resolveTarget(target.prefix, audience ? { audience } : {});
 }
 
 /** Credentials for `planned`, or undefined for `docker-config` and `none` (the docker config decides). */
@@ -28,6 +57,7 @@ export async function credentialsFor(
         lifetimeSeconds: auth.lifetimeSeconds,
       });
       await context.agent.redact(token);
+      remember(context, planned.target.prefix, { claims: jwtClaims(token) ?? {}, audience: auth.audience });
       return { username: 'buildkite', password: token };
     }
     case 'token': {

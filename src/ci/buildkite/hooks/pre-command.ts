@@ -1,6 +1,7 @@
 /**
  * pre-command hook: log in to every registry the job pushes to (so the command itself can pull
- * from or push to them with docker), and start the local registry when asked, exporting its
+ * from or push to them with docker), proving that each image may be pushed there (so a token or
+ * OIDC policy that does not allow it fails the job before the command runs), and start the local registry when asked, exporting its
  * address to the command; with `mirror`, as a pull-through cache of those registries (a config
  * file written to the job's state dir), exporting the image prefix to pull through and a BuildKit
  * cache reference.
@@ -30,15 +31,22 @@ export async function preCommandHook(context: HookContext): Promise<ShellExports
     try {
       const credentials = await credentialsFor(context, planned);
       if (credentials === undefined) continue;
-      await login(target, credentials, { ...(state.dockerConfig && { configDir: state.dockerConfig }) });
+      await login(target, credentials, {
+        ...(state.dockerConfig && { configDir: state.dockerConfig }),
+        // Prove the push, not just the login: a policy that does not match fails here, before the command.
+        // (With `push: never` nothing will be pushed, so only the login is checked.)
+        pushTo: plan.push.push ? [...new Set(plan.images.map((image) => image.name))] : [],
+        client: { retries: plan.retries },
+      });
     } catch (error) {
       if (typeof error === 'object' && error !== null && !('publishTarget' in error)) {
         Object.defineProperty(error, 'publishTarget', { value: target, enumerable: false });
       }
-      await reportFailure(context, plan, error);
+      await reportFailure(context, plan, error, 'login');
       throw error;
     }
-    context.log(`container-package: logged in to ${target.prefix} (${planned.auth.method})`);
+    const proven = plan.push.push ? `; it may push ${plan.images.map((i) => i.name).join(', ')}` : '';
+    context.log(`container-package: logged in to ${target.prefix} (${planned.auth.method})${proven}`);
   }
 
   const local = plan.localRegistry;

@@ -31,7 +31,9 @@ export type PolicyResult =
  * Evaluates a registry's policy: the first statement whose `iss` equals the token's and whose claim
  * tests all pass decides the scopes. A claim the token lacks fails every test on it (a policy is
  * never satisfied by leaving a claim out). A claim holding an array passes a positive test when
- * one element does, and a negative test (`not_equals`, `not_in`) when every element does.
+ * one element does, and a negative test (`not_equals`, `not_in`) when every element does. When
+ * none matches, the reason lists the claims compared (with the token's values) and the claims
+ * that failed in the statement that came closest (fewest failed claims).
  *
  * @param registry `{org}/{registry}`, for the message
  */
@@ -47,24 +49,29 @@ export function evaluatePolicy(
       reason: `${registry} has no OIDC policy, so no OIDC token may use it: add oidc-policy statements to its configuration`,
     };
   }
-  let sameIssuer = false;
+  let closest: string[] | undefined;
   for (const [index, statement] of statements.entries()) {
     if (statement.iss !== issuer) continue;
-    sameIssuer = true;
-    if (
-      Object.entries(statement.claims).every(([name, tests]) => tests.every((t) => test(t, claims[name])))
-    ) {
-      return { ok: true, scopes: statement.scopes, statement: index };
-    }
+    const failed = Object.entries(statement.claims)
+      .filter(([name, tests]) => !tests.every((t) => test(t, claims[name])))
+      .map(([name]) => name);
+    if (failed.length === 0) return { ok: true, scopes: statement.scopes, statement: index };
+    if (closest === undefined || failed.length < closest.length) closest = failed;
   }
-  if (!sameIssuer) {
+  if (closest === undefined) {
     return { ok: false, reason: `no OIDC policy statement of ${registry} is for issuer ${issuer}` };
   }
   const names = [
     ...new Set(statements.filter((s) => s.iss === issuer).flatMap((s) => Object.keys(s.claims))),
   ];
   const shown = names.map((name) => `${name}=${show(claims[name])}`).join(' ');
-  return { ok: false, reason: `no OIDC policy statement of ${registry} matches claims ${shown}` };
+  // The claims compared (with the token's values) and those that failed in the closest
+  // statement: enough for the person at the keyboard to write a matching statement, without
+  // quoting the policy's own values.
+  return {
+    ok: false,
+    reason: `no OIDC policy statement of ${registry} matches claims ${shown}; claims that did not match: ${closest.join(', ')}`,
+  };
 }
 
 function test(matcher: ClaimMatcher, claim: unknown): boolean {

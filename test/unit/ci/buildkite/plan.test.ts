@@ -334,3 +334,38 @@ describe('pushDecision', () => {
     expect(decision).toEqual({ when: push ?? 'success', push: expected, reason });
   });
 });
+
+describe('packages-host', () => {
+  test('moves {org}/{registry} and its OIDC audience; the key wins over the environment', () => {
+    const onKey = plan(
+      { registry: 'acme/images', 'packages-host': '127.0.0.1:5000', images: ['docker:app'] },
+      {
+        ...build,
+        packagesHost: 'ignored.example.com',
+      },
+    );
+    expect(onKey.registries[0]).toMatchObject({
+      target: { kind: 'buildkite', host: '127.0.0.1:5000', prefix: '127.0.0.1:5000/acme/images' },
+      auth: { method: 'oidc', audience: 'https://127.0.0.1:5000/acme/images' },
+    });
+    const fromEnv = plan(
+      { registry: 'images', images: ['docker:app'] },
+      { ...build, packagesHost: 'pk.example.com' },
+    );
+    expect(fromEnv.registries[0]!.target.prefix).toBe('pk.example.com/acme/images');
+    expect(plan({ registry: 'acme/images', images: ['docker:app'] }).registries[0]!.target.host).toBe(
+      'packages.buildkite.com',
+    );
+  });
+
+  test('a bad host names the key', () => {
+    expect(() =>
+      plan({ registry: 'acme/images', 'packages-host': 'host/path', images: ['docker:app'] }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'CI_CONFIG_UNRESOLVABLE',
+        message: expect.stringContaining('`packages-host`'),
+      }),
+    );
+  });
+});

@@ -331,3 +331,16 @@ describe('local-registry-mirror', () => {
     expect(plan.images).toEqual([]);
   });
 });
+
+describe('packages-host', () => {
+  test('moves {org}/{registry} and its OIDC audience to the host', () => {
+    const plan = planAction(
+      inputsOf({ registry: 'acme/images', images: 'docker:app:ci', 'packages-host': '127.0.0.1:5000' }),
+      BRANCH_RUN,
+    );
+    expect(plan.registries[0]).toMatchObject({
+      target: { kind: 'buildkite', host: '127.0.0.1:5000', prefix: '127.0.0.1:5000/acme/images' },
+      auth: { method: 'oidc', audience: 'https://127.0.0.1:5000/acme/images' },
+    });
+  });
+});

@@ -68,8 +68,23 @@ describe('evaluatePolicy', () => {
     expect(result).toEqual({
       ok: false,
       reason:
-        'no OIDC policy statement of acme/images matches claims organization_slug=evil pipeline_slug=secret build_branch=main',
+        'no OIDC policy statement of acme/images matches claims organization_slug=evil pipeline_slug=secret build_branch=main; claims that did not match: organization_slug, pipeline_slug',
     });
+  });
+
+  test('the claims that did not match are those of the closest statement', () => {
+    const result = evaluatePolicy('acme/images', policy, ISS, claims({ pipeline_slug: 'secret' }));
+    // Statement 1 fails on pipeline_slug alone; statement 2 on pipeline_slug too.
+    expect((result as { reason: string }).reason).toMatch(/; claims that did not match: pipeline_slug$/);
+    const branch = evaluatePolicy(
+      'acme/images',
+      [policy[0]!],
+      ISS,
+      claims({ build_branch: 'feature/x', pipeline_slug: 'docs' }),
+    );
+    expect((branch as { reason: string }).reason).toMatch(
+      /; claims that did not match: pipeline_slug, build_branch$/,
+    );
   });
 
   test('a missing claim fails every test on it, negative ones included', () => {
