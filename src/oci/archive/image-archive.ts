@@ -95,7 +95,9 @@ export function planArchive(input: ArchiveInput): ArchivePlan {
 }
 
 /** Opens a blob of the archive; the stream must give exactly `blob.size` bytes. */
-export type OpenArchiveBlob = (blob: ArchiveBlob) => Promise<AsyncIterable<Uint8Array>>;
+export type OpenArchiveBlob = (
+  blob: ArchiveBlob,
+) => Promise<AsyncIterable<Uint8Array> | Iterable<Uint8Array>>;
 
 /**
  * The archive's bytes, blob by blob (one open at a time), with backpressure. A blob that gives

@@ -68,14 +68,14 @@ export async function planImageArchive(
   return { plan, digest: stored.digest, key };
 }
 
-/** Reads archive blobs from `repository` of the store. */
+/** Reads archive blobs from `repository` of the store: layers and configs as blobs, manifests as manifests. */
 export function storeOpener(store: Store, repository: string): OpenArchiveBlob {
   return async (blob) => {
     const reader = await store.getBlob(repository, blob.digest);
-    if (reader === undefined) {
-      throw apiError('BLOB_UNKNOWN', { message: `blob ${blob.digest} is gone from ${repository}` });
-    }
-    return reader.open();
+    if (reader !== undefined) return reader.open();
+    const manifest = await store.getManifest(repository, blob.digest);
+    if (manifest !== undefined) return [manifest.bytes];
+    throw apiError('BLOB_UNKNOWN', { message: `blob ${blob.digest} is gone from ${repository}` });
   };
 }
 
