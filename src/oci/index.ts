@@ -37,3 +37,4 @@ export * from './manifest.js';
 export * from './image.js';
 export * from './archive/image-archive.js';
 export * from './archive/tar.js';
+export * from './archive/from-artifact.js';

@@ -16,3 +16,4 @@ export {
   MIRROR_PREFIXES_ENV,
   localRegistryEnv,
 } from './local-registry-env.js';
+export { pullImage, type PullFormat, type PullOptions, type PullResult } from './pull.js';

@@ -8,56 +8,23 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { pack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { viewerOf } from '../../src/registry/packages/index.js';
+import { pushGzipImage } from './gzip-image.js';
 import { createContainerTools, type ContainerTools } from '../support/containers.js';
 import { pushedDigest, startDockerd, type DockerEngine } from '../support/dockerd.js';
 import { manifestDigest } from '../support/registry-http.js';
 import { newTempDir, writeFiles } from '../support/temp-dir.js';
 import { DOCKER_ENGINE_TOOLS, describeWithTools } from '../support/tools.js';
 import {
-  OCI_CONFIG,
   OCI_INDEX,
-  OCI_LAYER,
   OCI_MANIFEST,
-  descriptorOf,
   digestOf,
-  imageManifest,
-  pushBlob,
   pushImage,
   send,
   startRegistry,
   type TestRegistry,
 } from './registry-support.js';
-
-/** Pushes an image whose one layer is a real gzipped tar holding `/platform.txt`. */
-async function pushGzipImage(base: string, repo: string, tag: string, architecture: string) {
-  const tar = pack();
-  const chunks: Buffer[] = [];
-  tar.on('data', (c) => chunks.push(c as Buffer));
-  const ended = new Promise((resolve) => tar.on('end', () => resolve(undefined)));
-  tar.entry({ name: 'platform.txt', mtime: new Date(0) }, architecture);
-  tar.finalize();
-  await ended;
-  const layer = gzipSync(Buffer.concat(chunks));
-  const config = Buffer.from(
-    JSON.stringify({
-      architecture,
-      os: 'linux',
-      rootfs: { type: 'layers', diff_ids: [`sha256:${sha256(Buffer.concat(chunks))}`] },
-    }),
-  );
-  await pushBlob(base, repo, config);
-  await pushBlob(base, repo, layer);
-  const manifest = imageManifest(descriptorOf(OCI_CONFIG, config), [descriptorOf(OCI_LAYER, layer)]);
-  await send(base, 'PUT', `/v2/${repo}/manifests/${tag}`, {
-    headers: { 'Content-Type': OCI_MANIFEST },
-    body: manifest,
-  });
-  return { manifest, digest: digestOf(manifest) };
-}
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const api = (path: string): string => `/api/v1/registries/${path}`;
