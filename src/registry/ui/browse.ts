@@ -1,4 +1,4 @@
-import { apiError } from '../errors.js';
+import { apiError, isRegistryApiError } from '../errors.js';
 import { handleDownload } from '../http/download.js';
 import type { ArchiveFormat, Checksums, ContentsPage, ImageRef } from '../packages/index.js';
 import { noteViewer, type UiContext } from './context.js';
@@ -49,21 +49,34 @@ export async function showPlace(ui: UiContext, rest: string): Promise<void> {
   const shown: ImageRef = details.tag !== null ? { tag: details.tag } : { digest: details.digest };
   const tab = TABS.find((t) => t === ui.query.get('tab')) ?? 'installation';
   let contents: ContentsPage | undefined;
-  let archives: Record<ArchiveFormat, Checksums> | undefined;
-  if (tab === 'contents') {
-    contents = await service.contents(ui.viewer, registry, image, shown, {
-      platform: ui.query.get('platform') ?? undefined,
-      offset: offsetOf(ui.query.get('offset')),
-      limit: CONTENTS_PAGE_SIZE,
-    });
-  } else if (details.total_files === null) {
-    contents = await service.contents(ui.viewer, registry, image, shown, { limit: 0 });
+  let contentsError: string | undefined;
+  try {
+    if (tab === 'contents') {
+      contents = await service.contents(ui.viewer, registry, image, shown, {
+        platform: ui.query.get('platform') ?? undefined,
+        offset: offsetOf(ui.query.get('offset')),
+        limit: CONTENTS_PAGE_SIZE,
+      });
+    } else if (details.total_files === null) {
+      contents = await service.contents(ui.viewer, registry, image, shown, { limit: 0 });
+    }
+  } catch (error) {
+    // An image whose layers are no filesystem (an artifact, a broken tar) still has a page.
+    if (isRegistryApiError(error) && (error.status === 401 || error.status === 403)) throw error;
+    contentsError = error instanceof Error ? error.message : String(error);
   }
+  let archives: Record<ArchiveFormat, Checksums> | undefined;
+  let archivesError: string | undefined;
   if (tab === 'details') {
-    archives = {
-      'oci-archive': await service.archiveChecksums(ui.viewer, registry, image, shown, 'oci-archive'),
-      'docker-archive': await service.archiveChecksums(ui.viewer, registry, image, shown, 'docker-archive'),
-    };
+    try {
+      archives = {
+        'oci-archive': await service.archiveChecksums(ui.viewer, registry, image, shown, 'oci-archive'),
+        'docker-archive': await service.archiveChecksums(ui.viewer, registry, image, shown, 'docker-archive'),
+      };
+    } catch (error) {
+      if (isRegistryApiError(error) && (error.status === 401 || error.status === 403)) throw error;
+      archivesError = error instanceof Error ? error.message : String(error);
+    }
   }
   const href = imageHref(registry, image);
   const version =
@@ -77,6 +90,8 @@ export async function showPlace(ui: UiContext, rest: string): Promise<void> {
     href,
     downloadHref: (format) => `/ui/-/download${href.slice('/ui'.length)}?${version}&format=${format}`,
     contents: tab === 'contents' ? contents : undefined,
+    contentsError,
+    archivesError,
     pageSize: CONTENTS_PAGE_SIZE,
     archives,
     totalFiles:

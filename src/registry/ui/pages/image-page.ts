@@ -14,9 +14,13 @@ export interface ImagePage {
   /** Where the Download buttons point (format appended). */
   readonly downloadHref: (format: ArchiveFormat) => string;
   readonly contents?: ContentsPage;
+  /** Why the contents could not be listed (not a filesystem image, a broken layer). */
+  readonly contentsError?: string;
   readonly pageSize?: number;
   /** Checksums of the Download archive per format (Details tab). */
   readonly archives?: Readonly<Record<ArchiveFormat, Checksums>>;
+  /** Why the archives' checksums could not be computed. */
+  readonly archivesError?: string;
   /** Total files when known (from the contents cache). */
   readonly totalFiles: number | null;
 }

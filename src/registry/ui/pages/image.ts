@@ -1,5 +1,5 @@
 import type { Checksums } from '../../packages/index.js';
-import { snippet, visibilityBadge } from '../components.js';
+import { message, snippet, visibilityBadge } from '../components.js';
 import { html, type Html } from '../html.js';
 import { loginProduct, loginStdin, pullCommand } from '../snippets.js';
 import { contentsTab } from './image-contents.js';
@@ -96,6 +96,11 @@ function detailsTab(page: ImagePage): Html {
     </p>
     <div class="card">${checksumTable(details.manifest_checksums, 'manifest')}</div>
     ${
+      page.archivesError === undefined
+        ? ''
+        : message('notice', `No Download archive for this image: ${page.archivesError}`)
+    }
+    ${
       archives === undefined
         ? ''
         : (['oci-archive', 'docker-archive'] as const).map(
@@ -116,6 +121,9 @@ export function imageBody(page: ImagePage): Html {
   let content: Html;
   if (page.tab === 'contents' && page.contents !== undefined)
     content = contentsTab(page, page.contents, page.pageSize ?? 500);
+  else if (page.tab === 'contents')
+    content = html`<h2>Contents</h2>
+      ${message('notice', `The contents of this image cannot be listed: ${page.contentsError ?? 'unknown reason'}`)}`;
   else if (page.tab === 'details') content = detailsTab(page);
   else content = installation(page);
   return html`<div class="title-row">

@@ -20,7 +20,7 @@ describe('html', () => {
     const out = html`<a href="${HOSTILE}" title="${HOSTILE}">${HOSTILE}</a>`.toString();
     expect(out).not.toContain('<img');
     expect(out).toBe(
-      '<a href="&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&#96;&amp;" title=\'&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&#96;&amp;\'>&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&#96;&amp;</a>',
+      '<a href="&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&#96;&amp;" title="&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&#96;&amp;">&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&#96;&amp;</a>',
     );
   });
 
