@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { viewerOf } from '../../src/registry/packages/index.js';
 import { pushGzipImage } from './gzip-image.js';
+import { PRIVATE, PUBLIC, basic, createAuthFixture } from './registry-auth-support.js';
 import { createContainerTools, type ContainerTools } from '../support/containers.js';
 import { pushedDigest, startDockerd, type DockerEngine } from '../support/dockerd.js';
 import { manifestDigest } from '../support/registry-http.js';
@@ -123,6 +124,30 @@ describe('Download', () => {
     expect([missing.status, missing.errorCode]).toEqual([404, 'MANIFEST_UNKNOWN']);
     const unknown = await send(reg.url, 'GET', api('acme/images/packages/nope/download'));
     expect([unknown.status, unknown.errorCode]).toEqual([404, 'NAME_UNKNOWN']);
+  });
+});
+
+describe('Download with registries configured', () => {
+  it('is authorized like a pull: anonymous on a public registry, a token on a private one', async () => {
+    const fixture = await createAuthFixture();
+    const reg = await fixture.start();
+    try {
+      const privatePath = api(`${PRIVATE}/packages/app/download?tag=v1`);
+      const anonymous = await send(reg.url, 'GET', privatePath);
+      expect([anonymous.status, anonymous.errorCode]).toEqual([401, 'UNAUTHORIZED']);
+      expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer realm=/);
+      const withToken = await send(reg.url, 'GET', privatePath, { headers: basic(fixture.tokens.read) });
+      expect(withToken.status).toBe(200);
+      expect(withToken.headers.get('docker-content-digest')).toBe(fixture.seeded[PRIVATE]);
+      const wrong = await send(reg.url, 'GET', privatePath, { headers: basic('not-a-token') });
+      expect(wrong.status).toBe(401);
+      const pub = await send(reg.url, 'GET', api(`${PUBLIC}/packages/app/download?tag=v1`));
+      expect(pub.status).toBe(200);
+      const open = await send(reg.url, 'GET', api('team/packages/app/download'));
+      expect(open.status).toBe(400);
+    } finally {
+      await reg.registry.close();
+    }
   });
 });
 

@@ -6,6 +6,9 @@ import type { ImageContents } from '../types.js';
 import { FileTree } from './file-tree.js';
 import { scanLayer, sniffCompression } from './scan-layer.js';
 
+/** Most tar entries read across an image's layers: a bound on the memory one listing takes. */
+export const MAX_ENTRIES = 1_000_000;
+
 /** True for media types of filesystem layers (tar, optionally compressed). */
 export function isFilesystemLayer(mediaType: string): boolean {
   return (
@@ -18,7 +21,8 @@ export function isFilesystemLayer(mediaType: string): boolean {
  * The filesystem of image manifest `digest` in `repository`: every filesystem layer streamed from
  * the store in order (gzip, zstd or plain tar, whatever the media type says), whiteouts applied.
  * Layers that are not filesystems (artifacts) are left out; a foreign layer that is not stored is
- * left out. A missing layer is 404 `BLOB_UNKNOWN`; an index is 400 `MANIFEST_INVALID` (ask per platform).
+ * left out. A missing layer is 404 `BLOB_UNKNOWN`; an index is 400 `MANIFEST_INVALID` (ask per
+ * platform); more than {@link MAX_ENTRIES} entries is 413 `UNSUPPORTED`.
  */
 export async function computeContents(
   store: Store,
@@ -32,6 +36,7 @@ export async function computeContents(
     });
   }
   const tree = new FileTree();
+  let seen = 0;
   for (const layer of manifest.layers as readonly Descriptor[]) {
     if (!isFilesystemLayer(layer.mediaType)) continue;
     const blob = await store.getBlob(repository, layer.digest);
@@ -44,7 +49,9 @@ export async function computeContents(
     }
     if (blob.size === 0) continue;
     const head = await readAll(blob.open(0, Math.min(3, blob.size - 1)));
-    tree.applyLayer(await scanLayer(blob.open(), sniffCompression(head)));
+    const entries = await scanLayer(blob.open(), sniffCompression(head), MAX_ENTRIES - seen);
+    seen += entries.length;
+    tree.applyLayer(entries);
   }
   return tree.list(digest);
 }

@@ -14,17 +14,21 @@ const VERSION = 1;
 /**
  * The contents of image manifests, each computed once per digest (concurrent askers share one
  * computation), lazily, and kept as gzipped JSON in the {@link DerivedCache} (the storage), with
- * the last few in memory so paging through a big image does not parse it again.
+ * the last few in memory (up to a number of entries) so paging through a big image does not parse it again.
  */
 export class ContentsCache {
   readonly #cache: DerivedCache;
   readonly #inFlight = new Map<string, Promise<ImageContents>>();
   readonly #recent = new Map<string, ImageContents>();
-  readonly #keep: number;
+  readonly #keepEntries: number;
 
-  constructor(cache: DerivedCache, keepInMemory = 4) {
+  /**
+   * `keepEntries`: how many entries the lists kept in memory may hold together (the last one
+   * read is always kept). Default 200,000, about 40 MiB.
+   */
+  constructor(cache: DerivedCache, keepEntries = 200_000) {
     this.#cache = cache;
-    this.#keep = keepInMemory;
+    this.#keepEntries = keepEntries;
   }
 
   /** The contents of `digest`, computed from `repository`'s layers when not cached. */
@@ -79,7 +83,13 @@ export class ContentsCache {
   #remember(digest: string, contents: ImageContents): void {
     this.#recent.delete(digest);
     this.#recent.set(digest, contents);
-    while (this.#recent.size > this.#keep) this.#recent.delete(this.#recent.keys().next().value!);
+    let total = 0;
+    for (const kept of this.#recent.values()) total += kept.entries.length;
+    for (const [key, kept] of this.#recent) {
+      if (total <= this.#keepEntries || this.#recent.size === 1) break;
+      this.#recent.delete(key);
+      total -= kept.entries.length;
+    }
   }
 }
 

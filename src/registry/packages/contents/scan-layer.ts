@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { extract, type Header } from 'tar-stream';
+import { apiError } from '../../errors.js';
 import type { EntryType } from '../types.js';
 import { normalizeEntryPath, type LayerEntry } from './file-tree.js';
 
@@ -25,17 +26,28 @@ const TYPES: Readonly<Record<string, EntryType>> = {
 
 /**
  * The entries of one layer tar, streamed: file bodies are skipped, never buffered. `compression`
- * comes from {@link sniffCompression}. Long names (PAX, GNU) are resolved by tar-stream.
+ * comes from {@link sniffCompression}. Long names (PAX, GNU) are resolved by tar-stream. More
+ * than `maxEntries` entries fails with 413 `UNSUPPORTED`.
  */
 export async function scanLayer(
   source: Readable,
   compression: 'gzip' | 'zstd' | 'none',
+  maxEntries = Number.POSITIVE_INFINITY,
 ): Promise<LayerEntry[]> {
   const entries: LayerEntry[] = [];
   const unpack = extract();
   unpack.on('entry', (header: Header, stream, next) => {
     const entry = toEntry(header);
     if (entry !== undefined) entries.push(entry);
+    if (entries.length > maxEntries) {
+      unpack.destroy(
+        apiError('UNSUPPORTED', {
+          status: 413,
+          message: 'the image holds more files than this registry lists (1,000,000 tar entries)',
+        }),
+      );
+      return;
+    }
     stream.on('end', next);
     stream.resume();
   });

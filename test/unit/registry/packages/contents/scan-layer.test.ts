@@ -33,3 +33,11 @@ describe('scanLayer', () => {
     await expect(scanLayer(Readable.from([tar.subarray(0, 30)]), 'gzip')).rejects.toThrow();
   });
 });
+
+test('more entries than allowed fail with 413, not unbounded memory', async () => {
+  const tar = await layerTar(
+    Array.from({ length: 20 }, (_, i) => ({ name: `f${i}`, body: '' })),
+    'none',
+  );
+  await expect(scanLayer(Readable.from([tar]), 'none', 10)).rejects.toMatchObject({ status: 413 });
+});
