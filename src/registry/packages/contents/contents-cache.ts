@@ -48,7 +48,9 @@ export class ContentsCache {
 
   /** The contents of `digest` when already computed, without computing them. */
   async peek(digest: string): Promise<ImageContents | undefined> {
-    return this.#recent.get(digest) ?? (await this.#read(digest));
+    const contents = this.#recent.get(digest) ?? (await this.#read(digest));
+    if (contents !== undefined) this.#remember(digest, contents);
+    return contents;
   }
 
   async #load(store: Store, repository: string, digest: string): Promise<ImageContents> {
