@@ -36,10 +36,13 @@ async function readClipboard(page: Page): Promise<string> {
   return String(await page.evaluate('navigator.clipboard.readText()'));
 }
 
-async function shot(page: Page, name: string): Promise<void> {
+/** Saves a screenshot of the whole page (just the viewport for a modal dialog) under docs/images/. */
+async function shot(page: Page, name: string, viewportOnly = false): Promise<void> {
   if (SCREENSHOTS === undefined) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  if (!viewportOnly) await page.setViewportSize({ width: 1200, height: 420 });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: !viewportOnly });
+  await page.setViewportSize({ width: 1200, height: 800 });
 }
 
 describeWithTools(['dockerd', 'docker', 'skopeo', 'chromium', 'root'], 'registry pages in a browser', () => {
@@ -78,7 +81,6 @@ describeWithTools(['dockerd', 'docker', 'skopeo', 'chromium', 'root'], 'registry
     await expect
       .poll(() => rows.allInnerTexts())
       .toEqual([expect.stringMatching(/acme\/public\s+Public\s+2/)]);
-    await shot(page, 'ui-registries');
   });
 
   test('a private registry asks to sign in; a wrong token is refused; the right one opens it', async () => {
@@ -106,6 +108,7 @@ describeWithTools(['dockerd', 'docker', 'skopeo', 'chromium', 'root'], 'registry
     expect(cookies[0]!.value).not.toContain(fixture.tokens.read);
     await page.goto(`${base}/ui/`);
     expect(await page.getByTestId('registry-link').allInnerTexts()).toEqual(['acme/images', 'acme/public']);
+    await shot(page, 'ui-registries');
   });
 
   test('the Publish dialog copies exactly its snippets, and they push with docker', async () => {
@@ -113,7 +116,7 @@ describeWithTools(['dockerd', 'docker', 'skopeo', 'chromium', 'root'], 'registry
     await page.getByTestId('publish-button').click();
     const dialog = page.getByTestId('publish-dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    await shot(page, 'ui-publish');
+    await shot(page, 'ui-publish', true);
     const copied: Record<string, string> = {};
     for (const id of [
       'publish-login',

@@ -11,7 +11,7 @@ body { margin: 0; }
 a { color: var(--link); text-decoration: none; }
 a:hover { text-decoration: underline; }
 header.top { background: #181b20; color: #fff; }
-header.top .bar { max-width: 1100px; margin: 0 auto; padding: 10px 24px; display: flex; align-items: center; gap: 20px; }
+header.top .bar { max-width: 1100px; margin: 0 auto; padding: 10px 24px; min-height: 52px; display: flex; align-items: center; gap: 20px; }
 header.top a { color: #fff; }
 header.top .brand { font-weight: 700; letter-spacing: .2px; display: flex; align-items: center; gap: 8px; }
 header.top .brand .mark { width: 18px; height: 18px; border-radius: 4px; background: var(--accent); display: inline-block; }
@@ -53,6 +53,7 @@ header.top button { background: transparent; color: #fff; border-color: #57606a;
 .snippet button.copy.copied { background: var(--accent-dark); border-color: var(--accent-dark); }
 .step-title { font-weight: 600; margin-top: 14px; }
 .help { font-size: 13px; color: var(--muted); }
+.help code { white-space: nowrap; }
 .layout { display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 20px; align-items: start; }
 @media (max-width: 860px) { .layout { grid-template-columns: 1fr; } }
 .tabs { display: flex; gap: 4px; border-bottom: 1px solid var(--line); margin-bottom: 16px; }

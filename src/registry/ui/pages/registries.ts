@@ -33,7 +33,7 @@ export function registriesBody(
         <p class="lead">${intro}</p>
       </div>
     </div>
-    ${options.hiddenHint ? message('notice', html`Some registries are private. <a href="/ui/-/sign-in?next=%2Fui%2F">Sign in</a> to see them.`) : ''}
+    ${options.hiddenHint ? message('notice', html`Private registries appear once you <a href="/ui/-/sign-in?next=%2Fui%2F">sign in</a>.`) : ''}
     ${
       registries.length === 0
         ? html`<div class="card empty">
