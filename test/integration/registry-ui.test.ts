@@ -112,7 +112,9 @@ describeWithTools(['dockerd', 'docker', 'skopeo', 'chromium', 'root'], 'registry
   });
 
   test('the Publish dialog copies exactly its snippets, and they push with docker', async () => {
-    await page.goto(`${base}/ui/acme/images`);
+    await page.goto(`${base}/ui/`);
+    await page.getByTestId('registry-link').filter({ hasText: 'acme/images' }).click();
+    await page.waitForURL(`${base}/ui/acme/images`);
     await page.getByTestId('publish-button').click();
     const dialog = page.getByTestId('publish-dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
@@ -173,7 +175,13 @@ describeWithTools(['dockerd', 'docker', 'skopeo', 'chromium', 'root'], 'registry
     await page.goto(`${base}/ui/acme/public`);
     await page.getByTestId('image-link').filter({ hasText: 'multi' }).click();
     await page.waitForURL(`${base}/ui/acme/public/multi`);
+    expect(await page.getByTestId('tag-select').inputValue()).toBe('v1'); // the newest tag
     expect(await page.getByTestId('digest').innerText()).toBe(fixture.multi.index);
+    await page.getByTestId('tag-select').selectOption('v0');
+    await page.waitForURL(/tag=v0/);
+    expect(await page.getByTestId('digest').innerText()).toBe(fixture.hostile.digest);
+    await page.getByTestId('tag-select').selectOption('v1');
+    await page.waitForURL(/tag=v1/);
     expect(await page.locator('#install-login').count()).toBe(0); // public: no login step
     await shot(page, 'ui-image');
     await page.locator('button[data-copy="install-pull"]').click();

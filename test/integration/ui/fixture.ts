@@ -21,7 +21,10 @@ export interface UiFixture {
   readonly hostile: LayoutImage;
 }
 
-/** Starts the registry and pushes `acme/public/multi:v1` (with `--all`) and `acme/public/hostile:v1`. */
+/**
+ * Starts the registry and pushes `acme/public/hostile:v1`, the same as `acme/public/multi:v0`,
+ * then `acme/public/multi:v1` (with `--all`).
+ */
 export async function createUiFixture(tools: ContainerTools): Promise<UiFixture> {
   const dir = newTempDir('ui');
   const storageDir = join(dir, 'storage');
@@ -55,6 +58,11 @@ registries:
   });
   const host = new URL(registry.url).host;
   const creds = ['--dest-tls-verify=false', '--dest-creds', `buildkite:${write.token}`];
+  const hostileDir = join(dir, 'hostile');
+  const hostile = await writeHostileLayout(hostileDir);
+  await tools.skopeo(['copy', ...creds, `oci:${hostileDir}:v1`, `docker://${host}/acme/public/hostile:v1`]);
+  // An older tag of multi (pushed first, so v1 is the newest): the hostile image.
+  await tools.skopeo(['copy', ...creds, `oci:${hostileDir}:v1`, `docker://${host}/acme/public/multi:v0`]);
   const multiDir = join(dir, 'multi');
   const multi = await writeMultiPlatformLayout(multiDir);
   await tools.skopeo([
@@ -64,8 +72,5 @@ registries:
     `oci:${multiDir}:v1`,
     `docker://${host}/acme/public/multi:v1`,
   ]);
-  const hostileDir = join(dir, 'hostile');
-  const hostile = await writeHostileLayout(hostileDir);
-  await tools.skopeo(['copy', ...creds, `oci:${hostileDir}:v1`, `docker://${host}/acme/public/hostile:v1`]);
   return { registry, host, tokens: { read: read.token, write: write.token }, multi, hostile };
 }

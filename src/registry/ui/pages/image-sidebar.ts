@@ -105,6 +105,13 @@ export function sidebar(details: ImageDetails, totalFiles: number | null): Html 
         <dt>Downloads</dt>
         <dd data-testid="downloads">${count(details.downloads)}</dd>
       </dl>
+      <p class="help" data-testid="figures-help">
+        <b>Total files</b> counts the files and directories (and links) of the image's filesystem, of the
+        first platform for an index. <b>Dependencies</b> are what the image needs: an index's platform images
+        and a base image named in its OCI annotations. <b>Package size</b> is the manifest, config and layers,
+        each blob once. <b>Downloads</b> count pulls and Downloads of this tag. <b>About</b> comes from
+        <code>org.opencontainers.image.*</code> annotations and labels.
+      </p>
     </div>
   </aside>`;
 }
