@@ -58,7 +58,7 @@ export function contentsTab(page: ImagePage, contents: ContentsPage, size: numbe
         </td>
       </tr>`,
   );
-  return html`<div class="title-row">
+  return html`<div class="title-row compact">
       <h2>Contents</h2>
       ${platformChooser(page, contents)}
     </div>
