@@ -64,6 +64,13 @@ describe('packages API in open mode', () => {
       ['latest', 0],
     ]);
     expect((await send(reg.url, 'GET', api('team/packages/gone'))).status).toBe(404);
+    await pushImage(reg.url, 'alpine', '3', 7);
+    const root = await send(reg.url, 'GET', api('-/packages'));
+    expect(root.json<{ registry: string; packages: { name: string }[] }>()).toMatchObject({
+      registry: '',
+      packages: [{ name: 'alpine' }],
+    });
+    expect((await send(reg.url, 'GET', api('-/packages/alpine/download?tag=3'))).status).toBe(200);
   });
 });
 

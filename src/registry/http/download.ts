@@ -29,7 +29,8 @@ export async function handleDownload(ctx: RequestContext, registry: string, imag
   if (tag !== undefined && digest !== undefined) {
     throw apiError('UNSUPPORTED', { status: 400, message: 'give tag or digest, not both' });
   }
-  const { packages, stats, store } = { ...ctx.options, store: ctx.store };
+  const { packages, stats, onError } = ctx.options;
+  const { store } = ctx;
   const planned = await packages.planDownload(
     viewerOf(ctx.req),
     registry,
@@ -60,10 +61,20 @@ export async function handleDownload(ctx: RequestContext, registry: string, imag
       hasher?.update(chunk);
       done(null, chunk);
     },
+    // Before the response ends, so the request is in flight (and a shutdown waits) until then.
+    flush(done) {
+      if (hasher === undefined) return done();
+      packages.rememberChecksums(archive, hasher.digest()).then(
+        () => done(),
+        (error: unknown) => {
+          onError(error, { method: ctx.method, url: (ctx.req.url ?? '').split('?')[0] ?? '' });
+          done();
+        },
+      );
+    },
   });
   await pipeline(archiveStream(archive.plan, storeOpener(store, repository)), tee, res);
   stats.recordDownload(repository, resolved.info.digest, resolved.tag ?? resolved.info.digest);
-  if (hasher !== undefined) await packages.rememberChecksums(archive, hasher.digest());
 }
 
 /** `web-v1.oci.tar`, `web-sha256-abcdef012345.docker.tar`: only safe characters. */

@@ -30,12 +30,20 @@ export async function handleService(
         'text/plain; version=0.0.4; charset=utf-8',
       );
     case 'packages':
-      return listPackages(ctx, route.registry);
+      return listPackages(ctx, groupOf(route.registry));
     case 'package':
-      return showPackage(ctx, route.registry, route.image);
+      return showPackage(ctx, groupOf(route.registry), route.image);
     case 'download':
-      return handleDownload(ctx, route.registry, route.image);
+      return handleDownload(ctx, groupOf(route.registry), route.image);
   }
+}
+
+/**
+ * The registry (or open-mode group) of a packages route: `-` (never a name component) stands for
+ * the group of one-component names such as `alpine`.
+ */
+function groupOf(registry: string): string {
+  return registry === '-' ? '' : registry;
 }
 
 async function handleToken(ctx: RequestContext): Promise<void> {
