@@ -6,8 +6,13 @@ export function downloadPath(registry: string, image: string, ref: ImageRef, for
   if (ref.digest !== undefined) query.set('digest', ref.digest);
   else if (ref.tag !== undefined) query.set('tag', ref.tag);
   query.set('format', format);
-  const path = [...registry.split('/'), 'packages', ...image.split('/'), 'download']
-    .filter((p) => p !== '')
+  // `-` stands for the open-mode group of one-component names (`''`).
+  const path = [
+    ...(registry === '' ? ['-'] : registry.split('/')),
+    'packages',
+    ...image.split('/'),
+    'download',
+  ]
     .map(encodeURIComponent)
     .join('/');
   return `/api/v1/registries/${path}?${query.toString()}`;

@@ -10,6 +10,9 @@ test('download file names and paths hold only safe characters', () => {
   expect(downloadPath('acme/images', 'team/web', { tag: 'v1' }, 'docker-archive')).toBe(
     '/api/v1/registries/acme/images/packages/team/web/download?tag=v1&format=docker-archive',
   );
+  expect(downloadPath('', 'alpine', { tag: '3' }, 'oci-archive')).toBe(
+    '/api/v1/registries/-/packages/alpine/download?tag=3&format=oci-archive',
+  );
   expect(downloadPath('team', 'app', { digest: 'sha256:ab' }, 'oci-archive')).toBe(
     '/api/v1/registries/team/packages/app/download?digest=sha256%3Aab&format=oci-archive',
   );
