@@ -75,6 +75,7 @@ describe('open registry pages', () => {
     const curl = await send(server.url, 'GET', '/');
     expect(curl.status).toBe(404);
     expect(curl.errorCode).toBe('UNSUPPORTED');
+    expect(curl.body.toString()).toContain('the web pages are at /ui/');
   });
 
   test('the registries page groups every repository; each group lists its images', async () => {

@@ -69,7 +69,7 @@ async function handle(
       noteRequest(req, { route: 'unmatched' });
       throw apiError('UNSUPPORTED', {
         status: 404,
-        message: `no registry API endpoint at ${path.slice(0, 200)}`,
+        message: `no registry API endpoint at ${path.slice(0, 200)}${path === '/' ? '; the web pages are at /ui/' : ''}`,
       });
     }
     noteRequest(req, { route: route.kind });
