@@ -4,11 +4,11 @@
  */
 export {
   PackagesService,
-  baseRepository,
   type ImageListing,
   type PackagesServiceOptions,
   type PlannedDownload,
 } from './service.js';
+export { baseRepository } from './base-image.js';
 export { viewerOf, viewerWithToken, type Viewer } from './viewer.js';
 export { DiskDerivedCache, MemoryDerivedCache, type DerivedCache } from './derived-cache.js';
 export { openGroupOf, repositoryOf } from './groups.js';

@@ -8,6 +8,9 @@ import { ContentsCache } from './contents/contents-cache.js';
 import type { DerivedCache } from './derived-cache.js';
 import { describeImage } from './details.js';
 import { openGroupOf, repositoriesIn, repositoryOf } from './groups.js';
+import { listRegistries } from './listings.js';
+import { readArchiveChecksums, writeArchiveChecksums } from './archive-checksums.js';
+import { baseRepository } from './base-image.js';
 import { readManifest } from './manifest-reader.js';
 import { pickPlatform, platformsOf } from './platforms.js';
 import { resolveRef, type ResolvedRef } from './resolve-ref.js';
@@ -74,27 +77,8 @@ export class PackagesService {
   }
 
   /** The registries (or open-mode groups) the viewer may see, with their image counts. */
-  async listRegistries(viewer: Viewer): Promise<RegistryListing[]> {
-    const { authorizer, store } = this.#options;
-    const names = await this.#nonEmpty(await store.listRepositories());
-    if (authorizer.registries !== undefined) {
-      const listings: RegistryListing[] = [];
-      for (const r of authorizer.registries()) {
-        if (!(await canPull(authorizer, viewer, r.name, 'registry'))) continue;
-        const images = repositoriesIn(names, r.name, true).length;
-        listings.push({ name: r.name, visibility: r.visibility, images, configured: true });
-      }
-      return listings;
-    }
-    const groups = new Map<string, number>();
-    for (const name of names) {
-      if (!(await canPull(authorizer, viewer, name, 'repository'))) continue;
-      const group = openGroupOf(name);
-      groups.set(group, (groups.get(group) ?? 0) + 1);
-    }
-    return [...groups]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([name, images]) => ({ name, visibility: 'public', images, configured: false }));
+  listRegistries(viewer: Viewer): Promise<RegistryListing[]> {
+    return listRegistries(this.#options.store, this.#options.authorizer, viewer);
   }
 
   /** The images of a registry (or open-mode group) with at least one tag. */
@@ -222,19 +206,13 @@ export class PackagesService {
   }
 
   /** Checksums of an archive already computed, or undefined. */
-  async cachedChecksums(archive: ImageArchive): Promise<Checksums | undefined> {
-    const bytes = await this.#options.cache.read(`archives/${archive.key}.json`);
-    if (bytes === undefined) return undefined;
-    try {
-      return JSON.parse(bytes.toString('utf8')) as Checksums;
-    } catch {
-      return undefined;
-    }
+  cachedChecksums(archive: ImageArchive): Promise<Checksums | undefined> {
+    return readArchiveChecksums(this.#options.cache, archive);
   }
 
   /** Keeps the checksums of an archive (a complete download computed them). */
   rememberChecksums(archive: ImageArchive, checksums: Checksums): Promise<void> {
-    return this.#options.cache.write(`archives/${archive.key}.json`, Buffer.from(JSON.stringify(checksums)));
+    return writeArchiveChecksums(this.#options.cache, archive, checksums);
   }
 
   /** The visibility of a registry; `public` in open mode. */
@@ -279,28 +257,4 @@ export class PackagesService {
       });
     }
   }
-
-  async #nonEmpty(names: readonly string[]): Promise<string[]> {
-    const found: string[] = [];
-    for (const name of names) {
-      const tags = await this.#options.store.listTags(name);
-      if (tags !== undefined && tags.length > 0) found.push(name);
-    }
-    return found;
-  }
-}
-
-/**
- * The repository a base image name (`org.opencontainers.image.base.name`) names here: the name
- * without tag or digest, and without a host when the first component is one.
- */
-export function baseRepository(name: string): string | undefined {
-  let rest = name.trim().split('@')[0]!;
-  const slash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  if (colon > slash) rest = rest.slice(0, colon);
-  const parts = rest.split('/');
-  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]!)) parts.shift();
-  const repo = parts.join('/');
-  return isSafeRepository(repo) ? repo : undefined;
 }
