@@ -106,9 +106,15 @@ describe('details', () => {
       ['v2'],
       { 'org.opencontainers.image.version': '2.0' },
     );
-    const packages = service();
+    const stats = new PackageStats();
+    // A docker pull of the tag: the index by tag, then the platform manifest by digest.
+    stats.recordDownload('acme/images/multi', index.digest, 'v2');
+    stats.recordDownload('acme/images/multi', amd.digest);
+    const packages = service(openAuthorizer, stats);
+    expect((await packages.summary(anonymous, 'acme/images', 'multi')).downloads).toBe(1);
     const details = await packages.details(anonymous, 'acme/images', 'multi');
     expect(details.digest).toBe(index.digest);
+    expect(details.downloads).toBe(1);
     expect(details.platforms.map((p) => p.platform)).toEqual([
       { os: 'linux', architecture: 'amd64' },
       { os: 'linux', architecture: 'arm64', variant: 'v8' },
