@@ -192,6 +192,7 @@ describe('sign-in to a private registry', () => {
     expect(page.status).toBe(401);
     expect(page.headers.get('www-authenticate')).toBeNull();
     expect(page.body.toString()).toContain('name="next" value="/ui/acme/images/web"');
+    expect(page.body.toString()).toMatch(/<span class="mono">acme\/images<\/span>\s+is private/);
     expect((await send(server.url, 'GET', '/ui/')).body.toString()).not.toContain('href="/ui/acme/images"');
   });
 
@@ -251,5 +252,6 @@ describe('sign-in to a private registry', () => {
     const refused = await send(server.url, 'GET', '/ui/acme/images', { headers: { Cookie: again } });
     expect(refused.status).toBe(401);
     expect(refused.body.toString()).toContain('was refused');
+    expect(refused.headers.get('set-cookie')).toMatch(/^cp_session=; .*Max-Age=0/);
   });
 });

@@ -10,8 +10,8 @@ import { redirect, sendPage, setPageHeaders } from './headers.js';
 import { html } from './html.js';
 import { layout } from './layout.js';
 import { matchUiRoute, UI_METHODS } from './routes.js';
-import { Sessions } from './sessions.js';
-import { wantsHtml } from './request.js';
+import { sessionCookie, Sessions } from './sessions.js';
+import { isSecure, wantsHtml } from './request.js';
 
 export { isUiPath } from './routes.js';
 export type { UiState } from './context.js';
@@ -98,9 +98,13 @@ function sendAsset(ui: UiContext, file: string): boolean {
 function showRefusal(ui: UiContext, error: RegistryApiError): void {
   const here = (ui.req.url ?? '/ui/').split('#')[0]!;
   if (error.status === 401 && ui.page.canSignIn) {
-    if (ui.page.signedIn) ui.state.sessions.delete(ui.sessionId);
+    if (ui.page.signedIn) {
+      ui.state.sessions.delete(ui.sessionId);
+      ui.res.setHeader('Set-Cookie', sessionCookie(undefined, isSecure(ui.req, ui.options.publicUrl)));
+    }
     const problem = ui.page.signedIn ? `Your session's token was refused: ${error.message}` : undefined;
-    showSignIn(ui, 401, here.startsWith('/ui/') ? here : '/ui/', problem);
+    const registry = /^\/ui\/(?:-\/download\/)?([a-z0-9-]+\/[a-z0-9-]+)(?:[/?]|$)/.exec(here)?.[1];
+    showSignIn(ui, 401, here.startsWith('/ui/') ? here : '/ui/', problem, registry);
     return;
   }
   showProblem(ui, error.status, error.message, error.status === 403 && ui.page.canSignIn);
