@@ -9,9 +9,9 @@ import { registryFlags } from '../shared.js';
 export default class PullCommand extends BaseCommand {
   static override summary = 'Pull an image from a registry into an OCI or docker archive, or an OCI layout.';
   static override description =
-    'Needs no container engine. The archive is deterministic: the same image gives the same bytes, the\n' +
-    "same as the bundled registry's Download for --format oci-archive. Load it with `docker load -i PATH`\n" +
-    '(docker-archive) or `skopeo copy oci-archive:PATH …`. An index is kept whole in oci-archive and oci;\n' +
+    'Needs no container engine. The archive is deterministic: the same image gives the same bytes, the ' +
+    "same as the bundled registry's Download for --format oci-archive. Load it with `docker load -i PATH` " +
+    '(docker-archive) or `skopeo copy oci-archive:PATH …`. An index is kept whole in oci-archive and oci; ' +
     'docker-archive takes one platform (--platform, default the first). Credentials come from the docker config.';
 
   static override examples = [
