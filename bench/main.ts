@@ -18,6 +18,7 @@ import { renderTable, writeResults, type BenchReport } from './lib/report.js';
 import { formatSize } from './lib/size.js';
 import { createSkopeo } from './lib/skopeo.js';
 import { clientStep } from './steps/client.js';
+import { contentsStep } from './steps/contents.js';
 import type { StepContext } from './steps/context.js';
 import { registryStep } from './steps/registry.js';
 import { rssStep } from './steps/rss.js';
@@ -28,6 +29,7 @@ const STEP_RUNNERS: Record<Step, (ctx: StepContext) => Promise<Figure[]>> = {
   registry: registryStep,
   client: clientStep,
   rss: rssStep,
+  contents: contentsStep,
 };
 
 /**

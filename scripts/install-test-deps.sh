@@ -2,7 +2,8 @@
 # Installs the real container clients the integration tests drive, and shellcheck for the
 # hooks, from Debian 12 packages:
 # Docker Engine (dockerd + CLI), Podman, Buildah, skopeo, umoci and CNCF distribution
-# (docker-registry) as the reference registry.
+# (docker-registry) as the reference registry, and Chromium for the browser tests of the
+# registry's pages (driven by playwright-core; no browser is ever downloaded).
 #
 # Idempotent: packages already installed are left alone and nothing is fetched. Runs
 # `apt-get update` before installing. The packages' own services (docker-registry on :5000,
@@ -10,7 +11,7 @@
 # instances on free ports and private sockets.
 set -euo pipefail
 
-PKGS=(docker.io podman buildah skopeo umoci docker-registry apache2-utils shellcheck uidmap fuse-overlayfs jq curl ca-certificates)
+PKGS=(docker.io podman buildah skopeo umoci docker-registry apache2-utils shellcheck uidmap fuse-overlayfs jq curl ca-certificates chromium)
 
 if [ "$(id -u)" != 0 ]; then
   if command -v sudo >/dev/null 2>&1; then exec sudo -E "$0" "$@"; fi

@@ -10,6 +10,7 @@ import ExampleCommand from './commands/example.js';
 import InspectCommand from './commands/inspect.js';
 import LoginCommand from './commands/login.js';
 import LogoutCommand from './commands/logout.js';
+import PullCommand from './commands/pull.js';
 import PushCommand from './commands/push.js';
 import ReferenceCommand from './commands/reference.js';
 import RegistryFsckCommand from './commands/registry/fsck.js';
@@ -29,6 +30,7 @@ export const COMMANDS = {
   inspect: InspectCommand,
   login: LoginCommand,
   logout: LogoutCommand,
+  pull: PullCommand,
   push: PushCommand,
   reference: ReferenceCommand,
   'registry:fsck': RegistryFsckCommand,

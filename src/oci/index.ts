@@ -35,3 +35,6 @@ export * from './media-types.js';
 export * from './descriptor.js';
 export * from './manifest.js';
 export * from './image.js';
+export * from './archive/image-archive.js';
+export * from './archive/tar.js';
+export * from './archive/from-artifact.js';

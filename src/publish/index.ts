@@ -22,3 +22,4 @@ export {
   MIRROR_PREFIXES_ENV,
   localRegistryEnv,
 } from './local-registry-env.js';
+export { pullImage, type PullFormat, type PullOptions, type PullResult } from './pull.js';

@@ -6,6 +6,8 @@ import { GC_DEFAULTS, type GcOptions, type RetentionOptions } from './gc/options
 import { resolveMirrors, type MirrorOptions } from './mirror/options.js';
 import { silentLogger, type Logger } from './ops/logger.js';
 import { Metrics } from './ops/metrics.js';
+import { DiskDerivedCache, MemoryDerivedCache, type DerivedCache } from './packages/derived-cache.js';
+import { PackagesService } from './packages/service.js';
 import { PackageStats } from './packages/stats.js';
 import { DiskStore } from './storage/disk.js';
 import type { Store } from './storage/store.js';
@@ -66,6 +68,11 @@ export interface RegistryOptions {
    */
   stats?: PackageStats;
   /**
+   * Where image contents and Download checksums are cached, computed once per digest. Default:
+   * `derived/` at the root of the disk store, or 64 MiB in memory for another store.
+   */
+  derivedCache?: DerivedCache;
+  /**
    * Largest body of one request, in bytes; a larger upload chunk or blob is refused with 413
    * `SIZE_INVALID`. 0 (the default) means no limit. Manifests have their own `maxManifestBytes`.
    */
@@ -81,6 +88,11 @@ export interface RegistryOptions {
   gc?: GcOptions;
   /** The size cap of the content (see {@link RetentionOptions}). Default: no cap. */
   retention?: RetentionOptions;
+  /**
+   * The URL clients use (`https://registry.example.com`): the host of the pages' snippets, and
+   * whether their session cookie is `Secure`. Default: the request's `Host` header.
+   */
+  publicUrl?: string;
 }
 
 /** Options with every default filled in. */
@@ -97,6 +109,8 @@ export interface ResolvedRegistryOptions {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly stats: PackageStats;
+  /** Registries, images, details, contents and Downloads for the pages and the packages API. */
+  readonly packages: PackagesService;
   readonly maxRequestBytes: number;
   readonly maxHeaderBytes: number;
   /** Collection interval (0: off) and grace period, in ms. */
@@ -107,6 +121,8 @@ export interface ResolvedRegistryOptions {
   readonly retentionCheckIntervalMs: number;
   /** The GC guard, collector, guarded store and mirrors (see `caching.ts`). */
   readonly caching: Caching;
+  /** Without a trailing slash; undefined: from the request. */
+  readonly publicUrl: string | undefined;
 }
 
 /** A registry option out of range. Code `REGISTRY_INVALID_OPTION`; `option` names it. */
@@ -139,6 +155,26 @@ export function resolveOptions(options: RegistryOptions = {}): ResolvedRegistryO
   const maxSizeBytes = integer('retention.maxSizeBytes', options.retention?.maxSizeBytes, 0, 0);
   const mirrors = resolveMirrors(options.mirrors ?? []);
   if ('error' in mirrors) throw new RegistryOptionsError(mirrors.option, mirrors.error);
+  const authorizer = options.authorizer ?? openAuthorizer;
+  const stats =
+    options.stats ??
+    new PackageStats({
+      file: store instanceof DiskStore ? join(store.root, 'package-stats.json') : undefined,
+    });
+  const caching = createCaching({
+    store,
+    mirrors,
+    graceMs,
+    maxSizeBytes,
+    automaticCrossMount,
+    logger,
+    onError,
+  });
+  const derivedCache =
+    options.derivedCache ??
+    (store instanceof DiskStore
+      ? new DiskDerivedCache(join(store.root, 'derived'))
+      : new MemoryDerivedCache());
   return {
     store,
     maxManifestBytes: integer('maxManifestBytes', options.maxManifestBytes, 4 * MiB, 4096),
@@ -146,16 +182,13 @@ export function resolveOptions(options: RegistryOptions = {}): ResolvedRegistryO
     purgeIntervalMs: integer('purgeIntervalMs', options.purgeIntervalMs, HOUR, 0),
     automaticCrossMount,
     requireManifestReferences: options.requireManifestReferences ?? true,
-    authorizer: options.authorizer ?? openAuthorizer,
+    authorizer,
     closeTimeoutMs: integer('closeTimeoutMs', options.closeTimeoutMs, 10_000, 0),
     onError,
     logger,
     metrics: options.metrics ?? new Metrics(),
-    stats:
-      options.stats ??
-      new PackageStats({
-        file: store instanceof DiskStore ? join(store.root, 'package-stats.json') : undefined,
-      }),
+    stats,
+    packages: new PackagesService({ store: caching.requestStore, stats, authorizer, cache: derivedCache }),
     maxRequestBytes: integer('maxRequestBytes', options.maxRequestBytes, 0, 0),
     maxHeaderBytes: integer('maxHeaderBytes', options.maxHeaderBytes, 16 * 1024, 1024),
     gcIntervalMs: integer('gc.intervalMs', options.gc?.intervalMs, GC_DEFAULTS.intervalMs, 0),
@@ -167,7 +200,8 @@ export function resolveOptions(options: RegistryOptions = {}): ResolvedRegistryO
       GC_DEFAULTS.checkIntervalMs,
       0,
     ),
-    caching: createCaching({ store, mirrors, graceMs, maxSizeBytes, automaticCrossMount, logger, onError }),
+    caching,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
   };
 }
 

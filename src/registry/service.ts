@@ -111,6 +111,7 @@ export async function startRegistryService(
     uploadExpiryMs: config.uploads.expiryMs,
     purgeIntervalMs: config.uploads.purgeIntervalMs,
     closeTimeoutMs: config.shutdownTimeoutMs,
+    publicUrl: config.publicUrl,
     logger,
     onError,
     mirrors,

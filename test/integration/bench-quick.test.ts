@@ -41,6 +41,9 @@ const FIGURE_IDS = [
   'registry.rss.peak',
   'registry.blob.upload',
   'registry.blob.download',
+  'contents.compute',
+  'contents.page.cached',
+  'contents.page.deep',
 ];
 
 interface JsonFigure {

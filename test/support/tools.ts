@@ -31,6 +31,7 @@ const PACKAGES: Record<string, string> = {
   buildah: 'buildah',
   skopeo: 'skopeo',
   umoci: 'umoci',
+  chromium: 'chromium',
 };
 
 /**

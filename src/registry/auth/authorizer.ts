@@ -61,6 +61,11 @@ export interface Authorizer {
    * `public` (an open registry lets anyone pull).
    */
   visibility?(registry: string): 'private' | 'public' | undefined;
+  /**
+   * Optional: the registries configured (`{org}/{registry}` and visibility), for the pages'
+   * registry list. Absent in open mode, where repositories are grouped by name instead.
+   */
+  registries?(): readonly { readonly name: string; readonly visibility: 'private' | 'public' }[];
   /** Optional: told the server's base URL once it listens (for defaults that depend on the port). */
   listening?(baseUrl: string): void;
 }

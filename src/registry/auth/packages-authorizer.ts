@@ -67,6 +67,10 @@ export class PackagesAuthorizer implements Authorizer {
     return this.directory.get(registry)?.visibility;
   }
 
+  registries(): readonly { readonly name: string; readonly visibility: 'private' | 'public' }[] {
+    return this.directory.all.map((r) => ({ name: r.name, visibility: r.visibility }));
+  }
+
   listening(baseUrl: string): void {
     this.#origin.fallbackUrl = trimSlash(baseUrl)!;
     this.#audiencePrefix ??= this.#origin.fallbackUrl;

@@ -16,6 +16,7 @@ import { ROUTE_METHODS, matchRoute, splitTarget, type Route } from './router.js'
 import { SERVICE_METHODS, matchServiceRoute } from './service-routes.js';
 import { handleService, type ServerState } from './service.js';
 import { handleTags } from './tags.js';
+import { createUiState, handleUi, isUiPath, type UiState } from '../ui/handler.js';
 import { handleStartUpload, handleUpload } from './uploads.js';
 
 /** Error codes of a client that went away mid-request: not the server's failure, not logged. */
@@ -35,8 +36,9 @@ export function createRequestHandler(
   options: ResolvedRegistryOptions,
   state: ServerState = { closing: false },
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  const ui = createUiState();
   return (req, res) => {
-    void handle(req, res, options, state);
+    void handle(req, res, options, state, ui);
   };
 }
 
@@ -45,6 +47,7 @@ async function handle(
   res: ServerResponse,
   options: ResolvedRegistryOptions,
   state: ServerState,
+  ui: UiState,
 ): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   res.setHeader(API_VERSION_HEADER, API_VERSION);
@@ -52,6 +55,8 @@ async function handle(
     const { path, query } = splitTarget(req.url ?? '/');
     const { requestStore, mirrors } = options.caching;
     const ctx: RequestContext = { req, res, method, query, options, store: requestStore };
+    // The web pages (src/registry/ui): `/ui/…`, and `/` for browsers.
+    if (isUiPath(path) && (await handleUi(ctx, path, ui))) return;
     const service = path.startsWith('/v2') ? undefined : matchServiceRoute(path);
     if (service !== undefined) {
       noteRequest(req, { route: service.kind });
@@ -64,7 +69,7 @@ async function handle(
       noteRequest(req, { route: 'unmatched' });
       throw apiError('UNSUPPORTED', {
         status: 404,
-        message: `no registry API endpoint at ${path.slice(0, 200)}`,
+        message: `no registry API endpoint at ${path.slice(0, 200)}${path === '/' ? '; the web pages are at /ui/' : ''}`,
       });
     }
     noteRequest(req, { route: route.kind });

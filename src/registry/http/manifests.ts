@@ -37,7 +37,7 @@ export async function handleManifest(ctx: RequestContext, name: string, referenc
   res.statusCode = 200;
   res.setHeader('Content-Type', found.mediaType);
   res.setHeader('Content-Length', found.size);
-  if (ctx.method === 'GET') ctx.options.stats.recordDownload(name, found.digest);
+  if (ctx.method === 'GET') ctx.options.stats.recordDownload(name, found.digest, ref);
   res.end('bytes' in found && ctx.method !== 'HEAD' ? (found as StoredManifest).bytes : undefined);
 }
 

@@ -1,8 +1,7 @@
 import { apiError } from '../errors.js';
-import { isSafeRepository } from '../names.js';
-import { summarizePackage } from '../packages/summary.js';
+import { viewerOf } from '../packages/viewer.js';
 import type { RequestContext } from './context.js';
-import { refusal } from './refusal.js';
+import { handleDownload } from './download.js';
 import { sendBytes, sendJson } from './reply.js';
 import type { ServiceRoute } from './service-routes.js';
 
@@ -31,10 +30,20 @@ export async function handleService(
         'text/plain; version=0.0.4; charset=utf-8',
       );
     case 'packages':
-      return listPackages(ctx, route.registry);
+      return listPackages(ctx, groupOf(route.registry));
     case 'package':
-      return showPackage(ctx, route.registry, route.image);
+      return showPackage(ctx, groupOf(route.registry), route.image);
+    case 'download':
+      return handleDownload(ctx, groupOf(route.registry), route.image);
   }
+}
+
+/**
+ * The registry (or open-mode group) of a packages route: `-` (never a name component) stands for
+ * the group of one-component names such as `alpine`.
+ */
+function groupOf(registry: string): string {
+  return registry === '-' ? '' : registry;
 }
 
 async function handleToken(ctx: RequestContext): Promise<void> {
@@ -64,55 +73,14 @@ async function handleHealth(ctx: RequestContext, state: ServerState): Promise<vo
   sendJson(ctx.res, ctx.method, 200, { status: 'ok' });
 }
 
-async function authorizePull(
-  ctx: RequestContext,
-  repository: string,
-  target: 'registry' | 'repository',
-): Promise<void> {
-  const verdict = await ctx.options.authorizer.authorize(ctx.req, { repository, actions: ['pull'], target });
-  if (!verdict.ok) throw refusal(verdict);
-}
-
-function checkRegistry(registry: string): void {
-  if (registry.split('/').length !== 2 || !isSafeRepository(registry)) {
-    throw apiError('NAME_INVALID', {
-      message: `invalid registry ${JSON.stringify(registry.slice(0, 200))}: expected ORG/REGISTRY`,
-    });
-  }
-}
-
 async function listPackages(ctx: RequestContext, registry: string): Promise<void> {
-  checkRegistry(registry);
-  await authorizePull(ctx, registry, 'registry');
-  const prefix = `${registry}/`;
-  const names = (await ctx.store.listRepositories()).filter((name) => name.startsWith(prefix));
-  const packages = [];
-  for (const name of names) {
-    const summary = await summarizePackage(ctx.store, ctx.options.stats, registry, name);
-    if (summary === undefined) continue;
-    const { tags, ...rest } = summary;
-    packages.push({ ...rest, tags: tags.length });
-  }
-  sendJson(ctx.res, ctx.method, 200, { registry, visibility: visibilityOf(ctx, registry), packages });
+  const listing = await ctx.options.packages.listImages(viewerOf(ctx.req), registry);
+  const packages = listing.packages.map(({ tags, ...rest }) => ({ ...rest, tags: tags.length }));
+  sendJson(ctx.res, ctx.method, 200, { registry, visibility: listing.visibility, packages });
 }
 
 async function showPackage(ctx: RequestContext, registry: string, image: string): Promise<void> {
-  checkRegistry(registry);
-  const repository = `${registry}/${image}`;
-  if (!isSafeRepository(repository)) {
-    throw apiError('NAME_INVALID', { message: `invalid image name ${JSON.stringify(image.slice(0, 200))}` });
-  }
-  await authorizePull(ctx, repository, 'repository');
-  const summary = await summarizePackage(ctx.store, ctx.options.stats, registry, repository);
-  if (summary === undefined) {
-    throw apiError('NAME_UNKNOWN', {
-      message: `no image ${image} in ${registry}`,
-      detail: { name: repository },
-    });
-  }
-  sendJson(ctx.res, ctx.method, 200, { registry, visibility: visibilityOf(ctx, registry), ...summary });
-}
-
-function visibilityOf(ctx: RequestContext, registry: string): string {
-  return ctx.options.authorizer.visibility?.(registry) ?? 'public';
+  const { packages } = ctx.options;
+  const summary = await packages.summary(viewerOf(ctx.req), registry, image);
+  sendJson(ctx.res, ctx.method, 200, { registry, visibility: packages.visibilityOf(registry), ...summary });
 }

@@ -5,14 +5,21 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 export interface ManifestStats {
   /** ISO time of the last push of this manifest. */
   pushedAt: string;
-  /** Manifest GETs (pulls) of it, by tag or digest. HEADs do not count. */
+  /** Manifest GETs (pulls) of it by digest, and downloads of archives asked for by digest. HEADs do not count. */
   downloads: number;
 }
 
-/** Per-repository statistics: manifests by digest, and when each tag was last pushed. */
+/** What is known about one tag: when it was last pushed, and its downloads. */
+export interface TagStats {
+  pushedAt: string;
+  /** Manifest GETs and archive downloads asked for by this tag (absent: none). */
+  downloads?: number;
+}
+
+/** Per-repository statistics: manifests by digest, tags by name. */
 export interface RepositoryStats {
   manifests: Record<string, ManifestStats>;
-  tags: Record<string, { pushedAt: string }>;
+  tags: Record<string, TagStats>;
 }
 
 /** Options of {@link PackageStats}. */
@@ -67,15 +74,23 @@ export class PackageStats {
     const repo = this.#repo(repository);
     const pushedAt = this.#now().toISOString();
     repo.manifests[digest] = { pushedAt, downloads: repo.manifests[digest]?.downloads ?? 0 };
-    for (const tag of tags) repo.tags[tag] = { pushedAt };
+    for (const tag of tags) repo.tags[tag] = { pushedAt, downloads: repo.tags[tag]?.downloads ?? 0 };
     this.#schedule();
   }
 
-  /** Records one download (manifest GET) of `digest`. */
-  recordDownload(repository: string, digest: string): void {
+  /**
+   * Records one download (a manifest GET or an archive download) under what was asked for:
+   * `reference` is the tag, or the digest itself for a pull by digest.
+   */
+  recordDownload(repository: string, digest: string, reference: string = digest): void {
     const repo = this.#repo(repository);
-    const entry = (repo.manifests[digest] ??= { pushedAt: '', downloads: 0 });
-    entry.downloads += 1;
+    if (reference !== digest) {
+      const tag = (repo.tags[reference] ??= { pushedAt: '' });
+      tag.downloads = (tag.downloads ?? 0) + 1;
+    } else {
+      const entry = (repo.manifests[digest] ??= { pushedAt: '', downloads: 0 });
+      entry.downloads += 1;
+    }
     this.#schedule();
   }
 

@@ -8,7 +8,7 @@ export interface TagSummary {
   readonly media_type: string;
   /** ISO time the tag was last pushed; null when pushed before statistics were kept. */
   readonly pushed_at: string | null;
-  /** Manifest GETs of the digest the tag points at. */
+  /** Downloads asked for by this tag: manifest GETs and archive downloads. */
   readonly downloads: number;
   /** Manifest, config and layers (for an index: every platform's), each distinct blob once. */
   readonly size: number;
@@ -26,7 +26,10 @@ export interface PackageSummary {
   readonly tags: readonly TagSummary[];
 }
 
-/** Summarises repository `repository` whose registry prefix is `registry` (`{org}/{registry}`). */
+/**
+ * Summarises repository `repository` whose registry prefix is `registry` (`{org}/{registry}`, or
+ * the open-mode group). Undefined when the repository has no tag left: nothing to show.
+ */
 export async function summarizePackage(
   store: Store,
   stats: PackageStats,
@@ -37,28 +40,37 @@ export async function summarizePackage(
   if (tags === undefined) return undefined;
   const recorded = stats.get(repository);
   const all = new Map<string, number>();
+  const children = new Set<string>();
   const summaries: TagSummary[] = [];
   for (const tag of tags) {
     const info = await store.statManifest(repository, tag);
     if (info === undefined) continue;
     const blobs = await contentOf(store, repository, info.digest, info.size, 0);
-    for (const [digest, size] of blobs) all.set(digest, size);
+    for (const [digest, size] of blobs) {
+      all.set(digest, size);
+      if (digest !== info.digest) children.add(digest);
+    }
     summaries.push({
       tag,
       digest: info.digest,
       media_type: info.mediaType,
       pushed_at: recorded.tags[tag]?.pushedAt || null,
-      downloads: recorded.manifests[info.digest]?.downloads ?? 0,
+      downloads: recorded.tags[tag]?.downloads ?? 0,
       size: sum(blobs),
     });
   }
+  if (summaries.length === 0) return undefined;
   const pushed = summaries
     .map((t) => t.pushed_at)
     .filter((t): t is string => t !== null)
     .sort();
-  const downloads = Object.values(recorded.manifests).reduce((n, m) => n + m.downloads, 0);
+  // A pull by tag of an index also GETs a platform manifest by digest: counted once, under the tag.
+  let downloads = summaries.reduce((n, t) => n + t.downloads, 0);
+  for (const [digest, m] of Object.entries(recorded.manifests)) {
+    if (!children.has(digest)) downloads += m.downloads;
+  }
   return {
-    name: repository.slice(registry.length + 1),
+    name: registry === '' ? repository : repository.slice(registry.length + 1),
     repository,
     pushed_at: pushed.at(-1) ?? null,
     downloads,
@@ -68,7 +80,7 @@ export async function summarizePackage(
 }
 
 /** Digest → size of a manifest and everything it references (index children two levels deep). */
-async function contentOf(
+export async function contentOf(
   store: Store,
   repository: string,
   digest: string,

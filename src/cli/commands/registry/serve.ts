@@ -8,6 +8,7 @@ export default class RegistryServeCommand extends BaseCommand {
   static override summary = 'Run the bundled OCI registry (a local stand-in for Buildkite Packages).';
   static override description = [
     "Serves the OCI distribution API with Buildkite Packages' layout, tokens and OIDC policies.",
+    'Browsers get its web pages at http://HOST:PORT/ui/ (registries, images, Publish dialog, details).',
     'When ready it prints exactly one line to stdout: "registry listening on http://HOST:PORT".',
     'Logs (one JSON object per line) go to stderr. SIGTERM or SIGINT stops accepting connections,',
     'lets in-flight requests finish, and exits 0. Without --config the registry is open (anyone may',

@@ -17,7 +17,19 @@ describe('matchServiceRoute', () => {
       { kind: 'package', registry: 'acme/images', image: 'team/web' },
     ],
     ['/tokens', undefined],
-    ['/api/v1/registries/acme/packages', undefined],
+    // Open mode: a one-component group (`team` of `team/app`); configured registries refuse it.
+    ['/api/v1/registries/team/packages', { kind: 'packages', registry: 'team' }],
+    ['/api/v1/registries/team/packages/app', { kind: 'package', registry: 'team', image: 'app' }],
+    [
+      '/api/v1/registries/acme/images/packages/team/web/download',
+      { kind: 'download', registry: 'acme/images', image: 'team/web' },
+    ],
+    ['/api/v1/registries/team/packages/app/download', { kind: 'download', registry: 'team', image: 'app' }],
+    [
+      '/api/v1/registries/acme/images/packages/download',
+      { kind: 'package', registry: 'acme/images', image: 'download' },
+    ],
+    ['/api/v1/registries/packages', undefined],
     ['/healthz/', undefined],
     [`/api/v1/registries/a/b/packages/${'x'.repeat(2000)}`, undefined],
   ])('%s → %o', (path, expected) => {

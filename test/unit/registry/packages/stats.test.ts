@@ -12,7 +12,8 @@ describe('PackageStats', () => {
     await stats.load();
     stats.recordPush('acme/images/web', 'sha256:a', ['v1', 'latest']);
     stats.recordDownload('acme/images/web', 'sha256:a');
-    stats.recordDownload('acme/images/web', 'sha256:a');
+    stats.recordDownload('acme/images/web', 'sha256:a', 'v1');
+    stats.recordDownload('acme/images/web', 'sha256:a', 'v1');
     now = new Date('2026-03-02T10:00:00Z');
     stats.recordPush('acme/images/web', 'sha256:b', ['latest']);
     stats.recordDownload('acme/images/web', 'sha256:unknown');
@@ -21,13 +22,14 @@ describe('PackageStats', () => {
     await reloaded.load();
     expect(reloaded.get('acme/images/web')).toEqual({
       manifests: {
-        'sha256:a': { pushedAt: '2026-03-01T10:00:00.000Z', downloads: 2 },
+        'sha256:a': { pushedAt: '2026-03-01T10:00:00.000Z', downloads: 1 },
         'sha256:b': { pushedAt: '2026-03-02T10:00:00.000Z', downloads: 0 },
         'sha256:unknown': { pushedAt: '', downloads: 1 },
       },
       tags: {
-        v1: { pushedAt: '2026-03-01T10:00:00.000Z' },
-        latest: { pushedAt: '2026-03-02T10:00:00.000Z' },
+        // Counted under the tag asked for, not under every tag of the digest.
+        v1: { pushedAt: '2026-03-01T10:00:00.000Z', downloads: 2 },
+        latest: { pushedAt: '2026-03-02T10:00:00.000Z', downloads: 0 },
       },
     });
     expect(reloaded.get('other/repo/x')).toEqual({ manifests: {}, tags: {} });

@@ -1,0 +1,126 @@
+/**
+ * `pull`: an image from a registry into a file (an OCI or docker archive, the same deterministic
+ * bytes as the bundled registry's Download) or an OCI image layout directory.
+ */
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fetchArtifact, type RegistryClient } from '../client/index.js';
+import { ContainerPackageError } from '../errors.js';
+import { archiveOfArtifact, archiveStream, planArchive, type ArchiveFormat } from '../oci/index.js';
+import type { Reference } from '../reference/index.js';
+
+/** What `pull` writes: an archive file, or an OCI image layout directory (`oci`). */
+export type PullFormat = ArchiveFormat | 'oci';
+
+/** Options of {@link pullImage}. */
+export interface PullOptions {
+  /** The file (archives) or directory (`oci`) to write. */
+  readonly output: string;
+  /** Default `oci-archive`. */
+  readonly format?: PullFormat;
+  /** docker-archive of an index: the platform (`linux/arm64`). Default: the first image. */
+  readonly platform?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** What {@link pullImage} wrote. */
+export interface PullResult {
+  readonly reference: string;
+  /** The manifest written (for docker-archive of an index: the platform image's). */
+  readonly digest: string;
+  readonly format: PullFormat;
+  readonly output: string;
+  /** Bytes written. */
+  readonly size: number;
+}
+
+/**
+ * Pulls `ref` into `options.output`. An archive is written to a temp file beside it and renamed
+ * into place once complete (every blob verified against its digest on the way), so a failed pull
+ * leaves nothing behind. A layout directory must not exist or be empty.
+ */
+export async function pullImage(
+  client: RegistryClient,
+  ref: Reference,
+  options: PullOptions,
+): Promise<PullResult> {
+  const format = options.format ?? 'oci-archive';
+  const call = options.signal ? { signal: options.signal } : {};
+  const artifact = await fetchArtifact(client, ref, call);
+  const name = `${ref.registry}/${ref.repository}`;
+  const { input, open } = archiveOfArtifact(
+    artifact,
+    format === 'oci' ? 'oci-archive' : format,
+    {
+      ...(ref.tag === undefined || ref.digest !== undefined ? {} : { refName: ref.tag }),
+      ...(ref.tag === undefined ? {} : { repoTags: [`${name}:${ref.tag}`] }),
+    },
+    options.platform,
+  );
+  const plan = planArchive(input);
+  const reference = `${name}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
+  if (format === 'oci') {
+    const size = await writeLayout(options.output, plan, open);
+    return { reference, digest: input.root.digest, format, output: options.output, size };
+  }
+  await mkdir(dirname(options.output), { recursive: true });
+  const temp = `${options.output}.${randomUUID()}.tmp`;
+  try {
+    await pipeline(archiveStream(plan, open), createWriteStream(temp, { mode: 0o644 }), call);
+    await rename(temp, options.output);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  return { reference, digest: input.root.digest, format, output: options.output, size: plan.length };
+}
+
+async function writeLayout(
+  dir: string,
+  plan: ReturnType<typeof planArchive>,
+  open: Parameters<typeof archiveStream>[1],
+): Promise<number> {
+  const existing = await readdir(dir).catch(() => undefined);
+  if (existing !== undefined && existing.length > 0) {
+    throw new ContainerPackageError('CLI_OUTPUT_EXISTS', `${dir} is not empty`, {
+      hint: 'give --output a new or empty directory for --format oci',
+    });
+  }
+  const temp = `${dir}.${randomUUID()}.tmp`;
+  try {
+    const size = await writeEntries(temp, plan, open);
+    if (existing !== undefined) await rmdir(dir);
+    await rename(temp, dir);
+    return size;
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function writeEntries(
+  dir: string,
+  plan: ReturnType<typeof planArchive>,
+  open: Parameters<typeof archiveStream>[1],
+): Promise<number> {
+  let size = 0;
+  await mkdir(dir, { recursive: true });
+  for (const entry of plan.entries) {
+    const path = join(dir, entry.name);
+    if (entry.kind === 'directory') {
+      await mkdir(path, { recursive: true });
+    } else if (entry.kind === 'bytes') {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, entry.data);
+      size += entry.data.length;
+    } else {
+      await mkdir(dirname(path), { recursive: true });
+      await pipeline(await open(entry.blob), createWriteStream(path, { mode: 0o644 }));
+      size += entry.blob.size;
+    }
+  }
+  return size;
+}

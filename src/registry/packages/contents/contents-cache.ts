@@ -1,0 +1,100 @@
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import type { Store } from '../../storage/store.js';
+import type { DerivedCache } from '../derived-cache.js';
+import type { ImageContents } from '../types.js';
+import { computeContents } from './compute.js';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+/** Format version of the cached lists; a change makes every list be computed again. */
+const VERSION = 1;
+
+/**
+ * The contents of image manifests, each computed once per digest (concurrent askers share one
+ * computation), lazily, and kept as gzipped JSON in the {@link DerivedCache} (the storage), with
+ * the last few in memory (up to a number of entries) so paging through a big image does not parse it again.
+ */
+export class ContentsCache {
+  readonly #cache: DerivedCache;
+  readonly #inFlight = new Map<string, Promise<ImageContents>>();
+  readonly #recent = new Map<string, ImageContents>();
+  readonly #keepEntries: number;
+
+  /**
+   * `keepEntries`: how many entries the lists kept in memory may hold together (the last one
+   * read is always kept). Default 200,000, about 40 MiB.
+   */
+  constructor(cache: DerivedCache, keepEntries = 200_000) {
+    this.#cache = cache;
+    this.#keepEntries = keepEntries;
+  }
+
+  /** The contents of `digest`, computed from `repository`'s layers when not cached. */
+  get(store: Store, repository: string, digest: string): Promise<ImageContents> {
+    const recent = this.#recent.get(digest);
+    if (recent !== undefined) {
+      this.#remember(digest, recent);
+      return Promise.resolve(recent);
+    }
+    let flight = this.#inFlight.get(digest);
+    if (flight === undefined) {
+      flight = this.#load(store, repository, digest).finally(() => this.#inFlight.delete(digest));
+      this.#inFlight.set(digest, flight);
+    }
+    return flight;
+  }
+
+  /** The contents of `digest` when already computed, without computing them. */
+  async peek(digest: string): Promise<ImageContents | undefined> {
+    const contents = this.#recent.get(digest) ?? (await this.#read(digest));
+    if (contents !== undefined) this.#remember(digest, contents);
+    return contents;
+  }
+
+  async #load(store: Store, repository: string, digest: string): Promise<ImageContents> {
+    let contents = await this.#read(digest);
+    if (contents === undefined) {
+      contents = await computeContents(store, repository, digest);
+      await this.#cache.write(
+        keyOf(digest),
+        await gzipAsync(JSON.stringify({ version: VERSION, ...contents })),
+      );
+    }
+    this.#remember(digest, contents);
+    return contents;
+  }
+
+  async #read(digest: string): Promise<ImageContents | undefined> {
+    const bytes = await this.#cache.read(keyOf(digest));
+    if (bytes === undefined) return undefined;
+    try {
+      const value = JSON.parse((await gunzipAsync(bytes)).toString('utf8')) as ImageContents & {
+        version?: number;
+      };
+      if (value.version !== VERSION || value.digest !== digest || !Array.isArray(value.entries))
+        return undefined;
+      const { version: _version, ...contents } = value;
+      return contents;
+    } catch {
+      return undefined; // a damaged cache entry is computed again
+    }
+  }
+
+  #remember(digest: string, contents: ImageContents): void {
+    this.#recent.delete(digest);
+    this.#recent.set(digest, contents);
+    let total = 0;
+    for (const kept of this.#recent.values()) total += kept.entries.length;
+    for (const [key, kept] of this.#recent) {
+      if (total <= this.#keepEntries || this.#recent.size === 1) break;
+      this.#recent.delete(key);
+      total -= kept.entries.length;
+    }
+  }
+}
+
+function keyOf(digest: string): string {
+  return `contents/${digest.replace(':', '-')}.json.gz`;
+}

@@ -1,0 +1,257 @@
+/**
+ * The registry's pages over plain HTTP (no browser): routing and redirects, security headers on
+ * every answer, escaping of what an image carries, open-mode grouping, and sign-in rules: same
+ * origin only, safe `next`, cookie attributes, a token in no URL or log line, revocation at once.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createToken, revokeToken } from '../../src/registry/auth/tokens/manage.js';
+import { authorizerFor, parseConfig } from '../../src/registry/index.js';
+import type { Logger } from '../../src/registry/ops/logger.js';
+import { newTempDir } from '../support/temp-dir.js';
+import {
+  descriptorOf,
+  imageManifest,
+  OCI_CONFIG,
+  OCI_MANIFEST,
+  pushBlob,
+  pushImage,
+  send,
+  startRegistry,
+  type TestRegistry,
+} from './registry-support.js';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const HTML = { Accept: 'text/html' };
+
+/** Pushes an image whose config labels and manifest annotations hold markup. */
+async function pushHostile(base: string, repo: string, headers: Record<string, string> = {}): Promise<void> {
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      config: {
+        Labels: {
+          'org.opencontainers.image.title': HOSTILE,
+          'org.opencontainers.image.url': 'javascript:alert(2)',
+        },
+      },
+      rootfs: { type: 'layers', diff_ids: [] },
+    }),
+  );
+  await pushBlob(base, repo, config);
+  const manifest = imageManifest(descriptorOf(OCI_CONFIG, config), [], {
+    annotations: { 'org.opencontainers.image.description': `"><script>alert(3)</script>` },
+  });
+  const put = await send(base, 'PUT', `/v2/${repo}/manifests/v1`, {
+    headers: { 'Content-Type': OCI_MANIFEST, ...headers },
+    body: manifest,
+  });
+  expect(put.status).toBe(201);
+}
+
+function expectPageHeaders(headers: Headers): void {
+  expect(headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self';/);
+  expect(headers.get('x-content-type-options')).toBe('nosniff');
+  expect(headers.get('x-frame-options')).toBe('DENY');
+}
+
+describe('open registry pages', () => {
+  let server: TestRegistry;
+
+  beforeAll(async () => {
+    server = await startRegistry({ fsync: false });
+    await pushImage(server.url, 'acme/images/web', 'v1', 1);
+    await pushImage(server.url, 'team/app', 'v1', 2);
+    await pushImage(server.url, 'busybox', 'latest', 3);
+    await pushHostile(server.url, 'acme/images/hostile');
+  });
+  afterAll(() => server.registry.close());
+
+  test('GET / redirects browsers to /ui/; other clients get the JSON 404', async () => {
+    const browser = await send(server.url, 'GET', '/', { headers: HTML });
+    expect(browser.status).toBe(303);
+    expect(browser.headers.get('location')).toBe('/ui/');
+    const curl = await send(server.url, 'GET', '/');
+    expect(curl.status).toBe(404);
+    expect(curl.errorCode).toBe('UNSUPPORTED');
+    expect(curl.body.toString()).toContain('the web pages are at /ui/');
+  });
+
+  test('the registries page groups every repository; each group lists its images', async () => {
+    const page = await send(server.url, 'GET', '/ui/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expectPageHeaders(page.headers);
+    const text = page.body.toString();
+    for (const href of ['/ui/acme/images', '/ui/team', '/ui/-/top-level'])
+      expect(text).toContain(`href="${href}"`);
+    expect((await send(server.url, 'GET', '/ui/team')).body.toString()).toContain('href="/ui/team/app"');
+    expect((await send(server.url, 'GET', '/ui/-/top-level')).body.toString()).toContain(
+      'href="/ui/busybox"',
+    );
+    const details = await send(server.url, 'GET', '/ui/team/app');
+    expect(details.status).toBe(200);
+    expect(details.body.toString()).toContain(`docker pull ${new URL(server.url).host}/team/app:v1`);
+    expect((await send(server.url, 'GET', '/ui/busybox')).status).toBe(200);
+    // Its one layer is random bytes, not a tar: the page still renders and says so.
+    const contents = await send(server.url, 'GET', '/ui/team/app?tab=contents');
+    expect(contents.status).toBe(200);
+    expect(contents.body.toString()).toContain('cannot be listed');
+  });
+
+  test('what an image carries is escaped everywhere and links only to http(s)', async () => {
+    for (const tab of ['installation', 'contents', 'details']) {
+      const page = await send(server.url, 'GET', `/ui/acme/images/hostile?tab=${tab}`);
+      expect(page.status, tab).toBe(200);
+      const text = page.body.toString();
+      expect(text).not.toContain('<img');
+      expect(text).not.toContain('<script>');
+      expect(text).not.toContain('href="javascript:');
+      expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(text).not.toMatch(/<script(?![^>]*src="\/ui\/-\/assets\/app-[0-9a-f]{12}\.js")/);
+    }
+  });
+
+  test('assets are bundled, typed and cacheable; unknown paths and methods are pages too', async () => {
+    const page = (await send(server.url, 'GET', '/ui/')).body.toString();
+    const css = /href="(\/ui\/-\/assets\/style-[0-9a-f]{12}\.css)"/.exec(page)![1]!;
+    const js = /src="(\/ui\/-\/assets\/app-[0-9a-f]{12}\.js)"/.exec(page)![1]!;
+    const style = await send(server.url, 'GET', css);
+    expect(style.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(style.headers.get('cache-control')).toContain('immutable');
+    const script = await send(server.url, 'GET', js);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(script.body.toString()).toContain('navigator.clipboard');
+    expect(`${style.body.toString()}${script.body.toString()}`).not.toMatch(/https?:\/\//);
+    expect((await send(server.url, 'GET', '/ui/-/assets/style-000000000000.css')).status).toBe(404);
+    const missing = await send(server.url, 'GET', '/ui/acme/images/nothing');
+    expect(missing.status).toBe(404);
+    expectPageHeaders(missing.headers);
+    expect((await send(server.url, 'POST', '/ui/')).status).toBe(405);
+    const head = await send(server.url, 'HEAD', '/ui/');
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+  });
+});
+
+describe('sign-in to a private registry', () => {
+  let server: TestRegistry;
+  let tokensFile: string;
+  let token: string;
+  let tokenId: string;
+  const logged: string[] = [];
+
+  beforeAll(async () => {
+    const dir = newTempDir('ui-auth');
+    tokensFile = join(dir, 'tokens.json');
+    const config = parseConfig(`registries:\n  - name: acme/images\n`, {
+      source: join(dir, 'registry.yaml'),
+    });
+    const created = await createToken(tokensFile, { registries: ['acme/images'], scopes: ['write'] });
+    token = created.token;
+    tokenId = created.record.id;
+    const logger: Logger = {
+      log: (level, msg, fields) => void logged.push(JSON.stringify({ level, msg, fields })),
+    };
+    server = await startRegistry({
+      fsync: false,
+      logger,
+      authorizer: authorizerFor({ ...config, tokensFile }, (e) => console.error(e)),
+      onError: (e) => logged.push(String(e)),
+    });
+    const auth = { Authorization: `Basic ${Buffer.from(`buildkite:${token}`).toString('base64')}` };
+    const imageConfig = Buffer.from(
+      '{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}',
+    );
+    const upload = await send(server.url, 'POST', '/v2/acme/images/web/blobs/uploads/', { headers: auth });
+    const digest = descriptorOf(OCI_CONFIG, imageConfig).digest;
+    const blob = await send(server.url, 'PUT', `${upload.headers.get('location')}?digest=${digest}`, {
+      headers: auth,
+      body: imageConfig,
+    });
+    expect(blob.status).toBe(201);
+    const manifest = imageManifest(descriptorOf(OCI_CONFIG, imageConfig), []);
+    const put = await send(server.url, 'PUT', '/v2/acme/images/web/manifests/v1', {
+      headers: { ...auth, 'Content-Type': OCI_MANIFEST },
+      body: manifest,
+    });
+    expect(put.status).toBe(201);
+  });
+  afterAll(() => server.registry.close());
+
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+  const post = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    send(server.url, 'POST', '/ui/-/sign-in', {
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+      body: form(fields),
+    });
+
+  test('anonymous visitors get the sign-in form with 401, and the private registry is not listed', async () => {
+    const page = await send(server.url, 'GET', '/ui/acme/images/web');
+    expect(page.status).toBe(401);
+    expect(page.headers.get('www-authenticate')).toBeNull();
+    expect(page.body.toString()).toContain('name="next" value="/ui/acme/images/web"');
+    expect(page.body.toString()).toMatch(/<span class="mono">acme\/images<\/span>\s+is private/);
+    expect((await send(server.url, 'GET', '/ui/')).body.toString()).not.toContain('href="/ui/acme/images"');
+  });
+
+  test('a cross-site post is refused without a cookie', async () => {
+    const reply = await post({ token, next: '/ui/' }, { Origin: 'http://evil.example' });
+    expect(reply.status).toBe(403);
+    expect(reply.headers.get('set-cookie')).toBeNull();
+    const fetched = await post({ token, next: '/ui/' }, { 'Sec-Fetch-Site': 'cross-site' });
+    expect(fetched.status).toBe(403);
+  });
+
+  test('a wrong token is refused without quoting it', async () => {
+    const reply = await post({ token: 'bkpt_wrong-token-value', next: '/ui/' });
+    expect(reply.status).toBe(401);
+    expect(reply.body.toString()).not.toContain('bkpt_wrong-token-value');
+    expect(reply.headers.get('set-cookie')).toBeNull();
+  });
+
+  test.each([
+    ['//evil.example/x', '/ui/'],
+    ['https://evil.example/', '/ui/'],
+    ['/ui/acme/images', '/ui/acme/images'],
+    ['/\\evil.example', '/ui/'],
+  ])('next %s goes to %s', async (next, location) => {
+    const reply = await post({ token, next });
+    expect(reply.status).toBe(303);
+    expect(reply.headers.get('location')).toBe(location);
+  });
+
+  test('the session cookie opens the registry; Secure behind TLS; the token is in no log line', async () => {
+    const reply = await post({ token, next: '/ui/acme/images' });
+    const cookie = reply.headers.get('set-cookie')!;
+    expect(cookie).toMatch(
+      /^cp_session=[A-Za-z0-9_-]{43}; Path=\/ui; HttpOnly; SameSite=Strict; Max-Age=1800$/,
+    );
+    const session = cookie.split(';')[0]!;
+    const page = await send(server.url, 'GET', '/ui/acme/images', { headers: { Cookie: session } });
+    expect(page.status).toBe(200);
+    expect(page.body.toString()).toContain('href="/ui/acme/images/web"');
+    expect(page.body.toString()).not.toContain(token);
+    const secure = await post({ token, next: '/ui/' }, { 'X-Forwarded-Proto': 'https' });
+    expect(secure.headers.get('set-cookie')).toMatch(/; Secure$/);
+    expect(logged.join('\n')).not.toContain(token);
+    expect(logged.some((line) => line.includes(`token ${tokenId}`))).toBe(true);
+  });
+
+  test('a revoked token ends the session at once; signing out clears the cookie', async () => {
+    const session = (await post({ token, next: '/ui/' })).headers.get('set-cookie')!.split(';')[0]!;
+    const out = await send(server.url, 'POST', '/ui/-/sign-out', { headers: { Cookie: session } });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('set-cookie')).toMatch(/^cp_session=; .*Max-Age=0/);
+    expect((await send(server.url, 'GET', '/ui/acme/images', { headers: { Cookie: session } })).status).toBe(
+      401,
+    );
+    const again = (await post({ token, next: '/ui/' })).headers.get('set-cookie')!.split(';')[0]!;
+    await revokeToken(tokensFile, tokenId);
+    const refused = await send(server.url, 'GET', '/ui/acme/images', { headers: { Cookie: again } });
+    expect(refused.status).toBe(401);
+    expect(refused.body.toString()).toContain('was refused');
+    expect(refused.headers.get('set-cookie')).toMatch(/^cp_session=; .*Max-Age=0/);
+  });
+});
