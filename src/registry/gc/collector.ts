@@ -1,4 +1,5 @@
 import type { Logger } from '../ops/logger.js';
+import { exists } from '../storage/files.js';
 import { Layout } from '../storage/layout.js';
 import type { Store } from '../storage/store.js';
 import { listContent } from './content.js';
@@ -69,6 +70,7 @@ export class Collector {
           marks,
           cutoffMs: started - graceMs,
           dryRun: options.dryRun === true,
+          contentExists: (digest) => exists(this.#layout.blob(digest)),
         });
         coordinator.access.prune(started - Math.max(graceMs, 3_600_000));
         const report: GcReport = {

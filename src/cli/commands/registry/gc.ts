@@ -52,7 +52,10 @@ export default class RegistryGcCommand extends BaseCommand {
     this.log(
       `${config.storage}: ${report.blobs} blobs (${formatBytes(report.bytes)}), ${report.liveBlobs} referenced; ` +
         `${verb} ${report.freedBlobs} (${formatBytes(report.freedBytes)}); ` +
-        `kept ${report.keptRecent} unreferenced blob(s) used within ${duration(graceMs)}`,
+        `kept ${report.keptRecent} unreferenced blob(s) used within ${duration(graceMs)}` +
+        (report.danglingLinks > 0
+          ? `; removed ${report.danglingLinks} layer link(s) to missing content`
+          : ''),
     );
   }
 }
