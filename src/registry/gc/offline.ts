@@ -5,6 +5,7 @@ import { GcCoordinator } from './coordinator.js';
 import { GC_DEFAULTS } from './options.js';
 import type { GcReport } from './reports.js';
 import { Layout } from '../storage/layout.js';
+import { acquireStorageLock } from '../ops/storage-lock.js';
 
 /** Options of {@link collectGarbageAt}. */
 export interface CollectGarbageAtOptions {
@@ -19,6 +20,9 @@ export interface CollectGarbageAtOptions {
  * `registry gc` command). Safe while a registry serves that storage as long as the grace period
  * is longer than its pushes take: what a running registry is using is recognised by the content
  * files' times (written, re-committed, read: see `access-times.ts`), not by its in-process leases.
+ * Holds the directory's `gc` lock while it runs, so two never sweep at once.
+ *
+ * @throws StorageLockedError (`REGISTRY_STORAGE_LOCKED`) while another `registry gc` runs there
  */
 export async function collectGarbageAt(
   root: string,
@@ -35,5 +39,10 @@ export async function collectGarbageAt(
     graceMs: options.graceMs ?? GC_DEFAULTS.graceMs,
     maxSizeBytes: 0,
   });
-  return collector.collect({ dryRun: options.dryRun === true });
+  const lock = await acquireStorageLock(root, 'gc');
+  try {
+    return await collector.collect({ dryRun: options.dryRun === true });
+  } finally {
+    await lock.release();
+  }
 }
