@@ -6,6 +6,7 @@ import type { ResolvedRegistryOptions } from '../options.js';
 import { noteRequest } from '../request-info.js';
 import { handleBlob } from './blobs.js';
 import { handleCatalog } from './catalog.js';
+import { drainRequest } from './drain.js';
 import type { RequestContext } from './context.js';
 import { API_VERSION, API_VERSION_HEADER } from './headers.js';
 import { handleManifest } from './manifests.js';
@@ -81,6 +82,7 @@ async function handle(
       options.onError(error, { method, url: (req.url ?? '').split('?')[0] ?? '' });
     }
     writeError(res, error, method);
+    drainRequest(req);
   }
 }
 
