@@ -48,7 +48,12 @@ async function pushBlob(base: string, repository: string, bytes: Buffer): Promis
   return digest;
 }
 
-function manifestOf(config: { digest: string; size: number }, layer: string, layers: number, n: number): Buffer {
+function manifestOf(
+  config: { digest: string; size: number },
+  layer: string,
+  layers: number,
+  n: number,
+): Buffer {
   const entry = { mediaType: LAYER_TYPE, digest: layer, size: 1024 };
   return Buffer.from(
     JSON.stringify({
@@ -61,7 +66,11 @@ function manifestOf(config: { digest: string; size: number }, layer: string, lay
   );
 }
 
-async function putManifest(base: string, tag: string, bytes: Buffer): Promise<{ status: number; ms: number }> {
+async function putManifest(
+  base: string,
+  tag: string,
+  bytes: Buffer,
+): Promise<{ status: number; ms: number }> {
   const started = performance.now();
   const response = await fetch(`${base}/v2/flood/app/manifests/${tag}`, {
     method: 'PUT',
@@ -88,7 +97,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const rssBefore = rssMiB(registry.pid);
     const single = await putManifest(base, 'single', manifests[0]!);
-    const flood = await Promise.all(manifests.slice(1).map((bytes, i) => putManifest(base, `flood-${i}`, bytes)));
+    const flood = await Promise.all(
+      manifests.slice(1).map((bytes, i) => putManifest(base, `flood-${i}`, bytes)),
+    );
     const peak = peakRssMiB(registry.pid);
     await new Promise((resolve) => setTimeout(resolve, 5000));
     const result = {
