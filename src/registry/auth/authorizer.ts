@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { noteRequest } from '../request-info.js';
 
 /** What a request wants to do in a repository. */
 export type Action = 'pull' | 'push' | 'delete';
@@ -67,5 +68,8 @@ export interface Authorizer {
 
 /** Allows everything: the default, for a registry on a trusted network or loopback. */
 export const openAuthorizer: Authorizer = {
-  authorize: () => Promise.resolve({ ok: true }),
+  authorize: (req) => {
+    noteRequest(req, { principal: 'anonymous' });
+    return Promise.resolve({ ok: true });
+  },
 };

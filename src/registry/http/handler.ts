@@ -73,12 +73,17 @@ async function handle(
     const raw = 'name' in route ? parseRepositoryParam(route.name) : '';
     // Mirrors: containerd's `?ns=` and Docker Hub's `library/` give one local name per image.
     const name = raw === '' || mirrors === undefined ? raw : mirrors.localName(raw, query.get('ns'));
+    if (name !== '') noteRequest(req, { repository: name });
     const verdict = await options.authorizer.authorize(req, accessFor(route, method, name));
     if (!verdict.ok) throw refusal(verdict);
     if (mirrors !== undefined && name !== '' && (await mirrors.handle(ctx, route, name))) return;
     await dispatch(ctx, route, name);
   } catch (error) {
-    if (!isRegistryApiError(error) && !isClientGone(error)) {
+    const gone = isClientGone(error);
+    noteRequest(req, {
+      reason: isRegistryApiError(error) ? error.apiCode : gone ? 'CLIENT_GONE' : 'UNKNOWN',
+    });
+    if (!isRegistryApiError(error) && !gone) {
       options.onError(error, { method, url: (req.url ?? '').split('?')[0] ?? '' });
     }
     writeError(res, error, method);
