@@ -59,6 +59,11 @@ describe('health, metrics and logs', () => {
     expect(text).toContain('registry_uploads_in_flight 0\n');
     expect(text).toMatch(/registry_storage_blobs 3\n/);
     expect(text).toMatch(/registry_storage_bytes [1-9]\d*\n/);
+    expect(text).toContain('# TYPE registry_http_request_duration_seconds histogram');
+    expect(text).toMatch(/registry_http_request_duration_seconds_bucket\{route="manifest",le="\+Inf"\} 3\n/);
+    expect(text).toMatch(/^process_resident_memory_bytes [1-9]\d*$/m);
+    expect(text).toMatch(/^process_open_fds [1-9]\d*$/m);
+    expect(text).toMatch(/^process_start_time_seconds \d{10}$/m);
     expect(text).not.toContain('ops/app');
   });
 
