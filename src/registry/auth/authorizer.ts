@@ -14,6 +14,12 @@ export interface AccessRequest {
   readonly repository: string;
   readonly actions: readonly Action[];
   readonly target?: 'repository' | 'registry';
+  /**
+   * Access the request may use besides, not required: a cross-repository mount's pull on its
+   * source (`from`). A 401's challenge names it too, so the client's token covers the mount (as
+   * CNCF distribution does); without it the mount falls back to an upload.
+   */
+  readonly optional?: { readonly repository: string; readonly actions: readonly Action[] };
 }
 
 /**
