@@ -5,7 +5,6 @@ import { GcCoordinator } from './coordinator.js';
 import { GC_DEFAULTS } from './options.js';
 import type { GcReport } from './reports.js';
 import { Layout } from '../storage/layout.js';
-import { acquireStorageLock } from '../ops/storage-lock.js';
 
 /** Options of {@link collectGarbageAt}. */
 export interface CollectGarbageAtOptions {
@@ -38,11 +37,7 @@ export async function collectGarbageAt(
     coordinator,
     graceMs: options.graceMs ?? GC_DEFAULTS.graceMs,
     maxSizeBytes: 0,
+    lockCommand: 'container-package registry gc',
   });
-  const lock = await acquireStorageLock(root, 'gc');
-  try {
-    return await collector.collect({ dryRun: options.dryRun === true });
-  } finally {
-    await lock.release();
-  }
+  return collector.collect({ dryRun: options.dryRun === true });
 }
