@@ -37,7 +37,8 @@ export interface CollectorOptions {
  * Runs garbage collection and the retention cap over a disk store, one run at a time, while the
  * registry serves: mark (see `mark.ts`), then sweep (`sweep.ts`) or evict (`evict.ts`), with the
  * {@link GcCoordinator} guarding content that requests are using. Each run holds the storage
- * directory's `gc` lock (see `ops/storage-lock.ts`), so no two processes sweep it at once.
+ * directory's `gc` lock (see `ops/storage-lock.ts`), so no two processes sweep it at once: a run
+ * while another process holds it throws StorageLockedError (`REGISTRY_STORAGE_LOCKED`).
  */
 export class Collector {
   readonly #options: CollectorOptions;
@@ -57,54 +58,46 @@ export class Collector {
   /**
    * Removes content no manifest references and nobody wrote or used within the grace period
    * (`graceMs` overrides the configured one). A dry run only counts.
-   *
-   * @throws StorageLockedError (`REGISTRY_STORAGE_LOCKED`) while another process collects there
    */
   collect(options: { dryRun?: boolean; graceMs?: number } = {}): Promise<GcReport> {
-    return this.#serialised(() =>
-      this.#locked(async () => {
-        const started = this.#now();
-        const graceMs = options.graceMs ?? this.#options.graceMs;
-        const { coordinator } = this.#options;
-        const run = coordinator.begin();
-        try {
-          const files = await listContent(this.#layout);
-          const marks = await mark(this.#layout, this.#isMirror);
-          const result = await sweep({
-            store: this.#options.store,
-            coordinator,
-            run,
-            files,
-            marks,
-            cutoffMs: started - graceMs,
-            dryRun: options.dryRun === true,
-            contentExists: (digest) => exists(this.#layout.blob(digest)),
-          });
-          coordinator.access.prune(started - Math.max(graceMs, 3_600_000));
-          const report: GcReport = {
-            dryRun: options.dryRun === true,
-            graceMs,
-            blobs: files.length,
-            bytes: files.reduce((sum, file) => sum + file.size, 0),
-            liveBlobs: files.filter((file) => marks.live.has(file.digest)).length,
-            repositories: marks.repositories,
-            ...result,
-            durationMs: this.#now() - started,
-          };
-          this.#options.logger?.log('info', 'garbage collection', { ...report });
-          return report;
-        } finally {
-          coordinator.end(run);
-        }
-      }),
-    );
+    return this.#serialised(async () => {
+      const started = this.#now();
+      const graceMs = options.graceMs ?? this.#options.graceMs;
+      const { coordinator } = this.#options;
+      const run = coordinator.begin();
+      try {
+        const files = await listContent(this.#layout);
+        const marks = await mark(this.#layout, this.#isMirror);
+        const result = await sweep({
+          store: this.#options.store,
+          coordinator,
+          run,
+          files,
+          marks,
+          cutoffMs: started - graceMs,
+          dryRun: options.dryRun === true,
+          contentExists: (digest) => exists(this.#layout.blob(digest)),
+        });
+        coordinator.access.prune(started - Math.max(graceMs, 3_600_000));
+        const report: GcReport = {
+          dryRun: options.dryRun === true,
+          graceMs,
+          blobs: files.length,
+          bytes: files.reduce((sum, file) => sum + file.size, 0),
+          liveBlobs: files.filter((file) => marks.live.has(file.digest)).length,
+          repositories: marks.repositories,
+          ...result,
+          durationMs: this.#now() - started,
+        };
+        this.#options.logger?.log('info', 'garbage collection', { ...report });
+        return report;
+      } finally {
+        coordinator.end(run);
+      }
+    });
   }
 
-  /**
-   * Evicts least recently used content until it fits the cap (nothing to do without a cap).
-   *
-   * @throws StorageLockedError (`REGISTRY_STORAGE_LOCKED`) while another process collects there
-   */
+  /** Evicts least recently used content until it fits the cap (nothing to do without a cap). */
   enforceCap(): Promise<RetentionReport> {
     return this.#serialised(async () => {
       const started = this.#now();
@@ -118,31 +111,29 @@ export class Collector {
         this.#estimate = beforeBytes;
         return { ...base, afterBytes: beforeBytes, evictedBlobs: 0, evictedBytes: 0, evictedManifests: 0 };
       }
-      return this.#locked(async () => {
-        const run = coordinator.begin();
-        try {
-          const marks = await mark(this.#layout, this.#isMirror);
-          const cutoffMs = started - this.#options.graceMs;
-          const result = await evict({ ...this.#options, run, files, marks, cutoffMs, targetBytes });
-          this.#estimate = result.remainingBytes;
-          const report: RetentionReport = {
-            ...base,
-            afterBytes: result.remainingBytes,
-            evictedBlobs: result.evictedBlobs,
-            evictedBytes: result.evictedBytes,
-            evictedManifests: result.evictedManifests,
-          };
-          const over = result.remainingBytes > max;
-          this.#options.logger?.log(over ? 'warn' : 'info', over ? 'retention cap exceeded' : 'retention', {
-            ...report,
-            ...(over ? { reason: 'the rest is local content or in use; it is never evicted' } : {}),
-            duration_ms: this.#now() - started,
-          });
-          return report;
-        } finally {
-          coordinator.end(run);
-        }
-      });
+      const run = coordinator.begin();
+      try {
+        const marks = await mark(this.#layout, this.#isMirror);
+        const cutoffMs = started - this.#options.graceMs;
+        const result = await evict({ ...this.#options, run, files, marks, cutoffMs, targetBytes });
+        this.#estimate = result.remainingBytes;
+        const report: RetentionReport = {
+          ...base,
+          afterBytes: result.remainingBytes,
+          evictedBlobs: result.evictedBlobs,
+          evictedBytes: result.evictedBytes,
+          evictedManifests: result.evictedManifests,
+        };
+        const over = result.remainingBytes > max;
+        this.#options.logger?.log(over ? 'warn' : 'info', over ? 'retention cap exceeded' : 'retention', {
+          ...report,
+          ...(over ? { reason: 'the rest is local content or in use; it is never evicted' } : {}),
+          duration_ms: this.#now() - started,
+        });
+        return report;
+      } finally {
+        coordinator.end(run);
+      }
     });
   }
 
@@ -187,21 +178,20 @@ export class Collector {
 
   readonly #isMirror = (repository: string): boolean => this.#options.isMirror?.(repository) ?? false;
 
-  /** Runs `fn` holding the directory's `gc` lock. */
-  async #locked<T>(fn: () => Promise<T>): Promise<T> {
-    await mkdir(this.#options.root, { recursive: true });
-    const lock = await acquireStorageLock(this.#options.root, 'gc', {
-      command: this.#options.lockCommand ?? 'container-package registry serve (garbage collection)',
-    });
-    try {
-      return await fn();
-    } finally {
-      await lock.release();
-    }
-  }
-
+  /** Runs `fn` after the runs queued before it, holding the directory's `gc` lock. */
   #serialised<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.#queue.then(fn, fn);
+    const locked = async (): Promise<T> => {
+      await mkdir(this.#options.root, { recursive: true });
+      const lock = await acquireStorageLock(this.#options.root, 'gc', {
+        command: this.#options.lockCommand ?? 'container-package registry serve (garbage collection)',
+      });
+      try {
+        return await fn();
+      } finally {
+        await lock.release();
+      }
+    };
+    const next = this.#queue.then(locked, locked);
     this.#queue = next.catch(() => undefined);
     return next;
   }
