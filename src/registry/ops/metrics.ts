@@ -19,8 +19,9 @@ export interface RequestSample {
 
 /**
  * The registry's Prometheus metrics, kept in memory and rendered in the text exposition format
- * (version 0.0.4) by hand. Label values are route names, methods and statuses only: never
- * repository names (unbounded) or anything a client sent verbatim.
+ * (version 0.0.4) by hand. Label values are route names, methods, statuses and the configured
+ * mirror prefixes only: never repository names (unbounded) or anything a client sent verbatim.
+ * Process metrics (`process_*`, `nodejs_*`) come last.
  */
 export class Metrics {
   readonly #requests = new Map<string, number>();
