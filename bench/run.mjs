@@ -26,5 +26,12 @@ registerHooks({
   },
 });
 
-const { main } = await import('./main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// `npm run bench -- NAME …` runs one of the standalone measurements instead of the table.
+const SCRIPTS = {
+  'manifest-flood': './manifest-flood.ts',
+  'mount-vs-upload': './mount-vs-upload.ts',
+};
+const [first, ...rest] = process.argv.slice(2);
+const script = first !== undefined && Object.hasOwn(SCRIPTS, first) ? SCRIPTS[first] : undefined;
+const { main } = await import(script ?? './main.ts');
+process.exitCode = await main(script === undefined ? process.argv.slice(2) : rest);

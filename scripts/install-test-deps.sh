@@ -11,7 +11,7 @@
 # instances on free ports and private sockets.
 set -euo pipefail
 
-PKGS=(docker.io podman buildah skopeo umoci docker-registry apache2-utils shellcheck uidmap fuse-overlayfs jq curl ca-certificates chromium)
+PKGS=(docker.io podman buildah skopeo umoci docker-registry apache2-utils shellcheck uidmap fuse-overlayfs jq curl ca-certificates util-linux mount chromium)
 
 if [ "$(id -u)" != 0 ]; then
   if command -v sudo >/dev/null 2>&1; then exec sudo -E "$0" "$@"; fi
@@ -19,11 +19,17 @@ if [ "$(id -u)" != 0 ]; then
   exit 1
 fi
 
+# The tests and the bench run podman, buildah and skopeo with a directory of their own
+# bind-mounted over /var/lib/containers (their root-only cache: see test/support/system-paths.ts).
+# The tools create it on first use only, so on a fresh machine the mount point is missing.
+make_mount_point() { [ -d /var/lib/containers ] || install -d -m 0700 /var/lib/containers; }
+
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
+  make_mount_point
   echo "install-test-deps: all packages already installed"
   exit 0
 fi
@@ -48,4 +54,5 @@ for svc in docker docker.socket containerd docker-registry; do
     systemctl stop "$svc" || true
   fi
 done
+make_mount_point
 echo "install-test-deps: done"

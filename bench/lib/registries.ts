@@ -41,9 +41,10 @@ export function startRegistry(
   kind: RegistryKind,
   dir: string,
   nodeArgs: readonly string[] = [],
+  serveArgs: readonly string[] = [],
 ): Promise<BenchRegistry> {
   mkdirSync(dir, { recursive: true });
-  return kind === 'ours' ? startOurs(dir, nodeArgs) : startDistribution(dir);
+  return kind === 'ours' ? startOurs(dir, nodeArgs, serveArgs) : startDistribution(dir);
 }
 
 /** The environment without `REGISTRY_*`: distribution reads those as config overrides. */
@@ -51,7 +52,11 @@ function registryEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('REGISTRY_')));
 }
 
-async function startOurs(dir: string, nodeArgs: readonly string[]): Promise<BenchRegistry> {
+async function startOurs(
+  dir: string,
+  nodeArgs: readonly string[],
+  serveArgs: readonly string[],
+): Promise<BenchRegistry> {
   const args = [
     ...nodeArgs,
     CLI,
@@ -61,6 +66,7 @@ async function startOurs(dir: string, nodeArgs: readonly string[]): Promise<Benc
     '127.0.0.1:0',
     '--storage',
     join(dir, 'storage'),
+    ...serveArgs,
   ];
   const log = join(dir, 'registry.log');
   const child = spawnLogged(process.execPath, args, log, 'pipe');

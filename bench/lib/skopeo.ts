@@ -27,6 +27,20 @@ export interface Skopeo {
   version(): Promise<TimedRun>;
 }
 
+/**
+ * `inner` run in a private mount namespace with `cacheDir` bind-mounted over /var/lib/containers.
+ * The mount point is created first: on a fresh machine no containers tool has run yet, so it
+ * does not exist, and `mount` fails with "mount point does not exist".
+ */
+export function isolatedCommand(
+  unshare: string,
+  cacheDir: string,
+  inner: readonly string[],
+): [string, string[]] {
+  const script = 'mkdir -p -m 0700 /var/lib/containers && mount --bind "$0" /var/lib/containers && exec "$@"';
+  return [unshare, ['--mount', '--propagation', 'private', '--', 'sh', '-c', script, cacheDir, ...inner]];
+}
+
 /** Writes skopeo's configuration under `dir` and returns a runner. */
 export function createSkopeo(dir: string): Skopeo {
   const skopeo = requireTool('skopeo');
@@ -48,14 +62,8 @@ export function createSkopeo(dir: string): Skopeo {
     // Not root: the cache lives under $HOME/.local/share/containers; give each cacheDir its own HOME.
     if (unshare === undefined)
       return runTimed(inner[0]!, inner.slice(1), { env: { ...env, HOME: cacheDir } });
-    const script = 'mount --bind "$0" /var/lib/containers && exec "$@"';
-    return runTimed(
-      unshare,
-      ['--mount', '--propagation', 'private', '--', 'sh', '-c', script, cacheDir, ...inner],
-      {
-        env,
-      },
-    );
+    const [command, isolatedArgs] = isolatedCommand(unshare, cacheDir, inner);
+    return runTimed(command, isolatedArgs, { env });
   };
 
   return {

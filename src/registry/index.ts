@@ -55,6 +55,13 @@ export { Metrics } from './ops/metrics.js';
 export { PackageStats } from './packages/stats.js';
 export { DiskStore, type DiskStoreOptions } from './storage/disk.js';
 export { StoreError, type StoreErrorCode } from './storage/errors.js';
+export {
+  acquireStorageLock,
+  StorageLockedError,
+  type LockHolder,
+  type LockRole,
+  type StorageLock,
+} from './ops/storage-lock.js';
 export type * from './storage/store.js';
 export { ERROR_TABLE, RegistryApiError, apiError, type ApiErrorCode } from './errors.js';
 export { Mirrors, type MirrorsOptions } from './mirror/mirrors.js';

@@ -19,9 +19,12 @@ export interface CheckedManifest {
   /** The media type it will be served with. */
   readonly mediaType: string;
   readonly kind: 'image' | 'index';
-  /** Blobs that must be in the repository: the config and every distributable layer. */
+  /**
+   * Blobs that must be in the repository: the config and every distributable layer, each digest
+   * once (a manifest may list one layer thousands of times; each is checked once).
+   */
   readonly blobs: readonly Descriptor[];
-  /** Manifests that must be in the repository: the children of an index. */
+  /** Manifests that must be in the repository: the children of an index, each digest once. */
   readonly manifests: readonly Descriptor[];
   readonly subject?: Descriptor;
   /** `artifactType`, or for an image manifest without one, its config's media type. */
@@ -62,7 +65,7 @@ export function checkManifest(bytes: Uint8Array, contentType: string | undefined
       mediaType,
       kind: 'index',
       blobs: [],
-      manifests,
+      manifests: uniqueByDigest(manifests),
       subject,
       artifactType: declaredType,
       annotations,
@@ -73,12 +76,18 @@ export function checkManifest(bytes: Uint8Array, contentType: string | undefined
   return {
     mediaType,
     kind: 'image',
-    blobs: [config, ...layers.filter((layer) => !isForeign(layer))],
+    blobs: uniqueByDigest([config, ...layers.filter((layer) => !isForeign(layer))]),
     manifests: [],
     subject,
     artifactType: declaredType ?? config.mediaType,
     annotations,
   };
+}
+
+/** The first descriptor of each digest, in order. */
+function uniqueByDigest(descriptors: readonly Descriptor[]): Descriptor[] {
+  const seen = new Set<string>();
+  return descriptors.filter((d) => !seen.has(d.digest) && seen.add(d.digest) !== undefined);
 }
 
 function chooseMediaType(value: Record<string, unknown>, contentType: string | undefined): string {

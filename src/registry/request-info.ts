@@ -6,6 +6,10 @@ export interface RequestInfo {
   route?: string;
   /** Who made it, such as `token tok_1a2b3c4d5e6f` or `anonymous`: never a secret. */
   principal?: string;
+  /** The repository it named, once validated (a name, never anything else from the URL). */
+  repository?: string;
+  /** Why it failed: the OCI error code answered (`MANIFEST_UNKNOWN`, `DENIED`…), never a message. */
+  reason?: string;
 }
 
 const infos = new WeakMap<IncomingMessage, RequestInfo>();

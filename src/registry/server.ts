@@ -79,7 +79,12 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
   const every = (ms: number, what: string, run: () => Promise<unknown>): void => {
     if (ms <= 0 || collector === undefined) return;
     const handle = setInterval(() => {
-      run().catch((error: unknown) => resolved.onError(error, { method: what, url: '' }));
+      run().catch((error: unknown) => {
+        // An offline `registry gc` holds the directory: this round is skipped, the next one runs.
+        if (isLocked(error))
+          resolved.logger.log('info', 'collection skipped', { run: what, reason: error.message });
+        else resolved.onError(error, { method: what, url: '' });
+      });
     }, ms);
     handle.unref();
     cacheTimers.push(handle);
@@ -150,6 +155,10 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
     collectGarbage: async (options) => needCollector().collect(options),
     enforceRetention: async () => needCollector().enforceCap(),
   };
+}
+
+function isLocked(error: unknown): error is Error {
+  return error instanceof Error && (error as { code?: unknown }).code === 'REGISTRY_STORAGE_LOCKED';
 }
 
 async function closeServer(

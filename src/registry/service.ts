@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { openAuthorizer, type Authorizer } from './auth/authorizer.js';
 import { fileKeySource, urlKeySource } from './auth/oidc/jwks.js';
@@ -9,6 +10,7 @@ import { RegistryConfigError } from './config/errors.js';
 import { parseListen } from './config/units.js';
 import { mirrorOptionsOf } from './mirror/credentials.js';
 import { batchedJsonLogger, type Logger } from './ops/logger.js';
+import { acquireStorageLock, type StorageLock } from './ops/storage-lock.js';
 import { createRegistry, type Registry } from './server.js';
 
 /** Command-line values that override the config file. */
@@ -83,9 +85,11 @@ export interface ServiceOptions {
 /**
  * Starts the registry a config describes: refuses an open registry on a non-loopback address
  * (unless `insecure-listen`), builds the authorizer, turns automatic cross-repository mounts (no
- * `from`) off when auth is on, reads the mirrors' credentials from the environment, and listens.
+ * `from`) off when auth is on, reads the mirrors' credentials from the environment, takes the
+ * storage directory's lock (held until `close()` or exit) and listens.
  *
  * @throws RegistryConfigError when the listen address is unsafe or a mirror's credential variable is unset
+ * @throws StorageLockedError (`REGISTRY_STORAGE_LOCKED`) when another process serves that storage
  */
 export async function startRegistryService(
   config: RegistryConfig,
@@ -93,6 +97,32 @@ export async function startRegistryService(
 ): Promise<RegistryService> {
   checkListenSafety(config);
   const mirrors = mirrorOptionsOf(config.mirrors, options.env ?? process.env, config.source);
+  const lock = await lockStorage(config);
+  try {
+    return await start(config, options, mirrors, lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+/**
+ * The one place a service locks its storage: one serving process per directory. (A shared mode
+ * for replicas over one storage would opt out here.)
+ */
+async function lockStorage(config: RegistryConfig): Promise<StorageLock> {
+  await mkdir(config.storage, { recursive: true });
+  return acquireStorageLock(config.storage, 'serve', {
+    command: `container-package registry serve (listen ${config.listen.host}:${config.listen.port})`,
+  });
+}
+
+async function start(
+  config: RegistryConfig,
+  options: ServiceOptions,
+  mirrors: ReturnType<typeof mirrorOptionsOf>,
+  lock: StorageLock,
+): Promise<RegistryService> {
   const own = options.logger === undefined ? batchedJsonLogger(process.stderr, config.logLevel) : undefined;
   const logger = options.logger ?? own!;
   const onError = (error: unknown, request?: { method: string; url: string }): void => {
@@ -144,6 +174,7 @@ export async function startRegistryService(
         await registry.close();
       } finally {
         own?.close();
+        await lock.release();
       }
     },
   };

@@ -3,6 +3,7 @@
  * private and a public registry, sent as Basic auth on each request and through the Docker token
  * flow (GET /token, then Bearer), with the 401/403/2xx Buildkite Packages would answer.
  */
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   AUDIENCE_PREFIX,
@@ -12,7 +13,7 @@ import {
   createAuthFixture,
   type AuthFixture,
 } from './registry-auth-support.js';
-import { send, type Reply, type TestRegistry } from './registry-support.js';
+import { digestOf, send, type Reply, type TestRegistry } from './registry-support.js';
 
 type Op = 'pull' | 'push' | 'delete';
 type Who =
@@ -243,6 +244,63 @@ describe('names, the ping and the catalog', () => {
     const mounted = await mount(`${PRIVATE}/app`, fixture.tokens.write);
     expect(mounted.status).toBe(201);
     expect(mounted.headers.get('docker-content-digest')).toBe(layer);
+  });
+
+  test("a mount's challenge names pull on its source; a token without it is challenged, then mounts", async () => {
+    const layer = fixture.seededLayer[PRIVATE]!;
+    const path = `/v2/${PUBLIC}/app/blobs/uploads/?mount=${layer}&from=${PRIVATE}/app`;
+    const anonymous = await send(reg.url, 'POST', path);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toContain(
+      `scope="repository:${PUBLIC}/app:pull,push repository:${PRIVATE}/app:pull"`,
+    );
+    const tokenFor = async (...scopes: string[]) => {
+      const query = scopes.map((scope) => `scope=${scope}`).join('&');
+      const reply = await send(reg.url, 'GET', `/token?${query}`, { headers: basic(fixture.tokens.write) });
+      return { Authorization: `Bearer ${(reply.json() as { token: string }).token}` };
+    };
+    // A token for the target alone (cached from the blob checks before): challenged for both.
+    const targetOnly = await send(reg.url, 'POST', path, {
+      headers: await tokenFor(`repository:${PUBLIC}/app:pull,push`),
+    });
+    expect(targetOnly.status).toBe(401);
+    expect(targetOnly.headers.get('www-authenticate')).toContain(`repository:${PRIVATE}/app:pull`);
+    const both = await send(reg.url, 'POST', path, {
+      headers: await tokenFor(`repository:${PUBLIC}/app:pull,push`, `repository:${PRIVATE}/app:pull`),
+    });
+    expect(both.status).toBe(201);
+    // Asked for and refused (an OIDC token of the public registry): an upload, not a loop of 401s.
+    const refused = await send(
+      reg.url,
+      'GET',
+      `/token?scope=repository:${PUBLIC}/app:pull,push&scope=repository:${PRIVATE}/app:pull`,
+      {
+        headers: basic(fixture.oidc(PUBLIC)),
+      },
+    );
+    const upload = await send(reg.url, 'POST', path, {
+      headers: { Authorization: `Bearer ${(refused.json() as { token: string }).token}` },
+    });
+    expect(upload.status).toBe(202);
+  });
+
+  test('the client mounts across repositories under the token flow instead of uploading', async () => {
+    const { RegistryClient, staticCredentials } = await import('../../src/client/index.js');
+    const host = new URL(reg.url).host;
+    const client = new RegistryClient({
+      credentials: staticCredentials({ [host]: { username: 'buildkite', password: fixture.tokens.write } }),
+    });
+    try {
+      const bytes = Buffer.from(`mount me ${Date.now()}`);
+      const blob = {
+        descriptor: { mediaType: 'application/octet-stream', digest: digestOf(bytes), size: bytes.length },
+        open: () => Promise.resolve(Readable.from([bytes])),
+      };
+      expect(await client.pushBlob(`${host}/${PRIVATE}/mount-source`, blob)).toBe('uploaded');
+      expect(await client.pushBlob(`${host}/${PUBLIC}/mount-target`, blob)).toBe('mounted');
+    } finally {
+      await client.close();
+    }
   });
 
   test('startRegistryService turns automatic mounts off when auth is on', async () => {

@@ -66,6 +66,19 @@ describe('the registry as a pull-through mirror of another registry', () => {
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe(String(MiB));
     expect(upstream.proxy.requests.filter((r) => r.path.startsWith('/v2/team/'))).toEqual([]);
+    const metrics = (await send(mirror.url, 'GET', '/metrics')).body.toString();
+    const count = (kind: string, result: string) =>
+      Number(
+        new RegExp(
+          `^registry_mirror_requests_total\\{mirror="upstream-test",kind="${kind}",result="${result}"\\} (\\d+)$`,
+          'm',
+        ).exec(metrics)?.[1] ?? 0,
+      );
+    expect(count('manifest', 'miss')).toBeGreaterThanOrEqual(1);
+    expect(count('manifest', 'hit')).toBeGreaterThanOrEqual(2);
+    expect(count('blob', 'miss')).toBeGreaterThanOrEqual(image.blobs.length);
+    expect(count('blob', 'hit')).toBeGreaterThanOrEqual(1);
+    expect(count('manifest', 'stale')).toBe(0);
   });
 
   it('after tag-max-age one HEAD re-checks the tag, and a moved tag is fetched', async () => {
@@ -147,6 +160,9 @@ describe('the registry as a pull-through mirror of another registry', () => {
     expect(stale.warning).toContain('110 - "response is stale"');
     const again = await pullImage(quick.url, 'up/team/app', 'v1');
     expect(again.warning).toContain('111');
+    expect((await send(quick.url, 'GET', '/metrics')).body.toString()).toMatch(
+      /^registry_mirror_requests_total\{mirror="up",kind="manifest",result="stale"\} 2$/m,
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
     expect((await pullImage(mirror.url, 'upstream-test/team/app', image.digest)).warning).toBeNull();
     const uncached = await send(quick.url, 'GET', '/v2/up/team/other/manifests/v1');

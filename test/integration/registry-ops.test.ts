@@ -59,6 +59,11 @@ describe('health, metrics and logs', () => {
     expect(text).toContain('registry_uploads_in_flight 0\n');
     expect(text).toMatch(/registry_storage_blobs 3\n/);
     expect(text).toMatch(/registry_storage_bytes [1-9]\d*\n/);
+    expect(text).toContain('# TYPE registry_http_request_duration_seconds histogram');
+    expect(text).toMatch(/registry_http_request_duration_seconds_bucket\{route="manifest",le="\+Inf"\} 3\n/);
+    expect(text).toMatch(/^process_resident_memory_bytes [1-9]\d*$/m);
+    expect(text).toMatch(/^process_open_fds [1-9]\d*$/m);
+    expect(text).toMatch(/^process_start_time_seconds \d{10}$/m);
     expect(text).not.toContain('ops/app');
   });
 
@@ -81,6 +86,30 @@ describe('health, metrics and logs', () => {
     const all = JSON.stringify(lines);
     expect(all).not.toContain('secret');
     expect(all).not.toContain('c2VjcmV0');
+  });
+
+  test('open mode: the principal is anonymous; a 4xx line has its reason and repository, no token', async () => {
+    await pushImage(reg.url, 'ops/app', 'v1');
+    lines.length = 0;
+    const auth = { Authorization: 'Bearer secret-token-value' };
+    await send(reg.url, 'GET', '/v2/ops/app/manifests/v1', { headers: { 'X-Request-Id': 'ok-1', ...auth } });
+    await send(reg.url, 'GET', '/v2/ops/app/manifests/nope', {
+      headers: { 'X-Request-Id': 'miss-1', ...auth },
+    });
+    await send(reg.url, 'GET', '/v2/Bad_Name/tags/list', { headers: { 'X-Request-Id': 'bad-1' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const byId = (id: string) => lines.find((l) => l.request_id === id)!;
+    expect(byId('ok-1')).toMatchObject({ status: 200, principal: 'anonymous' });
+    expect(byId('ok-1')).not.toHaveProperty('reason');
+    expect(byId('ok-1')).not.toHaveProperty('repository');
+    expect(byId('miss-1')).toMatchObject({
+      status: 404,
+      principal: 'anonymous',
+      reason: 'MANIFEST_UNKNOWN',
+      repository: 'ops/app',
+    });
+    expect(byId('bad-1')).toMatchObject({ status: 400, reason: 'NAME_INVALID' });
+    expect(JSON.stringify(lines)).not.toContain('secret-token-value');
   });
 });
 

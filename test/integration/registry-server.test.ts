@@ -82,7 +82,8 @@ describe('the authorizer seam', () => {
         { repository: '', actions: [] },
         { repository: 'locked', actions: ['pull'] },
         { repository: 'open', actions: ['delete'] },
-        { repository: 'open', actions: ['push'] },
+        // The mount's source is named as optional access (for a token challenge's scope).
+        { repository: 'open', actions: ['push'], optional: { repository: 'hidden', actions: ['pull'] } },
         { repository: 'hidden', actions: ['pull'] },
       ]);
     } finally {

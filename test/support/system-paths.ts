@@ -47,7 +47,8 @@ export function canIsolateSystemPaths(): Promise<boolean> {
  * namespace of its own that disappears with the process.
  */
 export function isolated(unshare: string, replacement: string, inner: CommandLine): CommandLine {
-  const script = `mount --bind "$0" ${SYSTEM_CONTAINERS_DIR} && exec "$@"`;
+  // The mount point may not exist yet on a fresh machine (no containers tool has run as root).
+  const script = `mkdir -p -m 0700 ${SYSTEM_CONTAINERS_DIR} && mount --bind "$0" ${SYSTEM_CONTAINERS_DIR} && exec "$@"`;
   return {
     command: unshare,
     args: [

@@ -24,20 +24,27 @@ export function baseUrlFor(req: IncomingMessage, origin: ChallengeOrigin): strin
 /**
  * The `WWW-Authenticate` header of a 401: `Bearer realm="<base>/token",service="<host>"`, plus
  * `scope="repository:<name>:<actions>"` when a repository is involved. Pushing asks for
- * `pull,push`, since a push also reads.
+ * `pull,push`, since a push also reads. `also` adds scopes the request may use (a mount's
+ * `repository:<from>:pull`), space-separated in the one `scope` parameter as distribution does.
  */
 export function bearerChallenge(
   req: IncomingMessage,
   origin: ChallengeOrigin,
   repository?: string,
   actions: readonly Action[] = [],
+  also?: { readonly repository: string; readonly actions: readonly Action[] },
 ): string {
   const base = baseUrlFor(req, origin);
   const service = new URL(base).host;
   let header = `Bearer realm="${base}/token",service="${service}"`;
+  const scopes: string[] = [];
   if (repository !== undefined && repository !== '' && actions.length > 0) {
     const wanted = actions.includes('push') && !actions.includes('pull') ? ['pull', ...actions] : actions;
-    header += `,scope="repository:${repository}:${wanted.join(',')}"`;
+    scopes.push(`repository:${repository}:${wanted.join(',')}`);
   }
+  if (scopes.length > 0 && also !== undefined && also.repository !== repository && also.actions.length > 0) {
+    scopes.push(`repository:${also.repository}:${also.actions.join(',')}`);
+  }
+  if (scopes.length > 0) header += `,scope="${scopes.join(' ')}"`;
   return header;
 }

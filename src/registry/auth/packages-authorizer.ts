@@ -178,7 +178,17 @@ export class PackagesAuthorizer implements Authorizer {
     }
     const held = claims.access[name];
     const missing = access.actions.filter((a) => !(held ?? []).includes(a));
-    if (missing.length === 0) return { ok: true };
+    if (missing.length === 0) {
+      // A mount's source the token was never asked for: challenge, so the client's next token
+      // covers the mount instead of falling back to an upload. Asked and refused: go on without.
+      const also = access.optional;
+      if (also === undefined || anonymous || also.repository in claims.access) return { ok: true };
+      return this.#unauthorized(
+        req,
+        access,
+        `the bearer token does not cover ${also.actions.join(',')} on ${also.repository}, the mount's source`,
+      );
+    }
     const denied = claims.denied[name];
     // Not asked for when the token was issued: challenge, so the client fetches a token for it.
     if (denied === undefined || anonymous) {
@@ -200,7 +210,7 @@ export class PackagesAuthorizer implements Authorizer {
     return {
       ok: false,
       status: 401,
-      challenge: bearerChallenge(req, this.#challengeOrigin, repository, access.actions),
+      challenge: bearerChallenge(req, this.#challengeOrigin, repository, access.actions, access.optional),
       message: message ?? loginMessage(),
     };
   }

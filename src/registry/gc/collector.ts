@@ -1,4 +1,7 @@
+import { mkdir } from 'node:fs/promises';
 import type { Logger } from '../ops/logger.js';
+import { acquireStorageLock } from '../ops/storage-lock.js';
+import { exists } from '../storage/files.js';
 import { Layout } from '../storage/layout.js';
 import type { Store } from '../storage/store.js';
 import { listContent } from './content.js';
@@ -26,12 +29,16 @@ export interface CollectorOptions {
   readonly isMirror?: (repository: string) => boolean;
   readonly logger?: Logger;
   readonly now?: () => number;
+  /** Who collects, shown to a process refused the directory's `gc` lock. Default: a serving registry. */
+  readonly lockCommand?: string;
 }
 
 /**
  * Runs garbage collection and the retention cap over a disk store, one run at a time, while the
  * registry serves: mark (see `mark.ts`), then sweep (`sweep.ts`) or evict (`evict.ts`), with the
- * {@link GcCoordinator} guarding content that requests are using.
+ * {@link GcCoordinator} guarding content that requests are using. Each run holds the storage
+ * directory's `gc` lock (see `ops/storage-lock.ts`), so no two processes sweep it at once: a run
+ * while another process holds it throws StorageLockedError (`REGISTRY_STORAGE_LOCKED`).
  */
 export class Collector {
   readonly #options: CollectorOptions;
@@ -69,6 +76,7 @@ export class Collector {
           marks,
           cutoffMs: started - graceMs,
           dryRun: options.dryRun === true,
+          contentExists: (digest) => exists(this.#layout.blob(digest)),
         });
         coordinator.access.prune(started - Math.max(graceMs, 3_600_000));
         const report: GcReport = {
@@ -150,7 +158,11 @@ export class Collector {
       } while (this.#capAgain);
     };
     this.#capLoop = loop()
-      .catch(onError)
+      .catch((error: unknown) => {
+        // An offline `registry gc` holds the directory: the next write or check tries again.
+        if ((error as { code?: unknown }).code !== 'REGISTRY_STORAGE_LOCKED') onError(error);
+        else this.#options.logger?.log('info', 'retention skipped', { reason: (error as Error).message });
+      })
       .finally(() => (this.#capLoop = undefined));
   }
 
@@ -166,8 +178,20 @@ export class Collector {
 
   readonly #isMirror = (repository: string): boolean => this.#options.isMirror?.(repository) ?? false;
 
+  /** Runs `fn` after the runs queued before it, holding the directory's `gc` lock. */
   #serialised<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.#queue.then(fn, fn);
+    const locked = async (): Promise<T> => {
+      await mkdir(this.#options.root, { recursive: true });
+      const lock = await acquireStorageLock(this.#options.root, 'gc', {
+        command: this.#options.lockCommand ?? 'container-package registry serve (garbage collection)',
+      });
+      try {
+        return await fn();
+      } finally {
+        await lock.release();
+      }
+    };
+    const next = this.#queue.then(locked, locked);
     this.#queue = next.catch(() => undefined);
     return next;
   }

@@ -19,6 +19,9 @@ export interface CollectGarbageAtOptions {
  * `registry gc` command). Safe while a registry serves that storage as long as the grace period
  * is longer than its pushes take: what a running registry is using is recognised by the content
  * files' times (written, re-committed, read: see `access-times.ts`), not by its in-process leases.
+ * Holds the directory's `gc` lock while it runs, so two never sweep at once.
+ *
+ * @throws StorageLockedError (`REGISTRY_STORAGE_LOCKED`) while another `registry gc` runs there
  */
 export async function collectGarbageAt(
   root: string,
@@ -34,6 +37,7 @@ export async function collectGarbageAt(
     coordinator,
     graceMs: options.graceMs ?? GC_DEFAULTS.graceMs,
     maxSizeBytes: 0,
+    lockCommand: 'container-package registry gc',
   });
   return collector.collect({ dryRun: options.dryRun === true });
 }

@@ -15,6 +15,8 @@ export interface GcReport {
   readonly keptRecent: number;
   /** Unreferenced content kept: a request was referencing it at that moment. */
   readonly keptInUse: number;
+  /** Layer links to missing content (left by a collection killed mid-sweep) removed. */
+  readonly danglingLinks: number;
   readonly durationMs: number;
 }
 

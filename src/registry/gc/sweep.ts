@@ -2,7 +2,7 @@ import type { Store } from '../storage/store.js';
 import type { ContentFile } from './content.js';
 import type { CollectionRun, GcCoordinator } from './coordinator.js';
 import type { Marks } from './mark.js';
-import { lastUse, removeDigest } from './remove.js';
+import { lastUse, removeDanglingLinks, removeDigest } from './remove.js';
 
 /** What {@link sweep} did (or, in a dry run, would do). */
 export interface SweepResult {
@@ -13,6 +13,8 @@ export interface SweepResult {
   readonly keptRecent: number;
   /** Unreferenced content kept because a request was using it at that moment. */
   readonly keptInUse: number;
+  /** Layer links to content that no longer exists, removed (or removable). */
+  readonly danglingLinks: number;
 }
 
 /** Inputs of {@link sweep}. */
@@ -25,12 +27,17 @@ export interface SweepInput {
   /** Content written or used at or after this time (ms) is kept. */
   readonly cutoffMs: number;
   readonly dryRun: boolean;
+  /** Whether content with this digest exists now (checked again before its dangling links go). */
+  readonly contentExists: (digest: string) => Promise<boolean>;
 }
 
 /**
  * The sweep phase: removes every content file the mark did not reach whose last write and last
  * use are both older than the cutoff, one digest at a time, each claimed from the coordinator
  * first (so a request referencing it meanwhile either keeps it or waits for it to be gone).
+ * Then it removes layer links whose content is gone (a collection killed mid-sweep by an older
+ * version left those), each digest claimed the same way and its content checked again first, so
+ * `fsck` is clean after any collection, whenever the one before it was killed.
  */
 export async function sweep(input: SweepInput): Promise<SweepResult> {
   const { coordinator, run, marks, cutoffMs } = input;
@@ -61,5 +68,28 @@ export async function sweep(input: SweepInput): Promise<SweepResult> {
     freedBlobs += 1;
     freedBytes += file.size;
   }
-  return { freedBlobs, freedBytes, keptRecent, keptInUse };
+  const danglingLinks = await sweepDanglingLinks(input);
+  return { freedBlobs, freedBytes, keptRecent, keptInUse, danglingLinks };
+}
+
+async function sweepDanglingLinks(input: SweepInput): Promise<number> {
+  const { coordinator, run, marks, cutoffMs } = input;
+  const listed = new Set(input.files.map((file) => file.digest));
+  let count = 0;
+  for (const [digest, repositories] of marks.links) {
+    if (listed.has(digest) || marks.live.has(digest)) continue;
+    if (await input.contentExists(digest)) continue;
+    if (input.dryRun) {
+      count += repositories.length;
+      continue;
+    }
+    if (!coordinator.claim(run, digest, cutoffMs)) continue;
+    try {
+      if (!(await input.contentExists(digest)))
+        count += await removeDanglingLinks(input.store, digest, marks);
+    } finally {
+      coordinator.release(digest);
+    }
+  }
+  return count;
 }

@@ -12,21 +12,41 @@ export function contentLength(req: IncomingMessage): number | undefined {
 
 /**
  * Reads a whole request body of at most `limit` bytes into memory (manifests only). A body that is
- * declared or turns out to be larger fails with 413 `SIZE_INVALID` without reading the rest, and
- * the connection is closed after the answer.
+ * declared or turns out to be larger fails with 413 `SIZE_INVALID` without reading the rest (the
+ * handler drains it after the answer, bounded: see `drain.ts`).
  */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = contentLength(req);
-  if (declared !== undefined && declared > limit) throw tooLarge(declared, limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const bytes = chunk as Buffer;
-    size += bytes.length;
-    if (size > limit) throw tooLarge(size, limit);
-    chunks.push(bytes);
-  }
-  return Buffer.concat(chunks, size);
+  if (declared !== undefined && declared > limit) return Promise.reject(tooLarge(declared, limit));
+  // Not `for await`: leaving that loop early destroys the request, and with it the connection
+  // the answer has to go out on.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (error: unknown, body?: Buffer): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', finish);
+      req.off('close', onClose);
+      if (body === undefined) reject(error);
+      else resolve(body);
+    };
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        finish(tooLarge(size, limit));
+      } else chunks.push(chunk);
+    };
+    const onEnd = (): void => finish(undefined, Buffer.concat(chunks, size));
+    const onClose = (): void => {
+      if (!req.complete) finish(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+    };
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', finish);
+    req.once('close', onClose);
+  });
 }
 
 function tooLarge(size: number, limit: number) {
@@ -34,7 +54,6 @@ function tooLarge(size: number, limit: number) {
     status: 413,
     message: `manifest is larger than this registry accepts (${limit} bytes)`,
     detail: { size, limit },
-    headers: { Connection: 'close' },
   });
 }
 
@@ -68,6 +87,5 @@ function requestTooLarge(size: number, limit: number) {
     status: 413,
     message: `request body is larger than this registry accepts (${limit} bytes per request); raise limits.max-request-bytes or send smaller chunks`,
     detail: { size, limit },
-    headers: { Connection: 'close' },
   });
 }

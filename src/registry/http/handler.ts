@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessRequest } from '../auth/authorizer.js';
 import { apiError, isRegistryApiError, writeError } from '../errors.js';
-import { parseRepositoryParam } from '../names.js';
+import { isSafeRepository, parseRepositoryParam } from '../names.js';
 import type { ResolvedRegistryOptions } from '../options.js';
 import { noteRequest } from '../request-info.js';
 import { handleBlob } from './blobs.js';
 import { handleCatalog } from './catalog.js';
+import { drainRequest } from './drain.js';
 import type { RequestContext } from './context.js';
 import { API_VERSION, API_VERSION_HEADER } from './headers.js';
 import { handleManifest } from './manifests.js';
@@ -77,15 +78,21 @@ async function handle(
     const raw = 'name' in route ? parseRepositoryParam(route.name) : '';
     // Mirrors: containerd's `?ns=` and Docker Hub's `library/` give one local name per image.
     const name = raw === '' || mirrors === undefined ? raw : mirrors.localName(raw, query.get('ns'));
-    const verdict = await options.authorizer.authorize(req, accessFor(route, method, name));
+    if (name !== '') noteRequest(req, { repository: name });
+    const verdict = await options.authorizer.authorize(req, accessFor(route, method, name, query));
     if (!verdict.ok) throw refusal(verdict);
     if (mirrors !== undefined && name !== '' && (await mirrors.handle(ctx, route, name))) return;
     await dispatch(ctx, route, name);
   } catch (error) {
-    if (!isRegistryApiError(error) && !isClientGone(error)) {
+    const gone = isClientGone(error);
+    noteRequest(req, {
+      reason: isRegistryApiError(error) ? error.apiCode : gone ? 'CLIENT_GONE' : 'UNKNOWN',
+    });
+    if (!isRegistryApiError(error) && !gone) {
       options.onError(error, { method, url: (req.url ?? '').split('?')[0] ?? '' });
     }
     writeError(res, error, method);
+    drainRequest(req);
   }
 }
 
@@ -119,11 +126,26 @@ async function dispatch(ctx: RequestContext, route: Route, name: string): Promis
   }
 }
 
-/** The access a request needs: reads `pull`, uploads and manifest PUT `push`, DELETE `delete`. */
-export function accessFor(route: Route, method: string, name: string): AccessRequest {
+/**
+ * The access a request needs: reads `pull`, uploads and manifest PUT `push`, DELETE `delete`. A
+ * mount (`POST …/blobs/uploads/?mount=D&from=R`) may also use `pull` on `R`.
+ */
+export function accessFor(
+  route: Route,
+  method: string,
+  name: string,
+  query?: URLSearchParams,
+): AccessRequest {
   if (route.kind === 'base') return { repository: '', actions: [] };
   if (route.kind === 'catalog') return { repository: '', actions: ['pull'] };
-  if (route.kind === 'uploads' || route.kind === 'upload') return { repository: name, actions: ['push'] };
+  if (route.kind === 'uploads') {
+    const from = query?.get('mount') == null ? null : (query.get('from') ?? null);
+    if (from !== null && isSafeRepository(from) && from !== name) {
+      return { repository: name, actions: ['push'], optional: { repository: from, actions: ['pull'] } };
+    }
+    return { repository: name, actions: ['push'] };
+  }
+  if (route.kind === 'upload') return { repository: name, actions: ['push'] };
   if (method === 'DELETE') return { repository: name, actions: ['delete'] };
   if (method === 'PUT') return { repository: name, actions: ['push'] };
   return { repository: name, actions: ['pull'] };

@@ -7,6 +7,16 @@ import { readBody } from './body.js';
 import type { RequestContext } from './context.js';
 import { header, manifestLocation } from './headers.js';
 import { sendEmpty } from './reply.js';
+import { Slots } from './slots.js';
+
+/**
+ * Manifest puts checking their references at once, per process. Each holds a parsed manifest's
+ * descriptors and its reference checks; the rest wait (their bodies already read and bounded).
+ */
+const VALIDATIONS = new Slots(4);
+
+/** Reference checks (`stat`s) in flight per manifest put. */
+const CHECKS_PER_MANIFEST = 16;
 
 /** `GET`/`HEAD`/`PUT`/`DELETE /v2/<name>/manifests/<reference>`, by tag or by digest. */
 export async function handleManifest(ctx: RequestContext, name: string, reference: string): Promise<void> {
@@ -69,22 +79,25 @@ async function putManifest(ctx: RequestContext, name: string, reference: string)
       detail: { expected: ref.digest.value, actual: digest },
     });
   }
-  const checked = checkManifest(bytes, header(ctx.req.headers, 'content-type'));
   const tags = ref.kind === 'tag' ? [ref.tag, ...extraTags] : extraTags;
-  const subject = checked.subject?.digest;
-  // The lease keeps online GC off the referenced content between the check and the put.
-  const referenced = [...checked.blobs, ...checked.manifests].map((d) => d.digest);
-  await ctx.options.caching.gc.lease(referenced, async () => {
-    if (ctx.options.requireManifestReferences) await requireReferences(ctx, name, checked);
-    await ctx.store.putManifest(name, {
-      bytes,
-      digest,
-      mediaType: checked.mediaType,
-      tags,
-      referrer:
-        subject === undefined
-          ? undefined
-          : { subject, descriptor: referrerDescriptor(checked, digest, bytes.length) },
+  let subject: string | undefined;
+  await VALIDATIONS.run(async () => {
+    const checked = checkManifest(bytes, header(ctx.req.headers, 'content-type'));
+    subject = checked.subject?.digest;
+    // The lease keeps online GC off the referenced content between the check and the put.
+    const referenced = [...checked.blobs, ...checked.manifests].map((d) => d.digest);
+    await ctx.options.caching.gc.lease(referenced, async () => {
+      if (ctx.options.requireManifestReferences) await requireReferences(ctx, name, checked);
+      await ctx.store.putManifest(name, {
+        bytes,
+        digest,
+        mediaType: checked.mediaType,
+        tags,
+        referrer:
+          subject === undefined
+            ? undefined
+            : { subject, descriptor: referrerDescriptor(checked, digest, bytes.length) },
+      });
     });
   });
   ctx.options.stats.recordPush(name, digest, tags);
@@ -97,19 +110,31 @@ async function putManifest(ctx: RequestContext, name: string, reference: string)
   sendEmpty(ctx.res, 201, headers);
 }
 
-/** Fails with `MANIFEST_BLOB_UNKNOWN` naming the first config, layer or child manifest not in `name`. */
+/**
+ * Fails with `MANIFEST_BLOB_UNKNOWN` naming the first config, layer or child manifest not in
+ * `name`. Checks at most {@link CHECKS_PER_MANIFEST} at a time and stops at the first missing.
+ */
 async function requireReferences(ctx: RequestContext, name: string, checked: CheckedManifest): Promise<void> {
-  const missing = await Promise.all([
-    ...checked.blobs.map(async (d) =>
-      (await ctx.store.statBlob(name, d.digest)) === undefined ? d : undefined,
-    ),
-    ...checked.manifests.map(async (d) =>
-      (await ctx.store.statManifest(name, d.digest)) === undefined ? d : undefined,
-    ),
-  ]);
-  const first = missing.find((d) => d !== undefined);
-  if (first === undefined) return;
-  const what = checked.manifests.includes(first) ? 'manifest' : 'blob';
+  const all = [
+    ...checked.blobs.map((d) => ({ d, what: 'blob' as const })),
+    ...checked.manifests.map((d) => ({ d, what: 'manifest' as const })),
+  ];
+  let next = 0;
+  let firstMissing = all.length;
+  const worker = async (): Promise<void> => {
+    while (firstMissing === all.length && next < all.length) {
+      const index = next++;
+      const { d, what } = all[index]!;
+      const found =
+        what === 'blob'
+          ? await ctx.store.statBlob(name, d.digest)
+          : await ctx.store.statManifest(name, d.digest);
+      if (found === undefined) firstMissing = Math.min(firstMissing, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CHECKS_PER_MANIFEST, all.length) }, worker));
+  if (firstMissing === all.length) return;
+  const { d: first, what } = all[firstMissing]!;
   throw apiError('MANIFEST_BLOB_UNKNOWN', {
     message: `manifest references ${what} ${first.digest}, which is not in repository ${name}; push it first`,
     detail: { digest: first.digest },

@@ -8,6 +8,7 @@ import { upstreamRepository } from './upstream.js';
 
 const FRESH: ManifestOutcome = { stale: false };
 const STALE: ManifestOutcome = { stale: true };
+const FETCHED: ManifestOutcome = { stale: false, fetched: true };
 
 /** What the upstream served for a manifest. */
 interface Fetched {
@@ -112,7 +113,7 @@ async function keep(
   try {
     checked = checkManifest(fetched.bytes, fetched.mediaType);
   } catch {
-    return { stale: false, passthrough: fetched };
+    return { stale: false, fetched: true, passthrough: fetched };
   }
   for (const blob of checked.blobs) rt.sizes.set(blob.digest, blob.size, 1);
   const subject = checked.subject?.digest;
@@ -137,7 +138,7 @@ async function keep(
         }),
   };
   await rt.store.putManifest(name, write);
-  return FRESH;
+  return FETCHED;
 }
 
 function isApiError(error: unknown): boolean {

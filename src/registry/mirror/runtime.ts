@@ -11,6 +11,8 @@ import type { SingleFlight } from './single-flight.js';
 export interface ManifestOutcome {
   /** True when the cached tag is served because the upstream could not be asked. */
   readonly stale: boolean;
+  /** True when it was fetched from the upstream for this request (a cache miss). */
+  readonly fetched?: boolean;
   /** A manifest of a type this registry does not store: served as fetched, not cached. */
   readonly passthrough?: { readonly bytes: Uint8Array; readonly mediaType: string; readonly digest: string };
 }

@@ -27,6 +27,8 @@ export async function serveMirroredManifest(
   if (reference.includes(':')) parseDigestParam(reference);
   else if (!isSafeTag(reference)) return handleManifest(ctx, name, reference);
   const outcome = await ensureManifest(rt, mirror, name, reference);
+  const result = outcome.stale ? 'stale' : outcome.fetched === true ? 'miss' : 'hit';
+  ctx.options.metrics.recordMirror(mirror.prefix, 'manifest', result);
   if (outcome.passthrough !== undefined) {
     const { bytes, mediaType, digest } = outcome.passthrough;
     ctx.res.statusCode = 200;
@@ -53,7 +55,11 @@ export async function serveMirroredBlob(
   rawDigest: string,
 ): Promise<void> {
   const digest = parseDigestParam(rawDigest).value;
-  if ((await ctx.store.statBlob(name, digest)) !== undefined) return handleBlob(ctx, name, digest);
+  if ((await ctx.store.statBlob(name, digest)) !== undefined) {
+    ctx.options.metrics.recordMirror(mirror.prefix, 'blob', 'hit');
+    return handleBlob(ctx, name, digest);
+  }
+  ctx.options.metrics.recordMirror(mirror.prefix, 'blob', 'miss');
   const fill = blobFill(rt, mirror, name, digest);
   const where = {
     upstream: mirror.upstream.origin,

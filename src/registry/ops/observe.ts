@@ -20,7 +20,8 @@ const UPLOAD_PATH = /\/blobs\/uploads\//;
  * dropped) writes one log line and updates the metrics. The line holds time, level, request id,
  * method, route (never the raw URL), status, bytes in and out (on the wire, headers included:
  * counted per connection since the previous response),
- * duration in ms and who made it; never headers or tokens.
+ * duration in ms and who made it (`anonymous` on an open registry); for a 4xx or 5xx, also the
+ * `reason` (the OCI error code answered) and the repository named; never headers or tokens.
  */
 export function observeRequest(
   req: IncomingMessage,
@@ -57,6 +58,8 @@ export function observeRequest(
       bytes_out: bytesOut,
       duration_ms: Math.round(seconds * 100_000) / 100,
       ...(info.principal === undefined ? {} : { principal: info.principal }),
+      ...(status < 400 || info.repository === undefined ? {} : { repository: info.repository }),
+      ...(status < 400 ? {} : { reason: info.reason ?? (status === 499 ? 'CLIENT_GONE' : 'UNKNOWN') }),
     });
   });
 }

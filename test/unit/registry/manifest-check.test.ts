@@ -29,6 +29,20 @@ describe('checkManifest', () => {
     expect(checked.artifactType).toBe('application/vnd.oci.image.config.v1+json');
   });
 
+  test('each referenced digest is listed once, however often the manifest repeats it', () => {
+    const layer = desc('application/vnd.oci.image.layer.v1.tar+gzip', 'a');
+    const checked = checkManifest(
+      image({ layers: [...Array.from({ length: 27_053 }, () => layer), desc(OCI_MANIFEST, 'c')] }),
+      OCI_MANIFEST,
+    );
+    expect(checked.blobs.map((b) => b.digest)).toEqual([d('c'), d('a')]);
+    const index = checkManifest(
+      bytes({ schemaVersion: 2, manifests: [desc(OCI_MANIFEST, 'b'), desc(OCI_MANIFEST, 'b')] }),
+      undefined,
+    );
+    expect(index.manifests.map((m) => m.digest)).toEqual([d('b')]);
+  });
+
   test('an index: its children must exist, not blobs', () => {
     const checked = checkManifest(
       bytes({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [desc(OCI_MANIFEST, 'b')] }),

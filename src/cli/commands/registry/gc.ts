@@ -14,6 +14,7 @@ export default class RegistryGcCommand extends BaseCommand {
     'tagged or not), then removes the rest: content of deleted manifests, abandoned uploads. Content',
     'written or read within the grace period is kept, so it is safe while the registry serves as long',
     'as pushes take less than the grace period. A running registry also collects by itself (gc.interval).',
+    'Refused while another collection runs on the same storage directory.',
   ].join('\n');
 
   static override examples = [
@@ -52,7 +53,10 @@ export default class RegistryGcCommand extends BaseCommand {
     this.log(
       `${config.storage}: ${report.blobs} blobs (${formatBytes(report.bytes)}), ${report.liveBlobs} referenced; ` +
         `${verb} ${report.freedBlobs} (${formatBytes(report.freedBytes)}); ` +
-        `kept ${report.keptRecent} unreferenced blob(s) used within ${duration(graceMs)}`,
+        `kept ${report.keptRecent} unreferenced blob(s) used within ${duration(graceMs)}` +
+        (report.danglingLinks > 0
+          ? `; removed ${report.danglingLinks} layer link(s) to missing content`
+          : ''),
     );
   }
 }

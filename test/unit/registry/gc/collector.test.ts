@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { acquireStorageLock } from '../../../../src/registry/ops/storage-lock.js';
 import { Collector, LOW_WATER } from '../../../../src/registry/gc/collector.js';
 import { GcCoordinator } from '../../../../src/registry/gc/coordinator.js';
 import { mark } from '../../../../src/registry/gc/mark.js';
@@ -51,6 +54,16 @@ describe('mark', () => {
 });
 
 describe('Collector.collect', () => {
+  test('holds the gc lock while it runs, and is refused while another collection holds it', async () => {
+    const { root, blob, age, collector } = await setup({ graceMs: 0 });
+    age(await blob('app', 'garbage'), 2 * HOUR);
+    const other = await acquireStorageLock(root, 'gc', { command: 'container-package registry gc' });
+    await expect(collector.collect()).rejects.toMatchObject({ code: 'REGISTRY_STORAGE_LOCKED' });
+    await other.release();
+    expect(await collector.collect()).toMatchObject({ freedBlobs: 1 });
+    expect(existsSync(join(root, 'gc.lock'))).toBe(false);
+  });
+
   test('removes old unreferenced content and its links; keeps recent, referenced and in-use content', async () => {
     const { store, blob, image, age, collector, coordinator } = await setup();
     const config = await blob('app', 'config');

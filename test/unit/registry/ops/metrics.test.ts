@@ -3,6 +3,31 @@ import { cachedFor } from '../../../../src/registry/ops/cached.js';
 import { jsonLogger } from '../../../../src/registry/ops/logger.js';
 import { Metrics } from '../../../../src/registry/ops/metrics.js';
 
+const BOUNDS = [
+  '0.001',
+  '0.0025',
+  '0.005',
+  '0.01',
+  '0.025',
+  '0.05',
+  '0.1',
+  '0.25',
+  '0.5',
+  '1',
+  '2.5',
+  '5',
+  '10',
+  '30',
+  '60',
+  '300',
+];
+const buckets = (route: string, cumulative: number[], total: number) => [
+  ...BOUNDS.map(
+    (le, i) => `registry_http_request_duration_seconds_bucket{route="${route}",le="${le}"} ${cumulative[i]}`,
+  ),
+  `registry_http_request_duration_seconds_bucket{route="${route}",le="+Inf"} ${total}`,
+];
+
 describe('Metrics', () => {
   test('renders counters, byte totals, durations, uploads in flight and storage in Prometheus text format', async () => {
     const metrics = new Metrics();
@@ -35,7 +60,14 @@ describe('Metrics', () => {
     done();
     done(); // only once
     metrics.setStorageSource(() => Promise.resolve({ blobs: 3, bytes: 4096 }));
-    expect(await metrics.render()).toBe(
+    metrics.recordMirror('docker.io', 'manifest', 'hit');
+    metrics.recordMirror('docker.io', 'manifest', 'hit');
+    metrics.recordMirror('docker.io', 'manifest', 'stale');
+    metrics.recordMirror('docker.io', 'blob', 'miss');
+    const text = await metrics.render();
+    const processStart = text.indexOf('# HELP process_cpu_user_seconds_total');
+    expect(processStart).toBeGreaterThan(0);
+    expect(text.slice(0, processStart)).toBe(
       [
         '# HELP registry_http_requests_total HTTP requests answered, by route, method and status.',
         '# TYPE registry_http_requests_total counter',
@@ -50,11 +82,18 @@ describe('Metrics', () => {
         'registry_http_response_bytes_total{route="blob"} 120',
         'registry_http_response_bytes_total{route="manifest"} 1800',
         '# HELP registry_http_request_duration_seconds Time from request to the end of the response, by route.',
-        '# TYPE registry_http_request_duration_seconds summary',
+        '# TYPE registry_http_request_duration_seconds histogram',
+        ...buckets('blob', Array<number>(16).fill(1), 1),
         'registry_http_request_duration_seconds_sum{route="blob"} 0.001000',
         'registry_http_request_duration_seconds_count{route="blob"} 1',
+        ...buckets('manifest', [0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 2, 2, 2, 2, 2, 2], 2),
         'registry_http_request_duration_seconds_sum{route="manifest"} 0.750000',
         'registry_http_request_duration_seconds_count{route="manifest"} 2',
+        '# HELP registry_mirror_requests_total Pulls served by a mirror, by mirror prefix, kind (manifest, blob) and result (hit, miss, stale).',
+        '# TYPE registry_mirror_requests_total counter',
+        'registry_mirror_requests_total{mirror="docker.io",kind="blob",result="miss"} 1',
+        'registry_mirror_requests_total{mirror="docker.io",kind="manifest",result="hit"} 2',
+        'registry_mirror_requests_total{mirror="docker.io",kind="manifest",result="stale"} 1',
         '# HELP registry_uploads_in_flight Blob upload requests being received now.',
         '# TYPE registry_uploads_in_flight gauge',
         'registry_uploads_in_flight 1',
@@ -67,6 +106,21 @@ describe('Metrics', () => {
         '',
       ].join('\n'),
     );
+    expect(metrics.latency('manifest')!.quantileBound(0.5)).toBe(0.25);
+    expect(metrics.latency('manifest')!.quantileBound(0.99)).toBe(0.5);
+    const processLines = text.slice(processStart);
+    for (const name of [
+      'process_cpu_seconds_total',
+      'process_start_time_seconds',
+      'process_resident_memory_bytes',
+      'nodejs_heap_size_used_bytes',
+      'process_open_fds',
+      'process_max_fds',
+    ]) {
+      expect(processLines).toMatch(new RegExp(`^${name} \\d+(\\.\\d+)?(e[+-]?\\d+)?$`, 'm'));
+    }
+    expect(Number(/^process_resident_memory_bytes (\d+)$/m.exec(processLines)![1])).toBeGreaterThan(1 << 20);
+    expect(Number(/^process_open_fds (\d+)$/m.exec(processLines)![1])).toBeGreaterThan(2);
   });
 
   test('a failing storage source leaves the storage gauges out instead of failing the scrape', async () => {
