@@ -3,12 +3,12 @@ const require = __cpCreateRequire(import.meta.url);
 import {
   HOOKS,
   runHook
-} from "./chunks/chunk-WJ5ZLXRL.js";
+} from "./chunks/chunk-QFBLRDTS.js";
 import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-HEUIRKUO.js";
+} from "./chunks/chunk-VKVKUHJV.js";
 import {
   PUSH_ARGS,
   PUSH_FLAGS,
@@ -20,23 +20,23 @@ import {
   require_flags,
   require_parser,
   runPush
-} from "./chunks/chunk-6B2N2ENG.js";
+} from "./chunks/chunk-M7ES5NTS.js";
 import {
   cliErrorOptions
 } from "./chunks/chunk-3G4PBLPP.js";
 import {
   resolveTarget
-} from "./chunks/chunk-V7JRAJQU.js";
+} from "./chunks/chunk-3FQQXFBF.js";
 import "./chunks/chunk-DNCUJAQG.js";
 import {
   formatBytes
-} from "./chunks/chunk-XFSTPHN3.js";
+} from "./chunks/chunk-Y46B76NK.js";
 import {
   familiarReference,
   formatReference,
   parseReference,
   renderTagTemplate
-} from "./chunks/chunk-HUKKYD2D.js";
+} from "./chunks/chunk-IGTCLVDV.js";
 import "./chunks/chunk-BOB5LCPH.js";
 import {
   require_errors
@@ -10498,7 +10498,7 @@ var require_lib = __commonJS({
 });
 
 // src/cli/index.ts
-var import_core18 = __toESM(require_lib(), 1);
+var import_core19 = __toESM(require_lib(), 1);
 
 // src/cli/commands/buildkite-hook.ts
 var import_core2 = __toESM(require_lib(), 1);
@@ -10544,9 +10544,9 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
     json: import_core3.Flags.boolean({ description: "print the result as JSON and nothing else" })
   };
   async run() {
-    const { publish } = await import("./chunks/publish-WS5WJDQU.js");
+    const { publish } = await import("./chunks/publish-MQI6MS4H.js");
     const { args, flags } = await this.parse(_CopyCommand);
-    const destination = parseDestination(args.destination, flags.org);
+    const destination = parseDestination(args.destination, flags.org, flags["packages-host"]);
     const progress = new Progress({ stream: process.stderr, ...flags.json && { mode: "none" } });
     try {
       const [result] = await publish({
@@ -10593,12 +10593,12 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
       { createToken }
     ] = await Promise.all([
       import("./chunks/local-registry-EUBJRTKJ.js"),
-      import("./chunks/publish-WS5WJDQU.js"),
-      import("./chunks/registry-4H65N2GC.js")
+      import("./chunks/publish-MQI6MS4H.js"),
+      import("./chunks/registry-P6RZGCCE.js")
     ]);
     const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
-      import("./chunks/render-NEWFMZ42.js"),
-      import("./chunks/sources-JEXKQPK7.js")
+      import("./chunks/render-IAY5OMCW.js"),
+      import("./chunks/sources-SWLPMJT7.js")
     ]);
     const dir = await mkdtemp(join(tmpdir(), "container-package-example-"));
     const cli = fileURLToPath2(new URL("../bin/container-package", import.meta.url));
@@ -10667,7 +10667,7 @@ var import_core5 = __toESM(require_lib(), 1);
 
 // src/cli/client.ts
 async function readClient(flags) {
-  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-AYH5O4FV.js");
+  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-SFWZX7VI.js");
   return new RegistryClient({
     insecure: flags.insecure ?? [],
     credentials: dockerConfigCredentials(flags["docker-config"] ? { configDir: flags["docker-config"] } : {})
@@ -10690,7 +10690,7 @@ var InspectCommand = class _InspectCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_InspectCommand);
-    const { inspectImage } = await import("./chunks/publish-WS5WJDQU.js");
+    const { inspectImage } = await import("./chunks/publish-MQI6MS4H.js");
     const client = await readClient(flags);
     try {
       const result = await inspectImage(client, parseReference(args.ref, { defaultTag: true }), {
@@ -10730,9 +10730,13 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
   static summary = "Log in to a registry; docker and podman see the login too.";
   static description = [
     'REGISTRY is "{org}/{registry}" (Buildkite Packages), "{registry}" with --org, or host[:port][/path].',
+    'With --packages-host (or $CONTAINER_PACKAGE_PACKAGES_HOST), "{org}/{registry}" names a registry',
+    "on that host instead of packages.buildkite.com, and the OIDC audience follows it.",
     "The secret never goes on the command line: pipe it with --password-stdin, name an environment",
     "variable with --token-env, or mint a Buildkite OIDC token with --oidc (audience",
-    '"https://packages.buildkite.com/{org}/{registry}", lifetime 300 s). Credentials are written to',
+    `"https://{packages-host}/{org}/{registry}", lifetime 300 s). The check is docker login's:`,
+    "GET /v2/ with the credentials (after the token flow without a repository scope when the registry",
+    "uses one); any answer but 200 fails and nothing is stored. Credentials are written to",
     "$DOCKER_CONFIG/config.json (mode 0600) in docker's format after the registry accepted them."
   ].join("\n");
   static examples = [
@@ -10766,7 +10770,8 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
     const { args, flags } = await this.parse(_LoginCommand);
     const target = resolveTarget(args.registry, {
       ...flags.org && { organization: flags.org },
-      ...flags.audience && { audience: flags.audience }
+      ...flags.audience && { audience: flags.audience },
+      ...flags["packages-host"] && { packagesHost: flags["packages-host"] }
     });
     const username = flags.username ?? (target.kind === "buildkite" || flags.oidc ? "buildkite" : void 0);
     if (username === void 0) {
@@ -10779,7 +10784,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
       );
     }
     const password = await this.secret(flags, target.audience ?? `https://${target.prefix}`);
-    const { login } = await import("./chunks/publish-WS5WJDQU.js");
+    const { login } = await import("./chunks/publish-MQI6MS4H.js");
     const file = await login(
       target,
       { username, password },
@@ -10793,7 +10798,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
   }
   async secret(flags, audience) {
     if (flags.oidc) {
-      const { createAgent } = await import("./chunks/agent-M3VFOMDW.js");
+      const { createAgent } = await import("./chunks/agent-VMZ73XQJ.js");
       return createAgent().requestOidcToken({ audience, lifetimeSeconds: 300 });
     }
     if (flags["token-env"] !== void 0) {
@@ -10824,11 +10829,64 @@ var LogoutCommand = class _LogoutCommand extends BaseCommand {
   static args = { registry: import_core7.Args.string({ description: "registry to log out of", required: true }) };
   static flags = { ...registryFlags };
   async run() {
-    const { logout } = await import("./chunks/publish-WS5WJDQU.js");
+    const { logout } = await import("./chunks/publish-MQI6MS4H.js");
     const { args, flags } = await this.parse(_LogoutCommand);
-    const target = resolveTarget(args.registry, flags.org ? { organization: flags.org } : {});
+    const target = resolveTarget(args.registry, {
+      ...flags.org && { organization: flags.org },
+      ...flags["packages-host"] && { packagesHost: flags["packages-host"] }
+    });
     const removed = await logout(target, flags["docker-config"] ? { configDir: flags["docker-config"] } : {});
     this.log(removed ? `Logged out of ${target.host}` : `Not logged in to ${target.host}`);
+  }
+};
+
+// src/cli/commands/pull.ts
+var import_core8 = __toESM(require_lib(), 1);
+var PullCommand = class _PullCommand extends BaseCommand {
+  static summary = "Pull an image from a registry into an OCI or docker archive, or an OCI layout.";
+  static description = "Needs no container engine. The archive is deterministic: the same image gives the same bytes, the same as the bundled registry's Download for --format oci-archive. Load it with `docker load -i PATH` (docker-archive) or `skopeo copy oci-archive:PATH \u2026`. An index is kept whole in oci-archive and oci; docker-archive takes one platform (--platform, default the first). Credentials come from the docker config.";
+  static examples = [
+    "<%= config.bin %> pull packages.buildkite.com/acme/images/app:42 --output app.tar",
+    "<%= config.bin %> pull 127.0.0.1:5000/team/app:v1 --output app.tar --format docker-archive && docker load -i app.tar",
+    "<%= config.bin %> pull 127.0.0.1:5000/team/app:v1 --output ./app-layout --format oci"
+  ];
+  static args = {
+    ref: import_core8.Args.string({ description: "image reference (tag or digest)", required: true })
+  };
+  static flags = {
+    ...registryFlags,
+    output: import_core8.Flags.string({
+      char: "o",
+      description: "file (archives) or directory (oci) to write",
+      required: true
+    }),
+    format: import_core8.Flags.string({
+      description: "what to write",
+      options: ["oci-archive", "docker-archive", "oci"],
+      default: "oci-archive"
+    }),
+    platform: import_core8.Flags.string({ description: "docker-archive of a multi-platform image: os/arch[/variant]" }),
+    json: import_core8.Flags.boolean({ description: "print the result as JSON" })
+  };
+  async run() {
+    const { args, flags } = await this.parse(_PullCommand);
+    const { pullImage } = await import("./chunks/publish-MQI6MS4H.js");
+    const client = await readClient(flags);
+    try {
+      const result = await pullImage(client, parseReference(args.ref, { defaultTag: true }), {
+        output: flags.output,
+        format: flags.format,
+        ...flags.platform === void 0 ? {} : { platform: flags.platform }
+      });
+      if (flags.json) {
+        this.log(JSON.stringify(result, null, 2));
+        return;
+      }
+      this.log(`Pulled ${result.reference} (${result.digest})`);
+      this.log(`Wrote ${result.output} as ${result.format}, ${formatBytes(result.size)}`);
+    } finally {
+      await client.close();
+    }
   }
 };
 
@@ -10859,7 +10917,7 @@ var PushCommand = class _PushCommand extends BaseCommand {
 };
 
 // src/cli/commands/reference.ts
-var import_core8 = __toESM(require_lib(), 1);
+var import_core9 = __toESM(require_lib(), 1);
 var ReferenceCommand = class _ReferenceCommand extends BaseCommand {
   static summary = "Parse and normalise an image reference the way docker does.";
   static description = [
@@ -10872,13 +10930,13 @@ var ReferenceCommand = class _ReferenceCommand extends BaseCommand {
     "<%= config.bin %> reference packages.buildkite.com/acme/images/app:v1 --json"
   ];
   static args = {
-    ref: import_core8.Args.string({
+    ref: import_core9.Args.string({
       description: "image reference, e.g. alpine:3.20 or host:5000/team/app@sha256:\u2026",
       required: true
     })
   };
   static flags = {
-    json: import_core8.Flags.boolean({ description: "print the parsed reference as JSON" })
+    json: import_core9.Flags.boolean({ description: "print the parsed reference as JSON" })
   };
   async run() {
     const { args, flags } = await this.parse(_ReferenceCommand);
@@ -10901,30 +10959,30 @@ var ReferenceCommand = class _ReferenceCommand extends BaseCommand {
 };
 
 // src/cli/commands/registry/fsck.ts
-var import_core10 = __toESM(require_lib(), 1);
+var import_core11 = __toESM(require_lib(), 1);
 import { existsSync } from "node:fs";
 
 // src/cli/commands/registry/shared-flags.ts
-var import_core9 = __toESM(require_lib(), 1);
+var import_core10 = __toESM(require_lib(), 1);
 var configFlags = {
-  config: import_core9.Flags.string({
+  config: import_core10.Flags.string({
     description: "registry config file (YAML); see docs/registry.md. Default: none (an open registry)",
     helpValue: "FILE"
   }),
-  storage: import_core9.Flags.string({
+  storage: import_core10.Flags.string({
     description: "storage directory. Default: the config's storage, else $XDG_CACHE_HOME/container-package/registry",
     helpValue: "DIR"
   })
 };
 var tokensFileFlag = {
-  "tokens-file": import_core9.Flags.string({
+  "tokens-file": import_core10.Flags.string({
     description: "tokens file. Default: the config's tokens-file, else tokens.json in the storage directory",
     helpValue: "FILE"
   })
 };
 async function resolveTokensFile(flags) {
   const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-  const { tokensFileOf } = await import("./chunks/registry-4H65N2GC.js");
+  const { tokensFileOf } = await import("./chunks/registry-P6RZGCCE.js");
   return { file: flags["tokens-file"] ?? tokensFileOf(config), config };
 }
 
@@ -10942,10 +11000,10 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
   ];
   static flags = {
     ...configFlags,
-    json: import_core10.Flags.boolean({ description: "print the report as JSON" })
+    json: import_core11.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { DiskStore } = await import("./chunks/registry-4H65N2GC.js");
+    const { DiskStore } = await import("./chunks/registry-P6RZGCCE.js");
     const { flags } = await this.parse(_RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     if (!existsSync(config.storage)) {
@@ -10969,7 +11027,7 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
 };
 
 // src/cli/commands/registry/gc.ts
-var import_core11 = __toESM(require_lib(), 1);
+var import_core12 = __toESM(require_lib(), 1);
 import { existsSync as existsSync2 } from "node:fs";
 var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
   static summary = "Free registry storage no manifest references (or, with --dry-run, say how much).";
@@ -10977,7 +11035,8 @@ var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
     "Marks every blob reached from a manifest of any repository (configs, layers, index children;",
     "tagged or not), then removes the rest: content of deleted manifests, abandoned uploads. Content",
     "written or read within the grace period is kept, so it is safe while the registry serves as long",
-    "as pushes take less than the grace period. A running registry also collects by itself (gc.interval)."
+    "as pushes take less than the grace period. A running registry also collects by itself (gc.interval).",
+    "Refused while another collection runs on the same storage directory."
   ].join("\n");
   static examples = [
     "<%= config.bin %> registry gc --storage /var/lib/registry --dry-run",
@@ -10985,15 +11044,15 @@ var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
   ];
   static flags = {
     ...configFlags,
-    "dry-run": import_core11.Flags.boolean({ description: "only count what would be freed" }),
-    grace: import_core11.Flags.string({
+    "dry-run": import_core12.Flags.boolean({ description: "only count what would be freed" }),
+    grace: import_core12.Flags.string({
       description: "keep content written or read within this long (30s, 10m, 1h). Default: the config's gc.grace, else 1h",
       helpValue: "DURATION"
     }),
-    json: import_core11.Flags.boolean({ description: "print the report as JSON" })
+    json: import_core12.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { collectGarbageAt, parseDurationFlag } = await import("./chunks/registry-4H65N2GC.js");
+    const { collectGarbageAt, parseDurationFlag } = await import("./chunks/registry-P6RZGCCE.js");
     const { flags } = await this.parse(_RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === void 0 ? config.gc.graceMs : parseDurationFlag("--grace", flags.grace);
@@ -11010,7 +11069,7 @@ var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
     }
     const verb = report.dryRun ? "would free" : "freed";
     this.log(
-      `${config.storage}: ${report.blobs} blobs (${formatBytes(report.bytes)}), ${report.liveBlobs} referenced; ${verb} ${report.freedBlobs} (${formatBytes(report.freedBytes)}); kept ${report.keptRecent} unreferenced blob(s) used within ${duration(graceMs)}`
+      `${config.storage}: ${report.blobs} blobs (${formatBytes(report.bytes)}), ${report.liveBlobs} referenced; ${verb} ${report.freedBlobs} (${formatBytes(report.freedBytes)}); kept ${report.keptRecent} unreferenced blob(s) used within ${duration(graceMs)}` + (report.danglingLinks > 0 ? `; removed ${report.danglingLinks} layer link(s) to missing content` : "")
     );
   }
 };
@@ -11034,15 +11093,17 @@ function duration(ms) {
 }
 
 // src/cli/commands/registry/serve.ts
-var import_core12 = __toESM(require_lib(), 1);
+var import_core13 = __toESM(require_lib(), 1);
 var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
   static summary = "Run the bundled OCI registry (a local stand-in for Buildkite Packages).";
   static description = [
     "Serves the OCI distribution API with Buildkite Packages' layout, tokens and OIDC policies.",
+    "Browsers get its web pages at http://HOST:PORT/ui/ (registries, images, Publish dialog, details).",
     'When ready it prints exactly one line to stdout: "registry listening on http://HOST:PORT".',
     "Logs (one JSON object per line) go to stderr. SIGTERM or SIGINT stops accepting connections,",
     "lets in-flight requests finish, and exits 0. Without --config the registry is open (anyone may",
-    "push and pull) and refuses non-loopback addresses unless --insecure-listen is given."
+    "push and pull) and refuses non-loopback addresses unless --insecure-listen is given.",
+    "One registry per storage directory: a second one on it is refused, naming the PID that holds it."
   ].join("\n");
   static examples = [
     "<%= config.bin %> registry serve",
@@ -11050,12 +11111,12 @@ var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
     "<%= config.bin %> registry serve --config registry.yaml"
   ];
   static flags = {
-    listen: import_core12.Flags.string({
+    listen: import_core13.Flags.string({
       description: "address to listen on; port 0 picks a free port. Default: the config's listen, else 127.0.0.1:5000",
       helpValue: "HOST:PORT"
     }),
     ...configFlags,
-    "insecure-listen": import_core12.Flags.boolean({
+    "insecure-listen": import_core13.Flags.boolean({
       description: "allow an open registry (no registries configured) on a non-loopback address"
     })
   };
@@ -11066,7 +11127,7 @@ var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
 };
 
 // src/cli/commands/registry/token/create.ts
-var import_core13 = __toESM(require_lib(), 1);
+var import_core14 = __toESM(require_lib(), 1);
 var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseCommand {
   static summary = "Create a registry token; it is printed once and only its hash is stored.";
   static description = [
@@ -11081,19 +11142,19 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
     'printf %s "$TOKEN" | docker login 127.0.0.1:5000 -u buildkite --password-stdin'
   ];
   static flags = {
-    registry: import_core13.Flags.string({
+    registry: import_core14.Flags.string({
       description: "registry the token is for (ORG/REGISTRY or ORG/*); repeatable",
       multiple: true,
       required: true
     }),
-    scope: import_core13.Flags.string({ description: "read, write or delete; repeatable", multiple: true, required: true }),
-    description: import_core13.Flags.string({ description: "what the token is for, shown by `token list`" }),
-    json: import_core13.Flags.boolean({ description: "print {id, token, registries, scopes, ...} as JSON instead" }),
+    scope: import_core14.Flags.string({ description: "read, write or delete; repeatable", multiple: true, required: true }),
+    description: import_core14.Flags.string({ description: "what the token is for, shown by `token list`" }),
+    json: import_core14.Flags.boolean({ description: "print {id, token, registries, scopes, ...} as JSON instead" }),
     ...tokensFileFlag,
     ...configFlags
   };
   async run() {
-    const { createToken, isOpen } = await import("./chunks/registry-4H65N2GC.js");
+    const { createToken, isOpen } = await import("./chunks/registry-P6RZGCCE.js");
     const { flags } = await this.parse(_RegistryTokenCreateCommand);
     const { file, config } = await resolveTokensFile(flags);
     if (flags.config !== void 0 && !isOpen(config)) {
@@ -11123,7 +11184,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
 };
 
 // src/cli/commands/registry/token/list.ts
-var import_core14 = __toESM(require_lib(), 1);
+var import_core15 = __toESM(require_lib(), 1);
 var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseCommand {
   static summary = "List registry tokens: id, registries, scopes, creation time, description.";
   static examples = [
@@ -11131,12 +11192,12 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
     "<%= config.bin %> registry token list --json"
   ];
   static flags = {
-    json: import_core14.Flags.boolean({ description: "print a JSON array" }),
+    json: import_core15.Flags.boolean({ description: "print a JSON array" }),
     ...tokensFileFlag,
     ...configFlags
   };
   async run() {
-    const { listTokens } = await import("./chunks/registry-4H65N2GC.js");
+    const { listTokens } = await import("./chunks/registry-P6RZGCCE.js");
     const { flags } = await this.parse(_RegistryTokenListCommand);
     const { file } = await resolveTokensFile(flags);
     const tokens = await listTokens(file);
@@ -11163,16 +11224,16 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
 };
 
 // src/cli/commands/registry/token/revoke.ts
-var import_core15 = __toESM(require_lib(), 1);
+var import_core16 = __toESM(require_lib(), 1);
 var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseCommand {
   static summary = "Revoke a registry token by id; the running registry refuses it from its next request.";
   static examples = ["<%= config.bin %> registry token revoke tok_1a2b3c4d5e6f"];
   static args = {
-    id: import_core15.Args.string({ description: "token id (tok_\u2026), as `token list` shows it", required: true })
+    id: import_core16.Args.string({ description: "token id (tok_\u2026), as `token list` shows it", required: true })
   };
   static flags = { ...tokensFileFlag, ...configFlags };
   async run() {
-    const { revokeToken } = await import("./chunks/registry-4H65N2GC.js");
+    const { revokeToken } = await import("./chunks/registry-P6RZGCCE.js");
     const { args, flags } = await this.parse(_RegistryTokenRevokeCommand);
     const { file } = await resolveTokensFile(flags);
     const record = await revokeToken(file, args.id);
@@ -11181,7 +11242,7 @@ var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseC
 };
 
 // src/cli/commands/tag.ts
-var import_core16 = __toESM(require_lib(), 1);
+var import_core17 = __toESM(require_lib(), 1);
 var TagCommand = class _TagCommand extends BaseCommand {
   static summary = 'Render tag templates such as "{{branch}}-{{build.number}}" into valid image tags.';
   static description = [
@@ -11196,15 +11257,15 @@ var TagCommand = class _TagCommand extends BaseCommand {
   ];
   static strict = false;
   static args = {
-    template: import_core16.Args.string({ description: "tag template", required: true })
+    template: import_core17.Args.string({ description: "tag template", required: true })
   };
   static flags = {
-    branch: import_core16.Flags.string({ description: "branch name for {{branch}}" }),
-    "build-number": import_core16.Flags.string({ description: "build number for {{build.number}}" }),
-    commit: import_core16.Flags.string({ description: "commit SHA for {{commit}} and {{commit.short}}" }),
-    "git-tag": import_core16.Flags.string({ description: "git tag for {{tag}}" }),
-    pipeline: import_core16.Flags.string({ description: "pipeline slug for {{pipeline}}" }),
-    json: import_core16.Flags.boolean({ description: "print a JSON array of tags" })
+    branch: import_core17.Flags.string({ description: "branch name for {{branch}}" }),
+    "build-number": import_core17.Flags.string({ description: "build number for {{build.number}}" }),
+    commit: import_core17.Flags.string({ description: "commit SHA for {{commit}} and {{commit.short}}" }),
+    "git-tag": import_core17.Flags.string({ description: "git tag for {{tag}}" }),
+    pipeline: import_core17.Flags.string({ description: "pipeline slug for {{pipeline}}" }),
+    json: import_core17.Flags.boolean({ description: "print a JSON array of tags" })
   };
   async run() {
     const { argv, flags } = await this.parse(_TagCommand);
@@ -11222,14 +11283,14 @@ var TagCommand = class _TagCommand extends BaseCommand {
 };
 
 // src/cli/commands/tags.ts
-var import_core17 = __toESM(require_lib(), 1);
+var import_core18 = __toESM(require_lib(), 1);
 var TagsCommand = class _TagsCommand extends BaseCommand {
   static summary = "List the tags of a repository, in the registry's order.";
   static examples = ["<%= config.bin %> tags packages.buildkite.com/acme/images/app"];
   static args = {
-    repository: import_core17.Args.string({ description: "repository (a tag or digest is ignored)", required: true })
+    repository: import_core18.Args.string({ description: "repository (a tag or digest is ignored)", required: true })
   };
-  static flags = { ...registryFlags, json: import_core17.Flags.boolean({ description: "print a JSON array" }) };
+  static flags = { ...registryFlags, json: import_core18.Flags.boolean({ description: "print a JSON array" }) };
   async run() {
     const { args, flags } = await this.parse(_TagsCommand);
     const ref = parseReference(args.repository);
@@ -11251,6 +11312,7 @@ var COMMANDS = {
   inspect: InspectCommand,
   login: LoginCommand,
   logout: LogoutCommand,
+  pull: PullCommand,
   push: PushCommand,
   reference: ReferenceCommand,
   "registry:fsck": RegistryFsckCommand,
@@ -11263,8 +11325,8 @@ var COMMANDS = {
   tags: TagsCommand
 };
 async function run(args) {
-  import_core18.settings.enableAutoTranspile = false;
-  await (0, import_core18.execute)({ args, dir: import.meta.url });
+  import_core19.settings.enableAutoTranspile = false;
+  await (0, import_core19.execute)({ args, dir: import.meta.url });
 }
 export {
   COMMANDS,

@@ -385,8 +385,8 @@ var require_errors = __commonJS({
     "use strict";
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
     var UndiciError = class extends Error {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "UndiciError";
         this.code = "UND_ERR";
       }
@@ -397,10 +397,10 @@ var require_errors = __commonJS({
     };
     var kConnectTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CONNECT_TIMEOUT");
     var ConnectTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ConnectTimeoutError";
-        this.message = message || "Connect Timeout Error";
+        this.message = message2 || "Connect Timeout Error";
         this.code = "UND_ERR_CONNECT_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -410,10 +410,10 @@ var require_errors = __commonJS({
     };
     var kHeadersTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_TIMEOUT");
     var HeadersTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersTimeoutError";
-        this.message = message || "Headers Timeout Error";
+        this.message = message2 || "Headers Timeout Error";
         this.code = "UND_ERR_HEADERS_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -423,10 +423,10 @@ var require_errors = __commonJS({
     };
     var kHeadersOverflowError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_OVERFLOW");
     var HeadersOverflowError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersOverflowError";
-        this.message = message || "Headers Overflow Error";
+        this.message = message2 || "Headers Overflow Error";
         this.code = "UND_ERR_HEADERS_OVERFLOW";
       }
       static [Symbol.hasInstance](instance) {
@@ -436,10 +436,10 @@ var require_errors = __commonJS({
     };
     var kBodyTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BODY_TIMEOUT");
     var BodyTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "BodyTimeoutError";
-        this.message = message || "Body Timeout Error";
+        this.message = message2 || "Body Timeout Error";
         this.code = "UND_ERR_BODY_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -449,10 +449,10 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body) {
-        super(message);
+      constructor(message2, statusCode, headers, body) {
+        super(message2);
         this.name = "ResponseStatusCodeError";
-        this.message = message || "Response Status Code Error";
+        this.message = message2 || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
         this.body = body;
         this.status = statusCode;
@@ -466,10 +466,10 @@ var require_errors = __commonJS({
     };
     var kInvalidArgumentError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_ARG");
     var InvalidArgumentError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidArgumentError";
-        this.message = message || "Invalid Argument Error";
+        this.message = message2 || "Invalid Argument Error";
         this.code = "UND_ERR_INVALID_ARG";
       }
       static [Symbol.hasInstance](instance) {
@@ -479,10 +479,10 @@ var require_errors = __commonJS({
     };
     var kInvalidReturnValueError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_RETURN_VALUE");
     var InvalidReturnValueError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidReturnValueError";
-        this.message = message || "Invalid Return Value Error";
+        this.message = message2 || "Invalid Return Value Error";
         this.code = "UND_ERR_INVALID_RETURN_VALUE";
       }
       static [Symbol.hasInstance](instance) {
@@ -492,10 +492,10 @@ var require_errors = __commonJS({
     };
     var kAbortError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORT");
     var AbortError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "The operation was aborted";
+        this.message = message2 || "The operation was aborted";
         this.code = "UND_ERR_ABORT";
       }
       static [Symbol.hasInstance](instance) {
@@ -505,10 +505,10 @@ var require_errors = __commonJS({
     };
     var kRequestAbortedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORTED");
     var RequestAbortedError = class extends AbortError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "Request aborted";
+        this.message = message2 || "Request aborted";
         this.code = "UND_ERR_ABORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -518,10 +518,10 @@ var require_errors = __commonJS({
     };
     var kInformationalError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INFO");
     var InformationalError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InformationalError";
-        this.message = message || "Request information";
+        this.message = message2 || "Request information";
         this.code = "UND_ERR_INFO";
       }
       static [Symbol.hasInstance](instance) {
@@ -531,10 +531,10 @@ var require_errors = __commonJS({
     };
     var kRequestContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_CONTENT_LENGTH_MISMATCH");
     var RequestContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "RequestContentLengthMismatchError";
-        this.message = message || "Request body length does not match content-length header";
+        this.message = message2 || "Request body length does not match content-length header";
         this.code = "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -544,10 +544,10 @@ var require_errors = __commonJS({
     };
     var kResponseContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_CONTENT_LENGTH_MISMATCH");
     var ResponseContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseContentLengthMismatchError";
-        this.message = message || "Response body length does not match content-length header";
+        this.message = message2 || "Response body length does not match content-length header";
         this.code = "UND_ERR_RES_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -557,10 +557,10 @@ var require_errors = __commonJS({
     };
     var kClientDestroyedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_DESTROYED");
     var ClientDestroyedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientDestroyedError";
-        this.message = message || "The client is destroyed";
+        this.message = message2 || "The client is destroyed";
         this.code = "UND_ERR_DESTROYED";
       }
       static [Symbol.hasInstance](instance) {
@@ -570,10 +570,10 @@ var require_errors = __commonJS({
     };
     var kClientClosedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CLOSED");
     var ClientClosedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientClosedError";
-        this.message = message || "The client is closed";
+        this.message = message2 || "The client is closed";
         this.code = "UND_ERR_CLOSED";
       }
       static [Symbol.hasInstance](instance) {
@@ -583,10 +583,10 @@ var require_errors = __commonJS({
     };
     var kSocketError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_SOCKET");
     var SocketError = class extends UndiciError {
-      constructor(message, socket) {
-        super(message);
+      constructor(message2, socket) {
+        super(message2);
         this.name = "SocketError";
-        this.message = message || "Socket error";
+        this.message = message2 || "Socket error";
         this.code = "UND_ERR_SOCKET";
         this.socket = socket;
       }
@@ -597,10 +597,10 @@ var require_errors = __commonJS({
     };
     var kNotSupportedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_NOT_SUPPORTED");
     var NotSupportedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "NotSupportedError";
-        this.message = message || "Not supported error";
+        this.message = message2 || "Not supported error";
         this.code = "UND_ERR_NOT_SUPPORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -610,10 +610,10 @@ var require_errors = __commonJS({
     };
     var kBalancedPoolMissingUpstreamError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BPL_MISSING_UPSTREAM");
     var BalancedPoolMissingUpstreamError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MissingUpstreamError";
-        this.message = message || "No upstream has been added to the BalancedPool";
+        this.message = message2 || "No upstream has been added to the BalancedPool";
         this.code = "UND_ERR_BPL_MISSING_UPSTREAM";
       }
       static [Symbol.hasInstance](instance) {
@@ -623,8 +623,8 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
-        super(message);
+      constructor(message2, code, data) {
+        super(message2);
         this.name = "HTTPParserError";
         this.code = code ? `HPE_${code}` : void 0;
         this.data = data ? data.toString() : void 0;
@@ -636,10 +636,10 @@ var require_errors = __commonJS({
     };
     var kResponseExceededMaxSizeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_EXCEEDED_MAX_SIZE");
     var ResponseExceededMaxSizeError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseExceededMaxSizeError";
-        this.message = message || "Response content exceeded max size";
+        this.message = message2 || "Response content exceeded max size";
         this.code = "UND_ERR_RES_EXCEEDED_MAX_SIZE";
       }
       static [Symbol.hasInstance](instance) {
@@ -649,10 +649,10 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
-        super(message);
+      constructor(message2, code, { headers, data }) {
+        super(message2);
         this.name = "RequestRetryError";
-        this.message = message || "Request retry error";
+        this.message = message2 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code;
         this.data = data;
@@ -665,10 +665,10 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
-        super(message);
+      constructor(message2, code, { headers, data }) {
+        super(message2);
         this.name = "ResponseError";
-        this.message = message || "Response error";
+        this.message = message2 || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code;
         this.data = data;
@@ -681,10 +681,10 @@ var require_errors = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options) {
-        super(message, { cause, ...options ?? {} });
+      constructor(cause, message2, options) {
+        super(message2, { cause, ...options ?? {} });
         this.name = "SecureProxyConnectionError";
-        this.message = message || "Secure Proxy Connection failed";
+        this.message = message2 || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
         this.cause = cause;
       }
@@ -695,10 +695,10 @@ var require_errors = __commonJS({
     };
     var kMessageSizeExceededError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_WS_MESSAGE_SIZE_EXCEEDED");
     var MessageSizeExceededError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MessageSizeExceededError";
-        this.message = message || "Max decompressed message size exceeded";
+        this.message = message2 || "Max decompressed message size exceeded";
         this.code = "UND_ERR_WS_MESSAGE_SIZE_EXCEEDED";
       }
       static [Symbol.hasInstance](instance) {
@@ -2709,14 +2709,14 @@ var require_connect = __commonJS({
       if (socket == null) {
         return;
       }
-      let message = "Connect Timeout Error";
+      let message2 = "Connect Timeout Error";
       if (Array.isArray(socket.autoSelectFamilyAttemptedAddresses)) {
-        message += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
+        message2 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
       } else {
-        message += ` (attempted address: ${opts2.hostname}:${opts2.port},`;
+        message2 += ` (attempted address: ${opts2.hostname}:${opts2.port},`;
       }
-      message += ` timeout: ${opts2.timeout}ms)`;
-      util.destroy(socket, new ConnectTimeoutError(message));
+      message2 += ` timeout: ${opts2.timeout}ms)`;
+      util.destroy(socket, new ConnectTimeoutError(message2));
     }
     module.exports = buildConnector;
   }
@@ -3413,8 +3413,8 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
-      return percentDecode(bytes);
+      const bytes2 = encoder.encode(input);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -3698,15 +3698,15 @@ var require_webidl = __commonJS({
     webidl.converters = {};
     webidl.util = {};
     webidl.errors = {};
-    webidl.errors.exception = function(message) {
-      return new TypeError(`${message.header}: ${message.message}`);
+    webidl.errors.exception = function(message2) {
+      return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
       const plural = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
+      const message2 = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
-        message
+        message: message2
       });
     };
     webidl.errors.invalidArgument = function(context) {
@@ -4397,7 +4397,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes, metadataList) {
+    function bytesMatch(bytes2, metadataList) {
       if (crypto2 === void 0) {
         return true;
       }
@@ -4413,7 +4413,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes2).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4691,17 +4691,17 @@ var require_util2 = __commonJS({
       return input;
     }
     async function readAllBytes(reader) {
-      const bytes = [];
+      const bytes2 = [];
       let byteLength = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes2, byteLength);
         }
         if (!isUint8Array2(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
+        bytes2.push(chunk);
         byteLength += chunk.length;
       }
     }
@@ -5655,19 +5655,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes], { type: mimeType });
+            return new Blob2([bytes2], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, instance);
         },
         text() {
@@ -5706,8 +5706,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, instance);
         }
       };
@@ -5742,8 +5742,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = object[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -6031,12 +6031,12 @@ var require_client_h1 = __commonJS({
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
-        let message = "";
+        let message2 = "";
         if (ptr) {
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
-          message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
+          message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants7.ERROR[ret], data);
+        return new HTTPParserError(message2, constants7.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -9794,9 +9794,9 @@ var require_util3 = __commonJS({
         chunks = [];
         length = 0;
       }
-      const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
+      const message2 = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
       if (statusCode === 204 || !contentType2 || !length) {
-        queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers)));
+        queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers)));
         return;
       }
       const stackTraceLimit = Error.stackTraceLimit;
@@ -9812,7 +9812,7 @@ var require_util3 = __commonJS({
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
-      queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers, payload)));
+      queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers, payload)));
     }
     var isContentTypeApplicationJson = (contentType2) => {
       return contentType2.length > 15 && contentType2[11] === "/" && contentType2[0] === "a" && contentType2[1] === "p" && contentType2[2] === "p" && contentType2[3] === "l" && contentType2[4] === "i" && contentType2[5] === "c" && contentType2[6] === "a" && contentType2[7] === "t" && contentType2[8] === "i" && contentType2[9] === "o" && contentType2[10] === "n" && contentType2[12] === "j" && contentType2[13] === "s" && contentType2[14] === "o" && contentType2[15] === "n";
@@ -10639,11 +10639,11 @@ var require_mock_errors = __commonJS({
     var { UndiciError } = require_errors();
     var kMockNotMatchedError = /* @__PURE__ */ Symbol.for("undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED");
     var MockNotMatchedError = class _MockNotMatchedError extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         Error.captureStackTrace(this, _MockNotMatchedError);
         this.name = "MockNotMatchedError";
-        this.message = message || "The request does not match any registered mock dispatches";
+        this.message = message2 || "The request does not match any registered mock dispatches";
         this.code = "UND_MOCK_ERR_MOCK_NOT_MATCHED";
       }
       static [Symbol.hasInstance](instance) {
@@ -11147,7 +11147,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify6 } = __require("node:util");
+    var { promisify: promisify7 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11187,7 +11187,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts2, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify6(this[kOriginalClose])();
+        await promisify7(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11200,7 +11200,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify6 } = __require("node:util");
+    var { promisify: promisify7 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11240,7 +11240,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts2, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify6(this[kOriginalClose])();
+        await promisify7(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11270,11 +11270,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count3) {
+        const one = count3 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count: count3, noun };
       }
     };
   }
@@ -12446,10 +12446,10 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes = textEncoder3.encode(
+        const bytes2 = textEncoder3.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body = extractBody(bytes2);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
         return responseObject;
@@ -13906,12 +13906,12 @@ var require_fetch = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request2.integrity)) {
+        const processBody = (bytes2) => {
+          if (!bytesMatch(bytes2, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes)[0];
+          response.body = safelyExtractBody(bytes2)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -14324,12 +14324,12 @@ var require_fetch = __commonJS({
       if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request2.body != null) {
-        const processBodyChunk = async function* (bytes) {
+        const processBodyChunk = async function* (bytes2) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes;
-          fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
+          yield bytes2;
+          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14351,8 +14351,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
-              yield* processBodyChunk(bytes);
+            for await (const bytes2 of request2.body.stream) {
+              yield* processBodyChunk(bytes2);
             }
             processEndOfBody();
           } catch (err) {
@@ -14404,33 +14404,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes;
+          let bytes2;
           let isFailure;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes2 = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes = void 0;
+              bytes2 = void 0;
             } else {
-              bytes = err;
+              bytes2 = err;
               isFailure = true;
             }
           }
-          if (bytes === void 0) {
+          if (bytes2 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes);
+            fetchParams.controller.terminate(bytes2);
             return;
           }
-          const buffer = new Uint8Array(bytes);
+          const buffer = new Uint8Array(bytes2);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14556,9 +14556,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
-              timingInfo.encodedBodySize += bytes.byteLength;
-              return this.body.push(bytes);
+              const bytes2 = chunk;
+              timingInfo.encodedBodySize += bytes2.byteLength;
+              return this.body.push(bytes2);
             },
             onComplete() {
               if (this.abort) {
@@ -15004,7 +15004,7 @@ var require_util4 = __commonJS({
       fr[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
-      const bytes = [];
+      const bytes2 = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
@@ -15018,7 +15018,7 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types2.isUint8Array(value)) {
-              bytes.push(value);
+              bytes2.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15030,7 +15030,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type2, blob.type, encodingName);
+                  const result = packageData(bytes2, type2, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15070,7 +15070,7 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes, type2, mimeType, encodingName) {
+    function packageData(bytes2, type2, mimeType, encodingName) {
       switch (type2) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15080,7 +15080,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder3("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             dataURL += btoa(decoder.write(chunk));
           }
           dataURL += btoa(decoder.end());
@@ -15100,16 +15100,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode(bytes2, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes);
+          const sequence = combineByteSequences(bytes2);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder = new StringDecoder3("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
           binaryString += decoder.end();
@@ -15118,14 +15118,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode(ioQueue, encoding) {
-      const bytes = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes);
+      const bytes2 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes2.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15678,9 +15678,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes = await bodyReadPromise.promise;
+        const bytes2 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes;
+          clonedResponse.body.source = bytes2;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -16259,11 +16259,11 @@ var require_util6 = __commonJS({
       "Dec"
     ];
     var IMFPaddedNumbers = Array(61).fill(0).map((_, i2) => i2.toString().padStart(2, "0"));
-    function toIMFDate(date) {
-      if (typeof date === "number") {
-        date = new Date(date);
+    function toIMFDate(date2) {
+      if (typeof date2 === "number") {
+        date2 = new Date(date2);
       }
-      return `${IMFDays[date.getUTCDay()]}, ${IMFPaddedNumbers[date.getUTCDate()]} ${IMFMonths[date.getUTCMonth()]} ${date.getUTCFullYear()} ${IMFPaddedNumbers[date.getUTCHours()]}:${IMFPaddedNumbers[date.getUTCMinutes()]}:${IMFPaddedNumbers[date.getUTCSeconds()]} GMT`;
+      return `${IMFDays[date2.getUTCDay()]}, ${IMFPaddedNumbers[date2.getUTCDate()]} ${IMFMonths[date2.getUTCMonth()]} ${date2.getUTCFullYear()} ${IMFPaddedNumbers[date2.getUTCHours()]}:${IMFPaddedNumbers[date2.getUTCMinutes()]}:${IMFPaddedNumbers[date2.getUTCSeconds()]} GMT`;
     }
     function validateCookieMaxAge(maxAge) {
       if (maxAge < 0) {
@@ -18292,15 +18292,15 @@ var require_websocket = __commonJS({
       this.ws[kResponse].socket.resume();
     }
     function onParserError(err) {
-      let message;
+      let message2;
       let code;
       if (err instanceof CloseEvent) {
-        message = err.reason;
+        message2 = err.reason;
         code = err.code;
       } else {
-        message = err.message;
+        message2 = err.message;
       }
-      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
+      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message: message2 }));
       closeWebSocketConnection(this, code);
     }
     module.exports = {
@@ -18693,15 +18693,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19197,8 +19197,8 @@ var init_errors = __esm({
       code;
       hint;
       [brand] = true;
-      constructor(code, message, details = {}) {
-        super(message, details.cause === void 0 ? void 0 : { cause: details.cause });
+      constructor(code, message2, details = {}) {
+        super(message2, details.cause === void 0 ? void 0 : { cause: details.cause });
         this.name = "ContainerPackageError";
         this.code = code;
         this.hint = details.hint;
@@ -19227,10 +19227,10 @@ var init_json_object = __esm({
 // src/reference/errors.ts
 function invalid(code, what, part, input, rule, hint) {
   const where2 = part === input ? "" : ` in ${JSON.stringify(input)}`;
-  const message = `invalid ${what} ${JSON.stringify(part)}${where2}: ${rule}`;
+  const message2 = `invalid ${what} ${JSON.stringify(part)}${where2}: ${rule}`;
   return new InvalidReferenceError(
     code,
-    message,
+    message2,
     hint === void 0 ? { input, part } : { input, part, hint }
   );
 }
@@ -19242,8 +19242,8 @@ var init_errors2 = __esm({
     InvalidReferenceError = class extends ContainerPackageError {
       input;
       part;
-      constructor(code, message, details) {
-        super(code, message, details.hint === void 0 ? {} : { hint: details.hint });
+      constructor(code, message2, details) {
+        super(code, message2, details.hint === void 0 ? {} : { hint: details.hint });
         this.name = "InvalidReferenceError";
         this.input = details.input;
         this.part = details.part;
@@ -19252,8 +19252,8 @@ var init_errors2 = __esm({
     TagTemplateError = class extends ContainerPackageError {
       template;
       placeholder;
-      constructor(code, message, details) {
-        super(code, message, details.hint === void 0 ? {} : { hint: details.hint });
+      constructor(code, message2, details) {
+        super(code, message2, details.hint === void 0 ? {} : { hint: details.hint });
         this.name = "TagTemplateError";
         this.template = details.template;
         this.placeholder = details.placeholder;
@@ -19591,13 +19591,13 @@ function parseReferenceDigest(digest, input) {
 }
 function expandBuildkite(registry, path11, input, organization) {
   if (!isBuildkiteHost(registry)) return path11;
-  const count2 = path11.split("/").length;
-  if (count2 >= 3) return path11;
-  if (count2 === 2 && organization !== void 0 && organization !== "") {
+  const count3 = path11.split("/").length;
+  if (count3 >= 3) return path11;
+  if (count3 === 2 && organization !== void 0 && organization !== "") {
     return `${parseSlug("organization", organization)}/${path11}`;
   }
   const rule = `Buildkite images are ${BUILDKITE_PACKAGES_HOST}/{org}/{registry}/{image}`;
-  if (count2 === 2) {
+  if (count3 === 2) {
     const hint = "Add the organization slug to the path, or set BUILDKITE_ORGANIZATION_SLUG.";
     throw invalid("REF_ORGANIZATION_REQUIRED", "Buildkite image path", path11, input, rule, hint);
   }
@@ -19651,8 +19651,10 @@ function parseBuildkiteRegistry(input, options = {}) {
   const parts = trimmed.split("/");
   const first = parts[0];
   const isHost = first === "localhost" || first.includes(".") || first.includes(":");
-  if (!isHost) return buildkite(parts, input, options);
-  if (isBuildkiteHost(first)) return buildkite(parts.slice(1), input, options);
+  const packagesHost = options.packagesHost ? parsePackagesHost(options.packagesHost) : BUILDKITE_PACKAGES_HOST;
+  if (!isHost) return buildkite(parts, input, options, packagesHost);
+  if (isBuildkiteHost(first)) return buildkite(parts.slice(1), input, options, BUILDKITE_PACKAGES_HOST);
+  if (first.toLowerCase() === packagesHost) return buildkite(parts.slice(1), input, options, packagesHost);
   if (!isValidDomain(first)) throw invalid("REF_INVALID_HOST", "registry host", first, input, HOST_RULE);
   const pathPrefix = parts.slice(1).join("/");
   if (pathPrefix !== "") checkRepositoryComponents(pathPrefix, input);
@@ -19664,7 +19666,7 @@ function parseBuildkiteRegistry(input, options = {}) {
     prefix: pathPrefix === "" ? host : `${host}/${pathPrefix}`
   });
 }
-function buildkite(parts, input, options) {
+function buildkite(parts, input, options, host) {
   const fallback = options.organization === "" ? void 0 : options.organization;
   if (parts.length === 1 && fallback === void 0) {
     throw new InvalidReferenceError(
@@ -19680,14 +19682,28 @@ function buildkite(parts, input, options) {
   const registry = parseSlug("registry", parts[parts.length - 1], input);
   return Object.freeze({
     kind: "buildkite",
-    host: BUILDKITE_PACKAGES_HOST,
+    host,
     organization,
     registry,
-    prefix: `${BUILDKITE_PACKAGES_HOST}/${organization}/${registry}`
+    prefix: `${host}/${organization}/${registry}`
   });
 }
-function buildkiteAudience(organization, registry) {
-  return `https://${BUILDKITE_PACKAGES_HOST}/${parseSlug("organization", organization)}/${parseSlug("registry", registry)}`;
+function parsePackagesHost(value) {
+  const host = value.trim().replace(/^https:\/\//i, "").replace(/\/$/, "").toLowerCase();
+  if (host === "" || host.includes("/") || /\s/.test(host) || !isValidDomain(host)) {
+    throw invalid(
+      "REF_INVALID_HOST",
+      "Packages host",
+      value,
+      value,
+      `${HOST_RULE}, without a path`,
+      `Write the host alone, such as ${BUILDKITE_PACKAGES_HOST} or 127.0.0.1:5000.`
+    );
+  }
+  return host;
+}
+function buildkiteAudience(organization, registry, host = BUILDKITE_PACKAGES_HOST) {
+  return `https://${host}/${parseSlug("organization", organization)}/${parseSlug("registry", registry)}`;
 }
 var FORMS;
 var init_buildkite = __esm({
@@ -19865,8 +19881,8 @@ var init_errors3 = __esm({
     "use strict";
     init_errors();
     OciFormatError = class extends ContainerPackageError {
-      constructor(code, message, details = {}) {
-        super(code, message, details);
+      constructor(code, message2, details = {}) {
+        super(code, message2, details);
         this.name = "OciFormatError";
       }
     };
@@ -19904,8 +19920,8 @@ var init_errors3 = __esm({
       }
     };
     DigestStateError = class extends ContainerPackageError {
-      constructor(message, hint) {
-        super("OCI_DIGEST_STATE", message, hint === void 0 ? {} : { hint });
+      constructor(message2, hint) {
+        super("OCI_DIGEST_STATE", message2, hint === void 0 ? {} : { hint });
         this.name = "DigestStateError";
       }
     };
@@ -20090,8 +20106,8 @@ var init_descriptor = __esm({
 });
 
 // src/oci/manifest.ts
-function parseManifest(bytes, contentType2) {
-  const text2 = typeof bytes === "string" ? bytes : new TextDecoder().decode(bytes);
+function parseManifest(bytes2, contentType2) {
+  const text2 = typeof bytes2 === "string" ? bytes2 : new TextDecoder().decode(bytes2);
   let value;
   try {
     value = JSON.parse(text2);
@@ -20154,6 +20170,35 @@ var init_image = __esm({
   }
 });
 
+// src/oci/archive/tar.ts
+var BLOCK, TAR_END;
+var init_tar = __esm({
+  "src/oci/archive/tar.ts"() {
+    "use strict";
+    BLOCK = 512;
+    TAR_END = Buffer.alloc(2 * BLOCK);
+  }
+});
+
+// src/oci/archive/image-archive.ts
+var init_image_archive = __esm({
+  "src/oci/archive/image-archive.ts"() {
+    "use strict";
+    init_digest2();
+    init_media_types();
+    init_tar();
+  }
+});
+
+// src/oci/archive/from-artifact.ts
+var init_from_artifact = __esm({
+  "src/oci/archive/from-artifact.ts"() {
+    "use strict";
+    init_errors3();
+    init_manifest();
+  }
+});
+
 // src/oci/index.ts
 var init_oci = __esm({
   "src/oci/index.ts"() {
@@ -20165,6 +20210,9 @@ var init_oci = __esm({
     init_descriptor();
     init_manifest();
     init_image();
+    init_image_archive();
+    init_tar();
+    init_from_artifact();
   }
 });
 
@@ -20211,8 +20259,8 @@ function describeReason(code, reason) {
   if (code === "CLIENT_TIMEOUT") return `timed out (${reason})`;
   return `connection failed (${reason})`;
 }
-function clientError(code, message, details = {}) {
-  return new ClientError(code, message, details);
+function clientError(code, message2, details = {}) {
+  return new ClientError(code, message2, details);
 }
 var import_node_http, ClientError, TEMPORARY_STATUSES, NOT_FOUND_CODES, RegistryError, TEMPORARY_REASONS, NetworkError, UNAVAILABLE_HINT, RetriesExhaustedError, ContentMismatchError;
 var init_errors4 = __esm({
@@ -20221,8 +20269,8 @@ var init_errors4 = __esm({
     import_node_http = __toESM(require_node_http(), 1);
     init_errors();
     ClientError = class extends ContainerPackageError {
-      constructor(code, message, details = {}) {
-        super(code, message, details);
+      constructor(code, message2, details = {}) {
+        super(code, message2, details);
         this.name = "ClientError";
       }
       /** True when the same request may succeed if sent again later (the retry layer asks this). */
@@ -20302,7 +20350,7 @@ var init_errors4 = __esm({
         });
       }
     };
-    UNAVAILABLE_HINT = "check that the registry is running and reachable (and whether it speaks http or https: see the insecure option)";
+    UNAVAILABLE_HINT = "check that the registry is running and reachable, and whether it speaks http or https (plain http is used only for loopback addresses, and for hosts given to the CLI with --insecure)";
     RetriesExhaustedError = class extends ClientError {
       attempts;
       /** @param what the operation, when `cause`'s message does not already name it */
@@ -20319,8 +20367,8 @@ var init_errors4 = __esm({
     ContentMismatchError = class extends ClientError {
       expected;
       actual;
-      constructor(message, expected, actual, hint) {
-        super("CLIENT_DIGEST_MISMATCH", message, {
+      constructor(message2, expected, actual, hint) {
+        super("CLIENT_DIGEST_MISMATCH", message2, {
           hint: hint ?? "the content changed since its manifest was written: rebuild or re-export the image"
         });
         this.name = "ContentMismatchError";
@@ -20381,9 +20429,9 @@ function parseRetryAfter(value, now = Date.now()) {
   if (text2 === "") return void 0;
   if (/^\d+(\.\d+)?$/.test(text2)) return Math.round(Number(text2) * 1e3);
   if (!/[a-z]/i.test(text2)) return void 0;
-  const date = Date.parse(text2);
-  if (Number.isNaN(date)) return void 0;
-  return Math.max(0, date - now);
+  const date2 = Date.parse(text2);
+  if (Number.isNaN(date2)) return void 0;
+  return Math.max(0, date2 - now);
 }
 function retryDelay(retry, policy, retryAfterMs, random = Math.random) {
   if (retryAfterMs !== void 0) return Math.min(retryAfterMs, policy.maxRetryAfterMs);
@@ -20925,8 +20973,8 @@ var init_cursor = __esm({
         return this.#hasher.descriptor.size;
       }
       /** Reads and drops `count` bytes (to resume an upload at an offset). */
-      async skip(count2) {
-        for await (const _ of this.take(count2)) {
+      async skip(count3) {
+        for await (const _ of this.take(count3)) {
         }
       }
       /**
@@ -20937,11 +20985,11 @@ var init_cursor = __esm({
        * @throws ContentMismatchError `CLIENT_DIGEST_MISMATCH` when the source is shorter or longer
        *   than `descriptor.size`, or hashes to another digest.
        */
-      async *take(count2, onBytes) {
-        if (this.#position + count2 > this.size)
+      async *take(count3, onBytes) {
+        if (this.#position + count3 > this.size)
           throw new Error(`internal: read past the end of ${this.size} bytes`);
-        if (count2 === 0 && this.#position === this.size) await this.#verifyEnd();
-        let remaining = count2;
+        if (count3 === 0 && this.#position === this.size) await this.#verifyEnd();
+        let remaining = count3;
         while (remaining > 0) {
           let chunk = await this.#read();
           if (chunk === void 0) throw this.#sizeError(`ends after ${this.#position} bytes`);
@@ -21028,9 +21076,9 @@ async function uploadChunked(ctx, blob, start, attempts) {
   try {
     while (cursor.position < size) {
       const offset = cursor.position;
-      const count2 = Math.min(ctx.chunkSize, size - offset);
+      const count3 = Math.min(ctx.chunkSize, size - offset);
       try {
-        location = await patchChunk(ctx, location, offset, count2, cursor);
+        location = await patchChunk(ctx, location, offset, count3, cursor);
       } catch (error2) {
         await attempts.failed(error2);
         const status = await uploadStatus(ctx, location);
@@ -21055,17 +21103,17 @@ async function uploadChunked(ctx, blob, start, attempts) {
   }
   await commitUpload(ctx, location, digest);
 }
-async function patchChunk(ctx, location, offset, count2, cursor) {
+async function patchChunk(ctx, location, offset, count3, cursor) {
   const response = await ctx.session.send(
     {
       method: "PATCH",
       url: location,
       headers: {
         "content-type": "application/octet-stream",
-        "content-length": String(count2),
-        "content-range": `${offset}-${offset + count2 - 1}`
+        "content-length": String(count3),
+        "content-range": `${offset}-${offset + count3 - 1}`
       },
-      body: Readable.from(cursor.take(count2, ctx.onBytes), { objectMode: false }),
+      body: Readable.from(cursor.take(count3, ctx.onBytes), { objectMode: false }),
       scopes: [pushScope(ctx.repo)],
       ...ctx.signal ? { signal: ctx.signal } : {}
     },
@@ -21100,7 +21148,7 @@ async function pushBlobTo(ctx, blob, options = {}) {
   parseDigest(digest);
   const { session, repo, signal } = ctx;
   const repository = formatRepository(repo);
-  const event = (type2, bytes, from) => report(options.onProgress, { type: type2, repository, digest, bytes, total: size, ...from ? { from } : {} });
+  const event = (type2, bytes2, from) => report(options.onProgress, { type: type2, repository, digest, bytes: bytes2, total: size, ...from ? { from } : {} });
   const source = options.mountFrom?.find(
     (r) => r.registry === repo.registry && r.repository !== repo.repository
   );
@@ -21122,7 +21170,7 @@ async function pushBlobTo(ctx, blob, options = {}) {
       const upload = {
         ...ctx,
         chunkSize: session.options.chunkSize,
-        onBytes: (bytes) => event("blob-progress", bytes)
+        onBytes: (bytes2) => event("blob-progress", bytes2)
       };
       if (size <= session.options.monolithicThreshold) {
         await uploadMonolithic(upload, blob, location);
@@ -21163,7 +21211,7 @@ import { pipeline } from "node:stream";
 async function uploadStream(ctx, stream, options = {}) {
   const repository = formatRepository(ctx.repo);
   const id = options.progressId ?? "";
-  const event = (type2, bytes, total) => report(options.onProgress, { type: type2, repository, digest: id, bytes, total });
+  const event = (type2, bytes2, total) => report(options.onProgress, { type: type2, repository, digest: id, bytes: bytes2, total });
   let location;
   try {
     ctx.signal?.throwIfAborted();
@@ -21173,10 +21221,10 @@ async function uploadStream(ctx, stream, options = {}) {
     const expected = options.expectedSize ?? 0;
     event("blob-start", 0, expected);
     let reported = 0;
-    const hasher = new ProgressDigestStream(options.algorithm ?? "sha256", (bytes) => {
-      if (bytes - reported < PROGRESS_STEP) return;
-      reported = bytes;
-      event("blob-progress", bytes, Math.max(expected, bytes));
+    const hasher = new ProgressDigestStream(options.algorithm ?? "sha256", (bytes2) => {
+      if (bytes2 - reported < PROGRESS_STEP) return;
+      reported = bytes2;
+      event("blob-progress", bytes2, Math.max(expected, bytes2));
     });
     pipeline(stream, hasher, () => void 0);
     const response = await ctx.session.send(
@@ -21316,13 +21364,33 @@ var init_listing = __esm({
   }
 });
 
+// src/client/login-check.ts
+async function checkLogin(session, signal) {
+  const response = await session.send(
+    { method: "GET", url: session.url("/v2/"), scopes: [], ...signal ? { signal } : {} },
+    [200]
+  );
+  await discard(response);
+}
+async function checkPush(ctx) {
+  const started = await initiateUpload(ctx);
+  if (!started.mounted) await cancelUpload(ctx, started.location);
+}
+var init_login_check = __esm({
+  "src/client/login-check.ts"() {
+    "use strict";
+    init_steps();
+    init_types();
+  }
+});
+
 // src/client/manifests.ts
 function opts(ctx, scope) {
   return { scopes: [scope], ...ctx.signal ? { signal: ctx.signal } : {} };
 }
-async function putManifest(ctx, reference2, bytes, mediaType, tagAlgorithm = "sha256") {
+async function putManifest(ctx, reference2, bytes2, mediaType, tagAlgorithm = "sha256") {
   const algorithm = isDigest(reference2) ? parseDigest(reference2).algorithm : tagAlgorithm;
-  const digest = digestBytes(bytes, algorithm);
+  const digest = digestBytes(bytes2, algorithm);
   if (isDigest(reference2) && reference2 !== digest) {
     throw new ContentMismatchError(`manifest bytes hash to ${digest}, not ${reference2}`, reference2, digest);
   }
@@ -21330,8 +21398,8 @@ async function putManifest(ctx, reference2, bytes, mediaType, tagAlgorithm = "sh
     {
       method: "PUT",
       url: ctx.session.url(apiPath(ctx.repo, "manifests", reference2)),
-      headers: { "content-type": mediaType, "content-length": String(bytes.byteLength) },
-      body: bytes,
+      headers: { "content-type": mediaType, "content-length": String(bytes2.byteLength) },
+      body: bytes2,
       ...opts(ctx, pushScope(ctx.repo))
     },
     [201, 200, 202],
@@ -21352,9 +21420,9 @@ async function getManifest(ctx, reference2, accept = manifestAcceptTypes) {
     [200],
     { repository: ctx.repo.repository }
   );
-  const bytes = await readLimited(response, MAX_MANIFEST_BYTES);
+  const bytes2 = await readLimited(response, MAX_MANIFEST_BYTES);
   const algorithm = isDigest(reference2) ? parseDigest(reference2).algorithm : "sha256";
-  const digest = digestBytes(bytes, algorithm);
+  const digest = digestBytes(bytes2, algorithm);
   if (isDigest(reference2) && reference2 !== digest) {
     throw new ContentMismatchError(
       `the registry served manifest bytes hashing to ${digest} for ${reference2}`,
@@ -21364,10 +21432,10 @@ async function getManifest(ctx, reference2, accept = manifestAcceptTypes) {
   }
   checkAnswerDigest(response, digest);
   return {
-    bytes,
-    mediaType: contentType(response) ?? declaredMediaType(bytes),
+    bytes: bytes2,
+    mediaType: contentType(response) ?? declaredMediaType(bytes2),
     digest,
-    size: bytes.byteLength
+    size: bytes2.byteLength
   };
 }
 async function headManifest(ctx, reference2, accept = manifestAcceptTypes) {
@@ -21420,9 +21488,9 @@ function contentType(response) {
   const value = header(response, "content-type")?.split(";")[0]?.trim();
   return value === void 0 || value === "" ? void 0 : value;
 }
-function declaredMediaType(bytes) {
+function declaredMediaType(bytes2) {
   try {
-    const value = JSON.parse(new TextDecoder().decode(bytes));
+    const value = JSON.parse(new TextDecoder().decode(bytes2));
     if (typeof value.mediaType === "string") return value.mediaType;
   } catch {
   }
@@ -21462,8 +21530,8 @@ var require_errors2 = __commonJS({
     "use strict";
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
     var UndiciError = class extends Error {
-      constructor(message, options) {
-        super(message, options);
+      constructor(message2, options) {
+        super(message2, options);
         this.name = "UndiciError";
         this.code = "UND_ERR";
       }
@@ -21476,10 +21544,10 @@ var require_errors2 = __commonJS({
     };
     var kConnectTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CONNECT_TIMEOUT");
     var ConnectTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ConnectTimeoutError";
-        this.message = message || "Connect Timeout Error";
+        this.message = message2 || "Connect Timeout Error";
         this.code = "UND_ERR_CONNECT_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -21491,10 +21559,10 @@ var require_errors2 = __commonJS({
     };
     var kHeadersTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_TIMEOUT");
     var HeadersTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersTimeoutError";
-        this.message = message || "Headers Timeout Error";
+        this.message = message2 || "Headers Timeout Error";
         this.code = "UND_ERR_HEADERS_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -21506,10 +21574,10 @@ var require_errors2 = __commonJS({
     };
     var kHeadersOverflowError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_OVERFLOW");
     var HeadersOverflowError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersOverflowError";
-        this.message = message || "Headers Overflow Error";
+        this.message = message2 || "Headers Overflow Error";
         this.code = "UND_ERR_HEADERS_OVERFLOW";
       }
       static [Symbol.hasInstance](instance) {
@@ -21521,10 +21589,10 @@ var require_errors2 = __commonJS({
     };
     var kBodyTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BODY_TIMEOUT");
     var BodyTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "BodyTimeoutError";
-        this.message = message || "Body Timeout Error";
+        this.message = message2 || "Body Timeout Error";
         this.code = "UND_ERR_BODY_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -21536,10 +21604,10 @@ var require_errors2 = __commonJS({
     };
     var kInvalidArgumentError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_ARG");
     var InvalidArgumentError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidArgumentError";
-        this.message = message || "Invalid Argument Error";
+        this.message = message2 || "Invalid Argument Error";
         this.code = "UND_ERR_INVALID_ARG";
       }
       static [Symbol.hasInstance](instance) {
@@ -21551,10 +21619,10 @@ var require_errors2 = __commonJS({
     };
     var kInvalidReturnValueError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_RETURN_VALUE");
     var InvalidReturnValueError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidReturnValueError";
-        this.message = message || "Invalid Return Value Error";
+        this.message = message2 || "Invalid Return Value Error";
         this.code = "UND_ERR_INVALID_RETURN_VALUE";
       }
       static [Symbol.hasInstance](instance) {
@@ -21566,10 +21634,10 @@ var require_errors2 = __commonJS({
     };
     var kAbortError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORT");
     var AbortError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "The operation was aborted";
+        this.message = message2 || "The operation was aborted";
         this.code = "UND_ERR_ABORT";
       }
       static [Symbol.hasInstance](instance) {
@@ -21581,10 +21649,10 @@ var require_errors2 = __commonJS({
     };
     var kRequestAbortedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORTED");
     var RequestAbortedError = class extends AbortError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "Request aborted";
+        this.message = message2 || "Request aborted";
         this.code = "UND_ERR_ABORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -21596,10 +21664,10 @@ var require_errors2 = __commonJS({
     };
     var kInformationalError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INFO");
     var InformationalError = class extends UndiciError {
-      constructor(message, options) {
-        super(message, options);
+      constructor(message2, options) {
+        super(message2, options);
         this.name = "InformationalError";
-        this.message = message || "Request information";
+        this.message = message2 || "Request information";
         this.code = "UND_ERR_INFO";
       }
       static [Symbol.hasInstance](instance) {
@@ -21611,10 +21679,10 @@ var require_errors2 = __commonJS({
     };
     var kRequestContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_CONTENT_LENGTH_MISMATCH");
     var RequestContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "RequestContentLengthMismatchError";
-        this.message = message || "Request body length does not match content-length header";
+        this.message = message2 || "Request body length does not match content-length header";
         this.code = "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -21626,10 +21694,10 @@ var require_errors2 = __commonJS({
     };
     var kResponseContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_CONTENT_LENGTH_MISMATCH");
     var ResponseContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseContentLengthMismatchError";
-        this.message = message || "Response body length does not match content-length header";
+        this.message = message2 || "Response body length does not match content-length header";
         this.code = "UND_ERR_RES_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -21641,10 +21709,10 @@ var require_errors2 = __commonJS({
     };
     var kClientDestroyedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_DESTROYED");
     var ClientDestroyedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientDestroyedError";
-        this.message = message || "The client is destroyed";
+        this.message = message2 || "The client is destroyed";
         this.code = "UND_ERR_DESTROYED";
       }
       static [Symbol.hasInstance](instance) {
@@ -21656,10 +21724,10 @@ var require_errors2 = __commonJS({
     };
     var kClientClosedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CLOSED");
     var ClientClosedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientClosedError";
-        this.message = message || "The client is closed";
+        this.message = message2 || "The client is closed";
         this.code = "UND_ERR_CLOSED";
       }
       static [Symbol.hasInstance](instance) {
@@ -21671,10 +21739,10 @@ var require_errors2 = __commonJS({
     };
     var kSocketError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_SOCKET");
     var SocketError = class extends UndiciError {
-      constructor(message, socket) {
-        super(message);
+      constructor(message2, socket) {
+        super(message2);
         this.name = "SocketError";
-        this.message = message || "Socket error";
+        this.message = message2 || "Socket error";
         this.code = "UND_ERR_SOCKET";
         this.socket = socket;
       }
@@ -21687,10 +21755,10 @@ var require_errors2 = __commonJS({
     };
     var kNotSupportedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_NOT_SUPPORTED");
     var NotSupportedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "NotSupportedError";
-        this.message = message || "Not supported error";
+        this.message = message2 || "Not supported error";
         this.code = "UND_ERR_NOT_SUPPORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -21702,10 +21770,10 @@ var require_errors2 = __commonJS({
     };
     var kBalancedPoolMissingUpstreamError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BPL_MISSING_UPSTREAM");
     var BalancedPoolMissingUpstreamError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MissingUpstreamError";
-        this.message = message || "No upstream has been added to the BalancedPool";
+        this.message = message2 || "No upstream has been added to the BalancedPool";
         this.code = "UND_ERR_BPL_MISSING_UPSTREAM";
       }
       static [Symbol.hasInstance](instance) {
@@ -21717,8 +21785,8 @@ var require_errors2 = __commonJS({
     };
     var kWebAssemblyNotSupportedError = /* @__PURE__ */ Symbol.for("undici.error.ERR_WEBASSEMBLY_NOT_SUPPORTED");
     var WebAssemblyNotSupportedError = class extends Error {
-      constructor(message) {
-        super(message || "WebAssembly is not supported in this environment, but is required for HTTP/1 parsing");
+      constructor(message2) {
+        super(message2 || "WebAssembly is not supported in this environment, but is required for HTTP/1 parsing");
         this.code = "ERR_WEBASSEMBLY_NOT_SUPPORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -21730,8 +21798,8 @@ var require_errors2 = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
-        super(message);
+      constructor(message2, code, data) {
+        super(message2);
         this.name = "HTTPParserError";
         this.code = code ? `HPE_${code}` : void 0;
         this.data = data ? data.toString() : void 0;
@@ -21745,10 +21813,10 @@ var require_errors2 = __commonJS({
     };
     var kResponseExceededMaxSizeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_EXCEEDED_MAX_SIZE");
     var ResponseExceededMaxSizeError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseExceededMaxSizeError";
-        this.message = message || "Response content exceeded max size";
+        this.message = message2 || "Response content exceeded max size";
         this.code = "UND_ERR_RES_EXCEEDED_MAX_SIZE";
       }
       static [Symbol.hasInstance](instance) {
@@ -21760,10 +21828,10 @@ var require_errors2 = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
-        super(message);
+      constructor(message2, code, { headers, data }) {
+        super(message2);
         this.name = "RequestRetryError";
-        this.message = message || "Request retry error";
+        this.message = message2 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code;
         this.data = data;
@@ -21778,10 +21846,10 @@ var require_errors2 = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, body, bodyTruncated = false }) {
-        super(message);
+      constructor(message2, code, { headers, body, bodyTruncated = false }) {
+        super(message2);
         this.name = "ResponseError";
-        this.message = message || "Response error";
+        this.message = message2 || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code;
         this.body = body;
@@ -21797,10 +21865,10 @@ var require_errors2 = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options = {}) {
-        super(message, { cause, ...options });
+      constructor(cause, message2, options = {}) {
+        super(message2, { cause, ...options });
         this.name = "SecureProxyConnectionError";
-        this.message = message || "Secure Proxy Connection failed";
+        this.message = message2 || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
         this.cause = cause;
       }
@@ -21813,10 +21881,10 @@ var require_errors2 = __commonJS({
     };
     var kProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_CONN");
     var ProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options = {}) {
-        super(message, { cause, ...options });
+      constructor(cause, message2, options = {}) {
+        super(message2, { cause, ...options });
         this.name = "ProxyConnectionError";
-        this.message = message || "Proxy Connection failed";
+        this.message = message2 || "Proxy Connection failed";
         this.code = "UND_ERR_PRX_CONN";
         this.cause = cause;
       }
@@ -21829,10 +21897,10 @@ var require_errors2 = __commonJS({
     };
     var kMaxRedirectsError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REDIRECT_MAX");
     var MaxRedirectsError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MaxRedirectsError";
-        this.message = message || "max redirects";
+        this.message = message2 || "max redirects";
         this.code = "UND_ERR_REDIRECT_MAX";
       }
       static [Symbol.hasInstance](instance) {
@@ -21844,10 +21912,10 @@ var require_errors2 = __commonJS({
     };
     var kMaxOriginsReachedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_MAX_ORIGINS_REACHED");
     var MaxOriginsReachedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MaxOriginsReachedError";
-        this.message = message || "Maximum allowed origins reached";
+        this.message = message2 || "Maximum allowed origins reached";
         this.code = "UND_ERR_MAX_ORIGINS_REACHED";
       }
       static [Symbol.hasInstance](instance) {
@@ -21858,19 +21926,19 @@ var require_errors2 = __commonJS({
       }
     };
     var Socks5ProxyError = class extends UndiciError {
-      constructor(message, code) {
-        super(message);
+      constructor(message2, code) {
+        super(message2);
         this.name = "Socks5ProxyError";
-        this.message = message || "SOCKS5 proxy error";
+        this.message = message2 || "SOCKS5 proxy error";
         this.code = code || "UND_ERR_SOCKS5";
       }
     };
     var kMessageSizeExceededError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_WS_MESSAGE_SIZE_EXCEEDED");
     var MessageSizeExceededError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MessageSizeExceededError";
-        this.message = message || "Max decompressed message size exceeded";
+        this.message = message2 || "Max decompressed message size exceeded";
         this.code = "UND_ERR_WS_MESSAGE_SIZE_EXCEEDED";
       }
       static [Symbol.hasInstance](instance) {
@@ -23555,14 +23623,14 @@ var require_util9 = __commonJS({
       if (socket == null) {
         return;
       }
-      let message = "Connect Timeout Error";
+      let message2 = "Connect Timeout Error";
       if (Array.isArray(socket.autoSelectFamilyAttemptedAddresses)) {
-        message += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
+        message2 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
       } else {
-        message += ` (attempted address: ${opts2.hostname}:${opts2.port},`;
+        message2 += ` (attempted address: ${opts2.hostname}:${opts2.port},`;
       }
-      message += ` timeout: ${opts2.timeout}ms)`;
-      destroy(socket, new ConnectTimeoutError(message));
+      message2 += ` timeout: ${opts2.timeout}ms)`;
+      destroy(socket, new ConnectTimeoutError(message2));
     }
     var lastUrlString = null;
     var lastProtocol = null;
@@ -24239,8 +24307,8 @@ var require_infra = __commonJS({
     function asciiLowercase(str2) {
       return nonASCIIRegex.test(str2) ? str2.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str2.toLowerCase();
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function removeASCIIWhitespace(str2, leading = true, trailing = true) {
       return removeChars(str2, leading, trailing, isASCIIWhitespace);
@@ -24340,8 +24408,8 @@ var require_data_url2 = __commonJS({
       return serialized;
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
-      return percentDecode(bytes);
+      const bytes2 = encoder.encode(input);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -24581,15 +24649,15 @@ var require_webidl2 = __commonJS({
       errors: {},
       is: {}
     };
-    webidl.errors.exception = function(message) {
-      return new TypeError(`${message.header}: ${message.message}`);
+    webidl.errors.exception = function(message2) {
+      return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(opts2) {
       const plural = opts2.types.length === 1 ? "" : " one of";
-      const message = `${opts2.argument} could not be converted to${plural}: ${opts2.types.join(", ")}.`;
+      const message2 = `${opts2.argument} could not be converted to${plural}: ${opts2.types.join(", ")}.`;
       return webidl.errors.exception({
         header: opts2.prefix,
-        message
+        message: message2
       });
     };
     webidl.errors.invalidArgument = function(context) {
@@ -24914,10 +24982,10 @@ var require_webidl2 = __commonJS({
       if (jsArrayBuffer.detached) {
         return new Uint8Array(0);
       }
-      const bytes = new Uint8Array(length);
+      const bytes2 = new Uint8Array(length);
       const view = new Uint8Array(jsArrayBuffer, offset, length);
-      bytes.set(view);
-      return bytes;
+      bytes2.set(view);
+      return bytes2;
     };
     webidl.converters.DOMString = function(V, prefix, argument, flags) {
       if (V === null && webidl.util.HasFlag(flags, webidl.attributes.LegacyNullToEmptyString)) {
@@ -25636,19 +25704,19 @@ var require_util10 = __commonJS({
     }
     async function readAllBytes(reader, successSteps, failureSteps) {
       try {
-        const bytes = [];
+        const bytes2 = [];
         let byteLength = 0;
         do {
           const { done, value: chunk } = await reader.read();
           if (done) {
-            successSteps(Buffer.concat(bytes, byteLength));
+            successSteps(Buffer.concat(bytes2, byteLength));
             return;
           }
           if (!isUint8Array2(chunk)) {
             failureSteps(new TypeError("Received non-Uint8Array chunk"));
             return;
           }
-          bytes.push(chunk);
+          bytes2.push(chunk);
           byteLength += chunk.length;
         } while (true);
       } catch (e) {
@@ -27094,14 +27162,14 @@ var require_connect2 = __commonJS({
     }
     function maybeNormalizeConnectError(err, socket, opts2) {
       if (err instanceof AggregateError && (err.code === "ETIMEDOUT" || err.errors.some((e) => e != null && e.code === "ETIMEDOUT"))) {
-        let message = "Connect Timeout Error";
+        let message2 = "Connect Timeout Error";
         if (Array.isArray(socket.autoSelectFamilyAttemptedAddresses)) {
-          message += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
+          message2 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
         } else {
-          message += ` (attempted address: ${opts2.hostname}:${opts2.port},`;
+          message2 += ` (attempted address: ${opts2.hostname}:${opts2.port},`;
         }
-        message += ` timeout: ${opts2.timeout}ms)`;
-        const wrapped = new ConnectTimeoutError(message);
+        message2 += ` timeout: ${opts2.timeout}ms)`;
+        const wrapped = new ConnectTimeoutError(message2);
         wrapped.cause = err;
         return wrapped;
       }
@@ -30381,8 +30449,8 @@ var require_parser_h1 = __commonJS({
           cursor += eventLen;
         }
       }
-      fail(code, message) {
-        this.milo.fail(this.parser, code, message);
+      fail(code, message2) {
+        this.milo.fail(this.parser, code, message2);
         this.errored = true;
       }
       onUpgrade(head) {
@@ -30958,9 +31026,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   controller.close();
                   return;
                 }
-                const bytes = isUint8Array2(value) ? value : Buffer.from(value);
-                if (bytes.byteLength) {
-                  controller.enqueue(bytes);
+                const bytes2 = isUint8Array2(value) ? value : Buffer.from(value);
+                if (bytes2.byteLength) {
+                  controller.enqueue(bytes2);
                   return;
                 }
               }
@@ -30998,19 +31066,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(brandCheck, getInternalState) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(getInternalState(this));
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob([bytes], { type: mimeType });
+            return new Blob([bytes2], { type: mimeType });
           }, brandCheck, getInternalState);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, brandCheck, getInternalState);
         },
         text() {
@@ -31046,8 +31114,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, brandCheck, getInternalState);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, brandCheck, getInternalState);
         },
         textStream() {
@@ -31483,12 +31551,12 @@ var require_client_h12 = __commonJS({
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
-        let message = "";
+        let message2 = "";
         if (ptr) {
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
-          message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
+          message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants7.ERROR[ret], data);
+        return new HTTPParserError(message2, constants7.ERROR[ret], data);
       }
       destroy() {
         assert(currentParser === null);
@@ -35719,8 +35787,8 @@ var init_errors5 = __esm({
       /** The program's name as given (no arguments: they may hold secrets). */
       program;
       exitCode;
-      constructor(code, program, message, details = {}) {
-        super(code, message, details);
+      constructor(code, program, message2, details = {}) {
+        super(code, message2, details);
         this.name = "ExecError";
         this.program = program;
         this.exitCode = details.exitCode;
@@ -35895,10 +35963,10 @@ var init_uint_array = __esm({
 var getFinalError, DiscardedError, setErrorName, isExecaError, execaErrorSymbol, isErrorInstance, ExecaError, ExecaSyncError;
 var init_final_error = __esm({
   "node_modules/execa/lib/return/final-error.js"() {
-    getFinalError = (originalError, message, isSync) => {
+    getFinalError = (originalError, message2, isSync) => {
       const ErrorClass = isSync ? ExecaSyncError : ExecaError;
       const options = originalError instanceof DiscardedError ? {} : { cause: originalError };
-      return new ErrorClass(message, options);
+      return new ErrorClass(message2, options);
     };
     DiscardedError = class extends Error {
     };
@@ -36626,7 +36694,7 @@ var init_default = __esm({
     yellowBright2 = getColor(yellowBright);
     defaultVerboseFunction = ({
       type: type2,
-      message,
+      message: message2,
       timestamp: timestamp2,
       piped,
       commandId,
@@ -36636,10 +36704,10 @@ var init_default = __esm({
       const timestampString = serializeTimestamp(timestamp2);
       const icon = ICONS[type2]({ failed, reject, piped });
       const color = COLORS[type2]({ reject });
-      return `${gray2(`[${timestampString}]`)} ${gray2(`[${commandId}]`)} ${color(icon)} ${color(message)}`;
+      return `${gray2(`[${timestampString}]`)} ${gray2(`[${commandId}]`)} ${color(icon)} ${color(message2)}`;
     };
     serializeTimestamp = (timestamp2) => `${padField(timestamp2.getHours(), 2)}:${padField(timestamp2.getMinutes(), 2)}:${padField(timestamp2.getSeconds(), 2)}.${padField(timestamp2.getMilliseconds(), 3)}`;
-    padField = (field, padding) => String(field).padStart(padding, "0");
+    padField = (field, padding2) => String(field).padStart(padding2, "0");
     getFinalIcon = ({ failed, reject }) => {
       if (!failed) {
         return figures_default.tick;
@@ -36715,13 +36783,13 @@ var init_log = __esm({
         options
       };
     };
-    getPrintedLines = (verboseMessage, verboseObject) => verboseMessage.split("\n").map((message) => getPrintedLine({ ...verboseObject, message }));
+    getPrintedLines = (verboseMessage, verboseObject) => verboseMessage.split("\n").map((message2) => getPrintedLine({ ...verboseObject, message: message2 }));
     getPrintedLine = (verboseObject) => {
       const verboseLine = defaultVerboseFunction(verboseObject);
       return { verboseLine, verboseObject };
     };
-    serializeVerboseMessage = (message) => {
-      const messageString = typeof message === "string" ? message : inspect(message);
+    serializeVerboseMessage = (message2) => {
+      const messageString = typeof message2 === "string" ? message2 : inspect(message2);
       return escapeLines(messageString);
     };
   }
@@ -37545,19 +37613,19 @@ const [receivedMessage] = await Promise.all([
         throw new Error(`${getMethodName(methodName, isSubprocess)} cannot be used: the ${getOtherProcessName(isSubprocess)} is disconnecting.`, { cause: error2 });
       }
     };
-    handleSerializationError = ({ error: error2, methodName, isSubprocess, message }) => {
+    handleSerializationError = ({ error: error2, methodName, isSubprocess, message: message2 }) => {
       if (isSerializationError(error2)) {
-        throw new Error(`${getMethodName(methodName, isSubprocess)}'s argument type is invalid: the message cannot be serialized: ${serializeInvalidMessage(message)}.`, { cause: error2 });
+        throw new Error(`${getMethodName(methodName, isSubprocess)}'s argument type is invalid: the message cannot be serialized: ${serializeInvalidMessage(message2)}.`, { cause: error2 });
       }
     };
-    serializeInvalidMessage = (message) => {
+    serializeInvalidMessage = (message2) => {
       try {
-        return String(message);
+        return String(message2);
       } catch {
-        return inspect2(message);
+        return inspect2(message2);
       }
     };
-    isSerializationError = ({ code, message }) => SERIALIZATION_ERROR_CODES.has(code) || SERIALIZATION_ERROR_MESSAGES.some((serializationErrorMessage) => message.includes(serializationErrorMessage));
+    isSerializationError = ({ code, message: message2 }) => SERIALIZATION_ERROR_CODES.has(code) || SERIALIZATION_ERROR_MESSAGES.some((serializationErrorMessage) => message2.includes(serializationErrorMessage));
     SERIALIZATION_ERROR_CODES = /* @__PURE__ */ new Set([
       // Message is `undefined`
       "ERR_MISSING_ARGS",
@@ -37677,7 +37745,7 @@ var init_incoming = __esm({
       while (incomingMessages.length > 0) {
         await waitForOutgoingMessages(anyProcess, ipcEmitter, incomingMessages[0]);
         await scheduler.yield();
-        const message = await handleStrictRequest({
+        const message2 = await handleStrictRequest({
           wrappedMessage: incomingMessages[0],
           anyProcess,
           channel,
@@ -37685,7 +37753,7 @@ var init_incoming = __esm({
           ipcEmitter
         });
         incomingMessages.shift();
-        ipcEmitter.emit("message", message);
+        ipcEmitter.emit("message", message2);
         ipcEmitter.emit("message:done");
       }
     };
@@ -37765,16 +37833,16 @@ var init_strict = __esm({
     init_validation();
     init_forward();
     init_outgoing();
-    handleSendStrict = ({ anyProcess, channel, isSubprocess, message, strict }) => {
+    handleSendStrict = ({ anyProcess, channel, isSubprocess, message: message2, strict }) => {
       if (!strict) {
-        return message;
+        return message2;
       }
       const ipcEmitter = getIpcEmitter(anyProcess, channel, isSubprocess);
       const hasListeners = hasMessageListeners(anyProcess, ipcEmitter);
       return {
         id: count++,
         type: REQUEST_TYPE,
-        message,
+        message: message2,
         hasListeners
       };
     };
@@ -37793,9 +37861,9 @@ var init_strict = __esm({
       if (!isStrictRequest(wrappedMessage)) {
         return wrappedMessage;
       }
-      const { id, message } = wrappedMessage;
+      const { id, message: message2 } = wrappedMessage;
       if (!anyProcess.connected) {
-        return message;
+        return message2;
       }
       const response = { id, type: RESPONSE_TYPE, message: hasMessageListeners(anyProcess, ipcEmitter) };
       try {
@@ -37810,7 +37878,7 @@ var init_strict = __esm({
           ipcEmitter.emit("strict:error", error2);
         }
       }
-      return message;
+      return message2;
     };
     handleStrictResponse = (wrappedMessage, anyProcess) => {
       if (wrappedMessage?.type !== RESPONSE_TYPE) {
@@ -37904,7 +37972,7 @@ var init_send = __esm({
     init_validation();
     init_outgoing();
     init_strict();
-    sendMessage = ({ anyProcess, channel, isSubprocess, ipc }, message, options) => {
+    sendMessage = ({ anyProcess, channel, isSubprocess, ipc }, message2, options) => {
       const { strict = false } = copyOptions(options);
       checkBooleanOption(strict, "strict");
       const methodName = "sendMessage";
@@ -37919,16 +37987,16 @@ var init_send = __esm({
         channel,
         methodName,
         isSubprocess,
-        message,
+        message: message2,
         strict
       });
     };
-    sendMessageAsync = async ({ anyProcess, channel, methodName, isSubprocess, message, strict }) => {
+    sendMessageAsync = async ({ anyProcess, channel, methodName, isSubprocess, message: message2, strict }) => {
       const wrappedMessage = handleSendStrict({
         anyProcess,
         channel,
         isSubprocess,
-        message,
+        message: message2,
         strict
       });
       const outgoingMessagesState = startSendMessage(anyProcess, wrappedMessage, strict);
@@ -37938,7 +38006,7 @@ var init_send = __esm({
           methodName,
           isSubprocess,
           wrappedMessage,
-          message,
+          message: message2,
           strict
         });
       } catch (error2) {
@@ -37948,7 +38016,7 @@ var init_send = __esm({
         endSendMessage(outgoingMessagesState);
       }
     };
-    sendOneMessage = async ({ anyProcess, methodName, isSubprocess, wrappedMessage, message, strict = false }) => {
+    sendOneMessage = async ({ anyProcess, methodName, isSubprocess, wrappedMessage, message: message2, strict = false }) => {
       const sendMethod = getSendMethod(anyProcess);
       try {
         await Promise.all([
@@ -37962,7 +38030,7 @@ var init_send = __esm({
           error: error2,
           methodName,
           isSubprocess,
-          message
+          message: message2
         });
         throw error2;
       }
@@ -37987,15 +38055,15 @@ var init_graceful = __esm({
     init_send();
     init_forward();
     init_validation();
-    sendAbort = (subprocess, message) => {
+    sendAbort = (subprocess, message2) => {
       const methodName = "cancelSignal";
       validateConnection(methodName, false, subprocess.connected);
       return sendOneMessage({
         anyProcess: subprocess,
         methodName,
         isSubprocess: false,
-        wrappedMessage: { type: GRACEFUL_CANCEL_TYPE, message },
-        message
+        wrappedMessage: { type: GRACEFUL_CANCEL_TYPE, message: message2 },
+        message: message2
       });
     };
     getCancelSignal = async ({ anyProcess, channel, isSubprocess, ipc }) => {
@@ -39421,13 +39489,13 @@ var init_message = __esm({
 ${originalMessage}`;
       const shortMessage = `${prefix}: ${escapedCommand}${suffix2}`;
       const messageStdio = all === void 0 ? [stdio[2], stdio[1]] : [all];
-      const message = [
+      const message2 = [
         shortMessage,
         ...messageStdio,
         ...stdio.slice(3),
         ipcOutput.map((ipcMessage) => serializeIpcMessage(ipcMessage)).join("\n")
       ].map((messagePart) => escapeLines(stripFinalNewline(serializeMessagePart(messagePart)))).filter(Boolean).join("\n\n");
-      return { originalMessage, shortMessage, message };
+      return { originalMessage, shortMessage, message: message2 };
     };
     getErrorCode = (error2) => typeof error2?.code === "string" ? error2.code : void 0;
     getErrorPrefix = ({
@@ -39597,7 +39665,7 @@ var init_result = __esm({
       isSync
     }) => {
       const { exitCode, signal, signalDescription } = normalizeExitPayload(rawExitCode, rawSignal);
-      const { originalMessage, shortMessage, message } = createMessages({
+      const { originalMessage, shortMessage, message: message2 } = createMessages({
         stdio,
         all,
         ipcOutput,
@@ -39617,7 +39685,7 @@ var init_result = __esm({
         timeout,
         cwd
       });
-      const error2 = getFinalError(originalError, message, isSync);
+      const error2 = getFinalError(originalError, message2, isSync);
       Object.assign(error2, getErrorProperties({
         error: error2,
         command,
@@ -39838,7 +39906,7 @@ var init_pretty_ms = __esm({
   "node_modules/pretty-ms/index.js"() {
     init_parse_ms();
     isZero = (value) => value === 0 || value === 0n;
-    pluralize = (word, count2) => count2 === 1 || count2 === 1n ? word : `${word}s`;
+    pluralize = (word, count3) => count3 === 1 || count3 === 1n ? word : `${word}s`;
     SECOND_ROUNDING_EPSILON = 1e-7;
     ONE_DAY_IN_MILLISECONDS = 24n * 60n * 60n * 1000n;
   }
@@ -41654,12 +41722,12 @@ var init_get_one = __esm({
     };
     getMessage = async (ipcEmitter, filter, { signal }) => {
       if (filter === void 0) {
-        const [message] = await once5(ipcEmitter, "message", { signal });
-        return message;
+        const [message2] = await once5(ipcEmitter, "message", { signal });
+        return message2;
       }
-      for await (const [message] of on2(ipcEmitter, "message", { signal })) {
-        if (filter(message)) {
-          return message;
+      for await (const [message2] of on2(ipcEmitter, "message", { signal })) {
+        if (filter(message2)) {
+          return message2;
         }
       }
     };
@@ -41756,9 +41824,9 @@ var init_get_each = __esm({
     };
     iterateOnMessages = async function* ({ anyProcess, waitProcess, channel, ipcEmitter, isSubprocess, shouldAwait, controller, state, reference: reference2, signal }) {
       try {
-        for await (const [message] of on3(ipcEmitter, "message", { signal: controller.signal })) {
+        for await (const [message2] of on3(ipcEmitter, "message", { signal: controller.signal })) {
           throwIfStrictError(state);
-          yield message;
+          yield message2;
         }
       } catch {
         throwIfStrictError(state);
@@ -42538,12 +42606,12 @@ var init_mjs = __esm({
         for (const sig of signals) {
           this.#sigListeners[sig] = () => {
             const listeners = this.#process.listeners(sig);
-            let { count: count2 } = this.#emitter;
+            let { count: count3 } = this.#emitter;
             const p = process14;
             if (typeof p.__signal_exit_emitter__ === "object" && typeof p.__signal_exit_emitter__.count === "number") {
-              count2 += p.__signal_exit_emitter__.count;
+              count3 += p.__signal_exit_emitter__.count;
             }
-            if (listeners.length === count2) {
+            if (listeners.length === count3) {
               this.unload();
               const ret = this.#emitter.emit("exit", null, sig);
               const s = sig === "SIGHUP" ? this.#hupSig : sig;
@@ -43797,8 +43865,8 @@ var init_ipc = __esm({
     init_log();
     init_values();
     shouldLogIpc = (verboseInfo) => isFullVerbose(verboseInfo, "ipc");
-    logIpcOutput = (message, verboseInfo) => {
-      const verboseMessage = serializeVerboseMessage(message);
+    logIpcOutput = (message2, verboseInfo) => {
+      const verboseMessage = serializeVerboseMessage(message2);
       verboseLog({
         type: "ipc",
         verboseMessage,
@@ -43832,7 +43900,7 @@ var init_buffer_messages = __esm({
       const buffer = getFdSpecificValue(bufferArray, "ipc");
       const maxBuffer = getFdSpecificValue(maxBufferArray, "ipc");
       const logErrors = [];
-      for await (const message of loopOnMessages({
+      for await (const message2 of loopOnMessages({
         anyProcess: subprocess,
         channel: subprocess.channel,
         isSubprocess: false,
@@ -43842,11 +43910,11 @@ var init_buffer_messages = __esm({
       })) {
         if (buffer) {
           checkIpcMaxBuffer(ipcOutput, maxBuffer);
-          ipcOutput.push(message);
+          ipcOutput.push(message2);
         }
         if (isVerbose2) {
           try {
-            logIpcOutput(message, verboseInfo);
+            logIpcOutput(message2, verboseInfo);
           } catch (error2) {
             logErrors.push(error2);
           }
@@ -44702,15 +44770,6 @@ function dockerConfigCredentials(options = {}) {
     return helper === void 0 ? void 0 : helperCredentials(helper, registry, { env });
   };
 }
-function staticCredentials(map2) {
-  return async (registry) => {
-    for (const [key2, value] of Object.entries(map2)) {
-      if (!keyMatches(key2, registry)) continue;
-      return "auth" in value ? decodeAuthEntry(value) : value;
-    }
-    return void 0;
-  };
-}
 var init_provider = __esm({
   "src/client/credentials/provider.ts"() {
     "use strict";
@@ -44919,6 +44978,18 @@ var init_push = __esm({
   }
 });
 
+// src/client/credentials/types.ts
+function isExpiring(credentials, now = Date.now()) {
+  return credentials?.expiresAt !== void 0 && credentials.expiresAt - now < CREDENTIALS_REFRESH_MARGIN_MS;
+}
+var CREDENTIALS_REFRESH_MARGIN_MS;
+var init_types2 = __esm({
+  "src/client/credentials/types.ts"() {
+    "use strict";
+    CREDENTIALS_REFRESH_MARGIN_MS = 6e4;
+  }
+});
+
 // src/client/transport/basic.ts
 function basicAuthorization(credentials) {
   if (credentials?.username === void 0 || credentials.username === "") return void 0;
@@ -45101,10 +45172,11 @@ var init_bearer = __esm({
           this.#tokens.clear();
         }
       }
-      /** `Bearer <token>` for `scopes`, from the cache when still fresh. */
+      /**
+       * `Bearer <token>` for `scopes`, from the cache when still fresh. The credentials are asked
+       * for only when a token must be fetched (they may have been renewed since the last one).
+       */
       async authorization(scopes, signal) {
-        const fixed = this.#options.credentials?.registryToken;
-        if (fixed) return `Bearer ${fixed}`;
         const key2 = scopeKey(scopes);
         const now = (this.#options.now ?? Date.now)();
         let pending = this.#tokens.get(key2);
@@ -45115,11 +45187,17 @@ var init_bearer = __esm({
           pending = this.#tokens.get(key2);
         }
         if (pending === void 0) {
-          pending = this.#fetch(key2, signal);
-          this.#tokens.set(key2, pending);
-          pending.catch(() => {
-            if (this.#tokens.get(key2) === pending) this.#tokens.delete(key2);
-          });
+          const credentials = await this.#options.credentials();
+          if (credentials?.registryToken) return `Bearer ${credentials.registryToken}`;
+          pending = this.#tokens.get(key2);
+          if (pending === void 0) {
+            const started = this.#fetch(key2, credentials, signal);
+            this.#tokens.set(key2, started);
+            started.catch(() => {
+              if (this.#tokens.get(key2) === started) this.#tokens.delete(key2);
+            });
+            pending = started;
+          }
         }
         return `Bearer ${(await pending).token}`;
       }
@@ -45127,12 +45205,12 @@ var init_bearer = __esm({
       invalidate(scopes) {
         this.#tokens.delete(scopeKey(scopes));
       }
-      #fetch(key2, signal) {
+      #fetch(key2, credentials, signal) {
         return fetchToken(this.#options.transport, {
           realm: this.#challenge.realm,
           service: this.#challenge.service,
           scopes: key2 === "" ? [] : key2.split(" "),
-          credentials: this.#options.credentials,
+          credentials,
           registry: this.#options.registry,
           clientId: this.#options.clientId,
           ...signal ? { signal } : {}
@@ -45248,6 +45326,7 @@ var RegistryAuth;
 var init_auth = __esm({
   "src/client/transport/auth.ts"() {
     "use strict";
+    init_types2();
     init_basic();
     init_bearer();
     init_challenge();
@@ -45258,6 +45337,7 @@ var init_auth = __esm({
       #options;
       #ping;
       #credentials;
+      #current;
       #bearer;
       #basic = false;
       constructor(options) {
@@ -45319,7 +45399,7 @@ var init_auth = __esm({
             this.#bearer = new BearerTokens(challenge, {
               transport: this.#options.transport,
               registry: this.#options.registry,
-              credentials: await this.#creds(),
+              credentials: () => this.#creds(),
               clientId: this.#options.clientId
             });
           } else {
@@ -45334,8 +45414,25 @@ var init_auth = __esm({
         }
         return false;
       }
+      /**
+       * The provider's credentials, asked for once, and again when they expire within a minute (an
+       * OIDC token used as a password is minted afresh rather than sent stale). Concurrent callers
+       * share one lookup.
+       */
       #creds() {
-        this.#credentials ??= this.#options.credentials(this.#options.registry);
+        if (this.#credentials === void 0 || isExpiring(this.#current)) {
+          const pending = this.#options.credentials(this.#options.registry);
+          this.#credentials = pending;
+          this.#current = void 0;
+          pending.then(
+            (credentials) => {
+              if (this.#credentials === pending) this.#current = credentials;
+            },
+            () => {
+              if (this.#credentials === pending) this.#credentials = void 0;
+            }
+          );
+        }
         return this.#credentials;
       }
     };
@@ -45405,7 +45502,7 @@ var init_http = __esm({
     init_errors4();
     init_redact();
     TLS_REASON = /CERT|SSL|TLS|EPROTO/i;
-    TLS_HINT = "the TLS connection failed: if the registry's certificate comes from a private CA, add the CA to NODE_EXTRA_CA_CERTS; if the registry speaks plain http, list it in the insecure option";
+    TLS_HINT = "the TLS connection failed: if the registry's certificate comes from a private CA, add the CA to NODE_EXTRA_CA_CERTS; plain http is used only for loopback addresses, and for hosts given to the CLI with --insecure";
   }
 });
 
@@ -45460,7 +45557,7 @@ var init_retry = __esm({
 });
 
 // src/client/session.ts
-var RegistrySession;
+var REFUSED, RegistrySession;
 var init_session = __esm({
   "src/client/session.ts"() {
     "use strict";
@@ -45469,7 +45566,9 @@ var init_session = __esm({
     init_http();
     init_retry();
     init_scheme();
+    init_types();
     init_user_agent();
+    REFUSED = /* @__PURE__ */ new Set([401, 403]);
     RegistrySession = class {
       registry;
       /** `https://host[:port]` (http for insecure registries). */
@@ -45510,7 +45609,15 @@ var init_session = __esm({
        */
       async send(request2, expected, context = {}) {
         const response = await this.transport(request2);
-        await expectStatus(response, expected, { registry: this.registry, ...context });
+        const where2 = { registry: this.registry, ...context };
+        if (request2.method === "HEAD" && !expected.includes(response.status) && REFUSED.has(response.status)) {
+          await discard(response);
+          const again = await this.transport({ ...request2, method: "GET" });
+          if (REFUSED.has(again.status)) throw await readRegistryError(again, where2);
+          await discard(again);
+          throw await readRegistryError(response, where2);
+        }
+        await expectStatus(response, expected, where2);
         return response;
       }
     };
@@ -45533,6 +45640,7 @@ var init_registry_client = __esm({
     init_steps();
     init_stream_blob();
     init_listing();
+    init_login_check();
     init_manifests();
     init_options3();
     init_push();
@@ -45550,6 +45658,23 @@ var init_registry_client = __esm({
       /** `GET /v2/` of `registry` (`host[:port]`): whether and how it wants authentication. Cached. */
       ping(registry, options = {}) {
         return this.#session(registry).auth.ping(options.signal);
+      }
+      /**
+       * Checks the credentials as `docker login` does (`GET /v2/`, with a bearer token of no scope
+       * when the registry uses the token flow).
+       *
+       * @throws RegistryError `CLIENT_UNAUTHORIZED` / `CLIENT_DENIED` with the registry's reason.
+       */
+      checkLogin(registry, options = {}) {
+        return checkLogin(this.#session(registry), options.signal);
+      }
+      /**
+       * Proves that a push to `repo` would be accepted: opens an upload session and cancels it.
+       *
+       * @throws RegistryError `CLIENT_UNAUTHORIZED` / `CLIENT_DENIED` with the registry's reason.
+       */
+      checkPush(repo, options = {}) {
+        return checkPush(this.#ctx(repo, options));
       }
       /** True when the repository has the blob (`HEAD`). */
       async blobExists(repo, digest, options = {}) {
@@ -45591,8 +45716,8 @@ var init_registry_client = __esm({
         return getBlob(this.#ctx(repo, options), digest, options.size);
       }
       /** Puts manifest bytes under a tag or digest; resolves the manifest's digest. */
-      putManifest(repo, reference2, bytes, mediaType, options = {}) {
-        return putManifest(this.#ctx(repo, options), reference2, bytes, mediaType, options.algorithm);
+      putManifest(repo, reference2, bytes2, mediaType, options = {}) {
+        return putManifest(this.#ctx(repo, options), reference2, bytes2, mediaType, options.algorithm);
       }
       /** Fetches a manifest (by digest when the reference has one, else by tag, default `latest`). */
       getManifest(ref, options = {}) {
@@ -45626,7 +45751,7 @@ var init_registry_client = __esm({
           {
             concurrency: this.options.concurrency,
             pushBlob: (repo, blob, opts2) => this.pushBlob(repo, blob, opts2),
-            putManifest: (repo, reference2, bytes, mediaType, opts2) => this.putManifest(repo, reference2, bytes, mediaType, opts2)
+            putManifest: (repo, reference2, bytes2, mediaType, opts2) => this.putManifest(repo, reference2, bytes2, mediaType, opts2)
           },
           artifact,
           targets,
@@ -45661,6 +45786,27 @@ var init_registry_client = __esm({
         holders.add(repo.repository);
       }
     };
+  }
+});
+
+// src/client/credentials/jwt-claims.ts
+function jwtClaims(token) {
+  const parts = token.split(".");
+  if (parts.length !== 3 || parts.some((part) => !/^[\w-]+$/.test(part))) return void 0;
+  try {
+    const value = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8"));
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function jwtExpiresAt(token) {
+  const exp = jwtClaims(token)?.exp;
+  return typeof exp === "number" && Number.isFinite(exp) ? exp * 1e3 : void 0;
+}
+var init_jwt_claims = __esm({
+  "src/client/credentials/jwt-claims.ts"() {
+    "use strict";
   }
 });
 
@@ -45754,15 +45900,15 @@ async function fetchArtifact(client, ref, options = {}) {
   }
   return child;
 }
-async function build(client, repo, bytes, mediaType, digest, call) {
-  const parsed = parseManifest(bytes, mediaType);
+async function build(client, repo, bytes2, mediaType, digest, call) {
+  const parsed = parseManifest(bytes2, mediaType);
   if (parsed.kind === "index") {
     const children = [];
     for (const descriptor of parsed.manifest.manifests) {
       const child = await client.getManifest({ ...repo, digest: descriptor.digest }, call);
       children.push(await build(client, repo, child.bytes, child.mediaType, child.digest, call));
     }
-    return { kind: "index", mediaType: parsed.mediaType, bytes, digest, children };
+    return { kind: "index", mediaType: parsed.mediaType, bytes: bytes2, digest, children };
   }
   const manifest = parsed.manifest;
   const blob = (descriptor) => ({
@@ -45772,7 +45918,7 @@ async function build(client, repo, bytes, mediaType, digest, call) {
   return {
     kind: "image",
     mediaType: parsed.mediaType,
-    bytes,
+    bytes: bytes2,
     digest,
     config: blob(manifest.config),
     layers: manifest.layers.map(blob)
@@ -45795,6 +45941,8 @@ var init_client = __esm({
     init_repository2();
     init_errors4();
     init_redact();
+    init_types2();
+    init_jwt_claims();
     init_provider();
     init_store();
     init_host();
@@ -47882,7 +48030,7 @@ var require_extract = __commonJS({
         let promiseReject = null;
         let entryStream = null;
         let entryCallback = null;
-        const extract3 = this;
+        const extract4 = this;
         this.on("entry", onentry);
         this.on("error", (err) => {
           error2 = err;
@@ -47920,7 +48068,7 @@ var require_extract = __commonJS({
           promiseResolve = resolve3;
           promiseReject = reject;
           consumeCallback(null);
-          if (extract3._finished && promiseResolve) {
+          if (extract4._finished && promiseResolve) {
             promiseResolve({ value: void 0, done: true });
             promiseResolve = promiseReject = null;
           }
@@ -47943,11 +48091,11 @@ var require_extract = __commonJS({
           promiseResolve = promiseReject = null;
         }
         function destroy(err) {
-          extract3.destroy(err);
+          extract4.destroy(err);
           consumeCallback(err);
           return new Promise((resolve3, reject) => {
-            if (extract3.destroyed) return resolve3({ value: void 0, done: true });
-            extract3.once("close", function() {
+            if (extract4.destroyed) return resolve3({ value: void 0, done: true });
+            extract4.once("close", function() {
               if (err) reject(err);
               else resolve3({ value: void 0, done: true });
             });
@@ -47955,7 +48103,7 @@ var require_extract = __commonJS({
         }
       }
     };
-    module.exports = function extract3(opts2) {
+    module.exports = function extract4(opts2) {
       return new Extract(opts2);
     };
     function noop4() {
@@ -48259,19 +48407,19 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
+function issueCommand(command, properties, message2) {
+  const cmd = new Command(command, properties, message2);
   process.stdout.write(cmd.toString() + os.EOL);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties, message) {
+  constructor(command, properties, message2) {
     if (!command) {
       command = "missing.command";
     }
     this.command = command;
     this.properties = properties;
-    this.message = message;
+    this.message = message2;
   }
   toString() {
     let cmdStr = CMD_STRING + this.command;
@@ -48307,7 +48455,7 @@ function escapeProperty(s) {
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
-function issueFileCommand(command, message) {
+function issueFileCommand(command, message2) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -48315,7 +48463,7 @@ function issueFileCommand(command, message) {
   if (!fs.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+  fs.appendFileSync(filePath, `${toCommandValue(message2)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -48496,16 +48644,16 @@ var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
 var ExponentialBackoffCeiling = 10;
 var ExponentialBackoffTimeSlice = 5;
 var HttpClientError = class _HttpClientError extends Error {
-  constructor(message, statusCode) {
-    super(message);
+  constructor(message2, statusCode) {
+    super(message2);
     this.name = "HttpClientError";
     this.statusCode = statusCode;
     Object.setPrototypeOf(this, _HttpClientError.prototype);
   }
 };
 var HttpClientResponse = class {
-  constructor(message) {
-    this.message = message;
+  constructor(message2) {
+    this.message = message2;
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
@@ -49544,21 +49692,21 @@ function setOutput(name, value) {
   process.stdout.write(os4.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
-function setFailed(message) {
+function setFailed(message2) {
   process.exitCode = ExitCode.Failure;
-  error(message);
+  error(message2);
 }
-function debug(message) {
-  issueCommand("debug", {}, message);
+function debug(message2) {
+  issueCommand("debug", {}, message2);
 }
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function error(message2, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function warning(message2, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function info(message) {
-  process.stdout.write(message + os4.EOL);
+function info(message2) {
+  process.stdout.write(message2 + os4.EOL);
 }
 function saveState(name, value) {
   const filePath = process.env["GITHUB_STATE"] || "";
@@ -49578,8 +49726,8 @@ init_errors();
 var DockerConfigError = class extends ContainerPackageError {
   /** The directory or file concerned. */
   path;
-  constructor(code, path11, message, details = {}) {
-    super(code, message, details);
+  constructor(code, path11, message2, details = {}) {
+    super(code, message2, details);
     this.name = "DockerConfigError";
     this.path = path11;
   }
@@ -49731,8 +49879,8 @@ init_client();
 init_errors();
 var SourceError = class extends ContainerPackageError {
   path;
-  constructor(code, message, details = {}) {
-    super(code, message, details);
+  constructor(code, message2, details = {}) {
+    super(code, message2, details);
     this.name = "SourceError";
     this.path = details.path;
   }
@@ -49767,10 +49915,10 @@ var SourceNotFoundError = class extends SourceError {
 };
 var ImageSelectionError = class extends SourceError {
   available;
-  constructor(code, message, available, path11, hint) {
+  constructor(code, message2, available, path11, hint) {
     const list = available.length === 0 ? " (it holds no image)" : `; it holds:
   ${available.join("\n  ")}`;
-    super(code, message + list, { path: path11, hint });
+    super(code, message2 + list, { path: path11, hint });
     this.name = "ImageSelectionError";
     this.available = available;
   }
@@ -50038,12 +50186,12 @@ async function openRange(range, where2) {
   const end = range.length === void 0 ? void 0 : start + range.length - 1;
   return handle.createReadStream({ start, end, highWaterMark: READ_CHUNK });
 }
-function bytesBlob(descriptor, bytes) {
+function bytesBlob(descriptor, bytes2) {
   return {
     descriptor,
     open(signal) {
       signal?.throwIfAborted();
-      return Promise.resolve(Readable6.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]));
+      return Promise.resolve(Readable6.from([Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength)]));
     }
   };
 }
@@ -50172,8 +50320,8 @@ var MAX_LAYOUT_FILE_BYTES = 64 * 1024;
 var MAX_INDEX_BYTES = 8 * 1024 * 1024;
 var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
 var CONTAINERD_NAME_ANNOTATION = "io.containerd.image.name";
-function checkLayoutVersion(bytes, where2) {
-  const value = parseJson(bytes, where2);
+function checkLayoutVersion(bytes2, where2) {
+  const value = parseJson(bytes2, where2);
   const version = value.imageLayoutVersion;
   if (typeof version !== "string" || !/^1\.\d+\.\d+/.test(version)) {
     throw invalidLayout(
@@ -50182,11 +50330,11 @@ function checkLayoutVersion(bytes, where2) {
     );
   }
 }
-function parseIndexJson(bytes, where2) {
-  parseJson(bytes, where2);
+function parseIndexJson(bytes2, where2) {
+  parseJson(bytes2, where2);
   let parsed;
   try {
-    parsed = parseManifest(bytes);
+    parsed = parseManifest(bytes2);
   } catch (error2) {
     throw invalidLayout(where2, error2.message, error2);
   }
@@ -50212,10 +50360,10 @@ function checkDescriptor(value, where2) {
   }
   return value;
 }
-function parseJson(bytes, where2) {
+function parseJson(bytes2, where2) {
   let value;
   try {
-    value = JSON.parse(new TextDecoder().decode(bytes));
+    value = JSON.parse(new TextDecoder().decode(bytes2));
   } catch (error2) {
     throw invalidLayout(where2, "it is not valid JSON", error2);
   }
@@ -50236,7 +50384,7 @@ var MAX_MANIFEST_BYTES2 = 4 * 1024 * 1024;
 var MAX_DEPTH = 8;
 async function buildArtifact(store, descriptor, signal, depth = 0) {
   signal?.throwIfAborted();
-  const { bytes, parsed } = await readManifest(store, descriptor, signal);
+  const { bytes: bytes2, parsed } = await readManifest(store, descriptor, signal);
   if (parsed.kind === "index") {
     if (depth >= MAX_DEPTH)
       throw invalidLayout(where(store, descriptor), `indexes nested more than ${MAX_DEPTH} deep`);
@@ -50259,7 +50407,7 @@ async function buildArtifact(store, descriptor, signal, depth = 0) {
     return {
       kind: "index",
       mediaType: parsed.mediaType,
-      bytes,
+      bytes: bytes2,
       digest: descriptor.digest,
       children
     };
@@ -50274,7 +50422,7 @@ async function buildArtifact(store, descriptor, signal, depth = 0) {
   return {
     kind: "image",
     mediaType: parsed.mediaType,
-    bytes,
+    bytes: bytes2,
     digest: descriptor.digest,
     config: store.blob(config),
     layers: layers.map((layer) => store.blob(layer))
@@ -50291,10 +50439,10 @@ async function readManifest(store, descriptor, signal) {
       }
     );
   }
-  const bytes = await readBlob(store.blob(descriptor), MAX_MANIFEST_BYTES2, "manifest", signal);
+  const bytes2 = await readBlob(store.blob(descriptor), MAX_MANIFEST_BYTES2, "manifest", signal);
   let parsed;
   try {
-    parsed = parseManifest(bytes, descriptor.mediaType);
+    parsed = parseManifest(bytes2, descriptor.mediaType);
   } catch (error2) {
     throw invalidLayout(where(store, descriptor), error2.message, error2);
   }
@@ -50310,7 +50458,7 @@ async function readManifest(store, descriptor, signal) {
       `its content does not have the shape of a ${parsed.mediaType}`
     );
   }
-  return { bytes, parsed };
+  return { bytes: bytes2, parsed };
 }
 function where(store, descriptor) {
   return `${store.location}: manifest ${descriptor.digest}`;
@@ -50353,10 +50501,10 @@ function selectEntry(index, selector, where2) {
       return entries.find((e) => e.digest === selector.digest);
   }
 }
-function noMatch(index, where2, message) {
+function noMatch(index, where2, message2) {
   return new ImageSelectionError(
     "SRC_NO_MATCH",
-    message,
+    message2,
     describeEntries(index),
     where2,
     "Pick one of the images listed."
@@ -50544,7 +50692,7 @@ import { posix as posix2 } from "node:path";
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createReadStream as createReadStream2 } from "node:fs";
 import { posix } from "node:path";
-var BLOCK = 512;
+var BLOCK2 = 512;
 async function indexTar(file, signal, display = file) {
   signal?.throwIfAborted();
   const entries = /* @__PURE__ */ new Map();
@@ -50562,7 +50710,7 @@ async function indexTar(file, signal, display = file) {
           name,
           type: header3.type,
           size: header3.type === "file" || header3.type === "contiguous-file" ? header3.size : 0,
-          offset: entry.offset + BLOCK,
+          offset: entry.offset + BLOCK2,
           linkname: header3.linkname ?? void 0
         });
       }
@@ -50770,10 +50918,10 @@ init_oci();
 init_media_types();
 init_reference2();
 var DOCKER_LAYER_UNCOMPRESSED = "application/vnd.docker.image.rootfs.diff.tar";
-function parseManifestJson(bytes, where2) {
+function parseManifestJson(bytes2, where2) {
   let value;
   try {
-    value = JSON.parse(new TextDecoder().decode(bytes));
+    value = JSON.parse(new TextDecoder().decode(bytes2));
   } catch (error2) {
     throw invalidArchive(where2, "it is not valid JSON", error2);
   }
@@ -50812,8 +50960,8 @@ function chooseItem(items, selector, where2) {
     case "index": {
       const item = items[selector.index];
       if (item !== void 0) return item;
-      const message = `no image @${selector.index} in ${where2}: it lists ${items.length}`;
-      throw new ImageSelectionError("SRC_NO_MATCH", message, available, where2, hint);
+      const message2 = `no image @${selector.index} in ${where2}: it lists ${items.length}`;
+      throw new ImageSelectionError("SRC_NO_MATCH", message2, available, where2, hint);
     }
     case "reference": {
       for (const [i2, item] of items.entries()) {
@@ -50925,12 +51073,12 @@ async function readDockerArchive(tar, select, options) {
   const config = { digest: digestBytes(configBytes), size: configBytes.length };
   const layerMediaType = options.layerMediaType === "uncompressed" ? DOCKER_LAYER_UNCOMPRESSED : MediaType.dockerLayerGzip;
   const described = diffIds.map((digest) => ({ digest, size: known.get(digest).size }));
-  const bytes = schema2Manifest(config, described, layerMediaType);
+  const bytes2 = schema2Manifest(config, described, layerMediaType);
   return {
     kind: "image",
     mediaType: MediaType.dockerManifest,
-    bytes,
-    digest: digestBytes(bytes),
+    bytes: bytes2,
+    digest: digestBytes(bytes2),
     config: bytesBlob({ mediaType: MediaType.dockerConfig, ...config }, configBytes),
     layers: described.map((layer) => {
       const info2 = known.get(layer.digest);
@@ -51112,8 +51260,8 @@ function resolveCompressOptions(options = {}) {
   }
   return { compression, level, concurrency, tmpDir: options.tmpDir, signal: options.signal };
 }
-function invalidOption(message, hint) {
-  return new SourceError("SRC_INVALID_OPTION", message, { hint });
+function invalidOption(message2, hint) {
+  return new SourceError("SRC_INVALID_OPTION", message2, { hint });
 }
 
 // src/sources/manifest-rewrite.ts
@@ -51144,8 +51292,8 @@ function compressedLayerMediaType(format2, compression) {
 function toOciMediaType(mediaType) {
   return DOCKER_TO_OCI[mediaType] ?? mediaType;
 }
-function rewriteImageManifest(bytes, changes, toOci) {
-  const manifest = JSON.parse(new TextDecoder().decode(bytes));
+function rewriteImageManifest(bytes2, changes, toOci) {
+  const manifest = JSON.parse(new TextDecoder().decode(bytes2));
   manifest.layers = manifest.layers.map((layer, i2) => {
     const change = changes.get(i2);
     const next = change === void 0 ? layer : { ...layer, ...change };
@@ -51158,8 +51306,8 @@ function rewriteImageManifest(bytes, changes, toOci) {
   }
   return new TextEncoder().encode(JSON.stringify(manifest));
 }
-function rewriteIndex(bytes, changes, toOci) {
-  const index = JSON.parse(new TextDecoder().decode(bytes));
+function rewriteIndex(bytes2, changes, toOci) {
+  const index = JSON.parse(new TextDecoder().decode(bytes2));
   index.manifests = index.manifests.map((entry) => {
     const change = typeof entry.digest === "string" ? changes.get(entry.digest) : void 0;
     return change === void 0 ? entry : { ...entry, ...change };
@@ -51265,12 +51413,12 @@ function rebuildImage(image, done, compression, temp) {
       { guard: () => temp.guard() }
     );
   });
-  const bytes = rewriteImageManifest(image.bytes, changes, toOci);
+  const bytes2 = rewriteImageManifest(image.bytes, changes, toOci);
   return {
     kind: "image",
     mediaType: toOci ? MediaType.ociManifest : image.mediaType,
-    bytes,
-    digest: digestBytes(bytes),
+    bytes: bytes2,
+    digest: digestBytes(bytes2),
     config: toOci ? withMediaType(image.config, toOciMediaType(image.config.descriptor.mediaType)) : image.config,
     layers
   };
@@ -51289,12 +51437,12 @@ function rebuildIndex(index, done, compression, temp) {
   });
   if (changes.size === 0) return index;
   const toOci = index.mediaType === MediaType.dockerManifestList && children.some((c3) => c3.mediaType === MediaType.ociManifest);
-  const bytes = rewriteIndex(index.bytes, changes, toOci);
+  const bytes2 = rewriteIndex(index.bytes, changes, toOci);
   return {
     kind: "index",
     mediaType: toOci ? MediaType.ociIndex : index.mediaType,
-    bytes,
-    digest: digestBytes(bytes),
+    bytes: bytes2,
+    digest: digestBytes(bytes2),
     children
   };
 }
@@ -51409,8 +51557,8 @@ function isInfo(value) {
 init_errors();
 var EngineError = class extends ContainerPackageError {
   engine;
-  constructor(code, engine, message, details = {}) {
-    super(code, message, details);
+  constructor(code, engine, message2, details = {}) {
+    super(code, message2, details);
     this.name = "EngineError";
     this.engine = engine;
   }
@@ -51576,6 +51724,7 @@ async function pushWithRetries(options, env, target, name) {
   const retries = options.retries ?? 3;
   let delay = options.retryDelayMs ?? 2e3;
   for (let attempt = 0; ; attempt++) {
+    await options.beforePush?.(target);
     const outcome = await pushOnce(options, env, target, name);
     if (typeof outcome === "string") return outcome;
     const kind2 = classifyEngineFailure(outcome.stderr + "\n" + outcome.stdout);
@@ -51583,7 +51732,7 @@ async function pushWithRetries(options, env, target, name) {
       throw new EngineError(
         "SRC_ENGINE_UNAUTHORIZED",
         options.engine,
-        `${options.engine} push ${name}: the registry refused the credentials (401)`,
+        `${options.engine} push ${name}: the registry refused the credentials (401): ${refusal(outcome)}`,
         {
           hint: `log in to ${target.registry} first (container-package login ${target.registry}); for Buildkite Packages check the OIDC audience and policy`
         }
@@ -51593,7 +51742,7 @@ async function pushWithRetries(options, env, target, name) {
       throw new EngineError(
         "SRC_ENGINE_DENIED",
         options.engine,
-        `${options.engine} push ${name}: access denied (403)`,
+        `${options.engine} push ${name}: access denied (403): ${refusal(outcome)}`,
         {
           hint: "the token cannot push to this registry: it needs the write_packages scope (or an OIDC policy that grants it)"
         }
@@ -51701,6 +51850,11 @@ function notFoundOrFailure(engine, name, stderr) {
     `${engine} failed on ${name}: ${lastLine(stderr)}`
   );
 }
+function refusal(outcome) {
+  const lines = `${outcome.stdout}
+${outcome.stderr}`.split(/\r?\n/).map((l) => l.trim());
+  return lines.findLast((l) => /\b(denied|unauthorized|forbidden)\b/i.test(l)) ?? lastLine(outcome.stderr);
+}
 function lastLine(text2) {
   const lines = text2.split(/\r?\n/).filter((l) => l.trim() !== "");
   return lines.at(-1)?.trim() ?? "no output";
@@ -51738,6 +51892,47 @@ function artifactPlatforms(artifact) {
   return platforms.length > 0 ? platforms : void 0;
 }
 
+// src/publish/fresh-credentials.ts
+init_client();
+var FreshCredentials = class {
+  #source;
+  #now;
+  #pending;
+  #current;
+  /** @param now clock in milliseconds, for tests. Default `Date.now`. */
+  constructor(source, now = Date.now) {
+    this.#source = source;
+    this.#now = now;
+  }
+  /** Mints new credentials whatever the old ones' age (the start of a push sequence). */
+  renew() {
+    const pending = this.#source().then((login2) => {
+      if (login2 === void 0) return void 0;
+      const expiresAt = jwtExpiresAt(login2.password);
+      return { ...login2, ...expiresAt !== void 0 && { expiresAt } };
+    });
+    this.#pending = pending;
+    this.#current = void 0;
+    pending.then(
+      (credentials) => {
+        if (this.#pending === pending) this.#current = credentials;
+      },
+      () => {
+        if (this.#pending === pending) this.#pending = void 0;
+      }
+    );
+    return pending;
+  }
+  /** The current credentials, minted again first when less than a minute of their life is left. */
+  get() {
+    if (this.#pending === void 0) return this.renew();
+    const expiresAt = this.#current?.expiresAt;
+    if (expiresAt !== void 0 && expiresAt - this.#now() < CREDENTIALS_REFRESH_MARGIN_MS)
+      return this.renew();
+    return this.#pending;
+  }
+};
+
 // src/publish/layer-upload.ts
 function streamLayersTo(client, repository, onProgress) {
   const uploaded = /* @__PURE__ */ new Set();
@@ -51757,10 +51952,10 @@ function streamLayersTo(client, repository, onProgress) {
 // src/publish/targets.ts
 init_reference2();
 function resolveTarget(input, options = {}) {
-  const parsed = parseBuildkiteRegistry(
-    input,
-    options.organization ? { organization: options.organization } : {}
-  );
+  const parsed = parseBuildkiteRegistry(input, {
+    ...options.organization && { organization: options.organization },
+    ...options.packagesHost && { packagesHost: options.packagesHost }
+  });
   if (parsed.kind === "buildkite") {
     return {
       prefix: parsed.prefix,
@@ -51768,7 +51963,7 @@ function resolveTarget(input, options = {}) {
       kind: "buildkite",
       organization: parsed.organization,
       registry: parsed.registry,
-      audience: options.audience ?? buildkiteAudience(parsed.organization, parsed.registry)
+      audience: options.audience ?? buildkiteAudience(parsed.organization, parsed.registry, parsed.host)
     };
   }
   return {
@@ -51796,7 +51991,9 @@ async function publish(request2) {
         emit(request2, { type: "image-start", source: image.source, target: target.prefix });
         let published;
         try {
-          const credentials = await request2.credentials?.(target);
+          const source = request2.credentials;
+          const credentials = source && new FreshCredentials(() => source(target));
+          await credentials?.renew();
           if (spec.kind === "docker" || spec.kind === "podman") {
             published = await publishFromEngine(request2, image, spec.kind, spec, target, credentials);
           } else {
@@ -51838,7 +52035,12 @@ function emit(request2, event) {
 }
 function clientFor(request2, target, credentials) {
   const fromConfig = dockerConfigCredentials(request2.dockerConfig ? { configDir: request2.dockerConfig } : {});
-  const provider = target && credentials ? async (registry) => registry === target.host ? staticCredentials({ [target.host]: credentials })(registry) : fromConfig(registry) : fromConfig;
+  const provider = async (registry) => {
+    if (target === void 0 || credentials === void 0 || !keyMatches(target.host, registry)) {
+      return fromConfig(registry);
+    }
+    return await credentials.get() ?? fromConfig(registry);
+  };
   return new RegistryClient({ ...request2.client, credentials: provider });
 }
 function streamTo(request2, image, target, client) {
@@ -51896,7 +52098,13 @@ async function publishArtifact(request2, image, artifact, target, client, stream
 }
 async function publishFromEngine(request2, image, engine, spec, target, credentials) {
   const configDir = request2.dockerConfig;
-  if (credentials) await storeCredentials(target.host, credentials, configDir ? { configDir } : {});
+  let stored;
+  const store = async () => {
+    const current = await credentials?.get();
+    if (current === void 0 || current === stored) return;
+    await storeCredentials(target.host, current, configDir ? { configDir } : {});
+    stored = current;
+  };
   const targets = image.tags.map((tag) => targetReference(target, image.name, tag));
   const pushed = await pushFromEngine({
     engine,
@@ -51906,7 +52114,8 @@ async function publishFromEngine(request2, image, engine, spec, target, credenti
     ...request2.engineRetries !== void 0 && { retries: request2.engineRetries },
     ...request2.engineEnv && { env: request2.engineEnv },
     ...request2.signal && { signal: request2.signal },
-    onLine: (line) => emit(request2, { type: "engine-line", source: image.source, target: target.prefix, line })
+    onLine: (line) => emit(request2, { type: "engine-line", source: image.source, target: target.prefix, line }),
+    beforePush: store
   });
   const client = clientFor(request2, target, credentials);
   try {
@@ -51941,7 +52150,7 @@ function describe(image, target, artifact, digest, mediaType, references) {
 
 // src/publish/login.ts
 init_client();
-init_errors();
+init_reference2();
 
 // src/publish/inspect.ts
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
@@ -51963,12 +52172,17 @@ function localRegistryEnv(address, mirrors, cacheName) {
   return env;
 }
 
+// src/publish/pull.ts
+init_client();
+init_errors();
+init_oci();
+
 // src/render/bytes.ts
 var UNITS = ["KiB", "MiB", "GiB", "TiB"];
-function formatBytes(bytes) {
-  if (!Number.isFinite(bytes) || bytes < 0) return "unknown size";
-  if (bytes < 1024) return `${Math.round(bytes)} B`;
-  let value = bytes / 1024;
+function formatBytes(bytes2) {
+  if (!Number.isFinite(bytes2) || bytes2 < 0) return "unknown size";
+  if (bytes2 < 1024) return `${Math.round(bytes2)} B`;
+  let value = bytes2 / 1024;
   let unit = 0;
   while (Math.round(value) >= 1024 && unit < UNITS.length - 1) {
     value /= 1024;
@@ -52008,6 +52222,65 @@ function longestRun(text2, char) {
   return longest;
 }
 
+// src/render/oidc-failure.ts
+var DEFAULT_CLAIMS = {
+  "https://agent.buildkite.com": ["organization_slug", "pipeline_slug"],
+  "https://token.actions.githubusercontent.com": ["repository", "ref"]
+};
+function parsePolicyReason(message2) {
+  const found = /matches claims ((?:[\w.-]+=[^\s;]*\s?)+)(?:;\s*claims that did not match: ([\w.,\s-]+))?/.exec(message2);
+  if (!found) return void 0;
+  const compared = found[1].trim().split(/\s+/).map((pair) => pair.slice(0, pair.indexOf("=")));
+  const unmatched = (found[2] ?? "").split(",").map((name) => name.trim()).filter((name) => /^[\w.-]+$/.test(name));
+  return { compared, unmatched };
+}
+function oidcFix(status, message2, token) {
+  const said = status === void 0 ? "" : ` (${status})`;
+  const out = [`The registry refused this job's OIDC token${said}.`, ""];
+  const reason = parsePolicyReason(message2);
+  if (/audience/i.test(message2) && token.audience !== void 0) {
+    out.push(
+      `- **Audience**: the token was minted for ${codeSpan(token.audience)}; the registry expects another. Check the registry's host (\`packages-host\`) and name.`
+    );
+  }
+  if (/expired/i.test(message2)) {
+    out.push("- **Expired**: the token expired before the registry read it; retry the job.");
+  }
+  if (reason && reason.unmatched.length > 0) {
+    const shown = reason.unmatched.map(
+      (name) => `${codeSpan(name)} (this job: ${codeSpan(show(token.claims[name]))})`
+    );
+    out.push(
+      `- **Policy**: no statement of the registry's OIDC policy matches this job. Claims that did not match: ${shown.join(", ")}.`
+    );
+  } else {
+    out.push(
+      "- **Policy**: the registry's OIDC policy (registry settings \u2192 OIDC Policy) must have a statement this job matches, with `scopes: [read_packages, write_packages]` to push."
+    );
+  }
+  const iss = typeof token.claims.iss === "string" ? token.claims.iss : "";
+  const names = reason && reason.compared.length > 0 ? reason.compared : DEFAULT_CLAIMS[iss] ?? ["organization_slug", "pipeline_slug"];
+  out.push("", "A statement this job would match:", "", codeBlock(statementFor(token.claims, names), "yaml"));
+  return out;
+}
+function statementFor(claims, names) {
+  const iss = typeof claims.iss === "string" ? claims.iss : "https://agent.buildkite.com";
+  const lines = [`- iss: ${yamlScalar(iss)}`, "  scopes: [read_packages, write_packages]", "  claims:"];
+  for (const name of names) {
+    const value = claims[name];
+    if (value === void 0 || value === null || typeof value === "object") continue;
+    lines.push(`    ${name}: ${yamlScalar(String(value))}`);
+  }
+  return lines.join("\n");
+}
+function yamlScalar(value) {
+  return /^[\w./:@-]+$/.test(value) && !/^(true|false|null|yes|no|on|off|~|[\d.]+)$/i.test(value) ? value : JSON.stringify(value);
+}
+function show(value) {
+  if (value === void 0 || value === null) return "(missing)";
+  return (typeof value === "string" ? value : JSON.stringify(value)).slice(0, 100);
+}
+
 // src/render/published-image.ts
 function registryPath(registry) {
   if (registry.kind === "buildkite" && registry.organization !== void 0 && registry.registry !== void 0) {
@@ -52042,12 +52315,15 @@ function renderFailure(failure, options = {}) {
   }
   const fix = fixFor(failure);
   if (fix.length > 0) out.push("", "**Fix**", "", ...fix);
-  if (failure.hint !== void 0 && failure.hint !== "") out.push("", `${escapeText(failure.hint)}`);
+  const oidcFixed = failure.oidc !== void 0 && isRefusal(failure);
+  if (failure.hint !== void 0 && failure.hint !== "" && !oidcFixed)
+    out.push("", `${escapeText(failure.hint)}`);
   out.push("");
   return out.join("\n");
 }
 function fixFor(failure) {
   const { code, status, registry } = failure;
+  if (failure.oidc !== void 0 && isRefusal(failure)) return oidcFix(status, failure.message, failure.oidc);
   if (status === 401 || UNAUTHORIZED.has(code))
     return registry?.kind === "buildkite" ? buildkite401(failure) : generic401();
   if (status === 403 || DENIED.has(code))
@@ -52065,10 +52341,13 @@ function fixFor(failure) {
   }
   return [];
 }
+function isRefusal({ code, status }) {
+  return status === 401 || status === 403 || UNAUTHORIZED.has(code) || DENIED.has(code);
+}
 function buildkite401(failure) {
   const registry = failure.registry;
   const org = registry.organization ?? "ORG";
-  const audience = `https://packages.buildkite.com/${org}/${registry.registry ?? "REGISTRY"}`;
+  const audience = `https://${registry.host}/${org}/${registry.registry ?? "REGISTRY"}`;
   const policy = [
     "- iss: https://agent.buildkite.com",
     "  scopes: [read_packages, write_packages]",
@@ -52192,30 +52471,33 @@ function shellWord(word) {
   return /^[A-Za-z0-9_.@%+=:,/-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
+// src/ci/github/credentials.ts
+init_client();
+
 // src/ci/github/errors.ts
 init_errors();
 var ActionError = class extends ContainerPackageError {
   /** The input concerned (`registry`, `images`, ...), when one is. */
   input;
-  constructor(code, message, details = {}) {
-    super(code, message, details);
+  constructor(code, message2, details = {}) {
+    super(code, message2, details);
     this.name = "ActionError";
     this.input = details.input;
   }
 };
-function invalidInput(input, message, hint, cause) {
-  return new ActionError("CI_INPUT_INVALID", message, { input, hint, cause });
+function invalidInput(input, message2, hint, cause) {
+  return new ActionError("CI_INPUT_INVALID", message2, { input, hint, cause });
 }
-function missingInput(input, message, hint) {
-  return new ActionError("CI_INPUT_MISSING", message, { input, hint });
+function missingInput(input, message2, hint) {
+  return new ActionError("CI_INPUT_MISSING", message2, { input, hint });
 }
-function conflictingInputs(input, message, hint) {
-  return new ActionError("CI_INPUT_CONFLICT", message, { input, hint });
+function conflictingInputs(input, message2, hint) {
+  return new ActionError("CI_INPUT_CONFLICT", message2, { input, hint });
 }
 
 // src/ci/github/credentials.ts
 var toolkit = { getIDToken, setSecret };
-function credentialsProvider(registries, token, seams = toolkit) {
+function credentialsProvider(registries, token, seams = toolkit, onMinted) {
   const byPrefix = new Map(registries.map((r) => [r.target.prefix, r]));
   return async (target) => {
     const planned = byPrefix.get(target.prefix);
@@ -52224,6 +52506,7 @@ function credentialsProvider(registries, token, seams = toolkit) {
     switch (auth.method) {
       case "oidc": {
         const idToken = await mintIdToken(auth.audience, seams);
+        onMinted?.(target.prefix, { claims: jwtClaims(idToken) ?? {}, audience: auth.audience });
         return { username: auth.username, password: idToken };
       }
       case "token":
@@ -52272,9 +52555,9 @@ function errorCode(error2) {
   return isContainerPackageError(error2) ? error2.code : "CI_UNEXPECTED";
 }
 function failureMessage(error2) {
-  const message = error2 instanceof Error ? error2.message : String(error2);
+  const message2 = error2 instanceof Error ? error2.message : String(error2);
   const hint = isContainerPackageError(error2) ? error2.hint : void 0;
-  return `${message} (${errorCode(error2)})${hint ? `
+  return `${message2} (${errorCode(error2)})${hint ? `
 ${hint}` : ""}`;
 }
 function failureInput(error2, context = {}) {
@@ -52286,7 +52569,8 @@ function failureInput(error2, context = {}) {
     ...hint !== void 0 && { hint },
     ...typeof status === "number" && { status },
     ...context.target !== void 0 && { registry: publishedRegistry(context.target) },
-    ...context.source !== void 0 && { source: context.source }
+    ...context.source !== void 0 && { source: context.source },
+    ...context.oidc !== void 0 && { oidc: context.oidc }
   };
 }
 function failureSummary(error2, context = {}) {
@@ -52294,10 +52578,10 @@ function failureSummary(error2, context = {}) {
   const out = [renderFailure(input)];
   const refused = input.status === 401 || input.status === 403 || AUTH_CODES.has(input.code);
   if (refused && context.auth?.method === "oidc")
-    out.push(githubOidcFix(context.auth.audience, context.target));
+    out.push(githubOidcFix(context.auth.audience, context.target, context.oidc !== void 0));
   return out.join("\n");
 }
-function githubOidcFix(audience, target) {
+function githubOidcFix(audience, target, explained) {
   const policy = [
     "- iss: https://token.actions.githubusercontent.com",
     "  scopes: [read_packages, write_packages]",
@@ -52306,13 +52590,16 @@ function githubOidcFix(audience, target) {
     "    ref: refs/heads/main"
   ].join("\n");
   const where2 = target?.kind === "buildkite" ? "the registry's settings \u2192 OIDC Policy" : "its OIDC policy";
+  const example = explained ? [`- The registry must trust GitHub's issuer: in ${where2}, add the statement above.`] : [
+    `- The registry must trust GitHub's issuer: in ${where2}, add a statement this workflow matches, for example:`,
+    "",
+    codeBlock(policy, "yaml")
+  ];
   return [
     "**On GitHub Actions**",
     "",
     `- The token was minted by GitHub for the audience \`${audience}\`. The job needs \`permissions: id-token: write\`.`,
-    `- The registry must trust GitHub's issuer: in ${where2}, add a statement this workflow matches, for example:`,
-    "",
-    codeBlock(policy, "yaml"),
+    ...example,
     "",
     "- Or log in with a token instead: `token: ${{ secrets.PACKAGES_TOKEN }}`.",
     ""
@@ -52338,6 +52625,7 @@ var INPUT_NAMES = [
   "username",
   "audience",
   "organization",
+  "packages-host",
   "compression",
   "retries",
   "push",
@@ -52348,7 +52636,11 @@ var INPUT_NAMES = [
 function getInputs() {
   const inputs = Object.fromEntries(INPUT_NAMES.map((name) => [name, getInput(name)]));
   if (inputs.token !== "") setSecret(inputs.token);
+  if (inputs["packages-host"] === "") inputs["packages-host"] = packagesHostFromEnv();
   return inputs;
+}
+function packagesHostFromEnv(env = process.env) {
+  return env.CONTAINER_PACKAGE_PACKAGES_HOST?.trim() ?? "";
 }
 function readRunnerEnv(env = process.env) {
   const read = (name) => {
@@ -52494,6 +52786,9 @@ function isSafeRepository(name) {
   return name.length > 0 && name.length <= MAX_REPOSITORY_LENGTH && REPOSITORY_PATH.test(name);
 }
 
+// src/registry/http/drain.ts
+var DRAIN_LIMITS = { bytes: 64 * 1024 * 1024, ms: 3e4 };
+
 // src/registry/manifest-check.ts
 init_digest();
 init_descriptor();
@@ -52508,8 +52803,269 @@ var STORABLE_MANIFEST_TYPES = [
 // src/registry/storage/hashing.ts
 var READ_CHUNK2 = 1024 * 1024;
 
+// src/registry/http/slots.ts
+var Slots = class {
+  #size;
+  #used = 0;
+  #waiting = [];
+  constructor(size) {
+    this.#size = Math.max(1, size);
+  }
+  /** Runs `fn` once a slot is free, and frees it when `fn` settles. */
+  async run(fn) {
+    if (this.#used >= this.#size) await new Promise((resolve3) => this.#waiting.push(resolve3));
+    else this.#used += 1;
+    try {
+      return await fn();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next !== void 0) next();
+      else this.#used -= 1;
+    }
+  }
+  /** Holders now, and callers waiting. */
+  get load() {
+    return { running: this.#used, waiting: this.#waiting.length };
+  }
+};
+
+// src/registry/http/manifests.ts
+var VALIDATIONS = new Slots(4);
+
 // src/registry/http/referrers.ts
 init_media_types();
+
+// src/registry/auth/credentials.ts
+var USERNAME = "buildkite";
+var MAX_HEADER_LENGTH = 16 * 1024;
+
+// src/registry/http/download.ts
+init_oci();
+
+// src/registry/packages/archive.ts
+init_oci();
+
+// src/registry/packages/manifest-reader.ts
+init_oci();
+var MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
+// src/registry/packages/contents/contents-cache.ts
+import { promisify as promisify5 } from "node:util";
+import { gunzip, gzip as gzip3 } from "node:zlib";
+
+// src/registry/packages/contents/compute.ts
+init_oci();
+
+// src/registry/packages/contents/scan-layer.ts
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+
+// src/registry/packages/contents/contents-cache.ts
+var gzipAsync3 = promisify5(gzip3);
+var gunzipAsync = promisify5(gunzip);
+
+// src/registry/packages/details.ts
+init_oci();
+
+// src/registry/packages/service.ts
+init_oci();
+
+// src/registry/ui/headers.ts
+var CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'"
+].join("; ");
+
+// src/registry/ui/assets.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/registry/ui/assets/script.ts
+var SCRIPT = `'use strict';
+(function () {
+  document.documentElement.classList.add('js');
+  function copyText(text, button) {
+    var done = function () {
+      var label = button.getAttribute('data-label') || button.textContent;
+      button.setAttribute('data-label', label);
+      button.textContent = 'Copied';
+      button.classList.add('copied');
+      setTimeout(function () { button.textContent = label; button.classList.remove('copied'); }, 1500);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { fallback(text); done(); });
+    } else {
+      fallback(text);
+      done();
+    }
+  }
+  function fallback(text) {
+    var area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand('copy'); } catch (e) { /* nothing more to try */ }
+    document.body.removeChild(area);
+  }
+  document.addEventListener('click', function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    var copy = target.closest('[data-copy]');
+    if (copy) {
+      var source = document.getElementById(copy.getAttribute('data-copy'));
+      if (source) copyText(source.textContent, copy);
+      event.preventDefault();
+      return;
+    }
+    var open = target.closest('[data-open-dialog]');
+    if (open) {
+      var dialog = document.getElementById(open.getAttribute('data-open-dialog'));
+      if (dialog && typeof dialog.showModal === 'function') {
+        event.preventDefault();
+        if (!dialog.open) dialog.showModal();
+      }
+      return;
+    }
+    var close = target.closest('[data-close-dialog]');
+    if (close) {
+      var owner = close.closest('dialog');
+      if (owner && typeof owner.close === 'function') {
+        event.preventDefault();
+        owner.close();
+      }
+    }
+  });
+  document.addEventListener('change', function (event) {
+    var target = event.target;
+    if (target instanceof HTMLSelectElement && target.hasAttribute('data-autosubmit') && target.form) {
+      target.form.submit();
+    }
+  });
+  var opened = document.querySelector('dialog[data-modal][open]');
+  if (opened && typeof opened.showModal === 'function') {
+    opened.close();
+    opened.showModal();
+  }
+})();
+`;
+
+// src/registry/ui/assets/style.ts
+var STYLE = `:root {
+  --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; --bg: #ffffff;
+  --accent: #14cc80; --accent-dark: #0b8a55; --link: #0969da; --warn: #9a6700; --bad: #cf222e;
+  --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+}
+* { box-sizing: border-box; }
+html { font: 15px/1.5 var(--sans); color: var(--fg); background: var(--soft); }
+body { margin: 0; }
+a { color: var(--link); text-decoration: none; }
+a:hover { text-decoration: underline; }
+header.top { background: #181b20; color: #fff; }
+header.top .bar { max-width: 1100px; margin: 0 auto; padding: 10px 24px; min-height: 52px; display: flex; align-items: center; gap: 20px; }
+header.top a { color: #fff; }
+header.top .brand { font-weight: 700; letter-spacing: .2px; display: flex; align-items: center; gap: 8px; }
+header.top .brand .mark { width: 18px; height: 18px; border-radius: 4px; background: var(--accent); display: inline-block; }
+header.top nav { flex: 1; display: flex; gap: 16px; }
+header.top nav a { color: #d0d7de; }
+header.top form { margin: 0; }
+header.top .who { color: #d0d7de; font-size: 13px; }
+main { max-width: 1100px; margin: 0 auto; padding: 20px 24px 48px; }
+.crumbs { color: var(--muted); font-size: 14px; margin-bottom: 6px; overflow-wrap: anywhere; }
+.crumbs a { color: var(--muted); }
+h1 { font-size: 26px; margin: 0 0 4px; overflow-wrap: anywhere; }
+h2 { font-size: 18px; margin: 24px 0 10px; }
+h3 { font-size: 15px; margin: 18px 0 6px; }
+p.lead { color: var(--muted); margin: 0 0 18px; }
+.title-row { display: flex; align-items: flex-start; gap: 16px; justify-content: space-between; flex-wrap: wrap; }
+aside .card h2 { margin-top: 0; }
+ul.deps { margin: 4px 0 0; padding-left: 18px; }
+.card { background: var(--bg); border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; margin-bottom: 16px; }
+table.list { width: 100%; border-collapse: collapse; background: var(--bg); border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
+table.list th, table.list td { text-align: left; padding: 9px 14px; border-bottom: 1px solid var(--line); vertical-align: top; }
+table.list th { font-size: 12px; text-transform: uppercase; letter-spacing: .4px; color: var(--muted); background: var(--soft); font-weight: 600; }
+table.list tr:last-child td { border-bottom: 0; }
+table.list td.num, table.list th.num { text-align: right; white-space: nowrap; }
+table.list td.name { font-weight: 600; overflow-wrap: anywhere; }
+.badge { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; border: 1px solid var(--line); color: var(--muted); background: var(--soft); vertical-align: middle; }
+.badge.private { color: var(--warn); border-color: #d4a72c; background: #fff8c5; }
+.badge.public { color: var(--accent-dark); border-color: #4ac26b; background: #dafbe1; }
+.tag { font-family: var(--mono); font-size: 12px; background: var(--soft); border: 1px solid var(--line); border-radius: 4px; padding: 0 5px; margin: 0 4px 2px 0; display: inline-block; overflow-wrap: anywhere; }
+.muted { color: var(--muted); }
+.mono { font-family: var(--mono); font-size: 13px; overflow-wrap: anywhere; }
+.button, button { font: inherit; font-size: 14px; font-weight: 600; border-radius: 6px; padding: 6px 14px; border: 1px solid var(--line); background: var(--bg); color: var(--fg); cursor: pointer; display: inline-block; }
+.button:hover, button:hover { background: var(--soft); text-decoration: none; }
+.button.primary, button.primary { background: var(--accent-dark); border-color: var(--accent-dark); color: #fff; }
+.button.primary:hover, button.primary:hover { background: #097446; }
+header.top button { background: transparent; color: #fff; border-color: #57606a; padding: 3px 10px; font-size: 13px; }
+.snippet { position: relative; margin: 6px 0 14px; }
+.snippet pre { margin: 0; background: #0d1117; color: #e6edf3; border-radius: 6px; padding: 12px 84px 12px 14px; font: 13px/1.5 var(--mono); white-space: pre-wrap; overflow-wrap: anywhere; }
+.snippet button.copy { position: absolute; top: 7px; right: 7px; padding: 2px 10px; font-size: 12px; background: #30363d; color: #e6edf3; border-color: #484f58; }
+.snippet button.copy.copied { background: var(--accent-dark); border-color: var(--accent-dark); }
+.step-title { font-weight: 600; margin-top: 14px; }
+.help { font-size: 13px; color: var(--muted); }
+.help code { white-space: nowrap; }
+.layout { display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 20px; align-items: start; }
+@media (max-width: 860px) { .layout { grid-template-columns: 1fr; } }
+.tabs { display: flex; gap: 4px; border-bottom: 1px solid var(--line); margin-bottom: 16px; }
+.tabs a { padding: 8px 14px; color: var(--muted); border-bottom: 2px solid transparent; margin-bottom: -1px; font-weight: 600; }
+.tabs a[aria-current="page"] { color: var(--fg); border-bottom-color: var(--accent); }
+.tabs a:hover { text-decoration: none; color: var(--fg); }
+dl.facts { margin: 0; }
+dl.facts dt { font-size: 12px; text-transform: uppercase; letter-spacing: .4px; color: var(--muted); margin-top: 12px; }
+dl.facts dt:first-child { margin-top: 0; }
+dl.facts dd { margin: 2px 0 0; overflow-wrap: anywhere; }
+table.sums { width: 100%; border-collapse: collapse; }
+table.sums th { text-align: left; width: 80px; font-size: 13px; color: var(--muted); padding: 6px 8px 6px 0; vertical-align: top; }
+table.sums td { font: 12.5px/1.5 var(--mono); overflow-wrap: anywhere; word-break: break-all; padding: 6px 0; }
+table.files td:first-child { width: 120px; white-space: nowrap; }
+table.files td.num { width: 90px; }
+.title-row.compact { align-items: center; }
+.title-row.compact h2 { margin: 8px 0; }
+table.files td { font-family: var(--mono); font-size: 13px; padding: 4px 14px; }
+table.files td.path { overflow-wrap: anywhere; word-break: break-all; }
+.pager { display: flex; gap: 10px; align-items: center; margin: 12px 0; }
+form.inline { display: inline-flex; gap: 8px; align-items: center; margin: 0; }
+select, input[type=password], input[type=text] { font: inherit; font-size: 14px; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); }
+input[type=password] { width: 100%; font-family: var(--mono); }
+html.js .no-js { display: none; }
+.notice { border: 1px solid #d4a72c; background: #fff8c5; border-radius: 6px; padding: 10px 14px; margin-bottom: 16px; }
+.error { border: 1px solid #ff8182; background: #ffebe9; border-radius: 6px; padding: 10px 14px; margin-bottom: 16px; overflow-wrap: anywhere; }
+dialog { border: 1px solid var(--line); border-radius: 10px; padding: 0; width: min(760px, 94vw); max-height: 90vh; }
+dialog::backdrop { background: rgba(15, 20, 25, .55); }
+dialog .head { display: flex; justify-content: space-between; align-items: center; padding: 14px 20px; border-bottom: 1px solid var(--line); }
+dialog .head h2 { margin: 0; }
+dialog .body { padding: 6px 20px 16px; overflow: auto; }
+.empty { text-align: center; padding: 36px 16px; color: var(--muted); }
+.signin { max-width: 440px; margin: 40px auto; }
+.signin label { display: block; font-weight: 600; margin: 12px 0 6px; }
+.actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 12px; }
+footer { max-width: 1100px; margin: 0 auto; padding: 0 24px 24px; color: var(--muted); font-size: 12px; }
+`;
+
+// src/registry/ui/assets.ts
+function asset(stem, extension, text2, contentType2) {
+  const body = Buffer.from(text2, "utf8");
+  const hash = createHash2("sha256").update(body).digest("hex").slice(0, 12);
+  return { file: `${stem}-${hash}.${extension}`, body, contentType: contentType2 };
+}
+var ASSETS = {
+  style: asset("style", "css", STYLE, "text/css; charset=utf-8"),
+  script: asset("app", "js", SCRIPT, "text/javascript; charset=utf-8")
+};
+
+// src/registry/ui/request.ts
+var MAX_FORM_BYTES = 16 * 1024;
+
+// src/registry/ui/sessions.ts
+var SESSION_LIFETIME_MS = 30 * 60 * 1e3;
 
 // src/registry/storage/errors.ts
 init_errors();
@@ -52517,10 +53073,13 @@ init_errors();
 // src/registry/options.ts
 init_errors();
 
-// src/registry/gc/content.ts
-init_digest();
+// src/registry/ops/storage-lock.ts
+init_errors();
 
 // src/registry/storage/files.ts
+init_digest();
+
+// src/registry/gc/content.ts
 init_digest();
 
 // src/registry/gc/references.ts
@@ -52601,10 +53160,10 @@ init_digest();
 
 // src/registry/storage/append-file.ts
 import { close, open as open5, write } from "node:fs";
-import { promisify as promisify5 } from "node:util";
-var openAsync = promisify5(open5);
-var closeAsync = promisify5(close);
-var writeAsync = promisify5(write);
+import { promisify as promisify6 } from "node:util";
+var openAsync = promisify6(open5);
+var closeAsync = promisify6(close);
+var writeAsync = promisify6(write);
 
 // src/registry/storage/disk.ts
 var STALE_TEMP_MS = 60 * 60 * 1e3;
@@ -52630,10 +53189,6 @@ var HOUR = 60 * 60 * 1e3;
 
 // src/registry/auth/challenge.ts
 init_grammar();
-
-// src/registry/auth/credentials.ts
-var USERNAME = "buildkite";
-var MAX_HEADER_LENGTH = 16 * 1024;
 
 // src/registry/auth/registry-name.ts
 var SLUG2 = /^[a-z0-9]+(?:-+[a-z0-9]+)*$/;
@@ -52693,9 +53248,9 @@ function requireCommon() {
     }
     return target;
   }
-  function repeat(string, count2) {
+  function repeat(string, count3) {
     let result = "";
-    for (let cycle = 0; cycle < count2; cycle += 1) {
+    for (let cycle = 0; cycle < count3; cycle += 1) {
       result += string;
     }
     return result;
@@ -52718,8 +53273,8 @@ function requireException() {
   hasRequiredException = 1;
   function formatError(exception2, compact) {
     let where2 = "";
-    const message = exception2.reason || "(unknown reason)";
-    if (!exception2.mark) return message;
+    const message2 = exception2.reason || "(unknown reason)";
+    if (!exception2.mark) return message2;
     if (exception2.mark.name) {
       where2 += 'in "' + exception2.mark.name + '" ';
     }
@@ -52727,7 +53282,7 @@ function requireException() {
     if (!compact && exception2.mark.snippet) {
       where2 += "\n\n" + exception2.mark.snippet;
     }
-    return message + " " + where2;
+    return message2 + " " + where2;
   }
   function YAMLException2(reason, mark2) {
     Error.call(this);
@@ -52749,10 +53304,10 @@ function requireException() {
   exception = YAMLException2;
   return exception;
 }
-var snippet;
+var snippet2;
 var hasRequiredSnippet;
 function requireSnippet() {
-  if (hasRequiredSnippet) return snippet;
+  if (hasRequiredSnippet) return snippet2;
   hasRequiredSnippet = 1;
   const common22 = requireCommon();
   function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
@@ -52826,8 +53381,8 @@ function requireSnippet() {
     }
     return result.replace(/\n$/, "");
   }
-  snippet = makeSnippet;
-  return snippet;
+  snippet2 = makeSnippet;
+  return snippet2;
 }
 var type;
 var hasRequiredType;
@@ -53389,9 +53944,9 @@ function requireTimestamp() {
       delta = (tzHour * 60 + tzMinute) * 6e4;
       if (match[9] === "-") delta = -delta;
     }
-    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-    if (delta) date.setTime(date.getTime() - delta);
-    return date;
+    const date2 = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+    if (delta) date2.setTime(date2.getTime() - delta);
+    return date2;
   }
   function representYamlTimestamp(object) {
     return object.toISOString();
@@ -53791,7 +54346,7 @@ function requireLoader() {
     this.documents = [];
     this.anchorMapTransactions = [];
   }
-  function generateError(state, message) {
+  function generateError(state, message2) {
     const mark2 = {
       name: state.filename,
       buffer: state.input.slice(0, -1),
@@ -53801,14 +54356,14 @@ function requireLoader() {
       column: state.position - state.lineStart
     };
     mark2.snippet = makeSnippet(mark2);
-    return new YAMLException2(message, mark2);
+    return new YAMLException2(message2, mark2);
   }
-  function throwError(state, message) {
-    throw generateError(state, message);
+  function throwError(state, message2) {
+    throw generateError(state, message2);
   }
-  function throwWarning(state, message) {
+  function throwWarning(state, message2) {
     if (state.onWarning) {
-      state.onWarning.call(null, generateError(state, message));
+      state.onWarning.call(null, generateError(state, message2));
     }
   }
   function storeAnchor(state, name, value) {
@@ -54063,11 +54618,11 @@ function requireLoader() {
     }
     return false;
   }
-  function writeFoldedLines(state, count2) {
-    if (count2 === 1) {
+  function writeFoldedLines(state, count3) {
+    if (count3 === 1) {
       state.result += " ";
-    } else if (count2 > 1) {
-      state.result += common22.repeat("\n", count2 - 1);
+    } else if (count3 > 1) {
+      state.result += common22.repeat("\n", count3 - 1);
     }
   }
   function readPlainScalar(state, nodeIndent, withinFlowCollection) {
@@ -55744,9 +56299,9 @@ init_errors();
 var RegistryConfigError = class extends ContainerPackageError {
   path;
   source;
-  constructor(path11, message, options = {}) {
+  constructor(path11, message2, options = {}) {
     const where2 = options.source === void 0 ? "" : `${options.source}: `;
-    super("REGISTRY_CONFIG_INVALID", `${where2}${path11 === "" ? "" : `${path11}: `}${message}`, {
+    super("REGISTRY_CONFIG_INVALID", `${where2}${path11 === "" ? "" : `${path11}: `}${message2}`, {
       hint: options.hint ?? "see docs/registry.md for every key and its default",
       cause: options.cause
     });
@@ -55762,8 +56317,8 @@ var ConfigReader = class {
   constructor(source) {
     this.source = source;
   }
-  fail(path11, message, hint) {
-    throw new RegistryConfigError(path11, message, { source: this.source, hint });
+  fail(path11, message2, hint) {
+    throw new RegistryConfigError(path11, message2, { source: this.source, hint });
   }
   /** A mapping with only `allowed` keys (unknown keys are named in the error). Undefined/null → `{}`. */
   object(value, path11, allowed) {
@@ -56310,8 +56865,8 @@ function renderTags(written, context) {
     try {
       tag = renderTagTemplate(template, context, { missing: "skip" });
     } catch (error2) {
-      const { message, hint } = error2;
-      throw invalidInput("tags", `\`tags\`: ${JSON.stringify(template)}: ${message}`, hint, error2);
+      const { message: message2, hint } = error2;
+      throw invalidInput("tags", `\`tags\`: ${JSON.stringify(template)}: ${message2}`, hint, error2);
     }
     if (tag === void 0) skipped.push(template);
     else if (!tags.includes(tag)) tags.push(tag);
@@ -56329,8 +56884,8 @@ function sourceSpec(line, organization) {
   try {
     return parseSource(line.source, organization ? { buildkiteOrganization: organization } : {});
   } catch (error2) {
-    const { message, hint } = error2;
-    throw invalidInput("images", `\`images\`: ${message}`, hint, error2);
+    const { message: message2, hint } = error2;
+    throw invalidInput("images", `\`images\`: ${message2}`, hint, error2);
   }
 }
 function nameOf(line, spec) {
@@ -56394,7 +56949,7 @@ function planRegistries(inputs) {
   }
   const seen = /* @__PURE__ */ new Map();
   const chosen = parseList(inputs.registry).map((input) => {
-    const target = parseTarget(input, inputs.organization);
+    const target = parseTarget(input, inputs.organization, inputs["packages-host"]);
     const earlier = seen.get(target.prefix);
     if (earlier !== void 0) {
       throw conflictingInputs(
@@ -56415,14 +56970,17 @@ function planRegistries(inputs) {
 function defaultMethod(target) {
   return target.kind === "buildkite" ? "oidc" : "docker-config";
 }
-function parseTarget(input, organization) {
+function parseTarget(input, organization, packagesHost) {
   try {
-    return resolveTarget(input, organization === "" ? {} : { organization });
+    return resolveTarget(input, {
+      ...organization !== "" && { organization },
+      ...packagesHost !== "" && { packagesHost }
+    });
   } catch (error2) {
-    const { message, hint } = error2;
+    const { message: message2, hint } = error2;
     throw invalidInput(
       "registry",
-      `\`registry\`: ${message}`,
+      `\`registry\`: ${message2}`,
       hint ?? "Write `{org}/{registry}` for Buildkite Packages, or `host[:port][/path]`.",
       error2
     );
@@ -56620,6 +57178,7 @@ function saveStepState(state) {
 // src/ci/github/run-main.ts
 async function runMain() {
   const failure = { context: {} };
+  const minted = /* @__PURE__ */ new Map();
   let inputs;
   let dockerConfig;
   try {
@@ -56646,7 +57205,12 @@ async function runMain() {
     const results = await publish({
       images: plan.images,
       registries: targets,
-      credentials: credentialsProvider(plan.registries, inputs.token),
+      credentials: credentialsProvider(
+        plan.registries,
+        inputs.token,
+        void 0,
+        (prefix, token) => minted.set(prefix, token)
+      ),
       dockerConfig: dockerConfig.dir,
       compression: plan.compression,
       engineRetries: plan.retries,
@@ -56659,7 +57223,9 @@ async function runMain() {
     if (plan.summary) await writeSummary(markdown);
   } catch (error2) {
     setFailed(failureMessage(error2));
-    if (summaryWanted(inputs)) await writeSummary(failureSummary(error2, failure.context));
+    const oidc = failure.context.target && minted.get(failure.context.target.prefix);
+    if (summaryWanted(inputs))
+      await writeSummary(failureSummary(error2, { ...failure.context, ...oidc && { oidc } }));
   } finally {
     dockerConfig?.dispose();
   }

@@ -381,8 +381,8 @@ var require_errors = __commonJS({
     "use strict";
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
     var UndiciError = class extends Error {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "UndiciError";
         this.code = "UND_ERR";
       }
@@ -393,10 +393,10 @@ var require_errors = __commonJS({
     };
     var kConnectTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CONNECT_TIMEOUT");
     var ConnectTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ConnectTimeoutError";
-        this.message = message || "Connect Timeout Error";
+        this.message = message2 || "Connect Timeout Error";
         this.code = "UND_ERR_CONNECT_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -406,10 +406,10 @@ var require_errors = __commonJS({
     };
     var kHeadersTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_TIMEOUT");
     var HeadersTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersTimeoutError";
-        this.message = message || "Headers Timeout Error";
+        this.message = message2 || "Headers Timeout Error";
         this.code = "UND_ERR_HEADERS_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -419,10 +419,10 @@ var require_errors = __commonJS({
     };
     var kHeadersOverflowError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_OVERFLOW");
     var HeadersOverflowError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersOverflowError";
-        this.message = message || "Headers Overflow Error";
+        this.message = message2 || "Headers Overflow Error";
         this.code = "UND_ERR_HEADERS_OVERFLOW";
       }
       static [Symbol.hasInstance](instance) {
@@ -432,10 +432,10 @@ var require_errors = __commonJS({
     };
     var kBodyTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BODY_TIMEOUT");
     var BodyTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "BodyTimeoutError";
-        this.message = message || "Body Timeout Error";
+        this.message = message2 || "Body Timeout Error";
         this.code = "UND_ERR_BODY_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -445,10 +445,10 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body) {
-        super(message);
+      constructor(message2, statusCode, headers, body) {
+        super(message2);
         this.name = "ResponseStatusCodeError";
-        this.message = message || "Response Status Code Error";
+        this.message = message2 || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
         this.body = body;
         this.status = statusCode;
@@ -462,10 +462,10 @@ var require_errors = __commonJS({
     };
     var kInvalidArgumentError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_ARG");
     var InvalidArgumentError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidArgumentError";
-        this.message = message || "Invalid Argument Error";
+        this.message = message2 || "Invalid Argument Error";
         this.code = "UND_ERR_INVALID_ARG";
       }
       static [Symbol.hasInstance](instance) {
@@ -475,10 +475,10 @@ var require_errors = __commonJS({
     };
     var kInvalidReturnValueError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_RETURN_VALUE");
     var InvalidReturnValueError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidReturnValueError";
-        this.message = message || "Invalid Return Value Error";
+        this.message = message2 || "Invalid Return Value Error";
         this.code = "UND_ERR_INVALID_RETURN_VALUE";
       }
       static [Symbol.hasInstance](instance) {
@@ -488,10 +488,10 @@ var require_errors = __commonJS({
     };
     var kAbortError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORT");
     var AbortError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "The operation was aborted";
+        this.message = message2 || "The operation was aborted";
         this.code = "UND_ERR_ABORT";
       }
       static [Symbol.hasInstance](instance) {
@@ -501,10 +501,10 @@ var require_errors = __commonJS({
     };
     var kRequestAbortedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORTED");
     var RequestAbortedError = class extends AbortError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "Request aborted";
+        this.message = message2 || "Request aborted";
         this.code = "UND_ERR_ABORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -514,10 +514,10 @@ var require_errors = __commonJS({
     };
     var kInformationalError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INFO");
     var InformationalError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InformationalError";
-        this.message = message || "Request information";
+        this.message = message2 || "Request information";
         this.code = "UND_ERR_INFO";
       }
       static [Symbol.hasInstance](instance) {
@@ -527,10 +527,10 @@ var require_errors = __commonJS({
     };
     var kRequestContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_CONTENT_LENGTH_MISMATCH");
     var RequestContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "RequestContentLengthMismatchError";
-        this.message = message || "Request body length does not match content-length header";
+        this.message = message2 || "Request body length does not match content-length header";
         this.code = "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -540,10 +540,10 @@ var require_errors = __commonJS({
     };
     var kResponseContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_CONTENT_LENGTH_MISMATCH");
     var ResponseContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseContentLengthMismatchError";
-        this.message = message || "Response body length does not match content-length header";
+        this.message = message2 || "Response body length does not match content-length header";
         this.code = "UND_ERR_RES_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -553,10 +553,10 @@ var require_errors = __commonJS({
     };
     var kClientDestroyedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_DESTROYED");
     var ClientDestroyedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientDestroyedError";
-        this.message = message || "The client is destroyed";
+        this.message = message2 || "The client is destroyed";
         this.code = "UND_ERR_DESTROYED";
       }
       static [Symbol.hasInstance](instance) {
@@ -566,10 +566,10 @@ var require_errors = __commonJS({
     };
     var kClientClosedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CLOSED");
     var ClientClosedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientClosedError";
-        this.message = message || "The client is closed";
+        this.message = message2 || "The client is closed";
         this.code = "UND_ERR_CLOSED";
       }
       static [Symbol.hasInstance](instance) {
@@ -579,10 +579,10 @@ var require_errors = __commonJS({
     };
     var kSocketError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_SOCKET");
     var SocketError = class extends UndiciError {
-      constructor(message, socket) {
-        super(message);
+      constructor(message2, socket) {
+        super(message2);
         this.name = "SocketError";
-        this.message = message || "Socket error";
+        this.message = message2 || "Socket error";
         this.code = "UND_ERR_SOCKET";
         this.socket = socket;
       }
@@ -593,10 +593,10 @@ var require_errors = __commonJS({
     };
     var kNotSupportedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_NOT_SUPPORTED");
     var NotSupportedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "NotSupportedError";
-        this.message = message || "Not supported error";
+        this.message = message2 || "Not supported error";
         this.code = "UND_ERR_NOT_SUPPORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -606,10 +606,10 @@ var require_errors = __commonJS({
     };
     var kBalancedPoolMissingUpstreamError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BPL_MISSING_UPSTREAM");
     var BalancedPoolMissingUpstreamError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MissingUpstreamError";
-        this.message = message || "No upstream has been added to the BalancedPool";
+        this.message = message2 || "No upstream has been added to the BalancedPool";
         this.code = "UND_ERR_BPL_MISSING_UPSTREAM";
       }
       static [Symbol.hasInstance](instance) {
@@ -619,8 +619,8 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
-        super(message);
+      constructor(message2, code, data) {
+        super(message2);
         this.name = "HTTPParserError";
         this.code = code ? `HPE_${code}` : void 0;
         this.data = data ? data.toString() : void 0;
@@ -632,10 +632,10 @@ var require_errors = __commonJS({
     };
     var kResponseExceededMaxSizeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_EXCEEDED_MAX_SIZE");
     var ResponseExceededMaxSizeError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseExceededMaxSizeError";
-        this.message = message || "Response content exceeded max size";
+        this.message = message2 || "Response content exceeded max size";
         this.code = "UND_ERR_RES_EXCEEDED_MAX_SIZE";
       }
       static [Symbol.hasInstance](instance) {
@@ -645,10 +645,10 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
-        super(message);
+      constructor(message2, code, { headers, data }) {
+        super(message2);
         this.name = "RequestRetryError";
-        this.message = message || "Request retry error";
+        this.message = message2 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code;
         this.data = data;
@@ -661,10 +661,10 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
-        super(message);
+      constructor(message2, code, { headers, data }) {
+        super(message2);
         this.name = "ResponseError";
-        this.message = message || "Response error";
+        this.message = message2 || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code;
         this.data = data;
@@ -677,10 +677,10 @@ var require_errors = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options) {
-        super(message, { cause, ...options ?? {} });
+      constructor(cause, message2, options) {
+        super(message2, { cause, ...options ?? {} });
         this.name = "SecureProxyConnectionError";
-        this.message = message || "Secure Proxy Connection failed";
+        this.message = message2 || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
         this.cause = cause;
       }
@@ -691,10 +691,10 @@ var require_errors = __commonJS({
     };
     var kMessageSizeExceededError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_WS_MESSAGE_SIZE_EXCEEDED");
     var MessageSizeExceededError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MessageSizeExceededError";
-        this.message = message || "Max decompressed message size exceeded";
+        this.message = message2 || "Max decompressed message size exceeded";
         this.code = "UND_ERR_WS_MESSAGE_SIZE_EXCEEDED";
       }
       static [Symbol.hasInstance](instance) {
@@ -2705,14 +2705,14 @@ var require_connect = __commonJS({
       if (socket == null) {
         return;
       }
-      let message = "Connect Timeout Error";
+      let message2 = "Connect Timeout Error";
       if (Array.isArray(socket.autoSelectFamilyAttemptedAddresses)) {
-        message += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
+        message2 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
       } else {
-        message += ` (attempted address: ${opts.hostname}:${opts.port},`;
+        message2 += ` (attempted address: ${opts.hostname}:${opts.port},`;
       }
-      message += ` timeout: ${opts.timeout}ms)`;
-      util.destroy(socket, new ConnectTimeoutError(message));
+      message2 += ` timeout: ${opts.timeout}ms)`;
+      util.destroy(socket, new ConnectTimeoutError(message2));
     }
     module.exports = buildConnector;
   }
@@ -3409,8 +3409,8 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
-      return percentDecode(bytes);
+      const bytes2 = encoder.encode(input);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -3694,15 +3694,15 @@ var require_webidl = __commonJS({
     webidl.converters = {};
     webidl.util = {};
     webidl.errors = {};
-    webidl.errors.exception = function(message) {
-      return new TypeError(`${message.header}: ${message.message}`);
+    webidl.errors.exception = function(message2) {
+      return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
       const plural = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
+      const message2 = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
-        message
+        message: message2
       });
     };
     webidl.errors.invalidArgument = function(context) {
@@ -4393,7 +4393,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes, metadataList) {
+    function bytesMatch(bytes2, metadataList) {
       if (crypto === void 0) {
         return true;
       }
@@ -4409,7 +4409,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto.createHash(algorithm).update(bytes2).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4687,17 +4687,17 @@ var require_util2 = __commonJS({
       return input;
     }
     async function readAllBytes(reader) {
-      const bytes = [];
+      const bytes2 = [];
       let byteLength = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes2, byteLength);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
+        bytes2.push(chunk);
         byteLength += chunk.length;
       }
     }
@@ -5651,19 +5651,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes], { type: mimeType });
+            return new Blob2([bytes2], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, instance);
         },
         text() {
@@ -5702,8 +5702,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, instance);
         }
       };
@@ -5738,8 +5738,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = object[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -6027,12 +6027,12 @@ var require_client_h1 = __commonJS({
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
-        let message = "";
+        let message2 = "";
         if (ptr) {
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
-          message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
+          message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message2, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -9790,9 +9790,9 @@ var require_util3 = __commonJS({
         chunks = [];
         length = 0;
       }
-      const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
+      const message2 = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
       if (statusCode === 204 || !contentType || !length) {
-        queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers)));
+        queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers)));
         return;
       }
       const stackTraceLimit = Error.stackTraceLimit;
@@ -9808,7 +9808,7 @@ var require_util3 = __commonJS({
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
-      queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers, payload)));
+      queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers, payload)));
     }
     var isContentTypeApplicationJson = (contentType) => {
       return contentType.length > 15 && contentType[11] === "/" && contentType[0] === "a" && contentType[1] === "p" && contentType[2] === "p" && contentType[3] === "l" && contentType[4] === "i" && contentType[5] === "c" && contentType[6] === "a" && contentType[7] === "t" && contentType[8] === "i" && contentType[9] === "o" && contentType[10] === "n" && contentType[12] === "j" && contentType[13] === "s" && contentType[14] === "o" && contentType[15] === "n";
@@ -10635,11 +10635,11 @@ var require_mock_errors = __commonJS({
     var { UndiciError } = require_errors();
     var kMockNotMatchedError = /* @__PURE__ */ Symbol.for("undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED");
     var MockNotMatchedError = class _MockNotMatchedError extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         Error.captureStackTrace(this, _MockNotMatchedError);
         this.name = "MockNotMatchedError";
-        this.message = message || "The request does not match any registered mock dispatches";
+        this.message = message2 || "The request does not match any registered mock dispatches";
         this.code = "UND_MOCK_ERR_MOCK_NOT_MATCHED";
       }
       static [Symbol.hasInstance](instance) {
@@ -11143,7 +11143,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify4 } = __require("node:util");
+    var { promisify: promisify5 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11183,7 +11183,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify4(this[kOriginalClose])();
+        await promisify5(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11196,7 +11196,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify4 } = __require("node:util");
+    var { promisify: promisify5 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11236,7 +11236,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify4(this[kOriginalClose])();
+        await promisify5(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11266,11 +11266,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -12442,10 +12442,10 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes = textEncoder.encode(
+        const bytes2 = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body = extractBody(bytes2);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
         return responseObject;
@@ -13902,12 +13902,12 @@ var require_fetch = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request2.integrity)) {
+        const processBody = (bytes2) => {
+          if (!bytesMatch(bytes2, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes)[0];
+          response.body = safelyExtractBody(bytes2)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -14320,12 +14320,12 @@ var require_fetch = __commonJS({
       if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request2.body != null) {
-        const processBodyChunk = async function* (bytes) {
+        const processBodyChunk = async function* (bytes2) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes;
-          fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
+          yield bytes2;
+          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14347,8 +14347,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
-              yield* processBodyChunk(bytes);
+            for await (const bytes2 of request2.body.stream) {
+              yield* processBodyChunk(bytes2);
             }
             processEndOfBody();
           } catch (err) {
@@ -14400,33 +14400,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes;
+          let bytes2;
           let isFailure;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes2 = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes = void 0;
+              bytes2 = void 0;
             } else {
-              bytes = err;
+              bytes2 = err;
               isFailure = true;
             }
           }
-          if (bytes === void 0) {
+          if (bytes2 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes);
+            fetchParams.controller.terminate(bytes2);
             return;
           }
-          const buffer = new Uint8Array(bytes);
+          const buffer = new Uint8Array(bytes2);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14552,9 +14552,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
-              timingInfo.encodedBodySize += bytes.byteLength;
-              return this.body.push(bytes);
+              const bytes2 = chunk;
+              timingInfo.encodedBodySize += bytes2.byteLength;
+              return this.body.push(bytes2);
             },
             onComplete() {
               if (this.abort) {
@@ -15000,7 +15000,7 @@ var require_util4 = __commonJS({
       fr[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
-      const bytes = [];
+      const bytes2 = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
@@ -15014,7 +15014,7 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types2.isUint8Array(value)) {
-              bytes.push(value);
+              bytes2.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15026,7 +15026,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type2, blob.type, encodingName);
+                  const result = packageData(bytes2, type2, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15066,7 +15066,7 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes, type2, mimeType, encodingName) {
+    function packageData(bytes2, type2, mimeType, encodingName) {
       switch (type2) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15076,7 +15076,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             dataURL += btoa(decoder.write(chunk));
           }
           dataURL += btoa(decoder.end());
@@ -15096,16 +15096,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode(bytes2, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes);
+          const sequence = combineByteSequences(bytes2);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
           binaryString += decoder.end();
@@ -15114,14 +15114,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode(ioQueue, encoding) {
-      const bytes = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes);
+      const bytes2 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes2.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15674,9 +15674,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes = await bodyReadPromise.promise;
+        const bytes2 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes;
+          clonedResponse.body.source = bytes2;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -16255,11 +16255,11 @@ var require_util6 = __commonJS({
       "Dec"
     ];
     var IMFPaddedNumbers = Array(61).fill(0).map((_, i) => i.toString().padStart(2, "0"));
-    function toIMFDate(date) {
-      if (typeof date === "number") {
-        date = new Date(date);
+    function toIMFDate(date2) {
+      if (typeof date2 === "number") {
+        date2 = new Date(date2);
       }
-      return `${IMFDays[date.getUTCDay()]}, ${IMFPaddedNumbers[date.getUTCDate()]} ${IMFMonths[date.getUTCMonth()]} ${date.getUTCFullYear()} ${IMFPaddedNumbers[date.getUTCHours()]}:${IMFPaddedNumbers[date.getUTCMinutes()]}:${IMFPaddedNumbers[date.getUTCSeconds()]} GMT`;
+      return `${IMFDays[date2.getUTCDay()]}, ${IMFPaddedNumbers[date2.getUTCDate()]} ${IMFMonths[date2.getUTCMonth()]} ${date2.getUTCFullYear()} ${IMFPaddedNumbers[date2.getUTCHours()]}:${IMFPaddedNumbers[date2.getUTCMinutes()]}:${IMFPaddedNumbers[date2.getUTCSeconds()]} GMT`;
     }
     function validateCookieMaxAge(maxAge) {
       if (maxAge < 0) {
@@ -18288,15 +18288,15 @@ var require_websocket = __commonJS({
       this.ws[kResponse].socket.resume();
     }
     function onParserError(err) {
-      let message;
+      let message2;
       let code;
       if (err instanceof CloseEvent) {
-        message = err.reason;
+        message2 = err.reason;
         code = err.code;
       } else {
-        message = err.message;
+        message2 = err.message;
       }
-      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
+      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message: message2 }));
       closeWebSocketConnection(this, code);
     }
     module.exports = {
@@ -18689,15 +18689,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19190,8 +19190,8 @@ var init_errors = __esm({
       code;
       hint;
       [brand] = true;
-      constructor(code, message, details = {}) {
-        super(message, details.cause === void 0 ? void 0 : { cause: details.cause });
+      constructor(code, message2, details = {}) {
+        super(message2, details.cause === void 0 ? void 0 : { cause: details.cause });
         this.name = "ContainerPackageError";
         this.code = code;
         this.hint = details.hint;
@@ -19220,10 +19220,10 @@ var init_json_object = __esm({
 // src/reference/errors.ts
 function invalid(code, what, part, input, rule, hint) {
   const where = part === input ? "" : ` in ${JSON.stringify(input)}`;
-  const message = `invalid ${what} ${JSON.stringify(part)}${where}: ${rule}`;
+  const message2 = `invalid ${what} ${JSON.stringify(part)}${where}: ${rule}`;
   return new InvalidReferenceError(
     code,
-    message,
+    message2,
     hint === void 0 ? { input, part } : { input, part, hint }
   );
 }
@@ -19235,8 +19235,8 @@ var init_errors2 = __esm({
     InvalidReferenceError = class extends ContainerPackageError {
       input;
       part;
-      constructor(code, message, details) {
-        super(code, message, details.hint === void 0 ? {} : { hint: details.hint });
+      constructor(code, message2, details) {
+        super(code, message2, details.hint === void 0 ? {} : { hint: details.hint });
         this.name = "InvalidReferenceError";
         this.input = details.input;
         this.part = details.part;
@@ -19391,8 +19391,10 @@ function parseBuildkiteRegistry(input, options = {}) {
   const parts = trimmed.split("/");
   const first = parts[0];
   const isHost = first === "localhost" || first.includes(".") || first.includes(":");
-  if (!isHost) return buildkite(parts, input, options);
-  if (isBuildkiteHost(first)) return buildkite(parts.slice(1), input, options);
+  const packagesHost = options.packagesHost ? parsePackagesHost(options.packagesHost) : BUILDKITE_PACKAGES_HOST;
+  if (!isHost) return buildkite(parts, input, options, packagesHost);
+  if (isBuildkiteHost(first)) return buildkite(parts.slice(1), input, options, BUILDKITE_PACKAGES_HOST);
+  if (first.toLowerCase() === packagesHost) return buildkite(parts.slice(1), input, options, packagesHost);
   if (!isValidDomain(first)) throw invalid("REF_INVALID_HOST", "registry host", first, input, HOST_RULE);
   const pathPrefix = parts.slice(1).join("/");
   if (pathPrefix !== "") checkRepositoryComponents(pathPrefix, input);
@@ -19404,7 +19406,7 @@ function parseBuildkiteRegistry(input, options = {}) {
     prefix: pathPrefix === "" ? host : `${host}/${pathPrefix}`
   });
 }
-function buildkite(parts, input, options) {
+function buildkite(parts, input, options, host) {
   const fallback = options.organization === "" ? void 0 : options.organization;
   if (parts.length === 1 && fallback === void 0) {
     throw new InvalidReferenceError(
@@ -19420,14 +19422,28 @@ function buildkite(parts, input, options) {
   const registry = parseSlug("registry", parts[parts.length - 1], input);
   return Object.freeze({
     kind: "buildkite",
-    host: BUILDKITE_PACKAGES_HOST,
+    host,
     organization,
     registry,
-    prefix: `${BUILDKITE_PACKAGES_HOST}/${organization}/${registry}`
+    prefix: `${host}/${organization}/${registry}`
   });
 }
-function buildkiteAudience(organization, registry) {
-  return `https://${BUILDKITE_PACKAGES_HOST}/${parseSlug("organization", organization)}/${parseSlug("registry", registry)}`;
+function parsePackagesHost(value) {
+  const host = value.trim().replace(/^https:\/\//i, "").replace(/\/$/, "").toLowerCase();
+  if (host === "" || host.includes("/") || /\s/.test(host) || !isValidDomain(host)) {
+    throw invalid(
+      "REF_INVALID_HOST",
+      "Packages host",
+      value,
+      value,
+      `${HOST_RULE}, without a path`,
+      `Write the host alone, such as ${BUILDKITE_PACKAGES_HOST} or 127.0.0.1:5000.`
+    );
+  }
+  return host;
+}
+function buildkiteAudience(organization, registry, host = BUILDKITE_PACKAGES_HOST) {
+  return `https://${host}/${parseSlug("organization", organization)}/${parseSlug("registry", registry)}`;
 }
 var FORMS;
 var init_buildkite = __esm({
@@ -19600,6 +19616,35 @@ var init_image = __esm({
   }
 });
 
+// src/oci/archive/tar.ts
+var BLOCK, TAR_END;
+var init_tar = __esm({
+  "src/oci/archive/tar.ts"() {
+    "use strict";
+    BLOCK = 512;
+    TAR_END = Buffer.alloc(2 * BLOCK);
+  }
+});
+
+// src/oci/archive/image-archive.ts
+var init_image_archive = __esm({
+  "src/oci/archive/image-archive.ts"() {
+    "use strict";
+    init_digest2();
+    init_media_types();
+    init_tar();
+  }
+});
+
+// src/oci/archive/from-artifact.ts
+var init_from_artifact = __esm({
+  "src/oci/archive/from-artifact.ts"() {
+    "use strict";
+    init_errors3();
+    init_manifest();
+  }
+});
+
 // src/oci/index.ts
 var init_oci = __esm({
   "src/oci/index.ts"() {
@@ -19611,12 +19656,15 @@ var init_oci = __esm({
     init_descriptor();
     init_manifest();
     init_image();
+    init_image_archive();
+    init_tar();
+    init_from_artifact();
   }
 });
 
 // src/client/errors.ts
-function clientError(code, message, details = {}) {
-  return new ClientError(code, message, details);
+function clientError(code, message2, details = {}) {
+  return new ClientError(code, message2, details);
 }
 var import_node_http, ClientError;
 var init_errors4 = __esm({
@@ -19625,8 +19673,8 @@ var init_errors4 = __esm({
     import_node_http = __toESM(require_node_http(), 1);
     init_errors();
     ClientError = class extends ContainerPackageError {
-      constructor(code, message, details = {}) {
-        super(code, message, details);
+      constructor(code, message2, details = {}) {
+        super(code, message2, details);
         this.name = "ClientError";
       }
       /** True when the same request may succeed if sent again later (the retry layer asks this). */
@@ -19796,6 +19844,15 @@ var init_listing = __esm({
   }
 });
 
+// src/client/login-check.ts
+var init_login_check = __esm({
+  "src/client/login-check.ts"() {
+    "use strict";
+    init_steps();
+    init_types();
+  }
+});
+
 // src/client/manifests.ts
 var MAX_MANIFEST_BYTES;
 var init_manifests = __esm({
@@ -19816,8 +19873,8 @@ var require_errors2 = __commonJS({
     "use strict";
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
     var UndiciError = class extends Error {
-      constructor(message, options) {
-        super(message, options);
+      constructor(message2, options) {
+        super(message2, options);
         this.name = "UndiciError";
         this.code = "UND_ERR";
       }
@@ -19830,10 +19887,10 @@ var require_errors2 = __commonJS({
     };
     var kConnectTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CONNECT_TIMEOUT");
     var ConnectTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ConnectTimeoutError";
-        this.message = message || "Connect Timeout Error";
+        this.message = message2 || "Connect Timeout Error";
         this.code = "UND_ERR_CONNECT_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -19845,10 +19902,10 @@ var require_errors2 = __commonJS({
     };
     var kHeadersTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_TIMEOUT");
     var HeadersTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersTimeoutError";
-        this.message = message || "Headers Timeout Error";
+        this.message = message2 || "Headers Timeout Error";
         this.code = "UND_ERR_HEADERS_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -19860,10 +19917,10 @@ var require_errors2 = __commonJS({
     };
     var kHeadersOverflowError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_OVERFLOW");
     var HeadersOverflowError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersOverflowError";
-        this.message = message || "Headers Overflow Error";
+        this.message = message2 || "Headers Overflow Error";
         this.code = "UND_ERR_HEADERS_OVERFLOW";
       }
       static [Symbol.hasInstance](instance) {
@@ -19875,10 +19932,10 @@ var require_errors2 = __commonJS({
     };
     var kBodyTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BODY_TIMEOUT");
     var BodyTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "BodyTimeoutError";
-        this.message = message || "Body Timeout Error";
+        this.message = message2 || "Body Timeout Error";
         this.code = "UND_ERR_BODY_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -19890,10 +19947,10 @@ var require_errors2 = __commonJS({
     };
     var kInvalidArgumentError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_ARG");
     var InvalidArgumentError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidArgumentError";
-        this.message = message || "Invalid Argument Error";
+        this.message = message2 || "Invalid Argument Error";
         this.code = "UND_ERR_INVALID_ARG";
       }
       static [Symbol.hasInstance](instance) {
@@ -19905,10 +19962,10 @@ var require_errors2 = __commonJS({
     };
     var kInvalidReturnValueError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_RETURN_VALUE");
     var InvalidReturnValueError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidReturnValueError";
-        this.message = message || "Invalid Return Value Error";
+        this.message = message2 || "Invalid Return Value Error";
         this.code = "UND_ERR_INVALID_RETURN_VALUE";
       }
       static [Symbol.hasInstance](instance) {
@@ -19920,10 +19977,10 @@ var require_errors2 = __commonJS({
     };
     var kAbortError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORT");
     var AbortError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "The operation was aborted";
+        this.message = message2 || "The operation was aborted";
         this.code = "UND_ERR_ABORT";
       }
       static [Symbol.hasInstance](instance) {
@@ -19935,10 +19992,10 @@ var require_errors2 = __commonJS({
     };
     var kRequestAbortedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORTED");
     var RequestAbortedError = class extends AbortError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "Request aborted";
+        this.message = message2 || "Request aborted";
         this.code = "UND_ERR_ABORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -19950,10 +20007,10 @@ var require_errors2 = __commonJS({
     };
     var kInformationalError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INFO");
     var InformationalError = class extends UndiciError {
-      constructor(message, options) {
-        super(message, options);
+      constructor(message2, options) {
+        super(message2, options);
         this.name = "InformationalError";
-        this.message = message || "Request information";
+        this.message = message2 || "Request information";
         this.code = "UND_ERR_INFO";
       }
       static [Symbol.hasInstance](instance) {
@@ -19965,10 +20022,10 @@ var require_errors2 = __commonJS({
     };
     var kRequestContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_CONTENT_LENGTH_MISMATCH");
     var RequestContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "RequestContentLengthMismatchError";
-        this.message = message || "Request body length does not match content-length header";
+        this.message = message2 || "Request body length does not match content-length header";
         this.code = "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -19980,10 +20037,10 @@ var require_errors2 = __commonJS({
     };
     var kResponseContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_CONTENT_LENGTH_MISMATCH");
     var ResponseContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseContentLengthMismatchError";
-        this.message = message || "Response body length does not match content-length header";
+        this.message = message2 || "Response body length does not match content-length header";
         this.code = "UND_ERR_RES_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -19995,10 +20052,10 @@ var require_errors2 = __commonJS({
     };
     var kClientDestroyedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_DESTROYED");
     var ClientDestroyedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientDestroyedError";
-        this.message = message || "The client is destroyed";
+        this.message = message2 || "The client is destroyed";
         this.code = "UND_ERR_DESTROYED";
       }
       static [Symbol.hasInstance](instance) {
@@ -20010,10 +20067,10 @@ var require_errors2 = __commonJS({
     };
     var kClientClosedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CLOSED");
     var ClientClosedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientClosedError";
-        this.message = message || "The client is closed";
+        this.message = message2 || "The client is closed";
         this.code = "UND_ERR_CLOSED";
       }
       static [Symbol.hasInstance](instance) {
@@ -20025,10 +20082,10 @@ var require_errors2 = __commonJS({
     };
     var kSocketError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_SOCKET");
     var SocketError = class extends UndiciError {
-      constructor(message, socket) {
-        super(message);
+      constructor(message2, socket) {
+        super(message2);
         this.name = "SocketError";
-        this.message = message || "Socket error";
+        this.message = message2 || "Socket error";
         this.code = "UND_ERR_SOCKET";
         this.socket = socket;
       }
@@ -20041,10 +20098,10 @@ var require_errors2 = __commonJS({
     };
     var kNotSupportedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_NOT_SUPPORTED");
     var NotSupportedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "NotSupportedError";
-        this.message = message || "Not supported error";
+        this.message = message2 || "Not supported error";
         this.code = "UND_ERR_NOT_SUPPORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -20056,10 +20113,10 @@ var require_errors2 = __commonJS({
     };
     var kBalancedPoolMissingUpstreamError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BPL_MISSING_UPSTREAM");
     var BalancedPoolMissingUpstreamError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MissingUpstreamError";
-        this.message = message || "No upstream has been added to the BalancedPool";
+        this.message = message2 || "No upstream has been added to the BalancedPool";
         this.code = "UND_ERR_BPL_MISSING_UPSTREAM";
       }
       static [Symbol.hasInstance](instance) {
@@ -20071,8 +20128,8 @@ var require_errors2 = __commonJS({
     };
     var kWebAssemblyNotSupportedError = /* @__PURE__ */ Symbol.for("undici.error.ERR_WEBASSEMBLY_NOT_SUPPORTED");
     var WebAssemblyNotSupportedError = class extends Error {
-      constructor(message) {
-        super(message || "WebAssembly is not supported in this environment, but is required for HTTP/1 parsing");
+      constructor(message2) {
+        super(message2 || "WebAssembly is not supported in this environment, but is required for HTTP/1 parsing");
         this.code = "ERR_WEBASSEMBLY_NOT_SUPPORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -20084,8 +20141,8 @@ var require_errors2 = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
-        super(message);
+      constructor(message2, code, data) {
+        super(message2);
         this.name = "HTTPParserError";
         this.code = code ? `HPE_${code}` : void 0;
         this.data = data ? data.toString() : void 0;
@@ -20099,10 +20156,10 @@ var require_errors2 = __commonJS({
     };
     var kResponseExceededMaxSizeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_EXCEEDED_MAX_SIZE");
     var ResponseExceededMaxSizeError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseExceededMaxSizeError";
-        this.message = message || "Response content exceeded max size";
+        this.message = message2 || "Response content exceeded max size";
         this.code = "UND_ERR_RES_EXCEEDED_MAX_SIZE";
       }
       static [Symbol.hasInstance](instance) {
@@ -20114,10 +20171,10 @@ var require_errors2 = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
-        super(message);
+      constructor(message2, code, { headers, data }) {
+        super(message2);
         this.name = "RequestRetryError";
-        this.message = message || "Request retry error";
+        this.message = message2 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code;
         this.data = data;
@@ -20132,10 +20189,10 @@ var require_errors2 = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, body, bodyTruncated = false }) {
-        super(message);
+      constructor(message2, code, { headers, body, bodyTruncated = false }) {
+        super(message2);
         this.name = "ResponseError";
-        this.message = message || "Response error";
+        this.message = message2 || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code;
         this.body = body;
@@ -20151,10 +20208,10 @@ var require_errors2 = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options = {}) {
-        super(message, { cause, ...options });
+      constructor(cause, message2, options = {}) {
+        super(message2, { cause, ...options });
         this.name = "SecureProxyConnectionError";
-        this.message = message || "Secure Proxy Connection failed";
+        this.message = message2 || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
         this.cause = cause;
       }
@@ -20167,10 +20224,10 @@ var require_errors2 = __commonJS({
     };
     var kProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_CONN");
     var ProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options = {}) {
-        super(message, { cause, ...options });
+      constructor(cause, message2, options = {}) {
+        super(message2, { cause, ...options });
         this.name = "ProxyConnectionError";
-        this.message = message || "Proxy Connection failed";
+        this.message = message2 || "Proxy Connection failed";
         this.code = "UND_ERR_PRX_CONN";
         this.cause = cause;
       }
@@ -20183,10 +20240,10 @@ var require_errors2 = __commonJS({
     };
     var kMaxRedirectsError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REDIRECT_MAX");
     var MaxRedirectsError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MaxRedirectsError";
-        this.message = message || "max redirects";
+        this.message = message2 || "max redirects";
         this.code = "UND_ERR_REDIRECT_MAX";
       }
       static [Symbol.hasInstance](instance) {
@@ -20198,10 +20255,10 @@ var require_errors2 = __commonJS({
     };
     var kMaxOriginsReachedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_MAX_ORIGINS_REACHED");
     var MaxOriginsReachedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MaxOriginsReachedError";
-        this.message = message || "Maximum allowed origins reached";
+        this.message = message2 || "Maximum allowed origins reached";
         this.code = "UND_ERR_MAX_ORIGINS_REACHED";
       }
       static [Symbol.hasInstance](instance) {
@@ -20212,19 +20269,19 @@ var require_errors2 = __commonJS({
       }
     };
     var Socks5ProxyError = class extends UndiciError {
-      constructor(message, code) {
-        super(message);
+      constructor(message2, code) {
+        super(message2);
         this.name = "Socks5ProxyError";
-        this.message = message || "SOCKS5 proxy error";
+        this.message = message2 || "SOCKS5 proxy error";
         this.code = code || "UND_ERR_SOCKS5";
       }
     };
     var kMessageSizeExceededError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_WS_MESSAGE_SIZE_EXCEEDED");
     var MessageSizeExceededError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MessageSizeExceededError";
-        this.message = message || "Max decompressed message size exceeded";
+        this.message = message2 || "Max decompressed message size exceeded";
         this.code = "UND_ERR_WS_MESSAGE_SIZE_EXCEEDED";
       }
       static [Symbol.hasInstance](instance) {
@@ -21909,14 +21966,14 @@ var require_util9 = __commonJS({
       if (socket == null) {
         return;
       }
-      let message = "Connect Timeout Error";
+      let message2 = "Connect Timeout Error";
       if (Array.isArray(socket.autoSelectFamilyAttemptedAddresses)) {
-        message += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
+        message2 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
       } else {
-        message += ` (attempted address: ${opts.hostname}:${opts.port},`;
+        message2 += ` (attempted address: ${opts.hostname}:${opts.port},`;
       }
-      message += ` timeout: ${opts.timeout}ms)`;
-      destroy(socket, new ConnectTimeoutError(message));
+      message2 += ` timeout: ${opts.timeout}ms)`;
+      destroy(socket, new ConnectTimeoutError(message2));
     }
     var lastUrlString = null;
     var lastProtocol = null;
@@ -22593,8 +22650,8 @@ var require_infra = __commonJS({
     function asciiLowercase(str2) {
       return nonASCIIRegex.test(str2) ? str2.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str2.toLowerCase();
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function removeASCIIWhitespace(str2, leading = true, trailing = true) {
       return removeChars(str2, leading, trailing, isASCIIWhitespace);
@@ -22694,8 +22751,8 @@ var require_data_url2 = __commonJS({
       return serialized;
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
-      return percentDecode(bytes);
+      const bytes2 = encoder.encode(input);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -22935,15 +22992,15 @@ var require_webidl2 = __commonJS({
       errors: {},
       is: {}
     };
-    webidl.errors.exception = function(message) {
-      return new TypeError(`${message.header}: ${message.message}`);
+    webidl.errors.exception = function(message2) {
+      return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(opts) {
       const plural = opts.types.length === 1 ? "" : " one of";
-      const message = `${opts.argument} could not be converted to${plural}: ${opts.types.join(", ")}.`;
+      const message2 = `${opts.argument} could not be converted to${plural}: ${opts.types.join(", ")}.`;
       return webidl.errors.exception({
         header: opts.prefix,
-        message
+        message: message2
       });
     };
     webidl.errors.invalidArgument = function(context) {
@@ -23268,10 +23325,10 @@ var require_webidl2 = __commonJS({
       if (jsArrayBuffer.detached) {
         return new Uint8Array(0);
       }
-      const bytes = new Uint8Array(length);
+      const bytes2 = new Uint8Array(length);
       const view = new Uint8Array(jsArrayBuffer, offset, length);
-      bytes.set(view);
-      return bytes;
+      bytes2.set(view);
+      return bytes2;
     };
     webidl.converters.DOMString = function(V, prefix, argument, flags) {
       if (V === null && webidl.util.HasFlag(flags, webidl.attributes.LegacyNullToEmptyString)) {
@@ -23990,19 +24047,19 @@ var require_util10 = __commonJS({
     }
     async function readAllBytes(reader, successSteps, failureSteps) {
       try {
-        const bytes = [];
+        const bytes2 = [];
         let byteLength = 0;
         do {
           const { done, value: chunk } = await reader.read();
           if (done) {
-            successSteps(Buffer.concat(bytes, byteLength));
+            successSteps(Buffer.concat(bytes2, byteLength));
             return;
           }
           if (!isUint8Array(chunk)) {
             failureSteps(new TypeError("Received non-Uint8Array chunk"));
             return;
           }
-          bytes.push(chunk);
+          bytes2.push(chunk);
           byteLength += chunk.length;
         } while (true);
       } catch (e) {
@@ -25448,14 +25505,14 @@ var require_connect2 = __commonJS({
     }
     function maybeNormalizeConnectError(err, socket, opts) {
       if (err instanceof AggregateError && (err.code === "ETIMEDOUT" || err.errors.some((e) => e != null && e.code === "ETIMEDOUT"))) {
-        let message = "Connect Timeout Error";
+        let message2 = "Connect Timeout Error";
         if (Array.isArray(socket.autoSelectFamilyAttemptedAddresses)) {
-          message += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
+          message2 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
         } else {
-          message += ` (attempted address: ${opts.hostname}:${opts.port},`;
+          message2 += ` (attempted address: ${opts.hostname}:${opts.port},`;
         }
-        message += ` timeout: ${opts.timeout}ms)`;
-        const wrapped = new ConnectTimeoutError(message);
+        message2 += ` timeout: ${opts.timeout}ms)`;
+        const wrapped = new ConnectTimeoutError(message2);
         wrapped.cause = err;
         return wrapped;
       }
@@ -28735,8 +28792,8 @@ var require_parser_h1 = __commonJS({
           cursor += eventLen;
         }
       }
-      fail(code, message) {
-        this.milo.fail(this.parser, code, message);
+      fail(code, message2) {
+        this.milo.fail(this.parser, code, message2);
         this.errored = true;
       }
       onUpgrade(head) {
@@ -29312,9 +29369,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   controller.close();
                   return;
                 }
-                const bytes = isUint8Array(value) ? value : Buffer.from(value);
-                if (bytes.byteLength) {
-                  controller.enqueue(bytes);
+                const bytes2 = isUint8Array(value) ? value : Buffer.from(value);
+                if (bytes2.byteLength) {
+                  controller.enqueue(bytes2);
                   return;
                 }
               }
@@ -29352,19 +29409,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(brandCheck, getInternalState) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(getInternalState(this));
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob([bytes], { type: mimeType });
+            return new Blob([bytes2], { type: mimeType });
           }, brandCheck, getInternalState);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, brandCheck, getInternalState);
         },
         text() {
@@ -29400,8 +29457,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, brandCheck, getInternalState);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, brandCheck, getInternalState);
         },
         textStream() {
@@ -29837,12 +29894,12 @@ var require_client_h12 = __commonJS({
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
-        let message = "";
+        let message2 = "";
         if (ptr) {
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
-          message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
+          message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message2, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(currentParser === null);
@@ -34108,6 +34165,13 @@ var init_push = __esm({
   }
 });
 
+// src/client/credentials/types.ts
+var init_types2 = __esm({
+  "src/client/credentials/types.ts"() {
+    "use strict";
+  }
+});
+
 // src/client/transport/basic.ts
 var init_basic = __esm({
   "src/client/transport/basic.ts"() {
@@ -34163,6 +34227,7 @@ var init_ping = __esm({
 var init_auth = __esm({
   "src/client/transport/auth.ts"() {
     "use strict";
+    init_types2();
     init_basic();
     init_bearer();
     init_challenge();
@@ -34203,6 +34268,7 @@ var init_session = __esm({
     init_http();
     init_retry();
     init_scheme();
+    init_types();
     init_user_agent();
   }
 });
@@ -34217,11 +34283,19 @@ var init_registry_client = __esm({
     init_steps();
     init_stream_blob();
     init_listing();
+    init_login_check();
     init_manifests();
     init_options();
     init_push();
     init_repository2();
     init_session();
+  }
+});
+
+// src/client/credentials/jwt-claims.ts
+var init_jwt_claims = __esm({
+  "src/client/credentials/jwt-claims.ts"() {
+    "use strict";
   }
 });
 
@@ -34303,6 +34377,8 @@ var init_client = __esm({
     init_repository2();
     init_errors4();
     init_redact();
+    init_types2();
+    init_jwt_claims();
     init_provider();
     init_store();
     init_host();
@@ -36390,7 +36466,7 @@ var require_extract = __commonJS({
         let promiseReject = null;
         let entryStream = null;
         let entryCallback = null;
-        const extract3 = this;
+        const extract4 = this;
         this.on("entry", onentry);
         this.on("error", (err) => {
           error = err;
@@ -36428,7 +36504,7 @@ var require_extract = __commonJS({
           promiseResolve = resolve2;
           promiseReject = reject;
           consumeCallback(null);
-          if (extract3._finished && promiseResolve) {
+          if (extract4._finished && promiseResolve) {
             promiseResolve({ value: void 0, done: true });
             promiseResolve = promiseReject = null;
           }
@@ -36451,11 +36527,11 @@ var require_extract = __commonJS({
           promiseResolve = promiseReject = null;
         }
         function destroy(err) {
-          extract3.destroy(err);
+          extract4.destroy(err);
           consumeCallback(err);
           return new Promise((resolve2, reject) => {
-            if (extract3.destroyed) return resolve2({ value: void 0, done: true });
-            extract3.once("close", function() {
+            if (extract4.destroyed) return resolve2({ value: void 0, done: true });
+            extract4.once("close", function() {
               if (err) reject(err);
               else resolve2({ value: void 0, done: true });
             });
@@ -36463,7 +36539,7 @@ var require_extract = __commonJS({
         }
       }
     };
-    module.exports = function extract3(opts) {
+    module.exports = function extract4(opts) {
       return new Extract(opts);
     };
     function noop() {
@@ -36767,19 +36843,19 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
+function issueCommand(command, properties, message2) {
+  const cmd = new Command(command, properties, message2);
   process.stdout.write(cmd.toString() + os.EOL);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties, message) {
+  constructor(command, properties, message2) {
     if (!command) {
       command = "missing.command";
     }
     this.command = command;
     this.properties = properties;
-    this.message = message;
+    this.message = message2;
   }
   toString() {
     let cmdStr = CMD_STRING + this.command;
@@ -37177,11 +37253,11 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function warning(message2, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function info(message) {
-  process.stdout.write(message + os3.EOL);
+function info(message2) {
+  process.stdout.write(message2 + os3.EOL);
 }
 function getState(name) {
   return process.env[`STATE_${name}`] || "";
@@ -37192,8 +37268,8 @@ init_errors();
 var DockerConfigError = class extends ContainerPackageError {
   /** The directory or file concerned. */
   path;
-  constructor(code, path, message, details = {}) {
-    super(code, message, details);
+  constructor(code, path, message2, details = {}) {
+    super(code, message2, details);
     this.name = "DockerConfigError";
     this.path = path;
   }
@@ -37347,13 +37423,16 @@ init_reference2();
 init_descriptor();
 init_manifest();
 
+// src/publish/fresh-credentials.ts
+init_client();
+
 // src/publish/targets.ts
 init_reference2();
 function resolveTarget(input, options = {}) {
-  const parsed = parseBuildkiteRegistry(
-    input,
-    options.organization ? { organization: options.organization } : {}
-  );
+  const parsed = parseBuildkiteRegistry(input, {
+    ...options.organization && { organization: options.organization },
+    ...options.packagesHost && { packagesHost: options.packagesHost }
+  });
   if (parsed.kind === "buildkite") {
     return {
       prefix: parsed.prefix,
@@ -37361,7 +37440,7 @@ function resolveTarget(input, options = {}) {
       kind: "buildkite",
       organization: parsed.organization,
       registry: parsed.registry,
-      audience: options.audience ?? buildkiteAudience(parsed.organization, parsed.registry)
+      audience: options.audience ?? buildkiteAudience(parsed.organization, parsed.registry, parsed.host)
     };
   }
   return {
@@ -37374,7 +37453,7 @@ function resolveTarget(input, options = {}) {
 
 // src/publish/login.ts
 init_client();
-init_errors();
+init_reference2();
 async function logout(target, options = {}) {
   return removeCredentials(target.host, options.configDir ? { configDir: options.configDir } : {});
 }
@@ -37383,6 +37462,11 @@ async function logout(target, options = {}) {
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 init_client();
 init_media_types();
+
+// src/publish/pull.ts
+init_client();
+init_errors();
+init_oci();
 
 // src/ci/github/local-registry.ts
 import { existsSync as existsSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
@@ -37422,6 +37506,9 @@ init_digest();
 init_grammar();
 init_repository();
 
+// src/registry/http/drain.ts
+var DRAIN_LIMITS = { bytes: 64 * 1024 * 1024, ms: 3e4 };
+
 // src/registry/manifest-check.ts
 init_digest();
 init_descriptor();
@@ -37436,8 +37523,269 @@ var STORABLE_MANIFEST_TYPES = [
 // src/registry/storage/hashing.ts
 var READ_CHUNK2 = 1024 * 1024;
 
+// src/registry/http/slots.ts
+var Slots = class {
+  #size;
+  #used = 0;
+  #waiting = [];
+  constructor(size) {
+    this.#size = Math.max(1, size);
+  }
+  /** Runs `fn` once a slot is free, and frees it when `fn` settles. */
+  async run(fn) {
+    if (this.#used >= this.#size) await new Promise((resolve2) => this.#waiting.push(resolve2));
+    else this.#used += 1;
+    try {
+      return await fn();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next !== void 0) next();
+      else this.#used -= 1;
+    }
+  }
+  /** Holders now, and callers waiting. */
+  get load() {
+    return { running: this.#used, waiting: this.#waiting.length };
+  }
+};
+
+// src/registry/http/manifests.ts
+var VALIDATIONS = new Slots(4);
+
 // src/registry/http/referrers.ts
 init_media_types();
+
+// src/registry/auth/credentials.ts
+var USERNAME = "buildkite";
+var MAX_HEADER_LENGTH = 16 * 1024;
+
+// src/registry/http/download.ts
+init_oci();
+
+// src/registry/packages/archive.ts
+init_oci();
+
+// src/registry/packages/manifest-reader.ts
+init_oci();
+var MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
+// src/registry/packages/contents/contents-cache.ts
+import { promisify as promisify3 } from "node:util";
+import { gunzip, gzip as gzip3 } from "node:zlib";
+
+// src/registry/packages/contents/compute.ts
+init_oci();
+
+// src/registry/packages/contents/scan-layer.ts
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+
+// src/registry/packages/contents/contents-cache.ts
+var gzipAsync3 = promisify3(gzip3);
+var gunzipAsync = promisify3(gunzip);
+
+// src/registry/packages/details.ts
+init_oci();
+
+// src/registry/packages/service.ts
+init_oci();
+
+// src/registry/ui/headers.ts
+var CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'"
+].join("; ");
+
+// src/registry/ui/assets.ts
+import { createHash } from "node:crypto";
+
+// src/registry/ui/assets/script.ts
+var SCRIPT = `'use strict';
+(function () {
+  document.documentElement.classList.add('js');
+  function copyText(text, button) {
+    var done = function () {
+      var label = button.getAttribute('data-label') || button.textContent;
+      button.setAttribute('data-label', label);
+      button.textContent = 'Copied';
+      button.classList.add('copied');
+      setTimeout(function () { button.textContent = label; button.classList.remove('copied'); }, 1500);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { fallback(text); done(); });
+    } else {
+      fallback(text);
+      done();
+    }
+  }
+  function fallback(text) {
+    var area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand('copy'); } catch (e) { /* nothing more to try */ }
+    document.body.removeChild(area);
+  }
+  document.addEventListener('click', function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    var copy = target.closest('[data-copy]');
+    if (copy) {
+      var source = document.getElementById(copy.getAttribute('data-copy'));
+      if (source) copyText(source.textContent, copy);
+      event.preventDefault();
+      return;
+    }
+    var open = target.closest('[data-open-dialog]');
+    if (open) {
+      var dialog = document.getElementById(open.getAttribute('data-open-dialog'));
+      if (dialog && typeof dialog.showModal === 'function') {
+        event.preventDefault();
+        if (!dialog.open) dialog.showModal();
+      }
+      return;
+    }
+    var close = target.closest('[data-close-dialog]');
+    if (close) {
+      var owner = close.closest('dialog');
+      if (owner && typeof owner.close === 'function') {
+        event.preventDefault();
+        owner.close();
+      }
+    }
+  });
+  document.addEventListener('change', function (event) {
+    var target = event.target;
+    if (target instanceof HTMLSelectElement && target.hasAttribute('data-autosubmit') && target.form) {
+      target.form.submit();
+    }
+  });
+  var opened = document.querySelector('dialog[data-modal][open]');
+  if (opened && typeof opened.showModal === 'function') {
+    opened.close();
+    opened.showModal();
+  }
+})();
+`;
+
+// src/registry/ui/assets/style.ts
+var STYLE = `:root {
+  --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; --bg: #ffffff;
+  --accent: #14cc80; --accent-dark: #0b8a55; --link: #0969da; --warn: #9a6700; --bad: #cf222e;
+  --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+}
+* { box-sizing: border-box; }
+html { font: 15px/1.5 var(--sans); color: var(--fg); background: var(--soft); }
+body { margin: 0; }
+a { color: var(--link); text-decoration: none; }
+a:hover { text-decoration: underline; }
+header.top { background: #181b20; color: #fff; }
+header.top .bar { max-width: 1100px; margin: 0 auto; padding: 10px 24px; min-height: 52px; display: flex; align-items: center; gap: 20px; }
+header.top a { color: #fff; }
+header.top .brand { font-weight: 700; letter-spacing: .2px; display: flex; align-items: center; gap: 8px; }
+header.top .brand .mark { width: 18px; height: 18px; border-radius: 4px; background: var(--accent); display: inline-block; }
+header.top nav { flex: 1; display: flex; gap: 16px; }
+header.top nav a { color: #d0d7de; }
+header.top form { margin: 0; }
+header.top .who { color: #d0d7de; font-size: 13px; }
+main { max-width: 1100px; margin: 0 auto; padding: 20px 24px 48px; }
+.crumbs { color: var(--muted); font-size: 14px; margin-bottom: 6px; overflow-wrap: anywhere; }
+.crumbs a { color: var(--muted); }
+h1 { font-size: 26px; margin: 0 0 4px; overflow-wrap: anywhere; }
+h2 { font-size: 18px; margin: 24px 0 10px; }
+h3 { font-size: 15px; margin: 18px 0 6px; }
+p.lead { color: var(--muted); margin: 0 0 18px; }
+.title-row { display: flex; align-items: flex-start; gap: 16px; justify-content: space-between; flex-wrap: wrap; }
+aside .card h2 { margin-top: 0; }
+ul.deps { margin: 4px 0 0; padding-left: 18px; }
+.card { background: var(--bg); border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; margin-bottom: 16px; }
+table.list { width: 100%; border-collapse: collapse; background: var(--bg); border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
+table.list th, table.list td { text-align: left; padding: 9px 14px; border-bottom: 1px solid var(--line); vertical-align: top; }
+table.list th { font-size: 12px; text-transform: uppercase; letter-spacing: .4px; color: var(--muted); background: var(--soft); font-weight: 600; }
+table.list tr:last-child td { border-bottom: 0; }
+table.list td.num, table.list th.num { text-align: right; white-space: nowrap; }
+table.list td.name { font-weight: 600; overflow-wrap: anywhere; }
+.badge { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; border: 1px solid var(--line); color: var(--muted); background: var(--soft); vertical-align: middle; }
+.badge.private { color: var(--warn); border-color: #d4a72c; background: #fff8c5; }
+.badge.public { color: var(--accent-dark); border-color: #4ac26b; background: #dafbe1; }
+.tag { font-family: var(--mono); font-size: 12px; background: var(--soft); border: 1px solid var(--line); border-radius: 4px; padding: 0 5px; margin: 0 4px 2px 0; display: inline-block; overflow-wrap: anywhere; }
+.muted { color: var(--muted); }
+.mono { font-family: var(--mono); font-size: 13px; overflow-wrap: anywhere; }
+.button, button { font: inherit; font-size: 14px; font-weight: 600; border-radius: 6px; padding: 6px 14px; border: 1px solid var(--line); background: var(--bg); color: var(--fg); cursor: pointer; display: inline-block; }
+.button:hover, button:hover { background: var(--soft); text-decoration: none; }
+.button.primary, button.primary { background: var(--accent-dark); border-color: var(--accent-dark); color: #fff; }
+.button.primary:hover, button.primary:hover { background: #097446; }
+header.top button { background: transparent; color: #fff; border-color: #57606a; padding: 3px 10px; font-size: 13px; }
+.snippet { position: relative; margin: 6px 0 14px; }
+.snippet pre { margin: 0; background: #0d1117; color: #e6edf3; border-radius: 6px; padding: 12px 84px 12px 14px; font: 13px/1.5 var(--mono); white-space: pre-wrap; overflow-wrap: anywhere; }
+.snippet button.copy { position: absolute; top: 7px; right: 7px; padding: 2px 10px; font-size: 12px; background: #30363d; color: #e6edf3; border-color: #484f58; }
+.snippet button.copy.copied { background: var(--accent-dark); border-color: var(--accent-dark); }
+.step-title { font-weight: 600; margin-top: 14px; }
+.help { font-size: 13px; color: var(--muted); }
+.help code { white-space: nowrap; }
+.layout { display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 20px; align-items: start; }
+@media (max-width: 860px) { .layout { grid-template-columns: 1fr; } }
+.tabs { display: flex; gap: 4px; border-bottom: 1px solid var(--line); margin-bottom: 16px; }
+.tabs a { padding: 8px 14px; color: var(--muted); border-bottom: 2px solid transparent; margin-bottom: -1px; font-weight: 600; }
+.tabs a[aria-current="page"] { color: var(--fg); border-bottom-color: var(--accent); }
+.tabs a:hover { text-decoration: none; color: var(--fg); }
+dl.facts { margin: 0; }
+dl.facts dt { font-size: 12px; text-transform: uppercase; letter-spacing: .4px; color: var(--muted); margin-top: 12px; }
+dl.facts dt:first-child { margin-top: 0; }
+dl.facts dd { margin: 2px 0 0; overflow-wrap: anywhere; }
+table.sums { width: 100%; border-collapse: collapse; }
+table.sums th { text-align: left; width: 80px; font-size: 13px; color: var(--muted); padding: 6px 8px 6px 0; vertical-align: top; }
+table.sums td { font: 12.5px/1.5 var(--mono); overflow-wrap: anywhere; word-break: break-all; padding: 6px 0; }
+table.files td:first-child { width: 120px; white-space: nowrap; }
+table.files td.num { width: 90px; }
+.title-row.compact { align-items: center; }
+.title-row.compact h2 { margin: 8px 0; }
+table.files td { font-family: var(--mono); font-size: 13px; padding: 4px 14px; }
+table.files td.path { overflow-wrap: anywhere; word-break: break-all; }
+.pager { display: flex; gap: 10px; align-items: center; margin: 12px 0; }
+form.inline { display: inline-flex; gap: 8px; align-items: center; margin: 0; }
+select, input[type=password], input[type=text] { font: inherit; font-size: 14px; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); }
+input[type=password] { width: 100%; font-family: var(--mono); }
+html.js .no-js { display: none; }
+.notice { border: 1px solid #d4a72c; background: #fff8c5; border-radius: 6px; padding: 10px 14px; margin-bottom: 16px; }
+.error { border: 1px solid #ff8182; background: #ffebe9; border-radius: 6px; padding: 10px 14px; margin-bottom: 16px; overflow-wrap: anywhere; }
+dialog { border: 1px solid var(--line); border-radius: 10px; padding: 0; width: min(760px, 94vw); max-height: 90vh; }
+dialog::backdrop { background: rgba(15, 20, 25, .55); }
+dialog .head { display: flex; justify-content: space-between; align-items: center; padding: 14px 20px; border-bottom: 1px solid var(--line); }
+dialog .head h2 { margin: 0; }
+dialog .body { padding: 6px 20px 16px; overflow: auto; }
+.empty { text-align: center; padding: 36px 16px; color: var(--muted); }
+.signin { max-width: 440px; margin: 40px auto; }
+.signin label { display: block; font-weight: 600; margin: 12px 0 6px; }
+.actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 12px; }
+footer { max-width: 1100px; margin: 0 auto; padding: 0 24px 24px; color: var(--muted); font-size: 12px; }
+`;
+
+// src/registry/ui/assets.ts
+function asset(stem, extension, text2, contentType) {
+  const body = Buffer.from(text2, "utf8");
+  const hash = createHash("sha256").update(body).digest("hex").slice(0, 12);
+  return { file: `${stem}-${hash}.${extension}`, body, contentType };
+}
+var ASSETS = {
+  style: asset("style", "css", STYLE, "text/css; charset=utf-8"),
+  script: asset("app", "js", SCRIPT, "text/javascript; charset=utf-8")
+};
+
+// src/registry/ui/request.ts
+var MAX_FORM_BYTES = 16 * 1024;
+
+// src/registry/ui/sessions.ts
+var SESSION_LIFETIME_MS = 30 * 60 * 1e3;
 
 // src/registry/storage/errors.ts
 init_errors();
@@ -37445,10 +37793,13 @@ init_errors();
 // src/registry/options.ts
 init_errors();
 
-// src/registry/gc/content.ts
-init_digest();
+// src/registry/ops/storage-lock.ts
+init_errors();
 
 // src/registry/storage/files.ts
+init_digest();
+
+// src/registry/gc/content.ts
 init_digest();
 
 // src/registry/gc/references.ts
@@ -37487,10 +37838,10 @@ init_digest();
 
 // src/registry/storage/append-file.ts
 import { close, open as open2, write } from "node:fs";
-import { promisify as promisify3 } from "node:util";
-var openAsync = promisify3(open2);
-var closeAsync = promisify3(close);
-var writeAsync = promisify3(write);
+import { promisify as promisify4 } from "node:util";
+var openAsync = promisify4(open2);
+var closeAsync = promisify4(close);
+var writeAsync = promisify4(write);
 
 // src/registry/storage/disk.ts
 var STALE_TEMP_MS = 60 * 60 * 1e3;
@@ -37516,10 +37867,6 @@ var HOUR = 60 * 60 * 1e3;
 
 // src/registry/auth/challenge.ts
 init_grammar();
-
-// src/registry/auth/credentials.ts
-var USERNAME = "buildkite";
-var MAX_HEADER_LENGTH = 16 * 1024;
 
 // src/registry/auth/oidc/jwt.ts
 var MAX_JWT_LENGTH = 16 * 1024;
@@ -37562,9 +37909,9 @@ function requireCommon() {
     }
     return target;
   }
-  function repeat(string, count) {
+  function repeat(string, count2) {
     let result = "";
-    for (let cycle = 0; cycle < count; cycle += 1) {
+    for (let cycle = 0; cycle < count2; cycle += 1) {
       result += string;
     }
     return result;
@@ -37587,8 +37934,8 @@ function requireException() {
   hasRequiredException = 1;
   function formatError(exception2, compact) {
     let where = "";
-    const message = exception2.reason || "(unknown reason)";
-    if (!exception2.mark) return message;
+    const message2 = exception2.reason || "(unknown reason)";
+    if (!exception2.mark) return message2;
     if (exception2.mark.name) {
       where += 'in "' + exception2.mark.name + '" ';
     }
@@ -37596,7 +37943,7 @@ function requireException() {
     if (!compact && exception2.mark.snippet) {
       where += "\n\n" + exception2.mark.snippet;
     }
-    return message + " " + where;
+    return message2 + " " + where;
   }
   function YAMLException2(reason, mark2) {
     Error.call(this);
@@ -37618,10 +37965,10 @@ function requireException() {
   exception = YAMLException2;
   return exception;
 }
-var snippet;
+var snippet2;
 var hasRequiredSnippet;
 function requireSnippet() {
-  if (hasRequiredSnippet) return snippet;
+  if (hasRequiredSnippet) return snippet2;
   hasRequiredSnippet = 1;
   const common2 = requireCommon();
   function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
@@ -37695,8 +38042,8 @@ function requireSnippet() {
     }
     return result.replace(/\n$/, "");
   }
-  snippet = makeSnippet;
-  return snippet;
+  snippet2 = makeSnippet;
+  return snippet2;
 }
 var type;
 var hasRequiredType;
@@ -38258,9 +38605,9 @@ function requireTimestamp() {
       delta = (tzHour * 60 + tzMinute) * 6e4;
       if (match[9] === "-") delta = -delta;
     }
-    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-    if (delta) date.setTime(date.getTime() - delta);
-    return date;
+    const date2 = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+    if (delta) date2.setTime(date2.getTime() - delta);
+    return date2;
   }
   function representYamlTimestamp(object) {
     return object.toISOString();
@@ -38660,7 +39007,7 @@ function requireLoader() {
     this.documents = [];
     this.anchorMapTransactions = [];
   }
-  function generateError(state, message) {
+  function generateError(state, message2) {
     const mark2 = {
       name: state.filename,
       buffer: state.input.slice(0, -1),
@@ -38670,14 +39017,14 @@ function requireLoader() {
       column: state.position - state.lineStart
     };
     mark2.snippet = makeSnippet(mark2);
-    return new YAMLException2(message, mark2);
+    return new YAMLException2(message2, mark2);
   }
-  function throwError(state, message) {
-    throw generateError(state, message);
+  function throwError(state, message2) {
+    throw generateError(state, message2);
   }
-  function throwWarning(state, message) {
+  function throwWarning(state, message2) {
     if (state.onWarning) {
-      state.onWarning.call(null, generateError(state, message));
+      state.onWarning.call(null, generateError(state, message2));
     }
   }
   function storeAnchor(state, name, value) {
@@ -38932,11 +39279,11 @@ function requireLoader() {
     }
     return false;
   }
-  function writeFoldedLines(state, count) {
-    if (count === 1) {
+  function writeFoldedLines(state, count2) {
+    if (count2 === 1) {
       state.result += " ";
-    } else if (count > 1) {
-      state.result += common2.repeat("\n", count - 1);
+    } else if (count2 > 1) {
+      state.result += common2.repeat("\n", count2 - 1);
     }
   }
   function readPlainScalar(state, nodeIndent, withinFlowCollection) {
