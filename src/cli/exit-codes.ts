@@ -164,19 +164,3 @@ export function exitCodeFor(code: string | undefined): ExitCode {
   if (code === undefined || !Object.hasOwn(EXIT_CODES, code)) return ExitCode.failure;
   return EXIT_CODES[code as ErrorCode];
 }
-
-/**
- * How the CLI reports a ContainerPackageError through oclif: its stable code, the exit code for
- * it and its hint as the suggestion (`Try this:`).
- */
-export function cliErrorOptions(error: { code: string; hint?: string | undefined }): {
-  code: string;
-  exit: ExitCode;
-  suggestions?: string[];
-} {
-  return {
-    code: error.code,
-    exit: exitCodeFor(error.code),
-    ...(error.hint ? { suggestions: [error.hint] } : {}),
-  };
-}
