@@ -102,3 +102,59 @@ describe('failures', () => {
     });
   });
 });
+
+describe('help', () => {
+  const wide = (...args: string[]) =>
+    execa(process.execPath, [bin, ...args], {
+      reject: false,
+      env: { NO_COLOR: '1', HOME: dir, OCLIF_COLUMNS: '400' },
+    });
+
+  it.each([['help'], ['--help'], ['-h']])('%s lists the commands', async (arg) => {
+    const { stdout, exitCode } = await cli(arg);
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^COMMANDS$/m);
+    expect(stdout).toMatch(/^\s+push\s/m);
+  });
+
+  it('help COMMAND shows that command', async () => {
+    const { stdout, exitCode } = await cli('help', 'registry', 'token', 'create');
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('$ container-package registry token create');
+  });
+
+  it.each([['version'], ['-v'], ['--version']])('%s prints the version', async (arg) => {
+    const { stdout, exitCode } = await cli(arg);
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^container-package\/\d+\.\d+\.\d+ /);
+  });
+
+  it.each([
+    [['registry'], 'Run and maintain the bundled OCI registry: serve, gc, fsck and tokens'],
+    [['registry', 'token'], "Create, list and revoke the bundled registry's tokens"],
+  ])("the %j topic has its own summary, not a subcommand's", async (topic, summary) => {
+    const { stdout } = await wide(...topic, '--help');
+    expect(stdout.split('\n')[0]).toBe(`${summary}.`);
+  });
+
+  it('reference --help names no flag that does not exist', async () => {
+    const { stdout } = await wide('reference', '--help');
+    expect(stdout).not.toContain('--buildkite-org');
+  });
+
+  it('copy --help names its arguments as it calls them', async () => {
+    const { stdout } = await wide('copy', '--help');
+    expect(stdout).toContain('SOURCE');
+    expect(stdout).not.toMatch(/\bSRC\b|\bDST\b/);
+  });
+
+  it.each([['copy'], ['inspect'], ['login'], ['registry', 'serve'], ['registry', 'gc'], ['tag']])(
+    '%s --help has no hard line break inside its description',
+    async (...command) => {
+      const { stdout } = await wide(...command.flat(), '--help');
+      const description = stdout.split('\nDESCRIPTION\n')[1]?.split('\n\n')[0] ?? '';
+      expect(description.trim()).not.toBe('');
+      expect(description.trim().split('\n')).toHaveLength(1);
+    },
+  );
+});

@@ -3,12 +3,13 @@ import { BaseCommand } from '../base-command.js';
 import { Progress } from '../progress.js';
 import { parseDestination, registryFlags } from '../shared.js';
 
-/** `container-package copy SRC DST`: copy an image between registries or repositories. */
+/** `container-package copy SOURCE DESTINATION`: copy an image between registries or repositories. */
 export default class CopyCommand extends BaseCommand {
   static override summary = 'Copy an image (every platform) from one registry or repository to another.';
   static override description =
-    'Blobs stream from SRC to DST without touching the disk; blobs DST already has are skipped, and the\n' +
-    'manifests are copied byte for byte, so the digest stays the same. SRC may be any push source.';
+    'Blobs stream from SOURCE to DESTINATION without touching the disk; blobs DESTINATION already has ' +
+    'are skipped, and the manifests are copied byte for byte, so the digest stays the same. SOURCE may ' +
+    'be any push source.';
 
   static override examples = [
     '<%= config.bin %> copy 127.0.0.1:5000/cache/app:42 packages.buildkite.com/acme/images/app:42',

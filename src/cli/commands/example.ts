@@ -17,7 +17,7 @@ export default class ExampleCommand extends BaseCommand {
     '(example/images) and a write token, writes a small example image as an OCI layout (no engine',
     'needed), logs in with the token (through the docker config, never argv), pushes the image under',
     'two tags, prints the pull instructions the build annotation would carry, and stops the registry.',
-  ].join('\n');
+  ].join(' ');
 
   static override examples = ['<%= config.bin %> example', '<%= config.bin %> example --keep'];
 

@@ -10,7 +10,7 @@ export default class InspectCommand extends BaseCommand {
   static override summary =
     'Show an image in a registry: digest, platforms, size, layers, labels and checksums.';
   static override description =
-    'Also shows what the Buildkite Packages details page does: MD5, SHA1, SHA256 and SHA512 checksums of\n' +
+    'Also shows what the Buildkite Packages details page does: MD5, SHA1, SHA256 and SHA512 checksums of ' +
     'the manifest, the package size and, with --files, the total number of files (downloads every layer).';
 
   static override examples = [

@@ -13,7 +13,7 @@ export default class LoginCommand extends BaseCommand {
     'variable with --token-env, or mint a Buildkite OIDC token with --oidc (audience',
     '"https://packages.buildkite.com/{org}/{registry}", lifetime 300 s). Credentials are written to',
     "$DOCKER_CONFIG/config.json (mode 0600) in docker's format after the registry accepted them.",
-  ].join('\n');
+  ].join(' ');
 
   static override examples = [
     'printf \'%s\' "$TOKEN" | <%= config.bin %> login acme/images --password-stdin',

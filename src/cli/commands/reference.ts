@@ -7,9 +7,10 @@ export default class ReferenceCommand extends BaseCommand {
   static override summary = 'Parse and normalise an image reference the way docker does.';
   static override description = [
     'Prints the canonical form (registry, repository, tag, digest) of REF, or a clear error naming',
-    'the invalid part. With --buildkite-org, a bare "{registry}/{image}" is not expanded: only',
-    'explicit "packages.buildkite.com/..." names are Buildkite Packages references.',
-  ].join('\n');
+    'the invalid part. A bare "{registry}/{image}" is read as docker reads it (a Docker Hub',
+    'repository): only explicit "packages.buildkite.com/{org}/{registry}/{image}" names are',
+    'Buildkite Packages references.',
+  ].join(' ');
 
   static override examples = [
     '<%= config.bin %> reference alpine',

@@ -11,7 +11,7 @@ export default class RegistryFsckCommand extends BaseCommand {
     'Hashes every blob and checks that every layer link, manifest, tag and referrer points at',
     'content that exists. Reads only; repairs nothing. Exits 1 when it finds a problem. Safe to',
     'run while the registry serves.',
-  ].join('\n');
+  ].join(' ');
 
   static override examples = [
     '<%= config.bin %> registry fsck --storage /tmp/registry',

@@ -14,7 +14,7 @@ export default class RegistryGcCommand extends BaseCommand {
     'tagged or not), then removes the rest: content of deleted manifests, abandoned uploads. Content',
     'written or read within the grace period is kept, so it is safe while the registry serves as long',
     'as pushes take less than the grace period. A running registry also collects by itself (gc.interval).',
-  ].join('\n');
+  ].join(' ');
 
   static override examples = [
     '<%= config.bin %> registry gc --storage /var/lib/registry --dry-run',

@@ -12,7 +12,7 @@ export default class RegistryServeCommand extends BaseCommand {
     'Logs (one JSON object per line) go to stderr. SIGTERM or SIGINT stops accepting connections,',
     'lets in-flight requests finish, and exits 0. Without --config the registry is open (anyone may',
     'push and pull) and refuses non-loopback addresses unless --insecure-listen is given.',
-  ].join('\n');
+  ].join(' ');
 
   static override examples = [
     '<%= config.bin %> registry serve',

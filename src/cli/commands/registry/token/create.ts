@@ -11,7 +11,7 @@ export default class RegistryTokenCreateCommand extends BaseCommand {
     'read (pull), write (push; implies read), delete (implies read). --registry ORG/* covers every',
     'registry of the organization, like a Buildkite API access token. A running registry picks the',
     'token up at once.',
-  ].join('\n');
+  ].join(' ');
 
   static override examples = [
     '<%= config.bin %> registry token create --registry acme/images --scope write --description "CI push"',
