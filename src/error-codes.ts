@@ -152,7 +152,9 @@ type OtherCode =
   | 'EXEC_NOT_FOUND'
   | 'EXEC_TIMEOUT'
   | 'PUBLISH_DUPLICATE_NAME'
-  | 'PUBLISH_NAME_REQUIRED';
+  | 'PUBLISH_INVALID_NAME'
+  | 'PUBLISH_NAME_REQUIRED'
+  | 'PUBLISH_NO_TAG';
 
 /** One stable error code. Namespaced by the layer that throws it. */
 export type ErrorCode =

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { ContainerPackageError } from '../../errors.js';
 import { resolveTarget } from '../../publish/targets.js';
+import { BUILDKITE_USERNAME } from '../../reference/buildkite-names.js';
 import { BaseCommand } from '../base-command.js';
 import { readStdinSecret, registryFlags } from '../shared.js';
 
@@ -51,7 +52,8 @@ export default class LoginCommand extends BaseCommand {
       ...(flags.org && { organization: flags.org }),
       ...(flags.audience && { audience: flags.audience }),
     });
-    const username = flags.username ?? (target.kind === 'buildkite' || flags.oidc ? 'buildkite' : undefined);
+    const username =
+      flags.username ?? (target.kind === 'buildkite' || flags.oidc ? BUILDKITE_USERNAME : undefined);
     if (username === undefined) {
       throw new ContainerPackageError(
         'CLI_USERNAME_REQUIRED',

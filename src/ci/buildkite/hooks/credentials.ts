@@ -6,6 +6,7 @@
 import type { LoginCredentials } from '../../../client/index.js';
 import { ContainerPackageError } from '../../../errors.js';
 import { resolveTarget, type RegistryTarget } from '../../../publish/index.js';
+import { BUILDKITE_USERNAME } from '../../../reference/index.js';
 import type { PlannedRegistry } from '../publish-plan.js';
 import type { HookContext } from './context.js';
 
@@ -28,7 +29,7 @@ export async function credentialsFor(
         lifetimeSeconds: auth.lifetimeSeconds,
       });
       await context.agent.redact(token);
-      return { username: 'buildkite', password: token };
+      return { username: BUILDKITE_USERNAME, password: token };
     }
     case 'token': {
       const token =
@@ -45,7 +46,7 @@ export async function credentialsFor(
         );
       }
       await context.agent.redact(token);
-      return { username: auth.username ?? 'buildkite', password: token };
+      return { username: auth.username ?? BUILDKITE_USERNAME, password: token };
     }
     default:
       return undefined;

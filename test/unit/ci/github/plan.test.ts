@@ -218,10 +218,10 @@ describe('planAction: refusals quote the input', () => {
       'different hosts (packages.buildkite.com, ghcr.io)',
     ],
     [
-      { registry: 'acme/images', images: 'oci:build/image' },
+      { registry: 'acme/images', images: 'oci:.' },
       'CI_INPUT_MISSING',
       'images',
-      '"oci:build/image" needs a name',
+      '"oci:." needs a name',
     ],
     [
       { registry: 'acme/images', images: 'oci:build/image -> My App' },
