@@ -5,6 +5,7 @@ import { parseTag } from '../reference/index.js';
 import type { Compression } from '../sources/compress-options.js';
 import { Progress } from './progress.js';
 import { parseDestination } from './shared.js';
+import { jsonOutput } from '../render/json.js';
 
 /** `push`'s parsed input (see push-spec.ts for the flags' meaning and defaults). */
 export interface PushInput {
@@ -58,7 +59,7 @@ export async function runPush(input: PushInput, log: (line: string) => void): Pr
   }
   if (results.length === 0) throw new ContainerPackageError('CLI_NOTHING_PUSHED', 'nothing was pushed');
   if (input.json) {
-    log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+    log(jsonOutput(results.length === 1 ? results[0] : results));
     return;
   }
   for (const result of results) {

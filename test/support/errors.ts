@@ -6,7 +6,11 @@ import { ContainerPackageError, type ErrorDetails, type ToolErrorCode } from '..
 
 /** Base class of every harness error; `code` is always `HARNESS_*`. */
 export class HarnessError extends ContainerPackageError {
-  constructor(code: Extract<ToolErrorCode, `HARNESS_${string}`>, message: string, details: ErrorDetails = {}) {
+  constructor(
+    code: Extract<ToolErrorCode, `HARNESS_${string}`>,
+    message: string,
+    details: ErrorDetails = {},
+  ) {
     super(code, message, details);
     this.name = 'HarnessError';
   }

@@ -2,6 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
 import { Progress } from '../progress.js';
 import { parseDestination, registryFlags } from '../shared.js';
+import { jsonOutput } from '../../render/json.js';
 
 /** `container-package copy SOURCE DESTINATION`: copy an image between registries or repositories. */
 export default class CopyCommand extends BaseCommand {
@@ -40,7 +41,7 @@ export default class CopyCommand extends BaseCommand {
         client: { insecure: flags.insecure ?? [] },
         onEvent: progress.onEvent,
       });
-      this.log(flags.json ? JSON.stringify(result, null, 2) : `${result!.references[0]}@${result!.digest}`);
+      this.log(flags.json ? jsonOutput(result) : `${result!.references[0]}@${result!.digest}`);
     } finally {
       progress.stop();
     }

@@ -4,6 +4,7 @@ import { formatBytes } from '../../render/index.js';
 import { BaseCommand } from '../base-command.js';
 import { readClient } from '../client.js';
 import { registryFlags } from '../shared.js';
+import { jsonOutput } from '../../render/json.js';
 
 /** `container-package inspect REF`: what an image in a registry is. */
 export default class InspectCommand extends BaseCommand {
@@ -34,7 +35,7 @@ export default class InspectCommand extends BaseCommand {
         files: flags.files,
       });
       if (flags.json) {
-        this.log(JSON.stringify(result, null, 2));
+        this.log(jsonOutput(result));
         return;
       }
       this.log(`Reference:   ${result.reference}`);

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { familiarReference, formatReference, parseReference } from '../../reference/index.js';
 import { BaseCommand } from '../base-command.js';
+import { jsonOutput } from '../../render/json.js';
 
 /** `container-package reference REF`: parse and normalise an image reference the way docker does. */
 export default class ReferenceCommand extends BaseCommand {
@@ -33,14 +34,17 @@ export default class ReferenceCommand extends BaseCommand {
     const ref = parseReference(args.ref);
     if (flags.json) {
       this.log(
-        JSON.stringify({
-          registry: ref.registry,
-          repository: ref.repository,
-          tag: ref.tag ?? null,
-          digest: ref.digest ?? null,
-          canonical: formatReference(ref),
-          familiar: familiarReference(ref),
-        }),
+        jsonOutput(
+          {
+            registry: ref.registry,
+            repository: ref.repository,
+            tag: ref.tag ?? null,
+            digest: ref.digest ?? null,
+            canonical: formatReference(ref),
+            familiar: familiarReference(ref),
+          },
+          { compact: true },
+        ),
       );
       return;
     }

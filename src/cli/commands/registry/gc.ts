@@ -4,6 +4,7 @@ import { formatBytes } from '../../../render/bytes.js';
 import { BaseCommand } from '../../base-command.js';
 import { resolveConfig } from '../../serve-registry.js';
 import { configFlags } from './shared-flags.js';
+import { jsonOutput } from '../../../render/json.js';
 
 /** `container-package registry gc`: free the content no manifest references. */
 export default class RegistryGcCommand extends BaseCommand {
@@ -45,7 +46,7 @@ export default class RegistryGcCommand extends BaseCommand {
     }
     const report = await collectGarbageAt(config.storage, { dryRun: flags['dry-run'], graceMs });
     if (flags.json) {
-      this.log(JSON.stringify({ storage: config.storage, ...report }, null, 2));
+      this.log(jsonOutput({ storage: config.storage, ...report }));
       return;
     }
     const verb = report.dryRun ? 'would free' : 'freed';

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../../base-command.js';
 import { configFlags, resolveTokensFile, tokensFileFlag } from '../shared-flags.js';
+import { jsonOutput } from '../../../../render/json.js';
 
 /** `container-package registry token create`: make a registry token, print it once, store its hash. */
 export default class RegistryTokenCreateCommand extends BaseCommand {
@@ -51,7 +52,7 @@ export default class RegistryTokenCreateCommand extends BaseCommand {
       description: flags.description,
     });
     if (flags.json) {
-      this.log(JSON.stringify({ ...record, token, tokens_file: file }, null, 2));
+      this.log(jsonOutput({ ...record, token, tokensFile: file }));
       return;
     }
     this.log(token);
