@@ -131,7 +131,12 @@ function authFor(
           'Set `username` to the account the token belongs to (for ghcr.io: `${{ github.actor }}`).',
         );
       }
-      return { input, target, auth: { method: 'token', username: inputs.username || BUILDKITE_USERNAME } };
+      // The `username` input is the one the job summary's login hint shows.
+      return {
+        input,
+        target: inputs.username ? { ...target, username: inputs.username } : target,
+        auth: { method: 'token', username: inputs.username || BUILDKITE_USERNAME },
+      };
     case 'docker-config':
     case 'none':
       if (inputs.username !== '') {

@@ -132,7 +132,7 @@ async function pushWithRetries(
         options.engine,
         `${options.engine} push ${name}: the registry refused the credentials (401)`,
         {
-          hint: `log in to ${target.registry} first (container-package login ${target.registry}); for Buildkite Packages check the OIDC audience and policy`,
+          hint: `log in to ${target.registry} first (the docker config the engine reads has no credentials it accepts); for Buildkite Packages check the OIDC audience and policy`,
         },
       );
     }

@@ -13,7 +13,10 @@ import type { HookContext } from './context.js';
 /** The publish target of a planned registry (with its OIDC audience). */
 export function publishTarget(planned: PlannedRegistry): RegistryTarget {
   const audience = planned.auth.method === 'oidc' ? planned.auth.audience : undefined;
-  return resolveTarget(planned.target.prefix, audience ? { audience } : {});
+  const target = resolveTarget(planned.target.prefix, audience ? { audience } : {});
+  // The configured `username:` is the one the annotation's login hint shows.
+  const username = planned.auth.method === 'token' ? planned.auth.username : undefined;
+  return username === undefined ? target : { ...target, username };
 }
 
 /** Credentials for `planned`, or undefined for `docker-config` and `none` (the docker config decides). */
