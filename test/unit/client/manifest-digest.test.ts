@@ -39,3 +39,18 @@ test('a different Docker-Content-Digest is reported as the registry answering an
     await client.close();
   }
 });
+
+test('a sha384 reference is valid, and the client says it cannot verify it', async () => {
+  const client = new RegistryClient({ insecure: [host] });
+  try {
+    const error = await Promise.resolve()
+      .then(() => client.getManifest(`${host}/team/app@sha384:${'c'.repeat(96)}`))
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'OCI_UNSUPPORTED_ALGORITHM',
+      message: expect.stringContaining('sha384'),
+    });
+  } finally {
+    await client.close();
+  }
+});
