@@ -17,6 +17,8 @@ export const ExitCode = {
   notFound: 4,
   /** The registry could not be reached or kept failing after every retry. */
   unavailable: 5,
+  /** Stopped by Ctrl-C or SIGTERM, after cleaning up (as shells report SIGINT). */
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
@@ -126,6 +128,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, ExitCode>> = {
   CI_UNEXPECTED: ExitCode.failure,
   CLI_DESTINATION_DIGEST: ExitCode.usage,
   CLI_EMPTY_SECRET: ExitCode.usage,
+  CLI_INTERRUPTED: ExitCode.interrupted,
   CLI_NOTHING_PUSHED: ExitCode.failure,
   CLI_NO_SECRET: ExitCode.usage,
   CLI_STDIN_IS_TTY: ExitCode.usage,

@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
+import { interruptible } from '../interrupt.js';
 import { Progress } from '../progress.js';
 import { parseDestination, registryFlags } from '../shared.js';
 import { jsonOutput } from '../../render/json.js';
@@ -32,15 +33,18 @@ export default class CopyCommand extends BaseCommand {
     const destination = parseDestination(args.destination, flags.org);
     const progress = new Progress({ stream: process.stderr, ...(flags.json && { mode: 'none' as const }) });
     try {
-      const [result] = await publish({
-        images: [{ source: args.source, name: destination.name, tags: [destination.tag ?? 'latest'] }],
-        registries: [destination.target],
-        ...(flags['docker-config'] && { dockerConfig: flags['docker-config'] }),
-        ...(flags.org && { organization: flags.org }),
-        compression: 'none',
-        client: { insecure: flags.insecure ?? [] },
-        onEvent: progress.onEvent,
-      });
+      const [result] = await interruptible((signal) =>
+        publish({
+          images: [{ source: args.source, name: destination.name, tags: [destination.tag ?? 'latest'] }],
+          registries: [destination.target],
+          ...(flags['docker-config'] && { dockerConfig: flags['docker-config'] }),
+          ...(flags.org && { organization: flags.org }),
+          compression: 'none',
+          client: { insecure: flags.insecure ?? [] },
+          onEvent: progress.onEvent,
+          signal,
+        }),
+      );
       this.log(flags.json ? jsonOutput(result) : `${result!.references[0]}@${result!.digest}`);
     } finally {
       progress.stop();
