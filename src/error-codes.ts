@@ -143,6 +143,7 @@ type CliCode =
   | 'CLI_NO_SECRET'
   | 'CLI_STDIN_IS_TTY'
   | 'CLI_TOKEN_ENV_EMPTY'
+  | 'CLI_UNEXPECTED'
   | 'CLI_USERNAME_REQUIRED';
 
 type OtherCode =

@@ -133,6 +133,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, ExitCode>> = {
   CLI_NO_SECRET: ExitCode.usage,
   CLI_STDIN_IS_TTY: ExitCode.usage,
   CLI_TOKEN_ENV_EMPTY: ExitCode.usage,
+  CLI_UNEXPECTED: ExitCode.failure,
   CLI_USERNAME_REQUIRED: ExitCode.usage,
   DOCKER_CONFIG_NOT_OURS: ExitCode.failure,
   DOCKER_CONFIG_UNREADABLE: ExitCode.failure,
