@@ -158,3 +158,15 @@ describe('help', () => {
     },
   );
 });
+
+describe('login --oidc without buildkite-agent', () => {
+  it('is a failure (1), not "not found" (4)', async () => {
+    const { stderr, exitCode } = await execa(
+      process.execPath,
+      [bin, 'login', 'acme/images', '--oidc', '--docker-config', path.join(dir, 'docker')],
+      { reject: false, env: { NO_COLOR: '1', HOME: dir, PATH: path.dirname(process.execPath) } },
+    );
+    expect(stderr).toMatch(/Code: CI_AGENT_NOT_FOUND/);
+    expect(exitCode).toBe(1);
+  });
+});
