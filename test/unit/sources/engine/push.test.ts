@@ -16,6 +16,9 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'engine-push-test-'));
   const script = `#!/bin/sh
+case "$1 $2" in
+  "image rm") sleep 0.3 ;;
+esac
 echo "$*" >> "${dir}/calls"
 case "$1 $2" in
   "image inspect")
