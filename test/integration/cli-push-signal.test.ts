@@ -56,8 +56,12 @@ it.each(['SIGTERM', 'SIGINT'] as const)(
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       await waitFor(
-        () => proxy.requests.some((r) => r.fault === 'stall') && openUploads(registry.storageDir).length > 0,
-        { description: 'an upload session held by the proxy', timeoutMs: 20_000 },
+        // Both layers' sessions open and held, so no session is being opened (a POST whose answer
+        // an abort cuts off leaves a session the client never learnt the URL of) when the signal comes.
+        () =>
+          proxy.requests.filter((r) => r.fault === 'stall').length === 2 &&
+          openUploads(registry.storageDir).length === 2,
+        { description: 'both layers uploading, held by the proxy', timeoutMs: 20_000 },
       );
       child.kill(signal);
       const code = await Promise.race([
