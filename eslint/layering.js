@@ -44,7 +44,8 @@ export const LAYERS = {
   },
   registry: {
     layers: ['reference', 'oci', 'client'],
-    modules: [...NODE_IO, 'js-yaml'],
+    // @aws-sdk: the S3 storage driver (src/registry/storage).
+    modules: [...NODE_IO, 'js-yaml', '@aws-sdk/*'],
     why: 'src/registry is the server: it may use the client (mirrors), nothing of the publish side',
   },
   publish: {
