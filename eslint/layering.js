@@ -44,8 +44,8 @@ export const LAYERS = {
   },
   registry: {
     layers: ['reference', 'oci', 'client'],
-    // @aws-sdk: the S3 storage driver (src/registry/storage).
-    modules: [...NODE_IO, 'js-yaml', '@aws-sdk/*'],
+    // @aws-sdk: the S3 storage driver (src/registry/storage); tar-stream: layer contents (packages/).
+    modules: [...NODE_IO, 'js-yaml', '@aws-sdk/*', 'tar-stream'],
     why: 'src/registry is the server: it may use the client (mirrors), nothing of the publish side',
   },
   publish: {
@@ -97,6 +97,7 @@ export const LAYERS = {
       'ci/buildkite',
     ],
     modules: [...NODE_IO, '@oclif/*'],
+    files: ['package.json'],
     why: 'the CLI exposes the core; it never calls the GitHub Actions SDK or spawns processes itself',
   },
 };
