@@ -6,6 +6,10 @@
  * cross from one copy of a class to another. `isContainerPackageError` checks a brand symbol
  * registered with `Symbol.for`, which every copy shares.
  */
+import type { ErrorCode, ToolErrorCode } from './error-codes.js';
+
+export type { ErrorCode, ToolErrorCode } from './error-codes.js';
+
 const brand = Symbol.for('container-package.error');
 
 export interface ErrorDetails {
@@ -16,11 +20,11 @@ export interface ErrorDetails {
 
 export class ContainerPackageError extends Error {
   /** Stable code, namespaced by layer: REF_*, OCI_*, SRC_*, CLIENT_*, REGISTRY_*, CI_*, CLI_*. */
-  readonly code: string;
+  readonly code: ErrorCode | ToolErrorCode;
   readonly hint: string | undefined;
   readonly [brand] = true;
 
-  constructor(code: string, message: string, details: ErrorDetails = {}) {
+  constructor(code: ErrorCode | ToolErrorCode, message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'ContainerPackageError';
     this.code = code;

@@ -7,6 +7,7 @@ import { execute, settings } from '@oclif/core';
 import BuildkiteHookCommand from './commands/buildkite-hook.js';
 import CopyCommand from './commands/copy.js';
 import ExampleCommand from './commands/example.js';
+import HelpCommand from './commands/help.js';
 import InspectCommand from './commands/inspect.js';
 import LoginCommand from './commands/login.js';
 import LogoutCommand from './commands/logout.js';
@@ -21,12 +22,14 @@ import RegistryTokenListCommand from './commands/registry/token/list.js';
 import RegistryTokenRevokeCommand from './commands/registry/token/revoke.js';
 import TagCommand from './commands/tag.js';
 import TagsCommand from './commands/tags.js';
+import VersionCommand from './commands/version.js';
 
 /** Command ids (topics separated by `:`, typed with spaces) mapped to their classes. */
 export const COMMANDS = {
   'buildkite-hook': BuildkiteHookCommand,
   copy: CopyCommand,
   example: ExampleCommand,
+  help: HelpCommand,
   inspect: InspectCommand,
   login: LoginCommand,
   logout: LogoutCommand,
@@ -41,6 +44,7 @@ export const COMMANDS = {
   'registry:token:revoke': RegistryTokenRevokeCommand,
   tag: TagCommand,
   tags: TagsCommand,
+  version: VersionCommand,
 };
 
 /** Runs the CLI with the given arguments (without `node` and the script path). */

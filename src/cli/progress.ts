@@ -60,8 +60,10 @@ export class Progress {
         this.#line(`  ${event.line}`);
         return;
       case 'image-done':
+        // The block's final state stays on screen once, above this line: stop() draws nothing more.
         this.#draw();
         this.#drawn = 0;
+        this.#blobs.clear();
         this.#line(
           `pushed ${event.image.references.join(', ')} (${event.image.digest}, ${formatBytes(event.image.size)})`,
         );
@@ -71,10 +73,10 @@ export class Progress {
     }
   };
 
-  /** Stops the timers and draws the final state. */
+  /** Stops the timers and draws the final state (of a push that did not finish: a finished one is drawn). */
   stop(): void {
     if (this.#timer) clearInterval(this.#timer);
-    if (this.#mode === 'live') this.#draw();
+    if (this.#mode === 'live' && this.#blobs.size > 0) this.#draw();
   }
 
   #progress(event: Extract<PublishEvent, { type: 'progress' }>['event']): void {
@@ -83,12 +85,18 @@ export class Progress {
       this.#line(`  manifest ${short}${event.tag ? ` tagged ${event.tag}` : ''}`);
       return;
     }
-    const state = this.#blobs.get(event.digest) ?? {
-      digest: short,
-      bytes: 0,
-      total: event.total,
-      status: 'pushing' as const,
-    };
+    // A layer compressed as it uploaded is shown under its stored (compressed) digest once known,
+    // the digest `inspect` and a re-push show.
+    const earlier = event.replaces === undefined ? undefined : this.#blobs.get(event.replaces);
+    if (event.replaces !== undefined) this.#blobs.delete(event.replaces);
+    const state = earlier ??
+      this.#blobs.get(event.digest) ?? {
+        digest: short,
+        bytes: 0,
+        total: event.total,
+        status: 'pushing' as const,
+      };
+    state.digest = short;
     state.bytes = event.bytes;
     state.total = event.total;
     const done: Record<string, BlobState['status'] | undefined> = {

@@ -3,8 +3,10 @@ import { ContainerPackageError } from '../errors.js';
 import type { PublishedImage } from '../render/index.js';
 import { parseTag } from '../reference/index.js';
 import type { Compression } from '../sources/compress-options.js';
+import { interruptible } from './interrupt.js';
 import { Progress } from './progress.js';
 import { parseDestination } from './shared.js';
+import { jsonOutput } from '../render/json.js';
 
 /** `push`'s parsed input (see push-spec.ts for the flags' meaning and defaults). */
 export interface PushInput {
@@ -24,42 +26,47 @@ export interface PushInput {
 /**
  * Pushes `input.source` to every `--to` destination (plus the `--tag`s; `latest` when none), with
  * progress on stderr, and prints the result to `log`: one `reference@digest` line per reference,
- * or the JSON of the result(s) with `--json`.
+ * or the JSON of the result(s) with `--json`. The source is opened (and compressed) once for all
+ * destinations. Ctrl-C or SIGTERM stops it cleanly (see interrupt.ts).
  *
- * @throws ContainerPackageError `CLI_NOTHING_PUSHED`; whatever the publish throws
+ * @throws ContainerPackageError `CLI_NOTHING_PUSHED`, `CLI_INTERRUPTED`; whatever the publish throws
  */
 export async function runPush(input: PushInput, log: (line: string) => void): Promise<void> {
   const { publish } = await import('../publish/index.js');
   const extraTags = (input.tag ?? []).map((t) => parseTag(t));
+  const destinations = input.to.map((to) => {
+    const destination = parseDestination(to, input.org, input['packages-host']);
+    const tags = [...new Set([...(destination.tag ? [destination.tag] : []), ...extraTags])];
+    if (tags.length === 0) tags.push('latest');
+    return { target: destination.target, name: destination.name, tags };
+  });
+  const first = destinations[0];
+  if (first === undefined) throw new ContainerPackageError('CLI_NOTHING_PUSHED', 'nothing was pushed');
   const progress = new Progress({ stream: process.stderr, ...(input.json && { mode: 'none' as const }) });
-  const results: PublishedImage[] = [];
+  let results: PublishedImage[];
   try {
-    for (const to of input.to) {
-      const destination = parseDestination(to, input.org, input['packages-host']);
-      const tags = [...new Set([...(destination.tag ? [destination.tag] : []), ...extraTags])];
-      if (tags.length === 0) tags.push('latest');
-      results.push(
-        ...(await publish({
-          images: [{ source: input.source, name: destination.name, tags }],
-          registries: [destination.target],
-          ...(input['docker-config'] && { dockerConfig: input['docker-config'] }),
-          ...(input.org && { organization: input.org }),
-          compression: input.compression as Compression,
-          client: {
-            insecure: [...(input.insecure ?? [])],
-            concurrency: input.concurrency,
-            retries: input.retries,
-          },
-          onEvent: progress.onEvent,
-        })),
-      );
-    }
+    results = await interruptible((signal) =>
+      publish({
+        images: [{ source: input.source, name: first.name, tags: first.tags, destinations }],
+        registries: destinations.map((d) => d.target),
+        ...(input['docker-config'] && { dockerConfig: input['docker-config'] }),
+        ...(input.org && { organization: input.org }),
+        compression: input.compression as Compression,
+        client: {
+          insecure: [...(input.insecure ?? [])],
+          concurrency: input.concurrency,
+          retries: input.retries,
+        },
+        onEvent: progress.onEvent,
+        signal,
+      }),
+    );
   } finally {
     progress.stop();
   }
   if (results.length === 0) throw new ContainerPackageError('CLI_NOTHING_PUSHED', 'nothing was pushed');
   if (input.json) {
-    log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+    log(jsonOutput(results.length === 1 ? results[0] : results));
     return;
   }
   for (const result of results) {

@@ -2,6 +2,7 @@
  * What `registry serve` does once its flags are read, shared by the oclif command and the fast
  * path the launcher takes for it (`serve-fast.ts`).
  */
+import { ContainerPackageError } from '../errors.js';
 import type { ConfigOverrides, RegistryConfig } from '../registry/index.js';
 
 /** The config a command runs with: the `--config` file (or the defaults) with flags applied over it. */
@@ -54,7 +55,7 @@ export async function serveRegistry(config: RegistryConfig, onListening?: () => 
   } catch (error) {
     process.off('SIGTERM', first!);
     process.off('SIGINT', first!);
-    throw error;
+    throw listenError(error, config);
   }
   onListening?.();
   process.stdout.write(`registry listening on ${service.url}\n`);
@@ -66,4 +67,31 @@ export async function serveRegistry(config: RegistryConfig, onListening?: () => 
 
 function logLine(fields: Record<string, unknown>): void {
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', ...fields })}\n`);
+}
+
+/** A listen failure the user can act on (`EADDRINUSE`, `EACCES`) as a coded error; others as is. */
+export function listenError(error: unknown, config: RegistryConfig): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const address = `${config.listen.host.includes(':') ? `[${config.listen.host}]` : config.listen.host}:${config.listen.port}`;
+  if (code === 'EADDRINUSE') {
+    return new ContainerPackageError(
+      'REGISTRY_ADDRESS_IN_USE',
+      `cannot listen on ${address}: the port is already in use`,
+      {
+        hint: 'stop the program that listens there, or pick another port with --listen HOST:PORT (port 0 picks a free one)',
+        cause: error,
+      },
+    );
+  }
+  if (code === 'EACCES') {
+    return new ContainerPackageError(
+      'REGISTRY_ADDRESS_IN_USE',
+      `cannot listen on ${address}: permission denied`,
+      {
+        hint: 'ports below 1024 need privileges: pick a port of 1024 or above with --listen HOST:PORT',
+        cause: error,
+      },
+    );
+  }
+  return error;
 }

@@ -5,7 +5,7 @@
  * status, the method, the redacted URL and the registry's `{code,message,detail}` list).
  */
 import { STATUS_CODES } from 'node:http';
-import { ContainerPackageError, type ErrorDetails } from '../errors.js';
+import { ContainerPackageError, type ErrorCode, type ErrorDetails } from '../errors.js';
 
 /** Codes of {@link RegistryError}, chosen from the HTTP status and the registry's error codes. */
 export type RegistryErrorCode =
@@ -24,7 +24,7 @@ export interface RegistryDiagnostic {
 
 /** Base class of the client's errors. Not temporary unless a subclass says so. */
 export class ClientError extends ContainerPackageError {
-  constructor(code: string, message: string, details: ErrorDetails = {}) {
+  constructor(code: Extract<ErrorCode, `CLIENT_${string}`>, message: string, details: ErrorDetails = {}) {
     super(code, message, details);
     this.name = 'ClientError';
   }
@@ -238,6 +238,10 @@ export class ContentMismatchError extends ClientError {
 }
 
 /** Any other client failure with a fixed code: bad `Location`, bad option, credentials, auth realm. */
-export function clientError(code: string, message: string, details: ErrorDetails = {}): ClientError {
+export function clientError(
+  code: Extract<ErrorCode, `CLIENT_${string}`>,
+  message: string,
+  details: ErrorDetails = {},
+): ClientError {
   return new ClientError(code, message, details);
 }

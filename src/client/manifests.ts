@@ -163,9 +163,11 @@ function checkAnswerDigest(response: HttpResponse, digest: string): void {
   if (parseDigest(answered).algorithm !== parseDigest(digest).algorithm) return;
   if (answered !== digest) {
     throw new ContentMismatchError(
-      `the registry answered digest ${answered} for a manifest with digest ${digest}`,
+      `the registry answered a different digest for the manifest: sent ${digest}, the registry answered ${answered}`,
       digest,
       answered,
+      'the manifest was rewritten between here and the registry (a proxy, or a registry that converts manifests); ' +
+        'the image itself is unchanged: pull it by tag and compare with `container-package inspect`',
     );
   }
 }

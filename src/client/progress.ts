@@ -24,6 +24,11 @@ export interface ProgressEvent {
   readonly from?: string;
   /** For `manifest-done`: the tag it was put under, when put by tag. */
   readonly tag?: string;
+  /**
+   * For the `blob-done` of a layer compressed as it uploaded: the digest its earlier events
+   * carried (the uncompressed layer's; the compressed one, in `digest`, is known only now).
+   */
+  readonly replaces?: string;
 }
 
 /** Receives progress events; an observer that throws is ignored (it cannot break a push). */

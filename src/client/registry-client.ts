@@ -4,8 +4,9 @@
  */
 import type { Readable } from 'node:stream';
 import type { Artifact, BlobSource } from '../oci/image.js';
+import { OciFormatError } from '../oci/errors.js';
 import type { DigestAlgorithm } from '../oci/index.js';
-import { parseReference, type Reference } from '../reference/index.js';
+import { isDigestAlgorithm, parseReference, type Reference } from '../reference/index.js';
 import { getBlob } from './blobs/get-blob.js';
 import { type BlobOutcome, type PushBlobOptions, pushBlobTo } from './blobs/push-blob.js';
 import { type StepContext, checkExistingBlob } from './blobs/steps.js';
@@ -225,9 +226,22 @@ export class RegistryClient {
   }
 }
 
-/** Splits a reference into repository and tag-or-digest (digest preferred; default tag `latest`). */
+/**
+ * Splits a reference into repository and tag-or-digest (digest preferred; default tag `latest`).
+ *
+ * @throws OciFormatError `OCI_UNSUPPORTED_ALGORITHM` for a digest this client cannot verify
+ *   (`sha384`: a valid reference, but its content could not be checked)
+ */
 export function splitReference(ref: ReferenceInput): { repo: RepositoryName; reference: string } {
   const parsed = typeof ref === 'string' ? parseReference(ref, { defaultTag: true }) : ref;
   const reference = parsed.digest ?? parsed.tag ?? 'latest';
+  const algorithm = parsed.digest?.slice(0, parsed.digest.indexOf(':'));
+  if (algorithm !== undefined && !isDigestAlgorithm(algorithm)) {
+    throw new OciFormatError(
+      'OCI_UNSUPPORTED_ALGORITHM',
+      `${algorithm} digests cannot be verified by this client (it verifies sha256 and sha512): ${parsed.digest}`,
+      { hint: 'refer to the image by tag, or by its sha256 digest (`container-package inspect` shows it)' },
+    );
+  }
   return { repo: { registry: parsed.registry, repository: parsed.repository }, reference };
 }

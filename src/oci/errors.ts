@@ -1,13 +1,13 @@
-import { ContainerPackageError, type ErrorDetails } from '../errors.js';
+import { ContainerPackageError, type ErrorCode, type ErrorDetails } from '../errors.js';
 
 /**
  * A malformed OCI document or value (manifest, index, descriptor...). `code` is any `OCI_*` code
  * the caller picks, such as `OCI_INVALID_MANIFEST`; digest problems have their own classes below.
  */
 export class OciFormatError extends ContainerPackageError {
-  declare readonly code: `OCI_${string}`;
+  declare readonly code: Extract<ErrorCode, `OCI_${string}`>;
 
-  constructor(code: `OCI_${string}`, message: string, details: ErrorDetails = {}) {
+  constructor(code: Extract<ErrorCode, `OCI_${string}`>, message: string, details: ErrorDetails = {}) {
     super(code, message, details);
     this.name = 'OciFormatError';
   }

@@ -1,6 +1,7 @@
 /** The main job, CI-neutral: publish images to registries; resolve registry arguments. */
 export {
   publish,
+  type ImageDestination,
   type ImageRequest,
   type PublishEvent,
   type PublishFailureContext,

@@ -23,7 +23,8 @@ export interface StreamedLayers {
 /**
  * Uploads layers to `repository` through `client` (`RegistryClient.uploadStream`). Progress
  * events carry the uncompressed layer's digest (the compressed one is known only at the end)
- * and its size as the expected total.
+ * and its size as the expected total; the final `blob-done` carries the compressed digest, the
+ * one `inspect` shows, with `replaces` naming the uncompressed one.
  */
 export function streamLayersTo(
   client: RegistryClient,
@@ -34,11 +35,20 @@ export function streamLayersTo(
   const upload: LayerUpload = async (stream, layer, signal) => {
     const blob = await client.uploadStream(repository, stream, {
       signal,
-      onProgress,
+      // Its own blob-done names the uncompressed digest: the one below names the stored blob.
+      onProgress: (event) => event.type !== 'blob-done' && onProgress(event),
       progressId: layer.digest,
       expectedSize: layer.size,
     });
     uploaded.add(blob.digest);
+    onProgress({
+      type: 'blob-done',
+      repository: `${repository.registry}/${repository.repository}`,
+      digest: blob.digest,
+      bytes: blob.size,
+      total: blob.size,
+      replaces: layer.digest,
+    });
     return blob;
   };
   return { upload, uploaded, concurrency: client.options.concurrency };

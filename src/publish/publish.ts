@@ -48,6 +48,19 @@ export interface ImageRequest {
   readonly name: string;
   /** Tags, already rendered and valid. At least one. */
   readonly tags: readonly string[];
+  /**
+   * Where this image goes when each place has its own name and tags (`push --to A --to B`):
+   * replaces `registries` × (`name`, `tags`) for this image. The source is still opened and
+   * compressed once for all of them.
+   */
+  readonly destinations?: readonly ImageDestination[];
+}
+
+/** One place an image goes: a registry, the name under it, the tags. */
+export interface ImageDestination {
+  readonly target: RegistryTarget;
+  readonly name: string;
+  readonly tags: readonly string[];
 }
 
 /** What happened while publishing, for progress displays. Holds no credentials. */
@@ -107,8 +120,12 @@ export async function publish(request: PublishRequest): Promise<PublishedImage[]
   for (const [i, image] of request.images.entries()) {
     const spec = specs[i]!;
     let loaded: LoadedImage | undefined;
+    const destinations =
+      image.destinations ??
+      request.registries.map((target) => ({ target, name: image.name, tags: image.tags }));
     try {
-      for (const target of request.registries) {
+      for (const { target, name, tags } of destinations) {
+        const each: ImageRequest = { source: image.source, name, tags };
         emit(request, { type: 'image-start', source: image.source, target: target.prefix });
         let published: PublishedImage;
         try {
@@ -117,14 +134,14 @@ export async function publish(request: PublishRequest): Promise<PublishedImage[]
           const credentials = source && new FreshCredentials(() => source(target));
           await credentials?.renew();
           if (spec.kind === 'docker' || spec.kind === 'podman') {
-            published = await publishFromEngine(request, image, spec.kind, spec, target, credentials);
+            published = await publishFromEngine(request, each, spec.kind, spec, target, credentials);
           } else {
             const client = clientFor(request, target, credentials);
             try {
               // The first target receives the layers while they are compressed (see layer-upload.ts).
-              const streamed = loaded === undefined ? streamTo(request, image, target, client) : undefined;
-              loaded ??= await load(request, spec, streamed);
-              published = await publishArtifact(request, image, loaded.artifact, target, client, streamed);
+              const streamed = loaded === undefined ? streamTo(request, each, target, client) : undefined;
+              loaded ??= await load(request, spec, streamed, destinations.length > 1);
+              published = await publishArtifact(request, each, loaded.artifact, target, client, streamed);
             } finally {
               await client.close();
             }
@@ -198,6 +215,7 @@ async function load(
   request: PublishRequest,
   spec: SourceSpec,
   streamed: StreamedLayers | undefined,
+  several: boolean,
 ): Promise<LoadedImage> {
   const options = request.signal ? { signal: request.signal } : {};
   if (isLocalSource(spec)) {
@@ -212,7 +230,7 @@ async function load(
         // Further registries read the layers back from temporary files rather than compress again.
         ...(streamed && {
           upload: streamed.upload,
-          keepUploaded: request.registries.length > 1,
+          keepUploaded: several,
           concurrency: streamed.concurrency,
         }),
       });

@@ -3,6 +3,9 @@ import { invalid } from './errors.js';
 /** The host of Buildkite Packages container registries. */
 export const BUILDKITE_PACKAGES_HOST = 'packages.buildkite.com';
 
+/** The user name of every login to Buildkite Packages (the password is the token); defined once here. */
+export const BUILDKITE_USERNAME = 'buildkite';
+
 const SLUG = /^[a-z0-9]+(?:-+[a-z0-9]+)*$/;
 
 /** Which slug a value is, for messages. */

@@ -4,7 +4,7 @@ import { DOCKER_HUB, DOCKER_HUB_LEGACY, HOST_RULE, isValidDomain } from './gramm
 import { parseReference, withTag, type Reference } from './reference.js';
 import { checkRepositoryComponents } from './repository.js';
 
-export { BUILDKITE_PACKAGES_HOST } from './buildkite-names.js';
+export { BUILDKITE_PACKAGES_HOST, BUILDKITE_USERNAME } from './buildkite-names.js';
 
 /** A Buildkite Packages container registry: images live at `{prefix}/{image}`. */
 export interface BuildkiteRegistry {

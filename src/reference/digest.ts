@@ -27,6 +27,49 @@ export interface DigestParts {
   readonly value: string;
 }
 
+/**
+ * The algorithms a reference may name (`app@sha384:…`): every one go-digest registers, as docker
+ * accepts them. Content is hashed and verified with {@link DIGEST_ALGORITHMS} only; a reference
+ * with another one parses, and what cannot verify it says so.
+ */
+export const REFERENCE_DIGEST_HEX_LENGTH: Readonly<Record<string, number>> = {
+  sha256: 64,
+  sha384: 96,
+  sha512: 128,
+};
+
+/**
+ * Checks a reference's digest: {@link checkDigest}, except that every registered algorithm
+ * (sha384 too) is accepted. `algorithm` may then be one this project cannot hash.
+ */
+export function checkReferenceDigest(value: string): { ok: true } | { ok: false; reason: string } {
+  const colon = value.indexOf(':');
+  const algorithm = colon > 0 ? value.slice(0, colon) : '';
+  const expected = Object.hasOwn(REFERENCE_DIGEST_HEX_LENGTH, algorithm)
+    ? REFERENCE_DIGEST_HEX_LENGTH[algorithm]
+    : undefined;
+  if (expected === undefined || isDigestAlgorithm(algorithm)) {
+    const check = checkDigest(value);
+    if (check.ok || expected !== undefined) return check;
+    return {
+      ok: false,
+      reason: check.reason.replace(
+        `supported algorithms are ${DIGEST_ALGORITHMS.join(' and ')}`,
+        `registered algorithms are ${Object.keys(REFERENCE_DIGEST_HEX_LENGTH).join(', ')}`,
+      ),
+    };
+  }
+  const hex = value.slice(colon + 1);
+  if (!LOWER_HEX.test(hex))
+    return { ok: false, reason: `the hex part of a ${algorithm} digest is lowercase 0-9 and a-f` };
+  if (hex.length !== expected)
+    return {
+      ok: false,
+      reason: `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`,
+    };
+  return { ok: true };
+}
+
 /** The outcome of {@link checkDigest}: the parts, or a sentence saying what is wrong. */
 export type DigestCheck = ({ ok: true } & DigestParts) | { ok: false; reason: string };
 

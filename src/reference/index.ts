@@ -43,6 +43,7 @@ export { parseTag } from './tag.js';
 export { familiarName } from './normalize.js';
 export {
   BUILDKITE_PACKAGES_HOST,
+  BUILDKITE_USERNAME,
   buildkiteAudience,
   imageInRegistry,
   parseBuildkiteRegistry,

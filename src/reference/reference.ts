@@ -1,5 +1,5 @@
 import { BUILDKITE_PACKAGES_HOST, isBuildkiteHost, parseSlug } from './buildkite-names.js';
-import { checkDigest } from './digest.js';
+import { checkReferenceDigest } from './digest.js';
 import { InvalidReferenceError, invalid } from './errors.js';
 import { DEFAULT_TAG, HEX_IDENTIFIER } from './grammar.js';
 import { familiarName, splitDockerName } from './normalize.js';
@@ -46,7 +46,8 @@ export interface ParseOptions {
  * No tag is added unless `options.defaultTag` is set.
  *
  * Limits: repository path at most 255 characters (after `library/` is added; the registry does not
- * count, as in current docker), tag at most 128, digests sha256 or sha512 in lowercase hex.
+ * count, as in current docker), tag at most 128, digests sha256, sha384 or sha512 in lowercase hex
+ * (every algorithm docker accepts; content is verified with sha256 and sha512 only).
  * A bare 64-character hex string is refused (docker reserves it for image IDs). IPv6 registries go in
  * brackets: `[::1]:5000/app`.
  *
@@ -131,7 +132,7 @@ function checkShape(input: string): void {
 }
 
 function parseReferenceDigest(digest: string, input: string): string {
-  const check = checkDigest(digest);
+  const check = checkReferenceDigest(digest);
   if (check.ok) return digest;
   throw invalid('REF_INVALID_DIGEST', 'digest', digest, input, check.reason);
 }

@@ -1,72 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { load } from 'js-yaml';
-import type { RegistryDefinition } from './auth/registries.js';
 import { DEFAULT_LISTEN, defaultStorageDir, defaultTokensFile } from './config/defaults.js';
 import { RegistryConfigError } from './config/errors.js';
 import { ConfigReader } from './config/reader.js';
 import { checkConsistency, readIssuers, readRegistries, readUrl } from './config/sections.js';
-import { readGc, readRetention, type GcConfig, type RetentionConfig } from './gc/config.js';
-import { readMirrors, type MirrorConfig } from './mirror/config.js';
-import { isLoopbackHost, parseListen, readDuration, readSize, type ListenAddress } from './config/units.js';
-import type { LogLevel } from './ops/logger.js';
+import { readGc, readRetention } from './gc/config.js';
+import { readMirrors } from './mirror/config.js';
+import type { RegistryConfig } from './config/types.js';
+import { isLoopbackHost, parseListen, readDuration, readSize } from './config/units.js';
 
-/** A trusted OIDC issuer and where its keys are. Exactly one of `jwksFile` and `jwksUrl` is set. */
-export interface IssuerConfig {
-  readonly issuer: string;
-  readonly jwksFile?: string;
-  readonly jwksUrl?: string;
-}
-
-/** The registry's configuration with every default applied (see docs/registry.md). */
-export interface RegistryConfig {
-  /** The file it came from; undefined for the defaults. */
-  readonly source: string | undefined;
-  /** Default `127.0.0.1:5000`. */
-  readonly listen: ListenAddress;
-  /** Default none: the token realm comes from the Host header, the OIDC audience from `listen`. */
-  readonly publicUrl: string | undefined;
-  /** Default {@link defaultStorageDir}. */
-  readonly storage: string;
-  /** Listen open (no registries) on a non-loopback address anyway. Default false. */
-  readonly insecureListen: boolean;
-  /** Default none: an open registry, any repository name, anonymous push and pull. */
-  readonly registries: readonly RegistryDefinition[];
-  /** Default `<storage>/tokens.json`; use {@link tokensFileOf}. */
-  readonly tokensFile: string | undefined;
-  readonly oidc: {
-    /** Default `publicUrl`, else the URL the server listens on. */
-    readonly audiencePrefix: string | undefined;
-    /** Default 30 s. */
-    readonly clockSkewMs: number;
-    /** Default none. */
-    readonly issuers: readonly IssuerConfig[];
-  };
-  readonly limits: {
-    /** Default 4 MiB. */
-    readonly maxManifestBytes: number;
-    /** Default 0: no limit. */
-    readonly maxRequestBytes: number;
-    /** Default 16 KiB. */
-    readonly maxHeaderBytes: number;
-  };
-  readonly uploads: {
-    /** Default 24 h. */
-    readonly expiryMs: number;
-    /** Default 1 h. */
-    readonly purgeIntervalMs: number;
-  };
-  /** How long shutdown waits for in-flight requests. Default 30 s. */
-  readonly shutdownTimeoutMs: number;
-  /** Default `info`. */
-  readonly logLevel: LogLevel;
-  /** Pull-through mirrors. Default none. */
-  readonly mirrors: readonly MirrorConfig[];
-  /** Online garbage collection. Default every hour, grace 1 h. */
-  readonly gc: GcConfig;
-  /** The size cap. Default none. */
-  readonly retention: RetentionConfig;
-}
+export type { IssuerConfig, RegistryConfig } from './config/types.js';
 
 const TOP_KEYS = [
   'listen',

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { RegistryApiCode } from '../error-codes.js';
 import { ContainerPackageError } from '../errors.js';
 
 /**
@@ -31,7 +32,7 @@ export const ERROR_TABLE = {
   RANGE_INVALID: { status: 416, message: 'requested range not satisfiable' },
   PAGINATION_NUMBER_INVALID: { status: 400, message: 'invalid number of results requested' },
   UNKNOWN: { status: 500, message: 'unknown error' },
-} as const satisfies Record<string, { status: number; message: string }>;
+} as const satisfies Record<RegistryApiCode, { status: number; message: string }>;
 
 /** One of the codes in {@link ERROR_TABLE}. */
 export type ApiErrorCode = keyof typeof ERROR_TABLE;

@@ -125,6 +125,12 @@ export interface ResolvedRegistryOptions {
   readonly publicUrl: string | undefined;
 }
 
+// Handlers see these options through http/context.ts's RequestOptions (see there: no cycle).
+declare module './http/context.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface RequestOptions extends ResolvedRegistryOptions {}
+}
+
 /** A registry option out of range. Code `REGISTRY_INVALID_OPTION`; `option` names it. */
 export class RegistryOptionsError extends ContainerPackageError {
   readonly option: string;

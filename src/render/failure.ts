@@ -2,7 +2,7 @@
  * A failed publish in Markdown: the cause and how to fix it, for the Buildkite annotation and the
  * GitHub job summary. Text only, no I/O.
  */
-import { codeBlock, codeSpan, escapeText } from './markdown.js';
+import { codeBlock, codeSpan, escapeText, escapeTextKeepingCode } from './markdown.js';
 import { oidcFix, type OidcTokenFacts } from './oidc-failure.js';
 import { registryPath, type PublishedRegistry } from './published-image.js';
 
@@ -32,7 +32,26 @@ export interface FailureOptions {
   readonly title?: string;
   /** Heading level, 1 to 6. Default 3. */
   readonly headingLevel?: number;
+  /** Whose words the fixes use: the plugin's options (default) or the GitHub Action's inputs. */
+  readonly words?: 'plugin' | 'action';
 }
+
+/** The names each entry point gives the same things. */
+const WORDS = {
+  plugin: {
+    token: '`token-env` or `secret`',
+    username: 'the `username`',
+    before: "The step's command must build it under that name before the plugin runs:",
+    retries: 'raise `retries`',
+  },
+  action: {
+    token: 'the `token` input',
+    username: 'the `username` input',
+    before: 'An earlier step of the job must build it under that name:',
+    retries: 'raise the `retries` input',
+  },
+} as const;
+type Words = (typeof WORDS)[keyof typeof WORDS];
 
 const UNAUTHORIZED = new Set([
   'CLIENT_UNAUTHORIZED',
@@ -63,27 +82,28 @@ export function renderFailure(failure: FailureInput, options: FailureOptions = {
   } else {
     out.push(`**Cause** ${codeSpan(failure.code)}${where}: ${escapeText(failure.message)}`);
   }
-  const fix = fixFor(failure);
+  const fix = fixFor(failure, WORDS[options.words ?? 'plugin']);
   if (fix.length > 0) out.push('', '**Fix**', '', ...fix);
   // An OIDC refusal's fix replaces the error's generic hint (which would point at token scopes).
   const oidcFixed = failure.oidc !== undefined && isRefusal(failure);
+  // Hints write commands and names as `code spans`: keep them, escape the prose around them.
   if (failure.hint !== undefined && failure.hint !== '' && !oidcFixed)
-    out.push('', `${escapeText(failure.hint)}`);
+    out.push('', escapeTextKeepingCode(failure.hint));
   out.push('');
   return out.join('\n');
 }
 
-function fixFor(failure: FailureInput): string[] {
+function fixFor(failure: FailureInput, words: Words): string[] {
   const { code, status, registry } = failure;
   if (failure.oidc !== undefined && isRefusal(failure)) return oidcFix(status, failure.message, failure.oidc);
   if (status === 401 || UNAUTHORIZED.has(code))
-    return registry?.kind === 'buildkite' ? buildkite401(failure) : generic401();
+    return registry?.kind === 'buildkite' ? buildkite401(failure, words) : generic401(words);
   if (status === 403 || DENIED.has(code))
     return registry?.kind === 'buildkite' ? buildkite403() : generic403();
-  if (MISSING_SOURCE.has(code)) return missingSource(failure.source);
+  if (MISSING_SOURCE.has(code)) return missingSource(failure.source, words);
   if (status === 429 || code === 'CLIENT_RATE_LIMITED') {
     return [
-      'The registry is rate limiting this agent. Retry the job later, or raise `retries` to wait longer between attempts.',
+      `The registry is rate limiting this agent. Retry the job later, or ${words.retries} to wait longer between attempts.`,
     ];
   }
   if (UNREACHABLE.has(code) || (status !== undefined && status >= 500)) {
@@ -98,7 +118,7 @@ function isRefusal({ code, status }: FailureInput): boolean {
   return status === 401 || status === 403 || UNAUTHORIZED.has(code) || DENIED.has(code);
 }
 
-function buildkite401(failure: FailureInput): string[] {
+function buildkite401(failure: FailureInput, words: Words): string[] {
   const registry = failure.registry!;
   const org = registry.organization ?? 'ORG';
   const audience = `https://${registry.host}/${org}/${registry.registry ?? 'REGISTRY'}`;
@@ -116,7 +136,7 @@ function buildkite401(failure: FailureInput): string[] {
     '',
     codeBlock(policy, 'yaml'),
     '',
-    '- **Token** (`token-env` or `secret`): check that the token is current (not revoked or expired) and that the login user is `buildkite`.',
+    `- **Token** (${words.token}): check that the token is current (not revoked or expired) and that the login user is \`buildkite\`.`,
   ];
 }
 
@@ -129,9 +149,9 @@ function buildkite403(): string[] {
   ];
 }
 
-function generic401(): string[] {
+function generic401(words: Words): string[] {
   return [
-    'The registry refused the credentials (401). Check the token (`token-env`/`secret`), the `username`, and for OIDC the `audience` the registry expects.',
+    `The registry refused the credentials (401). Check the token (${words.token}), ${words.username}, and for OIDC the \`audience\` the registry expects.`,
   ];
 }
 
@@ -141,14 +161,14 @@ function generic403(): string[] {
   ];
 }
 
-function missingSource(source: string | undefined): string[] {
+function missingSource(source: string | undefined, words: Words): string[] {
   const which = source === undefined ? 'The image source' : `The image source ${codeSpan(source)}`;
   const engine = /^(docker|podman):(.+)$/.exec(source ?? '');
   const build = engine
     ? `- ${codeSpan(`${engine[1]} build -t ${engine[2]} .`)} makes ${codeSpan(source!)} (check with ${codeSpan(`${engine[1]} image ls`)});`
     : '- `docker build -t app:ci .` makes `docker:app:ci` (check with `docker image ls`);';
   return [
-    `${which} was not found. The step's command must build it under that name before the plugin runs:`,
+    `${which} was not found. ${words.before}`,
     '',
     build,
     '- `docker buildx build --output type=oci,dest=image.tar .` makes `oci-archive:image.tar`;',

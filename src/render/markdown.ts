@@ -19,6 +19,23 @@ export function escapeText(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
+/**
+ * Like {@link escapeText}, but code spans written in `text` (`` `SOURCE -> NAME` ``) stay code
+ * spans: their backticks are not escaped. A code span's content is literal in Markdown, so only
+ * the prose between them needs escaping. An unmatched backtick is escaped.
+ */
+export function escapeTextKeepingCode(text: string): string {
+  const flat = text.replace(/\r\n?|\n/g, ' ');
+  const out: string[] = [];
+  let last = 0;
+  for (const match of flat.matchAll(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g)) {
+    out.push(escapeText(flat.slice(last, match.index)), match[0]);
+    last = match.index + match[0].length;
+  }
+  out.push(escapeText(flat.slice(last)));
+  return out.join('');
+}
+
 /** Escapes text for HTML content or a double-quoted attribute (`<summary>`, `<code>`). */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -9,6 +9,8 @@ import { ContainerPackageError, type ErrorDetails } from '../errors.js';
 export type SourceErrorCode =
   /** A source string (`oci:DIR:TAG`, `docker-archive:FILE`, ...) that cannot be parsed. */
   | 'SRC_INVALID_SPEC'
+  /** A `WORD:` prefix that is no transport: a typo such as `oci-arhive:` or `ocidir:`. */
+  | 'SRC_UNKNOWN_TRANSPORT'
   /** A directory, file, archive entry or blob that does not exist. */
   | 'SRC_NOT_FOUND'
   /** An OCI layout whose `oci-layout`, `index.json` or manifests are malformed or unsupported. */

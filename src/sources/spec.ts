@@ -1,6 +1,7 @@
 import { formatReference, parseReference, type ParseOptions, type Reference } from '../reference/index.js';
 import { isDigest } from '../oci/index.js';
 import { InvalidSourceSpecError } from './errors.js';
+import { refuseUnknownTransport } from './unknown-transport.js';
 
 /**
  * Source strings in skopeo's `transport:details` style, parsed into a discriminated union.
@@ -71,6 +72,8 @@ const TRAILING_DIGEST = /@((?:sha256|sha512):[0-9a-f]+)$/;
  *   `podman` or `oci` must be written `docker://docker:5000/app`.
  *
  * Engine and registry references get the tag `latest` when they have neither tag nor digest.
+ * A `WORD:` prefix that is no transport and no plausible reference (`oci-arhive:image.tar`,
+ * `ocidir:x`) is refused with `SRC_UNKNOWN_TRANSPORT`, naming the nearest transport.
  *
  * @param options passed to `parseReference` (e.g. the Buildkite organization)
  * @throws {InvalidSourceSpecError} `SRC_INVALID_SPEC` naming the bad part and listing the forms
@@ -101,6 +104,7 @@ export function parseSource(spec: string, options: ParseOptions = {}): SourceSpe
       `the skopeo transport "${transport}:" is not supported`,
     );
   }
+  refuseUnknownTransport(spec, transport, rest);
   return { kind: 'registry', reference: reference(spec, spec, options) };
 }
 

@@ -59,7 +59,7 @@ describe('fast paths', () => {
       env: { NO_COLOR: '1', ...env },
     });
     const oclif = await runOclif(['buildkite-hook', 'environment'], env);
-    expect(fast.exitCode).toBe(1);
+    expect(fast.exitCode).toBe(2);
     expect(fast.stderr).toContain('`push` must be one of success, always, never; got "sometimes"');
     expect(fast.stderr).toContain('Code: CI_CONFIG_INVALID');
     expect({ code: fast.exitCode, stdout: fast.stdout, stderr: fast.stderr }).toEqual({

@@ -69,6 +69,9 @@ describeWithTools(
       expect(exitCode).toBe(0);
       const result = JSON.parse(stdout);
       expect(result.digest).toBe(layout.digest); // OCI layouts go byte for byte
+      // One field style for every --json: snake_case.
+      expect(result.media_type).toMatch(/^application\/vnd\./);
+      expect(stdout).not.toMatch(/"[a-z]+[A-Z][a-zA-Z]*":/);
       expect(result.references).toEqual([
         `${registry!.host}/team/app:v1`,
         `${registry!.host}/team/app:latest`,
@@ -138,7 +141,9 @@ describeWithTools(
       expect(info.checksums.sha256).toBe(layout.digest.slice('sha256:'.length));
       expect(info.checksums.md5).toMatch(/^[a-f0-9]{32}$/);
       expect(info.checksums.sha512).toMatch(/^[a-f0-9]{128}$/);
-      expect(info.totalFiles).toBe(1);
+      expect(info.total_files).toBe(1);
+      expect(info.media_type).toMatch(/^application\/vnd\./);
+      expect(JSON.stringify(info)).not.toMatch(/"[a-z]+[A-Z][a-zA-Z]*":/);
       expect(info.images[0].labels['org.opencontainers.image.title']).toBe('container-package example');
     });
 

@@ -73,7 +73,7 @@ describe('registry serve', () => {
     const refused = await startServe(['--listen', '0.0.0.0:0', '--storage', storage]).catch(
       (e: { code: number; stderr: string }) => e,
     );
-    expect(refused).toMatchObject({ code: 1 });
+    expect(refused).toMatchObject({ code: 2 }); // a configuration error (README "Exit codes")
     expect((refused as { stderr: string }).stderr).toContain('refusing to listen on 0.0.0.0');
     expect((refused as { stderr: string }).stderr).toContain('--insecure-listen');
     const allowed = await startServe(['--listen', '0.0.0.0:0', '--storage', storage, '--insecure-listen']);

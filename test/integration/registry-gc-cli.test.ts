@@ -45,11 +45,11 @@ describe('registry gc', () => {
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
       storage: reg.storageDir,
-      dryRun: true,
-      graceMs: 0,
+      dry_run: true,
+      grace_ms: 0,
       blobs: before.blobs,
-      freedBlobs: 4,
-      freedBytes: garbageBytes,
+      freed_blobs: 4,
+      freed_bytes: garbageBytes,
     });
     expect(await reg.registry.store.usage!()).toEqual(before);
   });

@@ -2,11 +2,15 @@
  * Errors thrown by the integration test harness. Each has a stable `HARNESS_*` code and, where
  * the fix is on the developer's side (install a tool, free a port), a hint saying what to do.
  */
-import { ContainerPackageError, type ErrorDetails } from '../../src/errors.js';
+import { ContainerPackageError, type ErrorDetails, type ToolErrorCode } from '../../src/errors.js';
 
 /** Base class of every harness error; `code` is always `HARNESS_*`. */
 export class HarnessError extends ContainerPackageError {
-  constructor(code: string, message: string, details: ErrorDetails = {}) {
+  constructor(
+    code: Extract<ToolErrorCode, `HARNESS_${string}`>,
+    message: string,
+    details: ErrorDetails = {},
+  ) {
     super(code, message, details);
     this.name = 'HarnessError';
   }

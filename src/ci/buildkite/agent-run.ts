@@ -1,9 +1,9 @@
 /**
- * Runs one `buildkite-agent` subcommand through execa. Used only by `agent.ts`, the seam to the
+ * Runs one `buildkite-agent` subcommand through src/exec. Used only by `agent.ts`, the seam to the
  * agent binary. Values that may be secret travel on stdin, never in argv; the caller lists them
  * in `secrets` so they are scrubbed from any stderr quoted in an error.
  */
-import { execa } from 'execa';
+import { runProgram } from '../../exec/run-program.js';
 import { AgentError } from './errors.js';
 
 /** Options shared by every agent call. */
@@ -47,15 +47,12 @@ export async function runAgent(
 ): Promise<AgentRunResult> {
   const binary = options.binary ?? 'buildkite-agent';
   const timeout = options.timeoutMs ?? AGENT_TIMEOUT_MS;
-  const result = await execa(binary, args, {
+  const result = await runProgram(binary, args, {
     input: options.input ?? '',
-    reject: false,
-    timeout,
-    stripFinalNewline: false,
-    encoding: 'utf8',
-    ...(options.env === undefined ? {} : { env: options.env, extendEnv: false }),
+    timeoutMs: timeout,
+    ...(options.env === undefined ? {} : { env: options.env }),
   });
-  if ('code' in result && result.code === 'ENOENT') {
+  if (result.notFound) {
     throw new AgentError(
       'CI_AGENT_NOT_FOUND',
       command,
@@ -76,7 +73,7 @@ export async function runAgent(
     );
   }
   const exitCode = result.exitCode;
-  const stderr = scrub(String(result.stderr ?? ''), options.secrets ?? []);
+  const stderr = scrub(result.stderr, options.secrets ?? []);
   if (exitCode === undefined || !(options.okCodes ?? [0]).includes(exitCode)) {
     const how =
       exitCode === undefined
@@ -93,7 +90,7 @@ export async function runAgent(
       },
     );
   }
-  return { exitCode, stdout: String(result.stdout ?? ''), stderr };
+  return { exitCode, stdout: result.stdout, stderr };
 }
 
 function scrub(text: string, secrets: readonly string[]): string {

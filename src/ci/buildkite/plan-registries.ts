@@ -4,6 +4,7 @@
  * and refuses combinations that would send a token where it does not belong.
  */
 import {
+  BUILDKITE_USERNAME,
   BUILDKITE_PACKAGES_HOST,
   buildkiteAudience,
   parseBuildkiteRegistry,
@@ -17,8 +18,8 @@ import type { PlannedAuth, PlannedRegistry } from './publish-plan.js';
 /** Longest life of an OIDC token Buildkite Packages accepts, in seconds; tokens are minted for exactly this. */
 export const OIDC_LIFETIME_SECONDS = 300;
 
-/** User name of token logins to Buildkite Packages. */
-export const BUILDKITE_USERNAME = 'buildkite';
+/** User name of token logins to Buildkite Packages (defined once, in src/reference). */
+export { BUILDKITE_USERNAME };
 
 /**
  * The registries of `config`, in the order written, with their logins.

@@ -68,7 +68,7 @@ export function failureInput(error: unknown, context: FailureContext = {}): Fail
  */
 export function failureSummary(error: unknown, context: FailureContext = {}): string {
   const input = failureInput(error, context);
-  const out = [renderFailure(input)];
+  const out = [renderFailure(input, { words: 'action' })];
   const refused = input.status === 401 || input.status === 403 || AUTH_CODES.has(input.code);
   if (refused && context.auth?.method === 'oidc')
     out.push(githubOidcFix(context.auth.audience, context.target, context.oidc !== undefined));

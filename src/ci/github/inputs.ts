@@ -75,6 +75,12 @@ export interface RunnerEnv {
   readonly runnerTemp?: string;
   /** `GITHUB_WORKSPACE`: the checkout, and the working directory of the step. */
   readonly workspace?: string;
+  /**
+   * Whether the job may mint OIDC tokens: `available` when the runner set
+   * `ACTIONS_ID_TOKEN_REQUEST_URL` and `_TOKEN` (only for `permissions: id-token: write`);
+   * undefined when not known.
+   */
+  readonly oidc?: 'available' | 'unavailable';
 }
 
 /** Reads {@link RunnerEnv} from `env` (default `process.env`); empty values count as absent. */
@@ -83,7 +89,7 @@ export function readRunnerEnv(env: NodeJS.ProcessEnv = process.env): RunnerEnv {
     const value = env[name]?.trim();
     return value === undefined || value === '' ? undefined : value;
   };
-  const fields: Record<keyof RunnerEnv, string | undefined> = {
+  const fields: Record<Exclude<keyof RunnerEnv, 'oidc'>, string | undefined> = {
     ref: read('GITHUB_REF'),
     refName: read('GITHUB_REF_NAME'),
     refType: read('GITHUB_REF_TYPE'),
@@ -95,5 +101,12 @@ export function readRunnerEnv(env: NodeJS.ProcessEnv = process.env): RunnerEnv {
     runnerTemp: read('RUNNER_TEMP'),
     workspace: read('GITHUB_WORKSPACE'),
   };
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as RunnerEnv;
+  const oidc =
+    read('ACTIONS_ID_TOKEN_REQUEST_URL') && read('ACTIONS_ID_TOKEN_REQUEST_TOKEN')
+      ? 'available'
+      : 'unavailable';
+  return {
+    ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+    oidc,
+  } as RunnerEnv;
 }

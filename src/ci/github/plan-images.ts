@@ -1,21 +1,20 @@
 /**
- * Turns the `images` and `tags` inputs into the images to push: parses each source, picks its
- * name (written after `->`, or taken from an engine or registry reference), renders the tag
- * templates for this run and checks every reference it will push. Pure.
+ * Turns the `images` and `tags` inputs into the images to push through the CI-neutral planner
+ * (`src/publish/plan`): this file only reads the action's syntax (`SOURCE [-> NAME]` lines, a
+ * `tags` list) and names the input in errors. Pure.
  */
-import { targetReference, type RegistryTarget } from '../../publish/index.js';
-import {
-  parseReference,
-  parseRepositoryPath,
-  renderTagTemplate,
-  type TagContext,
-} from '../../reference/index.js';
+import type { RegistryTarget } from '../../publish/index.js';
+import { DEFAULT_TAG_TEMPLATES, PlanError, planImageSet } from '../../publish/plan/index.js';
+import type { TagContext } from '../../reference/index.js';
 import { parseSource, type SourceSpec } from '../../sources/index.js';
 import { conflictingInputs, invalidInput, missingInput } from './errors.js';
 import { parseImageLines, parseList, type ImageLine } from './input-syntax.js';
 
 /** Tags when the `tags` input is empty: the run number, as the Buildkite plugin's build number. */
-export const DEFAULT_TAGS: readonly string[] = ['{{build.number}}'];
+export const DEFAULT_TAGS: readonly string[] = DEFAULT_TAG_TEMPLATES;
+
+/** The image name a source implies (the planner's; see `defaultImageName`). */
+export { defaultImageName as defaultName } from '../../publish/plan/index.js';
 
 /** One image to push. */
 export interface ActionImage {
@@ -34,7 +33,7 @@ export interface ActionImage {
  *
  * @param organization Buildkite organization for `packages.buildkite.com/{registry}/...` sources
  * @throws {ActionError} `CI_INPUT_INVALID` (a bad line, source, name or tag template; every
- *   template lacks a value), `CI_INPUT_MISSING` (no name can be taken from a file source),
+ *   template lacks a value), `CI_INPUT_MISSING` (no name can be taken from the source),
  *   `CI_INPUT_CONFLICT` (two images with one name)
  */
 export function planImages(
@@ -45,47 +44,60 @@ export function planImages(
 ): ActionImage[] {
   const lines = parseImageLines(inputs.images);
   if (lines.length === 0) return [];
-  const { tags, skipped } = renderTags(parseList(inputs.tags), context);
-  const names = new Map<string, string>();
-  return lines.map((line) => {
-    const name = nameOf(line, sourceSpec(line, organization));
-    const earlier = names.get(name);
-    if (earlier !== undefined) {
-      throw conflictingInputs(
-        'images',
-        `\`images\`: ${JSON.stringify(earlier)} and ${JSON.stringify(line.text)} are both named ${JSON.stringify(name)}`,
-        'Give one of them its own name: `SOURCE -> NAME`.',
-      );
-    }
-    names.set(name, line.text);
-    for (const target of registries) for (const tag of tags) checkReference(target, name, tag, line);
-    return { source: line.source, name, tags, skippedTags: skipped };
-  });
+  const templates = parseList(inputs.tags);
+  const images = lines.map((line) => ({
+    source: line.source,
+    spec: sourceSpec(line, organization),
+    name: line.name,
+    templates,
+  }));
+  try {
+    return planImageSet(images, registries, context).map(({ source, name, tags, skippedTags }) => ({
+      source,
+      name,
+      tags,
+      skippedTags,
+    }));
+  } catch (error) {
+    throw inputError(error, lines);
+  }
 }
 
-function renderTags(written: readonly string[], context: TagContext): { tags: string[]; skipped: string[] } {
-  const templates = written.length > 0 ? written : DEFAULT_TAGS;
-  const tags: string[] = [];
-  const skipped: string[] = [];
-  for (const template of templates) {
-    let tag: string | undefined;
-    try {
-      tag = renderTagTemplate(template, context, { missing: 'skip' });
-    } catch (error) {
-      const { message, hint } = error as { message: string; hint?: string };
-      throw invalidInput('tags', `\`tags\`: ${JSON.stringify(template)}: ${message}`, hint, error);
+/** The planner's error in the action's words: the input (`images`, `tags`) and the line. */
+function inputError(error: unknown, lines: readonly ImageLine[]): unknown {
+  const { message, hint } = error as { message: string; hint?: string };
+  if (!(error instanceof PlanError)) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('REF_TEMPLATE_')) {
+      const template = (error as { template?: string }).template ?? '';
+      return invalidInput('tags', `\`tags\`: ${JSON.stringify(template)}: ${message}`, hint, error);
     }
-    if (tag === undefined) skipped.push(template);
-    else if (!tags.includes(tag)) tags.push(tag);
+    return error;
   }
-  if (tags.length === 0) {
-    throw invalidInput(
-      'tags',
-      `\`tags\`: no tag is left: every template needs a value this run does not have (${skipped.join(', ')})`,
-      'Add a tag every run has, such as `{{build.number}}`, `sha-{{commit.short}}` or `latest`.',
-    );
+  const line = lines[error.index]!;
+  switch (error.code) {
+    case 'PUBLISH_DUPLICATE_NAME':
+      return conflictingInputs(
+        'images',
+        `\`images\`: ${JSON.stringify(lines[error.earlier ?? 0]!.text)} and ${JSON.stringify(line.text)} are both named ${JSON.stringify(error.imageName)}`,
+        'Give one of them its own name: `SOURCE -> NAME`.',
+      );
+    case 'PUBLISH_NAME_REQUIRED':
+      return missingInput(
+        'images',
+        `\`images\`: ${JSON.stringify(line.text)} needs a name: ${message}`,
+        `Write \`${line.source} -> app\`.`,
+      );
+    case 'PUBLISH_NO_TAG':
+      return invalidInput(
+        'tags',
+        `\`tags\`: ${message}`,
+        'Add a tag every run has, such as `{{build.number}}`, `sha-{{commit.short}}` or `latest`.',
+        error,
+      );
+    default:
+      return invalidInput('images', `\`images\`: ${JSON.stringify(line.text)}: ${message}`, hint, error);
   }
-  return { tags, skipped };
 }
 
 function sourceSpec(line: ImageLine, organization: string | undefined): SourceSpec {
@@ -94,60 +106,5 @@ function sourceSpec(line: ImageLine, organization: string | undefined): SourceSp
   } catch (error) {
     const { message, hint } = error as { message: string; hint?: string };
     throw invalidInput('images', `\`images\`: ${message}`, hint, error);
-  }
-}
-
-function nameOf(line: ImageLine, spec: SourceSpec): string {
-  const name = line.name ?? defaultName(spec);
-  if (name === undefined) {
-    throw missingInput(
-      'images',
-      `\`images\`: ${JSON.stringify(line.text)} needs a name: a file or directory source does not carry one`,
-      `Write \`${line.source} -> app\`.`,
-    );
-  }
-  try {
-    return parseRepositoryPath(name);
-  } catch (error) {
-    throw invalidInput(
-      'images',
-      `\`images\`: ${JSON.stringify(line.text)}: ${(error as Error).message}`,
-      'A name is lowercase letters, digits and `.`, `_`, `-`, with `/` between parts: `app`, `team/app`.',
-      error,
-    );
-  }
-}
-
-/**
- * The name an engine or registry source implies: the last path component of its repository
- * (`docker:ghcr.io/acme/app:ci` gives `app`), or of a docker archive's reference;
- * `undefined` for layouts and archives without a reference.
- */
-export function defaultName(spec: SourceSpec): string | undefined {
-  const last = (repository: string): string => repository.slice(repository.lastIndexOf('/') + 1);
-  switch (spec.kind) {
-    case 'docker':
-    case 'podman':
-    case 'registry':
-      return last(spec.reference.repository);
-    case 'docker-archive':
-      return spec.select.by === 'reference'
-        ? last(parseReference(spec.select.reference).repository)
-        : undefined;
-    default:
-      return undefined;
-  }
-}
-
-function checkReference(target: RegistryTarget, name: string, tag: string, line: ImageLine): void {
-  try {
-    targetReference(target, name, tag);
-  } catch (error) {
-    throw invalidInput(
-      'images',
-      `\`images\`: ${JSON.stringify(line.text)} cannot be pushed to ${target.prefix}: ${(error as Error).message}`,
-      undefined,
-      error,
-    );
   }
 }

@@ -5,7 +5,7 @@
  * would send a credential where it does not belong. Pure.
  */
 import { resolveTarget, type RegistryTarget } from '../../publish/index.js';
-import { BUILDKITE_PACKAGES_HOST } from '../../reference/index.js';
+import { BUILDKITE_PACKAGES_HOST, BUILDKITE_USERNAME } from '../../reference/index.js';
 import { conflictingInputs, invalidInput, missingInput } from './errors.js';
 import type { ActionInputs } from './inputs.js';
 import { parseChoice, parseList } from './input-syntax.js';
@@ -17,7 +17,7 @@ export const AUTH_METHODS = ['oidc', 'token', 'docker-config', 'none'] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];
 
 /** User name of token and OIDC logins to Buildkite Packages (and the default for OIDC elsewhere). */
-export const BUILDKITE_USERNAME = 'buildkite';
+export { BUILDKITE_USERNAME };
 
 /** How to log in to one registry. Holds no secret: the token stays in the inputs. */
 export type ActionAuth =
@@ -134,7 +134,12 @@ function authFor(
           'Set `username` to the account the token belongs to (for ghcr.io: `${{ github.actor }}`).',
         );
       }
-      return { input, target, auth: { method: 'token', username: inputs.username || BUILDKITE_USERNAME } };
+      // The `username` input is the one the job summary's login hint shows.
+      return {
+        input,
+        target: inputs.username ? { ...target, username: inputs.username } : target,
+        auth: { method: 'token', username: inputs.username || BUILDKITE_USERNAME },
+      };
     case 'docker-config':
     case 'none':
       if (inputs.username !== '') {

@@ -4,7 +4,7 @@
  */
 import type { TagContext } from '../../reference/index.js';
 import { COMPRESSIONS, type Compression } from '../../sources/index.js';
-import { missingInput } from './errors.js';
+import { ActionError, missingInput } from './errors.js';
 import type { ActionInputs, RunnerEnv } from './inputs.js';
 import { parseBooleanInput, parseChoice, parseIntegerInput, parseList } from './input-syntax.js';
 import { planImages, type ActionImage } from './plan-images.js';
@@ -59,7 +59,8 @@ export interface PlanOptions {
  *
  * @throws {ActionError} `CI_INPUT_*` naming the input (see `planRegistries`, `planImages`), and
  *   `CI_INPUT_MISSING` when there is nothing to do: no `images` (unless `local-registry` is on),
- *   or images but no `registry` and no local registry
+ *   or images but no `registry` and no local registry; `CI_OIDC_UNAVAILABLE` when a registry logs
+ *   in with OIDC and the runner says the job may not mint a token (no `id-token: write`)
  */
 export function planAction(inputs: ActionInputs, runner: RunnerEnv, options: PlanOptions = {}): ActionPlan {
   const push = parseBooleanInput('push', inputs.push, ACTION_DEFAULTS.push);
@@ -100,6 +101,18 @@ export function planAction(inputs: ActionInputs, runner: RunnerEnv, options: Pla
       'registry',
       '`registry` is empty: there is nowhere to push the images',
       'Set `registry` to `{org}/{registry}` (Buildkite Packages) or `host[:port][/path]`, or set `local-registry: true`.',
+    );
+  }
+  const oidc = registries.filter(({ auth }) => auth.method === 'oidc');
+  if (push && images.length > 0 && oidc.length > 0 && runner.oidc === 'unavailable') {
+    // Found here, before anything is pushed, not after the first registry took the images.
+    throw new ActionError(
+      'CI_OIDC_UNAVAILABLE',
+      `${oidc.map((r) => r.input).join(', ')} logs in with OIDC, but this job may not request an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set)`,
+      {
+        input: 'auth',
+        hint: 'Add `permissions: id-token: write` to the job (or the workflow). Pull requests from forks never get one: use `push: false` there, or `auth: token` with a secret.',
+      },
     );
   }
   return {

@@ -1,14 +1,17 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
+import { interruptible } from '../interrupt.js';
 import { Progress } from '../progress.js';
 import { parseDestination, registryFlags } from '../shared.js';
+import { jsonOutput } from '../../render/json.js';
 
-/** `container-package copy SRC DST`: copy an image between registries or repositories. */
+/** `container-package copy SOURCE DESTINATION`: copy an image between registries or repositories. */
 export default class CopyCommand extends BaseCommand {
   static override summary = 'Copy an image (every platform) from one registry or repository to another.';
   static override description =
-    'Blobs stream from SRC to DST without touching the disk; blobs DST already has are skipped, and the\n' +
-    'manifests are copied byte for byte, so the digest stays the same. SRC may be any push source.';
+    'Blobs stream from SOURCE to DESTINATION without touching the disk; blobs DESTINATION already has ' +
+    'are skipped, and the manifests are copied byte for byte, so the digest stays the same. SOURCE may ' +
+    'be any push source.';
 
   static override examples = [
     '<%= config.bin %> copy 127.0.0.1:5000/cache/app:42 packages.buildkite.com/acme/images/app:42',
@@ -30,16 +33,19 @@ export default class CopyCommand extends BaseCommand {
     const destination = parseDestination(args.destination, flags.org, flags['packages-host']);
     const progress = new Progress({ stream: process.stderr, ...(flags.json && { mode: 'none' as const }) });
     try {
-      const [result] = await publish({
-        images: [{ source: args.source, name: destination.name, tags: [destination.tag ?? 'latest'] }],
-        registries: [destination.target],
-        ...(flags['docker-config'] && { dockerConfig: flags['docker-config'] }),
-        ...(flags.org && { organization: flags.org }),
-        compression: 'none',
-        client: { insecure: flags.insecure ?? [] },
-        onEvent: progress.onEvent,
-      });
-      this.log(flags.json ? JSON.stringify(result, null, 2) : `${result!.references[0]}@${result!.digest}`);
+      const [result] = await interruptible((signal) =>
+        publish({
+          images: [{ source: args.source, name: destination.name, tags: [destination.tag ?? 'latest'] }],
+          registries: [destination.target],
+          ...(flags['docker-config'] && { dockerConfig: flags['docker-config'] }),
+          ...(flags.org && { organization: flags.org }),
+          compression: 'none',
+          client: { insecure: flags.insecure ?? [] },
+          onEvent: progress.onEvent,
+          signal,
+        }),
+      );
+      this.log(flags.json ? jsonOutput(result) : `${result!.references[0]}@${result!.digest}`);
     } finally {
       progress.stop();
     }

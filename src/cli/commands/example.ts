@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Flags } from '@oclif/core';
+import { BUILDKITE_USERNAME } from '../../reference/buildkite-names.js';
 import { BaseCommand } from '../base-command.js';
 import { Progress } from '../progress.js';
 
@@ -17,7 +18,7 @@ export default class ExampleCommand extends BaseCommand {
     '(example/images) and a write token, writes a small example image as an OCI layout (no engine',
     'needed), logs in with the token (through the docker config, never argv), pushes the image under',
     'two tags, prints the pull instructions the build annotation would carry, and stops the registry.',
-  ].join('\n');
+  ].join(' ');
 
   static override examples = ['<%= config.bin %> example', '<%= config.bin %> example --keep'];
 
@@ -78,12 +79,12 @@ export default class ExampleCommand extends BaseCommand {
       const target = resolveTarget(`${registry.address}/example/images`);
       const dockerConfig = join(dir, 'docker-config');
       this.log('3. Logging in with a write token (stored in a private docker config, 0600)…');
-      await login(target, { username: 'buildkite', password: token }, { configDir: dockerConfig });
+      await login(target, { username: BUILDKITE_USERNAME, password: token }, { configDir: dockerConfig });
       this.log('4. Pushing under two tags…');
       const progress = new Progress({ stream: process.stderr });
       const results = await publish({
         images: [{ source: image.source, name: 'hello', tags: ['1', 'latest'] }],
-        registries: [{ ...target, visibility: 'private', username: 'buildkite' }],
+        registries: [{ ...target, visibility: 'private', username: BUILDKITE_USERNAME }],
         dockerConfig,
         onEvent: progress.onEvent,
       }).finally(() => progress.stop());

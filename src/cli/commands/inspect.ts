@@ -4,13 +4,14 @@ import { formatBytes } from '../../render/index.js';
 import { BaseCommand } from '../base-command.js';
 import { readClient } from '../client.js';
 import { registryFlags } from '../shared.js';
+import { jsonOutput } from '../../render/json.js';
 
 /** `container-package inspect REF`: what an image in a registry is. */
 export default class InspectCommand extends BaseCommand {
   static override summary =
     'Show an image in a registry: digest, platforms, size, layers, labels and checksums.';
   static override description =
-    'Also shows what the Buildkite Packages details page does: MD5, SHA1, SHA256 and SHA512 checksums of\n' +
+    'Also shows what the Buildkite Packages details page does: MD5, SHA1, SHA256 and SHA512 checksums of ' +
     'the manifest, the package size and, with --files, the total number of files (downloads every layer).';
 
   static override examples = [
@@ -34,7 +35,7 @@ export default class InspectCommand extends BaseCommand {
         files: flags.files,
       });
       if (flags.json) {
-        this.log(JSON.stringify(result, null, 2));
+        this.log(jsonOutput(result));
         return;
       }
       this.log(`Reference:   ${result.reference}`);

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { ContainerPackageError } from '../../errors.js';
 import { resolveTarget } from '../../publish/targets.js';
+import { BUILDKITE_USERNAME } from '../../reference/buildkite-names.js';
 import { BaseCommand } from '../base-command.js';
 import { readStdinSecret, registryFlags } from '../shared.js';
 
@@ -17,7 +18,7 @@ export default class LoginCommand extends BaseCommand {
     'GET /v2/ with the credentials (after the token flow without a repository scope when the registry',
     'uses one); any answer but 200 fails and nothing is stored. Credentials are written to',
     "$DOCKER_CONFIG/config.json (mode 0600) in docker's format after the registry accepted them.",
-  ].join('\n');
+  ].join(' ');
 
   static override examples = [
     'printf \'%s\' "$TOKEN" | <%= config.bin %> login acme/images --password-stdin',
@@ -56,7 +57,8 @@ export default class LoginCommand extends BaseCommand {
       ...(flags.audience && { audience: flags.audience }),
       ...(flags['packages-host'] && { packagesHost: flags['packages-host'] }),
     });
-    const username = flags.username ?? (target.kind === 'buildkite' || flags.oidc ? 'buildkite' : undefined);
+    const username =
+      flags.username ?? (target.kind === 'buildkite' || flags.oidc ? BUILDKITE_USERNAME : undefined);
     if (username === undefined) {
       throw new ContainerPackageError(
         'CLI_USERNAME_REQUIRED',

@@ -12,8 +12,8 @@ export default class PushCommand extends BaseCommand {
     '  oci-archive:FILE[:NAME]            an OCI layout in a tar file',
     '  docker-archive:FILE[:REF|:@N]      `docker save` output (layers are compressed on the way)',
     '  REF or docker://REF                an image in a registry (a copy)',
-    'Each --to is host[:port]/path/name[:tag]; --tag adds tags to every destination. Credentials come',
-    'from the docker config (see `container-package login`). With --json, only the result is printed.',
+    'Each --to is host[:port]/path/name[:tag]; --tag adds tags to every destination. Credentials come ' +
+      'from the docker config (see `container-package login`). With --json, only the result is printed.',
   ].join('\n');
 
   static override examples = [

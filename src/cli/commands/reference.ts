@@ -1,15 +1,17 @@
 import { Args, Flags } from '@oclif/core';
 import { familiarReference, formatReference, parseReference } from '../../reference/index.js';
 import { BaseCommand } from '../base-command.js';
+import { jsonOutput } from '../../render/json.js';
 
 /** `container-package reference REF`: parse and normalise an image reference the way docker does. */
 export default class ReferenceCommand extends BaseCommand {
   static override summary = 'Parse and normalise an image reference the way docker does.';
   static override description = [
     'Prints the canonical form (registry, repository, tag, digest) of REF, or a clear error naming',
-    'the invalid part. With --buildkite-org, a bare "{registry}/{image}" is not expanded: only',
-    'explicit "packages.buildkite.com/..." names are Buildkite Packages references.',
-  ].join('\n');
+    'the invalid part. A bare "{registry}/{image}" is read as docker reads it (a Docker Hub',
+    'repository): only explicit "packages.buildkite.com/{org}/{registry}/{image}" names are',
+    'Buildkite Packages references.',
+  ].join(' ');
 
   static override examples = [
     '<%= config.bin %> reference alpine',
@@ -32,14 +34,17 @@ export default class ReferenceCommand extends BaseCommand {
     const ref = parseReference(args.ref);
     if (flags.json) {
       this.log(
-        JSON.stringify({
-          registry: ref.registry,
-          repository: ref.repository,
-          tag: ref.tag ?? null,
-          digest: ref.digest ?? null,
-          canonical: formatReference(ref),
-          familiar: familiarReference(ref),
-        }),
+        jsonOutput(
+          {
+            registry: ref.registry,
+            repository: ref.repository,
+            tag: ref.tag ?? null,
+            digest: ref.digest ?? null,
+            canonical: formatReference(ref),
+            familiar: familiarReference(ref),
+          },
+          { compact: true },
+        ),
       );
       return;
     }

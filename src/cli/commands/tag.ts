@@ -11,7 +11,7 @@ export default class TagCommand extends BaseCommand {
     'valid tag (at most 128 characters of letters, digits, "_", "." and "-"). Placeholders:',
     '{{branch}} {{build.number}} {{commit}} {{commit.short}} {{tag}} {{pipeline}} {{date}} {{timestamp}}.',
     'Plain text outside placeholders is kept, so "feature/Foo" becomes a valid tag too.',
-  ].join('\n');
+  ].join(' ');
 
   static override examples = [
     '<%= config.bin %> tag "{{branch}}-{{build.number}}" --branch feature/Foo --build-number 42',

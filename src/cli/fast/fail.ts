@@ -1,28 +1,21 @@
 /** Failing a fast path exactly as the oclif command would. */
 import { isContainerPackageError } from '../../errors.js';
-import { cliErrorOptions } from '../exit-codes.js';
+import { printFailure } from '../report-error.js';
 
 /**
- * Prints `error` and exits, through oclif's own handler: a ContainerPackageError becomes the
- * same CLIError `BaseCommand` makes of it (message, `Code:`, `Try this:` hint, documented exit
- * code); anything else is printed as oclif prints unexpected errors. oclif is loaded only here.
+ * Prints `error` and exits: a ContainerPackageError exactly as `BaseCommand` prints it (message,
+ * code and hint, unwrapped; a JSON error object on stdout under `json`) with its documented exit
+ * code; anything else through oclif's own handler, as oclif prints unexpected errors (unless
+ * `json`). oclif is loaded only for those.
  */
-export async function failLikeOclif(error: unknown): Promise<never> {
-  const [errors, handler] = await Promise.all([
-    import('@oclif/core/errors').then(commonJs),
-    import('@oclif/core/handle').then(commonJs),
-  ]);
-  const { error: toOclifError } = errors;
-  const { handle } = handler;
-  let failure = error as Error;
-  if (isContainerPackageError(error)) {
-    try {
-      toOclifError(error.message, cliErrorOptions(error));
-    } catch (made) {
-      failure = made as Error;
-    }
+export async function failLikeOclif(error: unknown, options: { json?: boolean } = {}): Promise<never> {
+  const json = options.json ?? false;
+  if (isContainerPackageError(error) || json) {
+    process.exitCode = printFailure(error, { json });
+    process.exit();
   }
-  await handle(failure);
+  const { handle } = await import('@oclif/core/handle').then(commonJs);
+  await handle(error as Error);
   // handle() exits; should it ever return, still fail.
   process.exit(1);
 }

@@ -4,7 +4,7 @@
  * registry would keep). `bin/container-package` calls {@link runFast} first and loads the full
  * CLI only when it returns false. Each path takes only input it can read exactly as the oclif
  * command would, and leaves anything else (`--help`, an unknown flag, a bad value) to it;
- * failures are reported through oclif's own error handler, so they read and exit the same.
+ * failures are printed by report-error.ts, as the oclif commands print them, so they read and exit the same.
  */
 import { fileURLToPath } from 'node:url';
 

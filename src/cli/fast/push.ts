@@ -22,7 +22,7 @@ export async function pushFast(args: readonly string[]): Promise<boolean> {
       process.stdout.write(`${line}\n`),
     );
   } catch (error) {
-    await failLikeOclif(error);
+    await failLikeOclif(error, { json: parsed.flags.json });
   }
   return true;
 }

@@ -57,8 +57,18 @@ export async function initiateUpload(
     url.searchParams.set('from', mount.from.repository);
     scopes.push(pullScope(mount.from));
   }
+  ctx.signal?.throwIfAborted();
+  // Not cut off by the operation's signal: a POST the registry answered after the client hung up
+  // would leave a session whose URL nobody knows, so nobody could cancel it. It has its own
+  // timeout instead, and a session it opens after an abort is cancelled at once.
   const response = await ctx.session.send(
-    { method: 'POST', url, headers: { 'content-length': '0' }, ...base(ctx, scopes) },
+    {
+      method: 'POST',
+      url,
+      headers: { 'content-length': '0' },
+      scopes,
+      signal: AbortSignal.timeout(INITIATE_TIMEOUT_MS),
+    },
     mount ? [201, 202] : [202],
     { repository: ctx.repo.repository },
   );
@@ -68,8 +78,15 @@ export async function initiateUpload(
   }
   const location = nextLocation(response, ctx.session.origin);
   await discard(response);
+  if (ctx.signal?.aborted) {
+    await cancelUpload(ctx, location);
+    ctx.signal.throwIfAborted();
+  }
   return { mounted: false, location };
 }
+
+/** The longest a `POST` that opens an upload may take (it is not cut off by an abort). */
+const INITIATE_TIMEOUT_MS = 60_000;
 
 /** Where an upload stands: the next offset to send and the URL to send it to. */
 export interface UploadStatus {

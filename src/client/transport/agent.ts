@@ -3,9 +3,10 @@
  * package. `import { Agent } from 'undici'` evaluates all of undici (fetch, WebSocket, caches,
  * mock agents...), about 20 ms of every CLI start for code the client never runs; these are the
  * two modules its index wires together the same way (`Object.assign(Dispatcher.prototype, api)`).
- * Types come from the package's public declarations. A test checks that an Agent built here
- * answers `request()` (test/unit/client/agent.test.ts), so an undici upgrade that moves these
- * files fails the build and the tests, not a user's push.
+ * Types come from the package's public declarations. undici is pinned to one exact version in
+ * package.json; tests check that an Agent built here answers `request()`
+ * (test/unit/client/transport/agent.test.ts) and that undici's index wires these very modules
+ * (undici-pin.test.ts), so an upgrade that moves them fails the tests, not a user's push.
  */
 import type { Agent as AgentType } from 'undici';
 // @ts-expect-error undici ships no declarations for its lib/ files

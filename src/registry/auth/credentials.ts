@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
+import { BUILDKITE_USERNAME } from '../../reference/index.js';
 
 /** The user name Buildkite Packages expects; the password is the token. */
-export const USERNAME = 'buildkite';
+export const USERNAME = BUILDKITE_USERNAME;
 
 /** Longest Authorization header considered; longer ones are refused unread (JWTs are ~1 KiB). */
 const MAX_HEADER_LENGTH = 16 * 1024;

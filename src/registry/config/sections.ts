@@ -1,8 +1,8 @@
 import type { RegistryDefinition } from '../auth/registries.js';
 import { REGISTRY_NAME_SHAPE, isRegistryName } from '../auth/registry-name.js';
-import type { IssuerConfig, RegistryConfig } from '../config.js';
 import { readPolicy } from './policy.js';
 import { join, type ConfigReader } from './reader.js';
+import type { IssuerConfig, RegistryConfig } from './types.js';
 import { isLoopbackHost } from './units.js';
 
 /** Reads `registries`: unique `{org}/{registry}` names, visibility (default private), OIDC policy. */

@@ -1,6 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ResolvedRegistryOptions } from '../options.js';
 import type { Store } from '../storage/store.js';
+
+/**
+ * The registry's resolved options as handlers see them: `ResolvedRegistryOptions`, merged in by
+ * `../options.ts` (`declare module`). Declared here, empty, so that http/ does not import
+ * options.ts, which imports caching.ts → mirror/ → http/: that was an import cycle.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface RequestOptions {}
 
 /** Everything a handler needs about one request. Names and digests in routes are validated by then. */
 export interface RequestContext {
@@ -9,6 +16,6 @@ export interface RequestContext {
   /** Upper-case HTTP method. */
   readonly method: string;
   readonly query: URLSearchParams;
-  readonly options: ResolvedRegistryOptions;
+  readonly options: RequestOptions;
   readonly store: Store;
 }

@@ -106,8 +106,10 @@ export async function pushFromEngine(options: EnginePushOptions): Promise<Engine
       pushed.push({ reference: formatReference(target), digest });
     }
   } finally {
-    // Untag only what we tagged; the image stays under its source name.
-    for (const name of created) await run(['image', 'rm', name]).catch(() => undefined);
+    // Untag only what we tagged; the image stays under its source name. Not cancellable: after
+    // Ctrl-C (an aborted signal) the temporary tags must still go.
+    for (const name of created)
+      await runEngine(engine, ['image', 'rm', name], { env }).catch(() => undefined);
   }
   const digests = new Set(pushed.map((p) => p.digest));
   if (digests.size > 1)
@@ -136,7 +138,7 @@ async function pushWithRetries(
         options.engine,
         `${options.engine} push ${name}: the registry refused the credentials (401): ${refusal(outcome)}`,
         {
-          hint: `log in to ${target.registry} first (container-package login ${target.registry}); for Buildkite Packages check the OIDC audience and policy`,
+          hint: `log in to ${target.registry} first (the docker config the engine reads has no credentials it accepts); for Buildkite Packages check the OIDC audience and policy`,
         },
       );
     }
@@ -184,10 +186,14 @@ async function pushOnce(
     const result = await runEngine('docker', ['push', name], runOptions);
     if (result.exitCode !== 0) return result;
     const fromOutput = digestFromDockerPush(result.stdout);
+    // Not through onLine: its JSON line (`["host/app@sha256:…"]`) is an answer, not progress.
     const inspect = await runEngine(
       'docker',
       ['image', 'inspect', '--format', '{{json .RepoDigests}}', name],
-      runOptions,
+      {
+        env,
+        ...(options.signal && { signal: options.signal }),
+      },
     );
     const fromRepoDigests = inspect.exitCode === 0 ? digestFromRepoDigests(inspect.stdout, target) : [];
     const digest = fromOutput ?? (fromRepoDigests.length === 1 ? fromRepoDigests[0] : undefined);

@@ -76,6 +76,69 @@ describe('Progress', () => {
     expect(out.text()).toContain('\x1b[2K');
   });
 
+  it('draws the final block once on a terminal, not again when stopped', () => {
+    const out = sink(true);
+    const progress = new Progress({ stream: out.stream, mode: 'live' });
+    events.forEach(progress.onEvent);
+    progress.onEvent({
+      type: 'image-done',
+      image: {
+        source: 'oci:dir',
+        name: 'app',
+        digest: D,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        size: 2348,
+        references: ['host/team/app:v1'],
+        registry: { host: 'host', kind: 'generic', visibility: 'unknown' },
+      },
+    });
+    progress.stop();
+    const finalRows = out
+      .text()
+      .split('\n')
+      .filter((line) => line.includes(`${'ab'.repeat(6)} [`) && line.includes('pushed'));
+    expect(finalRows).toHaveLength(1);
+  });
+
+  it('shows a layer compressed as it uploaded under its stored digest, as inspect does', () => {
+    const plain = `sha256:${'11'.repeat(32)}`;
+    const stored = `sha256:${'22'.repeat(32)}`;
+    const progressEvent = (event: Extract<PublishEvent, { type: 'progress' }>['event']): PublishEvent => ({
+      type: 'progress',
+      source: 'oci:dir',
+      target: 'host/team',
+      event,
+    });
+    for (const mode of ['plain', 'live'] as const) {
+      const out = sink(mode === 'live');
+      const progress = new Progress({ stream: out.stream, mode });
+      progress.onEvent(events[0]!);
+      progress.onEvent(
+        progressEvent({
+          type: 'blob-start',
+          repository: 'host/team/app',
+          digest: plain,
+          bytes: 0,
+          total: 4096,
+        }),
+      );
+      progress.onEvent(
+        progressEvent({
+          type: 'blob-done',
+          repository: 'host/team/app',
+          digest: stored,
+          bytes: 900,
+          total: 900,
+          replaces: plain,
+        }),
+      );
+      progress.stop();
+      const last = out.text().trimEnd().split('\n').at(-1)!;
+      expect(last).toContain('22'.repeat(6));
+      expect(last).not.toContain('11'.repeat(6));
+    }
+  });
+
   it('prints nothing in none mode (--json)', () => {
     const out = sink(true);
     const progress = new Progress({ stream: out.stream, mode: 'none' });

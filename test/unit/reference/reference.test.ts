@@ -284,10 +284,17 @@ describe('parseReference', () => {
     );
   });
 
-  test('an unknown digest algorithm names the supported ones', () => {
+  test('an unknown digest algorithm names the registered ones', () => {
     expect(parseError(`repo@md5:${'f'.repeat(32)}`).message).toContain(
-      'supported algorithms are sha256 and sha512',
+      'registered algorithms are sha256, sha384, sha512',
     );
+  });
+
+  test('a sha384 digest parses, as docker accepts it', () => {
+    const digest = `sha384:${'a'.repeat(96)}`;
+    expect(parseReference(`ghcr.io/acme/app@${digest}`)).toMatchObject({ digest, repository: 'acme/app' });
+    expect(parseError(`app@sha384:${'a'.repeat(64)}`).message).toContain('a sha384 digest has 96 hex digits');
+    expect(parseError(`app@sha384:${'A'.repeat(96)}`).code).toBe('REF_INVALID_DIGEST');
   });
 
   test('the uppercase error suggests the lowercase name', () => {

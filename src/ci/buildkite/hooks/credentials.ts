@@ -7,6 +7,7 @@ import { jwtClaims, type LoginCredentials } from '../../../client/index.js';
 import { ContainerPackageError } from '../../../errors.js';
 import { resolveTarget, type RegistryTarget } from '../../../publish/index.js';
 import type { OidcTokenFacts } from '../../../render/index.js';
+import { BUILDKITE_USERNAME } from '../../../reference/index.js';
 import type { PlannedRegistry } from '../publish-plan.js';
 import type { HookContext } from './context.js';
 
@@ -30,9 +31,12 @@ export function mintedOidcToken(context: HookContext, prefix: string): OidcToken
 export function publishTarget(planned: PlannedRegistry): RegistryTarget {
   const audience = planned.auth.method === 'oidc' ? planned.auth.audience : undefined;
   const { target } = planned;
+  // The configured `username:` is the one the annotation's login hint shows.
+  const username = planned.auth.method === 'token' ? planned.auth.username : undefined;
   // Built from the plan, not parsed again: a registry on another Packages host stays a Packages registry.
   if (target.kind === 'buildkite') {
     return {
+      ...(username !== undefined && { username }),
       prefix: target.prefix,
       host: target.host,
       kind: 'buildkite',
@@ -41,7 +45,8 @@ export function publishTarget(planned: PlannedRegistry): RegistryTarget {
       ...(audience !== undefined && { audience }),
     };
   }
-  return resolveTarget(target.prefix, audience ? { audience } : {});
+  const resolved = resolveTarget(target.prefix, audience ? { audience } : {});
+  return username === undefined ? resolved : { ...resolved, username };
 }
 
 /** Credentials for `planned`, or undefined for `docker-config` and `none` (the docker config decides). */
@@ -58,7 +63,7 @@ export async function credentialsFor(
       });
       await context.agent.redact(token);
       remember(context, planned.target.prefix, { claims: jwtClaims(token) ?? {}, audience: auth.audience });
-      return { username: 'buildkite', password: token };
+      return { username: BUILDKITE_USERNAME, password: token };
     }
     case 'token': {
       const token =
@@ -75,7 +80,7 @@ export async function credentialsFor(
         );
       }
       await context.agent.redact(token);
-      return { username: auth.username ?? 'buildkite', password: token };
+      return { username: auth.username ?? BUILDKITE_USERNAME, password: token };
     }
     default:
       return undefined;

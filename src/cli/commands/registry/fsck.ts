@@ -3,6 +3,7 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../base-command.js';
 import { resolveConfig } from '../../serve-registry.js';
 import { configFlags } from './shared-flags.js';
+import { jsonOutput } from '../../../render/json.js';
 
 /** `container-package registry fsck`: verify every blob and link of a registry's storage. */
 export default class RegistryFsckCommand extends BaseCommand {
@@ -11,7 +12,7 @@ export default class RegistryFsckCommand extends BaseCommand {
     'Hashes every blob and checks that every layer link, manifest, tag and referrer points at',
     'content that exists. Reads only; repairs nothing. Exits 1 when it finds a problem. Safe to',
     'run while the registry serves.',
-  ].join('\n');
+  ].join(' ');
 
   static override examples = [
     '<%= config.bin %> registry fsck --storage /tmp/registry',
@@ -35,7 +36,7 @@ export default class RegistryFsckCommand extends BaseCommand {
     }
     const report = await new DiskStore({ root: config.storage }).fsck();
     if (flags.json) {
-      this.log(JSON.stringify({ storage: config.storage, ...report }, null, 2));
+      this.log(jsonOutput({ storage: config.storage, ...report }));
     } else {
       this.log(
         `${config.storage}: ${report.blobs} blobs (${report.blobBytes} bytes), ${report.repositories} repositories, ` +

@@ -4,6 +4,7 @@ import { formatBytes } from '../../../render/bytes.js';
 import { BaseCommand } from '../../base-command.js';
 import { resolveConfig } from '../../serve-registry.js';
 import { configFlags } from './shared-flags.js';
+import { jsonOutput } from '../../../render/json.js';
 
 /** `container-package registry gc`: free the content no manifest references. */
 export default class RegistryGcCommand extends BaseCommand {
@@ -15,7 +16,7 @@ export default class RegistryGcCommand extends BaseCommand {
     'written or read within the grace period is kept, so it is safe while the registry serves as long',
     'as pushes take less than the grace period. A running registry also collects by itself (gc.interval).',
     'Refused while another collection runs on the same storage directory.',
-  ].join('\n');
+  ].join(' ');
 
   static override examples = [
     '<%= config.bin %> registry gc --storage /var/lib/registry --dry-run',
@@ -46,7 +47,7 @@ export default class RegistryGcCommand extends BaseCommand {
     }
     const report = await collectGarbageAt(config.storage, { dryRun: flags['dry-run'], graceMs });
     if (flags.json) {
-      this.log(JSON.stringify({ storage: config.storage, ...report }, null, 2));
+      this.log(jsonOutput({ storage: config.storage, ...report }));
       return;
     }
     const verb = report.dryRun ? 'would free' : 'freed';

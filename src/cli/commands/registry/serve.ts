@@ -14,7 +14,7 @@ export default class RegistryServeCommand extends BaseCommand {
     'lets in-flight requests finish, and exits 0. Without --config the registry is open (anyone may',
     'push and pull) and refuses non-loopback addresses unless --insecure-listen is given.',
     'One registry per storage directory: a second one on it is refused, naming the PID that holds it.',
-  ].join('\n');
+  ].join(' ');
 
   static override examples = [
     '<%= config.bin %> registry serve',

@@ -74,7 +74,11 @@ describe('readRunnerEnv', () => {
       repository: 'acme/app',
       runnerTemp: '/runner/_temp',
       workspace: '/work',
+      oidc: 'unavailable',
     });
-    expect(readRunnerEnv({})).toEqual({});
+    expect(readRunnerEnv({})).toEqual({ oidc: 'unavailable' });
+    expect(
+      readRunnerEnv({ ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' }),
+    ).toEqual({ oidc: 'available' });
   });
 });

@@ -217,12 +217,7 @@ describe('planAction: refusals quote the input', () => {
       'token',
       'different hosts (packages.buildkite.com, ghcr.io)',
     ],
-    [
-      { registry: 'acme/images', images: 'oci:build/image' },
-      'CI_INPUT_MISSING',
-      'images',
-      '"oci:build/image" needs a name',
-    ],
+    [{ registry: 'acme/images', images: 'oci:.' }, 'CI_INPUT_MISSING', 'images', '"oci:." needs a name'],
     [
       { registry: 'acme/images', images: 'oci:build/image -> My App' },
       'CI_INPUT_INVALID',

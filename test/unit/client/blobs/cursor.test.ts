@@ -87,9 +87,9 @@ describe('BlobCursor', () => {
     await expect(openSource(failing)).rejects.toMatchObject({ code: 'CLIENT_SOURCE_READ' });
     const coded = {
       descriptor,
-      open: () => Promise.reject(new ContainerPackageError('SRC_GONE', 'layout removed')),
+      open: () => Promise.reject(new ContainerPackageError('SRC_NOT_FOUND', 'layout removed')),
     };
-    await expect(openSource(coded)).rejects.toMatchObject({ code: 'SRC_GONE' });
+    await expect(openSource(coded)).rejects.toMatchObject({ code: 'SRC_NOT_FOUND' });
   });
 
   it('verifies an empty blob', async () => {

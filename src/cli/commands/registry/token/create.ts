@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../../base-command.js';
 import { configFlags, resolveTokensFile, tokensFileFlag } from '../shared-flags.js';
+import { jsonOutput } from '../../../../render/json.js';
 
 /** `container-package registry token create`: make a registry token, print it once, store its hash. */
 export default class RegistryTokenCreateCommand extends BaseCommand {
@@ -11,7 +12,7 @@ export default class RegistryTokenCreateCommand extends BaseCommand {
     'read (pull), write (push; implies read), delete (implies read). --registry ORG/* covers every',
     'registry of the organization, like a Buildkite API access token. A running registry picks the',
     'token up at once.',
-  ].join('\n');
+  ].join(' ');
 
   static override examples = [
     '<%= config.bin %> registry token create --registry acme/images --scope write --description "CI push"',
@@ -51,7 +52,7 @@ export default class RegistryTokenCreateCommand extends BaseCommand {
       description: flags.description,
     });
     if (flags.json) {
-      this.log(JSON.stringify({ ...record, token, tokens_file: file }, null, 2));
+      this.log(jsonOutput({ ...record, token, tokensFile: file }));
       return;
     }
     this.log(token);

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../../base-command.js';
 import { configFlags, resolveTokensFile, tokensFileFlag } from '../shared-flags.js';
+import { jsonOutput } from '../../../../render/json.js';
 
 /** `container-package registry token list`: show the tokens of a tokens file (never the tokens). */
 export default class RegistryTokenListCommand extends BaseCommand {
@@ -22,13 +23,7 @@ export default class RegistryTokenListCommand extends BaseCommand {
     const { file } = await resolveTokensFile(flags);
     const tokens = await listTokens(file);
     if (flags.json) {
-      this.log(
-        JSON.stringify(
-          tokens.map(({ sha256: _hash, ...rest }) => rest),
-          null,
-          2,
-        ),
-      );
+      this.log(jsonOutput(tokens.map(({ sha256: _hash, ...rest }) => rest)));
       return;
     }
     if (tokens.length === 0) {

@@ -1,0 +1,172 @@
+/**
+ * Every stable error code this project throws, as one union. `ContainerPackageError` accepts only
+ * these, and the CLI's exit-code table is a `Record<ErrorCode, ExitCode>`: a new code that is not
+ * added here fails the typecheck where it is thrown, and one added here without an exit code
+ * fails it in `src/cli/exit-codes.ts`.
+ */
+
+/** The OCI distribution-spec error codes the bundled registry answers with (plus its extras). */
+export type RegistryApiCode =
+  | 'BLOB_UNKNOWN'
+  | 'BLOB_UPLOAD_INVALID'
+  | 'BLOB_UPLOAD_UNKNOWN'
+  | 'DIGEST_INVALID'
+  | 'MANIFEST_BLOB_UNKNOWN'
+  | 'MANIFEST_INVALID'
+  | 'MANIFEST_UNKNOWN'
+  | 'NAME_INVALID'
+  | 'NAME_UNKNOWN'
+  | 'SIZE_INVALID'
+  | 'TAG_INVALID'
+  | 'UNAUTHORIZED'
+  | 'DENIED'
+  | 'UNSUPPORTED'
+  | 'TOOMANYREQUESTS'
+  | 'RANGE_INVALID'
+  | 'PAGINATION_NUMBER_INVALID'
+  | 'UNKNOWN';
+
+type ReferenceCode =
+  | 'REF_EMPTY'
+  | 'REF_HEX_REPOSITORY'
+  | 'REF_INVALID_DIGEST'
+  | 'REF_INVALID_FORMAT'
+  | 'REF_INVALID_HOST'
+  | 'REF_INVALID_REGISTRY'
+  | 'REF_INVALID_REPOSITORY'
+  | 'REF_INVALID_SLUG'
+  | 'REF_INVALID_TAG'
+  | 'REF_NAME_TOO_LONG'
+  | 'REF_ORGANIZATION_REQUIRED'
+  | 'REF_TEMPLATE_MISSING_VALUE'
+  | 'REF_TEMPLATE_SYNTAX'
+  | 'REF_TEMPLATE_UNKNOWN_PLACEHOLDER'
+  | 'REF_UPPERCASE_REPOSITORY';
+
+type OciCode =
+  | 'OCI_DIGEST_MISMATCH'
+  | 'OCI_DIGEST_STATE'
+  | 'OCI_INVALID_DIGEST'
+  | 'OCI_INVALID_MANIFEST'
+  | 'OCI_PLATFORM_NOT_FOUND'
+  | 'OCI_SIZE_MISMATCH'
+  | 'OCI_UNSUPPORTED_ALGORITHM';
+
+type SourceCode =
+  | 'SRC_AMBIGUOUS'
+  | 'SRC_DIGEST_MISMATCH'
+  | 'SRC_DISPOSED'
+  | 'SRC_ENGINE_DENIED'
+  | 'SRC_ENGINE_IMAGE_NOT_FOUND'
+  | 'SRC_ENGINE_NO_DIGEST'
+  | 'SRC_ENGINE_PUSH_FAILED'
+  | 'SRC_ENGINE_UNAUTHORIZED'
+  | 'SRC_ENGINE_UNAVAILABLE'
+  | 'SRC_INVALID_ARCHIVE'
+  | 'SRC_INVALID_LAYOUT'
+  | 'SRC_INVALID_NAME'
+  | 'SRC_INVALID_OPTION'
+  | 'SRC_INVALID_SPEC'
+  | 'SRC_NOT_FOUND'
+  | 'SRC_NO_MATCH'
+  | 'SRC_SIZE_MISMATCH'
+  | 'SRC_UNKNOWN_TRANSPORT'
+  | 'SRC_UNSUPPORTED'
+  | 'SRC_UPLOAD_INCOMPLETE';
+
+type ClientCode =
+  | 'CLIENT_AUTH_REALM'
+  | 'CLIENT_BAD_LOCATION'
+  | 'CLIENT_BAD_RESPONSE'
+  | 'CLIENT_CREDENTIALS_CONFIG'
+  | 'CLIENT_CREDENTIALS_HELPER'
+  | 'CLIENT_DENIED'
+  | 'CLIENT_DIGEST_MISMATCH'
+  | 'CLIENT_INVALID_CREDENTIALS'
+  | 'CLIENT_INVALID_OPTION'
+  | 'CLIENT_INVALID_REPOSITORY'
+  | 'CLIENT_INVALID_TARGET'
+  | 'CLIENT_MANIFEST_TOO_LARGE'
+  | 'CLIENT_NETWORK_ERROR'
+  | 'CLIENT_NOT_FOUND'
+  | 'CLIENT_RATE_LIMITED'
+  | 'CLIENT_REGISTRY_ERROR'
+  | 'CLIENT_RETRIES_EXHAUSTED'
+  | 'CLIENT_SOURCE_READ'
+  | 'CLIENT_TIMEOUT'
+  | 'CLIENT_TOKEN_INVALID'
+  | 'CLIENT_TOO_MANY_PAGES'
+  | 'CLIENT_UNAUTHORIZED'
+  | 'CLIENT_UNAVAILABLE'
+  | 'CLIENT_UPLOAD_INCOMPLETE';
+
+type RegistryCode =
+  | `REGISTRY_API_${RegistryApiCode}`
+  | 'REGISTRY_ADDRESS_IN_USE'
+  | 'REGISTRY_CONFIG_INVALID'
+  | 'REGISTRY_STORAGE_LOCKED'
+  | 'REGISTRY_DIGEST_MISMATCH'
+  | 'REGISTRY_INVALID_OPTION'
+  | 'REGISTRY_JWKS_INVALID'
+  | 'REGISTRY_STORE_CORRUPT'
+  | 'REGISTRY_TOKENS_FILE_INVALID'
+  | 'REGISTRY_TOKENS_FILE_LOCKED'
+  | 'REGISTRY_TOKEN_INVALID_INPUT'
+  | 'REGISTRY_TOKEN_NOT_FOUND'
+  | 'REGISTRY_UPLOAD_LENGTH_MISMATCH'
+  | 'REGISTRY_UPLOAD_OUT_OF_ORDER'
+  | 'REGISTRY_UPLOAD_UNKNOWN';
+
+type CiCode =
+  | 'CI_ACTION_INCOMPLETE'
+  | 'CI_AGENT_BAD_OUTPUT'
+  | 'CI_AGENT_FAILED'
+  | 'CI_AGENT_INVALID_ARGUMENT'
+  | 'CI_AGENT_NOT_FOUND'
+  | 'CI_AGENT_TIMEOUT'
+  | 'CI_CONFIG_CONFLICT'
+  | 'CI_CONFIG_INVALID'
+  | 'CI_CONFIG_UNREADABLE'
+  | 'CI_CONFIG_UNRESOLVABLE'
+  | 'CI_INPUT_CONFLICT'
+  | 'CI_INPUT_INVALID'
+  | 'CI_INPUT_MISSING'
+  | 'CI_LOCAL_REGISTRY_MIRROR'
+  | 'CI_OIDC_FAILED'
+  | 'CI_OIDC_UNAVAILABLE'
+  | 'CI_TOKEN_MISSING'
+  | 'CI_UNEXPECTED';
+
+type CliCode =
+  | 'CLI_DESTINATION_DIGEST'
+  | 'CLI_EMPTY_SECRET'
+  | 'CLI_INTERRUPTED'
+  | 'CLI_NOTHING_PUSHED'
+  | 'CLI_OUTPUT_EXISTS'
+  | 'CLI_NO_SECRET'
+  | 'CLI_STDIN_IS_TTY'
+  | 'CLI_TOKEN_ENV_EMPTY'
+  | 'CLI_UNEXPECTED'
+  | 'CLI_USERNAME_REQUIRED';
+
+type OtherCode =
+  | 'DOCKER_CONFIG_NOT_OURS'
+  | 'DOCKER_CONFIG_UNREADABLE'
+  | 'DOCKER_CONFIG_WRITE_FAILED'
+  | 'EXEC_FAILED'
+  | 'EXEC_NOT_FOUND'
+  | 'EXEC_TIMEOUT'
+  | 'PUBLISH_DUPLICATE_NAME'
+  | 'PUBLISH_INVALID_NAME'
+  | 'PUBLISH_NAME_REQUIRED'
+  | 'PUBLISH_NO_TAG';
+
+/** One stable error code. Namespaced by the layer that throws it. */
+export type ErrorCode =
+  ReferenceCode | OciCode | SourceCode | ClientCode | RegistryCode | CiCode | CliCode | OtherCode;
+
+/**
+ * Codes of the development tools' own errors (benchmark, test harness, conformance suite). They
+ * share the base class but never reach a user, so they need no exit code.
+ */
+export type ToolErrorCode = `BENCH_${string}` | `HARNESS_${string}` | `CONFORMANCE_${string}`;
