@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES, ExitCode, exitCodeFor } from '../../../src/cli/exit-codes.js';
 
+/** Literals that look like error codes and are not: each says what it is. */
+const NOT_ERROR_CODES = new Set([
+  'CLIENT_GONE', // the access log's reason for a client that hung up (status 499), never thrown
+  'REGISTRY_TOKEN', // the shell variable the web pages' snippets read the token from
+]);
+
 /** Every `'PREFIX_NAME'` string literal in src/ that looks like one of our error codes. */
 function codesUsedInSource(): Set<string> {
   const found = new Set<string>();
@@ -26,7 +32,7 @@ function codesUsedInSource(): Set<string> {
 describe('exit codes', () => {
   it('has an entry for every error code the source throws', () => {
     const missing = [...codesUsedInSource()].filter(
-      (code) => !code.endsWith('_') && !Object.hasOwn(EXIT_CODES, code),
+      (code) => !code.endsWith('_') && !NOT_ERROR_CODES.has(code) && !Object.hasOwn(EXIT_CODES, code),
     );
     expect(missing).toEqual([]);
   });
