@@ -65,17 +65,18 @@ export async function showPlace(ui: UiContext, rest: string): Promise<void> {
     if (isRegistryApiError(error) && (error.status === 401 || error.status === 403)) throw error;
     contentsError = error instanceof Error ? error.message : String(error);
   }
-  let archives: Record<ArchiveFormat, Checksums> | undefined;
-  let archivesError: string | undefined;
-  if (tab === 'details') {
+  // Each format on its own: an artifact has an oci-archive but no docker-archive.
+  const archives: Partial<Record<ArchiveFormat, Checksums>> = {};
+  const archiveErrors: Partial<Record<ArchiveFormat, string>> = {};
+  for (const format of ['oci-archive', 'docker-archive'] as const) {
+    if (tab !== 'details' && format === 'oci-archive') continue;
     try {
-      archives = {
-        'oci-archive': await service.archiveChecksums(ui.viewer, registry, image, shown, 'oci-archive'),
-        'docker-archive': await service.archiveChecksums(ui.viewer, registry, image, shown, 'docker-archive'),
-      };
+      if (tab === 'details')
+        archives[format] = await service.archiveChecksums(ui.viewer, registry, image, shown, format);
+      else await service.planDownload(ui.viewer, registry, image, shown, format);
     } catch (error) {
       if (isRegistryApiError(error) && (error.status === 401 || error.status === 403)) throw error;
-      archivesError = error instanceof Error ? error.message : String(error);
+      archiveErrors[format] = error instanceof Error ? error.message : String(error);
     }
   }
   const href = imageHref(registry, image);
@@ -91,9 +92,9 @@ export async function showPlace(ui: UiContext, rest: string): Promise<void> {
     downloadHref: (format) => `/ui/-/download${href.slice('/ui'.length)}?${version}&format=${format}`,
     contents: tab === 'contents' ? contents : undefined,
     contentsError,
-    archivesError,
+    archiveErrors,
     pageSize: CONTENTS_PAGE_SIZE,
-    archives,
+    archives: tab === 'details' ? archives : undefined,
     totalFiles:
       details.total_files ??
       (tab === 'contents' && ui.query.has('platform') ? null : (contents?.total ?? null)),

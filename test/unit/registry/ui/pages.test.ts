@@ -175,6 +175,21 @@ describe('image details page', () => {
     );
   });
 
+  test('an image without a docker-archive (an artifact) offers no such Download, and says why', () => {
+    const why = 'sha256:abc is an artifact (application/spdx+json), not a container image';
+    const installation = page({ archiveErrors: { 'docker-archive': why } });
+    expect(installation).toContain('data-testid="download-oci"');
+    expect(installation).not.toContain('data-testid="download-docker"');
+    expect(page()).toContain('data-testid="download-docker"');
+    const checksums = page({
+      tab: 'details',
+      archives: { 'oci-archive': SUMS },
+      archiveErrors: { 'docker-archive': why },
+    });
+    expect(checksums).toContain('data-testid="archive-oci-archive-sha256"');
+    expect(checksums).toContain(`No docker-archive Download of this image: ${why}`);
+  });
+
   test('dependencies stored here link to the image at their digest', () => {
     expect(page()).toContain(`href="/ui/acme/images/web?digest=sha256%3A${'3'.repeat(64)}"`);
   });
