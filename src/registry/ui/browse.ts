@@ -22,7 +22,11 @@ export async function showRegistries(ui: UiContext): Promise<void> {
   const registries = await ui.options.packages.listRegistries(ui.viewer);
   noteViewer(ui);
   const open = registries.length > 0 ? !registries[0]!.configured : !ui.page.canSignIn;
-  const body = registriesBody(registries, { open, hiddenHint: ui.page.canSignIn && !ui.page.signedIn });
+  const body = registriesBody(registries, {
+    open,
+    hiddenHint: ui.page.canSignIn && !ui.page.signedIn,
+    host: ui.host,
+  });
   sendPage(ui.res, ui.method, 200, layout({ title: 'Registries', viewer: ui.page, here: '/ui/', body }));
 }
 

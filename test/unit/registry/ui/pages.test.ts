@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { ContentsPage, ImageDetails } from '../../../../src/registry/packages/index.js';
 import { imageBody } from '../../../../src/registry/ui/pages/image.js';
 import type { ImagePage } from '../../../../src/registry/ui/pages/image-page.js';
+import { registriesBody } from '../../../../src/registry/ui/pages/registries.js';
 import { registryBody } from '../../../../src/registry/ui/pages/registry.js';
 
 const EVIL = '<img src=x onerror=alert(1)>';
@@ -224,5 +225,19 @@ describe('registry page', () => {
     expect(closed).toContain('2.0 KiB');
     expect(closed).not.toMatch(/<dialog[^>]* open/);
     expect(registryBody(listing, TARGET, true).toString()).toMatch(/<dialog[^>]* open/);
+  });
+});
+
+describe('registries page with nothing to show', () => {
+  test('an open registry suggests a first push to its own host', () => {
+    const text = registriesBody([], { open: true, hiddenHint: false, host: '127.0.0.1:5000' }).toString();
+    expect(text).toContain('<code>docker push 127.0.0.1:5000/acme/images/web:v1</code>');
+    expect(text).not.toContain('HOST/');
+  });
+
+  test('configured registries, all private, do not suggest pushing to a made-up name', () => {
+    const text = registriesBody([], { open: false, hiddenHint: true, host: '127.0.0.1:5000' }).toString();
+    expect(text).toContain('No registry here that you may see without signing in.');
+    expect(text).not.toContain('docker push');
   });
 });
