@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { isRegistryApiError } from '../../errors.js';
+import { Slots } from '../../http/slots.js';
 import type { Store } from '../../storage/store.js';
 import type { DerivedCache } from '../derived-cache.js';
 import type { ImageContents } from '../types.js';
@@ -29,14 +30,19 @@ export class ContentsCache {
   readonly #recent = new Map<string, ImageContents>();
   readonly #failed = new Map<string, unknown>();
   readonly #keepEntries: number;
+  readonly #computing: Slots;
 
   /**
    * `keepEntries`: how many entries the lists kept in memory may hold together (the last one
-   * read is always kept). Default 200,000, about 40 MiB.
+   * read is always kept). Default 200,000, about 40 MiB. `computeAtOnce`: how many images'
+   * contents are computed at the same time (each may take hundreds of MiB while its layers are
+   * read: many pages of big images opened at once would otherwise exhaust the memory); the
+   * others wait their turn. Default 2.
    */
-  constructor(cache: DerivedCache, keepEntries = 200_000) {
+  constructor(cache: DerivedCache, keepEntries = 200_000, computeAtOnce = 2) {
     this.#cache = cache;
     this.#keepEntries = keepEntries;
+    this.#computing = new Slots(computeAtOnce);
   }
 
   /** The contents of `digest`, computed from `repository`'s layers when not cached. */
@@ -70,7 +76,7 @@ export class ContentsCache {
   async #load(store: Store, repository: string, digest: string): Promise<ImageContents> {
     let contents = await this.#read(digest);
     if (contents === undefined) {
-      contents = await computeContents(store, repository, digest);
+      contents = await this.#computing.run(() => computeContents(store, repository, digest));
       await this.#cache.write(
         keyOf(digest),
         await gzipAsync(JSON.stringify({ version: VERSION, ...contents })),

@@ -50,4 +50,26 @@ describe('ContentsCache', () => {
       directories: 1,
     });
   });
+
+  test('computes a few images at once; the others wait their turn', async () => {
+    const { store } = await countingStore();
+    const digests: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const layer = await layerTar([{ name: `file-${i}`, body: String(i) }], 'gzip');
+      digests.push((await putImage(store, `acme/images/app${i}`, [layer], { tags: ['v1'] })).digest);
+    }
+    let reading = 0;
+    let most = 0;
+    const getBlob = store.getBlob.bind(store);
+    store.getBlob = async (repository, digest) => {
+      most = Math.max(most, ++reading);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      reading--;
+      return getBlob(repository, digest);
+    };
+    const cache = new ContentsCache(new MemoryDerivedCache(), 200_000, 2);
+    const all = await Promise.all(digests.map((d, i) => cache.get(store, `acme/images/app${i}`, d)));
+    expect(all.map((c) => c.files)).toEqual([1, 1, 1, 1, 1]);
+    expect(most).toBe(2);
+  });
 });
