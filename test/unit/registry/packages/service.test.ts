@@ -157,6 +157,8 @@ describe('contents', () => {
     expect(page.total).toBe(5);
     expect([page.files, page.directories, page.bytes]).toEqual([2, 3, 6]);
     expect(page.entries.map((e) => e.path)).toEqual(['/etc/passwd', '/var']);
+    const past = await packages.contents(anonymous, 'acme/images', 'fs', {}, { offset: 999, limit: 2 });
+    expect([past.offset, past.entries.length]).toEqual([4, 1]); // the last page, not "1,000–999 of 5"
     const all = await packages.contents(anonymous, 'acme/images', 'fs', {}, { limit: 100 });
     expect(all.entries.map((e) => `${e.path} ${e.size}`)).toEqual([
       '/etc 0',
