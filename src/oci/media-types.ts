@@ -34,6 +34,11 @@ export function isImageManifestMediaType(mediaType: string | undefined): boolean
   return mediaType === MediaType.ociManifest || mediaType === MediaType.dockerManifest;
 }
 
+/** True for the config of a container image (OCI or Docker): what `docker load` can run. */
+export function isImageConfigMediaType(mediaType: string | undefined): boolean {
+  return mediaType === MediaType.ociConfig || mediaType === MediaType.dockerConfig;
+}
+
 /** True for any of the four manifest media types registries serve from `/manifests/`. */
 export function isManifestMediaType(mediaType: string | undefined): boolean {
   return isIndexMediaType(mediaType) || isImageManifestMediaType(mediaType);

@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { MemoryDerivedCache } from '../../src/registry/packages/derived-cache.js';
 import { viewerOf } from '../../src/registry/packages/index.js';
 import { pushGzipImage } from './gzip-image.js';
 import { PRIVATE, PUBLIC, basic, createAuthFixture } from './registry-auth-support.js';
@@ -121,6 +123,48 @@ describe('Download', () => {
     expect(byDigest.headers.get('content-disposition')).toMatch(
       /^attachment; filename="web-sha256-[0-9a-f]{12}\.oci\.tar"$/,
     );
+  });
+
+  it('counts a download whose client hangs up the moment it has every byte', async () => {
+    // The first complete download also caches the archive's checksums: a slow cache must not
+    // hold the response open after its last byte (the client, done, closes: no count).
+    const memory = new MemoryDerivedCache();
+    const slow = await startRegistry({
+      fsync: false,
+      derivedCache: {
+        read: (key) => memory.read(key),
+        write: async (key, bytes) => {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await memory.write(key, bytes);
+        },
+      },
+    });
+    try {
+      await pushImage(slow.url, 'acme/images/quick', 'v1', 5);
+      const url = new URL(api('acme/images/packages/quick/download?tag=v1'), slow.url);
+      const received = await new Promise<number>((resolve, reject) => {
+        request(url, (res) => {
+          const length = Number(res.headers['content-length']);
+          let got = 0;
+          res.on('data', (chunk: Buffer) => {
+            got += chunk.length;
+            if (got >= length) {
+              res.socket.destroy(); // as curl or a browser that got everything and moved on
+              resolve(got);
+            }
+          });
+          res.on('error', reject);
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(received).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const summary = await send(slow.url, 'GET', api('acme/images/packages/quick'));
+      expect(summary.json<{ downloads: number }>().downloads).toBe(1);
+    } finally {
+      await slow.registry.close();
+    }
   });
 
   it('refuses a bad format, a missing tag and an unknown image', async () => {

@@ -204,6 +204,34 @@ describe('sign-in to a private registry', () => {
     expect(fetched.status).toBe(403);
   });
 
+  test('pages answered with an error log their reason, not UNKNOWN', async () => {
+    const reasons = (): unknown[] =>
+      logged
+        .filter((line) => line.startsWith('{'))
+        .map(
+          (line) =>
+            (JSON.parse(line) as { fields: { route?: string; status?: number; reason?: string } }).fields,
+        )
+        .filter((f) => f.route === 'ui' && (f.status ?? 0) >= 400)
+        .map((f) => [f.status, f.reason]);
+    logged.length = 0;
+    await send(server.url, 'GET', '/ui/acme/images/web'); // anonymous: the sign-in form
+    await post({ token: 'bkpt_wrong-token-value', next: '/ui/' });
+    await post({ token: '', next: '/ui/' });
+    await send(server.url, 'GET', '/ui/-/assets/nope.css');
+    await send(server.url, 'GET', '/ui/-/nothing-here');
+    await send(server.url, 'DELETE', '/ui/');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reasons()).toEqual([
+      [401, 'UNAUTHORIZED'],
+      [401, 'UNAUTHORIZED'],
+      [401, 'UNAUTHORIZED'],
+      [404, 'NAME_UNKNOWN'],
+      [404, 'NAME_UNKNOWN'],
+      [405, 'UNSUPPORTED'],
+    ]);
+  });
+
   test('a wrong token is refused without quoting it', async () => {
     const reply = await post({ token: 'bkpt_wrong-token-value', next: '/ui/' });
     expect(reply.status).toBe(401);

@@ -281,6 +281,27 @@ describeWithTools(['dockerd', 'docker', 'skopeo', 'chromium', 'root'], 'registry
     expect(consoleErrors.filter((e) => e.includes('Content Security Policy'))).toEqual([]);
   });
 
+  test('on a phone-sized screen no page scrolls sideways, and image names are not split mid-word', async () => {
+    const phone = await browser.context.newPage();
+    try {
+      await phone.setViewportSize({ width: 390, height: 844 });
+      for (const path of ['/ui/', '/ui/acme/public', '/ui/acme/public?publish']) {
+        await phone.goto(`${base}${path}`);
+        expect([path, await phone.evaluate('document.documentElement.scrollWidth')]).toEqual([path, 390]);
+      }
+      await phone.goto(`${base}/ui/acme/public`);
+      const lines = await phone
+        .locator('td.name a')
+        .evaluateAll((links: { getClientRects(): { length: number } }[]) =>
+          links.map((a) => a.getClientRects().length),
+        );
+      expect(lines).not.toHaveLength(0);
+      expect(lines).toEqual(lines.map(() => 1));
+    } finally {
+      await phone.close();
+    }
+  });
+
   test('signing out ends the session', async () => {
     await page.goto(`${base}/ui/acme/images`);
     await page.getByTestId('sign-out').click();

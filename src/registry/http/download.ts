@@ -61,20 +61,17 @@ export async function handleDownload(ctx: RequestContext, registry: string, imag
       hasher?.update(chunk);
       done(null, chunk);
     },
-    // Before the response ends, so the request is in flight (and a shutdown waits) until then.
-    flush(done) {
-      if (hasher === undefined) return done();
-      packages.rememberChecksums(archive, hasher.digest()).then(
-        () => done(),
-        (error: unknown) => {
-          onError(error, { method: ctx.method, url: (ctx.req.url ?? '').split('?')[0] ?? '' });
-          done();
-        },
-      );
-    },
   });
   await pipeline(archiveStream(archive.plan, storeOpener(store, repository)), tee, res);
   stats.recordDownload(repository, resolved.info.digest, resolved.tag ?? resolved.info.digest);
+  // After the response ended, never before: a client that has every byte closes at once, and a
+  // response held open for this write would count as cut short. A shutdown may cut the write
+  // short: it is atomic, and the checksums are computed again when next asked for.
+  if (hasher !== undefined) {
+    await packages.rememberChecksums(archive, hasher.digest()).catch((error: unknown) => {
+      onError(error, { method: ctx.method, url: (ctx.req.url ?? '').split('?')[0] ?? '' });
+    });
+  }
 }
 
 /** `web-v1.oci.tar`, `web-sha256-abcdef012345.docker.tar`: only safe characters. */

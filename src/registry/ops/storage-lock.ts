@@ -188,7 +188,11 @@ async function takeOver(path: string, stale: LockHolder | 'torn'): Promise<void>
   await unlink(aside).catch(() => undefined);
 }
 
-/** True unless the holder is on this host and its PID is gone or was reused. */
+/**
+ * True unless the holder is on this host and its PID is gone, was reused, or has exited and
+ * awaits its parent (a zombie: a registry killed under a parent that does not reap, such as a
+ * container's shell, would otherwise keep its storage locked until that parent exits).
+ */
 export function isAlive(holder: LockHolder): boolean {
   if (holder.host !== hostname()) return true;
   try {
@@ -196,19 +200,20 @@ export function isAlive(holder: LockHolder): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
   }
+  const now = startTimeOf(holder.pid);
+  if (now.state === 'Z' || now.state === 'X') return false;
   if (holder.start === undefined) return true;
-  const now = startTimeOf(holder.pid).start;
-  return now === undefined || now === holder.start;
+  return now.start === undefined || now.start === holder.start;
 }
 
-/** Field 22 (`starttime`) of `/proc/PID/stat`, or nothing without `/proc`. */
-function startTimeOf(pid: number): { start?: string } {
+/** Fields 3 (`state`) and 22 (`starttime`) of `/proc/PID/stat`, or nothing without `/proc`. */
+function startTimeOf(pid: number): { start?: string; state?: string } {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const start = fields[19];
-    return start === undefined ? {} : { start };
+    const [state, start] = [fields[0], fields[19]];
+    return { ...(start === undefined ? {} : { start }), ...(state === undefined ? {} : { state }) };
   } catch {
     return {};
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   isForeign,
+  isImageConfigMediaType,
   isIndex,
   planArchive,
   type ArchiveBlob,
@@ -28,7 +29,9 @@ export interface ImageArchive {
  * Plans the Download of manifest `digest` (its tag `tag`, when asked by tag) of `repository`.
  * oci-archive: the manifest and everything it references (an index with every platform image).
  * docker-archive: one image (of an index, `platform`, default the first non-attestation one),
- * with `manifest.json` naming it `repository:tag`. Foreign layers not stored are left out.
+ * with `manifest.json` naming it `repository:tag`; an artifact (a manifest whose config is no image
+ * config, such as an SBOM) is 400 `UNSUPPORTED`, since `docker load` cannot read it. Foreign layers
+ * not stored are left out.
  */
 export async function planImageArchive(
   store: Store,
@@ -44,6 +47,17 @@ export async function planImageArchive(
     const chosen = pickPlatform(platformsOf(root.manifest.manifests), platform);
     root = await readManifest(store, repository, chosen.digest);
     if (root.manifest === undefined || isIndex(root.manifest)) throw notAnImage(chosen.digest);
+  }
+  if (format === 'docker-archive' && !isIndex(root.manifest)) {
+    const { config } = root.manifest;
+    if (!isImageConfigMediaType(config.mediaType)) {
+      const type =
+        ('artifactType' in root.manifest ? root.manifest.artifactType : undefined) ?? config.mediaType;
+      throw apiError('UNSUPPORTED', {
+        status: 400,
+        message: `${root.stored.digest} is an artifact (${type}), not a container image: docker load cannot read it; download it as oci-archive`,
+      });
+    }
   }
   const blobs: ArchiveBlob[] = [];
   await collect(store, repository, root.stored.digest, root.manifest, blobs, 0);

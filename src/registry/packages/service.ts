@@ -135,7 +135,8 @@ export class PackagesService {
 
   /**
    * A page of an image's filesystem (of an index: of `platform`, default the first
-   * non-attestation image). Computed on first use, then read from the cache.
+   * non-attestation image). Computed on first use, then read from the cache. An offset past the
+   * end gives the last page (a stale or edited link still shows entries).
    */
   async contents(
     viewer: Viewer,
@@ -149,8 +150,10 @@ export class PackagesService {
     const resolved = await resolveRef(store, summary.repository, summary, ref);
     const target = await this.#imageOf(summary.repository, resolved.info.digest, page.platform);
     const all = await this.contentsCache.get(store, summary.repository, target.digest);
-    const offset = Math.max(0, Math.floor(page.offset ?? 0));
     const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(page.limit ?? 500)));
+    const lastPage = Math.floor(Math.max(0, all.entries.length - 1) / limit) * limit;
+    const asked = Math.max(0, Math.floor(page.offset ?? 0));
+    const offset = asked < all.entries.length ? asked : lastPage;
     return {
       digest: target.digest,
       platform: target.platform,

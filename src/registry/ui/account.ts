@@ -1,5 +1,6 @@
 import { apiError } from '../errors.js';
 import { viewerWithToken } from '../packages/index.js';
+import { noteRequest } from '../request-info.js';
 import type { UiContext } from './context.js';
 import { redirect, sendPage } from './headers.js';
 import { layout } from './layout.js';
@@ -39,12 +40,14 @@ export async function signIn(ui: UiContext): Promise<void> {
     return;
   }
   if (token === '') {
+    noteRequest(ui.req, { reason: 'UNAUTHORIZED' });
     showSignIn(ui, 401, next, 'Enter a registry token or an API access token.');
     return;
   }
   const viewer = viewerWithToken(ui.req, token);
   const verdict = await ui.options.authorizer.authorize(viewer.request, { repository: '', actions: [] });
   if (!verdict.ok) {
+    noteRequest(ui.req, { reason: 'UNAUTHORIZED' });
     showSignIn(ui, 401, next, `Not signed in: ${verdict.message ?? 'the registry refused the token'}.`);
     return;
   }

@@ -22,7 +22,11 @@ export async function showRegistries(ui: UiContext): Promise<void> {
   const registries = await ui.options.packages.listRegistries(ui.viewer);
   noteViewer(ui);
   const open = registries.length > 0 ? !registries[0]!.configured : !ui.page.canSignIn;
-  const body = registriesBody(registries, { open, hiddenHint: ui.page.canSignIn && !ui.page.signedIn });
+  const body = registriesBody(registries, {
+    open,
+    hiddenHint: ui.page.canSignIn && !ui.page.signedIn,
+    host: ui.host,
+  });
   sendPage(ui.res, ui.method, 200, layout({ title: 'Registries', viewer: ui.page, here: '/ui/', body }));
 }
 
@@ -65,17 +69,18 @@ export async function showPlace(ui: UiContext, rest: string): Promise<void> {
     if (isRegistryApiError(error) && (error.status === 401 || error.status === 403)) throw error;
     contentsError = error instanceof Error ? error.message : String(error);
   }
-  let archives: Record<ArchiveFormat, Checksums> | undefined;
-  let archivesError: string | undefined;
-  if (tab === 'details') {
+  // Each format on its own: an artifact has an oci-archive but no docker-archive.
+  const archives: Partial<Record<ArchiveFormat, Checksums>> = {};
+  const archiveErrors: Partial<Record<ArchiveFormat, string>> = {};
+  for (const format of ['oci-archive', 'docker-archive'] as const) {
+    if (tab !== 'details' && format === 'oci-archive') continue;
     try {
-      archives = {
-        'oci-archive': await service.archiveChecksums(ui.viewer, registry, image, shown, 'oci-archive'),
-        'docker-archive': await service.archiveChecksums(ui.viewer, registry, image, shown, 'docker-archive'),
-      };
+      if (tab === 'details')
+        archives[format] = await service.archiveChecksums(ui.viewer, registry, image, shown, format);
+      else await service.planDownload(ui.viewer, registry, image, shown, format);
     } catch (error) {
       if (isRegistryApiError(error) && (error.status === 401 || error.status === 403)) throw error;
-      archivesError = error instanceof Error ? error.message : String(error);
+      archiveErrors[format] = error instanceof Error ? error.message : String(error);
     }
   }
   const href = imageHref(registry, image);
@@ -91,9 +96,9 @@ export async function showPlace(ui: UiContext, rest: string): Promise<void> {
     downloadHref: (format) => `/ui/-/download${href.slice('/ui'.length)}?${version}&format=${format}`,
     contents: tab === 'contents' ? contents : undefined,
     contentsError,
-    archivesError,
+    archiveErrors,
     pageSize: CONTENTS_PAGE_SIZE,
-    archives,
+    archives: tab === 'details' ? archives : undefined,
     totalFiles:
       details.total_files ??
       (tab === 'contents' && ui.query.has('platform') ? null : (contents?.total ?? null)),

@@ -35,6 +35,7 @@ export async function handleUi(ctx: RequestContext, path: string, state: UiState
   try {
     if (route === undefined) throw notFound(path);
     if (!UI_METHODS[route.kind].includes(ctx.method)) {
+      noteRequest(ctx.req, { reason: 'UNSUPPORTED' });
       ui.res.setHeader('Allow', UI_METHODS[route.kind].join(', '));
       showProblem(ui, 405, `${ctx.method} is not allowed here.`);
       return true;
@@ -62,6 +63,8 @@ export async function handleUi(ctx: RequestContext, path: string, state: UiState
         return true;
     }
   } catch (error) {
+    // The request log's reason for a page answered with an error (the pages never throw past here).
+    noteRequest(ctx.req, { reason: isRegistryApiError(error) ? error.apiCode : 'UNKNOWN' });
     if (ui.res.headersSent) {
       ui.res.destroy();
       if (!isRegistryApiError(error)) ctx.options.onError(error, { method: ctx.method, url: path });
@@ -83,6 +86,7 @@ function notFound(path: string): RegistryApiError {
 function sendAsset(ui: UiContext, file: string): boolean {
   const asset = findAsset(file);
   if (asset === undefined) {
+    noteRequest(ui.req, { reason: 'NAME_UNKNOWN' });
     showProblem(ui, 404, 'No such file.');
     return true;
   }

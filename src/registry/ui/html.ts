@@ -34,13 +34,16 @@ const ENTITIES: Readonly<Record<string, string>> = {
   '`': '&#96;',
 };
 
-// Control characters except tab, newline and carriage return.
+// Control characters except tab, newline and carriage return, and the bidirectional embeddings,
+// overrides and isolates (U+202A–U+202E, U+2066–U+2069) that reorder what follows them: a file
+// named `\u202etxt.exe` would read as `exe.txt`.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Escapes text for an element's content or a quoted attribute value. Control characters other
- * than tab and newline become U+FFFD, so nothing invisible reaches the page.
+ * than tab and newline, and bidirectional overrides, become U+FFFD, so nothing invisible reaches
+ * the page and no name displays as another.
  */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, (c) => ENTITIES[c]!).replace(CONTROL, '\ufffd');

@@ -44,7 +44,10 @@ export function isSecure(req: IncomingMessage, publicUrl: string | undefined): b
 export function safeNext(next: string | null | undefined): string {
   if (next === null || next === undefined) return '/ui/';
   if (!/^\/ui\/[^\\]*$/.test(next) || next.startsWith('//') || /[\r\n\t]/.test(next)) return '/ui/';
-  return next.length > 2000 ? '/ui/' : next;
+  if (next.length > 2000) return '/ui/';
+  // As the browser will resolve it: dot segments (`/ui/../v2/`, `/ui/%2e%2e/`) could leave /ui/.
+  const url = new URL(next, 'http://registry.invalid');
+  return url.host === 'registry.invalid' && url.pathname.startsWith('/ui/') ? next : '/ui/';
 }
 
 /** Whether the client asked for HTML (a browser). */

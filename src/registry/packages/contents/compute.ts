@@ -9,6 +9,12 @@ import { scanLayer, sniffCompression } from './scan-layer.js';
 /** Most tar entries read across an image's layers: a bound on the memory one listing takes. */
 export const MAX_ENTRIES = 1_000_000;
 
+/**
+ * Most bytes of paths read from an image's layers, and listed: bounds the memory of names that
+ * are long, or deep (every entry of a deep tree repeats its parents' path).
+ */
+export const MAX_PATH_BYTES = 128 * 1024 * 1024;
+
 /** True for media types of filesystem layers (tar, optionally compressed). */
 export function isFilesystemLayer(mediaType: string): boolean {
   return (
@@ -22,7 +28,8 @@ export function isFilesystemLayer(mediaType: string): boolean {
  * the store in order (gzip, zstd or plain tar, whatever the media type says), whiteouts applied.
  * Layers that are not filesystems (artifacts) are left out; a foreign layer that is not stored is
  * left out. A missing layer is 404 `BLOB_UNKNOWN`; an index is 400 `MANIFEST_INVALID` (ask per
- * platform); more than {@link MAX_ENTRIES} entries is 413 `UNSUPPORTED`.
+ * platform); more than {@link MAX_ENTRIES} entries (directories implied by paths included) or
+ * {@link MAX_PATH_BYTES} of paths is 413 `UNSUPPORTED`.
  */
 export async function computeContents(
   store: Store,
@@ -35,8 +42,9 @@ export async function computeContents(
       message: `${digest} is not an image manifest: contents are listed per platform image`,
     });
   }
-  const tree = new FileTree();
+  const tree = new FileTree(MAX_ENTRIES);
   let seen = 0;
+  let seenPathBytes = 0;
   for (const layer of manifest.layers as readonly Descriptor[]) {
     if (!isFilesystemLayer(layer.mediaType)) continue;
     const blob = await store.getBlob(repository, layer.digest);
@@ -49,9 +57,15 @@ export async function computeContents(
     }
     if (blob.size === 0) continue;
     const head = await readAll(blob.open(0, Math.min(3, blob.size - 1)));
-    const entries = await scanLayer(blob.open(), sniffCompression(head), MAX_ENTRIES - seen);
+    const entries = await scanLayer(
+      blob.open(),
+      sniffCompression(head),
+      MAX_ENTRIES - seen,
+      MAX_PATH_BYTES - seenPathBytes,
+    );
     seen += entries.length;
+    for (const entry of entries) seenPathBytes += entry.path.length + (entry.link?.length ?? 0);
     tree.applyLayer(entries);
   }
-  return tree.list(digest);
+  return tree.list(digest, MAX_PATH_BYTES);
 }

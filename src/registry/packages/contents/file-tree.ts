@@ -1,3 +1,4 @@
+import { apiError } from '../../errors.js';
 import type { ContentEntry, EntryType, ImageContents } from '../types.js';
 
 /** One entry of a layer tar, its path normalised (no leading `/` or `./`, no trailing `/`). */
@@ -29,6 +30,16 @@ const OPAQUE = '.wh..wh..opq';
  */
 export class FileTree {
   readonly #root: Node = { type: 'directory', size: 0, mode: 0o755, children: new Map() };
+  readonly #maxNodes: number;
+  #nodes = 0;
+
+  /**
+   * `maxNodes`: most entries the tree may hold, the directories that paths imply included (one
+   * long name implies as many directories as it has components); beyond, 413 `UNSUPPORTED`.
+   */
+  constructor(maxNodes = Number.POSITIVE_INFINITY) {
+    this.#maxNodes = maxNodes;
+  }
 
   /** Applies one layer, its entries in tar order. */
   applyLayer(entries: readonly LayerEntry[]): void {
@@ -48,34 +59,48 @@ export class FileTree {
     for (const entry of added) this.#add(entry);
   }
 
-  /** Every entry, depth first with siblings in byte order, and the totals. */
-  list(digest: string): ImageContents {
+  /**
+   * Every entry, depth first with siblings in byte order, and the totals. Walked with a stack of
+   * its own, so a tree as deep as a tar name is long (a hostile layer) does not overflow the call
+   * stack; more than `maxPathBytes` of paths in all (a deep tree repeats its prefixes in every
+   * entry, quadratic in the depth) fails with 413 `UNSUPPORTED` instead of filling the memory.
+   */
+  list(digest: string, maxPathBytes = Number.POSITIVE_INFINITY): ImageContents {
     const entries: ContentEntry[] = [];
     let files = 0;
     let directories = 0;
     let bytes = 0;
-    const walk = (node: Node, prefix: string): void => {
-      const names = [...node.children!.keys()].sort(byteOrder);
-      for (const name of names) {
-        const child = node.children!.get(name)!;
-        const path = `${prefix}/${name}`;
-        entries.push({
-          path,
-          type: child.type,
-          size: child.size,
-          mode: child.mode,
-          ...(child.link === undefined ? {} : { link: child.link }),
-        });
-        if (child.type === 'directory') {
-          directories++;
-          walk(child, path);
-        } else {
-          files++;
-          bytes += child.size;
-        }
-      }
+    let pathBytes = 0;
+    const stack: { node: Node; prefix: string }[] = [];
+    const pushChildren = (node: Node, prefix: string): void => {
+      const names = [...node.children!.keys()].sort(byteOrder).reverse();
+      for (const name of names) stack.push({ node: node.children!.get(name)!, prefix: `${prefix}/${name}` });
     };
-    walk(this.#root, '');
+    pushChildren(this.#root, '');
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+      const { node: child, prefix: path } = next;
+      pathBytes += path.length;
+      if (pathBytes > maxPathBytes) {
+        throw apiError('UNSUPPORTED', {
+          status: 413,
+          message: `the image's file paths are too long to list (over ${maxPathBytes} bytes together)`,
+        });
+      }
+      entries.push({
+        path,
+        type: child.type,
+        size: child.size,
+        mode: child.mode,
+        ...(child.link === undefined ? {} : { link: child.link }),
+      });
+      if (child.type === 'directory') {
+        directories++;
+        pushChildren(child, path);
+      } else {
+        files++;
+        bytes += child.size;
+      }
+    }
     return { digest, files, directories, bytes, entries };
   }
 
@@ -100,7 +125,7 @@ export class FileTree {
       let next = node.children!.get(part);
       if (next?.children === undefined) {
         next = { type: 'directory', size: 0, mode: 0o755, children: new Map() };
-        node.children!.set(part, next);
+        this.#set(node, part, next);
       }
       node = next;
     }
@@ -111,12 +136,22 @@ export class FileTree {
         existing.mode = entry.mode;
         return;
       }
-      node.children!.set(name, { type: 'directory', size: 0, mode: entry.mode, children: new Map() });
+      this.#set(node, name, { type: 'directory', size: 0, mode: entry.mode, children: new Map() });
       return;
     }
     const leaf: Node = { type: entry.type, size: entry.type === 'file' ? entry.size : 0, mode: entry.mode };
     if (entry.link !== undefined) leaf.link = entry.link;
-    node.children!.set(name, leaf);
+    this.#set(node, name, leaf);
+  }
+
+  #set(parent: Node, name: string, child: Node): void {
+    if (!parent.children!.has(name) && ++this.#nodes > this.#maxNodes) {
+      throw apiError('UNSUPPORTED', {
+        status: 413,
+        message: `the image holds more files than this registry lists (${this.#maxNodes} entries)`,
+      });
+    }
+    parent.children!.set(name, child);
   }
 }
 

@@ -27,18 +27,33 @@ const TYPES: Readonly<Record<string, EntryType>> = {
 /**
  * The entries of one layer tar, streamed: file bodies are skipped, never buffered. `compression`
  * comes from {@link sniffCompression}. Long names (PAX, GNU) are resolved by tar-stream. More
- * than `maxEntries` entries fails with 413 `UNSUPPORTED`.
+ * than `maxEntries` entries, or more than `maxPathBytes` of entry paths together (a few long
+ * names can hold gigabytes once decompressed), fails with 413 `UNSUPPORTED`.
  */
 export async function scanLayer(
   source: Readable,
   compression: 'gzip' | 'zstd' | 'none',
   maxEntries = Number.POSITIVE_INFINITY,
+  maxPathBytes = Number.POSITIVE_INFINITY,
 ): Promise<LayerEntry[]> {
   const entries: LayerEntry[] = [];
+  let pathBytes = 0;
   const unpack = extract();
   unpack.on('entry', (header: Header, stream, next) => {
     const entry = toEntry(header);
-    if (entry !== undefined) entries.push(entry);
+    if (entry !== undefined) {
+      entries.push(entry);
+      pathBytes += entry.path.length + (entry.link?.length ?? 0);
+    }
+    if (pathBytes > maxPathBytes) {
+      unpack.destroy(
+        apiError('UNSUPPORTED', {
+          status: 413,
+          message: `the image's file names are too long to list (over ${maxPathBytes} bytes together)`,
+        }),
+      );
+      return;
+    }
     if (entries.length > maxEntries) {
       unpack.destroy(
         apiError('UNSUPPORTED', {

@@ -35,7 +35,8 @@ table.list th, table.list td { text-align: left; padding: 9px 14px; border-botto
 table.list th { font-size: 12px; text-transform: uppercase; letter-spacing: .4px; color: var(--muted); background: var(--soft); font-weight: 600; }
 table.list tr:last-child td { border-bottom: 0; }
 table.list td.num, table.list th.num { text-align: right; white-space: nowrap; }
-table.list td.name { font-weight: 600; overflow-wrap: anywhere; }
+table.list td.name { font-weight: 600; overflow-wrap: break-word; }
+@media (max-width: 640px) { table.list { display: block; overflow-x: auto; } table.list th, table.list td { padding: 8px; } }
 .badge { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; border: 1px solid var(--line); color: var(--muted); background: var(--soft); vertical-align: middle; }
 .badge.private { color: var(--warn); border-color: #d4a72c; background: #fff8c5; }
 .badge.public { color: var(--accent-dark); border-color: #4ac26b; background: #dafbe1; }

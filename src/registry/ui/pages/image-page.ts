@@ -17,10 +17,13 @@ export interface ImagePage {
   /** Why the contents could not be listed (not a filesystem image, a broken layer). */
   readonly contentsError?: string;
   readonly pageSize?: number;
-  /** Checksums of the Download archive per format (Details tab). */
-  readonly archives?: Readonly<Record<ArchiveFormat, Checksums>>;
-  /** Why the archives' checksums could not be computed. */
-  readonly archivesError?: string;
+  /** Checksums of the Download archive per format (Details tab), of the formats there are. */
+  readonly archives?: Readonly<Partial<Record<ArchiveFormat, Checksums>>>;
+  /**
+   * Why there is no archive of a format (an artifact has no docker-archive), or its checksums
+   * could not be computed. The page offers no Download of such a format.
+   */
+  readonly archiveErrors?: Readonly<Partial<Record<ArchiveFormat, string>>>;
   /** Total files when known (from the contents cache). */
   readonly totalFiles: number | null;
 }

@@ -95,24 +95,19 @@ function detailsTab(page: ImagePage): Html {
       <span class="mono">${details.media_type}</span>): its SHA256 is the image's digest.
     </p>
     <div class="card">${checksumTable(details.manifest_checksums, 'manifest')}</div>
-    ${
-      page.archivesError === undefined
+    ${(['oci-archive', 'docker-archive'] as const).map((format) => {
+      const error = page.archiveErrors?.[format];
+      if (error !== undefined) return message('notice', `No ${format} Download of this image: ${error}`);
+      const checksums = archives?.[format];
+      return checksums === undefined
         ? ''
-        : message('notice', `No Download archive for this image: ${page.archivesError}`)
-    }
-    ${
-      archives === undefined
-        ? ''
-        : (['oci-archive', 'docker-archive'] as const).map(
-            (format) =>
-              html`<h3>Download archive: ${format}</h3>
-                <p class="help">
-                  Of the file the <b>Download</b> button gives in this format: the archive is built the same
-                  way every time, so these hold.
-                </p>
-                <div class="card">${checksumTable(archives[format], `archive-${format}`)}</div>`,
-          )
-    }`;
+        : html`<h3>Download archive: ${format}</h3>
+            <p class="help">
+              Of the file the <b>Download</b> button gives in this format: the archive is built the same way
+              every time, so these hold.
+            </p>
+            <div class="card">${checksumTable(checksums, `archive-${format}`)}</div>`;
+    })}`;
 }
 
 /** The image details page. */
@@ -140,9 +135,17 @@ export function imageBody(page: ImagePage): Html {
           download
           >Download</a
         >
-        <a class="button" href="${page.downloadHref('docker-archive')}" data-testid="download-docker" download
-          >docker-archive</a
-        >
+        ${
+          page.archiveErrors?.['docker-archive'] === undefined
+            ? html`<a
+                class="button"
+                href="${page.downloadHref('docker-archive')}"
+                data-testid="download-docker"
+                download
+                >docker-archive</a
+              >`
+            : ''
+        }
       </div>
     </div>
     <div class="layout">

@@ -7,10 +7,13 @@ export function registryHref(name: string): string {
   return name === '' ? '/ui/-/top-level' : namePath('/ui', name);
 }
 
-/** The Registries page: every registry the visitor may see, with visibility and image count. */
+/**
+ * The Registries page: every registry the visitor may see, with visibility and image count.
+ * `host` is this registry's, for the first push an empty open registry suggests.
+ */
 export function registriesBody(
   registries: readonly RegistryListing[],
-  options: { readonly open: boolean; readonly hiddenHint: boolean },
+  options: { readonly open: boolean; readonly hiddenHint: boolean; readonly host: string },
 ): Html {
   const rows = registries.map(
     (r) =>
@@ -35,22 +38,26 @@ export function registriesBody(
     </div>
     ${options.hiddenHint ? message('notice', html`Private registries appear once you <a href="/ui/-/sign-in?next=%2Fui%2F">sign in</a>.`) : ''}
     ${
-      registries.length === 0
-        ? html`<div class="card empty">
+      registries.length === 0 && options.open
+        ? html`<div class="card empty" data-testid="no-registries">
             No registries to show yet. Push an image, for example
-            <code>docker push HOST/acme/images/web:v1</code>.
+            <code>docker push ${options.host}/acme/images/web:v1</code>.
           </div>`
-        : html`<table class="list" data-testid="registries">
-            <thead>
-              <tr>
-                <th>Registry</th>
-                <th>Visibility</th>
-                <th class="num">Images</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows}
-            </tbody>
-          </table>`
+        : registries.length === 0
+          ? html`<div class="card empty" data-testid="no-registries">
+              No registry here that you may see${options.hiddenHint ? ' without signing in' : ''}.
+            </div>`
+          : html`<table class="list" data-testid="registries">
+              <thead>
+                <tr>
+                  <th>Registry</th>
+                  <th>Visibility</th>
+                  <th class="num">Images</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows}
+              </tbody>
+            </table>`
     }`;
 }

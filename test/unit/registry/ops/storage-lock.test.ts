@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -83,5 +84,28 @@ describe('isAlive', () => {
     expect(isAlive(holder({ start: '1' }))).toBe(false);
     expect(isAlive(holder({ pid: deadPid() }))).toBe(false);
     expect(isAlive(holder({ pid: deadPid(), host: 'elsewhere.example' }))).toBe(true);
+  });
+
+  it('a holder that exited but was not reaped (a zombie) is dead: its lock is stale', async () => {
+    // The child exits after its parent has become `sleep 30`, which never reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0.2 & echo $!; exec sleep 30'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    try {
+      const [line] = (await once(parent.stdout, 'data')) as [Buffer];
+      const pid = Number(line.toString().trim());
+      const stat = (): string => readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const state = (): string => stat().slice(stat().lastIndexOf(')') + 2)[0]!;
+      for (let i = 0; i < 300 && state() !== 'Z'; i++)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(state()).toBe('Z');
+      const start = stat()
+        .slice(stat().lastIndexOf(')') + 2)
+        .split(' ')[19];
+      expect(isAlive(holder({ pid, start }))).toBe(false);
+      expect(isAlive(holder({ pid }))).toBe(false);
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 });

@@ -12,7 +12,7 @@ import { PackagesService, baseRepository, viewerOf } from '../../../../src/regis
 import { PackageStats } from '../../../../src/registry/packages/stats.js';
 import { DiskStore } from '../../../../src/registry/storage/disk.js';
 import { newTempDir } from '../../../support/temp-dir.js';
-import { layerTar, putImage, putIndex } from './image-fixture.js';
+import { layerTar, putBlob, putImage, putIndex, sha256 } from './image-fixture.js';
 
 const anonymous = viewerOf({ headers: {} } as IncomingMessage);
 let store: DiskStore;
@@ -157,6 +157,8 @@ describe('contents', () => {
     expect(page.total).toBe(5);
     expect([page.files, page.directories, page.bytes]).toEqual([2, 3, 6]);
     expect(page.entries.map((e) => e.path)).toEqual(['/etc/passwd', '/var']);
+    const past = await packages.contents(anonymous, 'acme/images', 'fs', {}, { offset: 999, limit: 2 });
+    expect([past.offset, past.entries.length]).toEqual([4, 1]); // the last page, not "1,000–999 of 5"
     const all = await packages.contents(anonymous, 'acme/images', 'fs', {}, { limit: 100 });
     expect(all.entries.map((e) => `${e.path} ${e.size}`)).toEqual([
       '/etc 0',
@@ -190,6 +192,44 @@ describe('Download archive checksums', () => {
       expect(sums.sha512).toBe(hash.digest('hex'));
       expect(await packages.cachedChecksums(planned.archive)).toEqual(sums);
     }
+  });
+});
+
+describe('Download of an artifact (an SBOM: no image config)', () => {
+  test('is an oci-archive only: docker-archive is 400 UNSUPPORTED, not a file docker load refuses', async () => {
+    const empty = await putBlob(store, 'acme/images/sbom', Buffer.from('{}'));
+    const layer = Buffer.from('{"spdxVersion":"SPDX-2.3"}');
+    const manifest = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        artifactType: 'application/spdx+json',
+        config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: empty, size: 2 },
+        layers: [
+          {
+            mediaType: 'application/spdx+json',
+            digest: await putBlob(store, 'acme/images/sbom', layer),
+            size: layer.length,
+          },
+        ],
+      }),
+    );
+    await store.putManifest('acme/images/sbom', {
+      bytes: manifest,
+      digest: sha256(manifest),
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      tags: ['v1'],
+    });
+    const packages = service();
+    const oci = await packages.planDownload(anonymous, 'acme/images', 'sbom', { tag: 'v1' }, 'oci-archive');
+    expect(oci.archive.digest).toBe(sha256(manifest));
+    await expect(
+      packages.planDownload(anonymous, 'acme/images', 'sbom', { tag: 'v1' }, 'docker-archive'),
+    ).rejects.toMatchObject({
+      status: 400,
+      apiCode: 'UNSUPPORTED',
+      message: expect.stringContaining('artifact (application/spdx+json), not a container image'),
+    });
   });
 });
 

@@ -10,6 +10,11 @@ describe('escapeHtml', () => {
     [`"'\``, '&quot;&#39;&#96;'],
     ['tab\tnew\nline', 'tab\tnew\nline'],
     ['bell\u0007null\u0000', 'bell\ufffdnull\ufffd'],
+    ['evil\u202etxt.exe', 'evil\ufffdtxt.exe'],
+    [
+      '\u2066a\u2067b\u2068c\u2069\u202a\u202b\u202c\u202d',
+      '\ufffda\ufffdb\ufffdc\ufffd\ufffd\ufffd\ufffd\ufffd',
+    ],
   ])('%j -> %j', (input, expected) => {
     expect(escapeHtml(input)).toBe(expected);
   });

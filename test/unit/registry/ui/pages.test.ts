@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { ContentsPage, ImageDetails } from '../../../../src/registry/packages/index.js';
 import { imageBody } from '../../../../src/registry/ui/pages/image.js';
 import type { ImagePage } from '../../../../src/registry/ui/pages/image-page.js';
+import { registriesBody } from '../../../../src/registry/ui/pages/registries.js';
 import { registryBody } from '../../../../src/registry/ui/pages/registry.js';
 
 const EVIL = '<img src=x onerror=alert(1)>';
@@ -175,6 +176,21 @@ describe('image details page', () => {
     );
   });
 
+  test('an image without a docker-archive (an artifact) offers no such Download, and says why', () => {
+    const why = 'sha256:abc is an artifact (application/spdx+json), not a container image';
+    const installation = page({ archiveErrors: { 'docker-archive': why } });
+    expect(installation).toContain('data-testid="download-oci"');
+    expect(installation).not.toContain('data-testid="download-docker"');
+    expect(page()).toContain('data-testid="download-docker"');
+    const checksums = page({
+      tab: 'details',
+      archives: { 'oci-archive': SUMS },
+      archiveErrors: { 'docker-archive': why },
+    });
+    expect(checksums).toContain('data-testid="archive-oci-archive-sha256"');
+    expect(checksums).toContain(`No docker-archive Download of this image: ${why}`);
+  });
+
   test('dependencies stored here link to the image at their digest', () => {
     expect(page()).toContain(`href="/ui/acme/images/web?digest=sha256%3A${'3'.repeat(64)}"`);
   });
@@ -209,5 +225,19 @@ describe('registry page', () => {
     expect(closed).toContain('2.0 KiB');
     expect(closed).not.toMatch(/<dialog[^>]* open/);
     expect(registryBody(listing, TARGET, true).toString()).toMatch(/<dialog[^>]* open/);
+  });
+});
+
+describe('registries page with nothing to show', () => {
+  test('an open registry suggests a first push to its own host', () => {
+    const text = registriesBody([], { open: true, hiddenHint: false, host: '127.0.0.1:5000' }).toString();
+    expect(text).toContain('<code>docker push 127.0.0.1:5000/acme/images/web:v1</code>');
+    expect(text).not.toContain('HOST/');
+  });
+
+  test('configured registries, all private, do not suggest pushing to a made-up name', () => {
+    const text = registriesBody([], { open: false, hiddenHint: true, host: '127.0.0.1:5000' }).toString();
+    expect(text).toContain('No registry here that you may see without signing in.');
+    expect(text).not.toContain('docker push');
   });
 });

@@ -80,3 +80,31 @@ describe('normalizeEntryPath', () => {
     expect(normalizeEntryPath(input)).toBe(expected);
   });
 });
+
+describe('FileTree from a hostile layer', () => {
+  const deep = (depth: number): string => Array.from({ length: depth }, () => 'a').join('/');
+
+  test('a path 20,000 directories deep is listed without overflowing the call stack', () => {
+    const tree = new FileTree();
+    tree.applyLayer([file(deep(20_000))]);
+    const { entries, files, directories } = tree.list('d');
+    expect([files, directories]).toEqual([1, 19_999]);
+    expect(entries.at(-1)).toMatchObject({ type: 'file', path: `/${deep(20_000)}` });
+  });
+
+  test('directories implied by a long path count toward the entry limit', () => {
+    const tree = new FileTree(1_000);
+    expect(() => tree.applyLayer([file(deep(999)), file('b')])).not.toThrow();
+    expect(() => tree.applyLayer([file('c')])).toThrow(expect.objectContaining({ status: 413 }));
+    expect(() => new FileTree(1_000).applyLayer([file(deep(1_001))])).toThrow(
+      expect.objectContaining({ status: 413, apiCode: 'UNSUPPORTED' }),
+    );
+  });
+
+  test('a listing whose paths exceed the byte budget fails with 413 instead of filling the memory', () => {
+    const tree = new FileTree();
+    tree.applyLayer([file(deep(2_000))]); // 2,000 entries repeating their parents: ~4 MB of paths
+    expect(() => tree.list('d', 1_000_000)).toThrow(expect.objectContaining({ status: 413 }));
+    expect(tree.list('d', 5_000_000).entries).toHaveLength(2_000);
+  });
+});

@@ -41,3 +41,16 @@ test('more entries than allowed fail with 413, not unbounded memory', async () =
   );
   await expect(scanLayer(Readable.from([tar]), 'none', 10)).rejects.toMatchObject({ status: 413 });
 });
+
+test('long names past the path budget fail with 413, not gigabytes of names in memory', async () => {
+  const name = `${'a/'.repeat(2000)}x`;
+  const tar = await layerTar(
+    Array.from({ length: 20 }, (_, i) => ({ name: `${name}${i}`, body: '' })),
+    'gzip',
+  );
+  await expect(scanLayer(Readable.from([tar]), 'gzip', 1000, 40_000)).rejects.toMatchObject({
+    status: 413,
+    message: expect.stringContaining('too long to list'),
+  });
+  await expect(scanLayer(Readable.from([tar]), 'gzip', 1000, 200_000)).resolves.toHaveLength(20);
+});
