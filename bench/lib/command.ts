@@ -40,6 +40,8 @@ export interface TimedRun {
 const WRAPPER = '"$@"; status=$?; times > "$CP_BENCH_TIMES"; exit $status';
 /** GNU time, for peak RSS; looked up once. */
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+/** True when runs can measure peak RSS (GNU time is installed); steps leave those figures out otherwise. */
+export const PEAK_RSS = GNU_TIME !== undefined;
 const KEEP = 64 * 1024;
 
 /**

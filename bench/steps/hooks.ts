@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
-import { runTimed, type TimedRun } from '../lib/command.js';
+import { PEAK_RSS, runTimed, type TimedRun } from '../lib/command.js';
 import { BenchError } from '../lib/errors.js';
 import type { Figure } from '../lib/figures.js';
 import { ROOT } from '../lib/paths.js';
@@ -48,7 +48,7 @@ export async function hooksStep(ctx: StepContext): Promise<Figure[]> {
   const ms = (runs: TimedRun[]): number[] => runs.map((r) => r.wallSeconds * 1000);
   const cpuMs = (runs: TimedRun[]): number[] => runs.map((r) => r.cpuSeconds * 1000);
   const rss = (runs: TimedRun[]): number[] => runs.map((r) => r.peakRssMiB);
-  return HOOKS.flatMap((hook): Figure[] => {
+  const figures = HOOKS.flatMap((hook): Figure[] => {
     const who = { ours: `hooks/${hook} (sourced by bash)`, peer: 'node -e 0 (the floor)' };
     return [
       {
@@ -78,6 +78,7 @@ export async function hooksStep(ctx: StepContext): Promise<Figure[]> {
       },
     ];
   });
+  return figures.filter((f) => PEAK_RSS || !f.id.endsWith('.rss'));
 }
 
 /** A step with this plugin and `push: never`, run by our own Node.js first on PATH. */

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runTimed, type TimedRun } from '../lib/command.js';
+import { PEAK_RSS, runTimed, type TimedRun } from '../lib/command.js';
 import type { Figure } from '../lib/figures.js';
 import { generateImage } from '../lib/image.js';
 import { CLI } from '../lib/paths.js';
@@ -72,7 +72,7 @@ export async function repushStep(ctx: StepContext): Promise<Figure[]> {
     ours: 'container-package push --compression none (5 MiB, 1 layer, warm)',
     peer: 'skopeo copy --preserve-digests (warm)',
   };
-  return [
+  const figures: Figure[] = [
     {
       id: 'client.repush.small.wall',
       label: 'warm re-push 5 MiB, 1 layer',
@@ -99,4 +99,5 @@ export async function repushStep(ctx: StepContext): Promise<Figure[]> {
       who,
     },
   ];
+  return figures.filter((f) => PEAK_RSS || !f.id.endsWith('.rss'));
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runTimed, type TimedRun } from '../lib/command.js';
+import { PEAK_RSS, runTimed, type TimedRun } from '../lib/command.js';
 import type { Figure } from '../lib/figures.js';
 import { CLI, ROOT } from '../lib/paths.js';
 import { cliStartBound } from './bounds.js';
@@ -21,7 +21,7 @@ export async function startupStep(ctx: StepContext): Promise<Figure[]> {
     peer.push(await ctx.skopeo.version());
   }
   const who = { ours: 'node bin/container-package --version', peer: 'skopeo --version' };
-  return [
+  const figures: Figure[] = [
     {
       id: 'cli.start',
       label: 'CLI start (--version)',
@@ -49,6 +49,7 @@ export async function startupStep(ctx: StepContext): Promise<Figure[]> {
       who,
     },
   ];
+  return figures.filter((f) => PEAK_RSS || !f.id.endsWith('.rss'));
 }
 
 function bundleMiB(): string {
