@@ -3,7 +3,6 @@
  * agent binary. Values that may be secret travel on stdin, never in argv; the caller lists them
  * in `secrets` so they are scrubbed from any stderr quoted in an error.
  */
-import { execa } from 'execa';
 import { AgentError } from './errors.js';
 
 /** Options shared by every agent call. */
@@ -47,6 +46,8 @@ export async function runAgent(
 ): Promise<AgentRunResult> {
   const binary = options.binary ?? 'buildkite-agent';
   const timeout = options.timeoutMs ?? AGENT_TIMEOUT_MS;
+  // Loaded on the first call: a hook with nothing to report never starts the agent.
+  const { execa } = await import('execa');
   const result = await execa(binary, args, {
     input: options.input ?? '',
     reject: false,

@@ -5,7 +5,7 @@
  */
 import type { LoginCredentials } from '../../../client/index.js';
 import { ContainerPackageError } from '../../../errors.js';
-import { resolveTarget, type RegistryTarget } from '../../../publish/index.js';
+import { resolveTarget, type RegistryTarget } from '../../../publish/targets.js';
 import type { PlannedRegistry } from '../publish-plan.js';
 import type { HookContext } from './context.js';
 
