@@ -20,12 +20,16 @@ import { createSkopeo } from './lib/skopeo.js';
 import { clientStep } from './steps/client.js';
 import { contentsStep } from './steps/contents.js';
 import type { StepContext } from './steps/context.js';
+import { hooksStep } from './steps/hooks.js';
 import { registryStep } from './steps/registry.js';
+import { repushStep } from './steps/repush.js';
 import { rssStep } from './steps/rss.js';
 import { startupStep } from './steps/startup.js';
 
 const STEP_RUNNERS: Record<Step, (ctx: StepContext) => Promise<Figure[]>> = {
   startup: startupStep,
+  hooks: hooksStep,
+  repush: repushStep,
   registry: registryStep,
   client: clientStep,
   rss: rssStep,

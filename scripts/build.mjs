@@ -76,6 +76,18 @@ const builtinsViaRequire = {
   },
 };
 
+/**
+ * esbuild escapes non-ASCII characters in strings (its default `charset: 'ascii'`) but keeps them
+ * in the comments and regular expressions it preserves (a `→` in a JSDoc comment, js-yaml's curly
+ * quotes). One such character makes V8 hold the whole file as a two-byte string and Node.js
+ * convert it to UTF-8 to key its compile cache: escape them as `\\uXXXX`, which means the same
+ * in a comment, a string and a regular expression.
+ */
+function asciiOnly(code) {
+  // eslint-disable-next-line no-control-regex
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 async function bundle(outdir) {
   await mkdir(outdir, { recursive: true });
   const inputs = {};
@@ -99,10 +111,15 @@ async function bundle(outdir) {
       logLevel: 'warning',
       splitting,
       plugins: [packageFields, builtinsViaRequire],
+      write: false,
       // oclif requires typescript only to map dist/ back to src/ in development; we never do that
       // (src/cli/index.ts turns auto-transpile off), and bundling it would add 9 MB.
       external: ['typescript', 'ts-node', 'tsx'],
     });
+    for (const file of result.outputFiles) {
+      await mkdir(path.dirname(file.path), { recursive: true });
+      await writeFile(file.path, file.path.endsWith('.js') ? asciiOnly(file.text) : file.contents);
+    }
     Object.assign(inputs, result.metafile.inputs);
   }
   await writeFile(path.join(outdir, 'licenses.txt'), await licenses({ inputs }));

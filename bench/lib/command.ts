@@ -4,7 +4,7 @@
  * so no /usr/bin/time is needed). Output is captured for error messages and results.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchError } from './errors.js';
@@ -18,6 +18,11 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   /** Resolve with a non-zero exit instead of throwing. Default false. */
   readonly allowFailure?: boolean;
+  /**
+   * Also measure the peak RSS (GNU time's `%M`: the largest of the command and the processes it
+   * waited for). Default false; `peakRssMiB` is NaN without it or without `/usr/bin/time`.
+   */
+  readonly peakRss?: boolean;
 }
 
 /** What a run took. */
@@ -25,12 +30,18 @@ export interface TimedRun {
   readonly wallSeconds: number;
   /** User + system CPU seconds of the command and its waited-for descendants. */
   readonly cpuSeconds: number;
+  /** Peak resident set size in MiB, when asked for ({@link RunOptions.peakRss}); NaN otherwise. */
+  readonly peakRssMiB: number;
   readonly exitCode: number;
   readonly stdout: string;
   readonly stderr: string;
 }
 
 const WRAPPER = '"$@"; status=$?; times > "$CP_BENCH_TIMES"; exit $status';
+/** GNU time, for peak RSS; looked up once. */
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+/** True when runs can measure peak RSS (GNU time is installed); steps leave those figures out otherwise. */
+export const PEAK_RSS = GNU_TIME !== undefined;
 const KEEP = 64 * 1024;
 
 /**
@@ -46,11 +57,14 @@ export async function runTimed(
 ): Promise<TimedRun> {
   const dir = mkdtempSync(join(tmpdir(), 'cp-bench-times-'));
   const timesFile = join(dir, 'times');
+  const rssFile = join(dir, 'rss');
   const env = { ...(options.env ?? process.env), CP_BENCH_TIMES: timesFile };
+  const rss = options.peakRss === true && GNU_TIME !== undefined;
+  const argv = rss ? [GNU_TIME, '-f', '%M', '-o', rssFile, command, ...args] : [command, ...args];
   const started = performance.now();
   try {
     const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn('bash', ['-c', WRAPPER, 'bench', command, ...args], {
+      const child = spawn('bash', ['-c', WRAPPER, 'bench', ...argv], {
         env,
         cwd: options.cwd,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,7 +88,15 @@ export async function runTimed(
       );
     }
     const { stdout, stderr } = result;
-    return { wallSeconds, cpuSeconds: childCpu(timesFile), exitCode: result.code, stdout, stderr };
+    const peakRssMiB = rss ? peakKiB(rssFile) / 1024 : NaN;
+    return {
+      wallSeconds,
+      cpuSeconds: childCpu(timesFile),
+      peakRssMiB,
+      exitCode: result.code,
+      stdout,
+      stderr,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -91,6 +113,16 @@ function childCpu(file: string): number {
   const line = text.trim().split('\n')[1] ?? '';
   const parts = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
   return parts.length === 2 ? parts[0]! + parts[1]! : NaN;
+}
+
+/** GNU time's `%M` (KiB): the last line of its output file (a failed command adds a line first); NaN if absent. */
+function peakKiB(file: string): number {
+  try {
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    return Number(lines[lines.length - 1]);
+  } catch {
+    return NaN;
+  }
 }
 
 function tail(text: string, lines = 15): string {

@@ -17,6 +17,8 @@ export interface CopyOptions {
   readonly preserveDigests?: boolean;
   /** Directory that stands in for /var/lib/containers (its blob-info cache); created if missing. */
   readonly cacheDir: string;
+  /** Also measure skopeo's peak RSS (see `RunOptions.peakRss`). Default false. */
+  readonly peakRss?: boolean;
 }
 
 /** A configured skopeo. */
@@ -55,15 +57,15 @@ export function createSkopeo(dir: string): Skopeo {
   const env = { ...process.env, HOME: home, TMPDIR: tmp, REGISTRY_AUTH_FILE: auth };
   const unshare = process.getuid?.() === 0 ? findTool('unshare') : undefined;
 
-  const run = (args: string[], cacheDir?: string): Promise<TimedRun> => {
+  const run = (args: string[], cacheDir?: string, peakRss = false): Promise<TimedRun> => {
     const inner = [skopeo, '--policy', policy, ...args];
-    if (cacheDir === undefined) return runTimed(inner[0]!, inner.slice(1), { env });
+    if (cacheDir === undefined) return runTimed(inner[0]!, inner.slice(1), { env, peakRss });
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
     // Not root: the cache lives under $HOME/.local/share/containers; give each cacheDir its own HOME.
     if (unshare === undefined)
-      return runTimed(inner[0]!, inner.slice(1), { env: { ...env, HOME: cacheDir } });
+      return runTimed(inner[0]!, inner.slice(1), { env: { ...env, HOME: cacheDir }, peakRss });
     const [command, isolatedArgs] = isolatedCommand(unshare, cacheDir, inner);
-    return runTimed(command, isolatedArgs, { env });
+    return runTimed(command, isolatedArgs, { env, peakRss });
   };
 
   return {
@@ -78,7 +80,8 @@ export function createSkopeo(dir: string): Skopeo {
           destination,
         ],
         options.cacheDir,
+        options.peakRss,
       ),
-    version: () => run(['--version']),
+    version: () => run(['--version'], undefined, true),
   };
 }

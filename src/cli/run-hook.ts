@@ -16,7 +16,11 @@ export function isHookName(name: string | undefined): name is HookName {
  * processes they start.
  */
 export async function runHook(hook: HookName, cli: string, out: (line: string) => void): Promise<void> {
-  const { renderExports, runHook: runBuildkiteHook } = await import('../ci/buildkite/hooks/index.js');
+  // The runner and the renderer, not the hooks' index: that would load every hook's dependencies.
+  const [{ runHook: runBuildkiteHook }, { renderExports }] = await Promise.all([
+    import('../ci/buildkite/hooks/run.js'),
+    import('../ci/buildkite/hooks/shell.js'),
+  ]);
   const exports = await runBuildkiteHook(hook, process.env, cli, (line) => process.stderr.write(`${line}\n`));
   if (hook !== 'post-command') out(renderExports(exports));
 }

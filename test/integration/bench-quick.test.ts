@@ -6,7 +6,7 @@
  * its layers are real tars whose names are their digests.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -17,10 +17,23 @@ import { describeWithTools, newTempDir, toolPath } from '../support/index.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BENCH = join(ROOT, 'bench', 'run.mjs');
 
+/** Peak RSS figures need GNU time; without it the benchmark leaves them out. */
+const RSS = existsSync('/usr/bin/time');
+const HOOK_IDS = ['environment', 'post-checkout', 'pre-command', 'post-command', 'pre-exit'].flatMap((h) => [
+  `hook.${h}.idle`,
+  `hook.${h}.idle.cpu`,
+  ...(RSS ? [`hook.${h}.idle.rss`] : []),
+]);
+
 /** Every figure a full run reports, in table order. */
 const FIGURE_IDS = [
   'cli.start',
-  'hook.post-command.idle',
+  'cli.start.cpu',
+  ...(RSS ? ['cli.start.rss'] : []),
+  ...HOOK_IDS,
+  'client.repush.small.wall',
+  'client.repush.small.cpu',
+  ...(RSS ? ['client.repush.small.rss'] : []),
   'registry.push.wall',
   'registry.push.rate',
   'registry.push.cpu',

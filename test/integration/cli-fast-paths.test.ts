@@ -31,7 +31,6 @@ function runOclif(args: string[], env: Record<string, string> = {}) {
 
 describe('fast paths', () => {
   test.each([
-    ['--version', ['--version']],
     ['push with a flag it does not know', ['push', 'oci:/nowhere', '--to', '127.0.0.1:1/x:y', '--bogus']],
     ['push without --to', ['push', 'oci:/nowhere']],
     [
@@ -48,6 +47,21 @@ describe('fast paths', () => {
     expect(result.stdout).toBe('taken=false');
     expect(result.stderr).toBe('');
   });
+
+  test.each([[['--version']], [['--version', 'extra']]])(
+    '%j: taken, printing what oclif prints',
+    async (args) => {
+      const fast = await execa(process.execPath, [BIN, ...args], { reject: false, env: { NO_COLOR: '1' } });
+      const oclif = await runOclif(args);
+      expect(fast.stdout).toMatch(/^container-package\/\d+\.\d+\.\d+\S* linux-\S+ node-v\d+/);
+      expect({ code: fast.exitCode, stdout: fast.stdout, stderr: fast.stderr }).toEqual({
+        code: oclif.exitCode,
+        stdout: oclif.stdout,
+        stderr: oclif.stderr,
+      });
+      expect((await runFast(args)).stdout).toBe(`${fast.stdout}\ntaken=true`);
+    },
+  );
 
   test('a failing hook prints the same error and exits with the same code as through oclif', async () => {
     const env = {

@@ -3,13 +3,16 @@
  * {@link BlobHasher} hashes each byte position once, even when an upload resumes from an earlier
  * offset with a fresh {@link BlobCursor} over a re-opened source; the final piece is only handed
  * out after the digest and size have been checked, so a registry never receives all the bytes of
- * content that does not match its descriptor.
+ * content that does not match its descriptor. A source stream that checks itself against the same
+ * descriptor (a {@link VerifyingStream}, as every image source's opener returns) is not hashed a
+ * second time: it fails before it ends unless its bytes match, and the cursor reads its end
+ * before handing out the final piece, so the guarantee holds with one hash of each byte.
  */
 import type { Readable } from 'node:stream';
 import { isContainerPackageError } from '../../errors.js';
 import type { Descriptor } from '../../oci/descriptor.js';
 import type { BlobSource } from '../../oci/image.js';
-import { createDigester, parseDigest, type Digester } from '../../oci/index.js';
+import { createDigester, parseDigest, VerifyingStream, type Digester } from '../../oci/index.js';
 import { ContentMismatchError, clientError } from '../errors.js';
 
 /**
@@ -39,23 +42,29 @@ export class BlobHasher {
   readonly descriptor: Descriptor;
   readonly #digester: Digester;
   #hashed = 0;
+  /** Some positions came from a source that checks itself and were not hashed (see {@link feed}). */
+  #unhashed = false;
 
   constructor(descriptor: Descriptor) {
     this.descriptor = descriptor;
     this.#digester = createDigester(parseDigest(descriptor.digest).algorithm);
   }
 
-  /** Bytes hashed so far (the positions below this one). */
+  /** Bytes read so far (the positions below this one), hashed or checked by their source. */
   get hashed(): number {
     return this.#hashed;
   }
 
-  /** Hashes the part of `chunk` (which starts at `position`) not hashed yet. */
-  feed(position: number, chunk: Uint8Array): void {
+  /**
+   * Hashes the part of `chunk` (which starts at `position`) not hashed yet; with `hash` false,
+   * only counts it (its source checks the digest itself), and {@link verify} can no longer be used.
+   */
+  feed(position: number, chunk: Uint8Array, hash = true): void {
     const end = position + chunk.length;
     if (end <= this.#hashed) return;
     if (position > this.#hashed) throw new Error(`internal: hashing gap at ${this.#hashed}, got ${position}`);
-    this.#digester.update(chunk.subarray(this.#hashed - position));
+    if (hash) this.#digester.update(chunk.subarray(this.#hashed - position));
+    else this.#unhashed = true;
     this.#hashed = end;
   }
 
@@ -65,6 +74,8 @@ export class BlobHasher {
    * @throws ContentMismatchError `CLIENT_DIGEST_MISMATCH`
    */
   verify(): void {
+    if (this.#unhashed)
+      throw new Error('internal: verify() of a blob whose source checked some bytes itself');
     const actual = this.#digester.digest();
     if (actual !== this.descriptor.digest) {
       throw new ContentMismatchError(
@@ -82,6 +93,8 @@ export class BlobCursor {
   readonly #iterator: AsyncIterator<Buffer>;
   readonly #hasher: BlobHasher;
   readonly #signal: AbortSignal | undefined;
+  /** The stream checks the digest and size itself (see the module comment): no second hash. */
+  readonly #checksItself: boolean;
   #pending: Buffer | undefined;
   #position = 0;
 
@@ -90,6 +103,7 @@ export class BlobCursor {
     this.#signal = signal;
     this.#iterator = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
     this.#hasher = hasher;
+    this.#checksItself = checksItself(stream, hasher.descriptor);
   }
 
   /** Bytes read so far (the offset of the next byte). */
@@ -128,7 +142,7 @@ export class BlobCursor {
         this.#pending = chunk.subarray(remaining);
         chunk = chunk.subarray(0, remaining);
       }
-      this.#hasher.feed(this.#position, chunk);
+      this.#hasher.feed(this.#position, chunk, !this.#checksItself);
       this.#position += chunk.length;
       remaining -= chunk.length;
       if (this.#position === this.size) await this.#verifyEnd();
@@ -164,7 +178,8 @@ export class BlobCursor {
   async #verifyEnd(): Promise<void> {
     const extra = await this.#read();
     if (extra !== undefined) throw this.#sizeError('has more bytes');
-    this.#hasher.verify();
+    // A stream that checks itself has ended only because its bytes matched.
+    if (!this.#checksItself) this.#hasher.verify();
   }
 
   #sizeError(what: string): ContentMismatchError {
@@ -175,6 +190,18 @@ export class BlobCursor {
       what,
     );
   }
+}
+
+/**
+ * True when `stream` is a {@link VerifyingStream} expecting exactly `descriptor`'s digest and
+ * size: it errors instead of ending when the bytes it passed differ.
+ */
+function checksItself(stream: Readable, descriptor: Descriptor): boolean {
+  return (
+    stream instanceof VerifyingStream &&
+    stream.expected.digest === descriptor.digest &&
+    stream.expected.size === descriptor.size
+  );
 }
 
 function toBuffer(value: Uint8Array | string): Buffer {

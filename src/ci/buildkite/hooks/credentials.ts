@@ -5,7 +5,7 @@
  */
 import { jwtClaims, type LoginCredentials } from '../../../client/index.js';
 import { ContainerPackageError } from '../../../errors.js';
-import { resolveTarget, type RegistryTarget } from '../../../publish/index.js';
+import { resolveTarget, type RegistryTarget } from '../../../publish/targets.js';
 import type { OidcTokenFacts } from '../../../render/index.js';
 import { BUILDKITE_USERNAME } from '../../../reference/index.js';
 import type { PlannedRegistry } from '../publish-plan.js';

@@ -4,8 +4,8 @@
  * the build with pull instructions pinned by digest, and set meta-data for later steps. On
  * failure, the annotation says what failed and how to fix it, and the hook fails the job.
  */
-import { publish, type PublishEvent } from '../../../publish/index.js';
-import { renderPullInstructions, type PublishedImage } from '../../../render/index.js';
+import type { PublishEvent } from '../../../publish/index.js';
+import type { PublishedImage } from '../../../render/index.js';
 import type { PublishPlan } from '../publish-plan.js';
 import { loadPlan, type HookContext } from './context.js';
 import { credentialsFor, publishTarget } from './credentials.js';
@@ -28,6 +28,8 @@ export async function postCommandHook(context: HookContext): Promise<PublishedIm
   const byPrefix = new Map(plan.registries.map((r) => [r.target.prefix, r]));
   let results: PublishedImage[];
   try {
+    // The publisher (the client, the sources) loads only when there is something to push.
+    const { publish } = await import('../../../publish/index.js');
     results = await publish({
       images: plan.images.map((i) => ({ source: i.source, name: i.name, tags: i.tags })),
       registries: plan.registries.map(publishTarget),
@@ -74,6 +76,7 @@ async function reportSuccess(
   results: PublishedImage[],
 ): Promise<void> {
   if (plan.summary) {
+    const { renderPullInstructions } = await import('../../../render/index.js');
     await context.agent.annotate(renderPullInstructions(results), {
       style: plan.summary.successStyle,
       context: plan.summary.context,

@@ -9,9 +9,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContainerPackageError } from '../../../errors.js';
-import { startLocalRegistry } from '../../../exec/local-registry.js';
-import { localRegistryEnv, login, MIRROR_PREFIXES_ENV } from '../../../publish/index.js';
-import { localMirrorConfig } from '../../../registry/index.js';
 import { loadPlan, type HookContext } from './context.js';
 import { credentialsFor, publishTarget } from './credentials.js';
 import { reportFailure } from './report-failure.js';
@@ -31,6 +28,8 @@ export async function preCommandHook(context: HookContext): Promise<ShellExports
     try {
       const credentials = await credentialsFor(context, planned);
       if (credentials === undefined) continue;
+      // The client loads only for a registry the job logs in to; the registry only when one starts.
+      const { login } = await import('../../../publish/index.js');
       await login(target, credentials, {
         ...(state.dockerConfig && { configDir: state.dockerConfig }),
         // Prove the push, not just the login: a policy that does not match fails here, before the command.
@@ -51,6 +50,10 @@ export async function preCommandHook(context: HookContext): Promise<ShellExports
 
   const local = plan.localRegistry;
   if (local === undefined) return {};
+  const [{ startLocalRegistry }, { localRegistryEnv, MIRROR_PREFIXES_ENV }] = await Promise.all([
+    import('../../../exec/local-registry.js'),
+    import('../../../publish/index.js'),
+  ]);
   const storage = local.storage ?? join(stateDir, 'registry');
   await mkdir(storage, { recursive: true });
   const args = local.mirrors.length > 0 ? ['--config', await writeMirrorConfig(stateDir, local.mirrors)] : [];
@@ -91,6 +94,7 @@ export async function preCommandHook(context: HookContext): Promise<ShellExports
  * @throws ContainerPackageError `CI_LOCAL_REGISTRY_MIRROR` naming the entry and what is wrong
  */
 async function writeMirrorConfig(stateDir: string, mirrors: readonly string[]): Promise<string> {
+  const { localMirrorConfig } = await import('../../../registry/index.js');
   let text: string;
   try {
     text = localMirrorConfig(mirrors);

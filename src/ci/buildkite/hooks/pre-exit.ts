@@ -5,7 +5,6 @@
  */
 import { rm } from 'node:fs/promises';
 import { removeIsolatedDockerConfig } from '../../../docker-config/index.js';
-import { stopLocalRegistryGracefully } from '../../../exec/local-registry.js';
 import type { HookContext } from './context.js';
 import type { ShellExports } from './shell.js';
 import { readState, STATE_DIR_ENV } from './state.js';
@@ -16,6 +15,7 @@ export async function preExitHook(context: HookContext): Promise<ShellExports> {
   const state = await readState(stateDir).catch(() => undefined);
   if (state === undefined || stateDir === undefined) return {};
   if (state.localRegistry) {
+    const { stopLocalRegistryGracefully } = await import('../../../exec/local-registry.js');
     await stopLocalRegistryGracefully(state.localRegistry.pid);
     if (state.localRegistry.temporary)
       await rm(state.localRegistry.storage, { recursive: true, force: true });

@@ -2,14 +2,10 @@
  * Runs one hook by name with the job's environment. Hooks after the job's setup act only on a
  * job their own kind set up: agent-level hooks leave a step's plugin alone and the other way
  * round (both may be installed for one job), and agent-level hooks plan from the configuration
- * post-checkout read, not from the repository's file again.
+ * post-checkout read, not from the repository's file again. Each hook's module is loaded when it
+ * runs, so a hook does not load the others' dependencies (the client, the registry).
  */
 import { hookContext, type Log } from './context.js';
-import { environmentHook } from './environment.js';
-import { postCheckoutHook } from './post-checkout.js';
-import { postCommandHook } from './post-command.js';
-import { preCommandHook } from './pre-command.js';
-import { preExitHook } from './pre-exit.js';
 import type { ShellExports } from './shell.js';
 import { readState, STATE_DIR_ENV } from './state.js';
 
@@ -32,18 +28,20 @@ export async function runHook(
 ): Promise<ShellExports> {
   if (hook === 'environment' || hook === 'post-checkout') {
     const context = hookContext(env, cli, log);
-    return hook === 'environment' ? environmentHook(context) : postCheckoutHook(context);
+    return hook === 'environment'
+      ? (await import('./environment.js')).environmentHook(context)
+      : (await import('./post-checkout.js')).postCheckoutHook(context);
   }
   const state = await readState(env[STATE_DIR_ENV]).catch(() => undefined);
   const context = hookContext(env, cli, log, state?.config);
   if (state !== undefined && state.mode !== context.mode) return {};
   switch (hook) {
     case 'pre-command':
-      return preCommandHook(context);
+      return (await import('./pre-command.js')).preCommandHook(context);
     case 'post-command':
-      await postCommandHook(context);
+      await (await import('./post-command.js')).postCommandHook(context);
       return {};
     case 'pre-exit':
-      return preExitHook(context);
+      return (await import('./pre-exit.js')).preExitHook(context);
   }
 }

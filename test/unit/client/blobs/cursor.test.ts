@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { Readable, pipeline } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { BlobCursor, BlobHasher, openSource } from '../../../../src/client/blobs/cursor.js';
 import { ContainerPackageError } from '../../../../src/errors.js';
+import { VerifyingStream } from '../../../../src/oci/index.js';
 import { parseRangeEnd } from '../../../../src/client/blobs/steps.js';
 
 const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
@@ -90,6 +91,44 @@ describe('BlobCursor', () => {
       open: () => Promise.reject(new ContainerPackageError('SRC_NOT_FOUND', 'layout removed')),
     };
     await expect(openSource(coded)).rejects.toMatchObject({ code: 'SRC_NOT_FOUND' });
+  });
+
+  /** `content` through a VerifyingStream expecting `expected`, as an image source's opener returns it. */
+  function verified(content: Buffer, expected = descriptor): VerifyingStream {
+    const stream = new VerifyingStream({ digest: expected.digest, size: expected.size });
+    pipeline(source(content), stream, () => undefined);
+    return stream;
+  }
+
+  it('does not hash again a source that checks the same digest and size itself', async () => {
+    const hasher = new BlobHasher(descriptor);
+    const cursor = new BlobCursor(verified(bytes), hasher);
+    expect((await collect(cursor.take(1000))).equals(bytes)).toBe(true);
+    // Every position is counted (a resumed chunked upload compares it with the registry's offset)…
+    expect(hasher.hashed).toBe(1000);
+    // …but none was hashed.
+    expect(() => hasher.verify()).toThrow(/checked some bytes itself/);
+    // A verifying stream that checks another digest (here sha512 of the same bytes) is hashed as any other source.
+    const other = { ...descriptor, digest: `sha512:${createHash('sha512').update(bytes).digest('hex')}` };
+    const plain = new BlobHasher(descriptor);
+    expect((await collect(new BlobCursor(verified(bytes, other), plain).take(1000))).equals(bytes)).toBe(
+      true,
+    );
+    expect(plain.hashed).toBe(1000);
+    expect(() => plain.verify()).not.toThrow();
+  });
+
+  it('withholds the last piece of a self-checking source whose content does not match', async () => {
+    const bad = Buffer.from(bytes);
+    bad[500] = (bad[500]! + 1) % 256;
+    const cursor = new BlobCursor(verified(bad), new BlobHasher(descriptor));
+    const pieces: Buffer[] = [];
+    await expect(
+      (async () => {
+        for await (const piece of cursor.take(1000)) pieces.push(piece);
+      })(),
+    ).rejects.toMatchObject({ code: 'OCI_DIGEST_MISMATCH' });
+    expect(Buffer.concat(pieces).length).toBeLessThan(1000);
   });
 
   it('verifies an empty blob', async () => {
