@@ -38,7 +38,7 @@ export {
   type CredentialProvider,
   type Credentials,
 } from './credentials/types.js';
-export { jwtClaims, jwtExpiresAt } from './credentials/jwt-claims.js';
+export { jwtClaims, jwtExpiresAt } from '../jwt-claims.js';
 export {
   anonymousCredentials,
   dockerConfigCredentials,

@@ -3,7 +3,8 @@
  * `buildkite-agent oidc request-token`, a token from an environment variable, or a Buildkite
  * secret. Every token is handed to the agent's redactor before anything could print it.
  */
-import { jwtClaims, type LoginCredentials } from '../../../client/index.js';
+import { jwtClaims } from '../../../jwt-claims.js';
+import type { LoginCredentials } from '../../../client/index.js';
 import { ContainerPackageError } from '../../../errors.js';
 import { resolveTarget, type RegistryTarget } from '../../../publish/targets.js';
 import type { OidcTokenFacts } from '../../../render/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { jwtClaims, jwtExpiresAt } from '../../../../src/client/credentials/jwt-claims.js';
+import { jwtClaims, jwtExpiresAt } from '../../src/jwt-claims.js';
 
 const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
