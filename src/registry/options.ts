@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ContainerPackageError } from '../errors.js';
 import { openAuthorizer, type Authorizer } from './auth/authorizer.js';
 import { createCaching, type Caching } from './caching.js';
@@ -6,6 +6,7 @@ import { GC_DEFAULTS, type GcOptions, type RetentionOptions } from './gc/options
 import { resolveMirrors, type MirrorOptions } from './mirror/options.js';
 import { silentLogger, type Logger } from './ops/logger.js';
 import { Metrics } from './ops/metrics.js';
+import { statsDocument } from './packages/stats-document.js';
 import { PackageStats } from './packages/stats.js';
 import { DiskStore } from './storage/disk.js';
 import type { Store } from './storage/store.js';
@@ -154,7 +155,7 @@ export function resolveOptions(options: RegistryOptions = {}): ResolvedRegistryO
     stats:
       options.stats ??
       new PackageStats({
-        file: store instanceof DiskStore ? join(store.root, 'package-stats.json') : undefined,
+        ...(store.driver === undefined ? {} : { document: statsDocument(store.driver) }),
       }),
     maxRequestBytes: integer('maxRequestBytes', options.maxRequestBytes, 0, 0),
     maxHeaderBytes: integer('maxHeaderBytes', options.maxHeaderBytes, 16 * 1024, 1024),

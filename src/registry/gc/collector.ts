@@ -1,4 +1,5 @@
 import type { Logger } from '../ops/logger.js';
+import type { StorageDriver } from '../storage/driver/driver.js';
 import { Layout } from '../storage/layout.js';
 import type { Store } from '../storage/store.js';
 import { listContent } from './content.js';
@@ -15,8 +16,8 @@ export const LOW_WATER = 0.9;
 export interface CollectorOptions {
   /** The store content is removed from (not the guarded wrapper: the collector is not a user). */
   readonly store: Store;
-  /** Root directory of that disk store. */
-  readonly root: string;
+  /** The storage driver under that store, where the content files are. */
+  readonly driver: StorageDriver;
   readonly coordinator: GcCoordinator;
   /** Unreferenced content written or used within this long is kept. */
   readonly graceMs: number;
@@ -29,7 +30,7 @@ export interface CollectorOptions {
 }
 
 /**
- * Runs garbage collection and the retention cap over a disk store, one run at a time, while the
+ * Runs garbage collection and the retention cap over a store on a storage driver, one run at a time, while the
  * registry serves: mark (see `mark.ts`), then sweep (`sweep.ts`) or evict (`evict.ts`), with the
  * {@link GcCoordinator} guarding content that requests are using.
  */
@@ -44,7 +45,7 @@ export class Collector {
 
   constructor(options: CollectorOptions) {
     this.#options = options;
-    this.#layout = new Layout(options.root);
+    this.#layout = new Layout();
     this.#now = options.now ?? Date.now;
   }
 
@@ -59,10 +60,11 @@ export class Collector {
       const { coordinator } = this.#options;
       const run = coordinator.begin();
       try {
-        const files = await listContent(this.#layout);
-        const marks = await mark(this.#layout, this.#isMirror);
+        const files = await listContent(this.#options.driver, this.#layout);
+        const marks = await mark(this.#options.driver, this.#layout, this.#isMirror);
         const result = await sweep({
           store: this.#options.store,
+          driver: this.#options.driver,
           coordinator,
           run,
           files,
@@ -96,7 +98,7 @@ export class Collector {
       const max = this.#options.maxSizeBytes;
       const targetBytes = Math.floor(max * LOW_WATER);
       const { coordinator } = this.#options;
-      const files = await listContent(this.#layout);
+      const files = await listContent(this.#options.driver, this.#layout);
       const beforeBytes = files.reduce((sum, file) => sum + file.size, 0);
       const base = { maxSizeBytes: max, targetBytes, beforeBytes };
       if (max === 0 || beforeBytes <= max) {
@@ -105,7 +107,7 @@ export class Collector {
       }
       const run = coordinator.begin();
       try {
-        const marks = await mark(this.#layout, this.#isMirror);
+        const marks = await mark(this.#options.driver, this.#layout, this.#isMirror);
         const cutoffMs = started - this.#options.graceMs;
         const result = await evict({ ...this.#options, run, files, marks, cutoffMs, targetBytes });
         this.#estimate = result.remainingBytes;

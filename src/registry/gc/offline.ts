@@ -26,11 +26,11 @@ export async function collectGarbageAt(
 ): Promise<GcReport> {
   const store = new DiskStore({ root });
   const coordinator = new GcCoordinator({
-    access: new AccessTimes({ persist: atimePersister(new Layout(root)) }),
+    access: new AccessTimes({ persist: atimePersister(store.driver, new Layout()) }),
   });
   const collector = new Collector({
     store,
-    root,
+    driver: store.driver,
     coordinator,
     graceMs: options.graceMs ?? GC_DEFAULTS.graceMs,
     maxSizeBytes: 0,

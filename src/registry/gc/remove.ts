@@ -1,4 +1,4 @@
-import { unlinkIfExists } from '../storage/files.js';
+import type { StorageDriver } from '../storage/driver/driver.js';
 import type { Store } from '../storage/store.js';
 import type { ContentFile } from './content.js';
 import type { Marks } from './mark.js';
@@ -9,11 +9,16 @@ import type { Marks } from './mark.js';
  * layer links to it, so fsck finds nothing dangling afterwards. Revisions go first: deleting one
  * reads the content for its subject.
  */
-export async function removeDigest(store: Store, file: ContentFile, marks: Marks): Promise<void> {
+export async function removeDigest(
+  store: Store,
+  driver: StorageDriver,
+  file: ContentFile,
+  marks: Marks,
+): Promise<void> {
   for (const repository of marks.revisions.get(file.digest) ?? []) {
     await store.deleteManifest(repository, file.digest);
   }
-  await unlinkIfExists(file.path);
+  await driver.delete(file.path);
   for (const repository of marks.links.get(file.digest) ?? []) {
     await store.deleteBlob(repository, file.digest);
   }

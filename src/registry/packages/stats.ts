@@ -15,10 +15,20 @@ export interface RepositoryStats {
   tags: Record<string, { pushedAt: string }>;
 }
 
+/** Where the statistics persist: a small document read once and replaced whole. */
+export interface StatsDocument {
+  /** The document, or undefined when there is none yet. */
+  read(): Promise<Buffer | undefined>;
+  /** Replaces the document atomically. */
+  write(text: string): Promise<void>;
+}
+
 /** Options of {@link PackageStats}. */
 export interface PackageStatsOptions {
   /** JSON file the statistics persist to. Default none: kept in memory only. */
   readonly file?: string;
+  /** Or a document in the store (`package-stats.json` through the storage driver). */
+  readonly document?: StatsDocument;
   /** Changes are written at most this long after they happen. Default 1000 ms. */
   readonly flushDelayMs?: number;
   readonly now?: () => Date;
@@ -33,7 +43,7 @@ export interface PackageStatsOptions {
  * window of counts, never the store's content.
  */
 export class PackageStats {
-  readonly #file: string | undefined;
+  readonly #document: StatsDocument | undefined;
   readonly #delay: number;
   readonly #now: () => Date;
   readonly #onError: (error: unknown) => void;
@@ -42,7 +52,8 @@ export class PackageStats {
   #writing: Promise<void> = Promise.resolve();
 
   constructor(options: PackageStatsOptions = {}) {
-    this.#file = options.file;
+    const file = options.file;
+    this.#document = options.document ?? (file === undefined ? undefined : fileDocument(file));
     this.#delay = options.flushDelayMs ?? 1000;
     this.#now = options.now ?? (() => new Date());
     this.#onError = options.onError ?? (() => undefined);
@@ -50,9 +61,11 @@ export class PackageStats {
 
   /** Reads the file, if there is one (a missing or unreadable file starts empty). */
   async load(): Promise<void> {
-    if (this.#file === undefined) return;
+    if (this.#document === undefined) return;
     try {
-      const data = JSON.parse(await readFile(this.#file, 'utf8')) as {
+      const bytes = await this.#document.read();
+      if (bytes === undefined) return;
+      const data = JSON.parse(bytes.toString('utf8')) as {
         repositories?: Record<string, RepositoryStats>;
       };
       if (typeof data.repositories === 'object' && data.repositories !== null)
@@ -88,10 +101,10 @@ export class PackageStats {
   flush(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (this.#file === undefined) return Promise.resolve();
-    const file = this.#file;
+    const document = this.#document;
+    if (document === undefined) return Promise.resolve();
     const text = `${JSON.stringify({ version: 1, repositories: this.#repos })}\n`;
-    this.#writing = this.#writing.then(() => writeAtomically(file, text)).catch(this.#onError);
+    this.#writing = this.#writing.then(() => document.write(text)).catch(this.#onError);
     return this.#writing;
   }
 
@@ -105,10 +118,25 @@ export class PackageStats {
   }
 
   #schedule(): void {
-    if (this.#file === undefined || this.#timer !== undefined) return;
+    if (this.#document === undefined || this.#timer !== undefined) return;
     this.#timer = setTimeout(() => void this.flush(), this.#delay);
     this.#timer.unref();
   }
+}
+
+/** A local JSON file as a {@link StatsDocument} (temp file + rename). */
+function fileDocument(file: string): StatsDocument {
+  return {
+    read: async () => {
+      try {
+        return await readFile(file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+    },
+    write: (text) => writeAtomically(file, text),
+  };
 }
 
 async function writeAtomically(file: string, text: string): Promise<void> {

@@ -1,8 +1,7 @@
-import { readFile, readdir } from 'node:fs/promises';
 import { isSafeTag, parseStoreDigest } from '../names.js';
 import type { Blobs } from './blobs.js';
-import { StoreError, isMissing } from './errors.js';
-import { exists, readTextIfExists, unlinkIfExists, writeFileAtomic } from './files.js';
+import type { StorageDriver } from './driver/driver.js';
+import { StoreError } from './errors.js';
 import type { Layout } from './layout.js';
 import { LruCache } from './lru.js';
 import { Referrers } from './referrers.js';
@@ -17,7 +16,7 @@ import type { ManifestInfo, ManifestWrite, ReferrerDescriptor, StoredManifest } 
 export class Manifests {
   readonly #layout: Layout;
   readonly #blobs: Blobs;
-  readonly #fsync: boolean;
+  readonly #driver: StorageDriver;
   readonly #cache: LruCache<Buffer>;
   readonly #referrers: Referrers;
   /**
@@ -29,12 +28,12 @@ export class Manifests {
   readonly #tags = new BoundedMap<string>(TAG_CACHE_ENTRIES);
   readonly #links = new BoundedMap<string>(TAG_CACHE_ENTRIES);
 
-  constructor(layout: Layout, blobs: Blobs, options: { fsync: boolean; cacheBytes: number }) {
+  constructor(layout: Layout, driver: StorageDriver, blobs: Blobs, options: { cacheBytes: number }) {
     this.#layout = layout;
+    this.#driver = driver;
     this.#blobs = blobs;
-    this.#fsync = options.fsync;
     this.#cache = new LruCache(options.cacheBytes);
-    this.#referrers = new Referrers(layout, options.fsync);
+    this.#referrers = new Referrers(layout, driver);
   }
 
   /** Digest and media type for a tag or digest reference; undefined when not in the repository. */
@@ -46,7 +45,7 @@ export class Manifests {
     if (!reference.includes(':')) {
       const tagKey = `${repository}\0${reference}`;
       const target =
-        this.#tags.get(tagKey) ?? (await readTextIfExists(this.#layout.tag(repository, reference)));
+        this.#tags.get(tagKey) ?? (await this.#readText(this.#layout.tag(repository, reference)));
       if (target === undefined) return undefined;
       digest = target;
       try {
@@ -60,7 +59,7 @@ export class Manifests {
     }
     const linkKey = `${repository}\0${digest}`;
     const mediaType =
-      this.#links.get(linkKey) ?? (await readTextIfExists(this.#layout.revisionLink(repository, digest)));
+      this.#links.get(linkKey) ?? (await this.#readText(this.#layout.revisionLink(repository, digest)));
     if (mediaType === undefined) return undefined;
     this.#links.set(linkKey, mediaType);
     return { digest, mediaType };
@@ -86,22 +85,21 @@ export class Manifests {
 
   /** True when `repository` holds the manifest `digest`. */
   async has(repository: string, digest: string): Promise<boolean> {
-    return exists(this.#layout.revisionLink(repository, digest));
+    return (await this.#driver.stat(this.#layout.revisionLink(repository, digest))) !== undefined;
   }
 
   /** Writes content, revision link, referrers entry, then tags; each file atomically. */
   async put(repository: string, manifest: ManifestWrite): Promise<void> {
-    const options = { fsync: this.#fsync };
     await this.#blobs.writeContent(manifest.digest, manifest.bytes);
     this.#cache.set(manifest.digest, manifest.bytes, manifest.bytes.length);
     const link = this.#layout.revisionLink(repository, manifest.digest);
-    await writeFileAtomic(this.#layout.tmpDir, link, manifest.mediaType, options);
+    await this.#driver.putContent(link, manifest.mediaType);
     this.#links.set(`${repository}\0${manifest.digest}`, manifest.mediaType);
     if (manifest.referrer !== undefined) {
       await this.#referrers.add(repository, manifest.referrer.subject, manifest.referrer.descriptor);
     }
     for (const tag of manifest.tags) {
-      await writeFileAtomic(this.#layout.tmpDir, this.#layout.tag(repository, tag), manifest.digest, options);
+      await this.#driver.putContent(this.#layout.tag(repository, tag), manifest.digest);
       this.#tags.set(`${repository}\0${tag}`, manifest.digest);
     }
   }
@@ -110,11 +108,11 @@ export class Manifests {
   async delete(repository: string, digest: string): Promise<boolean> {
     const bytes = await this.#content(digest);
     this.#links.delete(`${repository}\0${digest}`);
-    if (!(await unlinkIfExists(this.#layout.revisionLink(repository, digest)))) return false;
+    if (!(await this.#driver.delete(this.#layout.revisionLink(repository, digest)))) return false;
     for (const tag of await this.tags(repository)) {
-      if ((await readTextIfExists(this.#layout.tag(repository, tag))) === digest) {
+      if ((await this.#readText(this.#layout.tag(repository, tag))) === digest) {
         this.#tags.delete(`${repository}\0${tag}`);
-        await unlinkIfExists(this.#layout.tag(repository, tag));
+        await this.#driver.delete(this.#layout.tag(repository, tag));
       }
     }
     const subject = bytes === undefined ? undefined : subjectOf(bytes);
@@ -125,18 +123,16 @@ export class Manifests {
   /** Removes one tag; false when there was none. */
   async deleteTag(repository: string, tag: string): Promise<boolean> {
     this.#tags.delete(`${repository}\0${tag}`);
-    return unlinkIfExists(this.#layout.tag(repository, tag));
+    return this.#driver.delete(this.#layout.tag(repository, tag));
   }
 
   /** Tags in byte order; empty when the repository has none (or does not exist). */
   async tags(repository: string): Promise<string[]> {
-    try {
-      const names = await readdir(this.#layout.tagsDir(repository));
-      return names.filter(isSafeTag).sort(byteOrder);
-    } catch (error) {
-      if (isMissing(error)) return [];
-      throw error;
-    }
+    const entries = await this.#driver.list(this.#layout.tagsDir(repository));
+    return entries
+      .filter((entry) => !entry.directory && isSafeTag(entry.name))
+      .map((entry) => entry.name)
+      .sort(byteOrder);
   }
 
   /** Referrers of `subject` whose manifests are still in the repository. */
@@ -152,14 +148,15 @@ export class Manifests {
   async #content(digest: string): Promise<Buffer | undefined> {
     const cached = this.#cache.get(digest);
     if (cached !== undefined) return cached;
-    try {
-      const bytes = await readFile(this.#blobs.path(digest));
-      this.#cache.set(digest, bytes, bytes.length);
-      return bytes;
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
-    }
+    const bytes = await this.#blobs.readContent(digest);
+    if (bytes !== undefined) this.#cache.set(digest, bytes, bytes.length);
+    return bytes;
+  }
+
+  /** A small file's text, trimmed (tags, revision links), or undefined. */
+  async #readText(key: string): Promise<string | undefined> {
+    const bytes = await this.#driver.getContent(key);
+    return bytes === undefined ? undefined : bytes.toString('utf8').trim();
   }
 }
 
