@@ -126,4 +126,3 @@ export async function touch(path: string): Promise<void> {
     await (await open(path, 'a')).close();
   }
 }
-
