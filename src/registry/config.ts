@@ -6,6 +6,7 @@ import { DEFAULT_LISTEN, defaultStorageDir, defaultTokensFile } from './config/d
 import { RegistryConfigError } from './config/errors.js';
 import { ConfigReader } from './config/reader.js';
 import { checkConsistency, readIssuers, readRegistries, readUrl } from './config/sections.js';
+import { readStorage, type S3StorageConfig } from './config/storage.js';
 import { readGc, readRetention, type GcConfig, type RetentionConfig } from './gc/config.js';
 import { readMirrors, type MirrorConfig } from './mirror/config.js';
 import { isLoopbackHost, parseListen, readDuration, readSize, type ListenAddress } from './config/units.js';
@@ -26,14 +27,21 @@ export interface RegistryConfig {
   readonly listen: ListenAddress;
   /** Default none: the token realm comes from the Host header, the OIDC audience from `listen`. */
   readonly publicUrl: string | undefined;
-  /** Default {@link defaultStorageDir}. */
+  /** Default {@link defaultStorageDir}. With `s3`, only local state (the default tokens file) lives here. */
   readonly storage: string;
+  /** `storage: s3:`: the store is a bucket instead of `storage`. Default none. */
+  readonly s3: S3StorageConfig | undefined;
   /** Listen open (no registries) on a non-loopback address anyway. Default false. */
   readonly insecureListen: boolean;
   /** Default none: an open registry, any repository name, anonymous push and pull. */
   readonly registries: readonly RegistryDefinition[];
   /** Default `<storage>/tokens.json`; use {@link tokensFileOf}. */
   readonly tokensFile: string | undefined;
+  /**
+   * A file holding the key bearer tokens are signed with, shared by every replica so each accepts
+   * the tokens the others issue. Default none: a random key per process.
+   */
+  readonly tokenSigningKeyFile: string | undefined;
   readonly oidc: {
     /** Default `publicUrl`, else the URL the server listens on. */
     readonly audiencePrefix: string | undefined;
@@ -75,6 +83,7 @@ const TOP_KEYS = [
   'insecure-listen',
   'registries',
   'tokens-file',
+  'token-signing-key-file',
   'oidc',
   'limits',
   'uploads',
@@ -127,14 +136,17 @@ export function parseConfig(text: string, options: ParseConfigOptions = {}): Reg
     'max-header-bytes',
   ]);
   const uploads = r.object(top.uploads, 'uploads', ['expiry', 'purge-interval']);
+  const storage = readStorage(r, top.storage);
   const config: RegistryConfig = {
     source: options.source,
     listen,
     publicUrl: readUrl(r, top['public-url'], 'public-url'),
-    storage: path(r.string(top.storage, 'storage')) ?? defaultStorageDir(options.env),
+    storage: path(storage.directory) ?? defaultStorageDir(options.env),
+    s3: storage.s3,
     insecureListen: r.boolean(top['insecure-listen'], 'insecure-listen', false),
     registries,
     tokensFile: path(r.string(top['tokens-file'], 'tokens-file')),
+    tokenSigningKeyFile: path(r.string(top['token-signing-key-file'], 'token-signing-key-file')),
     oidc: {
       audiencePrefix: readUrl(r, oidc['audience-prefix'], 'oidc.audience-prefix'),
       clockSkewMs: readDuration(r, oidc['clock-skew'], 'oidc.clock-skew', 30_000),

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { openAuthorizer, type Authorizer } from './auth/authorizer.js';
 import { fileKeySource, urlKeySource } from './auth/oidc/jwks.js';
 import { OidcVerifier } from './auth/oidc/verify-jwt.js';
+import { BearerTokens } from './auth/bearer.js';
 import { PackagesAuthorizer } from './auth/packages-authorizer.js';
+import { readSigningKey } from './auth/signing-key.js';
 import { TokenStore } from './auth/tokens/token-store.js';
 import { checkListenSafety, isOpen, tokensFileOf, type RegistryConfig } from './config.js';
 import { RegistryConfigError } from './config/errors.js';
@@ -10,6 +12,7 @@ import { parseListen } from './config/units.js';
 import { mirrorOptionsOf } from './mirror/credentials.js';
 import { batchedJsonLogger, type Logger } from './ops/logger.js';
 import { createRegistry, type Registry } from './server.js';
+import { openStore } from './storage/open.js';
 
 /** Command-line values that override the config file. */
 export interface ConfigOverrides {
@@ -45,7 +48,11 @@ export function withOverrides(config: RegistryConfig, overrides: ConfigOverrides
  * The authorizer a config asks for: open (anyone may do anything) with no `registries`, else a
  * {@link PackagesAuthorizer} over the tokens file and the configured OIDC issuers.
  */
-export function authorizerFor(config: RegistryConfig, onError: (error: unknown) => void): Authorizer {
+export function authorizerFor(
+  config: RegistryConfig,
+  onError: (error: unknown) => void,
+  signingKey?: Buffer,
+): Authorizer {
   if (isOpen(config)) return openAuthorizer;
   const issuers = config.oidc.issuers.map((i) => ({
     issuer: i.issuer,
@@ -60,6 +67,7 @@ export function authorizerFor(config: RegistryConfig, onError: (error: unknown) 
         : new OidcVerifier({ issuers, clockSkewSeconds: config.oidc.clockSkewMs / 1000 }),
     publicUrl: config.publicUrl,
     audiencePrefix: config.oidc.audiencePrefix,
+    ...(signingKey === undefined ? {} : { bearer: new BearerTokens(signingKey) }),
   });
 }
 
@@ -101,7 +109,13 @@ export async function startRegistryService(
   };
   const registry = createRegistry({
     storageDir: config.storage,
-    authorizer: authorizerFor(config, onError),
+    // A bucket (`storage: s3:`); the S3 driver and its SDK load only then.
+    ...(config.s3 === undefined ? {} : { store: await openStore(config) }),
+    authorizer: authorizerFor(
+      config,
+      onError,
+      config.tokenSigningKeyFile === undefined ? undefined : await readSigningKey(config.tokenSigningKeyFile),
+    ),
     // With auth, a mount without `from` could hand out a blob of a registry the caller cannot
     // read just because they know its digest: only mounts from a readable repository then.
     automaticCrossMount: isOpen(config),

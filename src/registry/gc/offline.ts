@@ -1,4 +1,5 @@
 import { DiskStore } from '../storage/disk.js';
+import type { DriverStore } from '../storage/driver-store.js';
 import { AccessTimes, atimePersister } from './access-times.js';
 import { Collector } from './collector.js';
 import { GcCoordinator } from './coordinator.js';
@@ -15,16 +16,16 @@ export interface CollectGarbageAtOptions {
 }
 
 /**
- * Collects garbage in the disk store at `root` from outside the registry process (the
+ * Collects garbage in the disk store at `root` (or any store on a storage driver) from outside the registry process (the
  * `registry gc` command). Safe while a registry serves that storage as long as the grace period
  * is longer than its pushes take: what a running registry is using is recognised by the content
  * files' times (written, re-committed, read: see `access-times.ts`), not by its in-process leases.
  */
 export async function collectGarbageAt(
-  root: string,
+  root: string | DriverStore,
   options: CollectGarbageAtOptions = {},
 ): Promise<GcReport> {
-  const store = new DiskStore({ root });
+  const store = typeof root === 'string' ? new DiskStore({ root }) : root;
   const coordinator = new GcCoordinator({
     access: new AccessTimes({ persist: atimePersister(store.driver, new Layout()) }),
   });

@@ -25,6 +25,12 @@ import { measureBlobs } from './usage.js';
 export interface DriverStoreOptions {
   /** Bytes of manifests kept in memory (default 32 MiB). */
   readonly manifestCacheBytes?: number;
+  /**
+   * How long tags and manifest links are answered from memory before they are read from the
+   * store again; 0 (the default) keeps them until this process changes them, which is right only
+   * when no other process writes to the store.
+   */
+  readonly cacheTtlMs?: number;
 }
 
 /** Temp files older than this are left over from a crash. */
@@ -48,6 +54,7 @@ export class DriverStore implements Store {
     this.#uploads = new Uploads(this.#layout, driver, this.#blobs);
     this.#manifests = new Manifests(this.#layout, driver, this.#blobs, {
       cacheBytes: options.manifestCacheBytes ?? 32 * 1024 * 1024,
+      cacheTtlMs: options.cacheTtlMs ?? 0,
     });
   }
 

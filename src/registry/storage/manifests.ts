@@ -3,6 +3,7 @@ import type { Blobs } from './blobs.js';
 import type { StorageDriver } from './driver/driver.js';
 import { StoreError } from './errors.js';
 import type { Layout } from './layout.js';
+import { BoundedMap } from './bounded-map.js';
 import { LruCache } from './lru.js';
 import { Referrers } from './referrers.js';
 import type { ManifestInfo, ManifestWrite, ReferrerDescriptor, StoredManifest } from './store.js';
@@ -22,13 +23,21 @@ export class Manifests {
   /**
    * `repository\0tag` → digest and `repository\0digest` → media type, as on disk: manifest HEAD
    * and GET then touch no file (about half their CPU, measured by `npm run bench`). Every write
-   * and delete of tags and revision links goes through this class, which keeps the maps in step;
-   * a store directory has one registry process (see DiskStore).
+   * and delete of tags and revision links in this process goes through this class, which keeps
+   * the maps in step. When other processes share the store (replicas on S3), entries are
+   * answered from memory for at most `cacheTtlMs`, then read from the store again.
    */
-  readonly #tags = new BoundedMap<string>(TAG_CACHE_ENTRIES);
-  readonly #links = new BoundedMap<string>(TAG_CACHE_ENTRIES);
+  readonly #tags: BoundedMap<string>;
+  readonly #links: BoundedMap<string>;
 
-  constructor(layout: Layout, driver: StorageDriver, blobs: Blobs, options: { cacheBytes: number }) {
+  constructor(
+    layout: Layout,
+    driver: StorageDriver,
+    blobs: Blobs,
+    options: { cacheBytes: number; cacheTtlMs?: number },
+  ) {
+    this.#tags = new BoundedMap<string>(TAG_CACHE_ENTRIES, options.cacheTtlMs ?? 0);
+    this.#links = new BoundedMap<string>(TAG_CACHE_ENTRIES, options.cacheTtlMs ?? 0);
     this.#layout = layout;
     this.#driver = driver;
     this.#blobs = blobs;
@@ -102,6 +111,20 @@ export class Manifests {
       await this.#driver.putContent(this.#layout.tag(repository, tag), manifest.digest);
       this.#tags.set(`${repository}\0${tag}`, manifest.digest);
     }
+    // A delete of this manifest by another process may have run between the link and the tags:
+    // it removed the link, and the tags it looked for were not written yet. Then the tags go too,
+    // so no tag is left pointing at a manifest that is not there.
+    if (manifest.tags.length > 0 && !(await this.has(repository, manifest.digest))) {
+      for (const tag of manifest.tags) await this.#dropTagIfAt(repository, tag, manifest.digest);
+    }
+  }
+
+  /** Removes `tag` when it still points at `digest`. */
+  async #dropTagIfAt(repository: string, tag: string, digest: string): Promise<void> {
+    this.#tags.delete(`${repository}\0${tag}`);
+    if ((await this.#readText(this.#layout.tag(repository, tag))) === digest) {
+      await this.#driver.delete(this.#layout.tag(repository, tag));
+    }
   }
 
   /** Removes the revision link, the tags pointing at it and its referrers entry (content stays). */
@@ -109,12 +132,7 @@ export class Manifests {
     const bytes = await this.#content(digest);
     this.#links.delete(`${repository}\0${digest}`);
     if (!(await this.#driver.delete(this.#layout.revisionLink(repository, digest)))) return false;
-    for (const tag of await this.tags(repository)) {
-      if ((await this.#readText(this.#layout.tag(repository, tag))) === digest) {
-        this.#tags.delete(`${repository}\0${tag}`);
-        await this.#driver.delete(this.#layout.tag(repository, tag));
-      }
-    }
+    for (const tag of await this.tags(repository)) await this.#dropTagIfAt(repository, tag, digest);
     const subject = bytes === undefined ? undefined : subjectOf(bytes);
     if (subject !== undefined) await this.#referrers.remove(repository, subject, digest);
     return true;
@@ -162,39 +180,6 @@ export class Manifests {
 
 /** Entries each of the tag and revision-link maps holds before it starts over. */
 const TAG_CACHE_ENTRIES = 100_000;
-
-/**
- * A Map that is emptied when it reaches `limit` entries: a cache that cannot grow unbounded.
- * `generation` moves on every delete, so a value read from disk before a delete finished is
- * not cached after it (`setIfUnchanged`).
- */
-class BoundedMap<V> {
-  readonly #map = new Map<string, V>();
-  readonly #limit: number;
-  generation = 0;
-
-  constructor(limit: number) {
-    this.#limit = limit;
-  }
-
-  get(key: string): V | undefined {
-    return this.#map.get(key);
-  }
-
-  set(key: string, value: V): void {
-    if (this.#map.size >= this.#limit && !this.#map.has(key)) this.#map.clear();
-    this.#map.set(key, value);
-  }
-
-  setIfUnchanged(key: string, value: V, generation: number): void {
-    if (generation === this.generation) this.set(key, value);
-  }
-
-  delete(key: string): void {
-    this.generation++;
-    this.#map.delete(key);
-  }
-}
 
 /** Compares by UTF-16 code units, which for tag characters is byte order. */
 export function byteOrder(a: string, b: string): number {

@@ -27,7 +27,7 @@ export interface StorageDriver {
   /** Creates an empty marker file unless one exists (link files); never changes an existing one. */
   putMarker(key: string): Promise<void>;
 
-  /** Size and times of a file, or undefined when there is none (a directory is not a file). */
+  /** Size and write time of a file, or undefined when there is none (a directory is not a file). */
   stat(key: string): Promise<FileInfo | undefined>;
   /** The entries directly under directory `key`, sorted by name; empty when there is none. */
   list(key: string): Promise<DirEntry[]>;
@@ -46,7 +46,11 @@ export interface StorageDriver {
   /** Hands bytes `start` to `end` (inclusive) to `sink` in chunks reused once the sink resolves. */
   readRange(key: string, start: number, end: number, sink: ChunkSink): Promise<void>;
 
-  /** Records when the content at `key` was last used (GC and the retention cap read it back in `stat`). */
+  /**
+   * Records when the content at `key` was last used (GC and the retention cap read it back in
+   * `walk`); a missing file is ignored. The time may be rounded to the second (or be the time of
+   * the call, on S3).
+   */
   setAccessTime(key: string, atMs: number): Promise<void>;
 
   /** Starts an empty resumable file at `key` (an upload's data). */
@@ -105,8 +109,6 @@ export interface FileInfo {
   readonly size: number;
   /** When the content was written. */
   readonly modifiedMs: number;
-  /** When it was last used, as set by {@link StorageDriver.setAccessTime} (never before it was written). */
-  readonly accessedMs: number;
 }
 
 /** One entry of {@link StorageDriver.list}. */
@@ -119,4 +121,6 @@ export interface DirEntry {
 export interface WalkEntry extends FileInfo {
   /** The file's full key. */
   readonly key: string;
+  /** When it was last used, as set by {@link StorageDriver.setAccessTime}; else when it was written. */
+  readonly accessedMs: number;
 }

@@ -79,9 +79,7 @@ export class FilesystemDriver implements StorageDriver {
   async stat(key: string): Promise<FileInfo | undefined> {
     try {
       const info = await stat(this.path(key));
-      return info.isFile()
-        ? { size: info.size, modifiedMs: info.mtimeMs, accessedMs: info.atimeMs }
-        : undefined;
+      return info.isFile() ? { size: info.size, modifiedMs: info.mtimeMs } : undefined;
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;
@@ -109,8 +107,16 @@ export class FilesystemDriver implements StorageDriver {
         await this.walk(child, visit);
         continue;
       }
-      const info = await this.stat(child);
-      if (info !== undefined) await visit({ key: child, ...info });
+      let info;
+      try {
+        info = await stat(this.path(child));
+      } catch (error) {
+        if (isMissing(error)) continue;
+        throw error;
+      }
+      if (info.isFile()) {
+        await visit({ key: child, size: info.size, modifiedMs: info.mtimeMs, accessedMs: info.atimeMs });
+      }
     }
   }
 
