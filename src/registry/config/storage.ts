@@ -7,7 +7,8 @@ export interface S3StorageConfig {
   readonly driver: S3DriverOptions;
   /**
    * How long a replica answers tags and manifest links from memory before reading them from the
-   * bucket again (other replicas may have changed them). Default 1 s.
+   * bucket again (other replicas may have changed them). Default 0: every manifest request reads
+   * the tag and link from the bucket, so a change through one replica is seen at once through all.
    */
   readonly cacheTtlMs: number;
 }
@@ -72,7 +73,7 @@ export function readStorage(
   };
   return {
     directory: undefined,
-    s3: { driver, cacheTtlMs: readDuration(r, s3['cache-ttl'], 'storage.s3.cache-ttl', 1000) },
+    s3: { driver, cacheTtlMs: readDuration(r, s3['cache-ttl'], 'storage.s3.cache-ttl', 0) },
   };
 }
 

@@ -1,7 +1,7 @@
 /**
- * A Map that is emptied when it reaches `limit` entries: a cache that cannot grow unbounded. With
- * `ttlMs` > 0 an entry is forgotten that long after it was set (other processes may have changed
- * what it caches). `generation` moves on every delete, so a value read from the store before a
+ * A Map that is emptied when it reaches `limit` entries: a cache that cannot grow unbounded. An
+ * entry is forgotten `ttlMs` after it was set (other processes may have changed what it caches):
+ * with the default (no TTL) it stays; with 0 nothing is ever answered from memory. `generation` moves on every delete, so a value read from the store before a
  * delete finished is not cached after it (`setIfUnchanged`).
  */
 export class BoundedMap<V> {
@@ -11,16 +11,16 @@ export class BoundedMap<V> {
   readonly #now: () => number;
   generation = 0;
 
-  constructor(limit: number, ttlMs = 0, now: () => number = Date.now) {
+  constructor(limit: number, ttlMs: number | undefined = undefined, now: () => number = Date.now) {
     this.#limit = limit;
-    this.#ttlMs = ttlMs;
+    this.#ttlMs = ttlMs ?? Infinity;
     this.#now = now;
   }
 
   get(key: string): V | undefined {
     const entry = this.#map.get(key);
     if (entry === undefined) return undefined;
-    if (this.#ttlMs > 0 && this.#now() - entry.at >= this.#ttlMs) {
+    if (this.#ttlMs !== Infinity && this.#now() - entry.at >= this.#ttlMs) {
       this.#map.delete(key);
       return undefined;
     }
@@ -29,7 +29,8 @@ export class BoundedMap<V> {
 
   set(key: string, value: V): void {
     if (this.#map.size >= this.#limit && !this.#map.has(key)) this.#map.clear();
-    this.#map.set(key, { value, at: this.#ttlMs > 0 ? this.#now() : 0 });
+    if (this.#ttlMs === 0) return;
+    this.#map.set(key, { value, at: this.#ttlMs === Infinity ? 0 : this.#now() });
   }
 
   setIfUnchanged(key: string, value: V, generation: number): void {

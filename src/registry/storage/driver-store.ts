@@ -27,8 +27,8 @@ export interface DriverStoreOptions {
   readonly manifestCacheBytes?: number;
   /**
    * How long tags and manifest links are answered from memory before they are read from the
-   * store again; 0 (the default) keeps them until this process changes them, which is right only
-   * when no other process writes to the store.
+   * store again (0: never from memory). Default: until this process changes them, which is right
+   * only when no other process writes to the store.
    */
   readonly cacheTtlMs?: number;
 }
@@ -54,7 +54,7 @@ export class DriverStore implements Store {
     this.#uploads = new Uploads(this.#layout, driver, this.#blobs);
     this.#manifests = new Manifests(this.#layout, driver, this.#blobs, {
       cacheBytes: options.manifestCacheBytes ?? 32 * 1024 * 1024,
-      cacheTtlMs: options.cacheTtlMs ?? 0,
+      ...(options.cacheTtlMs === undefined ? {} : { cacheTtlMs: options.cacheTtlMs }),
     });
   }
 

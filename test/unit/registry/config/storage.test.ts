@@ -38,7 +38,7 @@ describe('storage: s3:', () => {
     });
     expect(parseConfig('storage: {s3: {bucket: b}}', { env }).s3).toEqual({
       driver: { bucket: 'b', forcePathStyle: false, redirectExpiryMs: 0, partSize: 8 * 1024 * 1024 },
-      cacheTtlMs: 1000,
+      cacheTtlMs: 0,
     });
   });
 

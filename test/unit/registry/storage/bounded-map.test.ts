@@ -4,7 +4,7 @@ import { BoundedMap } from '../../../../src/registry/storage/bounded-map.js';
 describe('BoundedMap', () => {
   test('without a TTL an entry stays until deleted or the map starts over at its limit', () => {
     let now = 0;
-    const map = new BoundedMap<string>(2, 0, () => now);
+    const map = new BoundedMap<string>(2, undefined, () => now);
     map.set('a', '1');
     now = 1e9;
     expect(map.get('a')).toBe('1');
@@ -20,6 +20,12 @@ describe('BoundedMap', () => {
     now = 1499;
     expect(map.get('tag')).toBe('sha256:old');
     now = 1500;
+    expect(map.get('tag')).toBeUndefined();
+  });
+
+  test('a TTL of 0 never answers from memory', () => {
+    const map = new BoundedMap<string>(10, 0, () => 0);
+    map.set('tag', 'sha256:x');
     expect(map.get('tag')).toBeUndefined();
   });
 });
