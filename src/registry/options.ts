@@ -155,7 +155,9 @@ export function resolveOptions(options: RegistryOptions = {}): ResolvedRegistryO
     stats:
       options.stats ??
       new PackageStats({
-        ...(store.driver === undefined ? {} : { document: statsDocument(store.driver) }),
+        ...(store.driver === undefined
+          ? {}
+          : { document: statsDocument(store.driver, { shared: store.driver.name !== 'filesystem' }) }),
       }),
     maxRequestBytes: integer('maxRequestBytes', options.maxRequestBytes, 0, 0),
     maxHeaderBytes: integer('maxHeaderBytes', options.maxHeaderBytes, 16 * 1024, 1024),

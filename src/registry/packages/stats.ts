@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
+import { mergeRepository, parseStats, type StatsRecord } from './stats-merge.js';
 
 /** What is known about one manifest of a repository. */
 export interface ManifestStats {
@@ -21,7 +22,15 @@ export interface StatsDocument {
   read(): Promise<Buffer | undefined>;
   /** Replaces the document atomically. */
   write(text: string): Promise<void>;
+  /**
+   * Optional: the documents of the other replicas sharing the store, whose counts are added to
+   * this one's when read (each replica writes only its own document).
+   */
+  readPeers?(): Promise<Buffer[]>;
 }
+
+/** Other replicas' counts older than this are read again (in the background) when asked for. */
+export const PEERS_MAX_AGE_MS = 5000;
 
 /** Options of {@link PackageStats}. */
 export interface PackageStatsOptions {
@@ -48,6 +57,9 @@ export class PackageStats {
   readonly #now: () => Date;
   readonly #onError: (error: unknown) => void;
   #repos: Record<string, RepositoryStats> = {};
+  #peers: StatsRecord[] = [];
+  #peersAt = 0;
+  #peersLoading: Promise<void> | undefined;
   #timer: NodeJS.Timeout | undefined;
   #writing: Promise<void> = Promise.resolve();
 
@@ -64,12 +76,8 @@ export class PackageStats {
     if (this.#document === undefined) return;
     try {
       const bytes = await this.#document.read();
-      if (bytes === undefined) return;
-      const data = JSON.parse(bytes.toString('utf8')) as {
-        repositories?: Record<string, RepositoryStats>;
-      };
-      if (typeof data.repositories === 'object' && data.repositories !== null)
-        this.#repos = data.repositories;
+      if (bytes !== undefined) this.#repos = parseStats(bytes);
+      await this.#loadPeers();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.#onError(error);
     }
@@ -92,9 +100,21 @@ export class PackageStats {
     this.#schedule();
   }
 
-  /** The statistics of a repository (empty when nothing was recorded). */
+  /**
+   * The statistics of a repository (empty when nothing was recorded): this process's counts, plus
+   * the other replicas' as last read (at load, after each flush, and in the background when
+   * older than {@link PEERS_MAX_AGE_MS}).
+   */
   get(repository: string): RepositoryStats {
-    return this.#repos[repository] ?? { manifests: {}, tags: {} };
+    const stale = Date.now() - this.#peersAt > PEERS_MAX_AGE_MS;
+    if (this.#document?.readPeers !== undefined && stale && this.#peersLoading === undefined) {
+      this.#peersLoading = this.#loadPeers()
+        .catch(this.#onError)
+        .finally(() => (this.#peersLoading = undefined));
+    }
+    const own = this.#repos[repository] ?? { manifests: {}, tags: {} };
+    if (this.#peers.length === 0) return own;
+    return mergeRepository([own, ...this.#peers.map((peer) => peer[repository])]);
   }
 
   /** Writes pending changes now. */
@@ -104,8 +124,25 @@ export class PackageStats {
     const document = this.#document;
     if (document === undefined) return Promise.resolve();
     const text = `${JSON.stringify({ version: 1, repositories: this.#repos })}\n`;
-    this.#writing = this.#writing.then(() => document.write(text)).catch(this.#onError);
+    this.#writing = this.#writing
+      .then(() => document.write(text))
+      .then(() => this.#loadPeers())
+      .catch(this.#onError);
     return this.#writing;
+  }
+
+  async #loadPeers(): Promise<void> {
+    if (this.#document?.readPeers === undefined) return;
+    const peers: StatsRecord[] = [];
+    for (const bytes of await this.#document.readPeers()) {
+      try {
+        peers.push(parseStats(bytes));
+      } catch (error) {
+        this.#onError(error);
+      }
+    }
+    this.#peers = peers;
+    this.#peersAt = Date.now();
   }
 
   /** Stops the timer and writes pending changes. */
