@@ -1,6 +1,8 @@
+import { hostname } from 'node:os';
 import { AccessTimes, atimePersister } from './gc/access-times.js';
 import { Collector } from './gc/collector.js';
 import { GcCoordinator } from './gc/coordinator.js';
+import { GcLease } from './gc/lease.js';
 import { GuardedStore } from './gc/guarded-store.js';
 import type { MirrorOptions, ResolvedMirror } from './mirror/options.js';
 import { Mirrors } from './mirror/mirrors.js';
@@ -56,6 +58,10 @@ export function createCaching(input: CachingInput): Caching {
           maxSizeBytes: input.maxSizeBytes,
           isMirror,
           logger: input.logger,
+          // Replicas share a bucket: one collector at a time, elected through a lease object.
+          ...(driver.name === 'filesystem'
+            ? {}
+            : { lease: new GcLease(driver, { holder: `${hostname()}-${process.pid}` }) }),
         })
       : undefined;
   const requestStore = new GuardedStore(store, gc, (bytes) => collector?.noteWrite(bytes, report));

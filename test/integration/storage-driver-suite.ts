@@ -65,6 +65,16 @@ export function driverSuite(factory: DriverFactory): void {
       expect((await driver.getContent('repositories/a/_manifests/tags/v1'))?.toString()).toBe('sha256:two');
     });
 
+    test('createExclusive lets exactly one of several racers create a file', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => driver.createExclusive('_gc/lease-1', `holder ${i}`)),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const winner = results.indexOf(true);
+      expect((await driver.getContent('_gc/lease-1'))?.toString()).toBe(`holder ${winner}`);
+      expect(await driver.createExclusive('_gc/lease-1', 'late')).toBe(false);
+    });
+
     test('putMarker creates an empty file and never changes an existing one', async () => {
       await driver.putMarker('repositories/a/_layers/sha256/aa');
       expect((await driver.getContent('repositories/a/_layers/sha256/aa'))?.length).toBe(0);

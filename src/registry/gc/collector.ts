@@ -4,6 +4,7 @@ import { Layout } from '../storage/layout.js';
 import type { Store } from '../storage/store.js';
 import { listContent } from './content.js';
 import type { GcCoordinator } from './coordinator.js';
+import type { GcLease } from './lease.js';
 import { evict } from './evict.js';
 import { mark } from './mark.js';
 import { sweep } from './sweep.js';
@@ -27,6 +28,8 @@ export interface CollectorOptions {
   readonly isMirror?: (repository: string) => boolean;
   readonly logger?: Logger;
   readonly now?: () => number;
+  /** Replicas sharing the store: only the holder of this lease collects or evicts. Default none. */
+  readonly lease?: GcLease;
 }
 
 /**
@@ -54,7 +57,13 @@ export class Collector {
    * (`graceMs` overrides the configured one). A dry run only counts.
    */
   collect(options: { dryRun?: boolean; graceMs?: number } = {}): Promise<GcReport> {
-    return this.#serialised(async () => {
+    const skipped = (leaseHolder: string): GcReport => ({
+      dryRun: options.dryRun === true,
+      graceMs: options.graceMs ?? this.#options.graceMs,
+      ...{ blobs: 0, bytes: 0, liveBlobs: 0, repositories: 0, freedBlobs: 0, freedBytes: 0 },
+      ...{ keptRecent: 0, keptInUse: 0, durationMs: 0, leaseHolder },
+    });
+    return this.#serialised(skipped, async () => {
       const started = this.#now();
       const graceMs = options.graceMs ?? this.#options.graceMs;
       const { coordinator } = this.#options;
@@ -93,7 +102,12 @@ export class Collector {
 
   /** Evicts least recently used content until it fits the cap (nothing to do without a cap). */
   enforceCap(): Promise<RetentionReport> {
-    return this.#serialised(async () => {
+    const max = this.#options.maxSizeBytes;
+    const skipped = (leaseHolder: string): RetentionReport => ({
+      ...{ maxSizeBytes: max, targetBytes: Math.floor(max * LOW_WATER), beforeBytes: 0, afterBytes: 0 },
+      ...{ evictedBlobs: 0, evictedBytes: 0, evictedManifests: 0, leaseHolder },
+    });
+    return this.#serialised(skipped, async () => {
       const started = this.#now();
       const max = this.#options.maxSizeBytes;
       const targetBytes = Math.floor(max * LOW_WATER);
@@ -168,8 +182,28 @@ export class Collector {
 
   readonly #isMirror = (repository: string): boolean => this.#options.isMirror?.(repository) ?? false;
 
-  #serialised<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.#queue.then(fn, fn);
+  /** Runs `fn` after the runs queued before it, holding the lease when there is one. */
+  #serialised<T>(skipped: (holder: string) => T, fn: () => Promise<T>): Promise<T> {
+    const leased = async (): Promise<T> => {
+      const { lease } = this.#options;
+      if (lease === undefined) return fn();
+      const got = await lease.acquire();
+      if (!got.ok) {
+        this.#options.logger?.log('info', 'garbage collection left to another replica', {
+          holder: got.holder,
+        });
+        return skipped(got.holder);
+      }
+      const renewal = setInterval(() => void got.lease.renew().catch(() => undefined), lease.durationMs / 3);
+      renewal.unref();
+      try {
+        return await fn();
+      } finally {
+        clearInterval(renewal);
+        await got.lease.release().catch(() => undefined);
+      }
+    };
+    const next = this.#queue.then(leased, leased);
     this.#queue = next.catch(() => undefined);
     return next;
   }

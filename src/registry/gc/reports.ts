@@ -16,6 +16,8 @@ export interface GcReport {
   /** Unreferenced content kept: a request was referencing it at that moment. */
   readonly keptInUse: number;
   readonly durationMs: number;
+  /** Set when another replica held the GC lease (see `lease.ts`): nothing was done. */
+  readonly leaseHolder?: string;
 }
 
 /** What one check of the retention cap did. */
@@ -31,4 +33,6 @@ export interface RetentionReport {
   readonly evictedBytes: number;
   /** Manifests of mirrored repositories among the evicted content. */
   readonly evictedManifests: number;
+  /** Set when another replica held the GC lease: nothing was done. */
+  readonly leaseHolder?: string;
 }

@@ -24,6 +24,11 @@ export interface StorageDriver {
   getContent(key: string): Promise<Buffer | undefined>;
   /** Replaces a file's content atomically: a reader sees the old content or the new, never a mix. */
   putContent(key: string, data: string | Uint8Array, options?: PutOptions): Promise<void>;
+  /**
+   * Creates a file only when there is none, atomically: of several writers racing, exactly one
+   * gets true (a lease). False when the file exists.
+   */
+  createExclusive(key: string, data: string | Uint8Array): Promise<boolean>;
   /** Creates an empty marker file unless one exists (link files); never changes an existing one. */
   putMarker(key: string): Promise<void>;
 

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { Dirent } from 'node:fs';
-import { mkdir, readdir, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { link, mkdir, readdir, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { appendBody } from '../append-file.js';
@@ -70,6 +71,23 @@ export class FilesystemDriver implements StorageDriver {
 
   putContent(key: string, data: string | Uint8Array, options: PutOptions = {}): Promise<void> {
     return writeFileAtomic(this.path(TMP), this.path(key), data, { fsync: options.sync ?? this.#fsync });
+  }
+
+  /** Writes a temp file and hard-links it into place: `link` fails when the target exists. */
+  async createExclusive(key: string, data: string | Uint8Array): Promise<boolean> {
+    const temp = join(this.path(TMP), `${randomUUID()}.tmp`);
+    await writeFile(temp, data);
+    const target = this.path(key);
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await link(temp, target);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    } finally {
+      await rm(temp, { force: true });
+    }
   }
 
   putMarker(key: string): Promise<void> {

@@ -73,6 +73,17 @@ export class S3Driver implements StorageDriver {
     return this.#s3.put(this.#s3.object(key), data);
   }
 
+  /** PutObject with `If-None-Match: *`: the service lets exactly one racer create it. */
+  async createExclusive(key: string, data: string | Uint8Array): Promise<boolean> {
+    try {
+      await this.#s3.put(this.#s3.object(key), data, { IfNoneMatch: '*' });
+      return true;
+    } catch (error) {
+      if (isPreconditionFailed((error as S3StorageError).cause)) return false;
+      throw error;
+    }
+  }
+
   async putMarker(key: string): Promise<void> {
     try {
       await this.#s3.put(this.#s3.object(key), '', { IfNoneMatch: '*' });
