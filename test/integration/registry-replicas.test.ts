@@ -4,7 +4,7 @@
  * replica seen at once through the other (`cache-ttl` 0, the default on S3), and an upload that
  * continues on the other replica after the first was killed with SIGKILL.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { resolveConfig } from '../conformance/config.js';
@@ -13,7 +13,7 @@ import { startRgw, type Rgw } from '../support/rgw.js';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../support/round-robin-proxy.js';
 import { newTempDir } from '../support/temp-dir.js';
 import { RGW_TOOLS, describeWithTools } from '../support/tools.js';
-import { killAllServes, requireBundle, startServe, type ServeProcess } from './registry-cli-support.js';
+import { cli, killAllServes, requireBundle, startServe, type ServeProcess } from './registry-cli-support.js';
 import { OCI_MANIFEST, digestOf, pushImage, randomBytes, send } from './registry-support.js';
 
 const MiB = 1024 * 1024;
@@ -117,5 +117,32 @@ describeWithTools(RGW_TOOLS, 'two registry replicas on one S3 bucket', () => {
     const blob = await send(b.url, 'GET', `/v2/fleet/big/blobs/${digest}`);
     expect(blob.status).toBe(200);
     expect(blob.body.equals(bytes)).toBe(true);
+  });
+
+  it('registry fsck and registry gc work on the bucket from outside the replicas', async () => {
+    const fsck = await cli(['registry', 'fsck', '--config', config]);
+    expect(fsck.stdout, fsck.stderr).toContain('ok: no problems found');
+    expect(fsck.stdout).toMatch(/^s3:\/\/test-\d+-\d+\/fleet\/: \d+ blobs/);
+    const gc = await cli(['registry', 'gc', '--config', config, '--dry-run', '--json']);
+    expect(gc.exitCode, gc.stderr).toBe(0);
+    expect(JSON.parse(gc.stdout)).toMatchObject({ dryRun: true, freedBlobs: 0 });
+  });
+
+  it('with redirect on, a blob GET is a 307 to a presigned URL that serves the blob', async () => {
+    const redirecting = join(newTempDir('redirect'), 'registry.yaml');
+    writeFileSync(
+      redirecting,
+      readFileSync(config, 'utf8').replace('    prefix: fleet/', '    prefix: fleet/\n    redirect: true'),
+    );
+    const c = await startServe(['--config', redirecting, '--listen', '127.0.0.1:0']);
+    const image = await pushImage(c.url, 'fleet/redirected', 'v1', 9);
+    const layer = digestOf(image.layer);
+    const answer = await send(c.url, 'GET', `/v2/fleet/redirected/blobs/${layer}`);
+    expect(answer.status).toBe(307);
+    const location = answer.headers.get('location')!;
+    expect(location).toMatch(/X-Amz-Signature=/);
+    const direct = await fetch(location);
+    expect(Buffer.from(await direct.arrayBuffer()).equals(image.layer)).toBe(true);
+    expect((await send(c.url, 'HEAD', `/v2/fleet/redirected/blobs/${layer}`)).status).toBe(200);
   });
 });

@@ -5,6 +5,7 @@ import {
   ListMultipartUploadsCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type {
@@ -248,7 +249,6 @@ export class S3Driver implements StorageDriver {
   /** A presigned GET of the object, when redirects are configured. */
   async redirectURL(key: string): Promise<string | undefined> {
     if (this.#redirectSeconds <= 0) return undefined;
-    const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
     const { client, bucket } = this.#s3;
     const command = new GetObjectCommand({ Bucket: bucket, Key: this.#s3.object(key) });
     return getSignedUrl(client, command, { expiresIn: this.#redirectSeconds });
