@@ -1,7 +1,9 @@
 import { DiskStore } from '../storage/disk.js';
 import type { DriverStore } from '../storage/driver-store.js';
 import { AccessTimes, atimePersister } from './access-times.js';
+import { hostname } from 'node:os';
 import { Collector } from './collector.js';
+import { GcLease } from './lease.js';
 import { GcCoordinator } from './coordinator.js';
 import { GC_DEFAULTS } from './options.js';
 import type { GcReport } from './reports.js';
@@ -35,6 +37,10 @@ export async function collectGarbageAt(
     coordinator,
     graceMs: options.graceMs ?? GC_DEFAULTS.graceMs,
     maxSizeBytes: 0,
+    // Replicas may be collecting the same bucket: take the lease like they do.
+    ...(store.driver.name === 'filesystem'
+      ? {}
+      : { lease: new GcLease(store.driver, { holder: `registry-gc@${hostname()}-${process.pid}` }) }),
   });
   return collector.collect({ dryRun: options.dryRun === true });
 }

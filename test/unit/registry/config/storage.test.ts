@@ -42,6 +42,13 @@ describe('storage: s3:', () => {
     });
   });
 
+  test('token-signing-key-file is read, and refused without registries', () => {
+    const yaml = 'token-signing-key-file: /etc/registry/signing.key';
+    expect(() => parseConfig(yaml, { env })).toThrow(/token-signing-key-file.*no registries/);
+    const config = parseConfig(`${yaml}\nregistries: [{name: acme/app}]`, { env });
+    expect(config.tokenSigningKeyFile).toBe('/etc/registry/signing.key');
+  });
+
   test('a directory is still a string, and then there is no s3', () => {
     const config = parseConfig('storage: /srv/registry', { env });
     expect(config.storage).toBe('/srv/registry');
