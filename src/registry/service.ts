@@ -36,6 +36,13 @@ export function withOverrides(config: RegistryConfig, overrides: ConfigOverrides
     if ('error' in parsed) throw new RegistryConfigError('--listen', parsed.error);
     listen = parsed;
   }
+  if (overrides.storage !== undefined && config.s3 !== undefined) {
+    throw new RegistryConfigError(
+      '--storage',
+      `the config stores in the bucket ${config.s3.driver.bucket} (storage: s3:)`,
+      { hint: 'drop --storage, or use a config without storage: s3:' },
+    );
+  }
   return {
     ...config,
     listen,

@@ -38,6 +38,7 @@ export class S3Driver implements StorageDriver {
   readonly #s3: S3Context;
   readonly #resumable: S3Resumable;
   readonly #redirectSeconds: number;
+  #writableUntil = 0;
 
   constructor(options: S3DriverOptions, client?: S3Client) {
     const s3 =
@@ -239,11 +240,13 @@ export class S3Driver implements StorageDriver {
     return aborted;
   }
 
-  /** Writes and deletes a probe object. */
+  /** Writes and deletes a probe object; a success is trusted for 10 s (health checks come often). */
   async checkWritable(): Promise<void> {
+    if (Date.now() < this.#writableUntil) return;
     const probe = `${this.#s3.prefix}_probe/${randomUUID()}`;
     await this.#s3.put(probe, 'ok');
     await this.#s3.remove(probe);
+    this.#writableUntil = Date.now() + 10_000;
   }
 
   /** A presigned GET of the object, when redirects are configured. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../../../../src/registry/config.js';
+import { withOverrides } from '../../../../src/registry/service.js';
 
 const env = { HOME: '/home/u' };
 
@@ -47,6 +48,11 @@ describe('storage: s3:', () => {
     expect(() => parseConfig(yaml, { env })).toThrow(/token-signing-key-file.*no registries/);
     const config = parseConfig(`${yaml}\nregistries: [{name: acme/app}]`, { env });
     expect(config.tokenSigningKeyFile).toBe('/etc/registry/signing.key');
+  });
+
+  test('--storage is refused over a config on S3', () => {
+    const config = parseConfig('storage: {s3: {bucket: b}}', { env });
+    expect(() => withOverrides(config, { storage: '/tmp/x' })).toThrow(/--storage.*bucket b/);
   });
 
   test('a directory is still a string, and then there is no s3', () => {
