@@ -123,7 +123,8 @@ export class S3Driver implements StorageDriver {
         if (Number.isFinite(at)) accessed.set(of, Math.max(accessed.get(of) ?? 0, at));
       }
     });
-    await this.#s3.list(`${this.#s3.object(key)}/`, undefined, async (objects) => {
+    const base = key === '' ? this.#s3.prefix : `${this.#s3.object(key)}/`;
+    await this.#s3.list(base, undefined, async (objects) => {
       for (const o of objects) {
         if (o.Key === undefined) continue;
         const found = this.#s3.keyOf(o.Key);
@@ -224,20 +225,24 @@ export class S3Driver implements StorageDriver {
   /** Aborts multipart uploads under the prefix started before `cutoffMs` (commits that died midway). */
   async purgeStale(cutoffMs: number): Promise<number> {
     const { client, bucket, prefix } = this.#s3;
-    const out = await this.#s3.call('ListMultipartUploads', prefix, () =>
-      client.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix })),
-    );
     let aborted = 0;
-    for (const upload of out.Uploads ?? []) {
-      if ((upload.Initiated?.getTime() ?? Infinity) >= cutoffMs) continue;
-      await this.#s3.call('AbortMultipartUpload', upload.Key ?? '', () =>
-        client.send(
-          new AbortMultipartUploadCommand({ Bucket: bucket, Key: upload.Key, UploadId: upload.UploadId }),
-        ),
+    let marker: { KeyMarker?: string; UploadIdMarker?: string } = {};
+    for (;;) {
+      const out = await this.#s3.call('ListMultipartUploads', prefix, () =>
+        client.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix, ...marker })),
       );
-      aborted += 1;
+      for (const upload of out.Uploads ?? []) {
+        if ((upload.Initiated?.getTime() ?? Infinity) >= cutoffMs) continue;
+        await this.#s3.call('AbortMultipartUpload', upload.Key ?? '', () =>
+          client.send(
+            new AbortMultipartUploadCommand({ Bucket: bucket, Key: upload.Key, UploadId: upload.UploadId }),
+          ),
+        );
+        aborted += 1;
+      }
+      if (out.IsTruncated !== true) return aborted;
+      marker = { KeyMarker: out.NextKeyMarker, UploadIdMarker: out.NextUploadIdMarker };
     }
-    return aborted;
   }
 
   /** Writes and deletes a probe object; a success is trusted for 10 s (health checks come often). */
