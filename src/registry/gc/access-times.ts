@@ -17,10 +17,10 @@ export interface AccessTimesOptions {
 
 /**
  * When each blob or manifest (by digest) was last read or referenced: an in-memory map, with
- * each digest's time written through {@link AccessPersister} at most once a minute, to the storage
- * driver (`setAccessTime`: on the file system the content file's atime, set explicitly with
- * `utimes`, which works the same on `relatime`, `strictatime` and `noatime` mounts). The retention cap evicts by these times; the collector's grace period
- * counts them as use.
+ * each digest's time written through {@link AccessPersister} at most once a minute, to the
+ * storage driver (`setAccessTime`: on the file system the content file's atime, set explicitly
+ * with `utimes`, which works the same on `relatime`, `strictatime` and `noatime` mounts). The
+ * retention cap evicts by these times; the collector's grace period counts them as use.
  */
 export class AccessTimes {
   readonly #times = new Map<string, number>();

@@ -33,9 +33,10 @@ export interface CollectorOptions {
 }
 
 /**
- * Runs garbage collection and the retention cap over a store on a storage driver, one run at a time, while the
- * registry serves: mark (see `mark.ts`), then sweep (`sweep.ts`) or evict (`evict.ts`), with the
- * {@link GcCoordinator} guarding content that requests are using.
+ * Runs garbage collection and the retention cap over a store on a storage driver, one run at a
+ * time, while the registry serves: mark (see `mark.ts`), then sweep (`sweep.ts`) or evict
+ * (`evict.ts`), with the {@link GcCoordinator} guarding content that requests are using. With a
+ * {@link GcLease} (replicas sharing a bucket) a run happens only while this replica holds it.
  */
 export class Collector {
   readonly #options: CollectorOptions;

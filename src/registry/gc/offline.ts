@@ -18,10 +18,11 @@ export interface CollectGarbageAtOptions {
 }
 
 /**
- * Collects garbage in the disk store at `root` (or any store on a storage driver) from outside the registry process (the
- * `registry gc` command). Safe while a registry serves that storage as long as the grace period
- * is longer than its pushes take: what a running registry is using is recognised by the content
- * files' times (written, re-committed, read: see `access-times.ts`), not by its in-process leases.
+ * Collects garbage in the disk store at `root` (or any store on a storage driver) from outside
+ * the registry process (the `registry gc` command). Safe while a registry serves that storage as
+ * long as the grace period is longer than its pushes take: what a running registry is using is
+ * recognised by the content files' times (written, re-committed, read: see `access-times.ts`),
+ * not by its in-process leases. On a shared store it takes the replicas' GC lease first.
  */
 export async function collectGarbageAt(
   root: string | DriverStore,

@@ -28,7 +28,7 @@ export class Blobs {
     return size === undefined ? undefined : { digest, size };
   }
 
-  /** A linked blob with functions that stream it (1 MiB reads), and its redirect URL when the driver gives one. */
+  /** A linked blob with functions that stream it (1 MiB reads), and a redirect URL when the driver gives one. */
   async get(repository: string, digest: string): Promise<BlobReader | undefined> {
     const info = await this.stat(repository, digest);
     if (info === undefined) return undefined;

@@ -1,8 +1,9 @@
 /**
  * A Map that is emptied when it reaches `limit` entries: a cache that cannot grow unbounded. An
  * entry is forgotten `ttlMs` after it was set (other processes may have changed what it caches):
- * with the default (no TTL) it stays; with 0 nothing is ever answered from memory. `generation` moves on every delete, so a value read from the store before a
- * delete finished is not cached after it (`setIfUnchanged`).
+ * with the default (no TTL) it stays; with 0 nothing is ever answered from memory. `generation`
+ * moves on every delete, so a value read from the store before a delete finished is not cached
+ * after it (`setIfUnchanged`).
  */
 export class BoundedMap<V> {
   readonly #map = new Map<string, { value: V; at: number }>();

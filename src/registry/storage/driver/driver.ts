@@ -81,7 +81,7 @@ export interface StorageDriver {
   /** Discards a resumable file; false when there was none. */
   deleteResumable(key: string): Promise<boolean>;
 
-  /** Removes what crashed writes left behind (temp files, abandoned multipart uploads) older than `cutoffMs`. */
+  /** Removes what crashed writes left behind (temp files, multipart uploads) older than `cutoffMs`. */
   purgeStale(cutoffMs: number): Promise<number>;
   /** Throws unless the store can be written to now (for `/healthz`). */
   checkWritable(): Promise<void>;
