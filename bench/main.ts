@@ -21,6 +21,7 @@ import { clientStep } from './steps/client.js';
 import type { StepContext } from './steps/context.js';
 import { registryStep } from './steps/registry.js';
 import { rssStep } from './steps/rss.js';
+import { s3Step } from './steps/s3.js';
 import { startupStep } from './steps/startup.js';
 
 const STEP_RUNNERS: Record<Step, (ctx: StepContext) => Promise<Figure[]>> = {
@@ -28,6 +29,7 @@ const STEP_RUNNERS: Record<Step, (ctx: StepContext) => Promise<Figure[]>> = {
   registry: registryStep,
   client: clientStep,
   rss: rssStep,
+  s3: s3Step,
 };
 
 /**

@@ -24,6 +24,9 @@ import { isPreconditionFailed } from './errors.js';
 import { DEFAULT_PART_SIZE, normalisePrefix, type S3DriverOptions } from './options.js';
 import { S3Resumable } from './resumable.js';
 
+/** Connections to the S3 service at once. */
+const MAX_SOCKETS = 256;
+
 /** Where access times are kept: `_accessed/<key>/<ms>`, an empty object per recorded use. */
 const ACCESSED = '_accessed';
 
@@ -51,6 +54,11 @@ export class S3Driver implements StorageDriver {
         // S3-compatible services refuse; bodies here are buffers, checksummed only when required.
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
+        // The SDK's default of 50 sockets queues manifest requests (two S3 reads each) under load.
+        requestHandler: {
+          httpAgent: { keepAlive: true, maxSockets: MAX_SOCKETS },
+          httpsAgent: { keepAlive: true, maxSockets: MAX_SOCKETS },
+        },
       });
     this.#s3 = new S3Context(s3, options.bucket, normalisePrefix(options.prefix), options);
     this.#resumable = new S3Resumable(this.#s3, options.partSize ?? DEFAULT_PART_SIZE);
