@@ -22,6 +22,7 @@ import { contentsStep } from './steps/contents.js';
 import type { StepContext } from './steps/context.js';
 import { registryStep } from './steps/registry.js';
 import { rssStep } from './steps/rss.js';
+import { s3Step } from './steps/s3.js';
 import { startupStep } from './steps/startup.js';
 
 const STEP_RUNNERS: Record<Step, (ctx: StepContext) => Promise<Figure[]>> = {
@@ -30,6 +31,7 @@ const STEP_RUNNERS: Record<Step, (ctx: StepContext) => Promise<Figure[]>> = {
   client: clientStep,
   rss: rssStep,
   contents: contentsStep,
+  s3: s3Step,
 };
 
 /**
