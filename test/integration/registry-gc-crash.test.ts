@@ -49,11 +49,11 @@ describe('registry gc killed mid-sweep', () => {
       expect(await fsckProblems(reg.storageDir)).toEqual([]);
       const again = await gc();
       expect(again.exitCode).toBe(0);
-      const report = JSON.parse(again.stdout) as { blobs: number; liveBlobs: number; freedBlobs: number };
-      expect(report.liveBlobs).toBe(3);
-      expect(report.freedBlobs).toBeGreaterThan(0);
-      expect(report.blobs).toBe(3 + report.freedBlobs);
-      expect(JSON.parse((await gc()).stdout)).toMatchObject({ blobs: 3, freedBlobs: 0, danglingLinks: 0 });
+      const report = JSON.parse(again.stdout) as { blobs: number; live_blobs: number; freed_blobs: number };
+      expect(report.live_blobs).toBe(3);
+      expect(report.freed_blobs).toBeGreaterThan(0);
+      expect(report.blobs).toBe(3 + report.freed_blobs);
+      expect(JSON.parse((await gc()).stdout)).toMatchObject({ blobs: 3, freed_blobs: 0, dangling_links: 0 });
       expect(await fsckProblems(reg.storageDir)).toEqual([]);
     },
   );
@@ -69,7 +69,7 @@ describe('registry gc killed mid-sweep', () => {
     );
     const repaired = await cli(['registry', 'gc', '--storage', reg.storageDir, '--grace', '0s', '--json']);
     expect(repaired.exitCode).toBe(0);
-    expect(JSON.parse(repaired.stdout)).toMatchObject({ danglingLinks: 1, blobs: 6, liveBlobs: 3 });
+    expect(JSON.parse(repaired.stdout)).toMatchObject({ dangling_links: 1, blobs: 6, live_blobs: 3 });
     expect(await fsckProblems(reg.storageDir)).toEqual([]);
   });
 });

@@ -125,7 +125,7 @@ describeWithTools(RGW_TOOLS, 'two registry replicas on one S3 bucket', () => {
     expect(fsck.stdout).toMatch(/^s3:\/\/test-\d+-\d+\/fleet\/: \d+ blobs/);
     const gc = await cli(['registry', 'gc', '--config', config, '--dry-run', '--json']);
     expect(gc.exitCode, gc.stderr).toBe(0);
-    expect(JSON.parse(gc.stdout)).toMatchObject({ dryRun: true, freedBlobs: 0 });
+    expect(JSON.parse(gc.stdout)).toMatchObject({ dry_run: true, freed_blobs: 0 });
   });
 
   it('with redirect on, a blob GET is a 307 to a presigned URL that serves the blob', async () => {

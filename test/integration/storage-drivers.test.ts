@@ -3,6 +3,7 @@
  * S3 on a real Ceph RADOS Gateway (skipped loudly without it; failing in CI).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DriverDerivedCache } from '../../src/registry/packages/derived-cache.js';
 import { FilesystemDriver } from '../../src/registry/storage/driver/filesystem.js';
 import { S3Driver } from '../../src/registry/storage/s3/driver.js';
 import type { S3StorageError } from '../../src/registry/storage/s3/errors.js';
@@ -47,6 +48,18 @@ describeWithTools(RGW_TOOLS, 's3 driver (Ceph RADOS Gateway)', () => {
       return driver;
     },
     sameStore: async () => open(`store-${stores}/`),
+  });
+
+  test("the pages' derived cache lives in the bucket, shared by replicas", async () => {
+    stores += 1;
+    const one = open(`store-${stores}/`);
+    await one.init();
+    const cache = new DriverDerivedCache(one);
+    expect(await cache.read('contents/sha256-a.json.gz')).toBeUndefined();
+    await cache.write('contents/sha256-a.json.gz', Buffer.from('listed'));
+    const other = new DriverDerivedCache(open(`store-${stores}/`));
+    expect((await other.read('contents/sha256-a.json.gz'))?.toString()).toBe('listed');
+    expect((await one.getContent('derived/contents/sha256-a.json.gz'))?.toString()).toBe('listed');
   });
 
   test('a missing bucket fails with the bucket named and what to do', async () => {

@@ -72,12 +72,12 @@ export class DriverDerivedCache implements DerivedCache {
     this.#dir = dir;
   }
 
-  read(key: string): Promise<Buffer | undefined> {
+  async read(key: string): Promise<Buffer | undefined> {
     return this.#driver.getContent(`${this.#dir}/${checkKey(key)}`);
   }
 
-  write(key: string, bytes: Buffer): Promise<void> {
-    return this.#driver.putContent(`${this.#dir}/${checkKey(key)}`, bytes, { sync: false });
+  async write(key: string, bytes: Buffer): Promise<void> {
+    await this.#driver.putContent(`${this.#dir}/${checkKey(key)}`, bytes, { sync: false });
   }
 }
 
