@@ -24,6 +24,7 @@ import { hooksStep } from './steps/hooks.js';
 import { registryStep } from './steps/registry.js';
 import { repushStep } from './steps/repush.js';
 import { rssStep } from './steps/rss.js';
+import { s3Step } from './steps/s3.js';
 import { startupStep } from './steps/startup.js';
 
 const STEP_RUNNERS: Record<Step, (ctx: StepContext) => Promise<Figure[]>> = {
@@ -34,6 +35,7 @@ const STEP_RUNNERS: Record<Step, (ctx: StepContext) => Promise<Figure[]>> = {
   client: clientStep,
   rss: rssStep,
   contents: contentsStep,
+  s3: s3Step,
 };
 
 /**

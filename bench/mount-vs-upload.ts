@@ -57,7 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     ].join('\n'),
   );
   const token = await createToken(tokensFile, { registries: ['bench/private'], scopes: ['write'] });
-  const registry = await startRegistry('ours', dir, [], ['--config', config]);
+  const registry = await startRegistry('ours', dir, [], undefined, ['--config', config]);
   const client = new RegistryClient({
     credentials: staticCredentials({ [registry.host]: { username: 'buildkite', password: token.token } }),
   });

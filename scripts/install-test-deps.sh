@@ -2,8 +2,10 @@
 # Installs the real container clients the integration tests drive, and shellcheck for the
 # hooks, from Debian 12 packages:
 # Docker Engine (dockerd + CLI), Podman, Buildah, skopeo, umoci and CNCF distribution
-# (docker-registry) as the reference registry, and Chromium for the browser tests of the
-# registry's pages (driven by playwright-core; no browser is ever downloaded).
+# (docker-registry) as the reference registry, Chromium for the browser tests of the
+# registry's pages (driven by playwright-core; no browser is ever downloaded), and Ceph's RADOS
+# Gateway (ceph-mon, ceph-osd, radosgw, ceph-common) as a real S3 service for the registry's S3
+# driver (scripts/rgw-up.sh starts it; the packages' own services are never started).
 #
 # Idempotent: packages already installed are left alone and nothing is fetched. Runs
 # `apt-get update` before installing. The packages' own services (docker-registry on :5000,
@@ -11,7 +13,8 @@
 # instances on free ports and private sockets.
 set -euo pipefail
 
-PKGS=(docker.io podman buildah skopeo umoci docker-registry apache2-utils shellcheck uidmap fuse-overlayfs jq curl ca-certificates util-linux mount chromium)
+PKGS=(docker.io podman buildah skopeo umoci docker-registry apache2-utils shellcheck uidmap fuse-overlayfs jq curl ca-certificates
+  util-linux mount chromium ceph-mon ceph-osd radosgw ceph-common)
 
 if [ "$(id -u)" != 0 ]; then
   if command -v sudo >/dev/null 2>&1; then exec sudo -E "$0" "$@"; fi
@@ -49,7 +52,7 @@ apt-get -o DPkg::Lock::Timeout=300 update -q
 DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends "${missing[@]}"
 
 # Belt and braces: if a service started anyway (no policy-rc.d honoured), stop it.
-for svc in docker docker.socket containerd docker-registry; do
+for svc in docker docker.socket containerd docker-registry ceph.target ceph-mon.target ceph-osd.target ceph-radosgw.target; do
   if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$svc" 2>/dev/null; then
     systemctl stop "$svc" || true
   fi

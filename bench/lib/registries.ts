@@ -15,6 +15,15 @@ import { cpuSeconds, peakRssMiB } from './proc.js';
 /** Which registry. */
 export type RegistryKind = 'ours' | 'distribution';
 
+/** A bucket on an S3 service for the registry's storage instead of a directory. */
+export interface BenchS3 {
+  /** `http://127.0.0.1:PORT`. */
+  readonly endpoint: string;
+  readonly bucket: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+}
+
 /** A running registry. */
 export interface BenchRegistry {
   readonly kind: RegistryKind;
@@ -35,16 +44,18 @@ const READY_TIMEOUT_MS = 30_000;
 
 /**
  * Starts `kind` with its storage, config and log under `dir` (created). `nodeArgs` go to our
- * registry's Node.js (e.g. `--cpu-prof`); distribution ignores them.
+ * registry's Node.js (e.g. `--cpu-prof`); distribution ignores them. With `s3`, both store in that
+ * bucket instead of `dir`. `serveArgs` are appended to our `registry serve` (e.g. `--config`).
  */
 export function startRegistry(
   kind: RegistryKind,
   dir: string,
   nodeArgs: readonly string[] = [],
+  s3?: BenchS3,
   serveArgs: readonly string[] = [],
 ): Promise<BenchRegistry> {
   mkdirSync(dir, { recursive: true });
-  return kind === 'ours' ? startOurs(dir, nodeArgs, serveArgs) : startDistribution(dir);
+  return kind === 'ours' ? startOurs(dir, nodeArgs, s3, serveArgs) : startDistribution(dir, s3);
 }
 
 /** The environment without `REGISTRY_*`: distribution reads those as config overrides. */
@@ -55,21 +66,23 @@ function registryEnv(): NodeJS.ProcessEnv {
 async function startOurs(
   dir: string,
   nodeArgs: readonly string[],
+  s3: BenchS3 | undefined,
   serveArgs: readonly string[],
 ): Promise<BenchRegistry> {
-  const args = [
-    ...nodeArgs,
-    CLI,
-    'registry',
-    'serve',
-    '--listen',
-    '127.0.0.1:0',
-    '--storage',
-    join(dir, 'storage'),
-    ...serveArgs,
-  ];
+  let storage = ['--storage', join(dir, 'storage')];
+  let env = process.env;
+  if (s3 !== undefined) {
+    const config = join(dir, 'registry.yaml');
+    // Blob GETs redirected to presigned URLs, as distribution's S3 driver does by default.
+    const bucket = `{ bucket: ${s3.bucket}, endpoint: "${s3.endpoint}", force-path-style: true, redirect: true }`;
+    writeFileSync(config, `storage: { s3: ${bucket} }\n`);
+    storage = ['--config', config];
+    // Credentials reach the registry through the AWS SDK's default chain, as in production.
+    env = { ...process.env, AWS_ACCESS_KEY_ID: s3.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey };
+  }
+  const args = [...nodeArgs, CLI, 'registry', 'serve', '--listen', '127.0.0.1:0', ...storage, ...serveArgs];
   const log = join(dir, 'registry.log');
-  const child = spawnLogged(process.execPath, args, log, 'pipe');
+  const child = spawnLogged(process.execPath, args, log, 'pipe', env);
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(startError('ours', 'not ready in 30 s', log)), READY_TIMEOUT_MS);
@@ -90,24 +103,33 @@ async function startOurs(
   return handle('ours', child, url);
 }
 
-async function startDistribution(dir: string): Promise<BenchRegistry> {
+async function startDistribution(dir: string, s3?: BenchS3): Promise<BenchRegistry> {
   const binary = requireTool('docker-registry');
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
   const config = join(dir, 'config.yml');
-  // distribution's packaged defaults (/etc/docker/registry/config.yml), minus auth, on our port.
+  // distribution's packaged defaults (/etc/docker/registry/config.yml), minus auth, on our port;
+  // with a bucket, its own S3 driver (path style when regionendpoint is set).
+  const backend =
+    s3 === undefined
+      ? `filesystem: { rootdirectory: ${JSON.stringify(join(dir, 'storage'))} }`
+      : `s3: { region: us-east-1, regionendpoint: "${s3.endpoint}", bucket: ${s3.bucket}, accesskey: ${s3.accessKeyId}, secretkey: ${s3.secretAccessKey}, secure: false, v4auth: true }`;
   writeFileSync(
     config,
     [
       'version: 0.1',
       'log: { level: info, fields: { service: registry } }',
-      `storage: { cache: { blobdescriptor: inmemory }, filesystem: { rootdirectory: ${JSON.stringify(join(dir, 'storage'))} }, delete: { enabled: true } }`,
+      `storage: { cache: { blobdescriptor: inmemory }, ${backend}, delete: { enabled: true } }`,
       `http: { addr: ${JSON.stringify(host)}, secret: container-package-bench, headers: { X-Content-Type-Options: [nosniff] } }`,
       '',
     ].join('\n'),
   );
   const log = join(dir, 'registry.log');
-  const child = spawnLogged(binary, ['serve', config], log, 'ignore', registryEnv());
+  const env = registryEnv();
+  // aws-sdk-go v1 cannot apply AWS_CA_BUNDLE to distribution's own HTTP transport (it panics at
+  // start); the gateway is plain http on loopback, so no CA bundle is needed.
+  if (s3 !== undefined) delete env.AWS_CA_BUNDLE;
+  const child = spawnLogged(binary, ['serve', config], log, 'ignore', env);
   const url = `http://${host}`;
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {

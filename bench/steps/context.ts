@@ -6,7 +6,7 @@ import type { Machine } from '../lib/machine.js';
 import type { BenchOptions } from '../lib/options.js';
 import { profileArgs } from '../lib/profile.js';
 import type { Progress } from '../lib/progress.js';
-import { startRegistry, type BenchRegistry, type RegistryKind } from '../lib/registries.js';
+import { startRegistry, type BenchRegistry, type BenchS3, type RegistryKind } from '../lib/registries.js';
 import type { Skopeo } from '../lib/skopeo.js';
 
 /** Who the registry figures compare. */
@@ -37,11 +37,13 @@ export async function withRegistry<T>(
   kind: RegistryKind,
   dir: string,
   body: (registry: BenchRegistry) => Promise<T>,
+  s3?: BenchS3,
 ): Promise<T> {
   const registry = await startRegistry(
     kind,
     dir,
     profileArgs(ctx.options.profileDir, `registry.${basename(dir)}`),
+    s3,
   );
   try {
     return await body(registry);

@@ -55,7 +55,8 @@ export async function registryStep(ctx: StepContext): Promise<Figure[]> {
   return [...transferFigures(ctx, samples), ...manifestFigures(ctx, samples)];
 }
 
-async function measure(
+/** Pushes, pulls and loads one registry, adding to `s`. */
+export async function measure(
   ctx: StepContext,
   registry: BenchRegistry,
   dir: string,
@@ -157,6 +158,6 @@ function transferFigures(ctx: StepContext, samples: Record<RegistryKind, Registr
   ];
 }
 
-function emptySamples(): RegistrySamples {
+export function emptySamples(): RegistrySamples {
   return { pushWall: [], pushCpu: [], pullWall: [], pullCpu: [], head: [], get: [], headCpu: [], getCpu: [] };
 }

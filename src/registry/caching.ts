@@ -1,18 +1,19 @@
+import { hostname } from 'node:os';
 import { AccessTimes, atimePersister } from './gc/access-times.js';
 import { Collector } from './gc/collector.js';
 import { GcCoordinator } from './gc/coordinator.js';
+import { GcLease } from './gc/lease.js';
 import { GuardedStore } from './gc/guarded-store.js';
 import type { MirrorOptions, ResolvedMirror } from './mirror/options.js';
 import { Mirrors } from './mirror/mirrors.js';
 import type { Logger } from './ops/logger.js';
-import { DiskStore } from './storage/disk.js';
 import { Layout } from './storage/layout.js';
 import type { Store } from './storage/store.js';
 
 /** The parts of the registry that make it a cache: GC guard, collector, mirrors. */
 export interface Caching {
   readonly gc: GcCoordinator;
-  /** Garbage collection and the retention cap; undefined for stores that are not a {@link DiskStore}. */
+  /** Garbage collection and the retention cap; undefined for stores without a storage driver. */
   readonly collector: Collector | undefined;
   /** The store as requests use it: every use of content is reported to {@link gc}. */
   readonly requestStore: Store;
@@ -32,29 +33,35 @@ export interface CachingInput {
 }
 
 /**
- * Builds the coordinator every request reports to, the guarded store, the collector (disk stores
- * only: it works on files) and the mirrors. Access times persist as content files' atimes.
+ * Builds the coordinator every request reports to, the guarded store, the collector (stores on a
+ * storage driver only: it works on the content files) and the mirrors. Access times persist
+ * through the driver (on the file system, as content files' atimes).
  */
 export function createCaching(input: CachingInput): Caching {
   const { store } = input;
-  const layout = store instanceof DiskStore ? new Layout(store.root) : undefined;
+  const { driver } = store;
+  const layout = new Layout();
   const report = (error: unknown): void => input.onError(error, { method: 'GC', url: '' });
   const access = new AccessTimes({
-    ...(layout === undefined ? {} : { persist: atimePersister(layout) }),
+    ...(driver === undefined ? {} : { persist: atimePersister(driver, layout) }),
     onError: report,
   });
   const gc = new GcCoordinator({ access });
   const isMirror = (name: string) => input.mirrors.some((m) => name.startsWith(`${m.prefix}/`));
   const collector =
-    store instanceof DiskStore
+    driver !== undefined
       ? new Collector({
           store,
-          root: store.root,
+          driver,
           coordinator: gc,
           graceMs: input.graceMs,
           maxSizeBytes: input.maxSizeBytes,
           isMirror,
           logger: input.logger,
+          // Replicas share a bucket: one collector at a time, elected through a lease object.
+          ...(driver.name === 'filesystem'
+            ? {}
+            : { lease: new GcLease(driver, { holder: `${hostname()}-${process.pid}` }) }),
         })
       : undefined;
   const requestStore = new GuardedStore(store, gc, (bytes) => collector?.noteWrite(bytes, report));
@@ -64,9 +71,9 @@ export function createCaching(input: CachingInput): Caching {
       : new Mirrors({
           mirrors: input.mirrors,
           store: requestStore,
-          ...(layout === undefined
+          ...(driver?.localPath === undefined
             ? {}
-            : { dataPath: (repo: string, id: string) => layout.uploadData(repo, id) }),
+            : { dataPath: (repo: string, id: string) => driver.localPath!(layout.uploadData(repo, id)) }),
           automaticCrossMount: input.automaticCrossMount,
           logger: input.logger,
         });

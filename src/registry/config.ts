@@ -5,6 +5,7 @@ import { DEFAULT_LISTEN, defaultStorageDir, defaultTokensFile } from './config/d
 import { RegistryConfigError } from './config/errors.js';
 import { ConfigReader } from './config/reader.js';
 import { checkConsistency, readIssuers, readRegistries, readUrl } from './config/sections.js';
+import { readStorage } from './config/storage.js';
 import { readGc, readRetention } from './gc/config.js';
 import { readMirrors } from './mirror/config.js';
 import type { RegistryConfig } from './config/types.js';
@@ -19,6 +20,7 @@ const TOP_KEYS = [
   'insecure-listen',
   'registries',
   'tokens-file',
+  'token-signing-key-file',
   'oidc',
   'limits',
   'uploads',
@@ -71,14 +73,17 @@ export function parseConfig(text: string, options: ParseConfigOptions = {}): Reg
     'max-header-bytes',
   ]);
   const uploads = r.object(top.uploads, 'uploads', ['expiry', 'purge-interval']);
+  const storage = readStorage(r, top.storage);
   const config: RegistryConfig = {
     source: options.source,
     listen,
     publicUrl: readUrl(r, top['public-url'], 'public-url'),
-    storage: path(r.string(top.storage, 'storage')) ?? defaultStorageDir(options.env),
+    storage: path(storage.directory) ?? defaultStorageDir(options.env),
+    s3: storage.s3,
     insecureListen: r.boolean(top['insecure-listen'], 'insecure-listen', false),
     registries,
     tokensFile: path(r.string(top['tokens-file'], 'tokens-file')),
+    tokenSigningKeyFile: path(r.string(top['token-signing-key-file'], 'token-signing-key-file')),
     oidc: {
       audiencePrefix: readUrl(r, oidc['audience-prefix'], 'oidc.audience-prefix'),
       clockSkewMs: readDuration(r, oidc['clock-skew'], 'oidc.clock-skew', 30_000),

@@ -54,6 +54,10 @@ export { jsonLogger, silentLogger, type Logger, type LogLevel } from './ops/logg
 export { Metrics } from './ops/metrics.js';
 export { PackageStats } from './packages/stats.js';
 export { DiskStore, type DiskStoreOptions } from './storage/disk.js';
+export { DriverStore, type DriverStoreOptions } from './storage/driver-store.js';
+export type { StorageDriver } from './storage/driver/driver.js';
+export { FilesystemDriver } from './storage/driver/filesystem.js';
+export { describeStorage, openStore, type StorageLocation } from './storage/open.js';
 export { StoreError, type StoreErrorCode } from './storage/errors.js';
 export {
   acquireStorageLock,

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ContainerPackageError } from '../errors.js';
 import { openAuthorizer, type Authorizer } from './auth/authorizer.js';
 import { createCaching, type Caching } from './caching.js';
@@ -6,8 +6,9 @@ import { GC_DEFAULTS, type GcOptions, type RetentionOptions } from './gc/options
 import { resolveMirrors, type MirrorOptions } from './mirror/options.js';
 import { silentLogger, type Logger } from './ops/logger.js';
 import { Metrics } from './ops/metrics.js';
-import { DiskDerivedCache, MemoryDerivedCache, type DerivedCache } from './packages/derived-cache.js';
+import { DriverDerivedCache, MemoryDerivedCache, type DerivedCache } from './packages/derived-cache.js';
 import { PackagesService } from './packages/service.js';
+import { statsDocument } from './packages/stats-document.js';
 import { PackageStats } from './packages/stats.js';
 import { DiskStore } from './storage/disk.js';
 import type { Store } from './storage/store.js';
@@ -164,9 +165,11 @@ export function resolveOptions(options: RegistryOptions = {}): ResolvedRegistryO
   const authorizer = options.authorizer ?? openAuthorizer;
   const stats =
     options.stats ??
-    new PackageStats({
-      file: store instanceof DiskStore ? join(store.root, 'package-stats.json') : undefined,
-    });
+    new PackageStats(
+      store.driver === undefined
+        ? {}
+        : { document: statsDocument(store.driver, { shared: store.driver.name !== 'filesystem' }) },
+    );
   const caching = createCaching({
     store,
     mirrors,
@@ -178,9 +181,7 @@ export function resolveOptions(options: RegistryOptions = {}): ResolvedRegistryO
   });
   const derivedCache =
     options.derivedCache ??
-    (store instanceof DiskStore
-      ? new DiskDerivedCache(join(store.root, 'derived'))
-      : new MemoryDerivedCache());
+    (store.driver === undefined ? new MemoryDerivedCache() : new DriverDerivedCache(store.driver));
   return {
     store,
     maxManifestBytes: integer('maxManifestBytes', options.maxManifestBytes, 4 * MiB, 4096),

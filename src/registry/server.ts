@@ -38,14 +38,14 @@ export interface Registry {
    * Collects garbage now, while serving: removes content no manifest references that was not
    * written or used within the grace period (`graceMs` overrides it). A dry run only counts.
    *
-   * @throws RegistryOptionsError `REGISTRY_INVALID_OPTION` when the store is not a DiskStore
+   * @throws RegistryOptionsError `REGISTRY_INVALID_OPTION` when the store is not on a storage driver
    */
   collectGarbage(options?: { dryRun?: boolean; graceMs?: number }): Promise<GcReport>;
   /**
    * Checks the retention cap now and evicts least recently used content past it (nothing without
    * a cap). The registry also does it after writes and every `retention.checkIntervalMs`.
    *
-   * @throws RegistryOptionsError `REGISTRY_INVALID_OPTION` when the store is not a DiskStore
+   * @throws RegistryOptionsError `REGISTRY_INVALID_OPTION` when the store is not on a storage driver
    */
   enforceRetention(): Promise<RetentionReport>;
 }
@@ -72,7 +72,10 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
   const { collector, mirrors } = resolved.caching;
   const needCollector = () => {
     if (collector === undefined) {
-      throw new RegistryOptionsError('store', 'garbage collection and retention need a DiskStore');
+      throw new RegistryOptionsError(
+        'store',
+        'garbage collection and retention need a store on a storage driver',
+      );
     }
     return collector;
   };

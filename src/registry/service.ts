@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { openAuthorizer, type Authorizer } from './auth/authorizer.js';
 import { fileKeySource, urlKeySource } from './auth/oidc/jwks.js';
 import { OidcVerifier } from './auth/oidc/verify-jwt.js';
+import { BearerTokens } from './auth/bearer.js';
 import { PackagesAuthorizer } from './auth/packages-authorizer.js';
+import { readSigningKey } from './auth/signing-key.js';
 import { TokenStore } from './auth/tokens/token-store.js';
 import { checkListenSafety, isOpen, tokensFileOf, type RegistryConfig } from './config.js';
 import { RegistryConfigError } from './config/errors.js';
@@ -12,6 +14,7 @@ import { mirrorOptionsOf } from './mirror/credentials.js';
 import { batchedJsonLogger, type Logger } from './ops/logger.js';
 import { acquireStorageLock, type StorageLock } from './ops/storage-lock.js';
 import { createRegistry, type Registry } from './server.js';
+import { openStore } from './storage/open.js';
 
 /** Command-line values that override the config file. */
 export interface ConfigOverrides {
@@ -35,6 +38,13 @@ export function withOverrides(config: RegistryConfig, overrides: ConfigOverrides
     if ('error' in parsed) throw new RegistryConfigError('--listen', parsed.error);
     listen = parsed;
   }
+  if (overrides.storage !== undefined && config.s3 !== undefined) {
+    throw new RegistryConfigError(
+      '--storage',
+      `the config stores in the bucket ${config.s3.driver.bucket} (storage: s3:)`,
+      { hint: 'drop --storage, or use a config without storage: s3:' },
+    );
+  }
   return {
     ...config,
     listen,
@@ -47,7 +57,11 @@ export function withOverrides(config: RegistryConfig, overrides: ConfigOverrides
  * The authorizer a config asks for: open (anyone may do anything) with no `registries`, else a
  * {@link PackagesAuthorizer} over the tokens file and the configured OIDC issuers.
  */
-export function authorizerFor(config: RegistryConfig, onError: (error: unknown) => void): Authorizer {
+export function authorizerFor(
+  config: RegistryConfig,
+  onError: (error: unknown) => void,
+  signingKey?: Buffer,
+): Authorizer {
   if (isOpen(config)) return openAuthorizer;
   const issuers = config.oidc.issuers.map((i) => ({
     issuer: i.issuer,
@@ -62,6 +76,7 @@ export function authorizerFor(config: RegistryConfig, onError: (error: unknown) 
         : new OidcVerifier({ issuers, clockSkewSeconds: config.oidc.clockSkewMs / 1000 }),
     publicUrl: config.publicUrl,
     audiencePrefix: config.oidc.audiencePrefix,
+    ...(signingKey === undefined ? {} : { bearer: new BearerTokens(signingKey) }),
   });
 }
 
@@ -86,7 +101,7 @@ export interface ServiceOptions {
  * Starts the registry a config describes: refuses an open registry on a non-loopback address
  * (unless `insecure-listen`), builds the authorizer, turns automatic cross-repository mounts (no
  * `from`) off when auth is on, reads the mirrors' credentials from the environment, takes the
- * storage directory's lock (held until `close()` or exit) and listens.
+ * storage directory's lock (file system only, held until `close()` or exit) and listens.
  *
  * @throws RegistryConfigError when the listen address is unsafe or a mirror's credential variable is unset
  * @throws StorageLockedError (`REGISTRY_STORAGE_LOCKED`) when another process serves that storage
@@ -101,16 +116,17 @@ export async function startRegistryService(
   try {
     return await start(config, options, mirrors, lock);
   } catch (error) {
-    await lock.release();
+    await lock?.release();
     throw error;
   }
 }
 
 /**
- * The one place a service locks its storage: one serving process per directory. (A shared mode
- * for replicas over one storage would opt out here.)
+ * The one place a service locks its storage: one serving process per directory. A bucket
+ * (`storage: s3:`) is shared by replicas on purpose: no lock (their collections take the GC lease).
  */
-async function lockStorage(config: RegistryConfig): Promise<StorageLock> {
+async function lockStorage(config: RegistryConfig): Promise<StorageLock | undefined> {
+  if (config.s3 !== undefined) return undefined;
   await mkdir(config.storage, { recursive: true });
   return acquireStorageLock(config.storage, 'serve', {
     command: `container-package registry serve (listen ${config.listen.host}:${config.listen.port})`,
@@ -121,7 +137,7 @@ async function start(
   config: RegistryConfig,
   options: ServiceOptions,
   mirrors: ReturnType<typeof mirrorOptionsOf>,
-  lock: StorageLock,
+  lock: StorageLock | undefined,
 ): Promise<RegistryService> {
   const own = options.logger === undefined ? batchedJsonLogger(process.stderr, config.logLevel) : undefined;
   const logger = options.logger ?? own!;
@@ -131,7 +147,13 @@ async function start(
   };
   const registry = createRegistry({
     storageDir: config.storage,
-    authorizer: authorizerFor(config, onError),
+    // A bucket (`storage: s3:`); the S3 driver and its SDK load only then.
+    ...(config.s3 === undefined ? {} : { store: await openStore(config) }),
+    authorizer: authorizerFor(
+      config,
+      onError,
+      config.tokenSigningKeyFile === undefined ? undefined : await readSigningKey(config.tokenSigningKeyFile),
+    ),
     // With auth, a mount without `from` could hand out a blob of a registry the caller cannot
     // read just because they know its digest: only mounts from a readable repository then.
     automaticCrossMount: isOpen(config),
@@ -174,7 +196,7 @@ async function start(
         await registry.close();
       } finally {
         own?.close();
-        await lock.release();
+        await lock?.release();
       }
     },
   };

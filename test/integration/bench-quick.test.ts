@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { expect, it } from 'vitest';
 import { generateImage } from '../../bench/lib/image.js';
-import { describeWithTools, newTempDir, toolPath } from '../support/index.js';
+import { RGW_TOOLS, describeWithTools, newTempDir, toolPath } from '../support/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BENCH = join(ROOT, 'bench', 'run.mjs');
@@ -57,6 +57,12 @@ const FIGURE_IDS = [
   'contents.compute',
   'contents.page.cached',
   'contents.page.deep',
+  's3.push.rate',
+  's3.push.cpu',
+  's3.pull.rate',
+  's3.pull.cpu',
+  's3.manifest.head.rps',
+  's3.manifest.head.p99',
 ];
 
 interface JsonFigure {
@@ -89,7 +95,7 @@ it('prints usage with --help and refuses an unknown flag with a hint', async () 
   expect(bad.stderr).toContain('--runs must be a whole number');
 });
 
-describeWithTools(['skopeo', 'docker-registry', 'tar'], 'npm run bench -- --quick', () => {
+describeWithTools(['skopeo', 'docker-registry', 'tar', ...RGW_TOOLS], 'npm run bench -- --quick', () => {
   it('writes an OCI layout whose layers are tars named by their sha256', async () => {
     const dir = join(newTempDir('bench-image'), 'layout');
     const image = await generateImage({ dir, totalBytes: 300_001, layers: 3 });

@@ -6,6 +6,7 @@
  * an older version killed mid-sweep) are removed by the next collection.
  */
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Layout } from '../../src/registry/storage/layout.js';
 import { cli, requireBundle } from './registry-cli-support.js';
@@ -62,7 +63,7 @@ describe('registry gc killed mid-sweep', () => {
     reg = made.reg;
     // What an older version killed after removing content (but before its links) left behind.
     const layer = made.gone.blobs[1]!.digest;
-    rmSync(new Layout(reg.storageDir).blob(layer));
+    rmSync(join(reg.storageDir, new Layout().blob(layer)));
     expect(await fsckProblems(reg.storageDir)).toContain(
       `dangling-layer-link repositories/crash/gone/_layers/${layer.replace(':', '/')}`,
     );

@@ -18,6 +18,16 @@ export const ROOT = 'root';
 export const DOCKER_ENGINE_TOOLS = ['dockerd', 'containerd', 'docker', ROOT] as const;
 /** Tools needed to start a CNCF distribution registry with `startDistribution`, auth included. */
 export const DISTRIBUTION_TOOLS = ['docker-registry', 'htpasswd'] as const;
+/** Tools needed to start Ceph's RADOS Gateway (S3) with `startRgw` (rgw.ts). */
+export const RGW_TOOLS = [
+  'ceph-mon',
+  'ceph-osd',
+  'radosgw',
+  'radosgw-admin',
+  'ceph',
+  'monmaptool',
+  'curl',
+] as const;
 
 /** Debian package providing each tool, for the notice. */
 const PACKAGES: Record<string, string> = {
@@ -32,6 +42,13 @@ const PACKAGES: Record<string, string> = {
   skopeo: 'skopeo',
   umoci: 'umoci',
   chromium: 'chromium',
+  'ceph-mon': 'ceph-mon',
+  'ceph-osd': 'ceph-osd',
+  radosgw: 'radosgw',
+  'radosgw-admin': 'radosgw',
+  ceph: 'ceph-common',
+  monmaptool: 'ceph-base',
+  curl: 'curl',
 };
 
 /**

@@ -23,7 +23,8 @@ const PREFIX = 'cprb1.';
 /**
  * Issues and checks the registry's own short-lived bearer tokens (the Docker token flow):
  * `cprb1.<base64url JSON claims>.<base64url HMAC-SHA256>`, signed with a key drawn at random when
- * the process starts (so a restart logs every client out; they log in again on the next 401).
+ * the process starts (so a restart logs every client out; they log in again on the next 401), or
+ * with the shared key of `token-signing-key-file`, so every replica accepts every replica's tokens.
  */
 export class BearerTokens {
   readonly #key: Buffer;
@@ -59,7 +60,7 @@ export class BearerTokens {
       return {
         ok: false,
         reason:
-          'the bearer token was not issued by this registry process (it may have restarted): log in again',
+          'the bearer token was not issued by this registry (it may have restarted, or its replicas do not share token-signing-key-file): log in again',
       };
     }
     let claims: BearerClaims;

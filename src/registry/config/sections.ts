@@ -74,8 +74,8 @@ export function readUrl(r: ConfigReader, value: unknown, at: string): string | u
 }
 
 /**
- * Cross-key checks: every policy statement's issuer is configured, and `tokens-file`/`oidc` are
- * not given without `registries`.
+ * Cross-key checks: every policy statement's issuer is configured, and `tokens-file`/`oidc`/
+ * `token-signing-key-file` are not given without `registries`.
  */
 export function checkConsistency(
   r: ConfigReader,
@@ -95,7 +95,7 @@ export function checkConsistency(
     }),
   );
   if (config.registries.length === 0) {
-    for (const key of ['tokens-file', 'oidc'] as const) {
+    for (const key of ['tokens-file', 'oidc', 'token-signing-key-file'] as const) {
       if (top[key] !== undefined && top[key] !== null) {
         r.fail(
           key,

@@ -6,6 +6,7 @@ import type { RegistryDefinition } from '../auth/registries.js';
 import type { GcConfig, RetentionConfig } from '../gc/config.js';
 import type { MirrorConfig } from '../mirror/config.js';
 import type { LogLevel } from '../ops/logger.js';
+import type { S3StorageConfig } from './storage.js';
 import type { ListenAddress } from './units.js';
 
 /** A trusted OIDC issuer and where its keys are. Exactly one of `jwksFile` and `jwksUrl` is set. */
@@ -23,14 +24,21 @@ export interface RegistryConfig {
   readonly listen: ListenAddress;
   /** Default none: the token realm comes from the Host header, the OIDC audience from `listen`. */
   readonly publicUrl: string | undefined;
-  /** Default `defaultStorageDir()` (defaults.ts). */
+  /** Default `defaultStorageDir()` (defaults.ts). With `s3`, only local state (the default tokens file) lives here. */
   readonly storage: string;
+  /** `storage: s3:`: the store is a bucket instead of `storage`. Default none. */
+  readonly s3: S3StorageConfig | undefined;
   /** Listen open (no registries) on a non-loopback address anyway. Default false. */
   readonly insecureListen: boolean;
   /** Default none: an open registry, any repository name, anonymous push and pull. */
   readonly registries: readonly RegistryDefinition[];
   /** Default `<storage>/tokens.json`; use `tokensFileOf` (../config.ts). */
   readonly tokensFile: string | undefined;
+  /**
+   * A file holding the key bearer tokens are signed with, shared by every replica so each accepts
+   * the tokens the others issue. Default none: a random key per process.
+   */
+  readonly tokenSigningKeyFile: string | undefined;
   readonly oidc: {
     /** Default `publicUrl`, else the URL the server listens on. */
     readonly audiencePrefix: string | undefined;

@@ -1,5 +1,4 @@
-import { stat, utimes } from 'node:fs/promises';
-import { isMissing } from '../storage/errors.js';
+import type { StorageDriver } from '../storage/driver/driver.js';
 import type { Layout } from '../storage/layout.js';
 
 /** Writes a digest's last access time somewhere that outlives the process. */
@@ -18,11 +17,10 @@ export interface AccessTimesOptions {
 
 /**
  * When each blob or manifest (by digest) was last read or referenced: an in-memory map, with
- * each digest's time written through {@link AccessPersister} at most once a minute. The disk
- * persister sets the content file's atime explicitly (`utimes`), which works the same on
- * `relatime`, `strictatime` and `noatime` mounts: those options only govern the kernel's own
- * updates on read. The retention cap evicts by these times; the collector's grace period
- * counts them as use.
+ * each digest's time written through {@link AccessPersister} at most once a minute, to the
+ * storage driver (`setAccessTime`: on the file system the content file's atime, set explicitly
+ * with `utimes`, which works the same on `relatime`, `strictatime` and `noatime` mounts). The
+ * retention cap evicts by these times; the collector's grace period counts them as use.
  */
 export class AccessTimes {
   readonly #times = new Map<string, number>();
@@ -72,18 +70,10 @@ export class AccessTimes {
 }
 
 /**
- * A persister for the disk store: sets the content file's atime to the access time and keeps its
- * mtime (the time the content was written, which the grace period also reads). A missing file
- * (content not committed yet, or collected) is ignored.
+ * A persister through the storage driver: records the access time of the content file and keeps
+ * its write time (which the grace period also reads). A missing file (content not committed yet,
+ * or collected) is ignored.
  */
-export function atimePersister(layout: Layout): AccessPersister {
-  return async (digest, atMs) => {
-    const path = layout.blob(digest);
-    try {
-      const info = await stat(path);
-      await utimes(path, atMs / 1000, info.mtime);
-    } catch (error) {
-      if (!isMissing(error)) throw error;
-    }
-  };
+export function atimePersister(driver: StorageDriver, layout: Layout): AccessPersister {
+  return (digest, atMs) => driver.setAccessTime(layout.blob(digest), atMs);
 }

@@ -1,11 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import type { Logger } from '../ops/logger.js';
-import { acquireStorageLock } from '../ops/storage-lock.js';
-import { exists } from '../storage/files.js';
+import { acquireStorageLock, type StorageLock } from '../ops/storage-lock.js';
+import type { StorageDriver } from '../storage/driver/driver.js';
+import { FilesystemDriver } from '../storage/driver/filesystem.js';
 import { Layout } from '../storage/layout.js';
 import type { Store } from '../storage/store.js';
 import { listContent } from './content.js';
 import type { GcCoordinator } from './coordinator.js';
+import type { GcLease } from './lease.js';
 import { evict } from './evict.js';
 import { mark } from './mark.js';
 import { sweep } from './sweep.js';
@@ -18,8 +20,8 @@ export const LOW_WATER = 0.9;
 export interface CollectorOptions {
   /** The store content is removed from (not the guarded wrapper: the collector is not a user). */
   readonly store: Store;
-  /** Root directory of that disk store. */
-  readonly root: string;
+  /** The storage driver under that store, where the content files are. */
+  readonly driver: StorageDriver;
   readonly coordinator: GcCoordinator;
   /** Unreferenced content written or used within this long is kept. */
   readonly graceMs: number;
@@ -31,14 +33,18 @@ export interface CollectorOptions {
   readonly now?: () => number;
   /** Who collects, shown to a process refused the directory's `gc` lock. Default: a serving registry. */
   readonly lockCommand?: string;
+  /** Replicas sharing the store: only the holder of this lease collects or evicts. Default none. */
+  readonly lease?: GcLease;
 }
 
 /**
- * Runs garbage collection and the retention cap over a disk store, one run at a time, while the
- * registry serves: mark (see `mark.ts`), then sweep (`sweep.ts`) or evict (`evict.ts`), with the
- * {@link GcCoordinator} guarding content that requests are using. Each run holds the storage
- * directory's `gc` lock (see `ops/storage-lock.ts`), so no two processes sweep it at once: a run
- * while another process holds it throws StorageLockedError (`REGISTRY_STORAGE_LOCKED`).
+ * Runs garbage collection and the retention cap over a store on a storage driver, one run at a
+ * time, while the registry serves: mark (see `mark.ts`), then sweep (`sweep.ts`) or evict
+ * (`evict.ts`), with the {@link GcCoordinator} guarding content that requests are using. On the
+ * file system each run holds the storage directory's `gc` lock (see `ops/storage-lock.ts`), so no
+ * two processes sweep it at once: a run while another process holds it throws StorageLockedError
+ * (`REGISTRY_STORAGE_LOCKED`). With a {@link GcLease} (replicas sharing a bucket) a run happens
+ * only while this replica holds it.
  */
 export class Collector {
   readonly #options: CollectorOptions;
@@ -51,7 +57,7 @@ export class Collector {
 
   constructor(options: CollectorOptions) {
     this.#options = options;
-    this.#layout = new Layout(options.root);
+    this.#layout = new Layout();
     this.#now = options.now ?? Date.now;
   }
 
@@ -60,23 +66,31 @@ export class Collector {
    * (`graceMs` overrides the configured one). A dry run only counts.
    */
   collect(options: { dryRun?: boolean; graceMs?: number } = {}): Promise<GcReport> {
-    return this.#serialised(async () => {
+    const skipped = (leaseHolder: string): GcReport => ({
+      dryRun: options.dryRun === true,
+      graceMs: options.graceMs ?? this.#options.graceMs,
+      ...{ blobs: 0, bytes: 0, liveBlobs: 0, repositories: 0, freedBlobs: 0, freedBytes: 0 },
+      ...{ keptRecent: 0, keptInUse: 0, danglingLinks: 0, durationMs: 0, leaseHolder },
+    });
+    return this.#serialised(skipped, async () => {
       const started = this.#now();
       const graceMs = options.graceMs ?? this.#options.graceMs;
       const { coordinator } = this.#options;
       const run = coordinator.begin();
       try {
-        const files = await listContent(this.#layout);
-        const marks = await mark(this.#layout, this.#isMirror);
+        const files = await listContent(this.#options.driver, this.#layout);
+        const marks = await mark(this.#options.driver, this.#layout, this.#isMirror);
         const result = await sweep({
           store: this.#options.store,
+          driver: this.#options.driver,
           coordinator,
           run,
           files,
           marks,
           cutoffMs: started - graceMs,
           dryRun: options.dryRun === true,
-          contentExists: (digest) => exists(this.#layout.blob(digest)),
+          contentExists: async (digest) =>
+            (await this.#options.driver.stat(this.#layout.blob(digest))) !== undefined,
         });
         coordinator.access.prune(started - Math.max(graceMs, 3_600_000));
         const report: GcReport = {
@@ -99,12 +113,17 @@ export class Collector {
 
   /** Evicts least recently used content until it fits the cap (nothing to do without a cap). */
   enforceCap(): Promise<RetentionReport> {
-    return this.#serialised(async () => {
+    const max = this.#options.maxSizeBytes;
+    const skipped = (leaseHolder: string): RetentionReport => ({
+      ...{ maxSizeBytes: max, targetBytes: Math.floor(max * LOW_WATER), beforeBytes: 0, afterBytes: 0 },
+      ...{ evictedBlobs: 0, evictedBytes: 0, evictedManifests: 0, leaseHolder },
+    });
+    return this.#serialised(skipped, async () => {
       const started = this.#now();
       const max = this.#options.maxSizeBytes;
       const targetBytes = Math.floor(max * LOW_WATER);
       const { coordinator } = this.#options;
-      const files = await listContent(this.#layout);
+      const files = await listContent(this.#options.driver, this.#layout);
       const beforeBytes = files.reduce((sum, file) => sum + file.size, 0);
       const base = { maxSizeBytes: max, targetBytes, beforeBytes };
       if (max === 0 || beforeBytes <= max) {
@@ -113,7 +132,7 @@ export class Collector {
       }
       const run = coordinator.begin();
       try {
-        const marks = await mark(this.#layout, this.#isMirror);
+        const marks = await mark(this.#options.driver, this.#layout, this.#isMirror);
         const cutoffMs = started - this.#options.graceMs;
         const result = await evict({ ...this.#options, run, files, marks, cutoffMs, targetBytes });
         this.#estimate = result.remainingBytes;
@@ -176,19 +195,48 @@ export class Collector {
     }
   }
 
+  /** Takes the storage directory's `gc` lock (file system only: a bucket has the lease). */
+  async #lockDirectory(): Promise<StorageLock | undefined> {
+    const { driver } = this.#options;
+    if (!(driver instanceof FilesystemDriver)) return undefined;
+    await mkdir(driver.root, { recursive: true });
+    return acquireStorageLock(driver.root, 'gc', {
+      command: this.#options.lockCommand ?? 'container-package registry serve (garbage collection)',
+    });
+  }
+
   readonly #isMirror = (repository: string): boolean => this.#options.isMirror?.(repository) ?? false;
 
-  /** Runs `fn` after the runs queued before it, holding the directory's `gc` lock. */
-  #serialised<T>(fn: () => Promise<T>): Promise<T> {
-    const locked = async (): Promise<T> => {
-      await mkdir(this.#options.root, { recursive: true });
-      const lock = await acquireStorageLock(this.#options.root, 'gc', {
-        command: this.#options.lockCommand ?? 'container-package registry serve (garbage collection)',
-      });
+  /**
+   * Runs `fn` after the runs queued before it, holding the directory's `gc` lock on the file
+   * system and the lease when there is one.
+   */
+  #serialised<T>(skipped: (holder: string) => T, fn: () => Promise<T>): Promise<T> {
+    const leased = async (): Promise<T> => {
+      const { lease } = this.#options;
+      if (lease === undefined) return fn();
+      const got = await lease.acquire();
+      if (!got.ok) {
+        this.#options.logger?.log('info', 'garbage collection left to another replica', {
+          holder: got.holder,
+        });
+        return skipped(got.holder);
+      }
+      const renewal = setInterval(() => void got.lease.renew().catch(() => undefined), lease.durationMs / 3);
+      renewal.unref();
       try {
         return await fn();
       } finally {
-        await lock.release();
+        clearInterval(renewal);
+        await got.lease.release().catch(() => undefined);
+      }
+    };
+    const locked = async (): Promise<T> => {
+      const lock = await this.#lockDirectory();
+      try {
+        return await leased();
+      } finally {
+        await lock?.release();
       }
     };
     const next = this.#queue.then(locked, locked);

@@ -1,13 +1,12 @@
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { checkDigest } from '../../reference/digest.js';
-import { isMissing } from '../storage/errors.js';
-import { digestsUnder, entryNames } from '../storage/files.js';
+import type { StorageDriver } from '../storage/driver/driver.js';
 import type { Layout } from '../storage/layout.js';
+import { digestsUnder } from '../storage/listing.js';
 
 /** One content file of the store (a blob or a manifest's bytes). */
 export interface ContentFile {
   readonly digest: string;
+  /** Its key in the store (`blobs/<alg>/<hh>/<hex>`). */
   readonly path: string;
   readonly size: number;
   /** When the content was written (or, for the grace period, last re-committed). */
@@ -18,28 +17,25 @@ export interface ContentFile {
 
 /**
  * Every content file under `blobs/<alg>/<hh>/<hex>` whose name is a valid digest in its place,
- * with one `stat` each. Files vanishing during the walk are skipped; misplaced names are left to
- * fsck.
+ * found by one walk of the driver. Files vanishing during the walk are skipped; misplaced names
+ * are left to fsck.
  */
-export async function listContent(layout: Layout): Promise<ContentFile[]> {
+export async function listContent(driver: StorageDriver, layout: Layout): Promise<ContentFile[]> {
   const found: ContentFile[] = [];
-  for (const algorithm of await entryNames(layout.blobsDir)) {
-    for (const prefix of await entryNames(join(layout.blobsDir, algorithm))) {
-      for (const hex of await entryNames(join(layout.blobsDir, algorithm, prefix))) {
-        const digest = `${algorithm}:${hex}`;
-        if (!hex.startsWith(prefix) || !checkDigest(digest).ok) continue;
-        const path = join(layout.blobsDir, algorithm, prefix, hex);
-        try {
-          const info = await stat(path);
-          if (info.isFile()) {
-            found.push({ digest, path, size: info.size, mtimeMs: info.mtimeMs, atimeMs: info.atimeMs });
-          }
-        } catch (error) {
-          if (!isMissing(error)) throw error;
-        }
-      }
-    }
-  }
+  await driver.walk(layout.blobsDir, (entry) => {
+    const parts = entry.key.split('/');
+    if (parts.length !== 4) return;
+    const [, algorithm, prefix, hex] = parts as [string, string, string, string];
+    const digest = `${algorithm}:${hex}`;
+    if (!hex.startsWith(prefix) || !checkDigest(digest).ok) return;
+    found.push({
+      digest,
+      path: entry.key,
+      size: entry.size,
+      mtimeMs: entry.modifiedMs,
+      atimeMs: entry.accessedMs,
+    });
+  });
   return found;
 }
 

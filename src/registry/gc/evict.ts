@@ -1,3 +1,4 @@
+import type { StorageDriver } from '../storage/driver/driver.js';
 import type { Store } from '../storage/store.js';
 import type { ContentFile } from './content.js';
 import type { CollectionRun, GcCoordinator } from './coordinator.js';
@@ -18,6 +19,8 @@ export interface EvictResult {
 /** Inputs of {@link evict}. */
 export interface EvictInput {
   readonly store: Store;
+  /** The driver under `store`, where the content files are. */
+  readonly driver: StorageDriver;
   readonly coordinator: GcCoordinator;
   readonly run: CollectionRun;
   readonly files: readonly ContentFile[];
@@ -61,7 +64,7 @@ export async function evict(input: EvictInput): Promise<EvictResult> {
     if (cutoff !== undefined && use(file) >= cutoff) continue;
     if (!coordinator.claim(input.run, file.digest, cutoff)) continue;
     try {
-      await removeDigest(input.store, file, marks);
+      await removeDigest(input.store, input.driver, file, marks);
     } finally {
       coordinator.release(file.digest);
     }

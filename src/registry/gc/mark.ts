@@ -1,6 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { isMissing } from '../storage/errors.js';
+import type { StorageDriver } from '../storage/driver/driver.js';
 import type { Layout } from '../storage/layout.js';
 import { listRepositories } from '../storage/repositories.js';
 import { listDigests } from './content.js';
@@ -38,24 +36,28 @@ export interface Marks {
  * files. Each manifest is read once however many repositories hold it. `isMirror` says which
  * repositories are caches of an upstream (their content is evictable).
  */
-export async function mark(layout: Layout, isMirror: (repository: string) => boolean): Promise<Marks> {
+export async function mark(
+  driver: StorageDriver,
+  layout: Layout,
+  isMirror: (repository: string) => boolean,
+): Promise<Marks> {
   const live = new Set<string>();
   const pinned = new Set<string>();
   const revisions = new Map<string, string[]>();
   const links = new Map<string, string[]>();
   const linkedLocally = new Set<string>();
   const closures = new Map<string, readonly string[]>();
-  const repositories = await listRepositories(layout.repositoriesDir);
+  const repositories = await listRepositories(driver, layout.repositoriesDir);
   for (const repository of repositories) {
     const dir = layout.repository(repository);
     const mirror = isMirror(repository);
-    for (const digest of await listDigests(join(dir, '_layers'))) {
+    for (const digest of await listDigests(driver, `${dir}/_layers`)) {
       append(links, digest, repository);
       if (!mirror) linkedLocally.add(digest);
     }
-    for (const digest of await listDigests(join(dir, '_manifests', 'revisions'))) {
+    for (const digest of await listDigests(driver, `${dir}/_manifests/revisions`)) {
       append(revisions, digest, repository);
-      for (const reached of await closure(layout, digest, closures)) {
+      for (const reached of await closure(driver, layout, digest, closures)) {
         live.add(reached);
         if (!mirror) pinned.add(reached);
       }
@@ -66,6 +68,7 @@ export async function mark(layout: Layout, isMirror: (repository: string) => boo
 
 /** `digest` and everything its manifest references, recursively (memoised in `memo`). */
 async function closure(
+  driver: StorageDriver,
   layout: Layout,
   digest: string,
   memo: Map<string, readonly string[]>,
@@ -83,7 +86,7 @@ async function closure(
       for (const d of memoised) reached.add(d);
       continue;
     }
-    const bytes = await readManifest(layout, next);
+    const bytes = await readManifest(driver, layout, next);
     if (bytes === undefined) continue;
     const refs = referencesOf(bytes);
     for (const blob of refs.blobs) reached.add(blob);
@@ -94,15 +97,15 @@ async function closure(
   return result;
 }
 
-async function readManifest(layout: Layout, digest: string): Promise<Buffer | undefined> {
-  try {
-    const path = layout.blob(digest);
-    if ((await stat(path)).size > MAX_MANIFEST_READ) return undefined;
-    return await readFile(path);
-  } catch (error) {
-    if (isMissing(error)) return undefined;
-    throw error;
-  }
+async function readManifest(
+  driver: StorageDriver,
+  layout: Layout,
+  digest: string,
+): Promise<Buffer | undefined> {
+  const key = layout.blob(digest);
+  const info = await driver.stat(key);
+  if (info === undefined || info.size > MAX_MANIFEST_READ) return undefined;
+  return driver.getContent(key);
 }
 
 function append(map: Map<string, string[]>, key: string, value: string): void {

@@ -1,5 +1,5 @@
 import { crashPoint } from '../ops/crash-point.js';
-import { unlinkIfExists } from '../storage/files.js';
+import type { StorageDriver } from '../storage/driver/driver.js';
 import type { Store } from '../storage/store.js';
 import type { ContentFile } from './content.js';
 import type { Marks } from './mark.js';
@@ -12,7 +12,12 @@ import type { Marks } from './mark.js';
  * next time), never a link or revision pointing at nothing. Revisions go first: deleting one
  * reads the content for its subject.
  */
-export async function removeDigest(store: Store, file: ContentFile, marks: Marks): Promise<void> {
+export async function removeDigest(
+  store: Store,
+  driver: StorageDriver,
+  file: ContentFile,
+  marks: Marks,
+): Promise<void> {
   for (const repository of marks.revisions.get(file.digest) ?? []) {
     await store.deleteManifest(repository, file.digest);
   }
@@ -20,7 +25,7 @@ export async function removeDigest(store: Store, file: ContentFile, marks: Marks
     await store.deleteBlob(repository, file.digest);
   }
   crashPoint('gc-sweep-mid-digest');
-  await unlinkIfExists(file.path);
+  await driver.delete(file.path);
   crashPoint('gc-sweep-after-content');
 }
 

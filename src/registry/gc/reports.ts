@@ -18,6 +18,8 @@ export interface GcReport {
   /** Layer links to missing content (left by a collection killed mid-sweep) removed. */
   readonly danglingLinks: number;
   readonly durationMs: number;
+  /** Set when another replica held the GC lease (see `lease.ts`): nothing was done. */
+  readonly leaseHolder?: string;
 }
 
 /** What one check of the retention cap did. */
@@ -33,4 +35,6 @@ export interface RetentionReport {
   readonly evictedBytes: number;
   /** Manifests of mirrored repositories among the evicted content. */
   readonly evictedManifests: number;
+  /** Set when another replica held the GC lease: nothing was done. */
+  readonly leaseHolder?: string;
 }

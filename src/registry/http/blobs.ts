@@ -24,6 +24,11 @@ export async function handleBlob(ctx: RequestContext, name: string, rawDigest: s
     });
   }
   const { res } = ctx;
+  if (ctx.method === 'GET' && blob.redirect !== undefined) {
+    // The store serves the bytes itself (a presigned S3 URL): the client follows, Range and all.
+    sendEmpty(res, 307, { Location: blob.redirect, 'Docker-Content-Digest': digest });
+    return;
+  }
   const start = range?.start ?? 0;
   const end = range?.end ?? blob.size - 1;
   const length = blob.size === 0 ? 0 : end - start + 1;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { StorageDriver } from '../storage/driver/driver.js';
 
 /**
  * Data derived from stored content (file lists, archive checksums), by key. Entries never go
@@ -54,6 +55,29 @@ export class DiskDerivedCache implements DerivedCache {
       await rm(temp, { force: true });
       throw error;
     }
+  }
+}
+
+/**
+ * A {@link DerivedCache} through a store's driver, under `derived/`: on the file system the same
+ * files as {@link DiskDerivedCache} under the store's root, on S3 objects shared by every replica.
+ * Writes are atomic (the driver's `putContent`) but not fsynced: a lost entry is computed again.
+ */
+export class DriverDerivedCache implements DerivedCache {
+  readonly #driver: StorageDriver;
+  readonly #dir: string;
+
+  constructor(driver: StorageDriver, dir = 'derived') {
+    this.#driver = driver;
+    this.#dir = dir;
+  }
+
+  async read(key: string): Promise<Buffer | undefined> {
+    return this.#driver.getContent(`${this.#dir}/${checkKey(key)}`);
+  }
+
+  async write(key: string, bytes: Buffer): Promise<void> {
+    await this.#driver.putContent(`${this.#dir}/${checkKey(key)}`, bytes, { sync: false });
   }
 }
 

@@ -10,7 +10,12 @@ export {
 } from './service.js';
 export { baseRepository } from './base-image.js';
 export { viewerOf, viewerWithToken, type Viewer } from './viewer.js';
-export { DiskDerivedCache, MemoryDerivedCache, type DerivedCache } from './derived-cache.js';
+export {
+  DiskDerivedCache,
+  DriverDerivedCache,
+  MemoryDerivedCache,
+  type DerivedCache,
+} from './derived-cache.js';
 export { openGroupOf, repositoryOf } from './groups.js';
 export { platformName } from './platforms.js';
 export { downloadPath } from './download-path.js';

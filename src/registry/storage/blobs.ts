@@ -1,9 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import type { StorageDriver } from './driver/driver.js';
 import type { Layout } from './layout.js';
-import { READ_CHUNK } from './hashing.js';
-import { fileSize, fsyncFile, renameInto, touch, unlinkIfExists, writeFileAtomic } from './files.js';
-import { readRange, type ChunkSink } from './range-reader.js';
+import type { ChunkSink } from './range-reader.js';
 import type { BlobInfo, BlobReader } from './store.js';
 
 /**
@@ -12,46 +9,48 @@ import type { BlobInfo, BlobReader } from './store.js';
  */
 export class Blobs {
   readonly #layout: Layout;
-  readonly #fsync: boolean;
+  readonly #driver: StorageDriver;
 
-  constructor(layout: Layout, fsync: boolean) {
+  constructor(layout: Layout, driver: StorageDriver) {
     this.#layout = layout;
-    this.#fsync = fsync;
+    this.#driver = driver;
   }
 
   /** Size of the blob content with `digest`, whether or not any repository links it. */
   async contentSize(digest: string): Promise<number | undefined> {
-    return fileSize(this.#layout.blob(digest));
+    return (await this.#driver.stat(this.#layout.blob(digest)))?.size;
   }
 
   /** Size of a blob linked into `repository`; undefined when unlinked or its content is gone. */
   async stat(repository: string, digest: string): Promise<BlobInfo | undefined> {
-    if ((await fileSize(this.#layout.layerLink(repository, digest))) === undefined) return undefined;
+    if ((await this.#driver.stat(this.#layout.layerLink(repository, digest))) === undefined) return undefined;
     const size = await this.contentSize(digest);
     return size === undefined ? undefined : { digest, size };
   }
 
-  /** A linked blob with functions that stream it (1 MiB reads). */
+  /** A linked blob with functions that stream it (1 MiB reads), and a redirect URL when the driver gives one. */
   async get(repository: string, digest: string): Promise<BlobReader | undefined> {
     const info = await this.stat(repository, digest);
     if (info === undefined) return undefined;
-    const path = this.#layout.blob(digest);
+    const key = this.#layout.blob(digest);
+    const driver = this.#driver;
+    const redirect = driver.redirectURL === undefined ? undefined : await driver.redirectURL(key);
     return {
       ...info,
-      open: (start?: number, end?: number) =>
-        createReadStream(path, { start, end, highWaterMark: READ_CHUNK }),
-      read: (start: number, end: number, sink: ChunkSink) => readRange(path, start, end, sink),
+      ...(redirect === undefined ? {} : { redirect }),
+      open: (start?: number, end?: number) => driver.open(key, start, end),
+      read: (start: number, end: number, sink: ChunkSink) => driver.readRange(key, start, end, sink),
     };
   }
 
   /** Removes the link from `repository`; false when there was none. */
   async delete(repository: string, digest: string): Promise<boolean> {
-    return unlinkIfExists(this.#layout.layerLink(repository, digest));
+    return this.#driver.delete(this.#layout.layerLink(repository, digest));
   }
 
   /** Links a blob into `repository` (idempotent). */
   async link(repository: string, digest: string): Promise<void> {
-    await touch(this.#layout.layerLink(repository, digest));
+    await this.#driver.putMarker(this.#layout.layerLink(repository, digest));
   }
 
   /** Links a blob from `from` (or, when `from` is undefined, from any content) into `repository`. */
@@ -66,16 +65,16 @@ export class Blobs {
   }
 
   /**
-   * Moves a verified upload file into place as the content of `digest` and links it into
-   * `repository`. When the content already exists (an identical upload won), the file is dropped.
+   * Moves a verified resumable upload file into place as the content of `digest` and links it
+   * into `repository`: the content is complete before the link makes it visible. When the content
+   * already exists (an identical upload won), the upload is dropped.
    */
-  async commitFile(repository: string, digest: string, source: string): Promise<void> {
+  async commitUpload(repository: string, digest: string, source: string): Promise<void> {
     const target = this.#layout.blob(digest);
-    if ((await fileSize(target)) === undefined) {
-      if (this.#fsync) await fsyncFile(source);
-      await renameInto(source, target, this.#fsync);
+    if ((await this.#driver.stat(target)) === undefined) {
+      await this.#driver.commitResumable(source, target);
     } else {
-      await rm(source, { force: true });
+      await this.#driver.deleteResumable(source);
     }
     await this.link(repository, digest);
   }
@@ -83,12 +82,12 @@ export class Blobs {
   /** Stores in-memory content (a manifest) under `digest`, unless it is already there. */
   async writeContent(digest: string, bytes: Uint8Array): Promise<void> {
     const target = this.#layout.blob(digest);
-    if ((await fileSize(target)) !== undefined) return;
-    await writeFileAtomic(this.#layout.tmpDir, target, bytes, { fsync: this.#fsync });
+    if ((await this.#driver.stat(target)) !== undefined) return;
+    await this.#driver.putContent(target, bytes);
   }
 
-  /** Path of the content file of `digest` (manifests are read from it into memory). */
-  path(digest: string): string {
-    return this.#layout.blob(digest);
+  /** The content of `digest` read whole (manifests), or undefined. */
+  readContent(digest: string): Promise<Buffer | undefined> {
+    return this.#driver.getContent(this.#layout.blob(digest));
   }
 }

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs';
-import type { Dirent } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { checkDigest } from '../../reference/digest.js';
 import { isMissing } from './errors.js';
 
 /**
- * Small file-system helpers shared by the disk store. Every write that must never be seen half
+ * Small file-system helpers of the file-system storage driver. Every write that must never be seen half
  * done goes to a temp file in the store's own `tmp/` directory (same file system), is fsynced,
  * and is renamed over its target: a crash at any moment leaves either the old file or the new one.
  */
@@ -96,12 +94,6 @@ export function readIfExists(path: string): Promise<Buffer | undefined> {
   });
 }
 
-/** Reads a small text file, trimmed, or undefined when it does not exist. */
-export async function readTextIfExists(path: string): Promise<string | undefined> {
-  const bytes = await readIfExists(path);
-  return bytes === undefined ? undefined : bytes.toString('utf8').trim();
-}
-
 /** The size of a regular file, or undefined when there is none. */
 export async function fileSize(path: string): Promise<number | undefined> {
   try {
@@ -109,17 +101,6 @@ export async function fileSize(path: string): Promise<number | undefined> {
     return info.isFile() ? info.size : undefined;
   } catch (error) {
     if (isMissing(error)) return undefined;
-    throw error;
-  }
-}
-
-/** True when something exists at `path`. */
-export async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (error) {
-    if (isMissing(error)) return false;
     throw error;
   }
 }
@@ -144,28 +125,4 @@ export async function touch(path: string): Promise<void> {
     await mkdir(dirname(path), { recursive: true });
     await (await open(path, 'a')).close();
   }
-}
-
-/** Entry names of a directory, sorted; empty when it does not exist. */
-export async function entryNames(dir: string): Promise<string[]> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
-  }
-  return entries.map((entry) => entry.name).sort();
-}
-
-/** `<alg>:<hex>` for each `<dir>/<alg>/<hex>` entry with a valid digest name (links, revisions). */
-export async function digestsUnder(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const algorithm of await entryNames(dir)) {
-    for (const hex of await entryNames(join(dir, algorithm))) {
-      const digest = `${algorithm}:${hex}`;
-      if (checkDigest(digest).ok) found.push(digest);
-    }
-  }
-  return found;
 }

@@ -1,9 +1,10 @@
-import { join, relative } from 'node:path';
 import { checkDigest, isDigestAlgorithm } from '../../reference/digest.js';
 import { isSafeTag } from '../names.js';
-import { digestsUnder, entryNames, exists, readTextIfExists } from './files.js';
-import { hashFile } from './hashing.js';
+import type { StorageDriver } from './driver/driver.js';
+import { joinKey as join } from './driver/keys.js';
+import { hashStream } from './hashing.js';
 import type { Layout } from './layout.js';
+import { digestsUnder as digestsIn, entryNames as namesIn } from './listing.js';
 import { listRepositories } from './repositories.js';
 import type { FsckProblem, FsckReport } from './store.js';
 
@@ -12,11 +13,14 @@ import type { FsckProblem, FsckReport } from './store.js';
  * link, manifest revision, tag and referrers entry points at content that exists. Reads only;
  * repairs nothing. Cost: one full read of every blob.
  */
-export async function fsck(layout: Layout): Promise<FsckReport> {
+export async function fsck(driver: StorageDriver, layout: Layout): Promise<FsckReport> {
   const problems: FsckProblem[] = [];
   const report = (kind: FsckProblem['kind'], path: string, message: string): void => {
-    problems.push({ kind, path: relative(layout.root, path), message });
+    problems.push({ kind, path, message });
   };
+  const entryNames = (dir: string) => namesIn(driver, dir);
+  const digestsUnder = (dir: string) => digestsIn(driver, dir);
+  const exists = async (key: string) => (await driver.stat(key)) !== undefined;
   let blobs = 0;
   let blobBytes = 0;
   for (const algorithm of await entryNames(layout.blobsDir)) {
@@ -29,7 +33,7 @@ export async function fsck(layout: Layout): Promise<FsckReport> {
           continue;
         }
         try {
-          const actual = await hashFile(path, algorithm);
+          const actual = await hashStream(driver.open(path), algorithm);
           blobs += 1;
           blobBytes += actual.size;
           if (actual.digest !== digest) report('corrupt-blob', path, `content hashes to ${actual.digest}`);
@@ -39,7 +43,7 @@ export async function fsck(layout: Layout): Promise<FsckReport> {
       }
     }
   }
-  const repositories = await listRepositories(layout.repositoriesDir);
+  const repositories = await listRepositories(driver, layout.repositoriesDir);
   let links = 0;
   let manifests = 0;
   let tags = 0;
@@ -64,12 +68,12 @@ export async function fsck(layout: Layout): Promise<FsckReport> {
         report('invalid-tag', path, 'file name is not a valid tag');
         continue;
       }
-      const target = (await readTextIfExists(path)) ?? '';
+      const target = (await driver.getContent(path))?.toString('utf8').trim() ?? '';
       if (!checkDigest(target).ok || !(await exists(layout.revisionLink(repository, target)))) {
         report('dangling-tag', path, `tag points at ${JSON.stringify(target)}, which is not a manifest here`);
       }
     }
-    await checkReferrers(layout, repository, report);
+    await checkReferrers(driver, layout, repository, report);
   }
   return {
     ok: problems.length === 0,
@@ -84,16 +88,20 @@ export async function fsck(layout: Layout): Promise<FsckReport> {
 }
 
 async function checkReferrers(
+  driver: StorageDriver,
   layout: Layout,
   repository: string,
   report: (kind: FsckProblem['kind'], path: string, message: string) => void,
 ): Promise<void> {
   const root = join(layout.repository(repository), '_referrers');
-  for (const subject of await digestsUnder(root)) {
+  for (const subject of await digestsIn(driver, root)) {
     const dir = layout.referrersDir(repository, subject);
-    for (const entry of await entryNames(dir)) {
+    for (const entry of await namesIn(driver, dir)) {
       const digest = entry.replace('-', ':');
-      if (!checkDigest(digest).ok || !(await exists(layout.revisionLink(repository, digest)))) {
+      if (
+        !checkDigest(digest).ok ||
+        (await driver.stat(layout.revisionLink(repository, digest))) === undefined
+      ) {
         report('dangling-referrer', join(dir, entry), `referrer ${digest} is not a manifest here`);
       }
     }

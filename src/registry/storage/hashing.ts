@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { DigestAlgorithm } from '../../reference/digest.js';
 
 /** Read size for re-hashing files: large reads keep hashing near memory speed. */
@@ -19,14 +19,14 @@ export function peekDigest(hash: Hash, algorithm: DigestAlgorithm): string {
   return `${algorithm}:${hash.copy().digest('hex')}`;
 }
 
-/** Hashes a whole file with `algorithm`, streaming it in 1 MiB reads. */
-export async function hashFile(
-  path: string,
+/** Hashes everything a stream yields with `algorithm`. */
+export async function hashStream(
+  stream: Readable,
   algorithm: DigestAlgorithm,
 ): Promise<{ digest: string; size: number }> {
   const hash = createHash(algorithm);
   let size = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK })) {
+  for await (const chunk of stream) {
     const bytes = chunk as Buffer;
     hash.update(bytes);
     size += bytes.length;

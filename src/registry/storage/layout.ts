@@ -1,9 +1,10 @@
-import { join } from 'node:path';
 import type { DigestAlgorithm } from '../../reference/digest.js';
 import { isSafeRepository, isSafeTag, isSafeUploadId, parseStoreDigest } from '../names.js';
+import { joinKey as join } from './driver/keys.js';
 
 /**
- * Where everything lives under the store's root directory:
+ * The keys of everything in a store (paths under the root directory of the file-system driver,
+ * object names under the prefix of the S3 driver):
  *
  * ```
  * blobs/<alg>/<hh>/<hex>                                  content, addressed by digest
@@ -12,30 +13,18 @@ import { isSafeRepository, isSafeTag, isSafeUploadId, parseStoreDigest } from '.
  * repositories/<name>/_manifests/tags/<tag>               a tag (holds the digest it points at)
  * repositories/<name>/_referrers/<alg>/<hex>/<alg>-<hex>  a referrer of subject <alg>:<hex> (descriptor JSON)
  * repositories/<name>/_uploads/<uuid>/{data,startedat}    an upload session
- * tmp/                                                    temp files, renamed into place when complete
+ * package-stats.json                                      pushed dates and download counts
  * ```
+ *
+ * The file-system driver adds `tmp/` (temp files renamed into place when complete).
  *
  * Repository names, tags and upload ids are checked again here, so no path is ever built from a
  * string that could climb out of the root (`..`, `/`, `%2f`), whatever the caller checked before.
  */
 export class Layout {
-  readonly root: string;
-
-  constructor(root: string) {
-    this.root = root;
-  }
-
-  get tmpDir(): string {
-    return join(this.root, 'tmp');
-  }
-
-  get blobsDir(): string {
-    return join(this.root, 'blobs');
-  }
-
-  get repositoriesDir(): string {
-    return join(this.root, 'repositories');
-  }
+  readonly blobsDir = 'blobs';
+  readonly repositoriesDir = 'repositories';
+  readonly statsFile = 'package-stats.json';
 
   /** Content file of a digest. */
   blob(digest: string): string {

@@ -1,9 +1,9 @@
-import { readFile, readdir } from 'node:fs/promises';
 import { isSafeTag, parseStoreDigest } from '../names.js';
 import type { Blobs } from './blobs.js';
-import { StoreError, isMissing } from './errors.js';
-import { exists, readTextIfExists, unlinkIfExists, writeFileAtomic } from './files.js';
+import type { StorageDriver } from './driver/driver.js';
+import { StoreError } from './errors.js';
 import type { Layout } from './layout.js';
+import { BoundedMap } from './bounded-map.js';
 import { LruCache } from './lru.js';
 import { Referrers } from './referrers.js';
 import type { ManifestInfo, ManifestWrite, ReferrerDescriptor, StoredManifest } from './store.js';
@@ -17,24 +17,33 @@ import type { ManifestInfo, ManifestWrite, ReferrerDescriptor, StoredManifest } 
 export class Manifests {
   readonly #layout: Layout;
   readonly #blobs: Blobs;
-  readonly #fsync: boolean;
+  readonly #driver: StorageDriver;
   readonly #cache: LruCache<Buffer>;
   readonly #referrers: Referrers;
   /**
    * `repository\0tag` → digest and `repository\0digest` → media type, as on disk: manifest HEAD
    * and GET then touch no file (about half their CPU, measured by `npm run bench`). Every write
-   * and delete of tags and revision links goes through this class, which keeps the maps in step;
-   * a store directory has one registry process (see DiskStore).
+   * and delete of tags and revision links in this process goes through this class, which keeps
+   * the maps in step. When other processes share the store (replicas on S3), entries are
+   * answered from memory for at most `cacheTtlMs` after they were read (0: every request reads
+   * the store), then read from the store again.
    */
-  readonly #tags = new BoundedMap<string>(TAG_CACHE_ENTRIES);
-  readonly #links = new BoundedMap<string>(TAG_CACHE_ENTRIES);
+  readonly #tags: BoundedMap<string>;
+  readonly #links: BoundedMap<string>;
 
-  constructor(layout: Layout, blobs: Blobs, options: { fsync: boolean; cacheBytes: number }) {
+  constructor(
+    layout: Layout,
+    driver: StorageDriver,
+    blobs: Blobs,
+    options: { cacheBytes: number; cacheTtlMs?: number },
+  ) {
+    this.#tags = new BoundedMap<string>(TAG_CACHE_ENTRIES, options.cacheTtlMs);
+    this.#links = new BoundedMap<string>(TAG_CACHE_ENTRIES, options.cacheTtlMs);
     this.#layout = layout;
+    this.#driver = driver;
     this.#blobs = blobs;
-    this.#fsync = options.fsync;
     this.#cache = new LruCache(options.cacheBytes);
-    this.#referrers = new Referrers(layout, options.fsync);
+    this.#referrers = new Referrers(layout, driver);
   }
 
   /** Digest and media type for a tag or digest reference; undefined when not in the repository. */
@@ -45,24 +54,33 @@ export class Manifests {
     let digest = reference;
     if (!reference.includes(':')) {
       const tagKey = `${repository}\0${reference}`;
-      const target =
-        this.#tags.get(tagKey) ?? (await readTextIfExists(this.#layout.tag(repository, reference)));
-      if (target === undefined) return undefined;
-      digest = target;
-      try {
-        parseStoreDigest(digest);
-      } catch (cause) {
-        throw new StoreError('REGISTRY_STORE_CORRUPT', `tag ${reference} in ${repository} holds no digest`, {
-          cause,
-        });
+      const cached = this.#tags.get(tagKey);
+      if (cached !== undefined) digest = cached;
+      else {
+        const target = await this.#readText(this.#layout.tag(repository, reference));
+        if (target === undefined) return undefined;
+        try {
+          parseStoreDigest(target);
+        } catch (cause) {
+          throw new StoreError(
+            'REGISTRY_STORE_CORRUPT',
+            `tag ${reference} in ${repository} holds no digest`,
+            {
+              cause,
+            },
+          );
+        }
+        digest = target;
+        this.#tags.set(tagKey, digest);
       }
-      this.#tags.set(tagKey, digest);
     }
     const linkKey = `${repository}\0${digest}`;
-    const mediaType =
-      this.#links.get(linkKey) ?? (await readTextIfExists(this.#layout.revisionLink(repository, digest)));
-    if (mediaType === undefined) return undefined;
-    this.#links.set(linkKey, mediaType);
+    let mediaType = this.#links.get(linkKey);
+    if (mediaType === undefined) {
+      mediaType = await this.#readText(this.#layout.revisionLink(repository, digest));
+      if (mediaType === undefined) return undefined;
+      this.#links.set(linkKey, mediaType);
+    }
     return { digest, mediaType };
   }
 
@@ -86,23 +104,36 @@ export class Manifests {
 
   /** True when `repository` holds the manifest `digest`. */
   async has(repository: string, digest: string): Promise<boolean> {
-    return exists(this.#layout.revisionLink(repository, digest));
+    return (await this.#driver.stat(this.#layout.revisionLink(repository, digest))) !== undefined;
   }
 
   /** Writes content, revision link, referrers entry, then tags; each file atomically. */
   async put(repository: string, manifest: ManifestWrite): Promise<void> {
-    const options = { fsync: this.#fsync };
     await this.#blobs.writeContent(manifest.digest, manifest.bytes);
     this.#cache.set(manifest.digest, manifest.bytes, manifest.bytes.length);
     const link = this.#layout.revisionLink(repository, manifest.digest);
-    await writeFileAtomic(this.#layout.tmpDir, link, manifest.mediaType, options);
+    await this.#driver.putContent(link, manifest.mediaType);
     this.#links.set(`${repository}\0${manifest.digest}`, manifest.mediaType);
     if (manifest.referrer !== undefined) {
       await this.#referrers.add(repository, manifest.referrer.subject, manifest.referrer.descriptor);
     }
     for (const tag of manifest.tags) {
-      await writeFileAtomic(this.#layout.tmpDir, this.#layout.tag(repository, tag), manifest.digest, options);
+      await this.#driver.putContent(this.#layout.tag(repository, tag), manifest.digest);
       this.#tags.set(`${repository}\0${tag}`, manifest.digest);
+    }
+    // A delete of this manifest by another process may have run between the link and the tags:
+    // it removed the link, and the tags it looked for were not written yet. Then the tags go too,
+    // so no tag is left pointing at a manifest that is not there.
+    if (manifest.tags.length > 0 && !(await this.has(repository, manifest.digest))) {
+      for (const tag of manifest.tags) await this.#dropTagIfAt(repository, tag, manifest.digest);
+    }
+  }
+
+  /** Removes `tag` when it still points at `digest`. */
+  async #dropTagIfAt(repository: string, tag: string, digest: string): Promise<void> {
+    this.#tags.delete(`${repository}\0${tag}`);
+    if ((await this.#readText(this.#layout.tag(repository, tag))) === digest) {
+      await this.#driver.delete(this.#layout.tag(repository, tag));
     }
   }
 
@@ -110,13 +141,8 @@ export class Manifests {
   async delete(repository: string, digest: string): Promise<boolean> {
     const bytes = await this.#content(digest);
     this.#links.delete(`${repository}\0${digest}`);
-    if (!(await unlinkIfExists(this.#layout.revisionLink(repository, digest)))) return false;
-    for (const tag of await this.tags(repository)) {
-      if ((await readTextIfExists(this.#layout.tag(repository, tag))) === digest) {
-        this.#tags.delete(`${repository}\0${tag}`);
-        await unlinkIfExists(this.#layout.tag(repository, tag));
-      }
-    }
+    if (!(await this.#driver.delete(this.#layout.revisionLink(repository, digest)))) return false;
+    for (const tag of await this.tags(repository)) await this.#dropTagIfAt(repository, tag, digest);
     const subject = bytes === undefined ? undefined : subjectOf(bytes);
     if (subject !== undefined) await this.#referrers.remove(repository, subject, digest);
     return true;
@@ -125,18 +151,16 @@ export class Manifests {
   /** Removes one tag; false when there was none. */
   async deleteTag(repository: string, tag: string): Promise<boolean> {
     this.#tags.delete(`${repository}\0${tag}`);
-    return unlinkIfExists(this.#layout.tag(repository, tag));
+    return this.#driver.delete(this.#layout.tag(repository, tag));
   }
 
   /** Tags in byte order; empty when the repository has none (or does not exist). */
   async tags(repository: string): Promise<string[]> {
-    try {
-      const names = await readdir(this.#layout.tagsDir(repository));
-      return names.filter(isSafeTag).sort(byteOrder);
-    } catch (error) {
-      if (isMissing(error)) return [];
-      throw error;
-    }
+    const entries = await this.#driver.list(this.#layout.tagsDir(repository));
+    return entries
+      .filter((entry) => !entry.directory && isSafeTag(entry.name))
+      .map((entry) => entry.name)
+      .sort(byteOrder);
   }
 
   /** Referrers of `subject` whose manifests are still in the repository. */
@@ -152,52 +176,20 @@ export class Manifests {
   async #content(digest: string): Promise<Buffer | undefined> {
     const cached = this.#cache.get(digest);
     if (cached !== undefined) return cached;
-    try {
-      const bytes = await readFile(this.#blobs.path(digest));
-      this.#cache.set(digest, bytes, bytes.length);
-      return bytes;
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
-    }
+    const bytes = await this.#blobs.readContent(digest);
+    if (bytes !== undefined) this.#cache.set(digest, bytes, bytes.length);
+    return bytes;
+  }
+
+  /** A small file's text, trimmed (tags, revision links), or undefined. */
+  async #readText(key: string): Promise<string | undefined> {
+    const bytes = await this.#driver.getContent(key);
+    return bytes === undefined ? undefined : bytes.toString('utf8').trim();
   }
 }
 
 /** Entries each of the tag and revision-link maps holds before it starts over. */
 const TAG_CACHE_ENTRIES = 100_000;
-
-/**
- * A Map that is emptied when it reaches `limit` entries: a cache that cannot grow unbounded.
- * `generation` moves on every delete, so a value read from disk before a delete finished is
- * not cached after it (`setIfUnchanged`).
- */
-class BoundedMap<V> {
-  readonly #map = new Map<string, V>();
-  readonly #limit: number;
-  generation = 0;
-
-  constructor(limit: number) {
-    this.#limit = limit;
-  }
-
-  get(key: string): V | undefined {
-    return this.#map.get(key);
-  }
-
-  set(key: string, value: V): void {
-    if (this.#map.size >= this.#limit && !this.#map.has(key)) this.#map.clear();
-    this.#map.set(key, value);
-  }
-
-  setIfUnchanged(key: string, value: V, generation: number): void {
-    if (generation === this.generation) this.set(key, value);
-  }
-
-  delete(key: string): void {
-    this.generation++;
-    this.#map.delete(key);
-  }
-}
 
 /** Compares by UTF-16 code units, which for tag characters is byte order. */
 export function byteOrder(a: string, b: string): number {

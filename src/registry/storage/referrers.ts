@@ -1,7 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { isMissing } from './errors.js';
-import { unlinkIfExists, writeFileAtomic } from './files.js';
+import type { StorageDriver } from './driver/driver.js';
 import type { Layout } from './layout.js';
 import type { ReferrerDescriptor } from './store.js';
 
@@ -15,40 +12,36 @@ const ENTRY = /^(sha256-[a-f0-9]{64}|sha512-[a-f0-9]{128})$/;
  */
 export class Referrers {
   readonly #layout: Layout;
-  readonly #fsync: boolean;
+  readonly #driver: StorageDriver;
 
-  constructor(layout: Layout, fsync: boolean) {
+  constructor(layout: Layout, driver: StorageDriver) {
     this.#layout = layout;
-    this.#fsync = fsync;
+    this.#driver = driver;
   }
 
   /** Records `descriptor` as a referrer of `subject` (atomic write). */
   async add(repository: string, subject: string, descriptor: ReferrerDescriptor): Promise<void> {
-    const path = this.#layout.referrer(repository, subject, descriptor.digest);
-    await writeFileAtomic(this.#layout.tmpDir, path, JSON.stringify(descriptor), { fsync: this.#fsync });
+    const key = this.#layout.referrer(repository, subject, descriptor.digest);
+    await this.#driver.putContent(key, JSON.stringify(descriptor));
   }
 
   /** Forgets the referrer `referrer` of `subject`. */
   async remove(repository: string, subject: string, referrer: string): Promise<void> {
-    await unlinkIfExists(this.#layout.referrer(repository, subject, referrer));
+    await this.#driver.delete(this.#layout.referrer(repository, subject, referrer));
   }
 
   /** Descriptors of the subject's referrers, sorted by digest; unreadable entries are skipped. */
   async list(repository: string, subject: string): Promise<ReferrerDescriptor[]> {
     const dir = this.#layout.referrersDir(repository, subject);
-    let names: string[];
-    try {
-      names = await readdir(dir);
-    } catch (error) {
-      if (isMissing(error)) return [];
-      throw error;
-    }
+    const names = (await this.#driver.list(dir)).map((entry) => entry.name);
     const found: ReferrerDescriptor[] = [];
     for (const name of names.filter((entry) => ENTRY.test(entry)).sort()) {
+      const bytes = await this.#driver.getContent(`${dir}/${name}`);
+      if (bytes === undefined) continue;
       try {
-        found.push(JSON.parse(await readFile(join(dir, name), 'utf8')) as ReferrerDescriptor);
+        found.push(JSON.parse(bytes.toString('utf8')) as ReferrerDescriptor);
       } catch (error) {
-        if (!isMissing(error) && !(error instanceof SyntaxError)) throw error;
+        if (!(error instanceof SyntaxError)) throw error;
       }
     }
     return found;

@@ -1,8 +1,5 @@
-import type { Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { isSafeRepository } from '../names.js';
-import { isMissing } from './errors.js';
+import type { StorageDriver } from './driver/driver.js';
 import { byteOrder } from './manifests.js';
 
 /** Directory names that mark a repository (a name component never starts with `_`). */
@@ -13,22 +10,16 @@ const MARKERS = new Set(['_layers', '_manifests', '_uploads', '_referrers']);
  * one of `_layers`, `_manifests`, `_uploads`, `_referrers`; nested names (`a/b`) are found by
  * walking into the other subdirectories.
  */
-export async function listRepositories(repositoriesDir: string): Promise<string[]> {
+export async function listRepositories(driver: StorageDriver, repositoriesDir: string): Promise<string[]> {
   const found: string[] = [];
   const walk = async (dir: string, prefix: string): Promise<void> => {
-    let entries: Dirent[];
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (error) {
-      if (isMissing(error)) return;
-      throw error;
-    }
-    if (prefix !== '' && entries.some((entry) => entry.isDirectory() && MARKERS.has(entry.name))) {
+    const entries = await driver.list(dir);
+    if (prefix !== '' && entries.some((entry) => entry.directory && MARKERS.has(entry.name))) {
       if (isSafeRepository(prefix)) found.push(prefix);
     }
     for (const entry of entries) {
-      if (!entry.isDirectory() || entry.name.startsWith('_')) continue;
-      await walk(join(dir, entry.name), prefix === '' ? entry.name : `${prefix}/${entry.name}`);
+      if (!entry.directory || entry.name.startsWith('_')) continue;
+      await walk(`${dir}/${entry.name}`, prefix === '' ? entry.name : `${prefix}/${entry.name}`);
     }
   };
   await walk(repositoriesDir, '');

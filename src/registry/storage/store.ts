@@ -1,9 +1,10 @@
 import type { Readable } from 'node:stream';
+import type { StorageDriver } from './driver/driver.js';
 import type { ChunkSink } from './range-reader.js';
 
 /**
- * What the registry's HTTP layer needs from storage. `DiskStore` is the implementation; a memory
- * store or an object-store backend would implement the same interface.
+ * What the registry's HTTP layer needs from storage. `DriverStore` implements it on a storage
+ * driver (`DiskStore` on the file system, or S3); a memory store would implement the same interface.
  *
  * Repository names, tags, digests and upload ids reaching a Store have been validated by the HTTP
  * layer; implementations check them again before they become paths. Digests are `sha256:<64 hex>`
@@ -65,6 +66,11 @@ export interface Store {
   usage?(): Promise<{ readonly blobs: number; readonly bytes: number }>;
   /** Optional capability: throws unless the store can be written to now (for `/healthz`). */
   checkWritable?(): Promise<void>;
+  /**
+   * Optional: the storage driver under the store (see `driver/driver.ts`), for what works on the
+   * store's files directly: garbage collection, retention, access times, package statistics.
+   */
+  readonly driver?: StorageDriver;
 }
 
 /** A blob's digest and size. */
@@ -75,6 +81,8 @@ export interface BlobInfo {
 
 /** A blob that can be streamed. */
 export interface BlobReader extends BlobInfo {
+  /** A URL the client may fetch the blob from instead (a presigned GET), when the driver gives one. */
+  readonly redirect?: string;
   /** Streams bytes `start` to `end` (both inclusive; defaults: the whole blob). */
   open(start?: number, end?: number): Readable;
   /**

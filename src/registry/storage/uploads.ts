@@ -1,11 +1,9 @@
 import { randomUUID, type Hash } from 'node:crypto';
-import { mkdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { parseStoreDigest } from '../names.js';
-import { appendBody } from './append-file.js';
 import type { Blobs } from './blobs.js';
-import { StoreError, isMissing } from './errors.js';
-import { exists, fileSize } from './files.js';
-import { hashFile, newHash } from './hashing.js';
+import type { StorageDriver } from './driver/driver.js';
+import { StoreError } from './errors.js';
+import { hashStream, newHash } from './hashing.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import type { Layout } from './layout.js';
 import type { BlobInfo, ChunkInput, UploadState } from './store.js';
@@ -17,18 +15,22 @@ interface LiveHash {
 }
 
 /**
- * Upload sessions: `_uploads/<uuid>/data` holds the bytes received so far, `startedat` the start
- * time. Operations on one session run one at a time. Each session keeps a sha256 in memory while
- * the process lives; a commit with another algorithm, or after a restart, hashes the data file.
+ * Upload sessions: `_uploads/<uuid>/data` (a resumable file of the driver) holds the bytes
+ * received so far, `startedat` the start time. Both live in the store, so a session continues in
+ * another process (or replica) on the same store. Operations on one session run one at a time in
+ * this process. Each session keeps a sha256 in memory while the process lives; a commit with
+ * another algorithm, after a restart or in another process, hashes the data again.
  */
 export class Uploads {
   readonly #layout: Layout;
+  readonly #driver: StorageDriver;
   readonly #blobs: Blobs;
   readonly #mutex = new KeyedMutex();
   readonly #live = new Map<string, LiveHash>();
 
-  constructor(layout: Layout, blobs: Blobs) {
+  constructor(layout: Layout, driver: StorageDriver, blobs: Blobs) {
     this.#layout = layout;
+    this.#driver = driver;
     this.#blobs = blobs;
   }
 
@@ -36,16 +38,17 @@ export class Uploads {
   async create(repository: string): Promise<UploadState> {
     const id = randomUUID();
     const startedAt = new Date();
-    await mkdir(this.#layout.upload(repository, id), { recursive: true });
-    await writeFile(this.#layout.uploadStartedAt(repository, id), startedAt.toISOString());
-    await writeFile(this.#layout.uploadData(repository, id), '');
+    await this.#driver.putContent(this.#layout.uploadStartedAt(repository, id), startedAt.toISOString(), {
+      sync: false,
+    });
+    await this.#driver.createResumable(this.#layout.uploadData(repository, id));
     this.#live.set(key(repository, id), { hash: newHash('sha256'), size: 0 });
     return { id, repository, size: 0, startedAt };
   }
 
   /** The session's size (its data file's) and start time, or undefined when there is none. */
   async get(repository: string, id: string): Promise<UploadState | undefined> {
-    const size = await fileSize(this.#layout.uploadData(repository, id));
+    const size = await this.#driver.resumableSize(this.#layout.uploadData(repository, id));
     if (size === undefined) return undefined;
     return { id, repository, size, startedAt: await this.#startedAt(repository, id) };
   }
@@ -69,9 +72,9 @@ export class Uploads {
       const actual =
         live !== undefined && live.size === state.size && algorithm === 'sha256'
           ? `sha256:${live.hash.digest('hex')}`
-          : (await hashFile(data, algorithm)).digest;
+          : (await hashStream(this.#driver.openResumable(data), algorithm)).digest;
       if (actual !== digest) {
-        await rm(this.#layout.upload(repository, id), { recursive: true, force: true });
+        await this.#remove(repository, id);
         throw new StoreError(
           'REGISTRY_DIGEST_MISMATCH',
           `uploaded content has digest ${actual}, not ${digest}`,
@@ -81,8 +84,8 @@ export class Uploads {
           },
         );
       }
-      await this.#blobs.commitFile(repository, digest, data);
-      await rm(this.#layout.upload(repository, id), { recursive: true, force: true });
+      await this.#blobs.commitUpload(repository, digest, data);
+      await this.#driver.deleteTree(this.#layout.upload(repository, id));
       return { digest, size: state.size };
     });
   }
@@ -91,9 +94,10 @@ export class Uploads {
   async cancel(repository: string, id: string): Promise<boolean> {
     return this.#mutex.run(key(repository, id), async () => {
       this.#live.delete(key(repository, id));
-      const dir = this.#layout.upload(repository, id);
-      if (!(await exists(dir))) return false;
-      await rm(dir, { recursive: true, force: true });
+      const data = await this.#driver.resumableSize(this.#layout.uploadData(repository, id));
+      const started = await this.#driver.stat(this.#layout.uploadStartedAt(repository, id));
+      if (data === undefined && started === undefined) return false;
+      await this.#remove(repository, id);
       return true;
     });
   }
@@ -107,6 +111,11 @@ export class Uploads {
       if (await this.cancel(repository, id)) removed += 1;
     }
     return removed;
+  }
+
+  async #remove(repository: string, id: string): Promise<void> {
+    await this.#driver.deleteResumable(this.#layout.uploadData(repository, id));
+    await this.#driver.deleteTree(this.#layout.upload(repository, id));
   }
 
   async #require(repository: string, id: string): Promise<UploadState> {
@@ -135,20 +144,21 @@ export class Uploads {
     const before = live?.hash.copy();
     let count: number;
     const data = this.#layout.uploadData(state.repository, state.id);
-    try {
-      // Gathered into 1 MiB writes, hashed per MiB: see appendBody.
-      count = await appendBody(chunk.body, data, state.size, (bytes) => live?.hash.update(bytes), {
-        follow: chunk.follow ?? false,
-      });
-      if (chunk.length !== undefined && count !== chunk.length) {
+    const check = (received: number): void => {
+      if (chunk.length !== undefined && received !== chunk.length) {
         throw new StoreError(
           'REGISTRY_UPLOAD_LENGTH_MISMATCH',
-          `chunk announced ${chunk.length} bytes but held ${count}`,
+          `chunk announced ${chunk.length} bytes but held ${received}`,
           { size: state.size },
         );
       }
+    };
+    try {
+      count = await this.#driver.append(data, state.size, chunk.body, (bytes) => live?.hash.update(bytes), {
+        follow: chunk.follow ?? false,
+        check,
+      });
     } catch (error) {
-      await truncate(data, state.size).catch(() => undefined);
       if (live !== undefined && before !== undefined) live.hash = before;
       throw error;
     }
@@ -157,19 +167,13 @@ export class Uploads {
   }
 
   async #startedAt(repository: string, id: string): Promise<Date> {
-    try {
-      const text = await readFile(this.#layout.uploadStartedAt(repository, id), 'utf8');
-      const date = new Date(text.trim());
+    const text = await this.#driver.getContent(this.#layout.uploadStartedAt(repository, id));
+    if (text !== undefined) {
+      const date = new Date(text.toString('utf8').trim());
       if (!Number.isNaN(date.getTime())) return date;
-    } catch (error) {
-      if (!isMissing(error)) throw error;
     }
-    try {
-      return (await stat(this.#layout.upload(repository, id))).mtime;
-    } catch (error) {
-      if (isMissing(error)) return new Date(0);
-      throw error;
-    }
+    const data = await this.#driver.stat(this.#layout.uploadData(repository, id));
+    return new Date(data?.modifiedMs ?? 0);
   }
 }
 

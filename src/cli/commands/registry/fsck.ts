@@ -25,21 +25,25 @@ export default class RegistryFsckCommand extends BaseCommand {
   };
 
   async run(): Promise<void> {
-    const { DiskStore } = await import('../../../registry/index.js');
+    const { describeStorage, openStore } = await import('../../../registry/index.js');
     const { flags } = await this.parse(RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-    if (!existsSync(config.storage)) {
+    if (config.s3 === undefined && !existsSync(config.storage)) {
       this.error(`no registry storage at ${config.storage}`, {
         exit: 1,
-        suggestions: ['pass --storage DIR (the directory `registry serve` used)'],
+        suggestions: [
+          'pass --storage DIR (the directory `registry serve` used), or --config with storage: s3:',
+        ],
       });
     }
-    const report = await new DiskStore({ root: config.storage }).fsck();
+    const store = await openStore(config);
+    await store.init();
+    const report = await store.fsck();
     if (flags.json) {
-      this.log(jsonOutput({ storage: config.storage, ...report }));
+      this.log(jsonOutput({ storage: describeStorage(config), ...report }));
     } else {
       this.log(
-        `${config.storage}: ${report.blobs} blobs (${report.blobBytes} bytes), ${report.repositories} repositories, ` +
+        `${describeStorage(config)}: ${report.blobs} blobs (${report.blobBytes} bytes), ${report.repositories} repositories, ` +
           `${report.manifests} manifests, ${report.tags} tags, ${report.links} layer links`,
       );
       for (const problem of report.problems) this.log(`${problem.kind}: ${problem.path}: ${problem.message}`);

@@ -35,24 +35,29 @@ export default class RegistryGcCommand extends BaseCommand {
   };
 
   async run(): Promise<void> {
-    const { collectGarbageAt, parseDurationFlag } = await import('../../../registry/index.js');
+    const { collectGarbageAt, describeStorage, openStore, parseDurationFlag } =
+      await import('../../../registry/index.js');
     const { flags } = await this.parse(RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === undefined ? config.gc.graceMs : parseDurationFlag('--grace', flags.grace);
-    if (!existsSync(config.storage)) {
+    if (config.s3 === undefined && !existsSync(config.storage)) {
       this.error(`no registry storage at ${config.storage}`, {
         exit: 1,
-        suggestions: ['pass --storage DIR (the directory `registry serve` used)'],
+        suggestions: [
+          'pass --storage DIR (the directory `registry serve` used), or --config with storage: s3:',
+        ],
       });
     }
-    const report = await collectGarbageAt(config.storage, { dryRun: flags['dry-run'], graceMs });
+    const store = await openStore(config);
+    await store.init();
+    const report = await collectGarbageAt(store, { dryRun: flags['dry-run'], graceMs });
     if (flags.json) {
-      this.log(jsonOutput({ storage: config.storage, ...report }));
+      this.log(jsonOutput({ storage: describeStorage(config), ...report }));
       return;
     }
     const verb = report.dryRun ? 'would free' : 'freed';
     this.log(
-      `${config.storage}: ${report.blobs} blobs (${formatBytes(report.bytes)}), ${report.liveBlobs} referenced; ` +
+      `${describeStorage(config)}: ${report.blobs} blobs (${formatBytes(report.bytes)}), ${report.liveBlobs} referenced; ` +
         `${verb} ${report.freedBlobs} (${formatBytes(report.freedBytes)}); ` +
         `kept ${report.keptRecent} unreferenced blob(s) used within ${duration(graceMs)}` +
         (report.danglingLinks > 0

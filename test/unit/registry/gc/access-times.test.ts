@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { stat, utimes, writeFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { AccessTimes, atimePersister } from '../../../../src/registry/gc/access-times.js';
+import { FilesystemDriver } from '../../../../src/registry/storage/driver/filesystem.js';
 import { Layout } from '../../../../src/registry/storage/layout.js';
 import { writeFileAtomic } from '../../../../src/registry/storage/files.js';
 import { newTempDir } from '../../../support/temp-dir.js';
@@ -54,14 +56,16 @@ describe('AccessTimes', () => {
 describe('atimePersister', () => {
   test("sets the content file's atime and keeps its mtime; a missing file is ignored", async () => {
     const root = newTempDir('atime');
-    const layout = new Layout(root);
-    await writeFileAtomic(root, layout.blob(D), 'x', { fsync: false });
-    await utimes(layout.blob(D), 1_000, 2_000);
-    await atimePersister(layout)(D, 5_000_000);
-    const info = await stat(layout.blob(D));
+    const layout = new Layout();
+    const driver = new FilesystemDriver({ root, fsync: false });
+    const path = join(root, layout.blob(D));
+    await writeFileAtomic(root, path, 'x', { fsync: false });
+    await utimes(path, 1_000, 2_000);
+    await atimePersister(driver, layout)(D, 5_000_000);
+    const info = await stat(path);
     expect(info.atimeMs).toBe(5_000_000);
     expect(info.mtimeMs).toBe(2_000_000);
-    await expect(atimePersister(layout)(`sha256:${'b'.repeat(64)}`, 1)).resolves.toBeUndefined();
+    await expect(atimePersister(driver, layout)(`sha256:${'b'.repeat(64)}`, 1)).resolves.toBeUndefined();
     await writeFile(`${root}/unrelated`, '');
   });
 });

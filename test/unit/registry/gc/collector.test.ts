@@ -5,6 +5,7 @@ import { acquireStorageLock } from '../../../../src/registry/ops/storage-lock.js
 import { Collector, LOW_WATER } from '../../../../src/registry/gc/collector.js';
 import { GcCoordinator } from '../../../../src/registry/gc/coordinator.js';
 import { mark } from '../../../../src/registry/gc/mark.js';
+import { Layout } from '../../../../src/registry/storage/layout.js';
 import { newStore } from './fixtures.js';
 
 const HOUR = 3600;
@@ -14,7 +15,7 @@ async function setup(options: { graceMs?: number; maxSizeBytes?: number } = {}) 
   const coordinator = new GcCoordinator();
   const collector = new Collector({
     store: fixture.store,
-    root: fixture.root,
+    driver: fixture.store.driver,
     coordinator,
     graceMs: options.graceMs ?? HOUR * 1000,
     maxSizeBytes: options.maxSizeBytes ?? 0,
@@ -25,7 +26,7 @@ async function setup(options: { graceMs?: number; maxSizeBytes?: number } = {}) 
 
 describe('mark', () => {
   test('reaches configs and layers, index children recursively, from every revision', async () => {
-    const { store, layout, blob, manifest, image } = await setup();
+    const { store, blob, manifest, image } = await setup();
     const [config, layer, other] = [
       await blob('app', 'config'),
       await blob('app', 'layer'),
@@ -40,7 +41,7 @@ describe('mark', () => {
     await store.deleteManifest('app', child);
     const mirrored = await blob('mirror/hub', 'mirrored layer');
     const mirroredManifest = await image('mirror/hub', [config, mirrored], ['latest']);
-    const marks = await mark(layout, (name) => name.startsWith('mirror/'));
+    const marks = await mark(store.driver, new Layout(), (name) => name.startsWith('mirror/'));
     expect([...marks.live].sort()).toEqual([config, layer, child, index, mirrored, mirroredManifest].sort());
     expect(marks.live.has(other)).toBe(false);
     expect([...marks.pinned].sort()).toEqual([config, layer, child, index].sort());
@@ -123,7 +124,7 @@ describe('Collector.collect', () => {
 describe('Collector.enforceCap', () => {
   test('evicts garbage, then mirrored content least recently used first, never local images', async () => {
     const size = 1000;
-    const { store, root, blob, image, age, coordinator } = await setup();
+    const { store, blob, image, age, coordinator } = await setup();
     const bytes = (c: string) => Buffer.alloc(size, c);
     const local = await blob('app', bytes('l'));
     const localConfig = await blob('app', 'c');
@@ -147,7 +148,7 @@ describe('Collector.enforceCap', () => {
     const maxSizeBytes = Math.ceil((total - 2 * size - manifestSize / 2) / LOW_WATER);
     const collector = new Collector({
       store,
-      root,
+      driver: store.driver,
       coordinator,
       graceMs: HOUR * 1000,
       maxSizeBytes,

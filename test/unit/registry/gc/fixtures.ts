@@ -1,6 +1,7 @@
 /** A disk store filled through its own API, with content files aged on demand, for the GC tests. */
 import { createHash } from 'node:crypto';
 import { utimes } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { DiskStore } from '../../../../src/registry/storage/disk.js';
 import { Layout } from '../../../../src/registry/storage/layout.js';
@@ -14,7 +15,12 @@ export async function newStore() {
   const root = newTempDir('gc-store');
   const store = new DiskStore({ root, fsync: false });
   await store.init();
-  const layout = new Layout(root);
+  const keys = new Layout();
+  /** Local paths of the store's files (the file-system driver's keys under `root`). */
+  const layout = {
+    blob: (digest: string) => join(root, keys.blob(digest)),
+    uploadData: (repository: string, id: string) => join(root, keys.uploadData(repository, id)),
+  };
   const blob = async (repository: string, content: string | Buffer): Promise<string> => {
     const bytes = Buffer.from(content);
     const session = await store.createUpload(repository);

@@ -20,7 +20,7 @@ beforeEach(async () => {
   root = newTempDir('fill');
   store = new DiskStore({ root, fsync: false });
   await store.init();
-  layout = new Layout(root);
+  layout = new Layout();
 });
 
 function fillOf(source: Readable | Error, digest: string, size?: number, present = false): BlobFill {
@@ -34,7 +34,7 @@ function fillOf(source: Readable | Error, digest: string, size?: number, present
       if (source instanceof Error) throw source;
       return source;
     },
-    dataPath: (repository, id) => layout.uploadData(repository, id),
+    dataPath: (repository, id) => join(root, layout.uploadData(repository, id)),
   });
 }
 
