@@ -1,4 +1,23 @@
-import type { RepositoryStats } from './stats.js';
+/** What is known about one manifest of a repository. */
+export interface ManifestStats {
+  /** ISO time of the last push of this manifest. */
+  pushedAt: string;
+  /** Manifest GETs (pulls) of it by digest, and downloads of archives asked for by digest. HEADs do not count. */
+  downloads: number;
+}
+
+/** What is known about one tag: when it was last pushed, and its downloads. */
+export interface TagStats {
+  pushedAt: string;
+  /** Manifest GETs and archive downloads asked for by this tag (absent: none). */
+  downloads?: number;
+}
+
+/** Per-repository statistics: manifests by digest, tags by name. */
+export interface RepositoryStats {
+  manifests: Record<string, ManifestStats>;
+  tags: Record<string, TagStats>;
+}
 
 /** The repositories of one statistics document. */
 export type StatsRecord = Record<string, RepositoryStats>;

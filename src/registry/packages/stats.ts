@@ -1,27 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
-import { mergeRepository, parseStats, type StatsRecord } from './stats-merge.js';
+import { mergeRepository, parseStats, type RepositoryStats, type StatsRecord } from './stats-merge.js';
 
-/** What is known about one manifest of a repository. */
-export interface ManifestStats {
-  /** ISO time of the last push of this manifest. */
-  pushedAt: string;
-  /** Manifest GETs (pulls) of it by digest, and downloads of archives asked for by digest. HEADs do not count. */
-  downloads: number;
-}
-
-/** What is known about one tag: when it was last pushed, and its downloads. */
-export interface TagStats {
-  pushedAt: string;
-  /** Manifest GETs and archive downloads asked for by this tag (absent: none). */
-  downloads?: number;
-}
-
-/** Per-repository statistics: manifests by digest, tags by name. */
-export interface RepositoryStats {
-  manifests: Record<string, ManifestStats>;
-  tags: Record<string, TagStats>;
-}
+export type { ManifestStats, RepositoryStats, TagStats } from './stats-merge.js';
 
 /** Where the statistics persist: a small document read once and replaced whole. */
 export interface StatsDocument {
