@@ -1,46 +1,38 @@
 import { createRequire as __cpCreateRequire } from 'node:module';
 const require = __cpCreateRequire(import.meta.url);
 import {
-  HOOKS,
-  runHook
-} from "./chunks/chunk-QFBLRDTS.js";
-import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-VKVKUHJV.js";
+} from "./chunks/chunk-RDFGYDSY.js";
 import {
   PUSH_ARGS,
   PUSH_FLAGS,
   Progress,
+  interruptible,
+  jsonOutput,
   parseDestination,
   readStdinSecret,
   registryFlags,
   require_args,
+  require_errors,
   require_flags,
   require_parser,
   runPush
-} from "./chunks/chunk-M7ES5NTS.js";
+} from "./chunks/chunk-ZDL3MHEE.js";
 import {
-  cliErrorOptions
-} from "./chunks/chunk-3G4PBLPP.js";
+  HOOKS,
+  runHook
+} from "./chunks/chunk-7L32FGNB.js";
 import {
-  resolveTarget
-} from "./chunks/chunk-3FQQXFBF.js";
-import "./chunks/chunk-DNCUJAQG.js";
+  printFailure,
+  printedFailure,
+  wantsJson
+} from "./chunks/chunk-CCJOEIJA.js";
 import {
   formatBytes
-} from "./chunks/chunk-Y46B76NK.js";
-import {
-  familiarReference,
-  formatReference,
-  parseReference,
-  renderTagTemplate
-} from "./chunks/chunk-IGTCLVDV.js";
-import "./chunks/chunk-BOB5LCPH.js";
-import {
-  require_errors
-} from "./chunks/chunk-NJNQFZME.js";
+} from "./chunks/chunk-BBWLEC5H.js";
+import "./chunks/chunk-EMWTN7W3.js";
 import {
   require_cache,
   require_cache_default_value,
@@ -61,7 +53,18 @@ import {
   require_util2,
   require_util3,
   require_ux
-} from "./chunks/chunk-NOKZGMFI.js";
+} from "./chunks/chunk-WG7PG4TE.js";
+import {
+  resolveTarget
+} from "./chunks/chunk-X4VR2753.js";
+import "./chunks/chunk-R6VQUKQF.js";
+import {
+  BUILDKITE_USERNAME,
+  familiarReference,
+  formatReference,
+  parseReference,
+  renderTagTemplate
+} from "./chunks/chunk-QX7VKVO4.js";
 import {
   ContainerPackageError,
   isContainerPackageError
@@ -70,7 +73,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-DSYMQGUV.js";
+} from "./chunks/chunk-MFDBYX32.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -2555,7 +2558,7 @@ var require_os = __commonJS({
       return (0, node_os_1.homedir)();
     }
     async function getPlatform() {
-      return (await import("./chunks/wsl-utils-DS77GWBY.js")).isWsl ? "wsl" : (0, node_os_1.platform)();
+      return (await import("./chunks/wsl-utils-I76IO7P2.js")).isWsl ? "wsl" : (0, node_os_1.platform)();
     }
     async function getShell() {
       let shellPath;
@@ -2571,7 +2574,7 @@ var require_os = __commonJS({
     }
     async function determineWindowsShell() {
       try {
-        const parentProcessName = (0, node_child_process_1.execSync)(`${await (await import("./chunks/wsl-utils-DS77GWBY.js")).powerShellPath()} -NoProfile -Command "(Get-CimInstance Win32_Process -Filter 'ProcessID = ${process.ppid}').Name"`, { encoding: "utf8" });
+        const parentProcessName = (0, node_child_process_1.execSync)(`${await (await import("./chunks/wsl-utils-I76IO7P2.js")).powerShellPath()} -NoProfile -Command "(Get-CimInstance Win32_Process -Filter 'ProcessID = ${process.ppid}').Name"`, { encoding: "utf8" });
         return parentProcessName.includes("powershell") || parentProcessName.includes("pwsh") ? "powershell" : process.env.COMSPEC ?? "cmd.exe";
       } catch {
         return process.env.COMSPEC ?? "cmd.exe";
@@ -10498,7 +10501,7 @@ var require_lib = __commonJS({
 });
 
 // src/cli/index.ts
-var import_core19 = __toESM(require_lib(), 1);
+var import_core20 = __toESM(require_lib(), 1);
 
 // src/cli/commands/buildkite-hook.ts
 var import_core2 = __toESM(require_lib(), 1);
@@ -10508,10 +10511,16 @@ import { fileURLToPath } from "node:url";
 var import_core = __toESM(require_lib(), 1);
 var BaseCommand = class extends import_core.Command {
   async catch(err) {
-    if (isContainerPackageError(err)) return this.error(err.message, cliErrorOptions(err));
+    const json = wantsJson(this.argv);
+    if (isContainerPackageError(err) || json && !isExit(err)) {
+      throw printedFailure(printFailure(err, { json }));
+    }
     return super.catch(err);
   }
 };
+function isExit(error) {
+  return error?.code === "EEXIT";
+}
 
 // src/cli/commands/buildkite-hook.ts
 var BuildkiteHookCommand = class _BuildkiteHookCommand extends BaseCommand {
@@ -10531,7 +10540,7 @@ var BuildkiteHookCommand = class _BuildkiteHookCommand extends BaseCommand {
 var import_core3 = __toESM(require_lib(), 1);
 var CopyCommand = class _CopyCommand extends BaseCommand {
   static summary = "Copy an image (every platform) from one registry or repository to another.";
-  static description = "Blobs stream from SRC to DST without touching the disk; blobs DST already has are skipped, and the\nmanifests are copied byte for byte, so the digest stays the same. SRC may be any push source.";
+  static description = "Blobs stream from SOURCE to DESTINATION without touching the disk; blobs DESTINATION already has are skipped, and the manifests are copied byte for byte, so the digest stays the same. SOURCE may be any push source.";
   static examples = [
     "<%= config.bin %> copy 127.0.0.1:5000/cache/app:42 packages.buildkite.com/acme/images/app:42"
   ];
@@ -10544,21 +10553,24 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
     json: import_core3.Flags.boolean({ description: "print the result as JSON and nothing else" })
   };
   async run() {
-    const { publish } = await import("./chunks/publish-MQI6MS4H.js");
+    const { publish } = await import("./chunks/publish-OOV57AVO.js");
     const { args, flags } = await this.parse(_CopyCommand);
     const destination = parseDestination(args.destination, flags.org, flags["packages-host"]);
     const progress = new Progress({ stream: process.stderr, ...flags.json && { mode: "none" } });
     try {
-      const [result] = await publish({
-        images: [{ source: args.source, name: destination.name, tags: [destination.tag ?? "latest"] }],
-        registries: [destination.target],
-        ...flags["docker-config"] && { dockerConfig: flags["docker-config"] },
-        ...flags.org && { organization: flags.org },
-        compression: "none",
-        client: { insecure: flags.insecure ?? [] },
-        onEvent: progress.onEvent
-      });
-      this.log(flags.json ? JSON.stringify(result, null, 2) : `${result.references[0]}@${result.digest}`);
+      const [result] = await interruptible(
+        (signal) => publish({
+          images: [{ source: args.source, name: destination.name, tags: [destination.tag ?? "latest"] }],
+          registries: [destination.target],
+          ...flags["docker-config"] && { dockerConfig: flags["docker-config"] },
+          ...flags.org && { organization: flags.org },
+          compression: "none",
+          client: { insecure: flags.insecure ?? [] },
+          onEvent: progress.onEvent,
+          signal
+        })
+      );
+      this.log(flags.json ? jsonOutput(result) : `${result.references[0]}@${result.digest}`);
     } finally {
       progress.stop();
     }
@@ -10578,7 +10590,7 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
     "(example/images) and a write token, writes a small example image as an OCI layout (no engine",
     "needed), logs in with the token (through the docker config, never argv), pushes the image under",
     "two tags, prints the pull instructions the build annotation would carry, and stops the registry."
-  ].join("\n");
+  ].join(" ");
   static examples = ["<%= config.bin %> example", "<%= config.bin %> example --keep"];
   static flags = {
     keep: import_core4.Flags.boolean({
@@ -10592,13 +10604,13 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
       { login, publish, resolveTarget: resolveTarget2 },
       { createToken }
     ] = await Promise.all([
-      import("./chunks/local-registry-EUBJRTKJ.js"),
-      import("./chunks/publish-MQI6MS4H.js"),
-      import("./chunks/registry-P6RZGCCE.js")
+      import("./chunks/local-registry-MW46XM7I.js"),
+      import("./chunks/publish-OOV57AVO.js"),
+      import("./chunks/registry-YACXZ2CU.js")
     ]);
     const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
-      import("./chunks/render-IAY5OMCW.js"),
-      import("./chunks/sources-SWLPMJT7.js")
+      import("./chunks/render-NRDTK2N3.js"),
+      import("./chunks/sources-IZWD6X3V.js")
     ]);
     const dir = await mkdtemp(join(tmpdir(), "container-package-example-"));
     const cli = fileURLToPath2(new URL("../bin/container-package", import.meta.url));
@@ -10636,12 +10648,12 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
       const target = resolveTarget2(`${registry.address}/example/images`);
       const dockerConfig = join(dir, "docker-config");
       this.log("3. Logging in with a write token (stored in a private docker config, 0600)\u2026");
-      await login(target, { username: "buildkite", password: token }, { configDir: dockerConfig });
+      await login(target, { username: BUILDKITE_USERNAME, password: token }, { configDir: dockerConfig });
       this.log("4. Pushing under two tags\u2026");
       const progress = new Progress({ stream: process.stderr });
       const results = await publish({
         images: [{ source: image.source, name: "hello", tags: ["1", "latest"] }],
-        registries: [{ ...target, visibility: "private", username: "buildkite" }],
+        registries: [{ ...target, visibility: "private", username: BUILDKITE_USERNAME }],
         dockerConfig,
         onEvent: progress.onEvent
       }).finally(() => progress.stop());
@@ -10662,12 +10674,25 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
   }
 };
 
-// src/cli/commands/inspect.ts
+// src/cli/commands/help.ts
 var import_core5 = __toESM(require_lib(), 1);
+var HelpCommand = class extends BaseCommand {
+  static summary = "Show help for the CLI, a topic or a command.";
+  static examples = ["<%= config.bin %> help", "<%= config.bin %> help registry token create"];
+  static strict = false;
+  static args = { command: import_core5.Args.string({ description: 'command or topic, e.g. "registry serve"' }) };
+  async run() {
+    const Help = await (0, import_core5.loadHelpClass)(this.config);
+    await new Help(this.config, this.config.pjson.oclif.helpOptions).showHelp(this.argv);
+  }
+};
+
+// src/cli/commands/inspect.ts
+var import_core6 = __toESM(require_lib(), 1);
 
 // src/cli/client.ts
 async function readClient(flags) {
-  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-SFWZX7VI.js");
+  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-U3XHIH5B.js");
   return new RegistryClient({
     insecure: flags.insecure ?? [],
     credentials: dockerConfigCredentials(flags["docker-config"] ? { configDir: flags["docker-config"] } : {})
@@ -10677,27 +10702,27 @@ async function readClient(flags) {
 // src/cli/commands/inspect.ts
 var InspectCommand = class _InspectCommand extends BaseCommand {
   static summary = "Show an image in a registry: digest, platforms, size, layers, labels and checksums.";
-  static description = "Also shows what the Buildkite Packages details page does: MD5, SHA1, SHA256 and SHA512 checksums of\nthe manifest, the package size and, with --files, the total number of files (downloads every layer).";
+  static description = "Also shows what the Buildkite Packages details page does: MD5, SHA1, SHA256 and SHA512 checksums of the manifest, the package size and, with --files, the total number of files (downloads every layer).";
   static examples = [
     "<%= config.bin %> inspect packages.buildkite.com/acme/images/app:42",
     "<%= config.bin %> inspect 127.0.0.1:5000/team/app:v1 --json --files"
   ];
-  static args = { ref: import_core5.Args.string({ description: "image reference", required: true }) };
+  static args = { ref: import_core6.Args.string({ description: "image reference", required: true }) };
   static flags = {
     ...registryFlags,
-    json: import_core5.Flags.boolean({ description: "print JSON" }),
-    files: import_core5.Flags.boolean({ description: "count the files in every layer" })
+    json: import_core6.Flags.boolean({ description: "print JSON" }),
+    files: import_core6.Flags.boolean({ description: "count the files in every layer" })
   };
   async run() {
     const { args, flags } = await this.parse(_InspectCommand);
-    const { inspectImage } = await import("./chunks/publish-MQI6MS4H.js");
+    const { inspectImage } = await import("./chunks/publish-OOV57AVO.js");
     const client = await readClient(flags);
     try {
       const result = await inspectImage(client, parseReference(args.ref, { defaultTag: true }), {
         files: flags.files
       });
       if (flags.json) {
-        this.log(JSON.stringify(result, null, 2));
+        this.log(jsonOutput(result));
         return;
       }
       this.log(`Reference:   ${result.reference}`);
@@ -10725,7 +10750,7 @@ var InspectCommand = class _InspectCommand extends BaseCommand {
 };
 
 // src/cli/commands/login.ts
-var import_core6 = __toESM(require_lib(), 1);
+var import_core7 = __toESM(require_lib(), 1);
 var LoginCommand = class _LoginCommand extends BaseCommand {
   static summary = "Log in to a registry; docker and podman see the login too.";
   static description = [
@@ -10738,7 +10763,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
     "GET /v2/ with the credentials (after the token flow without a repository scope when the registry",
     "uses one); any answer but 200 fails and nothing is stored. Credentials are written to",
     "$DOCKER_CONFIG/config.json (mode 0600) in docker's format after the registry accepted them."
-  ].join("\n");
+  ].join(" ");
   static examples = [
     `printf '%s' "$TOKEN" | <%= config.bin %> login acme/images --password-stdin`,
     "<%= config.bin %> login acme/images --token-env BUILDKITE_PACKAGES_TOKEN",
@@ -10746,25 +10771,25 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
     `printf '%s' "$PASS" | <%= config.bin %> login ghcr.io --username me --password-stdin`
   ];
   static args = {
-    registry: import_core6.Args.string({ description: "registry to log in to", required: true })
+    registry: import_core7.Args.string({ description: "registry to log in to", required: true })
   };
   static flags = {
     ...registryFlags,
-    username: import_core6.Flags.string({
+    username: import_core7.Flags.string({
       char: "u",
       description: "user name [default: buildkite for Buildkite Packages]"
     }),
-    "password-stdin": import_core6.Flags.boolean({
+    "password-stdin": import_core7.Flags.boolean({
       description: "read the password or token from stdin",
       exclusive: ["token-env", "oidc"]
     }),
-    "token-env": import_core6.Flags.string({
+    "token-env": import_core7.Flags.string({
       description: "read the token from this environment variable",
       exclusive: ["oidc"]
     }),
-    oidc: import_core6.Flags.boolean({ description: "mint a Buildkite OIDC token with buildkite-agent" }),
-    audience: import_core6.Flags.string({ description: "OIDC audience [default: the registry's URL]" }),
-    "no-verify": import_core6.Flags.boolean({ description: "store the credentials without checking them" })
+    oidc: import_core7.Flags.boolean({ description: "mint a Buildkite OIDC token with buildkite-agent" }),
+    audience: import_core7.Flags.string({ description: "OIDC audience [default: the registry's URL]" }),
+    "no-verify": import_core7.Flags.boolean({ description: "store the credentials without checking them" })
   };
   async run() {
     const { args, flags } = await this.parse(_LoginCommand);
@@ -10773,7 +10798,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
       ...flags.audience && { audience: flags.audience },
       ...flags["packages-host"] && { packagesHost: flags["packages-host"] }
     });
-    const username = flags.username ?? (target.kind === "buildkite" || flags.oidc ? "buildkite" : void 0);
+    const username = flags.username ?? (target.kind === "buildkite" || flags.oidc ? BUILDKITE_USERNAME : void 0);
     if (username === void 0) {
       throw new ContainerPackageError(
         "CLI_USERNAME_REQUIRED",
@@ -10784,7 +10809,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
       );
     }
     const password = await this.secret(flags, target.audience ?? `https://${target.prefix}`);
-    const { login } = await import("./chunks/publish-MQI6MS4H.js");
+    const { login } = await import("./chunks/publish-OOV57AVO.js");
     const file = await login(
       target,
       { username, password },
@@ -10798,7 +10823,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
   }
   async secret(flags, audience) {
     if (flags.oidc) {
-      const { createAgent } = await import("./chunks/agent-VMZ73XQJ.js");
+      const { createAgent } = await import("./chunks/agent-2QHY65QP.js");
       return createAgent().requestOidcToken({ audience, lifetimeSeconds: 300 });
     }
     if (flags["token-env"] !== void 0) {
@@ -10822,14 +10847,14 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
 };
 
 // src/cli/commands/logout.ts
-var import_core7 = __toESM(require_lib(), 1);
+var import_core8 = __toESM(require_lib(), 1);
 var LogoutCommand = class _LogoutCommand extends BaseCommand {
   static summary = "Remove the stored credentials of a registry from the docker config.";
   static examples = ["<%= config.bin %> logout acme/images", "<%= config.bin %> logout ghcr.io"];
-  static args = { registry: import_core7.Args.string({ description: "registry to log out of", required: true }) };
+  static args = { registry: import_core8.Args.string({ description: "registry to log out of", required: true }) };
   static flags = { ...registryFlags };
   async run() {
-    const { logout } = await import("./chunks/publish-MQI6MS4H.js");
+    const { logout } = await import("./chunks/publish-OOV57AVO.js");
     const { args, flags } = await this.parse(_LogoutCommand);
     const target = resolveTarget(args.registry, {
       ...flags.org && { organization: flags.org },
@@ -10841,7 +10866,7 @@ var LogoutCommand = class _LogoutCommand extends BaseCommand {
 };
 
 // src/cli/commands/pull.ts
-var import_core8 = __toESM(require_lib(), 1);
+var import_core9 = __toESM(require_lib(), 1);
 var PullCommand = class _PullCommand extends BaseCommand {
   static summary = "Pull an image from a registry into an OCI or docker archive, or an OCI layout.";
   static description = "Needs no container engine. The archive is deterministic: the same image gives the same bytes, the same as the bundled registry's Download for --format oci-archive. Load it with `docker load -i PATH` (docker-archive) or `skopeo copy oci-archive:PATH \u2026`. An index is kept whole in oci-archive and oci; docker-archive takes one platform (--platform, default the first). Credentials come from the docker config.";
@@ -10851,26 +10876,26 @@ var PullCommand = class _PullCommand extends BaseCommand {
     "<%= config.bin %> pull 127.0.0.1:5000/team/app:v1 --output ./app-layout --format oci"
   ];
   static args = {
-    ref: import_core8.Args.string({ description: "image reference (tag or digest)", required: true })
+    ref: import_core9.Args.string({ description: "image reference (tag or digest)", required: true })
   };
   static flags = {
     ...registryFlags,
-    output: import_core8.Flags.string({
+    output: import_core9.Flags.string({
       char: "o",
       description: "file (archives) or directory (oci) to write",
       required: true
     }),
-    format: import_core8.Flags.string({
+    format: import_core9.Flags.string({
       description: "what to write",
       options: ["oci-archive", "docker-archive", "oci"],
       default: "oci-archive"
     }),
-    platform: import_core8.Flags.string({ description: "docker-archive of a multi-platform image: os/arch[/variant]" }),
-    json: import_core8.Flags.boolean({ description: "print the result as JSON" })
+    platform: import_core9.Flags.string({ description: "docker-archive of a multi-platform image: os/arch[/variant]" }),
+    json: import_core9.Flags.boolean({ description: "print the result as JSON" })
   };
   async run() {
     const { args, flags } = await this.parse(_PullCommand);
-    const { pullImage } = await import("./chunks/publish-MQI6MS4H.js");
+    const { pullImage } = await import("./chunks/publish-OOV57AVO.js");
     const client = await readClient(flags);
     try {
       const result = await pullImage(client, parseReference(args.ref, { defaultTag: true }), {
@@ -10900,8 +10925,7 @@ var PushCommand = class _PushCommand extends BaseCommand {
     "  oci-archive:FILE[:NAME]            an OCI layout in a tar file",
     "  docker-archive:FILE[:REF|:@N]      `docker save` output (layers are compressed on the way)",
     "  REF or docker://REF                an image in a registry (a copy)",
-    "Each --to is host[:port]/path/name[:tag]; --tag adds tags to every destination. Credentials come",
-    "from the docker config (see `container-package login`). With --json, only the result is printed."
+    "Each --to is host[:port]/path/name[:tag]; --tag adds tags to every destination. Credentials come from the docker config (see `container-package login`). With --json, only the result is printed."
   ].join("\n");
   static examples = [
     "<%= config.bin %> push docker:app:ci --to packages.buildkite.com/acme/images/app --tag 42 --tag latest",
@@ -10917,40 +10941,44 @@ var PushCommand = class _PushCommand extends BaseCommand {
 };
 
 // src/cli/commands/reference.ts
-var import_core9 = __toESM(require_lib(), 1);
+var import_core10 = __toESM(require_lib(), 1);
 var ReferenceCommand = class _ReferenceCommand extends BaseCommand {
   static summary = "Parse and normalise an image reference the way docker does.";
   static description = [
     "Prints the canonical form (registry, repository, tag, digest) of REF, or a clear error naming",
-    'the invalid part. With --buildkite-org, a bare "{registry}/{image}" is not expanded: only',
-    'explicit "packages.buildkite.com/..." names are Buildkite Packages references.'
-  ].join("\n");
+    'the invalid part. A bare "{registry}/{image}" is read as docker reads it (a Docker Hub',
+    'repository): only explicit "packages.buildkite.com/{org}/{registry}/{image}" names are',
+    "Buildkite Packages references."
+  ].join(" ");
   static examples = [
     "<%= config.bin %> reference alpine",
     "<%= config.bin %> reference packages.buildkite.com/acme/images/app:v1 --json"
   ];
   static args = {
-    ref: import_core9.Args.string({
+    ref: import_core10.Args.string({
       description: "image reference, e.g. alpine:3.20 or host:5000/team/app@sha256:\u2026",
       required: true
     })
   };
   static flags = {
-    json: import_core9.Flags.boolean({ description: "print the parsed reference as JSON" })
+    json: import_core10.Flags.boolean({ description: "print the parsed reference as JSON" })
   };
   async run() {
     const { args, flags } = await this.parse(_ReferenceCommand);
     const ref = parseReference(args.ref);
     if (flags.json) {
       this.log(
-        JSON.stringify({
-          registry: ref.registry,
-          repository: ref.repository,
-          tag: ref.tag ?? null,
-          digest: ref.digest ?? null,
-          canonical: formatReference(ref),
-          familiar: familiarReference(ref)
-        })
+        jsonOutput(
+          {
+            registry: ref.registry,
+            repository: ref.repository,
+            tag: ref.tag ?? null,
+            digest: ref.digest ?? null,
+            canonical: formatReference(ref),
+            familiar: familiarReference(ref)
+          },
+          { compact: true }
+        )
       );
       return;
     }
@@ -10959,30 +10987,30 @@ var ReferenceCommand = class _ReferenceCommand extends BaseCommand {
 };
 
 // src/cli/commands/registry/fsck.ts
-var import_core11 = __toESM(require_lib(), 1);
+var import_core12 = __toESM(require_lib(), 1);
 import { existsSync } from "node:fs";
 
 // src/cli/commands/registry/shared-flags.ts
-var import_core10 = __toESM(require_lib(), 1);
+var import_core11 = __toESM(require_lib(), 1);
 var configFlags = {
-  config: import_core10.Flags.string({
+  config: import_core11.Flags.string({
     description: "registry config file (YAML); see docs/registry.md. Default: none (an open registry)",
     helpValue: "FILE"
   }),
-  storage: import_core10.Flags.string({
+  storage: import_core11.Flags.string({
     description: "storage directory. Default: the config's storage, else $XDG_CACHE_HOME/container-package/registry",
     helpValue: "DIR"
   })
 };
 var tokensFileFlag = {
-  "tokens-file": import_core10.Flags.string({
+  "tokens-file": import_core11.Flags.string({
     description: "tokens file. Default: the config's tokens-file, else tokens.json in the storage directory",
     helpValue: "FILE"
   })
 };
 async function resolveTokensFile(flags) {
   const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-  const { tokensFileOf } = await import("./chunks/registry-P6RZGCCE.js");
+  const { tokensFileOf } = await import("./chunks/registry-YACXZ2CU.js");
   return { file: flags["tokens-file"] ?? tokensFileOf(config), config };
 }
 
@@ -10993,31 +11021,35 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
     "Hashes every blob and checks that every layer link, manifest, tag and referrer points at",
     "content that exists. Reads only; repairs nothing. Exits 1 when it finds a problem. Safe to",
     "run while the registry serves."
-  ].join("\n");
+  ].join(" ");
   static examples = [
     "<%= config.bin %> registry fsck --storage /tmp/registry",
     "<%= config.bin %> registry fsck --json"
   ];
   static flags = {
     ...configFlags,
-    json: import_core11.Flags.boolean({ description: "print the report as JSON" })
+    json: import_core12.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { DiskStore } = await import("./chunks/registry-P6RZGCCE.js");
+    const { describeStorage, openStore } = await import("./chunks/registry-YACXZ2CU.js");
     const { flags } = await this.parse(_RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-    if (!existsSync(config.storage)) {
+    if (config.s3 === void 0 && !existsSync(config.storage)) {
       this.error(`no registry storage at ${config.storage}`, {
         exit: 1,
-        suggestions: ["pass --storage DIR (the directory `registry serve` used)"]
+        suggestions: [
+          "pass --storage DIR (the directory `registry serve` used), or --config with storage: s3:"
+        ]
       });
     }
-    const report = await new DiskStore({ root: config.storage }).fsck();
+    const store = await openStore(config);
+    await store.init();
+    const report = await store.fsck();
     if (flags.json) {
-      this.log(JSON.stringify({ storage: config.storage, ...report }, null, 2));
+      this.log(jsonOutput({ storage: describeStorage(config), ...report }));
     } else {
       this.log(
-        `${config.storage}: ${report.blobs} blobs (${report.blobBytes} bytes), ${report.repositories} repositories, ${report.manifests} manifests, ${report.tags} tags, ${report.links} layer links`
+        `${describeStorage(config)}: ${report.blobs} blobs (${report.blobBytes} bytes), ${report.repositories} repositories, ${report.manifests} manifests, ${report.tags} tags, ${report.links} layer links`
       );
       for (const problem of report.problems) this.log(`${problem.kind}: ${problem.path}: ${problem.message}`);
       this.log(report.ok ? "ok: no problems found" : `${report.problems.length} problem(s) found`);
@@ -11027,7 +11059,7 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
 };
 
 // src/cli/commands/registry/gc.ts
-var import_core12 = __toESM(require_lib(), 1);
+var import_core13 = __toESM(require_lib(), 1);
 import { existsSync as existsSync2 } from "node:fs";
 var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
   static summary = "Free registry storage no manifest references (or, with --dry-run, say how much).";
@@ -11037,39 +11069,43 @@ var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
     "written or read within the grace period is kept, so it is safe while the registry serves as long",
     "as pushes take less than the grace period. A running registry also collects by itself (gc.interval).",
     "Refused while another collection runs on the same storage directory."
-  ].join("\n");
+  ].join(" ");
   static examples = [
     "<%= config.bin %> registry gc --storage /var/lib/registry --dry-run",
     "<%= config.bin %> registry gc --grace 10m --json"
   ];
   static flags = {
     ...configFlags,
-    "dry-run": import_core12.Flags.boolean({ description: "only count what would be freed" }),
-    grace: import_core12.Flags.string({
+    "dry-run": import_core13.Flags.boolean({ description: "only count what would be freed" }),
+    grace: import_core13.Flags.string({
       description: "keep content written or read within this long (30s, 10m, 1h). Default: the config's gc.grace, else 1h",
       helpValue: "DURATION"
     }),
-    json: import_core12.Flags.boolean({ description: "print the report as JSON" })
+    json: import_core13.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { collectGarbageAt, parseDurationFlag } = await import("./chunks/registry-P6RZGCCE.js");
+    const { collectGarbageAt, describeStorage, openStore, parseDurationFlag } = await import("./chunks/registry-YACXZ2CU.js");
     const { flags } = await this.parse(_RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === void 0 ? config.gc.graceMs : parseDurationFlag("--grace", flags.grace);
-    if (!existsSync2(config.storage)) {
+    if (config.s3 === void 0 && !existsSync2(config.storage)) {
       this.error(`no registry storage at ${config.storage}`, {
         exit: 1,
-        suggestions: ["pass --storage DIR (the directory `registry serve` used)"]
+        suggestions: [
+          "pass --storage DIR (the directory `registry serve` used), or --config with storage: s3:"
+        ]
       });
     }
-    const report = await collectGarbageAt(config.storage, { dryRun: flags["dry-run"], graceMs });
+    const store = await openStore(config);
+    await store.init();
+    const report = await collectGarbageAt(store, { dryRun: flags["dry-run"], graceMs });
     if (flags.json) {
-      this.log(JSON.stringify({ storage: config.storage, ...report }, null, 2));
+      this.log(jsonOutput({ storage: describeStorage(config), ...report }));
       return;
     }
     const verb = report.dryRun ? "would free" : "freed";
     this.log(
-      `${config.storage}: ${report.blobs} blobs (${formatBytes(report.bytes)}), ${report.liveBlobs} referenced; ${verb} ${report.freedBlobs} (${formatBytes(report.freedBytes)}); kept ${report.keptRecent} unreferenced blob(s) used within ${duration(graceMs)}` + (report.danglingLinks > 0 ? `; removed ${report.danglingLinks} layer link(s) to missing content` : "")
+      `${describeStorage(config)}: ${report.blobs} blobs (${formatBytes(report.bytes)}), ${report.liveBlobs} referenced; ${verb} ${report.freedBlobs} (${formatBytes(report.freedBytes)}); kept ${report.keptRecent} unreferenced blob(s) used within ${duration(graceMs)}` + (report.danglingLinks > 0 ? `; removed ${report.danglingLinks} layer link(s) to missing content` : "")
     );
   }
 };
@@ -11093,7 +11129,7 @@ function duration(ms) {
 }
 
 // src/cli/commands/registry/serve.ts
-var import_core13 = __toESM(require_lib(), 1);
+var import_core14 = __toESM(require_lib(), 1);
 var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
   static summary = "Run the bundled OCI registry (a local stand-in for Buildkite Packages).";
   static description = [
@@ -11104,19 +11140,19 @@ var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
     "lets in-flight requests finish, and exits 0. Without --config the registry is open (anyone may",
     "push and pull) and refuses non-loopback addresses unless --insecure-listen is given.",
     "One registry per storage directory: a second one on it is refused, naming the PID that holds it."
-  ].join("\n");
+  ].join(" ");
   static examples = [
     "<%= config.bin %> registry serve",
     "<%= config.bin %> registry serve --listen 127.0.0.1:0 --storage /tmp/registry",
     "<%= config.bin %> registry serve --config registry.yaml"
   ];
   static flags = {
-    listen: import_core13.Flags.string({
+    listen: import_core14.Flags.string({
       description: "address to listen on; port 0 picks a free port. Default: the config's listen, else 127.0.0.1:5000",
       helpValue: "HOST:PORT"
     }),
     ...configFlags,
-    "insecure-listen": import_core13.Flags.boolean({
+    "insecure-listen": import_core14.Flags.boolean({
       description: "allow an open registry (no registries configured) on a non-loopback address"
     })
   };
@@ -11127,7 +11163,7 @@ var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
 };
 
 // src/cli/commands/registry/token/create.ts
-var import_core14 = __toESM(require_lib(), 1);
+var import_core15 = __toESM(require_lib(), 1);
 var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseCommand {
   static summary = "Create a registry token; it is printed once and only its hash is stored.";
   static description = [
@@ -11136,25 +11172,25 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
     "read (pull), write (push; implies read), delete (implies read). --registry ORG/* covers every",
     "registry of the organization, like a Buildkite API access token. A running registry picks the",
     "token up at once."
-  ].join("\n");
+  ].join(" ");
   static examples = [
     '<%= config.bin %> registry token create --registry acme/images --scope write --description "CI push"',
     'printf %s "$TOKEN" | docker login 127.0.0.1:5000 -u buildkite --password-stdin'
   ];
   static flags = {
-    registry: import_core14.Flags.string({
+    registry: import_core15.Flags.string({
       description: "registry the token is for (ORG/REGISTRY or ORG/*); repeatable",
       multiple: true,
       required: true
     }),
-    scope: import_core14.Flags.string({ description: "read, write or delete; repeatable", multiple: true, required: true }),
-    description: import_core14.Flags.string({ description: "what the token is for, shown by `token list`" }),
-    json: import_core14.Flags.boolean({ description: "print {id, token, registries, scopes, ...} as JSON instead" }),
+    scope: import_core15.Flags.string({ description: "read, write or delete; repeatable", multiple: true, required: true }),
+    description: import_core15.Flags.string({ description: "what the token is for, shown by `token list`" }),
+    json: import_core15.Flags.boolean({ description: "print {id, token, registries, scopes, ...} as JSON instead" }),
     ...tokensFileFlag,
     ...configFlags
   };
   async run() {
-    const { createToken, isOpen } = await import("./chunks/registry-P6RZGCCE.js");
+    const { createToken, isOpen } = await import("./chunks/registry-YACXZ2CU.js");
     const { flags } = await this.parse(_RegistryTokenCreateCommand);
     const { file, config } = await resolveTokensFile(flags);
     if (flags.config !== void 0 && !isOpen(config)) {
@@ -11173,7 +11209,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
       description: flags.description
     });
     if (flags.json) {
-      this.log(JSON.stringify({ ...record, token, tokens_file: file }, null, 2));
+      this.log(jsonOutput({ ...record, token, tokensFile: file }));
       return;
     }
     this.log(token);
@@ -11184,7 +11220,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
 };
 
 // src/cli/commands/registry/token/list.ts
-var import_core15 = __toESM(require_lib(), 1);
+var import_core16 = __toESM(require_lib(), 1);
 var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseCommand {
   static summary = "List registry tokens: id, registries, scopes, creation time, description.";
   static examples = [
@@ -11192,23 +11228,17 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
     "<%= config.bin %> registry token list --json"
   ];
   static flags = {
-    json: import_core15.Flags.boolean({ description: "print a JSON array" }),
+    json: import_core16.Flags.boolean({ description: "print a JSON array" }),
     ...tokensFileFlag,
     ...configFlags
   };
   async run() {
-    const { listTokens } = await import("./chunks/registry-P6RZGCCE.js");
+    const { listTokens } = await import("./chunks/registry-YACXZ2CU.js");
     const { flags } = await this.parse(_RegistryTokenListCommand);
     const { file } = await resolveTokensFile(flags);
     const tokens = await listTokens(file);
     if (flags.json) {
-      this.log(
-        JSON.stringify(
-          tokens.map(({ sha256: _hash, ...rest }) => rest),
-          null,
-          2
-        )
-      );
+      this.log(jsonOutput(tokens.map(({ sha256: _hash, ...rest }) => rest)));
       return;
     }
     if (tokens.length === 0) {
@@ -11224,16 +11254,16 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
 };
 
 // src/cli/commands/registry/token/revoke.ts
-var import_core16 = __toESM(require_lib(), 1);
+var import_core17 = __toESM(require_lib(), 1);
 var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseCommand {
   static summary = "Revoke a registry token by id; the running registry refuses it from its next request.";
   static examples = ["<%= config.bin %> registry token revoke tok_1a2b3c4d5e6f"];
   static args = {
-    id: import_core16.Args.string({ description: "token id (tok_\u2026), as `token list` shows it", required: true })
+    id: import_core17.Args.string({ description: "token id (tok_\u2026), as `token list` shows it", required: true })
   };
   static flags = { ...tokensFileFlag, ...configFlags };
   async run() {
-    const { revokeToken } = await import("./chunks/registry-P6RZGCCE.js");
+    const { revokeToken } = await import("./chunks/registry-YACXZ2CU.js");
     const { args, flags } = await this.parse(_RegistryTokenRevokeCommand);
     const { file } = await resolveTokensFile(flags);
     const record = await revokeToken(file, args.id);
@@ -11242,7 +11272,7 @@ var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseC
 };
 
 // src/cli/commands/tag.ts
-var import_core17 = __toESM(require_lib(), 1);
+var import_core18 = __toESM(require_lib(), 1);
 var TagCommand = class _TagCommand extends BaseCommand {
   static summary = 'Render tag templates such as "{{branch}}-{{build.number}}" into valid image tags.';
   static description = [
@@ -11250,22 +11280,22 @@ var TagCommand = class _TagCommand extends BaseCommand {
     'valid tag (at most 128 characters of letters, digits, "_", "." and "-"). Placeholders:',
     "{{branch}} {{build.number}} {{commit}} {{commit.short}} {{tag}} {{pipeline}} {{date}} {{timestamp}}.",
     'Plain text outside placeholders is kept, so "feature/Foo" becomes a valid tag too.'
-  ].join("\n");
+  ].join(" ");
   static examples = [
     '<%= config.bin %> tag "{{branch}}-{{build.number}}" --branch feature/Foo --build-number 42',
     '<%= config.bin %> tag latest "sha-{{commit.short}}" --commit "$BUILDKITE_COMMIT"'
   ];
   static strict = false;
   static args = {
-    template: import_core17.Args.string({ description: "tag template", required: true })
+    template: import_core18.Args.string({ description: "tag template", required: true })
   };
   static flags = {
-    branch: import_core17.Flags.string({ description: "branch name for {{branch}}" }),
-    "build-number": import_core17.Flags.string({ description: "build number for {{build.number}}" }),
-    commit: import_core17.Flags.string({ description: "commit SHA for {{commit}} and {{commit.short}}" }),
-    "git-tag": import_core17.Flags.string({ description: "git tag for {{tag}}" }),
-    pipeline: import_core17.Flags.string({ description: "pipeline slug for {{pipeline}}" }),
-    json: import_core17.Flags.boolean({ description: "print a JSON array of tags" })
+    branch: import_core18.Flags.string({ description: "branch name for {{branch}}" }),
+    "build-number": import_core18.Flags.string({ description: "build number for {{build.number}}" }),
+    commit: import_core18.Flags.string({ description: "commit SHA for {{commit}} and {{commit.short}}" }),
+    "git-tag": import_core18.Flags.string({ description: "git tag for {{tag}}" }),
+    pipeline: import_core18.Flags.string({ description: "pipeline slug for {{pipeline}}" }),
+    json: import_core18.Flags.boolean({ description: "print a JSON array of tags" })
   };
   async run() {
     const { argv, flags } = await this.parse(_TagCommand);
@@ -11283,14 +11313,14 @@ var TagCommand = class _TagCommand extends BaseCommand {
 };
 
 // src/cli/commands/tags.ts
-var import_core18 = __toESM(require_lib(), 1);
+var import_core19 = __toESM(require_lib(), 1);
 var TagsCommand = class _TagsCommand extends BaseCommand {
   static summary = "List the tags of a repository, in the registry's order.";
   static examples = ["<%= config.bin %> tags packages.buildkite.com/acme/images/app"];
   static args = {
-    repository: import_core18.Args.string({ description: "repository (a tag or digest is ignored)", required: true })
+    repository: import_core19.Args.string({ description: "repository (a tag or digest is ignored)", required: true })
   };
-  static flags = { ...registryFlags, json: import_core18.Flags.boolean({ description: "print a JSON array" }) };
+  static flags = { ...registryFlags, json: import_core19.Flags.boolean({ description: "print a JSON array" }) };
   async run() {
     const { args, flags } = await this.parse(_TagsCommand);
     const ref = parseReference(args.repository);
@@ -11304,11 +11334,20 @@ var TagsCommand = class _TagsCommand extends BaseCommand {
   }
 };
 
+// src/cli/commands/version.ts
+var VersionCommand = class extends BaseCommand {
+  static summary = "Print the version (also -v and --version).";
+  async run() {
+    this.log(this.config.userAgent);
+  }
+};
+
 // src/cli/index.ts
 var COMMANDS = {
   "buildkite-hook": BuildkiteHookCommand,
   copy: CopyCommand,
   example: ExampleCommand,
+  help: HelpCommand,
   inspect: InspectCommand,
   login: LoginCommand,
   logout: LogoutCommand,
@@ -11322,11 +11361,12 @@ var COMMANDS = {
   "registry:token:list": RegistryTokenListCommand,
   "registry:token:revoke": RegistryTokenRevokeCommand,
   tag: TagCommand,
-  tags: TagsCommand
+  tags: TagsCommand,
+  version: VersionCommand
 };
 async function run(args) {
-  import_core19.settings.enableAutoTranspile = false;
-  await (0, import_core19.execute)({ args, dir: import.meta.url });
+  import_core20.settings.enableAutoTranspile = false;
+  await (0, import_core20.execute)({ args, dir: import.meta.url });
 }
 export {
   COMMANDS,

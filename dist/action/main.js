@@ -4344,7 +4344,7 @@ var require_util2 = __commonJS({
         // eslint-disable-line
         /**
            * 1. If referrerURL is a potentially trustworthy URL and
-           * request’s current URL is not a potentially trustworthy URL,
+           * request\u2019s current URL is not a potentially trustworthy URL,
            * then return no referrer.
            * 2. Return referrerOrigin
           */
@@ -4352,7 +4352,7 @@ var require_util2 = __commonJS({
         // eslint-disable-line
         /**
          * 1. If referrerURL is a potentially trustworthy URL and
-         * request’s current URL is not a potentially trustworthy URL,
+         * request\u2019s current URL is not a potentially trustworthy URL,
          * then return no referrer.
          * 2. Return referrerOrigin
         */
@@ -12068,12 +12068,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists3 = this[kHeadersMap].get(lowercaseName);
-        if (exists3) {
+        const exists2 = this[kHeadersMap].get(lowercaseName);
+        if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists3.name,
-            value: `${exists3.value}${delimiter}${value}`
+            name: exists2.name,
+            value: `${exists2.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -12495,12 +12495,12 @@ var require_response = __commonJS({
         }
         initializeResponse(this, init, bodyWithType);
       }
-      // Returns response’s type, e.g., "cors".
+      // Returns response\u2019s type, e.g., "cors".
       get type() {
         webidl.brandCheck(this, _Response);
         return this[kState].type;
       }
-      // Returns response’s URL, if it has one; otherwise the empty string.
+      // Returns response\u2019s URL, if it has one; otherwise the empty string.
       get url() {
         webidl.brandCheck(this, _Response);
         const urlList = this[kState].urlList;
@@ -12515,22 +12515,22 @@ var require_response = __commonJS({
         webidl.brandCheck(this, _Response);
         return this[kState].urlList.length > 1;
       }
-      // Returns response’s status.
+      // Returns response\u2019s status.
       get status() {
         webidl.brandCheck(this, _Response);
         return this[kState].status;
       }
-      // Returns whether response’s status is an ok status.
+      // Returns whether response\u2019s status is an ok status.
       get ok() {
         webidl.brandCheck(this, _Response);
         return this[kState].status >= 200 && this[kState].status <= 299;
       }
-      // Returns response’s status message.
+      // Returns response\u2019s status message.
       get statusText() {
         webidl.brandCheck(this, _Response);
         return this[kState].statusText;
       }
-      // Returns response’s headers as Headers.
+      // Returns response\u2019s headers as Headers.
       get headers() {
         webidl.brandCheck(this, _Response);
         return this[kHeaders];
@@ -12953,46 +12953,46 @@ var require_request2 = __commonJS({
           window = "no-window";
         }
         request2 = makeRequest({
-          // URL request’s URL.
+          // URL request\u2019s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
-          // method request’s method.
+          // method request\u2019s method.
           method: request2.method,
-          // header list A copy of request’s header list.
+          // header list A copy of request\u2019s header list.
           // undici implementation note: headersList is cloned in makeRequest
           headersList: request2.headersList,
           // unsafe-request flag Set.
           unsafeRequest: request2.unsafeRequest,
-          // client This’s relevant settings object.
+          // client This\u2019s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
           window,
-          // priority request’s priority.
+          // priority request\u2019s priority.
           priority: request2.priority,
-          // origin request’s origin. The propagation of the origin is only significant for navigation requests
+          // origin request\u2019s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
           origin: request2.origin,
-          // referrer request’s referrer.
+          // referrer request\u2019s referrer.
           referrer: request2.referrer,
-          // referrer policy request’s referrer policy.
+          // referrer policy request\u2019s referrer policy.
           referrerPolicy: request2.referrerPolicy,
-          // mode request’s mode.
+          // mode request\u2019s mode.
           mode: request2.mode,
-          // credentials mode request’s credentials mode.
+          // credentials mode request\u2019s credentials mode.
           credentials: request2.credentials,
-          // cache mode request’s cache mode.
+          // cache mode request\u2019s cache mode.
           cache: request2.cache,
-          // redirect mode request’s redirect mode.
+          // redirect mode request\u2019s redirect mode.
           redirect: request2.redirect,
-          // integrity metadata request’s integrity metadata.
+          // integrity metadata request\u2019s integrity metadata.
           integrity: request2.integrity,
-          // keepalive request’s keepalive.
+          // keepalive request\u2019s keepalive.
           keepalive: request2.keepalive,
-          // reload-navigation flag request’s reload-navigation flag.
+          // reload-navigation flag request\u2019s reload-navigation flag.
           reloadNavigation: request2.reloadNavigation,
-          // history-navigation flag request’s history-navigation flag.
+          // history-navigation flag request\u2019s history-navigation flag.
           historyNavigation: request2.historyNavigation,
-          // URL list A clone of request’s URL list.
+          // URL list A clone of request\u2019s URL list.
           urlList: [...request2.urlList]
         });
         const initHasKey = Object.keys(init).length !== 0;
@@ -13185,7 +13185,7 @@ var require_request2 = __commonJS({
         }
         this[kState].body = finalBody;
       }
-      // Returns request’s HTTP method, which is "GET" by default.
+      // Returns request\u2019s HTTP method, which is "GET" by default.
       get method() {
         webidl.brandCheck(this, _Request);
         return this[kState].method;
@@ -13210,7 +13210,7 @@ var require_request2 = __commonJS({
       }
       // Returns the referrer of request. Its value can be a same-origin URL if
       // explicitly set in init, the empty string to indicate no referrer, and
-      // "about:client" when defaulting to the global’s default. This is used
+      // "about:client" when defaulting to the global\u2019s default. This is used
       // during fetching to determine the value of the `Referer` header of the
       // request being made.
       get referrer() {
@@ -13224,7 +13224,7 @@ var require_request2 = __commonJS({
         return this[kState].referrer.toString();
       }
       // Returns the referrer policy associated with request.
-      // This is used during fetching to compute the value of the request’s
+      // This is used during fetching to compute the value of the request\u2019s
       // referrer.
       get referrerPolicy() {
         webidl.brandCheck(this, _Request);
@@ -13245,7 +13245,7 @@ var require_request2 = __commonJS({
       }
       // Returns the cache mode associated with request,
       // which is a string indicating how the request will
-      // interact with the browser’s cache when fetching.
+      // interact with the browser\u2019s cache when fetching.
       get cache() {
         webidl.brandCheck(this, _Request);
         return this[kState].cache;
@@ -13258,7 +13258,7 @@ var require_request2 = __commonJS({
         webidl.brandCheck(this, _Request);
         return this[kState].redirect;
       }
-      // Returns request’s subresource integrity metadata, which is a
+      // Returns request\u2019s subresource integrity metadata, which is a
       // cryptographic hash of the resource being fetched. Its value
       // consists of multiple hashes separated by whitespace. [SRI]
       get integrity() {
@@ -13842,10 +13842,10 @@ var require_fetch = __commonJS({
         response = await (async () => {
           const currentURL = requestCurrentURL(request2);
           if (
-            // - request’s current URL’s origin is same origin with request’s origin,
-            //   and request’s response tainting is "basic"
-            sameOrigin2(currentURL, request2.url) && request2.responseTainting === "basic" || // request’s current URL’s scheme is "data"
-            currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
+            // - request\u2019s current URL\u2019s origin is same origin with request\u2019s origin,
+            //   and request\u2019s response tainting is "basic"
+            sameOrigin2(currentURL, request2.url) && request2.responseTainting === "basic" || // request\u2019s current URL\u2019s scheme is "data"
+            currentURL.protocol === "data:" || // - request\u2019s mode is "navigate" or "websocket"
             (request2.mode === "navigate" || request2.mode === "websocket")
           ) {
             request2.responseTainting = "basic";
@@ -14276,9 +14276,9 @@ var require_fetch = __commonJS({
         return makeNetworkError("proxy authentication required");
       }
       if (
-        // response’s status is 421
+        // response\u2019s status is 421
         response.status === 421 && // isNewConnectionFetch is false
-        !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
+        !isNewConnectionFetch && // request\u2019s body is null, or request\u2019s body is non-null and request\u2019s body\u2019s source is non-null
         (request2.body == null || request2.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
@@ -19224,6 +19224,60 @@ var init_json_object = __esm({
   }
 });
 
+// src/oci/errors.ts
+var OciFormatError, InvalidDigestError, DigestMismatchError, SizeMismatchError, DigestStateError;
+var init_errors2 = __esm({
+  "src/oci/errors.ts"() {
+    "use strict";
+    init_errors();
+    OciFormatError = class extends ContainerPackageError {
+      constructor(code, message2, details = {}) {
+        super(code, message2, details);
+        this.name = "OciFormatError";
+      }
+    };
+    InvalidDigestError = class extends ContainerPackageError {
+      value;
+      reason;
+      constructor(value, reason) {
+        super("OCI_INVALID_DIGEST", `invalid digest ${JSON.stringify(value)}: ${reason}`);
+        this.name = "InvalidDigestError";
+        this.value = value;
+        this.reason = reason;
+      }
+    };
+    DigestMismatchError = class extends ContainerPackageError {
+      expected;
+      actual;
+      constructor(expected, actual) {
+        super("OCI_DIGEST_MISMATCH", `content digest mismatch: expected ${expected}, got ${actual}`);
+        this.name = "DigestMismatchError";
+        this.expected = expected;
+        this.actual = actual;
+      }
+    };
+    SizeMismatchError = class extends ContainerPackageError {
+      expected;
+      actual;
+      overflow;
+      constructor(expected, actual, overflow = false) {
+        const got = overflow ? `more than ${expected} (at least ${actual})` : String(actual);
+        super("OCI_SIZE_MISMATCH", `content size mismatch: expected ${expected} bytes, got ${got}`);
+        this.name = "SizeMismatchError";
+        this.expected = expected;
+        this.actual = actual;
+        this.overflow = overflow;
+      }
+    };
+    DigestStateError = class extends ContainerPackageError {
+      constructor(message2, hint) {
+        super("OCI_DIGEST_STATE", message2, hint === void 0 ? {} : { hint });
+        this.name = "DigestStateError";
+      }
+    };
+  }
+});
+
 // src/reference/errors.ts
 function invalid(code, what, part, input, rule, hint) {
   const where2 = part === input ? "" : ` in ${JSON.stringify(input)}`;
@@ -19235,7 +19289,7 @@ function invalid(code, what, part, input, rule, hint) {
   );
 }
 var InvalidReferenceError, TagTemplateError;
-var init_errors2 = __esm({
+var init_errors3 = __esm({
   "src/reference/errors.ts"() {
     "use strict";
     init_errors();
@@ -19298,6 +19352,31 @@ var init_grammar = __esm({
 });
 
 // src/reference/digest.ts
+function checkReferenceDigest(value) {
+  const colon = value.indexOf(":");
+  const algorithm = colon > 0 ? value.slice(0, colon) : "";
+  const expected = Object.hasOwn(REFERENCE_DIGEST_HEX_LENGTH, algorithm) ? REFERENCE_DIGEST_HEX_LENGTH[algorithm] : void 0;
+  if (expected === void 0 || isDigestAlgorithm(algorithm)) {
+    const check = checkDigest(value);
+    if (check.ok || expected !== void 0) return check;
+    return {
+      ok: false,
+      reason: check.reason.replace(
+        `supported algorithms are ${DIGEST_ALGORITHMS.join(" and ")}`,
+        `registered algorithms are ${Object.keys(REFERENCE_DIGEST_HEX_LENGTH).join(", ")}`
+      )
+    };
+  }
+  const hex = value.slice(colon + 1);
+  if (!LOWER_HEX.test(hex))
+    return { ok: false, reason: `the hex part of a ${algorithm} digest is lowercase 0-9 and a-f` };
+  if (hex.length !== expected)
+    return {
+      ok: false,
+      reason: `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`
+    };
+  return { ok: true };
+}
 function isDigestAlgorithm(name) {
   return name === "sha256" || name === "sha512";
 }
@@ -19331,7 +19410,7 @@ function checkDigest(value) {
   }
   return { ok: true, algorithm, hex, value };
 }
-var DIGEST_ALGORITHMS, DIGEST_HEX_LENGTH, ALGORITHM_GRAMMAR, LOWER_HEX, ANY_HEX;
+var DIGEST_ALGORITHMS, DIGEST_HEX_LENGTH, ALGORITHM_GRAMMAR, LOWER_HEX, ANY_HEX, REFERENCE_DIGEST_HEX_LENGTH;
 var init_digest = __esm({
   "src/reference/digest.ts"() {
     "use strict";
@@ -19340,6 +19419,11 @@ var init_digest = __esm({
     ALGORITHM_GRAMMAR = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*$/;
     LOWER_HEX = /^[a-f0-9]*$/;
     ANY_HEX = /^[a-fA-F0-9]*$/;
+    REFERENCE_DIGEST_HEX_LENGTH = {
+      sha256: 64,
+      sha384: 96,
+      sha512: 128
+    };
   }
 });
 
@@ -19360,12 +19444,13 @@ function parseSlug(kind2, slug, input = slug) {
 function isBuildkiteHost(host) {
   return host.toLowerCase() === BUILDKITE_PACKAGES_HOST;
 }
-var BUILDKITE_PACKAGES_HOST, SLUG;
+var BUILDKITE_PACKAGES_HOST, BUILDKITE_USERNAME, SLUG;
 var init_buildkite_names = __esm({
   "src/reference/buildkite-names.ts"() {
     "use strict";
-    init_errors2();
+    init_errors3();
     BUILDKITE_PACKAGES_HOST = "packages.buildkite.com";
+    BUILDKITE_USERNAME = "buildkite";
     SLUG = /^[a-z0-9]+(?:-+[a-z0-9]+)*$/;
   }
 });
@@ -19427,7 +19512,7 @@ function familiarName(registry, repository) {
 var init_normalize = __esm({
   "src/reference/normalize.ts"() {
     "use strict";
-    init_errors2();
+    init_errors3();
     init_grammar();
   }
 });
@@ -19487,7 +19572,7 @@ function parseRepositoryPath(path11) {
 var init_repository = __esm({
   "src/reference/repository.ts"() {
     "use strict";
-    init_errors2();
+    init_errors3();
     init_grammar();
   }
 });
@@ -19506,7 +19591,7 @@ function tagRule(tag) {
 var init_tag = __esm({
   "src/reference/tag.ts"() {
     "use strict";
-    init_errors2();
+    init_errors3();
     init_grammar();
     init_grammar();
   }
@@ -19585,7 +19670,7 @@ function checkShape(input) {
   }
 }
 function parseReferenceDigest(digest, input) {
-  const check = checkDigest(digest);
+  const check = checkReferenceDigest(digest);
   if (check.ok) return digest;
   throw invalid("REF_INVALID_DIGEST", "digest", digest, input, check.reason);
 }
@@ -19633,7 +19718,7 @@ var init_reference = __esm({
     "use strict";
     init_buildkite_names();
     init_digest();
-    init_errors2();
+    init_errors3();
     init_grammar();
     init_normalize();
     init_repository();
@@ -19710,7 +19795,7 @@ var init_buildkite = __esm({
   "src/reference/buildkite.ts"() {
     "use strict";
     init_buildkite_names();
-    init_errors2();
+    init_errors3();
     init_grammar();
     init_reference();
     init_repository();
@@ -19754,7 +19839,7 @@ var HASH_SUFFIX_LENGTH;
 var init_sanitize_tag = __esm({
   "src/reference/sanitize-tag.ts"() {
     "use strict";
-    init_errors2();
+    init_errors3();
     init_grammar();
     init_fnv();
     HASH_SUFFIX_LENGTH = 9;
@@ -19819,7 +19904,7 @@ var pad, ymd, hms, validDate, text, buildNumber, commitSource, dateSource, PLACE
 var init_tag_template = __esm({
   "src/reference/tag-template.ts"() {
     "use strict";
-    init_errors2();
+    init_errors3();
     init_sanitize_tag();
     pad = (n2, width = 2) => String(n2).padStart(width, "0");
     ymd = (d) => `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
@@ -19860,7 +19945,7 @@ var init_tag_template = __esm({
 var init_reference2 = __esm({
   "src/reference/index.ts"() {
     "use strict";
-    init_errors2();
+    init_errors3();
     init_grammar();
     init_digest();
     init_reference();
@@ -19871,60 +19956,6 @@ var init_reference2 = __esm({
     init_buildkite_names();
     init_sanitize_tag();
     init_tag_template();
-  }
-});
-
-// src/oci/errors.ts
-var OciFormatError, InvalidDigestError, DigestMismatchError, SizeMismatchError, DigestStateError;
-var init_errors3 = __esm({
-  "src/oci/errors.ts"() {
-    "use strict";
-    init_errors();
-    OciFormatError = class extends ContainerPackageError {
-      constructor(code, message2, details = {}) {
-        super(code, message2, details);
-        this.name = "OciFormatError";
-      }
-    };
-    InvalidDigestError = class extends ContainerPackageError {
-      value;
-      reason;
-      constructor(value, reason) {
-        super("OCI_INVALID_DIGEST", `invalid digest ${JSON.stringify(value)}: ${reason}`);
-        this.name = "InvalidDigestError";
-        this.value = value;
-        this.reason = reason;
-      }
-    };
-    DigestMismatchError = class extends ContainerPackageError {
-      expected;
-      actual;
-      constructor(expected, actual) {
-        super("OCI_DIGEST_MISMATCH", `content digest mismatch: expected ${expected}, got ${actual}`);
-        this.name = "DigestMismatchError";
-        this.expected = expected;
-        this.actual = actual;
-      }
-    };
-    SizeMismatchError = class extends ContainerPackageError {
-      expected;
-      actual;
-      overflow;
-      constructor(expected, actual, overflow = false) {
-        const got = overflow ? `more than ${expected} (at least ${actual})` : String(actual);
-        super("OCI_SIZE_MISMATCH", `content size mismatch: expected ${expected} bytes, got ${got}`);
-        this.name = "SizeMismatchError";
-        this.expected = expected;
-        this.actual = actual;
-        this.overflow = overflow;
-      }
-    };
-    DigestStateError = class extends ContainerPackageError {
-      constructor(message2, hint) {
-        super("OCI_DIGEST_STATE", message2, hint === void 0 ? {} : { hint });
-        this.name = "DigestStateError";
-      }
-    };
   }
 });
 
@@ -19975,7 +20006,7 @@ var init_digest2 = __esm({
   "src/oci/digest.ts"() {
     "use strict";
     init_digest();
-    init_errors3();
+    init_errors2();
     init_digest();
   }
 });
@@ -19987,7 +20018,7 @@ var init_digest_stream = __esm({
   "src/oci/digest-stream.ts"() {
     "use strict";
     init_digest2();
-    init_errors3();
+    init_errors2();
     DigestStream = class extends Transform {
       algorithm;
       #digester;
@@ -20141,7 +20172,7 @@ function parseManifest(bytes2, contentType2) {
 var init_manifest = __esm({
   "src/oci/manifest.ts"() {
     "use strict";
-    init_errors3();
+    init_errors2();
     init_media_types();
   }
 });
@@ -20194,7 +20225,7 @@ var init_image_archive = __esm({
 var init_from_artifact = __esm({
   "src/oci/archive/from-artifact.ts"() {
     "use strict";
-    init_errors3();
+    init_errors2();
     init_manifest();
   }
 });
@@ -20205,7 +20236,7 @@ var init_oci = __esm({
     "use strict";
     init_digest2();
     init_digest_stream();
-    init_errors3();
+    init_errors2();
     init_media_types();
     init_descriptor();
     init_manifest();
@@ -20811,8 +20842,15 @@ async function initiateUpload(ctx, mount) {
     url.searchParams.set("from", mount.from.repository);
     scopes.push(pullScope(mount.from));
   }
+  ctx.signal?.throwIfAborted();
   const response = await ctx.session.send(
-    { method: "POST", url, headers: { "content-length": "0" }, ...base(ctx, scopes) },
+    {
+      method: "POST",
+      url,
+      headers: { "content-length": "0" },
+      scopes,
+      signal: AbortSignal.timeout(INITIATE_TIMEOUT_MS)
+    },
     mount ? [201, 202] : [202],
     { repository: ctx.repo.repository }
   );
@@ -20822,6 +20860,10 @@ async function initiateUpload(ctx, mount) {
   }
   const location = nextLocation(response, ctx.session.origin);
   await discard(response);
+  if (ctx.signal?.aborted) {
+    await cancelUpload(ctx, location);
+    ctx.signal.throwIfAborted();
+  }
   return { mounted: false, location };
 }
 async function uploadStatus(ctx, location) {
@@ -20876,7 +20918,7 @@ function checkDigestHeader(response, digest) {
     );
   }
 }
-var REDIRECTS, CANCEL_TIMEOUT_MS;
+var REDIRECTS, INITIATE_TIMEOUT_MS, CANCEL_TIMEOUT_MS;
 var init_steps = __esm({
   "src/client/blobs/steps.ts"() {
     "use strict";
@@ -20885,6 +20927,7 @@ var init_steps = __esm({
     init_location();
     init_types();
     REDIRECTS = [301, 302, 303, 307, 308];
+    INITIATE_TIMEOUT_MS = 6e4;
     CANCEL_TIMEOUT_MS = 5e3;
   }
 });
@@ -20905,6 +20948,9 @@ function sourceError(error2, digest, signal) {
     hint: "the image source changed or went away during the push (a deleted file or temporary directory?)"
   });
 }
+function checksItself(stream, descriptor) {
+  return stream instanceof VerifyingStream && stream.expected.digest === descriptor.digest && stream.expected.size === descriptor.size;
+}
 function toBuffer(value) {
   if (typeof value === "string") return Buffer.from(value);
   return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
@@ -20920,20 +20966,26 @@ var init_cursor = __esm({
       descriptor;
       #digester;
       #hashed = 0;
+      /** Some positions came from a source that checks itself and were not hashed (see {@link feed}). */
+      #unhashed = false;
       constructor(descriptor) {
         this.descriptor = descriptor;
         this.#digester = createDigester(parseDigest(descriptor.digest).algorithm);
       }
-      /** Bytes hashed so far (the positions below this one). */
+      /** Bytes read so far (the positions below this one), hashed or checked by their source. */
       get hashed() {
         return this.#hashed;
       }
-      /** Hashes the part of `chunk` (which starts at `position`) not hashed yet. */
-      feed(position, chunk) {
+      /**
+       * Hashes the part of `chunk` (which starts at `position`) not hashed yet; with `hash` false,
+       * only counts it (its source checks the digest itself), and {@link verify} can no longer be used.
+       */
+      feed(position, chunk, hash = true) {
         const end = position + chunk.length;
         if (end <= this.#hashed) return;
         if (position > this.#hashed) throw new Error(`internal: hashing gap at ${this.#hashed}, got ${position}`);
-        this.#digester.update(chunk.subarray(this.#hashed - position));
+        if (hash) this.#digester.update(chunk.subarray(this.#hashed - position));
+        else this.#unhashed = true;
         this.#hashed = end;
       }
       /**
@@ -20942,6 +20994,8 @@ var init_cursor = __esm({
        * @throws ContentMismatchError `CLIENT_DIGEST_MISMATCH`
        */
       verify() {
+        if (this.#unhashed)
+          throw new Error("internal: verify() of a blob whose source checked some bytes itself");
         const actual = this.#digester.digest();
         if (actual !== this.descriptor.digest) {
           throw new ContentMismatchError(
@@ -20957,6 +21011,8 @@ var init_cursor = __esm({
       #iterator;
       #hasher;
       #signal;
+      /** The stream checks the digest and size itself (see the module comment): no second hash. */
+      #checksItself;
       #pending;
       #position = 0;
       constructor(stream, hasher, signal) {
@@ -20964,6 +21020,7 @@ var init_cursor = __esm({
         this.#signal = signal;
         this.#iterator = stream[Symbol.asyncIterator]();
         this.#hasher = hasher;
+        this.#checksItself = checksItself(stream, hasher.descriptor);
       }
       /** Bytes read so far (the offset of the next byte). */
       get position() {
@@ -20997,7 +21054,7 @@ var init_cursor = __esm({
             this.#pending = chunk.subarray(remaining);
             chunk = chunk.subarray(0, remaining);
           }
-          this.#hasher.feed(this.#position, chunk);
+          this.#hasher.feed(this.#position, chunk, !this.#checksItself);
           this.#position += chunk.length;
           remaining -= chunk.length;
           if (this.#position === this.size) await this.#verifyEnd();
@@ -21030,7 +21087,7 @@ var init_cursor = __esm({
       async #verifyEnd() {
         const extra = await this.#read();
         if (extra !== void 0) throw this.#sizeError("has more bytes");
-        this.#hasher.verify();
+        if (!this.#checksItself) this.#hasher.verify();
       }
       #sizeError(what) {
         const { digest, size } = this.#hasher.descriptor;
@@ -21478,9 +21535,10 @@ function checkAnswerDigest(response, digest) {
   if (parseDigest(answered).algorithm !== parseDigest(digest).algorithm) return;
   if (answered !== digest) {
     throw new ContentMismatchError(
-      `the registry answered digest ${answered} for a manifest with digest ${digest}`,
+      `the registry answered a different digest for the manifest: sent ${digest}, the registry answered ${answered}`,
       digest,
-      answered
+      answered,
+      "the manifest was rewritten between here and the registry (a proxy, or a registry that converts manifests); the image itself is unchanged: pull it by tag and compare with `container-package inspect`"
     );
   }
 }
@@ -45628,12 +45686,21 @@ var init_session = __esm({
 function splitReference(ref) {
   const parsed = typeof ref === "string" ? parseReference(ref, { defaultTag: true }) : ref;
   const reference2 = parsed.digest ?? parsed.tag ?? "latest";
+  const algorithm = parsed.digest?.slice(0, parsed.digest.indexOf(":"));
+  if (algorithm !== void 0 && !isDigestAlgorithm(algorithm)) {
+    throw new OciFormatError(
+      "OCI_UNSUPPORTED_ALGORITHM",
+      `${algorithm} digests cannot be verified by this client (it verifies sha256 and sha512): ${parsed.digest}`,
+      { hint: "refer to the image by tag, or by its sha256 digest (`container-package inspect` shows it)" }
+    );
+  }
   return { repo: { registry: parsed.registry, repository: parsed.repository }, reference: reference2 };
 }
 var RegistryClient;
 var init_registry_client = __esm({
   "src/client/registry-client.ts"() {
     "use strict";
+    init_errors2();
     init_reference2();
     init_get_blob();
     init_push_blob();
@@ -45649,7 +45716,7 @@ var init_registry_client = __esm({
     RegistryClient = class {
       options;
       #sessions = /* @__PURE__ */ new Map();
-      /** registry → digest → repositories known to hold the blob. */
+      /** registry \u2192 digest \u2192 repositories known to hold the blob. */
       #holders = /* @__PURE__ */ new Map();
       /** @throws ClientError `CLIENT_INVALID_OPTION` (see `resolveClientOptions`). */
       constructor(options = {}) {
@@ -45789,7 +45856,7 @@ var init_registry_client = __esm({
   }
 });
 
-// src/client/credentials/jwt-claims.ts
+// src/jwt-claims.ts
 function jwtClaims(token) {
   const parts = token.split(".");
   if (parts.length !== 3 || parts.some((part) => !/^[\w-]+$/.test(part))) return void 0;
@@ -45805,7 +45872,7 @@ function jwtExpiresAt(token) {
   return typeof exp === "number" && Number.isFinite(exp) ? exp * 1e3 : void 0;
 }
 var init_jwt_claims = __esm({
-  "src/client/credentials/jwt-claims.ts"() {
+  "src/jwt-claims.ts"() {
     "use strict";
   }
 });
@@ -48377,6 +48444,31 @@ var require_tar_stream = __commonJS({
   }
 });
 
+// src/registry/storage/errors.ts
+var init_errors6 = __esm({
+  "src/registry/storage/errors.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/registry/storage/driver/keys.ts
+var init_keys = __esm({
+  "src/registry/storage/driver/keys.ts"() {
+    "use strict";
+  }
+});
+
+// src/registry/storage/s3/options.ts
+var MIN_PART_SIZE, DEFAULT_PART_SIZE;
+var init_options4 = __esm({
+  "src/registry/storage/s3/options.ts"() {
+    "use strict";
+    MIN_PART_SIZE = 5 * 1024 * 1024;
+    DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+  }
+});
+
 // src/ci/github/run-main.ts
 import { tmpdir as tmpdir4 } from "node:os";
 
@@ -49942,6 +50034,67 @@ var BlobIntegrityError = class extends SourceError {
 // src/sources/spec.ts
 init_reference2();
 init_oci();
+
+// src/sources/unknown-transport.ts
+var KNOWN_TRANSPORTS = [
+  "oci",
+  "oci-archive",
+  "docker-archive",
+  "docker",
+  "docker-daemon",
+  "podman",
+  "dir",
+  "containers-storage"
+];
+var TAG2 = /^\w[\w.-]{0,127}$/;
+var PORT_THEN_PATH = /^\d+(?:\/|$)/;
+var ARCHIVE_FILE = /\.(?:tar|tgz|tar\.gz|tar\.zst|tar\.xz)$/i;
+function refuseUnknownTransport(spec, transport, rest) {
+  if (transport === "" || /[./@]/.test(transport) || PORT_THEN_PATH.test(rest)) return;
+  const typo = typoOf(transport);
+  const notATag = !TAG2.test(rest) || ARCHIVE_FILE.test(rest);
+  if (typo === void 0 && !notATag) return;
+  const suggestion = typo ?? (ARCHIVE_FILE.test(rest) ? "oci-archive" : "oci");
+  throw new SourceError(
+    "SRC_UNKNOWN_TRANSPORT",
+    `unknown transport "${transport}:" in image source ${JSON.stringify(spec)}`,
+    {
+      hint: `did you mean "${suggestion}:${rest}"? Transports: ${KNOWN_TRANSPORTS.filter((t) => t !== "dir" && t !== "containers-storage").join(", ")}; an image in a registry is written REF or docker://REF (docker://HOST:PORT/NAME for a host without a dot)`
+    }
+  );
+}
+function typoOf(word) {
+  const lower = word.toLowerCase();
+  let best;
+  for (const name of KNOWN_TRANSPORTS) {
+    const distance = editDistance(lower, name);
+    if (best === void 0 || distance < best.distance) best = { name, distance };
+  }
+  if (best !== void 0 && best.distance <= (best.name.length >= 6 ? 2 : 1)) return best.name;
+  return KNOWN_TRANSPORTS.filter((name) => name !== "docker" && lower.startsWith(name)).sort(
+    (a2, b) => b.length - a2.length
+  )[0];
+}
+function editDistance(a2, b) {
+  const rows = a2.length + 1;
+  const cols = b.length + 1;
+  const d = Array.from(
+    { length: rows },
+    (_, i2) => Array.from({ length: cols }, (_2, j) => i2 === 0 ? j : j === 0 ? i2 : 0)
+  );
+  for (let i2 = 1; i2 < rows; i2++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a2[i2 - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(d[i2 - 1][j] + 1, d[i2][j - 1] + 1, d[i2 - 1][j - 1] + cost);
+      if (i2 > 1 && j > 1 && a2[i2 - 1] === b[j - 2] && a2[i2 - 2] === b[j - 1])
+        value = Math.min(value, d[i2 - 2][j - 2] + 1);
+      d[i2][j] = value;
+    }
+  }
+  return d[a2.length][b.length];
+}
+
+// src/sources/spec.ts
 var UNSUPPORTED_TRANSPORTS = [
   "dir",
   "containers-storage",
@@ -49980,6 +50133,7 @@ function parseSource(spec, options = {}) {
       `the skopeo transport "${transport}:" is not supported`
     );
   }
+  refuseUnknownTransport(spec, transport, rest);
   return { kind: "registry", reference: reference(spec, spec, options) };
 }
 function reference(spec, part, options) {
@@ -51711,7 +51865,8 @@ async function pushFromEngine(options) {
       pushed.push({ reference: formatReference(target), digest });
     }
   } finally {
-    for (const name of created) await run(["image", "rm", name]).catch(() => void 0);
+    for (const name of created)
+      await runEngine(engine, ["image", "rm", name], { env }).catch(() => void 0);
   }
   const digests = new Set(pushed.map((p) => p.digest));
   if (digests.size > 1)
@@ -51734,7 +51889,7 @@ async function pushWithRetries(options, env, target, name) {
         options.engine,
         `${options.engine} push ${name}: the registry refused the credentials (401): ${refusal(outcome)}`,
         {
-          hint: `log in to ${target.registry} first (container-package login ${target.registry}); for Buildkite Packages check the OIDC audience and policy`
+          hint: `log in to ${target.registry} first (the docker config the engine reads has no credentials it accepts); for Buildkite Packages check the OIDC audience and policy`
         }
       );
     }
@@ -51778,7 +51933,10 @@ async function pushOnce(options, env, target, name) {
     const inspect4 = await runEngine(
       "docker",
       ["image", "inspect", "--format", "{{json .RepoDigests}}", name],
-      runOptions
+      {
+        env,
+        ...options.signal && { signal: options.signal }
+      }
     );
     const fromRepoDigests = inspect4.exitCode === 0 ? digestFromRepoDigests(inspect4.stdout, target) : [];
     const digest = fromOutput ?? (fromRepoDigests.length === 1 ? fromRepoDigests[0] : void 0);
@@ -51939,11 +52097,20 @@ function streamLayersTo(client, repository, onProgress) {
   const upload = async (stream, layer, signal) => {
     const blob = await client.uploadStream(repository, stream, {
       signal,
-      onProgress,
+      // Its own blob-done names the uncompressed digest: the one below names the stored blob.
+      onProgress: (event) => event.type !== "blob-done" && onProgress(event),
       progressId: layer.digest,
       expectedSize: layer.size
     });
     uploaded.add(blob.digest);
+    onProgress({
+      type: "blob-done",
+      repository: `${repository.registry}/${repository.repository}`,
+      digest: blob.digest,
+      bytes: blob.size,
+      total: blob.size,
+      replaces: layer.digest
+    });
     return blob;
   };
   return { upload, uploaded, concurrency: client.options.concurrency };
@@ -51986,8 +52153,10 @@ async function publish(request2) {
   for (const [i2, image] of request2.images.entries()) {
     const spec = specs[i2];
     let loaded;
+    const destinations = image.destinations ?? request2.registries.map((target) => ({ target, name: image.name, tags: image.tags }));
     try {
-      for (const target of request2.registries) {
+      for (const { target, name, tags } of destinations) {
+        const each = { source: image.source, name, tags };
         emit(request2, { type: "image-start", source: image.source, target: target.prefix });
         let published;
         try {
@@ -51995,13 +52164,13 @@ async function publish(request2) {
           const credentials = source && new FreshCredentials(() => source(target));
           await credentials?.renew();
           if (spec.kind === "docker" || spec.kind === "podman") {
-            published = await publishFromEngine(request2, image, spec.kind, spec, target, credentials);
+            published = await publishFromEngine(request2, each, spec.kind, spec, target, credentials);
           } else {
             const client = clientFor(request2, target, credentials);
             try {
-              const streamed = loaded === void 0 ? streamTo(request2, image, target, client) : void 0;
-              loaded ??= await load2(request2, spec, streamed);
-              published = await publishArtifact(request2, image, loaded.artifact, target, client, streamed);
+              const streamed = loaded === void 0 ? streamTo(request2, each, target, client) : void 0;
+              loaded ??= await load2(request2, spec, streamed, destinations.length > 1);
+              published = await publishArtifact(request2, each, loaded.artifact, target, client, streamed);
             } finally {
               await client.close();
             }
@@ -52051,7 +52220,7 @@ function streamTo(request2, image, target, client) {
     (event) => emit(request2, { type: "progress", source: image.source, target: target.prefix, event })
   );
 }
-async function load2(request2, spec, streamed) {
+async function load2(request2, spec, streamed, several) {
   const options = request2.signal ? { signal: request2.signal } : {};
   if (isLocalSource(spec)) {
     const image = await openLocalSource(spec, options);
@@ -52064,7 +52233,7 @@ async function load2(request2, spec, streamed) {
         // Further registries read the layers back from temporary files rather than compress again.
         ...streamed && {
           upload: streamed.upload,
-          keepUploaded: request2.registries.length > 1,
+          keepUploaded: several,
           concurrency: streamed.concurrency
         }
       });
@@ -52196,6 +52365,17 @@ function formatBytes(bytes2) {
 function escapeText(text2) {
   return text2.replace(/\r\n?|\n/g, " ").replace(/[\\`*_{}[\]()#+\-.!|~:]/g, (c3) => `\\${c3}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+function escapeTextKeepingCode(text2) {
+  const flat = text2.replace(/\r\n?|\n/g, " ");
+  const out = [];
+  let last = 0;
+  for (const match of flat.matchAll(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g)) {
+    out.push(escapeText(flat.slice(last, match.index)), match[0]);
+    last = match.index + match[0].length;
+  }
+  out.push(escapeText(flat.slice(last)));
+  return out.join("");
+}
 function escapeHtml(text2) {
   return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
@@ -52290,6 +52470,20 @@ function registryPath(registry) {
 }
 
 // src/render/failure.ts
+var WORDS = {
+  plugin: {
+    token: "`token-env` or `secret`",
+    username: "the `username`",
+    before: "The step's command must build it under that name before the plugin runs:",
+    retries: "raise `retries`"
+  },
+  action: {
+    token: "the `token` input",
+    username: "the `username` input",
+    before: "An earlier step of the job must build it under that name:",
+    retries: "raise the `retries` input"
+  }
+};
 var UNAUTHORIZED = /* @__PURE__ */ new Set([
   "CLIENT_UNAUTHORIZED",
   "CLIENT_TOKEN_INVALID",
@@ -52313,25 +52507,25 @@ function renderFailure(failure, options = {}) {
   } else {
     out.push(`**Cause** ${codeSpan(failure.code)}${where2}: ${escapeText(failure.message)}`);
   }
-  const fix = fixFor(failure);
+  const fix = fixFor(failure, WORDS[options.words ?? "plugin"]);
   if (fix.length > 0) out.push("", "**Fix**", "", ...fix);
   const oidcFixed = failure.oidc !== void 0 && isRefusal(failure);
   if (failure.hint !== void 0 && failure.hint !== "" && !oidcFixed)
-    out.push("", `${escapeText(failure.hint)}`);
+    out.push("", escapeTextKeepingCode(failure.hint));
   out.push("");
   return out.join("\n");
 }
-function fixFor(failure) {
+function fixFor(failure, words) {
   const { code, status, registry } = failure;
   if (failure.oidc !== void 0 && isRefusal(failure)) return oidcFix(status, failure.message, failure.oidc);
   if (status === 401 || UNAUTHORIZED.has(code))
-    return registry?.kind === "buildkite" ? buildkite401(failure) : generic401();
+    return registry?.kind === "buildkite" ? buildkite401(failure, words) : generic401(words);
   if (status === 403 || DENIED.has(code))
     return registry?.kind === "buildkite" ? buildkite403() : generic403();
-  if (MISSING_SOURCE.has(code)) return missingSource(failure.source);
+  if (MISSING_SOURCE.has(code)) return missingSource(failure.source, words);
   if (status === 429 || code === "CLIENT_RATE_LIMITED") {
     return [
-      "The registry is rate limiting this agent. Retry the job later, or raise `retries` to wait longer between attempts."
+      `The registry is rate limiting this agent. Retry the job later, or ${words.retries} to wait longer between attempts.`
     ];
   }
   if (UNREACHABLE.has(code) || status !== void 0 && status >= 500) {
@@ -52344,7 +52538,7 @@ function fixFor(failure) {
 function isRefusal({ code, status }) {
   return status === 401 || status === 403 || UNAUTHORIZED.has(code) || DENIED.has(code);
 }
-function buildkite401(failure) {
+function buildkite401(failure, words) {
   const registry = failure.registry;
   const org = registry.organization ?? "ORG";
   const audience = `https://${registry.host}/${org}/${registry.registry ?? "REGISTRY"}`;
@@ -52362,7 +52556,7 @@ function buildkite401(failure) {
     "",
     codeBlock(policy, "yaml"),
     "",
-    "- **Token** (`token-env` or `secret`): check that the token is current (not revoked or expired) and that the login user is `buildkite`."
+    `- **Token** (${words.token}): check that the token is current (not revoked or expired) and that the login user is \`buildkite\`.`
   ];
 }
 function buildkite403() {
@@ -52373,9 +52567,9 @@ function buildkite403() {
     "- **API access token**: it needs the **Write Packages** scope; registry tokens can only read."
   ];
 }
-function generic401() {
+function generic401(words) {
   return [
-    "The registry refused the credentials (401). Check the token (`token-env`/`secret`), the `username`, and for OIDC the `audience` the registry expects."
+    `The registry refused the credentials (401). Check the token (${words.token}), ${words.username}, and for OIDC the \`audience\` the registry expects.`
   ];
 }
 function generic403() {
@@ -52383,12 +52577,12 @@ function generic403() {
     "The registry accepted the credentials but does not let them push here (403). Give the token push (write) permission on this repository."
   ];
 }
-function missingSource(source) {
+function missingSource(source, words) {
   const which2 = source === void 0 ? "The image source" : `The image source ${codeSpan(source)}`;
   const engine = /^(docker|podman):(.+)$/.exec(source ?? "");
   const build2 = engine ? `- ${codeSpan(`${engine[1]} build -t ${engine[2]} .`)} makes ${codeSpan(source)} (check with ${codeSpan(`${engine[1]} image ls`)});` : "- `docker build -t app:ci .` makes `docker:app:ci` (check with `docker image ls`);";
   return [
-    `${which2} was not found. The step's command must build it under that name before the plugin runs:`,
+    `${which2} was not found. ${words.before}`,
     "",
     build2,
     "- `docker buildx build --output type=oci,dest=image.tar .` makes `oci-archive:image.tar`;",
@@ -52575,7 +52769,7 @@ function failureInput(error2, context = {}) {
 }
 function failureSummary(error2, context = {}) {
   const input = failureInput(error2, context);
-  const out = [renderFailure(input)];
+  const out = [renderFailure(input, { words: "action" })];
   const refused = input.status === 401 || input.status === 403 || AUTH_CODES.has(input.code);
   if (refused && context.auth?.method === "oidc")
     out.push(githubOidcFix(context.auth.audience, context.target, context.oidc !== void 0));
@@ -52659,7 +52853,11 @@ function readRunnerEnv(env = process.env) {
     runnerTemp: read("RUNNER_TEMP"),
     workspace: read("GITHUB_WORKSPACE")
   };
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== void 0));
+  const oidc = read("ACTIONS_ID_TOKEN_REQUEST_URL") && read("ACTIONS_ID_TOKEN_REQUEST_TOKEN") ? "available" : "unavailable";
+  return {
+    ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== void 0)),
+    oidc
+  };
 }
 
 // src/ci/github/input-syntax.ts
@@ -52836,7 +53034,8 @@ var VALIDATIONS = new Slots(4);
 init_media_types();
 
 // src/registry/auth/credentials.ts
-var USERNAME = "buildkite";
+init_reference2();
+var USERNAME = BUILDKITE_USERNAME;
 var MAX_HEADER_LENGTH = 16 * 1024;
 
 // src/registry/http/download.ts
@@ -52858,6 +53057,9 @@ init_oci();
 
 // src/registry/packages/contents/scan-layer.ts
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+
+// src/registry/packages/contents/compute.ts
+var MAX_PATH_BYTES = 128 * 1024 * 1024;
 
 // src/registry/packages/contents/contents-cache.ts
 var gzipAsync3 = promisify5(gzip3);
@@ -52993,7 +53195,8 @@ table.list th, table.list td { text-align: left; padding: 9px 14px; border-botto
 table.list th { font-size: 12px; text-transform: uppercase; letter-spacing: .4px; color: var(--muted); background: var(--soft); font-weight: 600; }
 table.list tr:last-child td { border-bottom: 0; }
 table.list td.num, table.list th.num { text-align: right; white-space: nowrap; }
-table.list td.name { font-weight: 600; overflow-wrap: anywhere; }
+table.list td.name { font-weight: 600; overflow-wrap: break-word; }
+@media (max-width: 640px) { table.list { display: block; overflow-x: auto; } table.list th, table.list td { padding: 8px; } }
 .badge { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; border: 1px solid var(--line); color: var(--muted); background: var(--soft); vertical-align: middle; }
 .badge.private { color: var(--warn); border-color: #d4a72c; background: #fff8c5; }
 .badge.public { color: var(--accent-dark); border-color: #4ac26b; background: #dafbe1; }
@@ -53067,20 +53270,46 @@ var MAX_FORM_BYTES = 16 * 1024;
 // src/registry/ui/sessions.ts
 var SESSION_LIFETIME_MS = 30 * 60 * 1e3;
 
-// src/registry/storage/errors.ts
-init_errors();
+// src/registry/http/store-errors.ts
+init_errors6();
 
 // src/registry/options.ts
 init_errors();
 
 // src/registry/ops/storage-lock.ts
 init_errors();
+init_errors6();
+
+// src/registry/storage/append-file.ts
+import { close, open as open5, write } from "node:fs";
+import { promisify as promisify6 } from "node:util";
+var openAsync = promisify6(open5);
+var closeAsync = promisify6(close);
+var writeAsync = promisify6(write);
+
+// src/registry/storage/driver/filesystem.ts
+init_errors6();
 
 // src/registry/storage/files.ts
-init_digest();
+init_errors6();
+
+// src/registry/storage/range-reader.ts
+init_errors6();
+
+// src/registry/storage/driver/filesystem.ts
+init_keys();
+
+// src/registry/storage/layout.ts
+init_keys();
 
 // src/registry/gc/content.ts
 init_digest();
+
+// src/registry/storage/listing.ts
+init_digest();
+
+// src/registry/storage/manifests.ts
+init_errors6();
 
 // src/registry/gc/references.ts
 init_digest();
@@ -53150,23 +53379,11 @@ function nested(a2, b) {
 }
 
 // src/registry/mirror/follow.ts
+init_errors6();
 var READ_SIZE = 256 * 1024;
 
 // src/registry/mirror/table.ts
 init_host();
-
-// src/registry/storage/fsck.ts
-init_digest();
-
-// src/registry/storage/append-file.ts
-import { close, open as open5, write } from "node:fs";
-import { promisify as promisify6 } from "node:util";
-var openAsync = promisify6(open5);
-var closeAsync = promisify6(close);
-var writeAsync = promisify6(write);
-
-// src/registry/storage/disk.ts
-var STALE_TEMP_MS = 60 * 60 * 1e3;
 
 // src/registry/gc/options.ts
 var GC_DEFAULTS = {
@@ -53182,6 +53399,16 @@ var GC_DEFAULTS = {
 
 // src/registry/ops/line-batcher.ts
 var FLUSH_BYTES = 64 * 1024;
+
+// src/registry/storage/fsck.ts
+init_digest();
+init_keys();
+
+// src/registry/storage/uploads.ts
+init_errors6();
+
+// src/registry/storage/driver-store.ts
+var STALE_TEMP_MS = 60 * 60 * 1e3;
 
 // src/registry/options.ts
 var MiB2 = 1024 * 1024;
@@ -55757,9 +55984,9 @@ function requireDumper() {
   function isPlainSafeFirst(c3) {
     return isPrintable(c3) && c3 !== CHAR_BOM && !isWhitespace(c3) && // - s-white
     // - (c-indicator ::=
-    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
-    c3 !== CHAR_MINUS && c3 !== CHAR_QUESTION && c3 !== CHAR_COLON && c3 !== CHAR_COMMA && c3 !== CHAR_LEFT_SQUARE_BRACKET && c3 !== CHAR_RIGHT_SQUARE_BRACKET && c3 !== CHAR_LEFT_CURLY_BRACKET && c3 !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
-    c3 !== CHAR_SHARP && c3 !== CHAR_AMPERSAND && c3 !== CHAR_ASTERISK && c3 !== CHAR_EXCLAMATION && c3 !== CHAR_VERTICAL_LINE && c3 !== CHAR_EQUALS && c3 !== CHAR_GREATER_THAN && c3 !== CHAR_SINGLE_QUOTE && c3 !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
+    // \u201c-\u201d | \u201c?\u201d | \u201c:\u201d | \u201c,\u201d | \u201c[\u201d | \u201c]\u201d | \u201c{\u201d | \u201c}\u201d
+    c3 !== CHAR_MINUS && c3 !== CHAR_QUESTION && c3 !== CHAR_COLON && c3 !== CHAR_COMMA && c3 !== CHAR_LEFT_SQUARE_BRACKET && c3 !== CHAR_RIGHT_SQUARE_BRACKET && c3 !== CHAR_LEFT_CURLY_BRACKET && c3 !== CHAR_RIGHT_CURLY_BRACKET && // | \u201c#\u201d | \u201c&\u201d | \u201c*\u201d | \u201c!\u201d | \u201c|\u201d | \u201c=\u201d | \u201c>\u201d | \u201c'\u201d | \u201c"\u201d
+    c3 !== CHAR_SHARP && c3 !== CHAR_AMPERSAND && c3 !== CHAR_ASTERISK && c3 !== CHAR_EXCLAMATION && c3 !== CHAR_VERTICAL_LINE && c3 !== CHAR_EQUALS && c3 !== CHAR_GREATER_THAN && c3 !== CHAR_SINGLE_QUOTE && c3 !== CHAR_DOUBLE_QUOTE && // | \u201c%\u201d | \u201c@\u201d | \u201c`\u201d)
     c3 !== CHAR_PERCENT && c3 !== CHAR_COMMERCIAL_AT && c3 !== CHAR_GRAVE_ACCENT;
   }
   function isPlainSafeLast(c3) {
@@ -56320,7 +56547,7 @@ var ConfigReader = class {
   fail(path11, message2, hint) {
     throw new RegistryConfigError(path11, message2, { source: this.source, hint });
   }
-  /** A mapping with only `allowed` keys (unknown keys are named in the error). Undefined/null → `{}`. */
+  /** A mapping with only `allowed` keys (unknown keys are named in the error). Undefined/null \u2192 `{}`. */
   object(value, path11, allowed) {
     if (value === void 0 || value === null) return {};
     if (typeof value !== "object" || Array.isArray(value))
@@ -56553,7 +56780,7 @@ function checkConsistency(r, config, top) {
     })
   );
   if (config.registries.length === 0) {
-    for (const key2 of ["tokens-file", "oidc"]) {
+    for (const key2 of ["tokens-file", "oidc", "token-signing-key-file"]) {
       if (top[key2] !== void 0 && top[key2] !== null) {
         r.fail(
           key2,
@@ -56563,6 +56790,61 @@ function checkConsistency(r, config, top) {
       }
     }
   }
+}
+
+// src/registry/config/storage.ts
+init_options4();
+var S3_KEYS = [
+  "bucket",
+  "endpoint",
+  "region",
+  "prefix",
+  "force-path-style",
+  "server-side-encryption",
+  "kms-key-id",
+  "redirect",
+  "redirect-expiry",
+  "part-size",
+  "cache-ttl"
+];
+function readStorage(r, value) {
+  if (value === void 0 || value === null || typeof value === "string") {
+    return { directory: r.string(value, "storage"), s3: void 0 };
+  }
+  const storage = r.object(value, "storage", ["s3"]);
+  if (storage.s3 === void 0) r.fail("storage", "expected a directory or a mapping with s3");
+  const s3 = r.object(storage.s3, "storage.s3", S3_KEYS);
+  const endpoint = r.string(s3.endpoint, "storage.s3.endpoint");
+  if (endpoint !== void 0 && !/^https?:\/\/[^/]+/.test(endpoint)) {
+    r.fail("storage.s3.endpoint", `expected an http:// or https:// URL, got ${JSON.stringify(endpoint)}`);
+  }
+  const encryption = s3["server-side-encryption"];
+  const sse = encryption === void 0 || encryption === null ? void 0 : r.oneOf(encryption, "storage.s3.server-side-encryption", ["AES256", "aws:kms"], "AES256");
+  const kmsKeyId = r.string(s3["kms-key-id"], "storage.s3.kms-key-id");
+  if (kmsKeyId !== void 0 && sse !== "aws:kms") {
+    r.fail("storage.s3.kms-key-id", "needs server-side-encryption: aws:kms");
+  }
+  const redirect2 = r.boolean(s3.redirect, "storage.s3.redirect", false);
+  const partSize = readSize(r, s3["part-size"], "storage.s3.part-size", 8 * 1024 * 1024);
+  if (partSize < MIN_PART_SIZE) r.fail("storage.s3.part-size", "must be at least 5MiB (the S3 part minimum)");
+  const driver = {
+    bucket: r.requiredString(s3.bucket, "storage.s3.bucket"),
+    ...endpoint === void 0 ? {} : { endpoint },
+    ...optional("region", r.string(s3.region, "storage.s3.region")),
+    ...optional("prefix", r.string(s3.prefix, "storage.s3.prefix")),
+    forcePathStyle: r.boolean(s3["force-path-style"], "storage.s3.force-path-style", false),
+    ...optional("serverSideEncryption", sse),
+    ...optional("kmsKeyId", kmsKeyId),
+    redirectExpiryMs: redirect2 ? readDuration(r, s3["redirect-expiry"], "storage.s3.redirect-expiry", 20 * 6e4) : 0,
+    partSize
+  };
+  return {
+    directory: void 0,
+    s3: { driver, cacheTtlMs: readDuration(r, s3["cache-ttl"], "storage.s3.cache-ttl", 0) }
+  };
+}
+function optional(key2, value) {
+  return value === void 0 ? {} : { [key2]: value };
 }
 
 // src/registry/gc/config.ts
@@ -56669,6 +56951,7 @@ var TOP_KEYS = [
   "insecure-listen",
   "registries",
   "tokens-file",
+  "token-signing-key-file",
   "oidc",
   "limits",
   "uploads",
@@ -56704,14 +56987,17 @@ function parseConfig(text2, options = {}) {
     "max-header-bytes"
   ]);
   const uploads = r.object(top.uploads, "uploads", ["expiry", "purge-interval"]);
+  const storage = readStorage(r, top.storage);
   const config = {
     source: options.source,
     listen,
     publicUrl: readUrl(r, top["public-url"], "public-url"),
-    storage: path11(r.string(top.storage, "storage")) ?? defaultStorageDir(options.env),
+    storage: path11(storage.directory) ?? defaultStorageDir(options.env),
+    s3: storage.s3,
     insecureListen: r.boolean(top["insecure-listen"], "insecure-listen", false),
     registries,
     tokensFile: path11(r.string(top["tokens-file"], "tokens-file")),
+    tokenSigningKeyFile: path11(r.string(top["token-signing-key-file"], "token-signing-key-file")),
     oidc: {
       audiencePrefix: readUrl(r, oidc["audience-prefix"], "oidc.audience-prefix"),
       clockSkewMs: readDuration(r, oidc["clock-skew"], "oidc.clock-skew", 3e4),
@@ -56740,6 +57026,12 @@ function parseConfig(text2, options = {}) {
   checkConsistency(r, config, top);
   return config;
 }
+
+// src/registry/auth/signing-key.ts
+init_errors();
+
+// src/registry/index.ts
+init_errors6();
 
 // src/registry/mirror/local-config.ts
 function localMirrorConfig(entries, source = "local-registry.mirror") {
@@ -56833,52 +57125,183 @@ async function writeSummary(markdown, env = process.env) {
   }
 }
 
-// src/ci/github/plan-images.ts
+// src/publish/plan/default-name.ts
 init_reference2();
-var DEFAULT_TAGS = ["{{build.number}}"];
-function planImages(inputs, registries, context, organization) {
-  const lines = parseImageLines(inputs.images);
-  if (lines.length === 0) return [];
-  const { tags, skipped } = renderTags(parseList(inputs.tags), context);
-  const names = /* @__PURE__ */ new Map();
-  return lines.map((line) => {
-    const name = nameOf(line, sourceSpec(line, organization));
-    const earlier = names.get(name);
-    if (earlier !== void 0) {
-      throw conflictingInputs(
-        "images",
-        `\`images\`: ${JSON.stringify(earlier)} and ${JSON.stringify(line.text)} are both named ${JSON.stringify(name)}`,
-        "Give one of them its own name: `SOURCE -> NAME`."
-      );
-    }
-    names.set(name, line.text);
-    for (const target of registries) for (const tag of tags) checkReference(target, name, tag, line);
-    return { source: line.source, name, tags, skippedTags: skipped };
-  });
+function defaultImageName(spec) {
+  switch (spec.kind) {
+    case "docker":
+    case "podman":
+    case "registry":
+      return lastComponent(spec.reference.repository);
+    case "docker-archive":
+      if (spec.select.by === "reference")
+        return lastComponent(parseReference(spec.select.reference).repository);
+      return fileStem(spec.path);
+    case "oci":
+    case "oci-archive":
+      return fileStem(spec.path);
+  }
 }
-function renderTags(written, context) {
-  const templates = written.length > 0 ? written : DEFAULT_TAGS;
+function lastComponent(repository) {
+  return repository.slice(repository.lastIndexOf("/") + 1);
+}
+function fileStem(path11) {
+  const base2 = path11.replace(/\/+$/, "").split("/").pop() ?? "";
+  const stem = base2.replace(/\.(tar\.gz|tgz|tar|oci)$/i, "");
+  const name = stem.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");
+  return /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/.test(name) ? name : void 0;
+}
+
+// src/publish/plan/tags.ts
+init_reference2();
+var DEFAULT_TAG_TEMPLATES = ["{{build.number}}"];
+function renderTags(templates, context) {
   const tags = [];
   const skipped = [];
-  for (const template of templates) {
-    let tag;
-    try {
-      tag = renderTagTemplate(template, context, { missing: "skip" });
-    } catch (error2) {
-      const { message: message2, hint } = error2;
-      throw invalidInput("tags", `\`tags\`: ${JSON.stringify(template)}: ${message2}`, hint, error2);
-    }
+  for (const template of templates.length > 0 ? templates : DEFAULT_TAG_TEMPLATES) {
+    const tag = renderTagTemplate(template, context, { missing: "skip" });
     if (tag === void 0) skipped.push(template);
     else if (!tags.includes(tag)) tags.push(tag);
   }
-  if (tags.length === 0) {
-    throw invalidInput(
-      "tags",
-      `\`tags\`: no tag is left: every template needs a value this run does not have (${skipped.join(", ")})`,
-      "Add a tag every run has, such as `{{build.number}}`, `sha-{{commit.short}}` or `latest`."
+  return { tags, skipped };
+}
+
+// src/publish/plan/images.ts
+init_errors();
+init_reference2();
+var PlanError = class extends ContainerPackageError {
+  index;
+  /** For `PUBLISH_DUPLICATE_NAME`: the position of the first image with that name. */
+  earlier;
+  /** The image's name, once known. */
+  imageName;
+  constructor(code, index, message2, details = {}) {
+    super(code, message2, details);
+    this.name = "PlanError";
+    this.index = index;
+    this.earlier = details.earlier;
+    this.imageName = details.imageName;
+  }
+};
+function planImageSet(images, registries, context) {
+  const names = /* @__PURE__ */ new Map();
+  return images.map((image, index) => {
+    const name = imageName(image, index);
+    const earlier = names.get(name);
+    if (earlier !== void 0) {
+      throw new PlanError("PUBLISH_DUPLICATE_NAME", index, `two images are named ${JSON.stringify(name)}`, {
+        earlier,
+        imageName: name,
+        hint: "give each image its own name: the name is the repository under each registry"
+      });
+    }
+    names.set(name, index);
+    const { tags, skipped } = renderTags(image.templates, context);
+    if (tags.length === 0) {
+      throw new PlanError(
+        "PUBLISH_NO_TAG",
+        index,
+        `no tag is left for ${name}: every template needs a value this build does not have (${skipped.join(", ")})`,
+        { hint: 'add a tag every build has, such as "{{build.number}}" or "latest"' }
+      );
+    }
+    const references = registries.flatMap(
+      (target) => tags.map((tag) => {
+        try {
+          return formatReference(targetReference(target, name, tag));
+        } catch (error2) {
+          throw new PlanError(
+            "PUBLISH_INVALID_NAME",
+            index,
+            `${name} cannot be pushed to ${target.prefix}: ${error2.message}`,
+            { cause: error2, hint: 'use a shorter, lowercase name such as "app"' }
+          );
+        }
+      })
+    );
+    return { source: image.source, spec: image.spec, name, tags, skippedTags: skipped, references };
+  });
+}
+function imageName(image, index) {
+  const name = image.name ?? defaultImageName(image.spec);
+  if (name === void 0) {
+    throw new PlanError(
+      "PUBLISH_NAME_REQUIRED",
+      index,
+      `cannot take an image name from the source ${JSON.stringify(image.source)}`
     );
   }
-  return { tags, skipped };
+  try {
+    return parseRepositoryPath(name);
+  } catch (error2) {
+    throw new PlanError(
+      "PUBLISH_INVALID_NAME",
+      index,
+      `invalid image name ${JSON.stringify(name)}: ${error2.message}`,
+      {
+        cause: error2,
+        hint: 'a name is lowercase letters, digits and ".", "_", "-", with "/" between parts: "app", "team/app"'
+      }
+    );
+  }
+}
+
+// src/ci/github/plan-images.ts
+function planImages(inputs, registries, context, organization) {
+  const lines = parseImageLines(inputs.images);
+  if (lines.length === 0) return [];
+  const templates = parseList(inputs.tags);
+  const images = lines.map((line) => ({
+    source: line.source,
+    spec: sourceSpec(line, organization),
+    name: line.name,
+    templates
+  }));
+  try {
+    return planImageSet(images, registries, context).map(({ source, name, tags, skippedTags }) => ({
+      source,
+      name,
+      tags,
+      skippedTags
+    }));
+  } catch (error2) {
+    throw inputError(error2, lines);
+  }
+}
+function inputError(error2, lines) {
+  const { message: message2, hint } = error2;
+  if (!(error2 instanceof PlanError)) {
+    const code = error2.code;
+    if (typeof code === "string" && code.startsWith("REF_TEMPLATE_")) {
+      const template = error2.template ?? "";
+      return invalidInput("tags", `\`tags\`: ${JSON.stringify(template)}: ${message2}`, hint, error2);
+    }
+    return error2;
+  }
+  const line = lines[error2.index];
+  switch (error2.code) {
+    case "PUBLISH_DUPLICATE_NAME":
+      return conflictingInputs(
+        "images",
+        `\`images\`: ${JSON.stringify(lines[error2.earlier ?? 0].text)} and ${JSON.stringify(line.text)} are both named ${JSON.stringify(error2.imageName)}`,
+        "Give one of them its own name: `SOURCE -> NAME`."
+      );
+    case "PUBLISH_NAME_REQUIRED":
+      return missingInput(
+        "images",
+        `\`images\`: ${JSON.stringify(line.text)} needs a name: ${message2}`,
+        `Write \`${line.source} -> app\`.`
+      );
+    case "PUBLISH_NO_TAG":
+      return invalidInput(
+        "tags",
+        `\`tags\`: ${message2}`,
+        "Add a tag every run has, such as `{{build.number}}`, `sha-{{commit.short}}` or `latest`.",
+        error2
+      );
+    default:
+      return invalidInput("images", `\`images\`: ${JSON.stringify(line.text)}: ${message2}`, hint, error2);
+  }
 }
 function sourceSpec(line, organization) {
   try {
@@ -56888,56 +57311,10 @@ function sourceSpec(line, organization) {
     throw invalidInput("images", `\`images\`: ${message2}`, hint, error2);
   }
 }
-function nameOf(line, spec) {
-  const name = line.name ?? defaultName(spec);
-  if (name === void 0) {
-    throw missingInput(
-      "images",
-      `\`images\`: ${JSON.stringify(line.text)} needs a name: a file or directory source does not carry one`,
-      `Write \`${line.source} -> app\`.`
-    );
-  }
-  try {
-    return parseRepositoryPath(name);
-  } catch (error2) {
-    throw invalidInput(
-      "images",
-      `\`images\`: ${JSON.stringify(line.text)}: ${error2.message}`,
-      "A name is lowercase letters, digits and `.`, `_`, `-`, with `/` between parts: `app`, `team/app`.",
-      error2
-    );
-  }
-}
-function defaultName(spec) {
-  const last = (repository) => repository.slice(repository.lastIndexOf("/") + 1);
-  switch (spec.kind) {
-    case "docker":
-    case "podman":
-    case "registry":
-      return last(spec.reference.repository);
-    case "docker-archive":
-      return spec.select.by === "reference" ? last(parseReference(spec.select.reference).repository) : void 0;
-    default:
-      return void 0;
-  }
-}
-function checkReference(target, name, tag, line) {
-  try {
-    targetReference(target, name, tag);
-  } catch (error2) {
-    throw invalidInput(
-      "images",
-      `\`images\`: ${JSON.stringify(line.text)} cannot be pushed to ${target.prefix}: ${error2.message}`,
-      void 0,
-      error2
-    );
-  }
-}
 
 // src/ci/github/plan-registries.ts
 init_reference2();
 var AUTH_METHODS = ["oidc", "token", "docker-config", "none"];
-var BUILDKITE_USERNAME = "buildkite";
 function planRegistries(inputs) {
   const method = inputs.auth === "" ? "" : parseChoice("auth", inputs.auth, AUTH_METHODS, "oidc");
   if (inputs.token !== "" && method !== "" && method !== "token") {
@@ -57016,7 +57393,11 @@ function authFor(input, target, method, inputs) {
           "Set `username` to the account the token belongs to (for ghcr.io: `${{ github.actor }}`)."
         );
       }
-      return { input, target, auth: { method: "token", username: inputs.username || BUILDKITE_USERNAME } };
+      return {
+        input,
+        target: inputs.username ? { ...target, username: inputs.username } : target,
+        auth: { method: "token", username: inputs.username || BUILDKITE_USERNAME }
+      };
     case "docker-config":
     case "none":
       if (inputs.username !== "") {
@@ -57132,6 +57513,17 @@ function planAction(inputs, runner, options = {}) {
       "registry",
       "`registry` is empty: there is nowhere to push the images",
       "Set `registry` to `{org}/{registry}` (Buildkite Packages) or `host[:port][/path]`, or set `local-registry: true`."
+    );
+  }
+  const oidc = registries.filter(({ auth }) => auth.method === "oidc");
+  if (push && images.length > 0 && oidc.length > 0 && runner.oidc === "unavailable") {
+    throw new ActionError(
+      "CI_OIDC_UNAVAILABLE",
+      `${oidc.map((r) => r.input).join(", ")} logs in with OIDC, but this job may not request an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set)`,
+      {
+        input: "auth",
+        hint: "Add `permissions: id-token: write` to the job (or the workflow). Pull requests from forks never get one: use `push: false` there, or `auth: token` with a secret."
+      }
     );
   }
   return {

@@ -4340,7 +4340,7 @@ var require_util2 = __commonJS({
         // eslint-disable-line
         /**
            * 1. If referrerURL is a potentially trustworthy URL and
-           * request’s current URL is not a potentially trustworthy URL,
+           * request\u2019s current URL is not a potentially trustworthy URL,
            * then return no referrer.
            * 2. Return referrerOrigin
           */
@@ -4348,7 +4348,7 @@ var require_util2 = __commonJS({
         // eslint-disable-line
         /**
          * 1. If referrerURL is a potentially trustworthy URL and
-         * request’s current URL is not a potentially trustworthy URL,
+         * request\u2019s current URL is not a potentially trustworthy URL,
          * then return no referrer.
          * 2. Return referrerOrigin
         */
@@ -12064,12 +12064,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists3 = this[kHeadersMap].get(lowercaseName);
-        if (exists3) {
+        const exists2 = this[kHeadersMap].get(lowercaseName);
+        if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists3.name,
-            value: `${exists3.value}${delimiter}${value}`
+            name: exists2.name,
+            value: `${exists2.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -12491,12 +12491,12 @@ var require_response = __commonJS({
         }
         initializeResponse(this, init, bodyWithType);
       }
-      // Returns response’s type, e.g., "cors".
+      // Returns response\u2019s type, e.g., "cors".
       get type() {
         webidl.brandCheck(this, _Response);
         return this[kState].type;
       }
-      // Returns response’s URL, if it has one; otherwise the empty string.
+      // Returns response\u2019s URL, if it has one; otherwise the empty string.
       get url() {
         webidl.brandCheck(this, _Response);
         const urlList = this[kState].urlList;
@@ -12511,22 +12511,22 @@ var require_response = __commonJS({
         webidl.brandCheck(this, _Response);
         return this[kState].urlList.length > 1;
       }
-      // Returns response’s status.
+      // Returns response\u2019s status.
       get status() {
         webidl.brandCheck(this, _Response);
         return this[kState].status;
       }
-      // Returns whether response’s status is an ok status.
+      // Returns whether response\u2019s status is an ok status.
       get ok() {
         webidl.brandCheck(this, _Response);
         return this[kState].status >= 200 && this[kState].status <= 299;
       }
-      // Returns response’s status message.
+      // Returns response\u2019s status message.
       get statusText() {
         webidl.brandCheck(this, _Response);
         return this[kState].statusText;
       }
-      // Returns response’s headers as Headers.
+      // Returns response\u2019s headers as Headers.
       get headers() {
         webidl.brandCheck(this, _Response);
         return this[kHeaders];
@@ -12949,46 +12949,46 @@ var require_request2 = __commonJS({
           window = "no-window";
         }
         request2 = makeRequest({
-          // URL request’s URL.
+          // URL request\u2019s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
-          // method request’s method.
+          // method request\u2019s method.
           method: request2.method,
-          // header list A copy of request’s header list.
+          // header list A copy of request\u2019s header list.
           // undici implementation note: headersList is cloned in makeRequest
           headersList: request2.headersList,
           // unsafe-request flag Set.
           unsafeRequest: request2.unsafeRequest,
-          // client This’s relevant settings object.
+          // client This\u2019s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
           window,
-          // priority request’s priority.
+          // priority request\u2019s priority.
           priority: request2.priority,
-          // origin request’s origin. The propagation of the origin is only significant for navigation requests
+          // origin request\u2019s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
           origin: request2.origin,
-          // referrer request’s referrer.
+          // referrer request\u2019s referrer.
           referrer: request2.referrer,
-          // referrer policy request’s referrer policy.
+          // referrer policy request\u2019s referrer policy.
           referrerPolicy: request2.referrerPolicy,
-          // mode request’s mode.
+          // mode request\u2019s mode.
           mode: request2.mode,
-          // credentials mode request’s credentials mode.
+          // credentials mode request\u2019s credentials mode.
           credentials: request2.credentials,
-          // cache mode request’s cache mode.
+          // cache mode request\u2019s cache mode.
           cache: request2.cache,
-          // redirect mode request’s redirect mode.
+          // redirect mode request\u2019s redirect mode.
           redirect: request2.redirect,
-          // integrity metadata request’s integrity metadata.
+          // integrity metadata request\u2019s integrity metadata.
           integrity: request2.integrity,
-          // keepalive request’s keepalive.
+          // keepalive request\u2019s keepalive.
           keepalive: request2.keepalive,
-          // reload-navigation flag request’s reload-navigation flag.
+          // reload-navigation flag request\u2019s reload-navigation flag.
           reloadNavigation: request2.reloadNavigation,
-          // history-navigation flag request’s history-navigation flag.
+          // history-navigation flag request\u2019s history-navigation flag.
           historyNavigation: request2.historyNavigation,
-          // URL list A clone of request’s URL list.
+          // URL list A clone of request\u2019s URL list.
           urlList: [...request2.urlList]
         });
         const initHasKey = Object.keys(init).length !== 0;
@@ -13181,7 +13181,7 @@ var require_request2 = __commonJS({
         }
         this[kState].body = finalBody;
       }
-      // Returns request’s HTTP method, which is "GET" by default.
+      // Returns request\u2019s HTTP method, which is "GET" by default.
       get method() {
         webidl.brandCheck(this, _Request);
         return this[kState].method;
@@ -13206,7 +13206,7 @@ var require_request2 = __commonJS({
       }
       // Returns the referrer of request. Its value can be a same-origin URL if
       // explicitly set in init, the empty string to indicate no referrer, and
-      // "about:client" when defaulting to the global’s default. This is used
+      // "about:client" when defaulting to the global\u2019s default. This is used
       // during fetching to determine the value of the `Referer` header of the
       // request being made.
       get referrer() {
@@ -13220,7 +13220,7 @@ var require_request2 = __commonJS({
         return this[kState].referrer.toString();
       }
       // Returns the referrer policy associated with request.
-      // This is used during fetching to compute the value of the request’s
+      // This is used during fetching to compute the value of the request\u2019s
       // referrer.
       get referrerPolicy() {
         webidl.brandCheck(this, _Request);
@@ -13241,7 +13241,7 @@ var require_request2 = __commonJS({
       }
       // Returns the cache mode associated with request,
       // which is a string indicating how the request will
-      // interact with the browser’s cache when fetching.
+      // interact with the browser\u2019s cache when fetching.
       get cache() {
         webidl.brandCheck(this, _Request);
         return this[kState].cache;
@@ -13254,7 +13254,7 @@ var require_request2 = __commonJS({
         webidl.brandCheck(this, _Request);
         return this[kState].redirect;
       }
-      // Returns request’s subresource integrity metadata, which is a
+      // Returns request\u2019s subresource integrity metadata, which is a
       // cryptographic hash of the resource being fetched. Its value
       // consists of multiple hashes separated by whitespace. [SRI]
       get integrity() {
@@ -13838,10 +13838,10 @@ var require_fetch = __commonJS({
         response = await (async () => {
           const currentURL = requestCurrentURL(request2);
           if (
-            // - request’s current URL’s origin is same origin with request’s origin,
-            //   and request’s response tainting is "basic"
-            sameOrigin2(currentURL, request2.url) && request2.responseTainting === "basic" || // request’s current URL’s scheme is "data"
-            currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
+            // - request\u2019s current URL\u2019s origin is same origin with request\u2019s origin,
+            //   and request\u2019s response tainting is "basic"
+            sameOrigin2(currentURL, request2.url) && request2.responseTainting === "basic" || // request\u2019s current URL\u2019s scheme is "data"
+            currentURL.protocol === "data:" || // - request\u2019s mode is "navigate" or "websocket"
             (request2.mode === "navigate" || request2.mode === "websocket")
           ) {
             request2.responseTainting = "basic";
@@ -14272,9 +14272,9 @@ var require_fetch = __commonJS({
         return makeNetworkError("proxy authentication required");
       }
       if (
-        // response’s status is 421
+        // response\u2019s status is 421
         response.status === 421 && // isNewConnectionFetch is false
-        !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
+        !isNewConnectionFetch && // request\u2019s body is null, or request\u2019s body is non-null and request\u2019s body\u2019s source is non-null
         (request2.body == null || request2.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
@@ -19217,6 +19217,14 @@ var init_json_object = __esm({
   }
 });
 
+// src/oci/errors.ts
+var init_errors2 = __esm({
+  "src/oci/errors.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
 // src/reference/errors.ts
 function invalid(code, what, part, input, rule, hint) {
   const where = part === input ? "" : ` in ${JSON.stringify(input)}`;
@@ -19228,7 +19236,7 @@ function invalid(code, what, part, input, rule, hint) {
   );
 }
 var InvalidReferenceError;
-var init_errors2 = __esm({
+var init_errors3 = __esm({
   "src/reference/errors.ts"() {
     "use strict";
     init_errors();
@@ -19294,12 +19302,13 @@ function parseSlug(kind2, slug, input = slug) {
 function isBuildkiteHost(host) {
   return host.toLowerCase() === BUILDKITE_PACKAGES_HOST;
 }
-var BUILDKITE_PACKAGES_HOST, SLUG;
+var BUILDKITE_PACKAGES_HOST, BUILDKITE_USERNAME, SLUG;
 var init_buildkite_names = __esm({
   "src/reference/buildkite-names.ts"() {
     "use strict";
-    init_errors2();
+    init_errors3();
     BUILDKITE_PACKAGES_HOST = "packages.buildkite.com";
+    BUILDKITE_USERNAME = "buildkite";
     SLUG = /^[a-z0-9]+(?:-+[a-z0-9]+)*$/;
   }
 });
@@ -19308,7 +19317,7 @@ var init_buildkite_names = __esm({
 var init_normalize = __esm({
   "src/reference/normalize.ts"() {
     "use strict";
-    init_errors2();
+    init_errors3();
     init_grammar();
   }
 });
@@ -19352,7 +19361,7 @@ function checkRepositoryComponents(path, input = path) {
 var init_repository = __esm({
   "src/reference/repository.ts"() {
     "use strict";
-    init_errors2();
+    init_errors3();
     init_grammar();
   }
 });
@@ -19361,7 +19370,7 @@ var init_repository = __esm({
 var init_tag = __esm({
   "src/reference/tag.ts"() {
     "use strict";
-    init_errors2();
+    init_errors3();
     init_grammar();
     init_grammar();
   }
@@ -19373,7 +19382,7 @@ var init_reference = __esm({
     "use strict";
     init_buildkite_names();
     init_digest();
-    init_errors2();
+    init_errors3();
     init_grammar();
     init_normalize();
     init_repository();
@@ -19450,7 +19459,7 @@ var init_buildkite = __esm({
   "src/reference/buildkite.ts"() {
     "use strict";
     init_buildkite_names();
-    init_errors2();
+    init_errors3();
     init_grammar();
     init_reference();
     init_repository();
@@ -19470,7 +19479,7 @@ var init_fnv = __esm({
 var init_sanitize_tag = __esm({
   "src/reference/sanitize-tag.ts"() {
     "use strict";
-    init_errors2();
+    init_errors3();
     init_grammar();
     init_fnv();
   }
@@ -19481,7 +19490,7 @@ var pad, ymd, hms, validDate, text, buildNumber, commitSource, dateSource, PLACE
 var init_tag_template = __esm({
   "src/reference/tag-template.ts"() {
     "use strict";
-    init_errors2();
+    init_errors3();
     init_sanitize_tag();
     pad = (n, width = 2) => String(n).padStart(width, "0");
     ymd = (d) => `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
@@ -19522,7 +19531,7 @@ var init_tag_template = __esm({
 var init_reference2 = __esm({
   "src/reference/index.ts"() {
     "use strict";
-    init_errors2();
+    init_errors3();
     init_grammar();
     init_digest();
     init_reference();
@@ -19536,20 +19545,12 @@ var init_reference2 = __esm({
   }
 });
 
-// src/oci/errors.ts
-var init_errors3 = __esm({
-  "src/oci/errors.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
 // src/oci/digest.ts
 var init_digest2 = __esm({
   "src/oci/digest.ts"() {
     "use strict";
     init_digest();
-    init_errors3();
+    init_errors2();
     init_digest();
   }
 });
@@ -19559,7 +19560,7 @@ var init_digest_stream = __esm({
   "src/oci/digest-stream.ts"() {
     "use strict";
     init_digest2();
-    init_errors3();
+    init_errors2();
   }
 });
 
@@ -19604,7 +19605,7 @@ var init_descriptor = __esm({
 var init_manifest = __esm({
   "src/oci/manifest.ts"() {
     "use strict";
-    init_errors3();
+    init_errors2();
     init_media_types();
   }
 });
@@ -19640,7 +19641,7 @@ var init_image_archive = __esm({
 var init_from_artifact = __esm({
   "src/oci/archive/from-artifact.ts"() {
     "use strict";
-    init_errors3();
+    init_errors2();
     init_manifest();
   }
 });
@@ -19651,7 +19652,7 @@ var init_oci = __esm({
     "use strict";
     init_digest2();
     init_digest_stream();
-    init_errors3();
+    init_errors2();
     init_media_types();
     init_descriptor();
     init_manifest();
@@ -34277,6 +34278,7 @@ var init_session = __esm({
 var init_registry_client = __esm({
   "src/client/registry-client.ts"() {
     "use strict";
+    init_errors2();
     init_reference2();
     init_get_blob();
     init_push_blob();
@@ -34292,9 +34294,9 @@ var init_registry_client = __esm({
   }
 });
 
-// src/client/credentials/jwt-claims.ts
+// src/jwt-claims.ts
 var init_jwt_claims = __esm({
-  "src/client/credentials/jwt-claims.ts"() {
+  "src/jwt-claims.ts"() {
     "use strict";
   }
 });
@@ -36813,6 +36815,31 @@ var require_tar_stream = __commonJS({
   }
 });
 
+// src/registry/storage/errors.ts
+var init_errors6 = __esm({
+  "src/registry/storage/errors.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/registry/storage/driver/keys.ts
+var init_keys = __esm({
+  "src/registry/storage/driver/keys.ts"() {
+    "use strict";
+  }
+});
+
+// src/registry/storage/s3/options.ts
+var MIN_PART_SIZE, DEFAULT_PART_SIZE;
+var init_options2 = __esm({
+  "src/registry/storage/s3/options.ts"() {
+    "use strict";
+    MIN_PART_SIZE = 5 * 1024 * 1024;
+    DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+  }
+});
+
 // src/ci/github/run-post.ts
 import { existsSync as existsSync3 } from "node:fs";
 
@@ -37556,7 +37583,8 @@ var VALIDATIONS = new Slots(4);
 init_media_types();
 
 // src/registry/auth/credentials.ts
-var USERNAME = "buildkite";
+init_reference2();
+var USERNAME = BUILDKITE_USERNAME;
 var MAX_HEADER_LENGTH = 16 * 1024;
 
 // src/registry/http/download.ts
@@ -37578,6 +37606,9 @@ init_oci();
 
 // src/registry/packages/contents/scan-layer.ts
 var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+
+// src/registry/packages/contents/compute.ts
+var MAX_PATH_BYTES = 128 * 1024 * 1024;
 
 // src/registry/packages/contents/contents-cache.ts
 var gzipAsync3 = promisify3(gzip3);
@@ -37713,7 +37744,8 @@ table.list th, table.list td { text-align: left; padding: 9px 14px; border-botto
 table.list th { font-size: 12px; text-transform: uppercase; letter-spacing: .4px; color: var(--muted); background: var(--soft); font-weight: 600; }
 table.list tr:last-child td { border-bottom: 0; }
 table.list td.num, table.list th.num { text-align: right; white-space: nowrap; }
-table.list td.name { font-weight: 600; overflow-wrap: anywhere; }
+table.list td.name { font-weight: 600; overflow-wrap: break-word; }
+@media (max-width: 640px) { table.list { display: block; overflow-x: auto; } table.list th, table.list td { padding: 8px; } }
 .badge { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; border: 1px solid var(--line); color: var(--muted); background: var(--soft); vertical-align: middle; }
 .badge.private { color: var(--warn); border-color: #d4a72c; background: #fff8c5; }
 .badge.public { color: var(--accent-dark); border-color: #4ac26b; background: #dafbe1; }
@@ -37787,20 +37819,46 @@ var MAX_FORM_BYTES = 16 * 1024;
 // src/registry/ui/sessions.ts
 var SESSION_LIFETIME_MS = 30 * 60 * 1e3;
 
-// src/registry/storage/errors.ts
-init_errors();
+// src/registry/http/store-errors.ts
+init_errors6();
 
 // src/registry/options.ts
 init_errors();
 
 // src/registry/ops/storage-lock.ts
 init_errors();
+init_errors6();
+
+// src/registry/storage/append-file.ts
+import { close, open as open2, write } from "node:fs";
+import { promisify as promisify4 } from "node:util";
+var openAsync = promisify4(open2);
+var closeAsync = promisify4(close);
+var writeAsync = promisify4(write);
+
+// src/registry/storage/driver/filesystem.ts
+init_errors6();
 
 // src/registry/storage/files.ts
-init_digest();
+init_errors6();
+
+// src/registry/storage/range-reader.ts
+init_errors6();
+
+// src/registry/storage/driver/filesystem.ts
+init_keys();
+
+// src/registry/storage/layout.ts
+init_keys();
 
 // src/registry/gc/content.ts
 init_digest();
+
+// src/registry/storage/listing.ts
+init_digest();
+
+// src/registry/storage/manifests.ts
+init_errors6();
 
 // src/registry/gc/references.ts
 init_digest();
@@ -37828,23 +37886,11 @@ var MIRROR_DEFAULTS = {
 };
 
 // src/registry/mirror/follow.ts
+init_errors6();
 var READ_SIZE = 256 * 1024;
 
 // src/registry/mirror/table.ts
 init_host();
-
-// src/registry/storage/fsck.ts
-init_digest();
-
-// src/registry/storage/append-file.ts
-import { close, open as open2, write } from "node:fs";
-import { promisify as promisify4 } from "node:util";
-var openAsync = promisify4(open2);
-var closeAsync = promisify4(close);
-var writeAsync = promisify4(write);
-
-// src/registry/storage/disk.ts
-var STALE_TEMP_MS = 60 * 60 * 1e3;
 
 // src/registry/gc/options.ts
 var GC_DEFAULTS = {
@@ -37860,6 +37906,16 @@ var GC_DEFAULTS = {
 
 // src/registry/ops/line-batcher.ts
 var FLUSH_BYTES = 64 * 1024;
+
+// src/registry/storage/fsck.ts
+init_digest();
+init_keys();
+
+// src/registry/storage/uploads.ts
+init_errors6();
+
+// src/registry/storage/driver-store.ts
+var STALE_TEMP_MS = 60 * 60 * 1e3;
 
 // src/registry/options.ts
 var MiB2 = 1024 * 1024;
@@ -40418,9 +40474,9 @@ function requireDumper() {
   function isPlainSafeFirst(c) {
     return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && // - s-white
     // - (c-indicator ::=
-    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
-    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
-    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
+    // \u201c-\u201d | \u201c?\u201d | \u201c:\u201d | \u201c,\u201d | \u201c[\u201d | \u201c]\u201d | \u201c{\u201d | \u201c}\u201d
+    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | \u201c#\u201d | \u201c&\u201d | \u201c*\u201d | \u201c!\u201d | \u201c|\u201d | \u201c=\u201d | \u201c>\u201d | \u201c'\u201d | \u201c"\u201d
+    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | \u201c%\u201d | \u201c@\u201d | \u201c`\u201d)
     c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
   }
   function isPlainSafeLast(c) {
@@ -40956,6 +41012,15 @@ var SIZE_UNITS = {
   mib: 1024 ** 2,
   gib: 1024 ** 3
 };
+
+// src/registry/config/storage.ts
+init_options2();
+
+// src/registry/auth/signing-key.ts
+init_errors();
+
+// src/registry/index.ts
+init_errors6();
 
 // src/ci/github/errors.ts
 init_errors();

@@ -1,0 +1,18 @@
+import { createRequire as __cpCreateRequire } from 'node:module';
+const require = __cpCreateRequire(import.meta.url);
+import {
+  AGENT_TIMEOUT_MS,
+  MAX_ANNOTATION_BYTES,
+  META_DATA_MISSING_STATUS,
+  createAgent,
+  fitAnnotation
+} from "./chunk-56PRCGU4.js";
+import "./chunk-P65RQTMN.js";
+import "./chunk-MFDBYX32.js";
+export {
+  AGENT_TIMEOUT_MS,
+  MAX_ANNOTATION_BYTES,
+  META_DATA_MISSING_STATUS,
+  createAgent,
+  fitAnnotation
+};

@@ -1,8 +1,0 @@
-import { createRequire as __cpCreateRequire } from 'node:module';
-const require = __cpCreateRequire(import.meta.url);
-import {
-  require_errors
-} from "./chunk-NJNQFZME.js";
-import "./chunk-NOKZGMFI.js";
-import "./chunk-DSYMQGUV.js";
-export default require_errors();
