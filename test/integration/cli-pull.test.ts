@@ -15,9 +15,13 @@ import { newTempDir } from '../support/temp-dir.js';
 import { itWithTools } from '../support/tools.js';
 import { pushGzipImage } from './gzip-image.js';
 import {
+  OCI_EMPTY,
   OCI_INDEX,
   OCI_MANIFEST,
+  descriptorOf,
   digestOf,
+  imageManifest,
+  pushBlob,
   send,
   startRegistry,
   type TestRegistry,
@@ -142,6 +146,34 @@ describe('container-package pull', () => {
       `docker://${host}/acme/images/back:amd`,
     ]);
     expect(await manifestDigest(reg.url, 'acme/images/back', 'amd')).toBe(amd.digest);
+  });
+
+  it('refuses a docker-archive of an artifact (exit 2, nothing written) and pulls its oci-archive', async () => {
+    const empty = Buffer.from('{}');
+    const sbom = Buffer.from('{"spdxVersion":"SPDX-2.3"}');
+    await pushBlob(reg.url, 'acme/images/app', empty);
+    await pushBlob(reg.url, 'acme/images/app', sbom);
+    const manifest = imageManifest(
+      descriptorOf(OCI_EMPTY, empty),
+      [descriptorOf('application/spdx+json', sbom)],
+      {
+        artifactType: 'application/spdx+json',
+      },
+    );
+    await send(reg.url, 'PUT', '/v2/acme/images/app/manifests/sbom', {
+      headers: { 'Content-Type': OCI_MANIFEST },
+      body: manifest,
+    });
+    const dir = newTempDir('pull');
+    const ref = `${host}/acme/images/app:sbom`;
+    const refused = await cli('pull', ref, '-o', join(dir, 'x.tar'), '--format', 'docker-archive', '--json');
+    expect(refused.exitCode, refused.stderr).toBe(2);
+    expect(JSON.parse(refused.stdout).error).toMatchObject({ code: 'OCI_NOT_AN_IMAGE' });
+    expect(refused.stderr).toContain('application/spdx+json');
+    expect(refused.stderr).toContain('oci-archive');
+    expect(readdirSync(dir)).toEqual([]);
+    const pulled = await cli('pull', ref, '-o', join(dir, 'sbom.tar'));
+    expect(pulled.exitCode, pulled.stderr).toBe(0);
   });
 
   it('an unknown tag exits 4 and writes nothing', async () => {
