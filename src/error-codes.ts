@@ -148,6 +148,7 @@ type CliCode =
   | 'CLI_STDIN_IS_TTY'
   | 'CLI_TOKEN_ENV_EMPTY'
   | 'CLI_UNEXPECTED'
+  | 'CLI_USAGE'
   | 'CLI_USERNAME_REQUIRED';
 
 type OtherCode =

@@ -138,6 +138,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, ExitCode>> = {
   CLI_STDIN_IS_TTY: ExitCode.usage,
   CLI_TOKEN_ENV_EMPTY: ExitCode.usage,
   CLI_UNEXPECTED: ExitCode.failure,
+  CLI_USAGE: ExitCode.usage,
   CLI_USERNAME_REQUIRED: ExitCode.usage,
   DOCKER_CONFIG_NOT_OURS: ExitCode.failure,
   DOCKER_CONFIG_UNREADABLE: ExitCode.failure,

@@ -66,6 +66,42 @@ describe('failures', () => {
     expect(stderr).toMatch(/^Code: SRC_UNKNOWN_TRANSPORT$/m);
   });
 
+  it.each([
+    [['inspect', '127.0.0.1:9/app:v1', '--jsn'], 'Nonexistent flag: --jsn', 'inspect --help'],
+    [['inspect', '--json'], 'Missing 1 required arg', 'inspect --help'],
+    [
+      ['push', 'oci:x', '--to', '127.0.0.1:9/a:v1', '--concurrency', '0', '--json'],
+      'Parsing --concurrency: Expected',
+      'push --help',
+    ],
+    [
+      ['pull', '127.0.0.1:9/a:v1', '-o', 'x.tar', '--format', 'zip', '--json'],
+      'Expected --format=zip',
+      'pull --help',
+    ],
+    [
+      ['registry', 'token', 'create', '--registry'],
+      'Flag --registry expects a value',
+      'registry token create --help',
+    ],
+    [['pushh', 'x'], 'unknown command "pushh"', 'did you mean "push"?'],
+    [
+      ['registry', 'tokn', 'list', '--json'],
+      'unknown command "registry tokn"',
+      'did you mean "registry token"?',
+    ],
+  ])('a bad command line %j is CLI_USAGE, exit 2, printed unwrapped', async (args, message, hint) => {
+    const { stdout, stderr, exitCode } = await cli(...args);
+    expect(exitCode).toBe(2);
+    expect(stderr).not.toContain('›');
+    expect(stderr).toMatch(/^Code: CLI_USAGE$/m);
+    expect(stderr.split('\n').find((l) => l.startsWith('Error: '))).toContain(message);
+    expect(stderr.split('\n').find((l) => l.startsWith('Hint: '))).toContain(hint);
+    if (args.includes('--json'))
+      expect(JSON.parse(stdout)).toMatchObject({ error: { code: 'CLI_USAGE', exit_code: 2 } });
+    else expect(stdout).toBe('');
+  });
+
   it('exits 2 for an invalid registry config file', async () => {
     const config = path.join(dir, 'bad.yaml');
     writeFileSync(config, 'listen: [not, an, address]\nunknownKey: 1\n');
