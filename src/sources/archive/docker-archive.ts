@@ -90,7 +90,7 @@ async function readDockerArchive(
     if (tar.has('index.json')) {
       throw invalidArchive(
         tar.display,
-        'there is no manifest.json: it holds an OCI layout (an oci-archive), not `docker save` output',
+        'there is no manifest.json: it holds an OCI layout, not `docker save` output; read it with oci-archive:',
         undefined,
         `push it as oci-archive:${tar.display}`,
       );
