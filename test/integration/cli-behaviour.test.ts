@@ -2,7 +2,7 @@
  * How the bundled CLI fails: exit codes from the table, a JSON error object under --json,
  * unwrapped messages on a stderr that is not a terminal, and a clear error for a port in use.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -100,6 +100,23 @@ describe('failures', () => {
     if (args.includes('--json'))
       expect(JSON.parse(stdout)).toMatchObject({ error: { code: 'CLI_USAGE', exit_code: 2 } });
     else expect(stdout).toBe('');
+  });
+
+  it('ends quietly with 0 when the reader closes stdout early (| head), not exit 13 with a warning', async () => {
+    const { stdout, exitCode } = await execa(
+      'bash',
+      [
+        '-c',
+        '"$0" "$1" push --help 2>"$2" | true; echo "${PIPESTATUS[0]}"',
+        process.execPath,
+        bin,
+        path.join(dir, 'err'),
+      ],
+      { reject: false, env: { NO_COLOR: '1', HOME: dir, XDG_CACHE_HOME: dir } },
+    );
+    expect(exitCode).toBe(0);
+    expect(stdout.trim()).toBe('0');
+    expect(readFileSync(path.join(dir, 'err'), 'utf8')).toBe('');
   });
 
   it('exits 2 for an invalid registry config file', async () => {
