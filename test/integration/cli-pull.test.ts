@@ -4,7 +4,7 @@
  * for; `--format oci` writes a layout skopeo reads with the same digest; errors exit with the
  * documented codes and leave no file behind.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path, { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -174,6 +174,21 @@ describe('container-package pull', () => {
     expect(readdirSync(dir)).toEqual([]);
     const pulled = await cli('pull', ref, '-o', join(dir, 'sbom.tar'));
     expect(pulled.exitCode, pulled.stderr).toBe(0);
+  });
+
+  it('refuses an output of the wrong kind before downloading: a directory for an archive, a file for oci', async () => {
+    const dir = newTempDir('pull');
+    const archive = await cli('pull', `${host}/acme/images/app:amd`, '-o', dir, '--json');
+    expect(archive.exitCode, archive.stderr).toBe(2);
+    expect(JSON.parse(archive.stdout).error).toMatchObject({ code: 'CLI_OUTPUT_EXISTS' });
+    expect(archive.stderr).toContain('is a directory');
+    const file = join(dir, 'file');
+    writeFileSync(file, 'keep');
+    const layout = await cli('pull', `${host}/acme/images/app:amd`, '-o', file, '--format', 'oci');
+    expect(layout.exitCode, layout.stderr).toBe(2);
+    expect(layout.stderr).toMatch(/^Code: CLI_OUTPUT_EXISTS$/m);
+    expect(readFileSync(file, 'utf8')).toBe('keep');
+    expect(readdirSync(dir)).toEqual(['file']);
   });
 
   it('an unknown tag exits 4 and writes nothing', async () => {
