@@ -119,6 +119,16 @@ describe('failures', () => {
     expect(readFileSync(path.join(dir, 'err'), 'utf8')).toBe('');
   });
 
+  it('a storage path that is a file is a clear config error (exit 2), not a raw EEXIST', async () => {
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, '');
+    const { stderr, exitCode } = await cli('registry', 'serve', '--listen', '127.0.0.1:0', '--storage', file);
+    expect(exitCode).toBe(2);
+    expect(stderr).toMatch(/^Code: REGISTRY_CONFIG_INVALID$/m);
+    expect(stderr).toContain(`cannot use ${file} as the storage directory: it (or a parent) is a file`);
+    expect(stderr).not.toContain('EEXIST');
+  });
+
   it('exits 2 for an invalid registry config file', async () => {
     const config = path.join(dir, 'bad.yaml');
     writeFileSync(config, 'listen: [not, an, address]\nunknownKey: 1\n');
