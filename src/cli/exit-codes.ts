@@ -100,6 +100,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, ExitCode>> = {
   REGISTRY_ADDRESS_IN_USE: ExitCode.failure,
   REGISTRY_CONFIG_INVALID: ExitCode.usage,
   REGISTRY_STORAGE_LOCKED: ExitCode.failure,
+  REGISTRY_STORAGE_MISSING: ExitCode.failure,
   REGISTRY_DIGEST_MISMATCH: ExitCode.failure,
   REGISTRY_INVALID_OPTION: ExitCode.usage,
   REGISTRY_JWKS_INVALID: ExitCode.failure,

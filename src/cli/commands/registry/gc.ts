@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { Flags } from '@oclif/core';
 import { formatBytes } from '../../../render/bytes.js';
 import { BaseCommand } from '../../base-command.js';
 import { resolveConfig } from '../../serve-registry.js';
-import { configFlags } from './shared-flags.js';
+import { configFlags, requireStorage } from './shared-flags.js';
 import { jsonOutput } from '../../../render/json.js';
 
 /** `container-package registry gc`: free the content no manifest references. */
@@ -39,12 +38,7 @@ export default class RegistryGcCommand extends BaseCommand {
     const { flags } = await this.parse(RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === undefined ? config.gc.graceMs : parseDurationFlag('--grace', flags.grace);
-    if (!existsSync(config.storage)) {
-      this.error(`no registry storage at ${config.storage}`, {
-        exit: 1,
-        suggestions: ['pass --storage DIR (the directory `registry serve` used)'],
-      });
-    }
+    requireStorage(config.storage);
     const report = await collectGarbageAt(config.storage, { dryRun: flags['dry-run'], graceMs });
     if (flags.json) {
       this.log(jsonOutput({ storage: config.storage, ...report }));
