@@ -155,7 +155,9 @@ describe('image details page', () => {
     expect(text).toContain(
       'container-package pull registry.example.com/acme/images/web:v1 --output web-v1.tar --format oci-archive',
     );
-    expect(text).toContain('skopeo copy docker://registry.example.com/acme/images/web:v1 oci-archive:web.tar');
+    expect(text).toContain(
+      'skopeo copy docker://registry.example.com/acme/images/web:v1 oci-archive:web.tar',
+    );
     expect(text).toContain('id="install-login"');
   });
 
