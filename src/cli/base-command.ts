@@ -1,16 +1,27 @@
 import { Command } from '@oclif/core';
-import { isContainerPackageError } from '../errors.js';
+import { ContainerPackageError, isContainerPackageError } from '../errors.js';
 import { printedFailure, printFailure, wantsJson } from './report-error.js';
 
 /**
  * Base of every command: prints the core's errors (stable `code`, optional `hint`) unwrapped,
  * with a JSON error object on stdout under `--json`, and exits with the documented exit code
- * (see report-error.ts). oclif's own errors (an unknown flag, a missing argument) are printed by
+ * (see report-error.ts). oclif's parse errors (an unknown flag, a missing argument, a bad flag
+ * value) become `CLI_USAGE` (exit 2), printed the same way; other oclif errors are printed by
  * oclif, except under `--json`, where they get the JSON object too.
  */
 export abstract class BaseCommand extends Command {
   protected override async catch(err: Error & { exitCode?: number }): Promise<unknown> {
     const json = wantsJson(this.argv);
+    if (isParseError(err)) {
+      const message = err.message
+        .replace(/\n?See more help with --help\s*$/, '')
+        .replace(/\s*\n\t/g, ': ')
+        .trim();
+      const usage = new ContainerPackageError('CLI_USAGE', message, {
+        hint: `see \`${[this.config.bin, this.id?.replaceAll(':', ' ')].filter(Boolean).join(' ')} --help\` for its arguments and flags`,
+      });
+      throw printedFailure(printFailure(usage, { json }));
+    }
     if (isContainerPackageError(err) || (json && !isExit(err))) {
       throw printedFailure(printFailure(err, { json }));
     }
@@ -21,4 +32,10 @@ export abstract class BaseCommand extends Command {
 /** oclif's own exit (`this.exit()`), which is no failure to report. */
 function isExit(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'EEXIT';
+}
+
+/** oclif refusing the command line (its parser, a flag's own check): an oclif error exiting 2. */
+function isParseError(error: unknown): error is Error {
+  const e = error as { oclif?: { exit?: unknown } } | null;
+  return error instanceof Error && !isContainerPackageError(error) && e?.oclif?.exit === 2;
 }

@@ -4,6 +4,8 @@
  * one file with no command directory to scan at start-up.
  */
 import { execute, settings } from '@oclif/core';
+import { printFailure } from './report-error.js';
+import { unknownCommand } from './unknown-command.js';
 import BuildkiteHookCommand from './commands/buildkite-hook.js';
 import CopyCommand from './commands/copy.js';
 import ExampleCommand from './commands/example.js';
@@ -52,5 +54,10 @@ export async function run(args: string[]): Promise<void> {
   // The CLI always runs from its bundle: never look for TypeScript sources or a TS loader (oclif
   // would, under NODE_ENV=test or development, and warn when typescript is not installed).
   settings.enableAutoTranspile = false;
+  const unknown = unknownCommand(args, Object.keys(COMMANDS));
+  if (unknown !== undefined) {
+    process.exitCode = printFailure(unknown, { json: args.includes('--json') });
+    return;
+  }
   await execute({ args, dir: import.meta.url });
 }

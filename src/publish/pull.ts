@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fetchArtifact, type RegistryClient } from '../client/index.js';
@@ -48,6 +48,7 @@ export async function pullImage(
   options: PullOptions,
 ): Promise<PullResult> {
   const format = options.format ?? 'oci-archive';
+  await checkOutput(options.output, format);
   const call = options.signal ? { signal: options.signal } : {};
   const artifact = await fetchArtifact(client, ref, call);
   const name = `${ref.registry}/${ref.repository}`;
@@ -76,6 +77,26 @@ export async function pullImage(
     throw error;
   }
   return { reference, digest: input.root.digest, format, output: options.output, size: plan.length };
+}
+
+/** Refuses, before anything is downloaded, an output of the wrong kind: a directory for an archive, a file for a layout. */
+async function checkOutput(output: string, format: PullFormat): Promise<void> {
+  const found = await stat(output).catch(() => undefined);
+  if (found === undefined) return;
+  if (format === 'oci' && !found.isDirectory()) {
+    throw new ContainerPackageError('CLI_OUTPUT_EXISTS', `${output} exists and is not a directory`, {
+      hint: 'give --output a new or empty directory for --format oci',
+    });
+  }
+  if (format !== 'oci' && found.isDirectory()) {
+    throw new ContainerPackageError(
+      'CLI_OUTPUT_EXISTS',
+      `${output} is a directory; ${format} writes a file`,
+      {
+        hint: `give --output a file path such as ${join(output, 'image.tar')}, or use --format oci for a layout directory`,
+      },
+    );
+  }
 }
 
 async function writeLayout(

@@ -127,7 +127,24 @@ export async function startRegistryService(
  */
 async function lockStorage(config: RegistryConfig): Promise<StorageLock | undefined> {
   if (config.s3 !== undefined) return undefined;
-  await mkdir(config.storage, { recursive: true });
+  await mkdir(config.storage, { recursive: true }).catch((error: unknown) => {
+    const code = (error as { code?: unknown }).code;
+    const why =
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? 'it (or a parent) is a file, not a directory'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'this user may not create or write it'
+          : undefined;
+    if (why === undefined) throw error;
+    throw new RegistryConfigError(
+      'storage',
+      `cannot use ${config.storage} as the storage directory: ${why}`,
+      {
+        hint: "give --storage (or the config's storage) a directory this user may write, or a path to create",
+        cause: error,
+      },
+    );
+  });
   return acquireStorageLock(config.storage, 'serve', {
     command: `container-package registry serve (listen ${config.listen.host}:${config.listen.port})`,
   });

@@ -84,10 +84,11 @@ export function renderFailure(failure: FailureInput, options: FailureOptions = {
   }
   const fix = fixFor(failure, WORDS[options.words ?? 'plugin']);
   if (fix.length > 0) out.push('', '**Fix**', '', ...fix);
-  // An OIDC refusal's fix replaces the error's generic hint (which would point at token scopes).
-  const oidcFixed = failure.oidc !== undefined && isRefusal(failure);
+  // A refusal's fix (401/403: OIDC policy, audience, token and user) replaces the error's generic
+  // hint, which is written for the CLI ("log in again, passing the password on stdin").
+  const refusalFixed = fix.length > 0 && isRefusal(failure);
   // Hints write commands and names as `code spans`: keep them, escape the prose around them.
-  if (failure.hint !== undefined && failure.hint !== '' && !oidcFixed)
+  if (failure.hint !== undefined && failure.hint !== '' && !refusalFixed)
     out.push('', escapeTextKeepingCode(failure.hint));
   out.push('');
   return out.join('\n');

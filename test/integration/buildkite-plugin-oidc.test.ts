@@ -141,6 +141,8 @@ describeWithTools(
 
       const [annotation] = Object.values(agent.annotations());
       expect(annotation!.body).toContain(`${host}/acme/images/app@${digest}`);
+      // The login hint names the user the plugin logged in as, not a placeholder.
+      expect(annotation!.body).toContain(`docker login ${host} -u buildkite --password-stdin`);
       expect(Object.values(agent.metaData())).toContain(digest);
 
       // Tokens were minted with the registry's audience and a 300 s lifetime, never put in argv.
@@ -172,6 +174,9 @@ describeWithTools(
       expect(pre.stderr).toContain(
         'no OIDC policy statement of acme/locked matches claims organization_slug=acme pipeline_slug=web',
       );
+      // Told once (the CLI's Error:/Code:/Hint: lines), not also by the hook before them.
+      expect(pre.stderr.split('no OIDC policy statement of acme/locked').length - 1).toBe(1);
+      expect(pre.stderr).toMatch(/^Code: CLIENT_DENIED$/m);
       expect(pre.stderr).not.toMatch(/insecure/);
       const errors = Object.values(agent.annotations()).filter((a) => a.style === 'error');
       expect(errors).toHaveLength(1);

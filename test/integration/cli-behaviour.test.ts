@@ -2,7 +2,7 @@
  * How the bundled CLI fails: exit codes from the table, a JSON error object under --json,
  * unwrapped messages on a stderr that is not a terminal, and a clear error for a port in use.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -64,6 +64,69 @@ describe('failures', () => {
     const line = stderr.split('\n').find((l) => l.startsWith('Error: '));
     expect(line).toContain(JSON.stringify(long));
     expect(stderr).toMatch(/^Code: SRC_UNKNOWN_TRANSPORT$/m);
+  });
+
+  it.each([
+    [['inspect', '127.0.0.1:9/app:v1', '--jsn'], 'Nonexistent flag: --jsn', 'inspect --help'],
+    [['inspect', '--json'], 'Missing 1 required arg', 'inspect --help'],
+    [
+      ['push', 'oci:x', '--to', '127.0.0.1:9/a:v1', '--concurrency', '0', '--json'],
+      'Parsing --concurrency: Expected',
+      'push --help',
+    ],
+    [
+      ['pull', '127.0.0.1:9/a:v1', '-o', 'x.tar', '--format', 'zip', '--json'],
+      'Expected --format=zip',
+      'pull --help',
+    ],
+    [
+      ['registry', 'token', 'create', '--registry'],
+      'Flag --registry expects a value',
+      'registry token create --help',
+    ],
+    [['pushh', 'x'], 'unknown command "pushh"', 'did you mean "push"?'],
+    [
+      ['registry', 'tokn', 'list', '--json'],
+      'unknown command "registry tokn"',
+      'did you mean "registry token"?',
+    ],
+  ])('a bad command line %j is CLI_USAGE, exit 2, printed unwrapped', async (args, message, hint) => {
+    const { stdout, stderr, exitCode } = await cli(...args);
+    expect(exitCode).toBe(2);
+    expect(stderr).not.toContain('›');
+    expect(stderr).toMatch(/^Code: CLI_USAGE$/m);
+    expect(stderr.split('\n').find((l) => l.startsWith('Error: '))).toContain(message);
+    expect(stderr.split('\n').find((l) => l.startsWith('Hint: '))).toContain(hint);
+    if (args.includes('--json'))
+      expect(JSON.parse(stdout)).toMatchObject({ error: { code: 'CLI_USAGE', exit_code: 2 } });
+    else expect(stdout).toBe('');
+  });
+
+  it('ends quietly with 0 when the reader closes stdout early (| head), not exit 13 with a warning', async () => {
+    const { stdout, exitCode } = await execa(
+      'bash',
+      [
+        '-c',
+        '"$0" "$1" push --help 2>"$2" | true; echo "${PIPESTATUS[0]}"',
+        process.execPath,
+        bin,
+        path.join(dir, 'err'),
+      ],
+      { reject: false, env: { NO_COLOR: '1', HOME: dir, XDG_CACHE_HOME: dir } },
+    );
+    expect(exitCode).toBe(0);
+    expect(stdout.trim()).toBe('0');
+    expect(readFileSync(path.join(dir, 'err'), 'utf8')).toBe('');
+  });
+
+  it('a storage path that is a file is a clear config error (exit 2), not a raw EEXIST', async () => {
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, '');
+    const { stderr, exitCode } = await cli('registry', 'serve', '--listen', '127.0.0.1:0', '--storage', file);
+    expect(exitCode).toBe(2);
+    expect(stderr).toMatch(/^Code: REGISTRY_CONFIG_INVALID$/m);
+    expect(stderr).toContain(`cannot use ${file} as the storage directory: it (or a parent) is a file`);
+    expect(stderr).not.toContain('EEXIST');
   });
 
   it('exits 2 for an invalid registry config file', async () => {

@@ -4,7 +4,7 @@
  * for; `--format oci` writes a layout skopeo reads with the same digest; errors exit with the
  * documented codes and leave no file behind.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path, { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -15,9 +15,13 @@ import { newTempDir } from '../support/temp-dir.js';
 import { itWithTools } from '../support/tools.js';
 import { pushGzipImage } from './gzip-image.js';
 import {
+  OCI_EMPTY,
   OCI_INDEX,
   OCI_MANIFEST,
+  descriptorOf,
   digestOf,
+  imageManifest,
+  pushBlob,
   send,
   startRegistry,
   type TestRegistry,
@@ -142,6 +146,49 @@ describe('container-package pull', () => {
       `docker://${host}/acme/images/back:amd`,
     ]);
     expect(await manifestDigest(reg.url, 'acme/images/back', 'amd')).toBe(amd.digest);
+  });
+
+  it('refuses a docker-archive of an artifact (exit 2, nothing written) and pulls its oci-archive', async () => {
+    const empty = Buffer.from('{}');
+    const sbom = Buffer.from('{"spdxVersion":"SPDX-2.3"}');
+    await pushBlob(reg.url, 'acme/images/app', empty);
+    await pushBlob(reg.url, 'acme/images/app', sbom);
+    const manifest = imageManifest(
+      descriptorOf(OCI_EMPTY, empty),
+      [descriptorOf('application/spdx+json', sbom)],
+      {
+        artifactType: 'application/spdx+json',
+      },
+    );
+    await send(reg.url, 'PUT', '/v2/acme/images/app/manifests/sbom', {
+      headers: { 'Content-Type': OCI_MANIFEST },
+      body: manifest,
+    });
+    const dir = newTempDir('pull');
+    const ref = `${host}/acme/images/app:sbom`;
+    const refused = await cli('pull', ref, '-o', join(dir, 'x.tar'), '--format', 'docker-archive', '--json');
+    expect(refused.exitCode, refused.stderr).toBe(2);
+    expect(JSON.parse(refused.stdout).error).toMatchObject({ code: 'OCI_NOT_AN_IMAGE' });
+    expect(refused.stderr).toContain('application/spdx+json');
+    expect(refused.stderr).toContain('oci-archive');
+    expect(readdirSync(dir)).toEqual([]);
+    const pulled = await cli('pull', ref, '-o', join(dir, 'sbom.tar'));
+    expect(pulled.exitCode, pulled.stderr).toBe(0);
+  });
+
+  it('refuses an output of the wrong kind before downloading: a directory for an archive, a file for oci', async () => {
+    const dir = newTempDir('pull');
+    const archive = await cli('pull', `${host}/acme/images/app:amd`, '-o', dir, '--json');
+    expect(archive.exitCode, archive.stderr).toBe(2);
+    expect(JSON.parse(archive.stdout).error).toMatchObject({ code: 'CLI_OUTPUT_EXISTS' });
+    expect(archive.stderr).toContain('is a directory');
+    const file = join(dir, 'file');
+    writeFileSync(file, 'keep');
+    const layout = await cli('pull', `${host}/acme/images/app:amd`, '-o', file, '--format', 'oci');
+    expect(layout.exitCode, layout.stderr).toBe(2);
+    expect(layout.stderr).toMatch(/^Code: CLI_OUTPUT_EXISTS$/m);
+    expect(readFileSync(file, 'utf8')).toBe('keep');
+    expect(readdirSync(dir)).toEqual(['file']);
   });
 
   it('an unknown tag exits 4 and writes nothing', async () => {

@@ -75,6 +75,16 @@ describe('bin/container-package (bundled CLI)', () => {
     expect(tags[1]).toBe('sha-0123456');
   });
 
+  it('a placeholder without a value names the flag that gives it, not a library option', async () => {
+    const { stderr, exitCode } = await cli('tag', '{{branch}}-{{build.number}}', '--build-number', '42');
+    expect(exitCode).toBe(2);
+    expect(stderr).toMatch(/^Code: REF_TEMPLATE_MISSING_VALUE$/m);
+    expect(stderr).toMatch(/^Hint: give it with --branch, or drop \{\{branch\}\} from the template$/m);
+    expect(stderr).not.toContain("missing: 'skip'");
+    const noFlag = await cli('tag', 'x-{{job.id}}');
+    expect(noFlag.stderr).toContain('the CLI has no flag for {{job.id}}');
+  });
+
   it('refuses an old Node.js with a clear message', async () => {
     const { stderr, exitCode } = await execa(
       process.execPath,

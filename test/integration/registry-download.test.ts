@@ -61,9 +61,10 @@ describe('packages API in open mode', () => {
     expect(body.packages.map((p) => [p.name, p.tags, p.downloads])).toEqual([['app', 2, 3]]);
     const one = await send(reg.url, 'GET', api('team/packages/app'));
     const tags = one.json<{ tags: { tag: string; downloads: number }[] }>().tags;
+    // Newest first: `latest` was pushed after `42`.
     expect(tags.map((t) => [t.tag, t.downloads])).toEqual([
-      ['42', 2],
       ['latest', 0],
+      ['42', 2],
     ]);
     expect((await send(reg.url, 'GET', api('team/packages/gone'))).status).toBe(404);
     await pushImage(reg.url, 'alpine', '3', 7);

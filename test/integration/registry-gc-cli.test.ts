@@ -3,6 +3,7 @@
  * serving: a dry run reports what would be freed and changes nothing; the default grace period
  * keeps fresh garbage; `--grace 0s` frees it while the kept image still pulls and fsck stays clean.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTempDir } from '../support/temp-dir.js';
@@ -78,5 +79,13 @@ describe('registry gc', () => {
     const missing = await cli(['registry', 'gc', '--storage', join(newTempDir('none'), 'absent')]);
     expect(missing.exitCode).toBe(1);
     expect(missing.stderr).toContain('no registry storage at');
+    expect(missing.stderr).toMatch(/^Code: REGISTRY_STORAGE_MISSING$/m);
+    // A file where the storage should be: the same refusal, not a raw EEXIST from mkdir.
+    const file = join(newTempDir('file'), 'storage');
+    writeFileSync(file, '');
+    const notDir = await cli(['registry', 'gc', '--storage', file, '--json']);
+    expect(notDir.exitCode).toBe(1);
+    expect(JSON.parse(notDir.stdout).error).toMatchObject({ code: 'REGISTRY_STORAGE_MISSING' });
+    expect(notDir.stderr).toContain('it is a file, not a directory');
   });
 });

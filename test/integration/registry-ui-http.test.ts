@@ -13,6 +13,7 @@ import {
   descriptorOf,
   imageManifest,
   OCI_CONFIG,
+  OCI_EMPTY,
   OCI_MANIFEST,
   pushBlob,
   pushImage,
@@ -133,6 +134,73 @@ describe('open registry pages', () => {
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);
   });
+
+  test('an empty group to push to is its page, not a missing image', async () => {
+    const empty = await send(server.url, 'GET', '/ui/other/images');
+    expect(empty.status).toBe(200);
+    const text = empty.body.toString();
+    expect(text).toContain('No images yet');
+    expect(text).not.toContain('no image images');
+    expect(text).toContain(`docker push ${new URL(server.url).host}/other/images/package-name:tag`);
+    expect((await send(server.url, 'GET', '/ui/other/images?tag=v1')).status).toBe(404);
+  });
+
+  test('browsers get the bundled icon at /favicon.ico and from the pages', async () => {
+    const icon = await send(server.url, 'GET', '/favicon.ico');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/x-icon');
+    expect(icon.body.subarray(0, 4).equals(Buffer.from([0, 0, 1, 0]))).toBe(true);
+    const linked = /<link rel="icon" href="(\/ui\/-\/assets\/icon-[0-9a-f]{12}\.ico)"/.exec(
+      (await send(server.url, 'GET', '/ui/')).body.toString(),
+    )![1]!;
+    expect((await send(server.url, 'GET', linked)).body.equals(icon.body)).toBe(true);
+  });
+
+  test('tags are listed newest first, on the list and in the chooser', async () => {
+    for (const tag of ['alpha', 'zeta', 'mid']) {
+      await pushImage(server.url, 'acme/images/order', tag, 4);
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    const order = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]);
+    const list = (await send(server.url, 'GET', '/ui/acme/images')).body.toString();
+    const row = list.slice(list.indexOf('href="/ui/acme/images/order"'));
+    expect(order(row.slice(0, row.indexOf('</tr>')), /<span class="tag">([^<]+)<\/span>/g)).toEqual([
+      'mid',
+      'zeta',
+      'alpha',
+    ]);
+    const page = (await send(server.url, 'GET', '/ui/acme/images/order')).body.toString();
+    expect(order(page, /<option value="([^"]+)"/g)).toEqual(['mid', 'zeta', 'alpha']);
+  });
+
+  test("an artifact's page shows pulls that work for it, not docker pull", async () => {
+    const empty = Buffer.from('{}');
+    const sbom = Buffer.from('{"spdxVersion":"SPDX-2.3"}');
+    await pushBlob(server.url, 'acme/images/sbom', empty);
+    await pushBlob(server.url, 'acme/images/sbom', sbom);
+    const manifest = imageManifest(
+      descriptorOf(OCI_EMPTY, empty),
+      [descriptorOf('application/spdx+json', sbom)],
+      {
+        artifactType: 'application/spdx+json',
+      },
+    );
+    const put = await send(server.url, 'PUT', '/v2/acme/images/sbom/manifests/v1', {
+      headers: { 'Content-Type': OCI_MANIFEST },
+      body: manifest,
+    });
+    expect(put.status).toBe(201);
+    const host = new URL(server.url).host;
+    const text = (await send(server.url, 'GET', '/ui/acme/images/sbom')).body.toString();
+    expect(text).not.toContain(`docker pull ${host}`);
+    expect(text).toContain('application/spdx+json');
+    expect(text).toContain(
+      `container-package pull ${host}/acme/images/sbom:v1 --output sbom-v1.tar --format oci-archive`,
+    );
+    expect((await send(server.url, 'GET', '/ui/acme/images/web')).body.toString()).toContain(
+      `docker pull ${host}/acme/images/web:v1`,
+    );
+  });
 });
 
 describe('sign-in to a private registry', () => {
@@ -186,6 +254,10 @@ describe('sign-in to a private registry', () => {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
       body: form(fields),
     });
+
+  test('the icon needs no sign-in', async () => {
+    expect((await send(server.url, 'GET', '/favicon.ico')).status).toBe(200);
+  });
 
   test('anonymous visitors get the sign-in form with 401, and the private registry is not listed', async () => {
     const page = await send(server.url, 'GET', '/ui/acme/images/web');

@@ -12,7 +12,8 @@ export default class PullCommand extends BaseCommand {
     'Needs no container engine. The archive is deterministic: the same image gives the same bytes, the ' +
     "same as the bundled registry's Download for --format oci-archive. Load it with `docker load -i PATH` " +
     '(docker-archive) or `skopeo copy oci-archive:PATH …`. An index is kept whole in oci-archive and oci; ' +
-    'docker-archive takes one platform (--platform, default the first). Credentials come from the docker config.';
+    'docker-archive takes one platform (--platform, default the first) and only a container image: an ' +
+    'artifact (an SBOM, a signature) is pulled as oci-archive or oci. Credentials come from the docker config.';
 
   static override examples = [
     '<%= config.bin %> pull packages.buildkite.com/acme/images/app:42 --output app.tar',

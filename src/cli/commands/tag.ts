@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { renderTagTemplate, type TagContext } from '../../reference/index.js';
+import { renderTagTemplate, TagTemplateError, type TagContext } from '../../reference/index.js';
 import { BaseCommand } from '../base-command.js';
 
 /** `container-package tag TEMPLATE...`: render tag templates into valid image tags. */
@@ -42,7 +42,40 @@ export default class TagCommand extends BaseCommand {
       ...(flags.pipeline !== undefined && { pipeline: flags.pipeline }),
       date: new Date(),
     };
-    const tags = (argv as string[]).map((template) => renderTagTemplate(template, context));
+    const tags = (argv as string[]).map((template) => render(template, context));
     this.log(flags.json ? JSON.stringify(tags) : tags.join('\n'));
+  }
+}
+
+/** The flag that gives each placeholder its value (`{{build.id}}` and `{{job.id}}` have none). */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  branch: '--branch',
+  build: '--build-number',
+  'build.number': '--build-number',
+  commit: '--commit',
+  'commit.short': '--commit',
+  tag: '--git-tag',
+  pipeline: '--pipeline',
+};
+
+/** Renders `template`; a placeholder without a value names the flag that gives it one. */
+function render(template: string, context: TagContext): string {
+  try {
+    return renderTagTemplate(template, context);
+  } catch (error) {
+    if (!(error instanceof TagTemplateError) || error.code !== 'REF_TEMPLATE_MISSING_VALUE') throw error;
+    const flag = FLAG_OF[error.placeholder];
+    throw new TagTemplateError(
+      error.code,
+      `{{${error.placeholder}}} in tag template ${JSON.stringify(template)} has no value`,
+      {
+        template,
+        placeholder: error.placeholder,
+        hint:
+          flag === undefined
+            ? `the CLI has no flag for {{${error.placeholder}}}: drop it from the template`
+            : `give it with ${flag}, or drop {{${error.placeholder}}} from the template`,
+      },
+    );
   }
 }

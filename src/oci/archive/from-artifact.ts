@@ -3,6 +3,7 @@ import type { Descriptor } from '../descriptor.js';
 import { OciFormatError } from '../errors.js';
 import type { Artifact, BlobSource, ImageArtifact } from '../image.js';
 import { parseManifest } from '../manifest.js';
+import { isImageConfigMediaType } from '../media-types.js';
 import type { ArchiveBlob, ArchiveFormat, ArchiveInput, OpenArchiveBlob } from './image-archive.js';
 
 /** Names an archive gives its image. */
@@ -17,7 +18,9 @@ export interface ArchiveNames {
  * The archive input of an artifact read from a registry (or any source), and how to open its
  * blobs. oci-archive keeps an index whole; docker-archive takes one image of it: `platform`
  * (`linux/arm64`), by default the first that is not an attestation (`unknown/unknown`). The same
- * image and names give the same input as the registry's Download, so the same bytes.
+ * image and names give the same input as the registry's Download, so the same bytes. An artifact
+ * (a manifest whose config is no image config, such as an SBOM) has no docker-archive, since
+ * `docker load` cannot read it: `OCI_NOT_AN_IMAGE`.
  */
 export function archiveOfArtifact(
   artifact: Artifact,
@@ -27,6 +30,7 @@ export function archiveOfArtifact(
 ): { input: ArchiveInput; open: OpenArchiveBlob } {
   const root =
     format === 'docker-archive' && artifact.kind === 'index' ? pickImage(artifact, platform) : artifact;
+  if (format === 'docker-archive' && root.kind === 'image') refuseArtifact(root);
   const sources = new Map<string, BlobSource | Uint8Array>();
   const visit = (a: Artifact): void => {
     sources.set(a.digest, a.bytes);
@@ -87,4 +91,21 @@ function pickImage(index: Extract<Artifact, { kind: 'index' }>, platform: string
     );
   }
   return found.child;
+}
+
+function refuseArtifact(image: ImageArtifact): void {
+  const configType = image.config.descriptor.mediaType;
+  if (isImageConfigMediaType(configType)) return;
+  let type: string = configType;
+  try {
+    const { manifest } = parseManifest(image.bytes, image.mediaType);
+    if ('artifactType' in manifest && typeof manifest.artifactType === 'string') type = manifest.artifactType;
+  } catch {
+    // The config media type names it well enough.
+  }
+  throw new OciFormatError(
+    'OCI_NOT_AN_IMAGE',
+    `${image.digest} is an artifact (${type}), not a container image: docker load cannot read a docker-archive of it`,
+    { hint: 'use --format oci-archive (or --format oci) to keep it as it is stored' },
+  );
 }

@@ -1,4 +1,4 @@
-import { isIndex } from '../../oci/index.js';
+import { isImageConfigMediaType, isIndex, type Manifest } from '../../oci/index.js';
 import type { Store } from '../storage/store.js';
 import { aboutOf, labelsOf } from './about.js';
 import { checksumsOf } from './checksums.js';
@@ -61,6 +61,7 @@ export async function describeImage(store: Store, input: DescribeInput): Promise
       ...(found === undefined ? {} : { repository: found }),
     });
   }
+  const artifactType = artifactTypeOf(manifest);
   const tagged = resolved.tag === null ? undefined : summary.tags.find((t) => t.tag === resolved.tag);
   const blobs = await contentOf(store, repository, stored.digest, stored.size, 0);
   let size = 0;
@@ -74,6 +75,8 @@ export async function describeImage(store: Store, input: DescribeInput): Promise
     tags: summary.tags,
     digest: stored.digest,
     media_type: stored.mediaType,
+    artifact: artifactType !== null,
+    artifact_type: artifactType,
     manifest_size: stored.size,
     manifest_checksums: checksumsOf(stored.bytes),
     platforms,
@@ -84,4 +87,13 @@ export async function describeImage(store: Store, input: DescribeInput): Promise
     dependencies,
     total_files: input.totalFiles,
   };
+}
+
+/** What kind of artifact `manifest` is, or null for a container image (or an index of images). */
+function artifactTypeOf(manifest: Manifest | undefined): string | null {
+  if (manifest === undefined) return null;
+  const declared = 'artifactType' in manifest ? manifest.artifactType : undefined;
+  if (isIndex(manifest)) return declared ?? null;
+  if (isImageConfigMediaType(manifest.config.mediaType)) return null;
+  return declared ?? manifest.config.mediaType;
 }

@@ -60,6 +60,7 @@ export async function summarizePackage(
     });
   }
   if (summaries.length === 0) return undefined;
+  summaries.sort(newestFirst);
   const pushed = summaries
     .map((t) => t.pushed_at)
     .filter((t): t is string => t !== null)
@@ -77,6 +78,13 @@ export async function summarizePackage(
     size: sum(all),
     tags: summaries,
   };
+}
+
+/** Tags pushed last first; those pushed before statistics were kept last; then by name. */
+function newestFirst(a: TagSummary, b: TagSummary): number {
+  const [x, y] = [a.pushed_at ?? '', b.pushed_at ?? ''];
+  if (x !== y) return x > y ? -1 : 1;
+  return a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0;
 }
 
 /** Digest → size of a manifest and everything it references (index children two levels deep). */

@@ -93,6 +93,14 @@ export interface ImageDetails {
   readonly tags: readonly TagSummary[];
   readonly digest: string;
   readonly media_type: string;
+  /**
+   * True for an artifact rather than a container image: a manifest whose config is no image config
+   * (an SBOM, a signature), or an index that declares an `artifactType`. `docker pull` and
+   * `docker load` cannot take it; `container-package pull`, oras and skopeo can.
+   */
+  readonly artifact: boolean;
+  /** The artifact's type (`artifactType`, else its config media type); null for an image. */
+  readonly artifact_type: string | null;
   readonly manifest_size: number;
   /** Of the manifest bytes as stored (its sha256 is the digest). */
   readonly manifest_checksums: Checksums;

@@ -34,21 +34,31 @@ export async function showRegistries(ui: UiContext): Promise<void> {
 export async function showPlace(ui: UiContext, rest: string): Promise<void> {
   const place = await resolve(ui, rest);
   if (place.kind === 'none') throw apiError('NAME_UNKNOWN', { message: `no registry ${rest}` });
-  const target: SnippetTarget = { host: ui.host, registry: place.registry, auth: ui.page.canSignIn };
   const here = `${ui.req.url ?? '/ui/'}`.split('#')[0]!;
   const crumbs = [html`<a href="/ui/">Registries</a>`];
   if (place.kind === 'registry') {
-    const listing = await ui.options.packages.listImages(ui.viewer, place.registry);
-    noteViewer(ui);
-    const body = registryBody(listing, target, ui.query.has('publish'));
-    const title = place.registry === '' ? '(no group)' : place.registry;
-    sendPage(ui.res, ui.method, 200, layout({ title, viewer: ui.page, here, crumbs, body }));
+    await showRegistry(ui, place.registry, here, crumbs);
     return;
   }
   const { registry, image } = place;
+  const target: SnippetTarget = { host: ui.host, registry, auth: ui.page.canSignIn };
   const ref = refOf(ui.query);
   const service = ui.options.packages;
-  const details = await service.details(ui.viewer, registry, image, ref);
+  let details;
+  try {
+    details = await service.details(ui.viewer, registry, image, ref);
+  } catch (error) {
+    // Open mode, nothing pushed under `acme/images` yet: that is an empty group to push to (the
+    // name the docs use), not a missing image `images` of group `acme`.
+    const emptyGroup =
+      !ui.page.canSignIn &&
+      rest.split('/').length === 2 &&
+      isRegistryApiError(error) &&
+      error.apiCode === 'NAME_UNKNOWN';
+    if (!emptyGroup || ref.tag !== undefined || ref.digest !== undefined) throw error;
+    await showRegistry(ui, rest, here, crumbs);
+    return;
+  }
   noteViewer(ui);
   const shown: ImageRef = details.tag !== null ? { tag: details.tag } : { digest: details.digest };
   const tab = TABS.find((t) => t === ui.query.get('tab')) ?? 'installation';
@@ -110,6 +120,20 @@ export async function showPlace(ui: UiContext, rest: string): Promise<void> {
     200,
     layout({ title: `${image} · ${registry}`, viewer: ui.page, here, crumbs, body }),
   );
+}
+
+async function showRegistry(
+  ui: UiContext,
+  registry: string,
+  here: string,
+  crumbs: ReturnType<typeof html>[],
+): Promise<void> {
+  const target: SnippetTarget = { host: ui.host, registry, auth: ui.page.canSignIn };
+  const listing = await ui.options.packages.listImages(ui.viewer, registry);
+  noteViewer(ui);
+  const body = registryBody(listing, target, ui.query.has('publish'));
+  const title = registry === '' ? '(no group)' : registry;
+  sendPage(ui.res, ui.method, 200, layout({ title, viewer: ui.page, here, crumbs, body }));
 }
 
 /** `/ui/-/download/REST?tag=…&format=…`: the Download button, with the session's rights. */

@@ -2,7 +2,7 @@ import { apiError, isRegistryApiError, type RegistryApiError } from '../errors.j
 import type { RequestContext } from '../http/context.js';
 import { noteRequest } from '../request-info.js';
 import { signIn, signOut, showSignIn } from './account.js';
-import { findAsset } from './assets.js';
+import { ASSETS, findAsset } from './assets.js';
 import { download, showPlace, showRegistries } from './browse.js';
 import { message } from './components.js';
 import { uiContext, type UiContext, type UiState } from './context.js';
@@ -46,6 +46,8 @@ export async function handleUi(ctx: RequestContext, path: string, state: UiState
         return true;
       case 'asset':
         return sendAsset(ui, route.file);
+      case 'favicon':
+        return sendAsset(ui, ASSETS.icon.file, 'public, max-age=86400');
       case 'sign-in':
         await signIn(ui);
         return true;
@@ -83,7 +85,7 @@ function notFound(path: string): RegistryApiError {
   return apiError('NAME_UNKNOWN', { status: 404, message: `There is no page at ${path.slice(0, 200)}.` });
 }
 
-function sendAsset(ui: UiContext, file: string): boolean {
+function sendAsset(ui: UiContext, file: string, cache = 'public, max-age=31536000, immutable'): boolean {
   const asset = findAsset(file);
   if (asset === undefined) {
     noteRequest(ui.req, { reason: 'NAME_UNKNOWN' });
@@ -92,7 +94,7 @@ function sendAsset(ui: UiContext, file: string): boolean {
   }
   ui.res.statusCode = 200;
   setPageHeaders(ui.res);
-  ui.res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  ui.res.setHeader('Cache-Control', cache);
   ui.res.setHeader('Content-Type', asset.contentType);
   ui.res.setHeader('Content-Length', asset.body.length);
   ui.res.end(ui.method === 'HEAD' ? undefined : asset.body);

@@ -40,6 +40,7 @@ export function layout(parts: PageParts): string {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${parts.title} · Packages</title>
+        <link rel="icon" href="${assetPath(ASSETS.icon)}" />
         <link rel="stylesheet" href="${assetPath(ASSETS.style)}" />
         <script src="${assetPath(ASSETS.script)}" defer></script>
       </head>

@@ -7,6 +7,8 @@ export type UiRoute =
   | { readonly kind: 'root' }
   | { readonly kind: 'registries' }
   | { readonly kind: 'asset'; readonly file: string }
+  /** `/favicon.ico`, where browsers look for an icon without being told. */
+  | { readonly kind: 'favicon' }
   | { readonly kind: 'sign-in' }
   | { readonly kind: 'sign-out' }
   | { readonly kind: 'download'; readonly rest: string }
@@ -18,15 +20,16 @@ export const UI_METHODS: Readonly<Record<UiRoute['kind'], readonly string[]>> = 
   root: ['GET', 'HEAD'],
   registries: ['GET', 'HEAD'],
   asset: ['GET', 'HEAD'],
+  favicon: ['GET', 'HEAD'],
   'sign-in': ['GET', 'HEAD', 'POST'],
   'sign-out': ['POST'],
   download: ['GET', 'HEAD'],
   browse: ['GET', 'HEAD'],
 };
 
-/** Whether `path` belongs to the pages (`/`, `/ui` and everything under `/ui/`). */
+/** Whether `path` belongs to the pages (`/`, `/favicon.ico`, `/ui` and everything under `/ui/`). */
 export function isUiPath(path: string): boolean {
-  return path === '/' || path === '/ui' || path.startsWith('/ui/');
+  return path === '/' || path === '/favicon.ico' || path === '/ui' || path.startsWith('/ui/');
 }
 
 /** The page of a raw path under `/ui/`, or undefined. */
@@ -34,7 +37,8 @@ export function matchUiRoute(path: string): UiRoute | undefined {
   if (path.length > 2048) return undefined;
   if (path === '/' || path === '/ui') return { kind: 'root' };
   if (path === '/ui/') return { kind: 'registries' };
-  const asset = /^\/ui\/-\/assets\/([a-z0-9-]+\.(?:css|js|svg))$/.exec(path);
+  if (path === '/favicon.ico') return { kind: 'favicon' };
+  const asset = /^\/ui\/-\/assets\/([a-z0-9-]+\.(?:css|js|svg|ico))$/.exec(path);
   if (asset !== null) return { kind: 'asset', file: asset[1]! };
   if (path === '/ui/-/sign-in') return { kind: 'sign-in' };
   if (path === '/ui/-/sign-out') return { kind: 'sign-out' };

@@ -55,6 +55,32 @@ export function pullCommand(
   return `docker pull ${registryRef(target)}/${image}${suffix}`;
 }
 
+/**
+ * What pulls an artifact (an SBOM, a signature: no container image, so no `docker pull`): this
+ * project's CLI writes it as an OCI archive, `IMAGE-TAG.tar` in the current directory.
+ */
+export function artifactPullCommand(
+  target: SnippetTarget,
+  image: string,
+  ref: { tag?: string; digest?: string },
+): string {
+  const suffix = ref.tag !== undefined ? `:${ref.tag}` : `@${ref.digest ?? ''}`;
+  const base = image.slice(image.lastIndexOf('/') + 1);
+  const file = ref.tag !== undefined ? `${base}-${ref.tag}.tar` : `${base}.tar`;
+  return `container-package pull ${registryRef(target)}/${image}${suffix} --output ${file} --format oci-archive`;
+}
+
+/** The same with skopeo, into an OCI archive. */
+export function artifactSkopeoCommand(
+  target: SnippetTarget,
+  image: string,
+  ref: { tag?: string; digest?: string },
+): string {
+  const suffix = ref.tag !== undefined ? `:${ref.tag}` : `@${ref.digest ?? ''}`;
+  const base = image.slice(image.lastIndexOf('/') + 1);
+  return `skopeo copy docker://${registryRef(target)}/${image}${suffix} oci-archive:${base}.tar`;
+}
+
 /** The same publish step in a Buildkite pipeline, with this plugin. */
 export function pipelineStep(target: SnippetTarget): string {
   const registry = target.auth

@@ -87,10 +87,17 @@ async function readDockerArchive(
   options: DockerArchiveOptions,
 ): Promise<ImageArtifact> {
   if (!tar.has('manifest.json')) {
-    const oci = tar.has('index.json') ? ' It holds an OCI layout: read it with oci-archive:.' : '';
+    if (tar.has('index.json')) {
+      throw invalidArchive(
+        tar.display,
+        'there is no manifest.json: it holds an OCI layout, not `docker save` output; read it with oci-archive:',
+        undefined,
+        `push it as oci-archive:${tar.display}`,
+      );
+    }
     throw invalidArchive(
       tar.display,
-      `there is no manifest.json (docker save from Docker 1.10 or later writes one).${oci}`,
+      'there is no manifest.json (docker save from Docker 1.10 or later writes one)',
     );
   }
   const where = tar.where('manifest.json');

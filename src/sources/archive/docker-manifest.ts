@@ -170,10 +170,15 @@ export function schema2Manifest(
 }
 
 /** A `SRC_INVALID_ARCHIVE` error about `where`. */
-export function invalidArchive(where: string, reason: string, cause?: unknown): SourceError {
+export function invalidArchive(
+  where: string,
+  reason: string,
+  cause?: unknown,
+  hint = 'Export the image again with `docker save` (or `skopeo copy ... docker-archive:FILE`).',
+): SourceError {
   return new SourceError('SRC_INVALID_ARCHIVE', `invalid docker archive: ${where}: ${reason}`, {
     path: where,
-    hint: 'Export the image again with `docker save` (or `skopeo copy ... docker-archive:FILE`).',
+    hint,
     cause,
   });
 }

@@ -33,7 +33,22 @@ describe('renderFailure', () => {
     expect(out).toContain('    organization_slug: acme');
     expect(out).toContain('    pipeline_slug: web');
     expect(out.find((line) => line.startsWith('- **Token**'))).toContain('the login user is `buildkite`');
-    expect(out).toContain('Check the OIDC policy\\.');
+    // The fix replaces the error's own hint, which is written for the CLI.
+    expect(out).not.toContain('Check the OIDC policy\\.');
+  });
+
+  test("a generic 401's fix is not followed by the CLI's hint (log in again, passing the password on stdin)", () => {
+    const body = renderFailure({
+      code: 'CLIENT_UNAUTHORIZED',
+      status: 401,
+      message: 'GET /token: 401',
+      registry: ghcr,
+      hint: 'check the credentials for ghcr.io (log in again, passing the password on stdin)',
+    });
+    expect(body).toContain('The registry refused the credentials (401).');
+    expect(body).not.toContain('passing the password on stdin');
+    const other = renderFailure({ code: 'SRC_INVALID_ARCHIVE', message: 'x', hint: 'Export it again.' });
+    expect(other).toContain('Export it again\\.');
   });
 
   test('403 on Buildkite Packages: the write_packages scope and the Write Packages token scope', () => {

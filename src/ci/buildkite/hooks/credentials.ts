@@ -47,7 +47,10 @@ export function publishTarget(planned: PlannedRegistry): RegistryTarget {
     };
   }
   const resolved = resolveTarget(target.prefix, audience ? { audience } : {});
-  return username === undefined ? resolved : { ...resolved, username };
+  // An OIDC login is always as `buildkite` (a Packages-compatible registry on its own host):
+  // the hint shows that, not a `USERNAME` placeholder.
+  const user = username ?? (planned.auth.method === 'oidc' ? BUILDKITE_USERNAME : undefined);
+  return user === undefined ? resolved : { ...resolved, username: user };
 }
 
 /** Credentials for `planned`, or undefined for `docker-config` and `none` (the docker config decides). */

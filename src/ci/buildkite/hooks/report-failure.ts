@@ -1,6 +1,6 @@
 /**
- * A failed push or login, told twice: in the job log (message and hint) and in an error
- * annotation with the cause and the fix (an OIDC token refused: the claims that did not match the
+ * A failed push or login, told twice: in the job log (which step failed; the CLI then prints the
+ * error's message, code and hint once) and in an error annotation with the cause and the fix (an OIDC token refused: the claims that did not match the
  * registry's policy and a statement that would; a token: its scopes; a missing source: how to
  * build it), replacing the step's annotation.
  */
@@ -24,8 +24,10 @@ export async function reportFailure(
 ): Promise<void> {
   const coded = isContainerPackageError(error);
   const message = error instanceof Error ? error.message : String(error);
-  context.log(`container-package: ${stage} failed: ${message}`);
-  if (coded && error.hint) context.log(`container-package: ${error.hint}`);
+  // The message and hint follow as the CLI's `Error:`/`Code:`/`Hint:` lines: not repeated here.
+  context.log(
+    `container-package: ${stage} failed${plan.summary ? ' (the build annotation has the cause and the fix)' : ''}`,
+  );
   if (!plan.summary) return;
   const status = (error as { status?: unknown }).status;
   const where = error as PublishFailureContext;

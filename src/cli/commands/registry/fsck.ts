@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../base-command.js';
 import { resolveConfig } from '../../serve-registry.js';
-import { configFlags } from './shared-flags.js';
+import { configFlags, requireStorage } from './shared-flags.js';
 import { jsonOutput } from '../../../render/json.js';
 
 /** `container-package registry fsck`: verify every blob and link of a registry's storage. */
@@ -28,14 +27,7 @@ export default class RegistryFsckCommand extends BaseCommand {
     const { describeStorage, openStore } = await import('../../../registry/index.js');
     const { flags } = await this.parse(RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-    if (config.s3 === undefined && !existsSync(config.storage)) {
-      this.error(`no registry storage at ${config.storage}`, {
-        exit: 1,
-        suggestions: [
-          'pass --storage DIR (the directory `registry serve` used), or --config with storage: s3:',
-        ],
-      });
-    }
+    if (config.s3 === undefined) requireStorage(config.storage);
     const store = await openStore(config);
     await store.init();
     const report = await store.fsck();

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { Flags } from '@oclif/core';
 import { formatBytes } from '../../../render/bytes.js';
 import { BaseCommand } from '../../base-command.js';
 import { resolveConfig } from '../../serve-registry.js';
-import { configFlags } from './shared-flags.js';
+import { configFlags, requireStorage } from './shared-flags.js';
 import { jsonOutput } from '../../../render/json.js';
 
 /** `container-package registry gc`: free the content no manifest references. */
@@ -40,14 +39,7 @@ export default class RegistryGcCommand extends BaseCommand {
     const { flags } = await this.parse(RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === undefined ? config.gc.graceMs : parseDurationFlag('--grace', flags.grace);
-    if (config.s3 === undefined && !existsSync(config.storage)) {
-      this.error(`no registry storage at ${config.storage}`, {
-        exit: 1,
-        suggestions: [
-          'pass --storage DIR (the directory `registry serve` used), or --config with storage: s3:',
-        ],
-      });
-    }
+    if (config.s3 === undefined) requireStorage(config.storage);
     const store = await openStore(config);
     await store.init();
     const report = await collectGarbageAt(store, { dryRun: flags['dry-run'], graceMs });

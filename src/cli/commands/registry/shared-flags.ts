@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs';
 import { Flags } from '@oclif/core';
+import { ContainerPackageError } from '../../../errors.js';
 import type { RegistryConfig } from '../../../registry/index.js';
 import { resolveConfig } from '../../serve-registry.js';
 
@@ -35,4 +37,20 @@ export async function resolveTokensFile(flags: {
   const config = await resolveConfig({ config: flags.config, storage: flags.storage });
   const { tokensFileOf } = await import('../../../registry/index.js');
   return { file: flags['tokens-file'] ?? tokensFileOf(config), config };
+}
+
+/**
+ * `REGISTRY_STORAGE_MISSING` (exit 1) unless `storage` is a directory: `gc` and `fsck` work on the
+ * storage `registry serve` made, and never create one.
+ */
+export function requireStorage(storage: string): void {
+  const found = statSync(storage, { throwIfNoEntry: false });
+  if (found?.isDirectory() === true) return;
+  throw new ContainerPackageError(
+    'REGISTRY_STORAGE_MISSING',
+    found === undefined
+      ? `no registry storage at ${storage}`
+      : `no registry storage at ${storage}: it is a file, not a directory`,
+    { hint: 'pass --storage DIR (the directory `registry serve` used), or --config with storage: s3:' },
+  );
 }

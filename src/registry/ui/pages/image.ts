@@ -1,7 +1,13 @@
 import type { Checksums } from '../../packages/index.js';
 import { message, snippet, visibilityBadge } from '../components.js';
 import { html, type Html } from '../html.js';
-import { loginProduct, loginStdin, pullCommand } from '../snippets.js';
+import {
+  artifactPullCommand,
+  artifactSkopeoCommand,
+  loginProduct,
+  loginStdin,
+  pullCommand,
+} from '../snippets.js';
 import { contentsTab } from './image-contents.js';
 import { versionQuery, type ImagePage } from './image-page.js';
 import { sidebar } from './image-sidebar.js';
@@ -56,6 +62,20 @@ function installation(page: ImagePage): Html {
           </p>
           ${snippet('install-login-product', loginProduct(target, 'registry-read-token'))}`
       : '';
+  if (details.artifact)
+    return html`<h2>Installation instructions</h2>
+      ${login}
+      <h3>Package installation</h3>
+      <p class="help">
+        This is an artifact (<span class="mono">${details.artifact_type ?? ''}</span>), not a container image:
+        <code>docker pull</code> cannot take it. Pull it as an OCI archive:
+      </p>
+      ${snippet('install-pull', artifactPullCommand(target, details.name, ref))}
+      <p class="help">
+        Or with skopeo (add <code>--src-tls-verify=false</code> for a registry served over plain HTTP), or
+        <code>oras pull</code> to get its files:
+      </p>
+      ${snippet('install-pull-skopeo', artifactSkopeoCommand(target, details.name, ref))}`;
   return html`<h2>Installation instructions</h2>
     ${login}
     <h3>Package installation</h3>

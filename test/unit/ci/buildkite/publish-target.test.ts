@@ -15,3 +15,11 @@ test("the configured username reaches the published target (the annotation's log
   } as unknown as PlannedRegistry;
   expect(publishTarget(oidc).username).toBeUndefined();
 });
+
+test('an OIDC login on a registry of its own host shows -u buildkite, the user it logged in as', () => {
+  const planned = {
+    target: resolveTarget('127.0.0.1:5000/acme/images'),
+    auth: { method: 'oidc', audience: 'https://127.0.0.1:5000/acme/images', lifetimeSeconds: 300 },
+  } as unknown as PlannedRegistry;
+  expect(publishTarget(planned).username).toBe('buildkite');
+});

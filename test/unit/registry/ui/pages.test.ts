@@ -41,6 +41,8 @@ function details(over: Partial<ImageDetails> = {}): ImageDetails {
     ],
     digest: `sha256:${'1'.repeat(64)}`,
     media_type: 'application/vnd.oci.image.index.v1+json',
+    artifact: false,
+    artifact_type: null,
     manifest_size: 100,
     manifest_checksums: SUMS,
     platforms: [
@@ -142,6 +144,21 @@ describe('image details page', () => {
     expect(page()).toContain('id="install-login"');
     expect(page({ details: details({ visibility: 'public' }) })).not.toContain('id="install-login"');
     expect(page()).toContain('docker pull registry.example.com/acme/images/web:v1');
+  });
+
+  test('an artifact shows pulls that work for it, not docker pull', () => {
+    const text = page({
+      details: details({ artifact: true, artifact_type: 'application/spdx+json', platforms: [] }),
+    });
+    expect(text).not.toContain('docker pull registry.example.com');
+    expect(text).toContain('application/spdx+json');
+    expect(text).toContain(
+      'container-package pull registry.example.com/acme/images/web:v1 --output web-v1.tar --format oci-archive',
+    );
+    expect(text).toContain(
+      'skopeo copy docker://registry.example.com/acme/images/web:v1 oci-archive:web.tar',
+    );
+    expect(text).toContain('id="install-login"');
   });
 
   test('by digest the pull names the digest and the chooser shows it', () => {

@@ -159,6 +159,15 @@ describe('fromDockerArchive', () => {
     });
   });
 
+  test('an OCI archive given as docker-archive: is pointed at oci-archive:, not at docker save', async () => {
+    const file = join(newTempDir('oci'), 'image.tar');
+    writeFileSync(file, await tarBuffer([{ name: 'index.json', data: '{}' }]));
+    await expect(fromDockerArchive(file)).rejects.toMatchObject({
+      code: 'SRC_INVALID_ARCHIVE',
+      hint: `push it as oci-archive:${file}`,
+    });
+  });
+
   test('SRC_INVALID_ARCHIVE when manifest.json and the config disagree on the layer count', async () => {
     const fixture = dockerArchiveEntries([
       { tags: ['a:1'], layers: [base], config: { rootfs: { type: 'layers', diff_ids: [] } } },
