@@ -4,7 +4,7 @@ import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-RDFGYDSY.js";
+} from "./chunks/chunk-S3OTNXKW.js";
 import {
   PUSH_ARGS,
   PUSH_FLAGS,
@@ -19,19 +19,19 @@ import {
   require_flags,
   require_parser,
   runPush
-} from "./chunks/chunk-ZDL3MHEE.js";
+} from "./chunks/chunk-FCTB6JJ4.js";
 import {
   HOOKS,
   runHook
-} from "./chunks/chunk-7L32FGNB.js";
+} from "./chunks/chunk-XWXLNLJC.js";
 import {
   printFailure,
   printedFailure,
   wantsJson
-} from "./chunks/chunk-CCJOEIJA.js";
+} from "./chunks/chunk-5R44SAWI.js";
 import {
   formatBytes
-} from "./chunks/chunk-BBWLEC5H.js";
+} from "./chunks/chunk-B6IIPYON.js";
 import "./chunks/chunk-EMWTN7W3.js";
 import {
   require_cache,
@@ -56,15 +56,16 @@ import {
 } from "./chunks/chunk-WG7PG4TE.js";
 import {
   resolveTarget
-} from "./chunks/chunk-X4VR2753.js";
+} from "./chunks/chunk-PCKQ7FT6.js";
 import "./chunks/chunk-R6VQUKQF.js";
 import {
   BUILDKITE_USERNAME,
+  TagTemplateError,
   familiarReference,
   formatReference,
   parseReference,
   renderTagTemplate
-} from "./chunks/chunk-QX7VKVO4.js";
+} from "./chunks/chunk-H7VNZ2OX.js";
 import {
   ContainerPackageError,
   isContainerPackageError
@@ -10503,6 +10504,41 @@ var require_lib = __commonJS({
 // src/cli/index.ts
 var import_core20 = __toESM(require_lib(), 1);
 
+// src/cli/unknown-command.ts
+function unknownCommand(args, ids) {
+  const commands = ids.map((id) => id.split(":"));
+  const startsWith = (c, words2) => words2.length <= c.length && words2.every((w, i) => c[i] === w);
+  const words = [];
+  for (const arg of args) {
+    if (arg.startsWith("-")) return void 0;
+    if (words.length > 0 && commands.some((c) => c.length === words.length && startsWith(c, words)))
+      return void 0;
+    const next = [...words, arg];
+    if (!commands.some((c) => startsWith(c, next))) return refusal(next.join(" "), commands, words);
+    words.push(arg);
+  }
+  return void 0;
+}
+function refusal(typed, commands, prefix) {
+  const candidates = commands.filter((c) => c.length > prefix.length && prefix.every((w, i) => c[i] === w)).map((c) => c.slice(0, prefix.length + 1).join(" "));
+  const last = typed.split(" ").at(-1);
+  const nearest = [...new Set(candidates)].map((c) => ({ c, d: distance(last, c.split(" ").at(-1)) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d)[0]?.c;
+  const help = ["container-package", "help", ...prefix].join(" ");
+  return new ContainerPackageError("CLI_USAGE", `unknown command "${typed}"`, {
+    hint: `${nearest === void 0 ? "" : `did you mean "${nearest}"? `}\`${help}\` lists the commands`
+  });
+}
+function distance(a, b) {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    row = next;
+  }
+  return row[b.length];
+}
+
 // src/cli/commands/buildkite-hook.ts
 var import_core2 = __toESM(require_lib(), 1);
 import { fileURLToPath } from "node:url";
@@ -10512,6 +10548,13 @@ var import_core = __toESM(require_lib(), 1);
 var BaseCommand = class extends import_core.Command {
   async catch(err) {
     const json = wantsJson(this.argv);
+    if (isParseError(err)) {
+      const message = err.message.replace(/\n?See more help with --help\s*$/, "").replace(/\s*\n\t/g, ": ").trim();
+      const usage = new ContainerPackageError("CLI_USAGE", message, {
+        hint: `see \`${[this.config.bin, this.id?.replaceAll(":", " ")].filter(Boolean).join(" ")} --help\` for its arguments and flags`
+      });
+      throw printedFailure(printFailure(usage, { json }));
+    }
     if (isContainerPackageError(err) || json && !isExit(err)) {
       throw printedFailure(printFailure(err, { json }));
     }
@@ -10520,6 +10563,10 @@ var BaseCommand = class extends import_core.Command {
 };
 function isExit(error) {
   return error?.code === "EEXIT";
+}
+function isParseError(error) {
+  const e = error;
+  return error instanceof Error && !isContainerPackageError(error) && e?.oclif?.exit === 2;
 }
 
 // src/cli/commands/buildkite-hook.ts
@@ -10553,7 +10600,7 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
     json: import_core3.Flags.boolean({ description: "print the result as JSON and nothing else" })
   };
   async run() {
-    const { publish } = await import("./chunks/publish-OOV57AVO.js");
+    const { publish } = await import("./chunks/publish-GI3TPGSN.js");
     const { args, flags } = await this.parse(_CopyCommand);
     const destination = parseDestination(args.destination, flags.org, flags["packages-host"]);
     const progress = new Progress({ stream: process.stderr, ...flags.json && { mode: "none" } });
@@ -10605,12 +10652,12 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
       { createToken }
     ] = await Promise.all([
       import("./chunks/local-registry-MW46XM7I.js"),
-      import("./chunks/publish-OOV57AVO.js"),
-      import("./chunks/registry-YACXZ2CU.js")
+      import("./chunks/publish-GI3TPGSN.js"),
+      import("./chunks/registry-ZICX5VOX.js")
     ]);
     const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
-      import("./chunks/render-NRDTK2N3.js"),
-      import("./chunks/sources-IZWD6X3V.js")
+      import("./chunks/render-K35WGUET.js"),
+      import("./chunks/sources-6V7MFVVC.js")
     ]);
     const dir = await mkdtemp(join(tmpdir(), "container-package-example-"));
     const cli = fileURLToPath2(new URL("../bin/container-package", import.meta.url));
@@ -10692,7 +10739,7 @@ var import_core6 = __toESM(require_lib(), 1);
 
 // src/cli/client.ts
 async function readClient(flags) {
-  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-U3XHIH5B.js");
+  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-GAPL6GKX.js");
   return new RegistryClient({
     insecure: flags.insecure ?? [],
     credentials: dockerConfigCredentials(flags["docker-config"] ? { configDir: flags["docker-config"] } : {})
@@ -10715,7 +10762,7 @@ var InspectCommand = class _InspectCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_InspectCommand);
-    const { inspectImage } = await import("./chunks/publish-OOV57AVO.js");
+    const { inspectImage } = await import("./chunks/publish-GI3TPGSN.js");
     const client = await readClient(flags);
     try {
       const result = await inspectImage(client, parseReference(args.ref, { defaultTag: true }), {
@@ -10809,7 +10856,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
       );
     }
     const password = await this.secret(flags, target.audience ?? `https://${target.prefix}`);
-    const { login } = await import("./chunks/publish-OOV57AVO.js");
+    const { login } = await import("./chunks/publish-GI3TPGSN.js");
     const file = await login(
       target,
       { username, password },
@@ -10854,7 +10901,7 @@ var LogoutCommand = class _LogoutCommand extends BaseCommand {
   static args = { registry: import_core8.Args.string({ description: "registry to log out of", required: true }) };
   static flags = { ...registryFlags };
   async run() {
-    const { logout } = await import("./chunks/publish-OOV57AVO.js");
+    const { logout } = await import("./chunks/publish-GI3TPGSN.js");
     const { args, flags } = await this.parse(_LogoutCommand);
     const target = resolveTarget(args.registry, {
       ...flags.org && { organization: flags.org },
@@ -10869,7 +10916,7 @@ var LogoutCommand = class _LogoutCommand extends BaseCommand {
 var import_core9 = __toESM(require_lib(), 1);
 var PullCommand = class _PullCommand extends BaseCommand {
   static summary = "Pull an image from a registry into an OCI or docker archive, or an OCI layout.";
-  static description = "Needs no container engine. The archive is deterministic: the same image gives the same bytes, the same as the bundled registry's Download for --format oci-archive. Load it with `docker load -i PATH` (docker-archive) or `skopeo copy oci-archive:PATH \u2026`. An index is kept whole in oci-archive and oci; docker-archive takes one platform (--platform, default the first). Credentials come from the docker config.";
+  static description = "Needs no container engine. The archive is deterministic: the same image gives the same bytes, the same as the bundled registry's Download for --format oci-archive. Load it with `docker load -i PATH` (docker-archive) or `skopeo copy oci-archive:PATH \u2026`. An index is kept whole in oci-archive and oci; docker-archive takes one platform (--platform, default the first) and only a container image: an artifact (an SBOM, a signature) is pulled as oci-archive or oci. Credentials come from the docker config.";
   static examples = [
     "<%= config.bin %> pull packages.buildkite.com/acme/images/app:42 --output app.tar",
     "<%= config.bin %> pull 127.0.0.1:5000/team/app:v1 --output app.tar --format docker-archive && docker load -i app.tar",
@@ -10895,7 +10942,7 @@ var PullCommand = class _PullCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_PullCommand);
-    const { pullImage } = await import("./chunks/publish-OOV57AVO.js");
+    const { pullImage } = await import("./chunks/publish-GI3TPGSN.js");
     const client = await readClient(flags);
     try {
       const result = await pullImage(client, parseReference(args.ref, { defaultTag: true }), {
@@ -10988,10 +11035,10 @@ var ReferenceCommand = class _ReferenceCommand extends BaseCommand {
 
 // src/cli/commands/registry/fsck.ts
 var import_core12 = __toESM(require_lib(), 1);
-import { existsSync } from "node:fs";
 
 // src/cli/commands/registry/shared-flags.ts
 var import_core11 = __toESM(require_lib(), 1);
+import { statSync } from "node:fs";
 var configFlags = {
   config: import_core11.Flags.string({
     description: "registry config file (YAML); see docs/registry.md. Default: none (an open registry)",
@@ -11010,8 +11057,17 @@ var tokensFileFlag = {
 };
 async function resolveTokensFile(flags) {
   const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-  const { tokensFileOf } = await import("./chunks/registry-YACXZ2CU.js");
+  const { tokensFileOf } = await import("./chunks/registry-ZICX5VOX.js");
   return { file: flags["tokens-file"] ?? tokensFileOf(config), config };
+}
+function requireStorage(storage) {
+  const found = statSync(storage, { throwIfNoEntry: false });
+  if (found?.isDirectory() === true) return;
+  throw new ContainerPackageError(
+    "REGISTRY_STORAGE_MISSING",
+    found === void 0 ? `no registry storage at ${storage}` : `no registry storage at ${storage}: it is a file, not a directory`,
+    { hint: "pass --storage DIR (the directory `registry serve` used), or --config with storage: s3:" }
+  );
 }
 
 // src/cli/commands/registry/fsck.ts
@@ -11031,17 +11087,10 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
     json: import_core12.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { describeStorage, openStore } = await import("./chunks/registry-YACXZ2CU.js");
+    const { describeStorage, openStore } = await import("./chunks/registry-ZICX5VOX.js");
     const { flags } = await this.parse(_RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-    if (config.s3 === void 0 && !existsSync(config.storage)) {
-      this.error(`no registry storage at ${config.storage}`, {
-        exit: 1,
-        suggestions: [
-          "pass --storage DIR (the directory `registry serve` used), or --config with storage: s3:"
-        ]
-      });
-    }
+    if (config.s3 === void 0) requireStorage(config.storage);
     const store = await openStore(config);
     await store.init();
     const report = await store.fsck();
@@ -11060,7 +11109,6 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
 
 // src/cli/commands/registry/gc.ts
 var import_core13 = __toESM(require_lib(), 1);
-import { existsSync as existsSync2 } from "node:fs";
 var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
   static summary = "Free registry storage no manifest references (or, with --dry-run, say how much).";
   static description = [
@@ -11084,18 +11132,11 @@ var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
     json: import_core13.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { collectGarbageAt, describeStorage, openStore, parseDurationFlag } = await import("./chunks/registry-YACXZ2CU.js");
+    const { collectGarbageAt, describeStorage, openStore, parseDurationFlag } = await import("./chunks/registry-ZICX5VOX.js");
     const { flags } = await this.parse(_RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === void 0 ? config.gc.graceMs : parseDurationFlag("--grace", flags.grace);
-    if (config.s3 === void 0 && !existsSync2(config.storage)) {
-      this.error(`no registry storage at ${config.storage}`, {
-        exit: 1,
-        suggestions: [
-          "pass --storage DIR (the directory `registry serve` used), or --config with storage: s3:"
-        ]
-      });
-    }
+    if (config.s3 === void 0) requireStorage(config.storage);
     const store = await openStore(config);
     await store.init();
     const report = await collectGarbageAt(store, { dryRun: flags["dry-run"], graceMs });
@@ -11190,7 +11231,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
     ...configFlags
   };
   async run() {
-    const { createToken, isOpen } = await import("./chunks/registry-YACXZ2CU.js");
+    const { createToken, isOpen } = await import("./chunks/registry-ZICX5VOX.js");
     const { flags } = await this.parse(_RegistryTokenCreateCommand);
     const { file, config } = await resolveTokensFile(flags);
     if (flags.config !== void 0 && !isOpen(config)) {
@@ -11233,7 +11274,7 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
     ...configFlags
   };
   async run() {
-    const { listTokens } = await import("./chunks/registry-YACXZ2CU.js");
+    const { listTokens } = await import("./chunks/registry-ZICX5VOX.js");
     const { flags } = await this.parse(_RegistryTokenListCommand);
     const { file } = await resolveTokensFile(flags);
     const tokens = await listTokens(file);
@@ -11263,7 +11304,7 @@ var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseC
   };
   static flags = { ...tokensFileFlag, ...configFlags };
   async run() {
-    const { revokeToken } = await import("./chunks/registry-YACXZ2CU.js");
+    const { revokeToken } = await import("./chunks/registry-ZICX5VOX.js");
     const { args, flags } = await this.parse(_RegistryTokenRevokeCommand);
     const { file } = await resolveTokensFile(flags);
     const record = await revokeToken(file, args.id);
@@ -11307,10 +11348,36 @@ var TagCommand = class _TagCommand extends BaseCommand {
       ...flags.pipeline !== void 0 && { pipeline: flags.pipeline },
       date: /* @__PURE__ */ new Date()
     };
-    const tags = argv.map((template) => renderTagTemplate(template, context));
+    const tags = argv.map((template) => render(template, context));
     this.log(flags.json ? JSON.stringify(tags) : tags.join("\n"));
   }
 };
+var FLAG_OF = {
+  branch: "--branch",
+  build: "--build-number",
+  "build.number": "--build-number",
+  commit: "--commit",
+  "commit.short": "--commit",
+  tag: "--git-tag",
+  pipeline: "--pipeline"
+};
+function render(template, context) {
+  try {
+    return renderTagTemplate(template, context);
+  } catch (error) {
+    if (!(error instanceof TagTemplateError) || error.code !== "REF_TEMPLATE_MISSING_VALUE") throw error;
+    const flag = FLAG_OF[error.placeholder];
+    throw new TagTemplateError(
+      error.code,
+      `{{${error.placeholder}}} in tag template ${JSON.stringify(template)} has no value`,
+      {
+        template,
+        placeholder: error.placeholder,
+        hint: flag === void 0 ? `the CLI has no flag for {{${error.placeholder}}}: drop it from the template` : `give it with ${flag}, or drop {{${error.placeholder}}} from the template`
+      }
+    );
+  }
+}
 
 // src/cli/commands/tags.ts
 var import_core19 = __toESM(require_lib(), 1);
@@ -11366,6 +11433,11 @@ var COMMANDS = {
 };
 async function run(args) {
   import_core20.settings.enableAutoTranspile = false;
+  const unknown = unknownCommand(args, Object.keys(COMMANDS));
+  if (unknown !== void 0) {
+    process.exitCode = printFailure(unknown, { json: args.includes("--json") });
+    return;
+  }
   await (0, import_core20.execute)({ args, dir: import.meta.url });
 }
 export {

@@ -11,15 +11,15 @@ async function runFast(args) {
     return versionFast();
   }
   if (args[0] === "registry" && args[1] === "serve") {
-    const { serveFast } = await import("./chunks/serve-IOTMVEYA.js");
+    const { serveFast } = await import("./chunks/serve-JZGSZT4L.js");
     return serveFast(args.slice(2));
   }
   if (args[0] === "push") {
-    const { pushFast } = await import("./chunks/push-KLZDISBW.js");
+    const { pushFast } = await import("./chunks/push-HIU732RP.js");
     return pushFast(args.slice(1));
   }
   if (args[0] === "buildkite-hook") {
-    const { hookFast } = await import("./chunks/hook-CPJG34IK.js");
+    const { hookFast } = await import("./chunks/hook-ZJCAGXV2.js");
     return hookFast(args.slice(1), CLI);
   }
   return false;

@@ -20227,6 +20227,7 @@ var init_from_artifact = __esm({
     "use strict";
     init_errors2();
     init_manifest();
+    init_media_types();
   }
 });
 
@@ -51167,10 +51168,10 @@ function schema2Manifest(config, layers, layerMediaType) {
   };
   return new TextEncoder().encode(JSON.stringify(manifest));
 }
-function invalidArchive(where2, reason, cause) {
+function invalidArchive(where2, reason, cause, hint = "Export the image again with `docker save` (or `skopeo copy ... docker-archive:FILE`).") {
   return new SourceError("SRC_INVALID_ARCHIVE", `invalid docker archive: ${where2}: ${reason}`, {
     path: where2,
-    hint: "Export the image again with `docker save` (or `skopeo copy ... docker-archive:FILE`).",
+    hint,
     cause
   });
 }
@@ -51194,10 +51195,17 @@ async function fromDockerArchive(file, options = {}) {
 }
 async function readDockerArchive(tar, select, options) {
   if (!tar.has("manifest.json")) {
-    const oci = tar.has("index.json") ? " It holds an OCI layout: read it with oci-archive:." : "";
+    if (tar.has("index.json")) {
+      throw invalidArchive(
+        tar.display,
+        "there is no manifest.json: it holds an OCI layout, not `docker save` output; read it with oci-archive:",
+        void 0,
+        `push it as oci-archive:${tar.display}`
+      );
+    }
     throw invalidArchive(
       tar.display,
-      `there is no manifest.json (docker save from Docker 1.10 or later writes one).${oci}`
+      "there is no manifest.json (docker save from Docker 1.10 or later writes one)"
     );
   }
   const where2 = tar.where("manifest.json");
@@ -52509,8 +52517,8 @@ function renderFailure(failure, options = {}) {
   }
   const fix = fixFor(failure, WORDS[options.words ?? "plugin"]);
   if (fix.length > 0) out.push("", "**Fix**", "", ...fix);
-  const oidcFixed = failure.oidc !== void 0 && isRefusal(failure);
-  if (failure.hint !== void 0 && failure.hint !== "" && !oidcFixed)
+  const refusalFixed = fix.length > 0 && isRefusal(failure);
+  if (failure.hint !== void 0 && failure.hint !== "" && !refusalFixed)
     out.push("", escapeTextKeepingCode(failure.hint));
   out.push("");
   return out.join("\n");
@@ -53086,6 +53094,9 @@ var CONTENT_SECURITY_POLICY = [
 // src/registry/ui/assets.ts
 import { createHash as createHash2 } from "node:crypto";
 
+// src/registry/ui/assets/icon.ts
+var ICON_BASE64 = "AAABAAEAICAAAAEAIAB9AAAAFgAAAIlQTkcNChoKAAAADUlIRFIAAAAgAAAAIAgGAAAAc3p69AAAAERJREFUeNpjYBgFo2AUoAHueJv/tMREOUB+RQ5N8KgDho4DBjwRipxpoAkedcCoA0YdMOqAUQeMOmDUAUOjPTAKRhwAAKs4hMkXJTgHAAAAAElFTkSuQmCC";
+
 // src/registry/ui/assets/script.ts
 var SCRIPT = `'use strict';
 (function () {
@@ -53254,14 +53265,15 @@ footer { max-width: 1100px; margin: 0 auto; padding: 0 24px 24px; color: var(--m
 `;
 
 // src/registry/ui/assets.ts
-function asset(stem, extension, text2, contentType2) {
-  const body = Buffer.from(text2, "utf8");
+function asset(stem, extension, content, contentType2) {
+  const body = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   const hash = createHash2("sha256").update(body).digest("hex").slice(0, 12);
   return { file: `${stem}-${hash}.${extension}`, body, contentType: contentType2 };
 }
 var ASSETS = {
   style: asset("style", "css", STYLE, "text/css; charset=utf-8"),
-  script: asset("app", "js", SCRIPT, "text/javascript; charset=utf-8")
+  script: asset("app", "js", SCRIPT, "text/javascript; charset=utf-8"),
+  icon: asset("icon", "ico", Buffer.from(ICON_BASE64, "base64"), "image/x-icon")
 };
 
 // src/registry/ui/request.ts

@@ -19643,6 +19643,7 @@ var init_from_artifact = __esm({
     "use strict";
     init_errors2();
     init_manifest();
+    init_media_types();
   }
 });
 
@@ -37635,6 +37636,9 @@ var CONTENT_SECURITY_POLICY = [
 // src/registry/ui/assets.ts
 import { createHash } from "node:crypto";
 
+// src/registry/ui/assets/icon.ts
+var ICON_BASE64 = "AAABAAEAICAAAAEAIAB9AAAAFgAAAIlQTkcNChoKAAAADUlIRFIAAAAgAAAAIAgGAAAAc3p69AAAAERJREFUeNpjYBgFo2AUoAHueJv/tMREOUB+RQ5N8KgDho4DBjwRipxpoAkedcCoA0YdMOqAUQeMOmDUAUOjPTAKRhwAAKs4hMkXJTgHAAAAAElFTkSuQmCC";
+
 // src/registry/ui/assets/script.ts
 var SCRIPT = `'use strict';
 (function () {
@@ -37803,14 +37807,15 @@ footer { max-width: 1100px; margin: 0 auto; padding: 0 24px 24px; color: var(--m
 `;
 
 // src/registry/ui/assets.ts
-function asset(stem, extension, text2, contentType) {
-  const body = Buffer.from(text2, "utf8");
+function asset(stem, extension, content, contentType) {
+  const body = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   const hash = createHash("sha256").update(body).digest("hex").slice(0, 12);
   return { file: `${stem}-${hash}.${extension}`, body, contentType };
 }
 var ASSETS = {
   style: asset("style", "css", STYLE, "text/css; charset=utf-8"),
-  script: asset("app", "js", SCRIPT, "text/javascript; charset=utf-8")
+  script: asset("app", "js", SCRIPT, "text/javascript; charset=utf-8"),
+  icon: asset("icon", "ico", Buffer.from(ICON_BASE64, "base64"), "image/x-icon")
 };
 
 // src/registry/ui/request.ts

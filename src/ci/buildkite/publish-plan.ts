@@ -5,7 +5,7 @@
  * plan from its inputs; they are meant to move to the core once both adapters use them.
  */
 import type { RegistryTarget } from '../../reference/index.js';
-import type { SourceSpec } from '../../sources/spec.js';
+import type { PlannedImageSet } from '../../publish/plan/index.js';
 
 /** Where a token comes from: an environment variable or the CI's secret store. Never the token. */
 export type TokenSource =
@@ -36,19 +36,8 @@ export interface ImageOutputKeys {
   readonly references: string;
 }
 
-/** One image to push. */
-export interface PlannedImage {
-  /** The source as written: `docker:app:ci`, `oci:out`. */
-  readonly source: string;
-  readonly spec: SourceSpec;
-  /** Repository name under each registry: `app`. */
-  readonly name: string;
-  /** Rendered, sanitised, de-duplicated tags, in the order written. Never empty. */
-  readonly tags: readonly string[];
-  /** Templates dropped because the build lacks their value (`{{tag}}` on a branch build). */
-  readonly skippedTags: readonly string[];
-  /** `{registry prefix}/{name}:{tag}` for every registry (outer) and tag (inner). */
-  readonly references: readonly string[];
+/** One image to push, with the names of its outputs. */
+export interface PlannedImage extends PlannedImageSet {
   /** Output names, when outputs are on. */
   readonly outputKeys: ImageOutputKeys | undefined;
 }
