@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { StorageDriver } from '../storage/driver/driver.js';
+import { writeAtomically } from './write-atomically.js';
 
 /**
  * Data derived from stored content (file lists, archive checksums), by key. Entries never go
@@ -42,19 +42,7 @@ export class DiskDerivedCache implements DerivedCache {
   async write(key: string, bytes: Buffer): Promise<void> {
     const file = join(this.#dir, checkKey(key));
     await mkdir(dirname(file), { recursive: true });
-    const temp = `${file}.${randomUUID()}.tmp`;
-    const handle = await open(temp, 'w', 0o644);
-    try {
-      await handle.writeFile(bytes);
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    await writeAtomically(file, bytes);
   }
 }
 

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeAtomically } from './write-atomically.js';
 import { mergeRepository, parseStats, type RepositoryStats, type StatsRecord } from './stats-merge.js';
 
 export type { ManifestStats, RepositoryStats, TagStats } from './stats-merge.js';
@@ -170,20 +170,4 @@ function fileDocument(file: string): StatsDocument {
     },
     write: (text) => writeAtomically(file, text),
   };
-}
-
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = `${file}.${randomUUID()}.tmp`;
-  const handle = await open(temp, 'w', 0o644);
-  try {
-    await handle.writeFile(text);
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }
