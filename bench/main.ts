@@ -26,6 +26,7 @@ import { repushStep } from './steps/repush.js';
 import { rssStep } from './steps/rss.js';
 import { s3Step } from './steps/s3.js';
 import { startupStep } from './steps/startup.js';
+import { workersStep } from './steps/workers.js';
 
 const STEP_RUNNERS: Record<Step, (ctx: StepContext) => Promise<Figure[]>> = {
   startup: startupStep,
@@ -36,6 +37,7 @@ const STEP_RUNNERS: Record<Step, (ctx: StepContext) => Promise<Figure[]>> = {
   rss: rssStep,
   contents: contentsStep,
   s3: s3Step,
+  workers: workersStep,
 };
 
 /**

@@ -10,7 +10,17 @@ import { ROOT } from './paths.js';
 import { MiB, parseSize } from './size.js';
 
 /** The steps, in the order they run. */
-export const STEPS = ['startup', 'hooks', 'repush', 'registry', 'client', 'rss', 'contents', 's3'] as const;
+export const STEPS = [
+  'startup',
+  'hooks',
+  'repush',
+  'registry',
+  'client',
+  'rss',
+  'contents',
+  's3',
+  'workers',
+] as const;
 /** One step. */
 export type Step = (typeof STEPS)[number];
 

@@ -70,3 +70,21 @@ function statusKiB(pid: number, field: string): number {
     return NaN;
   }
 }
+
+/** PIDs whose parent is `pid` (`/proc/PID/task/PID/children`; empty when the kernel has no such file). */
+export function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'latin1')
+      .trim()
+      .split(/\s+/)
+      .filter((p) => p !== '')
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** CPU seconds of `pid` and of its children that are running now (a cluster's workers). */
+export function treeCpuSeconds(pid: number): number {
+  return [pid, ...childPids(pid)].reduce((sum, p) => sum + (cpuSeconds(p) || 0), 0);
+}

@@ -103,6 +103,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, ExitCode>> = {
   REGISTRY_STORAGE_LOCKED: ExitCode.failure,
   REGISTRY_STORAGE_S3: ExitCode.failure,
   REGISTRY_STORAGE_MISSING: ExitCode.failure,
+  REGISTRY_WORKER_FAILED: ExitCode.failure,
   REGISTRY_DIGEST_MISMATCH: ExitCode.failure,
   REGISTRY_INVALID_OPTION: ExitCode.usage,
   REGISTRY_JWKS_INVALID: ExitCode.failure,

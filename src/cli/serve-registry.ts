@@ -2,8 +2,9 @@
  * What `registry serve` does once its flags are read, shared by the oclif command and the fast
  * path the launcher takes for it (`serve-fast.ts`).
  */
-import { ContainerPackageError } from '../errors.js';
-import type { ConfigOverrides, RegistryConfig } from '../registry/index.js';
+import cluster from 'node:cluster';
+import { ContainerPackageError, isContainerPackageError } from '../errors.js';
+import type { ConfigOverrides, RegistryConfig, WorkerError } from '../registry/index.js';
 
 /** The config a command runs with: the `--config` file (or the defaults) with flags applied over it. */
 export async function resolveConfig(flags: { config?: string } & ConfigOverrides): Promise<RegistryConfig> {
@@ -18,12 +19,14 @@ export function serveOverrides(flags: {
   listen?: string | undefined;
   storage?: string | undefined;
   'insecure-listen'?: boolean | undefined;
+  workers?: string | undefined;
 }): { config?: string } & ConfigOverrides {
   return {
     config: flags.config,
     listen: flags.listen,
     storage: flags.storage,
     insecureListen: flags['insecure-listen'],
+    workers: flags.workers,
   };
 }
 
@@ -33,9 +36,17 @@ export function serveOverrides(flags: {
  * returns; a second signal exits at once with status 1. Signals are caught from the start, so one
  * that arrives while the registry starts is not lost. When the start fails, the signal handlers
  * are removed and the error is thrown. `onListening` is called once the registry listens.
+ *
+ * With `workers` above 1 this process becomes the primary of that many worker processes (forked
+ * with this process's arguments, so each comes back here and serves as a worker: it never
+ * returns). The primary prints the line once every worker listens; a signal stops them all.
  */
 export async function serveRegistry(config: RegistryConfig, onListening?: () => void): Promise<void> {
-  const { startRegistryService } = await import('../registry/index.js');
+  const { startRegistryService, startWorkers, runWorker, workerSlot, jsonLogger } =
+    await import('../registry/index.js');
+  if (cluster.isWorker && workerSlot() !== undefined) {
+    return runWorker(config, (error) => describeFailure(listenError(error, config)));
+  }
   let first: ((signal: NodeJS.Signals) => void) | undefined;
   const stop = new Promise<NodeJS.Signals>((resolve) => {
     first = (signal) => {
@@ -49,9 +60,12 @@ export async function serveRegistry(config: RegistryConfig, onListening?: () => 
     process.on('SIGTERM', first);
     process.on('SIGINT', first);
   });
-  let service;
+  let service: { url: string; close(): Promise<void>; failed?: Promise<never> };
   try {
-    service = await startRegistryService(config);
+    service =
+      config.workers > 1
+        ? await startWorkers(config, jsonLogger(process.stderr, config.logLevel))
+        : await startRegistryService(config);
   } catch (error) {
     process.off('SIGTERM', first!);
     process.off('SIGINT', first!);
@@ -59,10 +73,35 @@ export async function serveRegistry(config: RegistryConfig, onListening?: () => 
   }
   onListening?.();
   process.stdout.write(`registry listening on ${service.url}\n`);
-  const signal = await stop;
+  let failure: unknown;
+  const signal = await Promise.race([
+    stop,
+    (service.failed ?? new Promise<never>(() => undefined)).catch((error: unknown) => {
+      failure = error;
+      return undefined;
+    }),
+  ]);
+  if (failure !== undefined) {
+    process.off('SIGTERM', first!);
+    process.off('SIGINT', first!);
+    await service.close();
+    throw failure;
+  }
   logLine({ msg: 'shutting down', signal });
   await service.close();
   logLine({ msg: 'stopped' });
+}
+
+/** What a worker that could not start tells its primary. */
+function describeFailure(error: unknown): WorkerError {
+  if (isContainerPackageError(error)) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.hint === undefined ? {} : { hint: error.hint }),
+    };
+  }
+  return { message: error instanceof Error ? error.message : String(error) };
 }
 
 function logLine(fields: Record<string, unknown>): void {

@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import { AccessTimes, atimePersister } from './gc/access-times.js';
 import { Collector } from './gc/collector.js';
 import { GcCoordinator } from './gc/coordinator.js';
@@ -30,6 +29,8 @@ export interface CachingInput {
   readonly automaticCrossMount: boolean;
   readonly logger: Logger;
   readonly onError: (error: unknown, request: { method: string; url: string }) => void;
+  /** Other processes serve the store too (see `RegistryOptions.sharedStore`): this one's name. */
+  readonly replica?: string;
 }
 
 /**
@@ -58,10 +59,8 @@ export function createCaching(input: CachingInput): Caching {
           maxSizeBytes: input.maxSizeBytes,
           isMirror,
           logger: input.logger,
-          // Replicas share a bucket: one collector at a time, elected through a lease object.
-          ...(driver.name === 'filesystem'
-            ? {}
-            : { lease: new GcLease(driver, { holder: `${hostname()}-${process.pid}` }) }),
+          // Processes share the store: one collector at a time, elected through a lease object.
+          ...(input.replica === undefined ? {} : { lease: new GcLease(driver, { holder: input.replica }) }),
         })
       : undefined;
   const requestStore = new GuardedStore(store, gc, (bytes) => collector?.noteWrite(bytes, report));

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { DEFAULT_LISTEN, defaultStorageDir, defaultTokensFile } from './config/defaults.js';
@@ -29,6 +30,7 @@ const TOP_KEYS = [
   'mirrors',
   'gc',
   'retention',
+  'workers',
 ] as const;
 
 /** Options of {@link parseConfig}. */
@@ -80,6 +82,8 @@ export function parseConfig(text: string, options: ParseConfigOptions = {}): Reg
     publicUrl: readUrl(r, top['public-url'], 'public-url'),
     storage: path(storage.directory) ?? defaultStorageDir(options.env),
     s3: storage.s3,
+    sharedStorage: storage.shared,
+    workers: readWorkers(r, top.workers),
     insecureListen: r.boolean(top['insecure-listen'], 'insecure-listen', false),
     registries,
     tokensFile: path(r.string(top['tokens-file'], 'tokens-file')),
@@ -111,6 +115,37 @@ export function parseConfig(text: string, options: ParseConfigOptions = {}): Reg
   };
   checkConsistency(r, config, top);
   return config;
+}
+
+/** The most `workers` (`--workers`) takes: more processes than this only cost memory. */
+export const MAX_WORKERS = 64;
+
+/**
+ * A worker count: a whole number from 1 to {@link MAX_WORKERS}, or `auto` (one per core this
+ * process may use, `os.availableParallelism()`). `path` names it in messages (`workers`, `--workers`).
+ *
+ * @returns the count, or an error message
+ */
+export function parseWorkers(value: unknown): number | { error: string } {
+  if (value === 'auto') return Math.min(availableParallelism(), MAX_WORKERS);
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d+$/.test(value)
+        ? Number(value)
+        : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) {
+    return {
+      error: `expected auto or a whole number from 1 to ${MAX_WORKERS}, got ${JSON.stringify(value)}`,
+    };
+  }
+  return n;
+}
+
+function readWorkers(r: ConfigReader, value: unknown): number {
+  if (value === undefined || value === null) return 1;
+  const parsed = parseWorkers(value);
+  return typeof parsed === 'number' ? parsed : r.fail('workers', parsed.error);
 }
 
 /**

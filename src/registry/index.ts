@@ -57,6 +57,9 @@ export { DiskStore, type DiskStoreOptions } from './storage/disk.js';
 export { DriverStore, type DriverStoreOptions } from './storage/driver-store.js';
 export type { StorageDriver } from './storage/driver/driver.js';
 export { FilesystemDriver } from './storage/driver/filesystem.js';
+export { startWorkers, type WorkersService } from './cluster/primary.js';
+export { runWorker, workerSlot } from './cluster/worker.js';
+export type { WorkerError } from './cluster/messages.js';
 export { describeStorage, openStore, type StorageLocation } from './storage/open.js';
 export { StoreError, type StoreErrorCode } from './storage/errors.js';
 export {

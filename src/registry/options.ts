@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { ContainerPackageError } from '../errors.js';
 import { openAuthorizer, type Authorizer } from './auth/authorizer.js';
@@ -94,6 +95,19 @@ export interface RegistryOptions {
    * whether their session cookie is `Secure`. Default: the request's `Host` header.
    */
   publicUrl?: string;
+  /**
+   * Other processes serve this store too: the workers of `registry serve --workers N`, replicas
+   * on a bucket or on a shared directory. `replica` names this one (its package-statistics
+   * document, its GC lease). Then statistics are per process and summed when read, and garbage
+   * collection runs in one process at a time (the lease). Default: this process alone on a
+   * directory; a store on any other driver (S3) is taken as shared, named `<host>-<pid>`.
+   */
+  sharedStore?: { readonly replica: string };
+  /**
+   * What `/metrics` answers. Default: this process's {@link Metrics}; a worker answers all the
+   * workers' metrics instead (see src/registry/cluster/).
+   */
+  metricsText?: () => Promise<string>;
 }
 
 /** Options with every default filled in. */
@@ -109,6 +123,8 @@ export interface ResolvedRegistryOptions {
   readonly onError: (error: unknown, request: { method: string; url: string }) => void;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** What `/metrics` answers. */
+  readonly metricsText: () => Promise<string>;
   readonly stats: PackageStats;
   /** Registries, images, details, contents and Downloads for the pages and the packages API. */
   readonly packages: PackagesService;
@@ -163,15 +179,24 @@ export function resolveOptions(options: RegistryOptions = {}): ResolvedRegistryO
   const mirrors = resolveMirrors(options.mirrors ?? []);
   if ('error' in mirrors) throw new RegistryOptionsError(mirrors.option, mirrors.error);
   const authorizer = options.authorizer ?? openAuthorizer;
+  const metrics = options.metrics ?? new Metrics();
+  const replica =
+    options.sharedStore?.replica ??
+    (store.driver !== undefined && store.driver.name !== 'filesystem'
+      ? `${hostname()}-${process.pid}`
+      : undefined);
   const stats =
     options.stats ??
     new PackageStats(
       store.driver === undefined
         ? {}
-        : { document: statsDocument(store.driver, { shared: store.driver.name !== 'filesystem' }) },
+        : {
+            document: statsDocument(store.driver, replica === undefined ? {} : { shared: true, replica }),
+          },
     );
   const caching = createCaching({
     store,
+    ...(replica === undefined ? {} : { replica }),
     mirrors,
     graceMs,
     maxSizeBytes,
@@ -193,7 +218,8 @@ export function resolveOptions(options: RegistryOptions = {}): ResolvedRegistryO
     closeTimeoutMs: integer('closeTimeoutMs', options.closeTimeoutMs, 10_000, 0),
     onError,
     logger,
-    metrics: options.metrics ?? new Metrics(),
+    metrics,
+    metricsText: options.metricsText ?? (() => metrics.render()),
     stats,
     packages: new PackagesService({ store: caching.requestStore, stats, authorizer, cache: derivedCache }),
     maxRequestBytes: integer('maxRequestBytes', options.maxRequestBytes, 0, 0),

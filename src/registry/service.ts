@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { openAuthorizer, type Authorizer } from './auth/authorizer.js';
 import { fileKeySource, urlKeySource } from './auth/oidc/jwks.js';
@@ -7,11 +8,13 @@ import { BearerTokens } from './auth/bearer.js';
 import { PackagesAuthorizer } from './auth/packages-authorizer.js';
 import { readSigningKey } from './auth/signing-key.js';
 import { TokenStore } from './auth/tokens/token-store.js';
-import { checkListenSafety, isOpen, tokensFileOf, type RegistryConfig } from './config.js';
+import { checkListenSafety, isOpen, parseWorkers, tokensFileOf, type RegistryConfig } from './config.js';
 import { RegistryConfigError } from './config/errors.js';
 import { parseListen } from './config/units.js';
 import { mirrorOptionsOf } from './mirror/credentials.js';
 import { batchedJsonLogger, type Logger } from './ops/logger.js';
+import { Metrics } from './ops/metrics.js';
+import type { CacheCoherence } from './storage/coherence.js';
 import { acquireStorageLock, type StorageLock } from './ops/storage-lock.js';
 import { createRegistry, type Registry } from './server.js';
 import { openStore } from './storage/open.js';
@@ -24,6 +27,8 @@ export interface ConfigOverrides {
   readonly storage?: string;
   /** `--insecure-listen` (only ever turns it on). */
   readonly insecureListen?: boolean;
+  /** `--workers`: a count or `auto`. */
+  readonly workers?: string;
 }
 
 /**
@@ -38,6 +43,12 @@ export function withOverrides(config: RegistryConfig, overrides: ConfigOverrides
     if ('error' in parsed) throw new RegistryConfigError('--listen', parsed.error);
     listen = parsed;
   }
+  let workers = config.workers;
+  if (overrides.workers !== undefined) {
+    const parsed = parseWorkers(overrides.workers);
+    if (typeof parsed !== 'number') throw new RegistryConfigError('--workers', parsed.error);
+    workers = parsed;
+  }
   if (overrides.storage !== undefined && config.s3 !== undefined) {
     throw new RegistryConfigError(
       '--storage',
@@ -50,6 +61,7 @@ export function withOverrides(config: RegistryConfig, overrides: ConfigOverrides
     listen,
     storage: overrides.storage === undefined ? config.storage : resolve(overrides.storage),
     insecureListen: config.insecureListen || overrides.insecureListen === true,
+    workers,
   };
 }
 
@@ -95,6 +107,22 @@ export interface ServiceOptions {
   readonly logger?: Logger;
   /** Where mirror credentials (`password-env`, `token-env`) are read. Default `process.env`. */
   readonly env?: NodeJS.ProcessEnv;
+  /** This process is one of the workers of `registry serve --workers N` (see src/registry/cluster/). */
+  readonly worker?: WorkerRole;
+}
+
+/** What a worker gets from its primary, which holds the storage lock. */
+export interface WorkerRole {
+  /** 0 to N-1, stable when a worker is replaced. */
+  readonly index: number;
+  /** The key every worker signs bearer tokens with (auth on), so each accepts the others' tokens. */
+  readonly signingKey: Buffer | undefined;
+  /** How the workers keep each other's tag and link caches true. */
+  readonly coherence: CacheCoherence;
+  /** The `/metrics` text of every worker. */
+  readonly metricsText: () => Promise<string>;
+  /** Given this process's metrics, when they are created. */
+  readonly onMetrics: (metrics: Metrics) => void;
 }
 
 /**
@@ -112,7 +140,8 @@ export async function startRegistryService(
 ): Promise<RegistryService> {
   checkListenSafety(config);
   const mirrors = mirrorOptionsOf(config.mirrors, options.env ?? process.env, config.source);
-  const lock = await lockStorage(config);
+  // A worker's primary holds the lock for all of them.
+  const lock = options.worker === undefined ? await lockStorage(config) : undefined;
   try {
     return await start(config, options, mirrors, lock);
   } catch (error) {
@@ -122,10 +151,11 @@ export async function startRegistryService(
 }
 
 /**
- * The one place a service locks its storage: one serving process per directory. A bucket
- * (`storage: s3:`) is shared by replicas on purpose: no lock (their collections take the GC lease).
+ * The one place a service (or the primary of its workers) locks its storage: one serving process
+ * per directory. A bucket (`storage: s3:`) and a directory marked `shared` are served by several
+ * processes on purpose: no lock (their collections take the GC lease).
  */
-async function lockStorage(config: RegistryConfig): Promise<StorageLock | undefined> {
+export async function lockStorage(config: RegistryConfig): Promise<StorageLock | undefined> {
   if (config.s3 !== undefined) return undefined;
   await mkdir(config.storage, { recursive: true }).catch((error: unknown) => {
     const code = (error as { code?: unknown }).code;
@@ -145,9 +175,22 @@ async function lockStorage(config: RegistryConfig): Promise<StorageLock | undefi
       },
     );
   });
+  if (config.sharedStorage !== undefined) return undefined;
   return acquireStorageLock(config.storage, 'serve', {
     command: `container-package registry serve (listen ${config.listen.host}:${config.listen.port})`,
   });
+}
+
+/**
+ * The name of this process among those sharing the store: its statistics document and GC lease
+ * holder. Workers on a directory only they serve keep their slot's name across restarts; a
+ * process that shares a store with other hosts' is named by host and PID.
+ */
+function replicaName(config: RegistryConfig, worker: WorkerRole | undefined): string {
+  if (worker !== undefined && config.s3 === undefined && config.sharedStorage === undefined) {
+    return `${hostname()}-worker-${worker.index}`;
+  }
+  return `${hostname()}-${process.pid}`;
 }
 
 async function start(
@@ -156,20 +199,42 @@ async function start(
   mirrors: ReturnType<typeof mirrorOptionsOf>,
   lock: StorageLock | undefined,
 ): Promise<RegistryService> {
-  const own = options.logger === undefined ? batchedJsonLogger(process.stderr, config.logLevel) : undefined;
+  const { worker } = options;
+  const own =
+    options.logger === undefined
+      ? batchedJsonLogger(
+          process.stderr,
+          config.logLevel,
+          worker === undefined ? {} : { worker: worker.index },
+        )
+      : undefined;
   const logger = options.logger ?? own!;
+  const metrics = new Metrics();
+  worker?.onMetrics(metrics);
   const onError = (error: unknown, request?: { method: string; url: string }): void => {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     logger.log('error', 'unexpected error', { ...(request ?? {}), error: text });
   };
+  const shared = worker !== undefined || config.sharedStorage !== undefined || config.s3 !== undefined;
   const registry = createRegistry({
     storageDir: config.storage,
-    // A bucket (`storage: s3:`); the S3 driver and its SDK load only then.
-    ...(config.s3 === undefined ? {} : { store: await openStore(config) }),
+    // The S3 driver and its SDK load only for a bucket (`storage: s3:`).
+    ...(shared
+      ? {
+          store: await openStore(config, worker === undefined ? {} : { coherence: worker.coherence }),
+          sharedStore: { replica: replicaName(config, worker) },
+        }
+      : {}),
+    metrics,
+    ...(worker === undefined ? {} : { metricsText: worker.metricsText }),
     authorizer: authorizerFor(
       config,
       onError,
-      config.tokenSigningKeyFile === undefined ? undefined : await readSigningKey(config.tokenSigningKeyFile),
+      worker !== undefined
+        ? worker.signingKey
+        : config.tokenSigningKeyFile === undefined
+          ? undefined
+          : await readSigningKey(config.tokenSigningKeyFile),
     ),
     // With auth, a mount without `from` could hand out a blob of a registry the caller cannot
     // read just because they know its digest: only mounts from a readable repository then.

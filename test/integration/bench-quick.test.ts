@@ -63,6 +63,9 @@ const FIGURE_IDS = [
   's3.pull.cpu',
   's3.manifest.head.rps',
   's3.manifest.head.p99',
+  'workers.head.rps',
+  'workers.head.cpu',
+  'workers.head.p99',
 ];
 
 interface JsonFigure {

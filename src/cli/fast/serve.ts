@@ -15,6 +15,7 @@ export const SERVE_FLAGS = {
   config: { type: 'string' },
   storage: { type: 'string' },
   'insecure-listen': { type: 'boolean' },
+  workers: { type: 'string' },
 } as const;
 
 /**

@@ -28,19 +28,51 @@ const S3_KEYS = [
 ] as const;
 
 /**
- * Reads `storage`: a directory (a string), or a mapping `{ s3: {...} }`. Returns the directory
- * (undefined when absent) and the S3 settings (undefined unless given). Credentials are never
- * read from here: the SDK's default chain provides them.
+ * `storage: { directory: DIR, shared: true }`: a directory that several registry processes serve
+ * at once (a network file system mounted on several hosts), each taking no `registry.lock`.
+ */
+export interface SharedDirectoryConfig {
+  /** As `cache-ttl` of {@link S3StorageConfig}. Default 0. */
+  readonly cacheTtlMs: number;
+}
+
+/**
+ * Reads `storage`: a directory (a string), a mapping `{ directory, shared, cache-ttl }`, or a
+ * mapping `{ s3: {...} }`. Returns the directory (undefined when absent), whether it is shared,
+ * and the S3 settings (undefined unless given). Credentials are never read from here: the SDK's
+ * default chain provides them.
  */
 export function readStorage(
   r: ConfigReader,
   value: unknown,
-): { directory: string | undefined; s3: S3StorageConfig | undefined } {
+): {
+  directory: string | undefined;
+  shared: SharedDirectoryConfig | undefined;
+  s3: S3StorageConfig | undefined;
+} {
   if (value === undefined || value === null || typeof value === 'string') {
-    return { directory: r.string(value, 'storage'), s3: undefined };
+    return { directory: r.string(value, 'storage'), shared: undefined, s3: undefined };
   }
-  const storage = r.object(value, 'storage', ['s3']);
-  if (storage.s3 === undefined) r.fail('storage', 'expected a directory or a mapping with s3');
+  const storage = r.object(value, 'storage', ['s3', 'directory', 'shared', 'cache-ttl']);
+  if (storage.s3 === undefined) {
+    if (storage.directory === undefined && storage.shared === undefined) {
+      r.fail('storage', 'expected a directory, a mapping with directory (and shared), or a mapping with s3');
+    }
+    const shared = r.boolean(storage.shared, 'storage.shared', false);
+    if (!shared && storage['cache-ttl'] !== undefined) {
+      r.fail('storage.cache-ttl', 'applies only to a shared directory (shared: true)');
+    }
+    return {
+      directory: r.string(storage.directory, 'storage.directory'),
+      shared: shared
+        ? { cacheTtlMs: readDuration(r, storage['cache-ttl'], 'storage.cache-ttl', 0) }
+        : undefined,
+      s3: undefined,
+    };
+  }
+  for (const key of ['directory', 'shared', 'cache-ttl'] as const) {
+    if (storage[key] !== undefined) r.fail(`storage.${key}`, 'does not go with s3 (put cache-ttl under s3)');
+  }
   const s3 = r.object(storage.s3, 'storage.s3', S3_KEYS);
   const endpoint = r.string(s3.endpoint, 'storage.s3.endpoint');
   if (endpoint !== undefined && !/^https?:\/\/[^/]+/.test(endpoint)) {
@@ -73,6 +105,7 @@ export function readStorage(
   };
   return {
     directory: undefined,
+    shared: undefined,
     s3: { driver, cacheTtlMs: readDuration(r, s3['cache-ttl'], 'storage.s3.cache-ttl', 0) },
   };
 }

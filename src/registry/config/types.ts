@@ -6,7 +6,7 @@ import type { RegistryDefinition } from '../auth/registries.js';
 import type { GcConfig, RetentionConfig } from '../gc/config.js';
 import type { MirrorConfig } from '../mirror/config.js';
 import type { LogLevel } from '../ops/logger.js';
-import type { S3StorageConfig } from './storage.js';
+import type { S3StorageConfig, SharedDirectoryConfig } from './storage.js';
 import type { ListenAddress } from './units.js';
 
 /** A trusted OIDC issuer and where its keys are. Exactly one of `jwksFile` and `jwksUrl` is set. */
@@ -28,6 +28,16 @@ export interface RegistryConfig {
   readonly storage: string;
   /** `storage: s3:`: the store is a bucket instead of `storage`. Default none. */
   readonly s3: S3StorageConfig | undefined;
+  /**
+   * `storage: { directory, shared: true }`: other registry processes serve this directory too
+   * (no `registry.lock`). Default none: one process per directory.
+   */
+  readonly sharedStorage: SharedDirectoryConfig | undefined;
+  /**
+   * Processes serving on one listening socket (`workers`, `--workers`): 1 (the default) serves in
+   * this process; more start a primary that forks that many workers (see src/registry/cluster/).
+   */
+  readonly workers: number;
   /** Listen open (no registries) on a non-loopback address anyway. Default false. */
   readonly insecureListen: boolean;
   /** Default none: an open registry, any repository name, anonymous push and pull. */

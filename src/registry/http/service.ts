@@ -26,7 +26,7 @@ export async function handleService(
         ctx.res,
         ctx.method,
         200,
-        Buffer.from(await ctx.options.metrics.render()),
+        Buffer.from(await ctx.options.metricsText()),
         'text/plain; version=0.0.4; charset=utf-8',
       );
     case 'packages':

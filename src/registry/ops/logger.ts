@@ -40,14 +40,22 @@ export function jsonLogger(
 
 /**
  * A {@link jsonLogger} whose lines are written in batches, one write per event-loop turn (see
- * {@link LineBatcher}): what the registry service logs with. `close()` writes what is left.
+ * {@link LineBatcher}): what the registry service logs with. `base` fields start every line.
+ * `close()` writes what is left.
  */
 export function batchedJsonLogger(
   out: LineSink = process.stderr,
   minLevel: LogLevel = 'info',
+  base: Readonly<Record<string, unknown>> = {},
 ): Logger & { close(): void } {
   const batcher = new LineBatcher(out);
-  return { ...jsonLogger(batcher, minLevel), close: () => batcher.close() };
+  const inner = jsonLogger(batcher, minLevel);
+  // Fields on every line (`worker`), ahead of the line's own.
+  const logger: Logger =
+    Object.keys(base).length === 0
+      ? inner
+      : { log: (level, message, fields = {}) => inner.log(level, message, { ...base, ...fields }) };
+  return { ...logger, close: () => batcher.close() };
 }
 
 /**

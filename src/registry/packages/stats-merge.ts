@@ -44,7 +44,12 @@ export function mergeRepository(parts: readonly (RepositoryStats | undefined)[])
       };
     }
     for (const [tag, entry] of Object.entries(part.tags ?? {})) {
-      merged.tags[tag] = { pushedAt: later(merged.tags[tag]?.pushedAt, entry.pushedAt) };
+      const seen = merged.tags[tag];
+      const downloads = (seen?.downloads ?? 0) + (entry.downloads ?? 0);
+      merged.tags[tag] = {
+        pushedAt: later(seen?.pushedAt, entry.pushedAt),
+        ...(downloads === 0 ? {} : { downloads }),
+      };
     }
   }
   return merged;

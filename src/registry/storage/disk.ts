@@ -1,3 +1,4 @@
+import type { CacheCoherence } from './coherence.js';
 import { DriverStore } from './driver-store.js';
 import { FilesystemDriver } from './driver/filesystem.js';
 
@@ -9,12 +10,16 @@ export interface DiskStoreOptions {
   fsync?: boolean;
   /** Bytes of manifests kept in memory (default 32 MiB). */
   manifestCacheBytes?: number;
+  /** See `DriverStoreOptions.cacheTtlMs`: for a directory other processes write too. */
+  cacheTtlMs?: number;
+  /** See `DriverStoreOptions.coherence`. */
+  coherence?: CacheCoherence;
 }
 
 /**
- * The file-system {@link DriverStore}: the layout of `layout.ts` under directory `root`. Safe for
- * one process: concurrent requests are fine (every commit is an atomic rename), two processes
- * sharing a root are not supported.
+ * The file-system {@link DriverStore}: the layout of `layout.ts` under directory `root`. Every
+ * commit is an atomic rename, so concurrent requests are fine; several processes on one root
+ * must say so (`cacheTtlMs` or `coherence`), or one answers from memory what another changed.
  */
 export class DiskStore extends DriverStore {
   readonly root: string;
@@ -22,6 +27,8 @@ export class DiskStore extends DriverStore {
   constructor(options: DiskStoreOptions) {
     super(new FilesystemDriver({ root: options.root, fsync: options.fsync }), {
       manifestCacheBytes: options.manifestCacheBytes,
+      ...(options.cacheTtlMs === undefined ? {} : { cacheTtlMs: options.cacheTtlMs }),
+      ...(options.coherence === undefined ? {} : { coherence: options.coherence }),
     });
     this.root = options.root;
   }

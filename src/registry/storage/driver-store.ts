@@ -1,5 +1,6 @@
 import { isSafeUploadId } from '../names.js';
 import { Blobs } from './blobs.js';
+import type { CacheCoherence } from './coherence.js';
 import type { StorageDriver } from './driver/driver.js';
 import { fsck } from './fsck.js';
 import { Layout } from './layout.js';
@@ -31,6 +32,8 @@ export interface DriverStoreOptions {
    * only when no other process writes to the store.
    */
   readonly cacheTtlMs?: number;
+  /** Processes that serve this store together and keep each other's caches true. Default none. */
+  readonly coherence?: CacheCoherence;
 }
 
 /** Temp files older than this are left over from a crash. */
@@ -55,6 +58,7 @@ export class DriverStore implements Store {
     this.#manifests = new Manifests(this.#layout, driver, this.#blobs, {
       cacheBytes: options.manifestCacheBytes ?? 32 * 1024 * 1024,
       ...(options.cacheTtlMs === undefined ? {} : { cacheTtlMs: options.cacheTtlMs }),
+      ...(options.coherence === undefined ? {} : { coherence: options.coherence }),
     });
   }
 

@@ -4,6 +4,7 @@ import type { StorageDriver } from './driver/driver.js';
 import { StoreError } from './errors.js';
 import type { Layout } from './layout.js';
 import { BoundedMap } from './bounded-map.js';
+import type { CacheChange, CacheCoherence } from './coherence.js';
 import { LruCache } from './lru.js';
 import { Referrers } from './referrers.js';
 import type { ManifestInfo, ManifestWrite, ReferrerDescriptor, StoredManifest } from './store.js';
@@ -26,19 +27,26 @@ export class Manifests {
    * and delete of tags and revision links in this process goes through this class, which keeps
    * the maps in step. When other processes share the store (replicas on S3), entries are
    * answered from memory for at most `cacheTtlMs` after they were read (0: every request reads
-   * the store), then read from the store again.
+   * the store), then read from the store again. Workers of one registry on one machine instead
+   * keep the maps and tell each other what they changed (`coherence`).
    */
   readonly #tags: BoundedMap<string>;
   readonly #links: BoundedMap<string>;
+  readonly #coherence: CacheCoherence | undefined;
 
   constructor(
     layout: Layout,
     driver: StorageDriver,
     blobs: Blobs,
-    options: { cacheBytes: number; cacheTtlMs?: number },
+    options: { cacheBytes: number; cacheTtlMs?: number; coherence?: CacheCoherence },
   ) {
     this.#tags = new BoundedMap<string>(TAG_CACHE_ENTRIES, options.cacheTtlMs);
     this.#links = new BoundedMap<string>(TAG_CACHE_ENTRIES, options.cacheTtlMs);
+    this.#coherence = options.coherence;
+    this.#coherence?.onChange((change) => {
+      for (const key of change.tags) this.#tags.delete(key);
+      for (const key of change.links) this.#links.delete(key);
+    });
     this.#layout = layout;
     this.#driver = driver;
     this.#blobs = blobs;
@@ -57,6 +65,9 @@ export class Manifests {
       const cached = this.#tags.get(tagKey);
       if (cached !== undefined) digest = cached;
       else {
+        // A change dropped while this read runs must not be cached after it (it may have read
+        // the old value): remember the generation, cache only when no drop happened since.
+        const generation = this.#tags.generation;
         const target = await this.#readText(this.#layout.tag(repository, reference));
         if (target === undefined) return undefined;
         try {
@@ -71,15 +82,16 @@ export class Manifests {
           );
         }
         digest = target;
-        this.#tags.set(tagKey, digest);
+        this.#tags.setIfUnchanged(tagKey, digest, generation);
       }
     }
     const linkKey = `${repository}\0${digest}`;
     let mediaType = this.#links.get(linkKey);
     if (mediaType === undefined) {
+      const generation = this.#links.generation;
       mediaType = await this.#readText(this.#layout.revisionLink(repository, digest));
       if (mediaType === undefined) return undefined;
-      this.#links.set(linkKey, mediaType);
+      this.#links.setIfUnchanged(linkKey, mediaType, generation);
     }
     return { digest, mediaType };
   }
@@ -127,31 +139,50 @@ export class Manifests {
     if (manifest.tags.length > 0 && !(await this.has(repository, manifest.digest))) {
       for (const tag of manifest.tags) await this.#dropTagIfAt(repository, tag, manifest.digest);
     }
+    await this.#announce({ tags: manifest.tags.map((tag) => `${repository}\0${tag}`), links: [] });
   }
 
-  /** Removes `tag` when it still points at `digest`. */
-  async #dropTagIfAt(repository: string, tag: string, digest: string): Promise<void> {
+  /** Tells the other processes serving this store what changed (see {@link CacheCoherence}). */
+  async #announce(change: CacheChange): Promise<void> {
+    if (this.#coherence === undefined || (change.tags.length === 0 && change.links.length === 0)) return;
+    await this.#coherence.announce(change);
+  }
+
+  /** Removes `tag` when it still points at `digest`; true when it did. */
+  async #dropTagIfAt(repository: string, tag: string, digest: string): Promise<boolean> {
     this.#tags.delete(`${repository}\0${tag}`);
     if ((await this.#readText(this.#layout.tag(repository, tag))) === digest) {
-      await this.#driver.delete(this.#layout.tag(repository, tag));
+      return this.#driver.delete(this.#layout.tag(repository, tag));
     }
+    return false;
   }
 
   /** Removes the revision link, the tags pointing at it and its referrers entry (content stays). */
   async delete(repository: string, digest: string): Promise<boolean> {
     const bytes = await this.#content(digest);
-    this.#links.delete(`${repository}\0${digest}`);
-    if (!(await this.#driver.delete(this.#layout.revisionLink(repository, digest)))) return false;
-    for (const tag of await this.tags(repository)) await this.#dropTagIfAt(repository, tag, digest);
+    const linkKey = `${repository}\0${digest}`;
+    this.#links.delete(linkKey);
+    if (!(await this.#driver.delete(this.#layout.revisionLink(repository, digest)))) {
+      await this.#announce({ tags: [], links: [linkKey] });
+      return false;
+    }
+    const dropped: string[] = [];
+    for (const tag of await this.tags(repository)) {
+      if (await this.#dropTagIfAt(repository, tag, digest)) dropped.push(`${repository}\0${tag}`);
+    }
     const subject = bytes === undefined ? undefined : subjectOf(bytes);
     if (subject !== undefined) await this.#referrers.remove(repository, subject, digest);
+    await this.#announce({ tags: dropped, links: [linkKey] });
     return true;
   }
 
   /** Removes one tag; false when there was none. */
   async deleteTag(repository: string, tag: string): Promise<boolean> {
-    this.#tags.delete(`${repository}\0${tag}`);
-    return this.#driver.delete(this.#layout.tag(repository, tag));
+    const tagKey = `${repository}\0${tag}`;
+    this.#tags.delete(tagKey);
+    const deleted = await this.#driver.delete(this.#layout.tag(repository, tag));
+    await this.#announce({ tags: [tagKey], links: [] });
+    return deleted;
   }
 
   /** Tags in byte order; empty when the repository has none (or does not exist). */

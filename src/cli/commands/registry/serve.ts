@@ -14,12 +14,15 @@ export default class RegistryServeCommand extends BaseCommand {
     'lets in-flight requests finish, and exits 0. Without --config the registry is open (anyone may',
     'push and pull) and refuses non-loopback addresses unless --insecure-listen is given.',
     'One registry per storage directory: a second one on it is refused, naming the PID that holds it.',
+    'With --workers N, N processes serve on the one address (manifest reads scale with cores); a',
+    'write through one is seen by the next request to any other.',
   ].join(' ');
 
   static override examples = [
     '<%= config.bin %> registry serve',
     '<%= config.bin %> registry serve --listen 127.0.0.1:0 --storage /tmp/registry',
     '<%= config.bin %> registry serve --config registry.yaml',
+    '<%= config.bin %> registry serve --workers auto --listen 0.0.0.0:5000 --config registry.yaml',
   ];
 
   static override flags = {
@@ -31,6 +34,11 @@ export default class RegistryServeCommand extends BaseCommand {
     ...configFlags,
     'insecure-listen': Flags.boolean({
       description: 'allow an open registry (no registries configured) on a non-loopback address',
+    }),
+    workers: Flags.string({
+      description:
+        "processes serving on the one address: a number from 1 to 64, or auto (one per core). Default: the config's workers, else 1",
+      helpValue: 'N|auto',
     }),
   };
 

@@ -58,6 +58,7 @@ describe('parseConfig', () => {
       mirrors: [],
       gc: { intervalMs: 3_600_000, graceMs: 3_600_000 },
       retention: { maxSizeBytes: 0, checkIntervalMs: 60_000 },
+      workers: 1,
     });
     expect(tokensFileOf(config)).toBe('/cache/container-package/registry/tokens.json');
   });

@@ -72,3 +72,37 @@ describe('storage: s3:', () => {
     expect(() => parseConfig(yaml, { env })).toThrow(message);
   });
 });
+
+describe('storage: { directory, shared }, and workers', () => {
+  test('a shared directory has a cache-ttl (default 0); a plain one is not shared', () => {
+    const shared = parseConfig('storage: { directory: /srv/r, shared: true, cache-ttl: 2s }', { env });
+    expect(shared.storage).toBe('/srv/r');
+    expect(shared.sharedStorage).toEqual({ cacheTtlMs: 2000 });
+    expect(parseConfig('storage: { directory: /srv/r, shared: true }', { env }).sharedStorage).toEqual({
+      cacheTtlMs: 0,
+    });
+    expect(parseConfig('storage: { directory: /srv/r }', { env }).sharedStorage).toBeUndefined();
+    expect(parseConfig('storage: /srv/r', { env }).sharedStorage).toBeUndefined();
+  });
+
+  test.each([
+    ['storage: { directory: /srv/r, cache-ttl: 1s }', /storage\.cache-ttl.*shared: true/],
+    ['storage: { s3: { bucket: b }, shared: true }', /storage\.shared.*does not go with s3/],
+    ['storage: { shared: yes-please }', /storage\.shared/],
+    ['workers: 0', /workers.*from 1 to 64/],
+    ['workers: 65', /workers.*from 1 to 64/],
+    ['workers: 1.5', /workers.*from 1 to 64/],
+    ['workers: lots', /workers.*auto or a whole number/],
+  ])('%s fails naming the setting', (yaml, message) => {
+    expect(() => parseConfig(yaml, { env })).toThrow(message);
+  });
+
+  test('workers: a count, auto (one per core), 1 by default; --workers overrides it', () => {
+    expect(parseConfig('{}', { env }).workers).toBe(1);
+    expect(parseConfig('workers: 3', { env }).workers).toBe(3);
+    expect(parseConfig('workers: auto', { env }).workers).toBeGreaterThanOrEqual(1);
+    const config = parseConfig('workers: 3', { env });
+    expect(withOverrides(config, { workers: '2' }).workers).toBe(2);
+    expect(() => withOverrides(config, { workers: '0' })).toThrow(/--workers: expected auto/);
+  });
+});

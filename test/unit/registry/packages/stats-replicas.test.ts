@@ -50,4 +50,42 @@ describe('package statistics of replicas sharing a store', () => {
       repositories: { app: { manifests: { 'sha256:one': { downloads: 1 } } } },
     });
   });
+
+  test('downloads asked for by tag are summed across replicas too', async () => {
+    const driver = new FilesystemDriver({ root: newTempDir('stats'), fsync: false });
+    await driver.init();
+    const replica = (name: string) =>
+      new PackageStats({
+        document: statsDocument(driver, { shared: true, replica: name }),
+        flushDelayMs: 60_000,
+      });
+    const [a, b] = [replica('worker-0'), replica('worker-1')];
+    a.recordPush('app', 'sha256:one', ['v1']);
+    for (let i = 0; i < 3; i++) a.recordDownload('app', 'sha256:one', 'v1');
+    for (let i = 0; i < 4; i++) b.recordDownload('app', 'sha256:one', 'v1');
+    await a.flush();
+    await b.flush();
+    await a.flush(); // reads the others' documents again
+    expect(a.get('app').tags.v1!.downloads).toBe(7);
+    expect(b.get('app').tags.v1!.downloads).toBe(7);
+  });
+
+  test('counts survive a move from one process to workers and back', async () => {
+    const driver = new FilesystemDriver({ root: newTempDir('stats'), fsync: false });
+    await driver.init();
+    const single = new PackageStats({ document: statsDocument(driver), flushDelayMs: 60_000 });
+    single.recordDownload('app', 'sha256:one', 'v1');
+    await single.flush();
+    const worker = new PackageStats({
+      document: statsDocument(driver, { shared: true, replica: 'worker-0' }),
+      flushDelayMs: 60_000,
+    });
+    await worker.load();
+    worker.recordDownload('app', 'sha256:one', 'v1');
+    await worker.flush();
+    expect(worker.get('app').tags.v1!.downloads).toBe(2);
+    const back = new PackageStats({ document: statsDocument(driver), flushDelayMs: 60_000 });
+    await back.load();
+    expect(back.get('app').tags.v1!.downloads).toBe(2);
+  });
 });
