@@ -4,7 +4,7 @@ import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-MI47YIX2.js";
+} from "./chunks/chunk-IJLXKKGJ.js";
 import {
   PUSH_ARGS,
   PUSH_FLAGS,
@@ -19,16 +19,16 @@ import {
   require_flags,
   require_parser,
   runPush
-} from "./chunks/chunk-FCTB6JJ4.js";
+} from "./chunks/chunk-QDIPPNBS.js";
 import {
   HOOKS,
   runHook
-} from "./chunks/chunk-SRLKRKZE.js";
+} from "./chunks/chunk-OKHMFZP2.js";
 import {
   printFailure,
   printedFailure,
   wantsJson
-} from "./chunks/chunk-5R44SAWI.js";
+} from "./chunks/chunk-LN2D4G3Y.js";
 import {
   formatBytes
 } from "./chunks/chunk-B6IIPYON.js";
@@ -10653,7 +10653,7 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
     ] = await Promise.all([
       import("./chunks/local-registry-MW46XM7I.js"),
       import("./chunks/publish-GI3TPGSN.js"),
-      import("./chunks/registry-6DNLBBJT.js")
+      import("./chunks/registry-OPK6H2YD.js")
     ]);
     const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
       import("./chunks/render-K35WGUET.js"),
@@ -11057,7 +11057,7 @@ var tokensFileFlag = {
 };
 async function resolveTokensFile(flags) {
   const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-  const { tokensFileOf } = await import("./chunks/registry-6DNLBBJT.js");
+  const { tokensFileOf } = await import("./chunks/registry-OPK6H2YD.js");
   return { file: flags["tokens-file"] ?? tokensFileOf(config), config };
 }
 function requireStorage(storage) {
@@ -11087,7 +11087,7 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
     json: import_core12.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { describeStorage, openStore } = await import("./chunks/registry-6DNLBBJT.js");
+    const { describeStorage, openStore } = await import("./chunks/registry-OPK6H2YD.js");
     const { flags } = await this.parse(_RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     if (config.s3 === void 0) requireStorage(config.storage);
@@ -11132,7 +11132,7 @@ var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
     json: import_core13.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { collectGarbageAt, describeStorage, openStore, parseDurationFlag } = await import("./chunks/registry-6DNLBBJT.js");
+    const { collectGarbageAt, describeStorage, openStore, parseDurationFlag } = await import("./chunks/registry-OPK6H2YD.js");
     const { flags } = await this.parse(_RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === void 0 ? config.gc.graceMs : parseDurationFlag("--grace", flags.grace);
@@ -11180,12 +11180,15 @@ var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
     "Logs (one JSON object per line) go to stderr. SIGTERM or SIGINT stops accepting connections,",
     "lets in-flight requests finish, and exits 0. Without --config the registry is open (anyone may",
     "push and pull) and refuses non-loopback addresses unless --insecure-listen is given.",
-    "One registry per storage directory: a second one on it is refused, naming the PID that holds it."
+    "One registry per storage directory: a second one on it is refused, naming the PID that holds it.",
+    "With --workers N, N processes serve on the one address (manifest reads scale with cores); a",
+    "write through one is seen by the next request to any other."
   ].join(" ");
   static examples = [
     "<%= config.bin %> registry serve",
     "<%= config.bin %> registry serve --listen 127.0.0.1:0 --storage /tmp/registry",
-    "<%= config.bin %> registry serve --config registry.yaml"
+    "<%= config.bin %> registry serve --config registry.yaml",
+    "<%= config.bin %> registry serve --workers auto --listen 0.0.0.0:5000 --config registry.yaml"
   ];
   static flags = {
     listen: import_core14.Flags.string({
@@ -11195,6 +11198,10 @@ var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
     ...configFlags,
     "insecure-listen": import_core14.Flags.boolean({
       description: "allow an open registry (no registries configured) on a non-loopback address"
+    }),
+    workers: import_core14.Flags.string({
+      description: "processes serving on the one address: a number from 1 to 64, or auto (one per core). Default: the config's workers, else 1",
+      helpValue: "N|auto"
     })
   };
   async run() {
@@ -11231,7 +11238,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
     ...configFlags
   };
   async run() {
-    const { createToken, isOpen } = await import("./chunks/registry-6DNLBBJT.js");
+    const { createToken, isOpen } = await import("./chunks/registry-OPK6H2YD.js");
     const { flags } = await this.parse(_RegistryTokenCreateCommand);
     const { file, config } = await resolveTokensFile(flags);
     if (flags.config !== void 0 && !isOpen(config)) {
@@ -11274,7 +11281,7 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
     ...configFlags
   };
   async run() {
-    const { listTokens } = await import("./chunks/registry-6DNLBBJT.js");
+    const { listTokens } = await import("./chunks/registry-OPK6H2YD.js");
     const { flags } = await this.parse(_RegistryTokenListCommand);
     const { file } = await resolveTokensFile(flags);
     const tokens = await listTokens(file);
@@ -11304,7 +11311,7 @@ var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseC
   };
   static flags = { ...tokensFileFlag, ...configFlags };
   async run() {
-    const { revokeToken } = await import("./chunks/registry-6DNLBBJT.js");
+    const { revokeToken } = await import("./chunks/registry-OPK6H2YD.js");
     const { args, flags } = await this.parse(_RegistryTokenRevokeCommand);
     const { file } = await resolveTokensFile(flags);
     const record = await revokeToken(file, args.id);

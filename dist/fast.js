@@ -11,15 +11,15 @@ async function runFast(args) {
     return versionFast();
   }
   if (args[0] === "registry" && args[1] === "serve") {
-    const { serveFast } = await import("./chunks/serve-OLF3RIEE.js");
+    const { serveFast } = await import("./chunks/serve-MRYDWY5L.js");
     return serveFast(args.slice(2));
   }
   if (args[0] === "push") {
-    const { pushFast } = await import("./chunks/push-HIU732RP.js");
+    const { pushFast } = await import("./chunks/push-CHWHOXUZ.js");
     return pushFast(args.slice(1));
   }
   if (args[0] === "buildkite-hook") {
-    const { hookFast } = await import("./chunks/hook-2AAV4UNK.js");
+    const { hookFast } = await import("./chunks/hook-OGGLH62C.js");
     return hookFast(args.slice(1), CLI);
   }
   return false;

@@ -53453,6 +53453,7 @@ var LOGIN_HINT = `log in with username "${USERNAME}" and a registry token, an AP
 init_errors();
 
 // src/registry/config.ts
+import { availableParallelism as availableParallelism2 } from "node:os";
 import { dirname as dirname3, resolve as resolve2 } from "node:path";
 
 // node_modules/js-yaml/dist/js-yaml.mjs
@@ -56821,10 +56822,26 @@ var S3_KEYS = [
 ];
 function readStorage(r, value) {
   if (value === void 0 || value === null || typeof value === "string") {
-    return { directory: r.string(value, "storage"), s3: void 0 };
+    return { directory: r.string(value, "storage"), shared: void 0, s3: void 0 };
   }
-  const storage = r.object(value, "storage", ["s3"]);
-  if (storage.s3 === void 0) r.fail("storage", "expected a directory or a mapping with s3");
+  const storage = r.object(value, "storage", ["s3", "directory", "shared", "cache-ttl"]);
+  if (storage.s3 === void 0) {
+    if (storage.directory === void 0 && storage.shared === void 0) {
+      r.fail("storage", "expected a directory, a mapping with directory (and shared), or a mapping with s3");
+    }
+    const shared = r.boolean(storage.shared, "storage.shared", false);
+    if (!shared && storage["cache-ttl"] !== void 0) {
+      r.fail("storage.cache-ttl", "applies only to a shared directory (shared: true)");
+    }
+    return {
+      directory: r.string(storage.directory, "storage.directory"),
+      shared: shared ? { cacheTtlMs: readDuration(r, storage["cache-ttl"], "storage.cache-ttl", 0) } : void 0,
+      s3: void 0
+    };
+  }
+  for (const key2 of ["directory", "shared", "cache-ttl"]) {
+    if (storage[key2] !== void 0) r.fail(`storage.${key2}`, "does not go with s3 (put cache-ttl under s3)");
+  }
   const s3 = r.object(storage.s3, "storage.s3", S3_KEYS);
   const endpoint = r.string(s3.endpoint, "storage.s3.endpoint");
   if (endpoint !== void 0 && !/^https?:\/\/[^/]+/.test(endpoint)) {
@@ -56852,6 +56869,7 @@ function readStorage(r, value) {
   };
   return {
     directory: void 0,
+    shared: void 0,
     s3: { driver, cacheTtlMs: readDuration(r, s3["cache-ttl"], "storage.s3.cache-ttl", 0) }
   };
 }
@@ -56971,7 +56989,8 @@ var TOP_KEYS = [
   "log-level",
   "mirrors",
   "gc",
-  "retention"
+  "retention",
+  "workers"
 ];
 function parseConfig(text2, options = {}) {
   const r = new ConfigReader(options.source);
@@ -57006,6 +57025,8 @@ function parseConfig(text2, options = {}) {
     publicUrl: readUrl(r, top["public-url"], "public-url"),
     storage: path11(storage.directory) ?? defaultStorageDir(options.env),
     s3: storage.s3,
+    sharedStorage: storage.shared,
+    workers: readWorkers(r, top.workers),
     insecureListen: r.boolean(top["insecure-listen"], "insecure-listen", false),
     registries,
     tokensFile: path11(r.string(top["tokens-file"], "tokens-file")),
@@ -57038,8 +57059,27 @@ function parseConfig(text2, options = {}) {
   checkConsistency(r, config, top);
   return config;
 }
+var MAX_WORKERS = 64;
+function parseWorkers(value) {
+  if (value === "auto") return Math.min(availableParallelism2(), MAX_WORKERS);
+  const n2 = typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n2) || n2 < 1 || n2 > MAX_WORKERS) {
+    return {
+      error: `expected auto or a whole number from 1 to ${MAX_WORKERS}, got ${JSON.stringify(value)}`
+    };
+  }
+  return n2;
+}
+function readWorkers(r, value) {
+  if (value === void 0 || value === null) return 1;
+  const parsed = parseWorkers(value);
+  return typeof parsed === "number" ? parsed : r.fail("workers", parsed.error);
+}
 
 // src/registry/auth/signing-key.ts
+init_errors();
+
+// src/registry/cluster/primary.ts
 init_errors();
 
 // src/registry/index.ts

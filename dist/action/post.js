@@ -41024,6 +41024,9 @@ init_options2();
 // src/registry/auth/signing-key.ts
 init_errors();
 
+// src/registry/cluster/primary.ts
+init_errors();
+
 // src/registry/index.ts
 init_errors6();
 
