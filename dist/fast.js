@@ -11,7 +11,7 @@ async function runFast(args) {
     return versionFast();
   }
   if (args[0] === "registry" && args[1] === "serve") {
-    const { serveFast } = await import("./chunks/serve-MRYDWY5L.js");
+    const { serveFast } = await import("./chunks/serve-WNPGRRB3.js");
     return serveFast(args.slice(2));
   }
   if (args[0] === "push") {
@@ -19,7 +19,7 @@ async function runFast(args) {
     return pushFast(args.slice(1));
   }
   if (args[0] === "buildkite-hook") {
-    const { hookFast } = await import("./chunks/hook-OGGLH62C.js");
+    const { hookFast } = await import("./chunks/hook-L253WVVJ.js");
     return hookFast(args.slice(1), CLI);
   }
   return false;

@@ -18,76 +18,90 @@ import { ACCEPT_MANIFESTS } from './registry.js';
 const WORKERS = 2;
 const REPOSITORY = 'bench/workers';
 
-/** Measures manifest HEAD with one process and with {@link WORKERS} workers. */
+type Side = 'one' | 'many';
+type Method = 'HEAD' | 'GET';
+
+/** Measures manifest HEAD and GET with one process and with {@link WORKERS} workers. */
 export async function workersStep(ctx: StepContext): Promise<Figure[]> {
   const { options, progress } = ctx;
-  const samples: Record<'one' | 'many', LoadResult[]> = { one: [], many: [] };
-  const cpuPerRequest: Record<'one' | 'many', number[]> = { one: [], many: [] };
+  const samples: Record<Method, Record<Side, LoadResult[]>> = {
+    HEAD: { one: [], many: [] },
+    GET: { one: [], many: [] },
+  };
+  const cpuPerRequest: Record<Method, Record<Side, number[]>> = {
+    HEAD: { one: [], many: [] },
+    GET: { one: [], many: [] },
+  };
   for (let run = 1; run <= options.runs; run++) {
-    for (const side of alternate<'one' | 'many'>(run, 'one', 'many')) {
+    for (const side of alternate<Side>(run, 'one', 'many')) {
       const dir = join(ctx.work, `workers-${side}-${run}`);
       const serveArgs = side === 'many' ? ['--workers', String(WORKERS)] : [];
       const registry = await startRegistry('ours', dir, [], undefined, serveArgs);
       try {
         await pushSmallImage(registry);
-        progress.step(
-          `manifest HEAD × ${options.connections} connections, ${side === 'many' ? `--workers ${WORKERS}` : 'one process'} (run ${run}/${options.runs})`,
-        );
-        let start = 0;
-        const result = await runLoad({
-          url: `${registry.url}/v2/${REPOSITORY}/manifests/latest`,
-          method: 'HEAD',
-          headers: { Accept: ACCEPT_MANIFESTS },
-          connections: options.connections,
-          durationMs: options.durationMs,
-          // The primary and its workers: the primary only routes messages, the workers serve.
-          onMeasureStart: () => (start = treeCpuSeconds(registry.pid)),
-        });
-        cpuPerRequest[side].push(
-          ((treeCpuSeconds(registry.pid) - start) / (result.ok + result.failed)) * 1e6,
-        );
-        if (result.failed > 0)
-          ctx.warnings.push(`workers: ${result.failed} manifest HEAD requests failed (${side})`);
-        samples[side].push(result);
+        for (const method of ['HEAD', 'GET'] as const) {
+          progress.step(
+            `manifest ${method} × ${options.connections} connections, ${side === 'many' ? `--workers ${WORKERS}` : 'one process'} (run ${run}/${options.runs})`,
+          );
+          let start = 0;
+          const result = await runLoad({
+            url: `${registry.url}/v2/${REPOSITORY}/manifests/latest`,
+            method,
+            headers: { Accept: ACCEPT_MANIFESTS },
+            connections: options.connections,
+            durationMs: options.durationMs,
+            // The primary and its workers: the primary only relays messages, the workers serve.
+            onMeasureStart: () => (start = treeCpuSeconds(registry.pid)),
+          });
+          cpuPerRequest[method][side].push(
+            ((treeCpuSeconds(registry.pid) - start) / (result.ok + result.failed)) * 1e6,
+          );
+          if (result.failed > 0)
+            ctx.warnings.push(`workers: ${result.failed} manifest ${method} requests failed (${side})`);
+          samples[method][side].push(result);
+        }
       } finally {
         await registry.stop();
       }
     }
   }
-  const clientCpu = median(samples.many.map((r) => r.clientCpuSeconds / r.seconds));
   const who = { ours: `registry serve --workers ${WORKERS}`, peer: 'registry serve (one process)' };
-  return [
-    {
-      id: 'workers.head.rps',
-      label: `manifest HEAD at ${options.connections} connections, ${WORKERS} workers vs one process`,
-      unit: 'req/s',
-      ours: samples.many.map((r) => r.rps),
-      peer: samples.one.map((r) => r.rps),
-      who,
-      target: { on: 'ratio', op: '>=', value: 1.8 },
-      bound:
-        `the machine has 2 cores and the load generator runs on them too: it used ${clientCpu.toFixed(2)} CPU-s ` +
-        `per second during the ${WORKERS}-worker runs, so the workers had about ${(2 - clientCpu).toFixed(2)} cores ` +
-        `between them, not 2. Each worker spends the same CPU per request as one process (nothing is shared on ` +
-        `the read path: tags and links are answered from each worker's memory), so the ratio follows the cores left.`,
-    },
-    {
-      id: 'workers.head.cpu',
-      label: `registry CPU per manifest HEAD (all processes), ${WORKERS} workers vs one process`,
-      unit: 'µs',
-      ours: cpuPerRequest.many,
-      peer: cpuPerRequest.one,
-      who,
-    },
-    {
-      id: 'workers.head.p99',
-      label: `manifest HEAD p99 latency, ${WORKERS} workers vs one process`,
-      unit: 'ms',
-      ours: samples.many.map((r) => r.p99Ms),
-      peer: samples.one.map((r) => r.p99Ms),
-      who,
-    },
-  ];
+  return (['HEAD', 'GET'] as const).flatMap((method): Figure[] => {
+    const m = method.toLowerCase();
+    const clientCpu = median(samples[method].many.map((r) => r.clientCpuSeconds / r.seconds));
+    return [
+      {
+        id: `workers.${m}.rps`,
+        label: `manifest ${method} at ${options.connections} connections, ${WORKERS} workers vs one process`,
+        unit: 'req/s',
+        ours: samples[method].many.map((r) => r.rps),
+        peer: samples[method].one.map((r) => r.rps),
+        who,
+        target: { on: 'ratio', op: '>=', value: 1.8 },
+        bound:
+          `the machine has 2 cores and the load generator runs on them too: it used ${clientCpu.toFixed(2)} CPU-s ` +
+          `per second during the ${WORKERS}-worker runs, so the workers had about ${(2 - clientCpu).toFixed(2)} cores ` +
+          `between them, not 2. Each worker spends the same CPU per request as one process (nothing is shared on ` +
+          `the read path: tags and links are answered from each worker's memory), so the ratio follows the cores left.`,
+      },
+      {
+        id: `workers.${m}.cpu`,
+        label: `registry CPU per manifest ${method} (all processes), ${WORKERS} workers vs one process`,
+        unit: 'µs',
+        ours: cpuPerRequest[method].many,
+        peer: cpuPerRequest[method].one,
+        who,
+      },
+      {
+        id: `workers.${m}.p99`,
+        label: `manifest ${method} p99 latency, ${WORKERS} workers vs one process`,
+        unit: 'ms',
+        ours: samples[method].many.map((r) => r.p99Ms),
+        peer: samples[method].one.map((r) => r.p99Ms),
+        who,
+      },
+    ];
+  });
 }
 
 /** A config blob, a layer and a manifest tagged `latest`, pushed with plain HTTP. */

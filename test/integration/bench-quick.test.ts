@@ -66,6 +66,9 @@ const FIGURE_IDS = [
   'workers.head.rps',
   'workers.head.cpu',
   'workers.head.p99',
+  'workers.get.rps',
+  'workers.get.cpu',
+  'workers.get.p99',
 ];
 
 interface JsonFigure {

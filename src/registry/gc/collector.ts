@@ -70,7 +70,7 @@ export class Collector {
       dryRun: options.dryRun === true,
       graceMs: options.graceMs ?? this.#options.graceMs,
       ...{ blobs: 0, bytes: 0, liveBlobs: 0, repositories: 0, freedBlobs: 0, freedBytes: 0 },
-      ...{ keptRecent: 0, keptInUse: 0, danglingLinks: 0, durationMs: 0, leaseHolder },
+      ...{ keptRecent: 0, keptInUse: 0, danglingLinks: 0, derivedRemoved: 0, durationMs: 0, leaseHolder },
     });
     return this.#serialised(skipped, async () => {
       const started = this.#now();

@@ -17,6 +17,8 @@ export interface GcReport {
   readonly keptInUse: number;
   /** Layer links to missing content (left by a collection killed mid-sweep) removed. */
   readonly danglingLinks: number;
+  /** Cached file lists of images whose manifests are gone, removed (`derived/contents/`). */
+  readonly derivedRemoved: number;
   readonly durationMs: number;
   /** Set when another replica held the GC lease (see `lease.ts`): nothing was done. */
   readonly leaseHolder?: string;

@@ -16,6 +16,8 @@ export interface SweepResult {
   readonly keptInUse: number;
   /** Layer links to content that no longer exists, removed (or removable). */
   readonly danglingLinks: number;
+  /** Cached file lists (`derived/contents/`) of manifests that no longer exist, removed (or removable). */
+  readonly derivedRemoved: number;
 }
 
 /** Inputs of {@link sweep}. */
@@ -72,7 +74,30 @@ export async function sweep(input: SweepInput): Promise<SweepResult> {
     freedBytes += file.size;
   }
   const danglingLinks = await sweepDanglingLinks(input);
-  return { freedBlobs, freedBytes, keptRecent, keptInUse, danglingLinks };
+  const derivedRemoved = await sweepDerived(input);
+  return { freedBlobs, freedBytes, keptRecent, keptInUse, danglingLinks, derivedRemoved };
+}
+
+/** Where the packages service caches images' file lists, one per manifest digest (`alg-hex.json.gz`). */
+const DERIVED_CONTENTS = 'derived/contents';
+const DERIVED_NAME = /^([a-z0-9]+)-([a-f0-9]+)\.json\.gz$/;
+
+/**
+ * Removes the cached file lists of manifests whose content is gone (this sweep's, or an earlier
+ * one's): they could never be asked for again, and a big image's list is megabytes. A list being
+ * written for a manifest pushed meanwhile names content that exists, so it stays. Download
+ * checksums (`derived/archives/`) are a few hundred bytes each and are kept.
+ */
+async function sweepDerived(input: SweepInput): Promise<number> {
+  let count = 0;
+  for (const entry of await input.driver.list(DERIVED_CONTENTS)) {
+    const name = DERIVED_NAME.exec(entry.name);
+    if (entry.directory || name === null) continue;
+    if (await input.contentExists(`${name[1]!}:${name[2]!}`)) continue;
+    if (!input.dryRun) await input.driver.delete(`${DERIVED_CONTENTS}/${entry.name}`);
+    count += 1;
+  }
+  return count;
 }
 
 async function sweepDanglingLinks(input: SweepInput): Promise<number> {

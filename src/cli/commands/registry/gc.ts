@@ -54,6 +54,9 @@ export default class RegistryGcCommand extends BaseCommand {
         `kept ${report.keptRecent} unreferenced blob(s) used within ${duration(graceMs)}` +
         (report.danglingLinks > 0
           ? `; removed ${report.danglingLinks} layer link(s) to missing content`
+          : '') +
+        (report.derivedRemoved > 0
+          ? `; ${report.dryRun ? 'would remove' : 'removed'} ${report.derivedRemoved} cached file list(s) of deleted images`
           : ''),
     );
   }

@@ -121,6 +121,28 @@ describe('Collector.collect', () => {
   });
 });
 
+describe('Collector.collect and the derived cache', () => {
+  test('removes the cached file lists of manifests that are gone, and keeps the others', async () => {
+    const { store, blob, image, age, collector, coordinator } = await setup({ graceMs: 0 });
+    const config = await blob('app', 'config');
+    const other = await blob('app', 'other config');
+    const kept = await image('app', [config], ['v1']);
+    const gone = await image('app', [other], ['v2']);
+    const list = (digest: string) => `derived/contents/${digest.replace(':', '-')}.json.gz`;
+    for (const digest of [kept, gone]) await store.driver.putContent(list(digest), 'gz');
+    await store.driver.putContent('derived/archives/abc.json', '{}');
+    await store.deleteManifest('app', gone);
+    for (const digest of [config, other, kept, gone]) await age(digest, 2 * HOUR);
+    coordinator.access.prune(Date.now() + 1);
+    expect(await collector.collect({ dryRun: true })).toMatchObject({ derivedRemoved: 0 });
+    const report = await collector.collect();
+    expect(report).toMatchObject({ freedBlobs: 2, derivedRemoved: 1 });
+    expect(await store.driver.getContent(list(gone))).toBeUndefined();
+    expect(await store.driver.getContent(list(kept))).toBeDefined();
+    expect(await store.driver.getContent('derived/archives/abc.json')).toBeDefined();
+  });
+});
+
 describe('Collector.enforceCap', () => {
   test('evicts garbage, then mirrored content least recently used first, never local images', async () => {
     const size = 1000;
