@@ -19,11 +19,11 @@ import {
   require_flags,
   require_parser,
   runPush
-} from "./chunks/chunk-QDIPPNBS.js";
+} from "./chunks/chunk-ZPGDVYNN.js";
 import {
   HOOKS,
   runHook
-} from "./chunks/chunk-HBUGT4WW.js";
+} from "./chunks/chunk-ZI7CDYR6.js";
 import {
   printFailure,
   printedFailure,
@@ -10600,7 +10600,7 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
     json: import_core3.Flags.boolean({ description: "print the result as JSON and nothing else" })
   };
   async run() {
-    const { publish } = await import("./chunks/publish-GI3TPGSN.js");
+    const { publish } = await import("./chunks/publish-DR5X5ZOE.js");
     const { args, flags } = await this.parse(_CopyCommand);
     const destination = parseDestination(args.destination, flags.org, flags["packages-host"]);
     const progress = new Progress({ stream: process.stderr, ...flags.json && { mode: "none" } });
@@ -10652,7 +10652,7 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
       { createToken }
     ] = await Promise.all([
       import("./chunks/local-registry-MW46XM7I.js"),
-      import("./chunks/publish-GI3TPGSN.js"),
+      import("./chunks/publish-DR5X5ZOE.js"),
       import("./chunks/registry-YYB2FRRK.js")
     ]);
     const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
@@ -10762,7 +10762,7 @@ var InspectCommand = class _InspectCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_InspectCommand);
-    const { inspectImage } = await import("./chunks/publish-GI3TPGSN.js");
+    const { inspectImage } = await import("./chunks/publish-DR5X5ZOE.js");
     const client = await readClient(flags);
     try {
       const result = await inspectImage(client, parseReference(args.ref, { defaultTag: true }), {
@@ -10856,7 +10856,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
       );
     }
     const password = await this.secret(flags, target.audience ?? `https://${target.prefix}`);
-    const { login } = await import("./chunks/publish-GI3TPGSN.js");
+    const { login } = await import("./chunks/publish-DR5X5ZOE.js");
     const file = await login(
       target,
       { username, password },
@@ -10901,7 +10901,7 @@ var LogoutCommand = class _LogoutCommand extends BaseCommand {
   static args = { registry: import_core8.Args.string({ description: "registry to log out of", required: true }) };
   static flags = { ...registryFlags };
   async run() {
-    const { logout } = await import("./chunks/publish-GI3TPGSN.js");
+    const { logout } = await import("./chunks/publish-DR5X5ZOE.js");
     const { args, flags } = await this.parse(_LogoutCommand);
     const target = resolveTarget(args.registry, {
       ...flags.org && { organization: flags.org },
@@ -10942,7 +10942,7 @@ var PullCommand = class _PullCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_PullCommand);
-    const { pullImage } = await import("./chunks/publish-GI3TPGSN.js");
+    const { pullImage } = await import("./chunks/publish-DR5X5ZOE.js");
     const client = await readClient(flags);
     try {
       const result = await pullImage(client, parseReference(args.ref, { defaultTag: true }), {

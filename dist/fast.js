@@ -15,11 +15,11 @@ async function runFast(args) {
     return serveFast(args.slice(2));
   }
   if (args[0] === "push") {
-    const { pushFast } = await import("./chunks/push-CHWHOXUZ.js");
+    const { pushFast } = await import("./chunks/push-HYE3JJPN.js");
     return pushFast(args.slice(1));
   }
   if (args[0] === "buildkite-hook") {
-    const { hookFast } = await import("./chunks/hook-L253WVVJ.js");
+    const { hookFast } = await import("./chunks/hook-HWI5N7WE.js");
     return hookFast(args.slice(1), CLI);
   }
   return false;

@@ -52165,7 +52165,12 @@ async function publish(request2) {
     try {
       for (const { target, name, tags } of destinations) {
         const each = { source: image.source, name, tags };
-        emit(request2, { type: "image-start", source: image.source, target: target.prefix });
+        emit(request2, {
+          type: "image-start",
+          source: image.source,
+          target: target.prefix,
+          repository: `${target.prefix}/${name}`
+        });
         let published;
         try {
           const source = request2.credentials;
@@ -57703,7 +57708,7 @@ function log(event, registries, targets, failure) {
         ...target !== void 0 && { target },
         ...planned !== void 0 && { auth: planned.auth }
       };
-      info(`Pushing ${event.source} to ${event.target}`);
+      info(`Pushing ${event.source} to ${event.repository}`);
       return;
     }
     case "engine-line":

@@ -54,7 +54,7 @@ export class Progress {
       case 'image-start':
         this.#target = event.target;
         this.#blobs.clear();
-        this.#line(`pushing ${event.source} to ${event.target}`);
+        this.#line(`pushing ${event.source} to ${event.repository}`);
         return;
       case 'engine-line':
         this.#line(`  ${event.line}`);

@@ -65,7 +65,13 @@ export interface ImageDestination {
 
 /** What happened while publishing, for progress displays. Holds no credentials. */
 export type PublishEvent =
-  | { readonly type: 'image-start'; readonly source: string; readonly target: string }
+  /** `target`: the registry's prefix (as configured); `repository`: where the image goes (`PREFIX/NAME`). */
+  | {
+      readonly type: 'image-start';
+      readonly source: string;
+      readonly target: string;
+      readonly repository: string;
+    }
   | {
       readonly type: 'progress';
       readonly source: string;
@@ -126,7 +132,12 @@ export async function publish(request: PublishRequest): Promise<PublishedImage[]
     try {
       for (const { target, name, tags } of destinations) {
         const each: ImageRequest = { source: image.source, name, tags };
-        emit(request, { type: 'image-start', source: image.source, target: target.prefix });
+        emit(request, {
+          type: 'image-start',
+          source: image.source,
+          target: target.prefix,
+          repository: `${target.prefix}/${name}`,
+        });
         let published: PublishedImage;
         try {
           // Minted right before this registry's pushes, and again whenever less than a minute is left.

@@ -125,7 +125,7 @@ function log(
         ...(target !== undefined && { target }),
         ...(planned !== undefined && { auth: planned.auth }),
       };
-      core.info(`Pushing ${event.source} to ${event.target}`);
+      core.info(`Pushing ${event.source} to ${event.repository}`);
       return;
     }
     case 'engine-line':

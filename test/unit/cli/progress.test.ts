@@ -17,7 +17,7 @@ function sink(isTTY: boolean) {
 
 const D = `sha256:${'ab'.repeat(32)}`;
 const events: PublishEvent[] = [
-  { type: 'image-start', source: 'oci:dir', target: 'host/team' },
+  { type: 'image-start', source: 'oci:dir', target: 'host/team', repository: 'host/team/app' },
   {
     type: 'progress',
     source: 'oci:dir',
@@ -59,7 +59,7 @@ describe('Progress', () => {
     progress.stop();
     const lines = out.text().trim().split('\n');
     expect(lines).toEqual([
-      'pushing oci:dir to host/team',
+      'pushing oci:dir to host/team/app',
       `  blob ${'ab'.repeat(6)} uploading (2 KiB)`,
       `  blob ${'ab'.repeat(6)} pushed (2 KiB)`,
       `  manifest ${'ab'.repeat(6)} tagged v1`,

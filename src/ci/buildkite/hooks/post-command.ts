@@ -53,7 +53,8 @@ export async function postCommandHook(context: HookContext): Promise<PublishedIm
 
 function logEvent(context: HookContext): (event: PublishEvent) => void {
   return (event) => {
-    if (event.type === 'image-start') context.log(`--- :docker: pushing ${event.source} to ${event.target}`);
+    if (event.type === 'image-start')
+      context.log(`--- :docker: pushing ${event.source} to ${event.repository}`);
     else if (event.type === 'engine-line') context.log(event.line);
     else if (event.type === 'image-done') {
       context.log(`pushed ${event.image.references.join(', ')} @ ${event.image.digest}`);
