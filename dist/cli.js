@@ -4,7 +4,7 @@ import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-WSHGJMRM.js";
+} from "./chunks/chunk-ISRIG3VJ.js";
 import {
   PUSH_ARGS,
   PUSH_FLAGS,
@@ -23,7 +23,7 @@ import {
 import {
   HOOKS,
   runHook
-} from "./chunks/chunk-ZI7CDYR6.js";
+} from "./chunks/chunk-GBZVMQV3.js";
 import {
   printFailure,
   printedFailure,
@@ -10653,7 +10653,7 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
     ] = await Promise.all([
       import("./chunks/local-registry-MW46XM7I.js"),
       import("./chunks/publish-DR5X5ZOE.js"),
-      import("./chunks/registry-YYB2FRRK.js")
+      import("./chunks/registry-V2FPY5DD.js")
     ]);
     const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
       import("./chunks/render-K35WGUET.js"),
@@ -11057,7 +11057,7 @@ var tokensFileFlag = {
 };
 async function resolveTokensFile(flags) {
   const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-  const { tokensFileOf } = await import("./chunks/registry-YYB2FRRK.js");
+  const { tokensFileOf } = await import("./chunks/registry-V2FPY5DD.js");
   return { file: flags["tokens-file"] ?? tokensFileOf(config), config };
 }
 function requireStorage(storage) {
@@ -11087,7 +11087,7 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
     json: import_core12.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { describeStorage, openStore } = await import("./chunks/registry-YYB2FRRK.js");
+    const { describeStorage, openStore } = await import("./chunks/registry-V2FPY5DD.js");
     const { flags } = await this.parse(_RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     if (config.s3 === void 0) requireStorage(config.storage);
@@ -11132,7 +11132,7 @@ var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
     json: import_core13.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { collectGarbageAt, describeStorage, openStore, parseDurationFlag } = await import("./chunks/registry-YYB2FRRK.js");
+    const { collectGarbageAt, describeStorage, openStore, parseDurationFlag } = await import("./chunks/registry-V2FPY5DD.js");
     const { flags } = await this.parse(_RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === void 0 ? config.gc.graceMs : parseDurationFlag("--grace", flags.grace);
@@ -11238,7 +11238,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
     ...configFlags
   };
   async run() {
-    const { createToken, isOpen } = await import("./chunks/registry-YYB2FRRK.js");
+    const { createToken, isOpen } = await import("./chunks/registry-V2FPY5DD.js");
     const { flags } = await this.parse(_RegistryTokenCreateCommand);
     const { file, config } = await resolveTokensFile(flags);
     if (flags.config !== void 0 && !isOpen(config)) {
@@ -11281,7 +11281,7 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
     ...configFlags
   };
   async run() {
-    const { listTokens } = await import("./chunks/registry-YYB2FRRK.js");
+    const { listTokens } = await import("./chunks/registry-V2FPY5DD.js");
     const { flags } = await this.parse(_RegistryTokenListCommand);
     const { file } = await resolveTokensFile(flags);
     const tokens = await listTokens(file);
@@ -11311,7 +11311,7 @@ var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseC
   };
   static flags = { ...tokensFileFlag, ...configFlags };
   async run() {
-    const { revokeToken } = await import("./chunks/registry-YYB2FRRK.js");
+    const { revokeToken } = await import("./chunks/registry-V2FPY5DD.js");
     const { args, flags } = await this.parse(_RegistryTokenRevokeCommand);
     const { file } = await resolveTokensFile(flags);
     const record = await revokeToken(file, args.id);

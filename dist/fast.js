@@ -11,7 +11,7 @@ async function runFast(args) {
     return versionFast();
   }
   if (args[0] === "registry" && args[1] === "serve") {
-    const { serveFast } = await import("./chunks/serve-WNPGRRB3.js");
+    const { serveFast } = await import("./chunks/serve-BENJPYHE.js");
     return serveFast(args.slice(2));
   }
   if (args[0] === "push") {
@@ -19,7 +19,7 @@ async function runFast(args) {
     return pushFast(args.slice(1));
   }
   if (args[0] === "buildkite-hook") {
-    const { hookFast } = await import("./chunks/hook-HWI5N7WE.js");
+    const { hookFast } = await import("./chunks/hook-FIVKMQGA.js");
     return hookFast(args.slice(1), CLI);
   }
   return false;

@@ -47,7 +47,8 @@ export async function rssStep(ctx: StepContext): Promise<Figure[]> {
       unit: 'MiB',
       ...pick('peakMiB'),
       who,
-      target: { on: 'ours', op: '<=', value: 100 },
+      // Issue 16 (issue 7 asked for 100 MiB).
+      target: { on: 'ours', op: '<=', value: 80 },
       bound: rssBound(samples.ours.idleMiB, samples.ours.peakMiB),
     },
     {

@@ -53297,6 +53297,18 @@ init_errors();
 init_errors();
 init_errors6();
 
+// src/registry/ops/young-gc.ts
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+var gc;
+try {
+  setFlagsFromString("--expose-gc");
+  gc = runInNewContext("gc");
+} catch {
+  gc = void 0;
+}
+var YOUNG_GC_EVERY_BYTES = 2 * 1024 * 1024;
+
 // src/registry/storage/append-file.ts
 import { close, open as open5, write } from "node:fs";
 import { promisify as promisify6 } from "node:util";
@@ -56884,10 +56896,10 @@ function optional(key2, value) {
 
 // src/registry/gc/config.ts
 function readGc(r, value) {
-  const gc = r.object(value, "gc", ["interval", "grace"]);
+  const gc2 = r.object(value, "gc", ["interval", "grace"]);
   return {
-    intervalMs: readDuration(r, gc.interval, "gc.interval", GC_DEFAULTS.intervalMs),
-    graceMs: readDuration(r, gc.grace, "gc.grace", GC_DEFAULTS.graceMs)
+    intervalMs: readDuration(r, gc2.interval, "gc.interval", GC_DEFAULTS.intervalMs),
+    graceMs: readDuration(r, gc2.grace, "gc.grace", GC_DEFAULTS.graceMs)
   };
 }
 function readRetention(r, value) {

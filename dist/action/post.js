@@ -37834,6 +37834,18 @@ init_errors();
 init_errors();
 init_errors6();
 
+// src/registry/ops/young-gc.ts
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+var gc;
+try {
+  setFlagsFromString("--expose-gc");
+  gc = runInNewContext("gc");
+} catch {
+  gc = void 0;
+}
+var YOUNG_GC_EVERY_BYTES = 2 * 1024 * 1024;
+
 // src/registry/storage/append-file.ts
 import { close, open as open2, write } from "node:fs";
 import { promisify as promisify4 } from "node:util";

@@ -1,3 +1,4 @@
+import { YOUNG_GC_EVERY_BYTES, collectYoungGeneration } from '../ops/young-gc.js';
 import { close, open, write } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
@@ -50,8 +51,14 @@ export async function appendBody(
     used = 0;
     [filling, other] = [other, filling];
   };
+  let sinceGc = 0;
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
+      sinceGc += chunk.length;
+      if (sinceGc >= YOUNG_GC_EVERY_BYTES) {
+        sinceGc = 0;
+        collectYoungGeneration();
+      }
       let offset = 0;
       while (offset < chunk.length) {
         const n = chunk.copy(filling, used, offset);
