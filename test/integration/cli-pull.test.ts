@@ -191,6 +191,17 @@ describe('container-package pull', () => {
     expect(readdirSync(dir)).toEqual(['file']);
   });
 
+  it('prints a failure that is not one of ours (an output under a file) as Error/Code lines', async () => {
+    const dir = newTempDir('pull');
+    const file = join(dir, 'file');
+    writeFileSync(file, 'keep');
+    const result = await cli('pull', `${host}/acme/images/app:amd`, '-o', join(file, 'x.tar'));
+    expect(result.exitCode).toBe(1);
+    // Not oclif's indented "    Error: …" without a Code line.
+    expect(result.stderr).toMatch(/^Error: \S.*\nCode: E[A-Z]+$/);
+    expect(readFileSync(file, 'utf8')).toBe('keep');
+  });
+
   it('an unknown tag exits 4 and writes nothing', async () => {
     const dir = newTempDir('pull');
     const result = await cli('pull', `${host}/acme/images/app:nope`, '-o', join(dir, 'x.tar'));
