@@ -48,6 +48,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, ExitCode>> = {
   OCI_DIGEST_MISMATCH: ExitCode.failure,
   OCI_DIGEST_STATE: ExitCode.failure,
   OCI_INVALID_DIGEST: ExitCode.usage,
+  OCI_INVALID_LAYER: ExitCode.failure,
   OCI_INVALID_MANIFEST: ExitCode.failure,
   OCI_NOT_AN_IMAGE: ExitCode.usage,
   OCI_PLATFORM_NOT_FOUND: ExitCode.notFound,

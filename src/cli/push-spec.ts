@@ -15,8 +15,19 @@ export const PUSH_ARGS = {
 /** `push`'s flags. */
 export const PUSH_FLAGS = {
   ...registryFlags,
-  to: Flags.string({ description: 'destination reference; repeatable', required: true, multiple: true }),
-  tag: Flags.string({ char: 't', description: 'tag for every destination; repeatable', multiple: true }),
+  // Non-greedy: `push --to REF SOURCE` reads SOURCE as the argument, not as a second --to.
+  to: Flags.string({
+    description: 'destination reference; repeatable',
+    required: true,
+    multiple: true,
+    multipleNonGreedy: true,
+  }),
+  tag: Flags.string({
+    char: 't',
+    description: 'tag for every destination; repeatable',
+    multiple: true,
+    multipleNonGreedy: true,
+  }),
   json: Flags.boolean({ description: 'print the result as JSON and nothing else' }),
   compression: Flags.string({
     description: 'compression of uncompressed layers',

@@ -9,6 +9,8 @@ export const registryFlags = {
   insecure: Flags.string({
     description: 'registry host[:port] to reach over plain HTTP (loopback hosts always are); repeatable',
     multiple: true,
+    // One value per flag, so `inspect --insecure HOST REF` leaves REF to the argument.
+    multipleNonGreedy: true,
   }),
   'docker-config': Flags.string({
     description: 'docker config directory holding credentials [default: $DOCKER_CONFIG or ~/.docker]',

@@ -9,6 +9,8 @@ import type { Writable } from 'node:stream';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { extract } from 'tar-stream';
 import { fetchArtifact, type RegistryClient } from '../client/index.js';
+import { isContainerPackageError } from '../errors.js';
+import { OciFormatError } from '../oci/errors.js';
 import type { ImageArtifact } from '../oci/image.js';
 import { layerCompression } from '../oci/media-types.js';
 import type { Reference } from '../reference/index.js';
@@ -145,6 +147,21 @@ async function countFiles(layer: ImageArtifact['layers'][number], signal?: Abort
     ...(compression === 'gzip' ? [createGunzip()] : compression === 'zstd' ? [createZstdDecompress()] : []),
     unpack,
   ];
-  await pipeline(stages as unknown as [NodeJS.ReadableStream, Writable]);
+  try {
+    await pipeline(stages as unknown as [NodeJS.ReadableStream, Writable]);
+  } catch (error) {
+    // The registry's errors and a cancel are already what they are; the tar parser's and the
+    // decompressor's ("Unexpected end of data", "incorrect header check") say nothing of which
+    // layer or what to do.
+    if (isContainerPackageError(error) || signal?.aborted) throw error;
+    throw new OciFormatError(
+      'OCI_INVALID_LAYER',
+      `cannot count the files of layer ${layer.descriptor.digest} (${layer.descriptor.mediaType}): it is not a complete ${compression === 'gzip' ? 'gzip-compressed ' : compression === 'zstd' ? 'zstd-compressed ' : ''}tar archive (${error instanceof Error ? error.message : String(error)})`,
+      {
+        hint: 'the layer is damaged or its media type is wrong: inspect the image without --files, and rebuild or push it again',
+        cause: error,
+      },
+    );
+  }
   return count;
 }

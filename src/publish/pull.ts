@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fetchArtifact, type RegistryClient } from '../client/index.js';
 import { ContainerPackageError } from '../errors.js';
+import { OciFormatError } from '../oci/errors.js';
+import type { ImageArtifact } from '../oci/image.js';
 import { archiveOfArtifact, archiveStream, planArchive, type ArchiveFormat } from '../oci/index.js';
 import type { Reference } from '../reference/index.js';
 
@@ -48,9 +50,18 @@ export async function pullImage(
   options: PullOptions,
 ): Promise<PullResult> {
   const format = options.format ?? 'oci-archive';
+  if (options.platform !== undefined && format !== 'docker-archive') {
+    throw new ContainerPackageError(
+      'CLI_USAGE',
+      `--platform picks one image for --format docker-archive; ${format} keeps every platform of an index`,
+      { hint: 'drop --platform, or add --format docker-archive' },
+    );
+  }
   await checkOutput(options.output, format);
   const call = options.signal ? { signal: options.signal } : {};
   const artifact = await fetchArtifact(client, ref, call);
+  if (options.platform !== undefined && artifact.kind === 'image')
+    await checkPlatform(artifact, options.platform);
   const name = `${ref.registry}/${ref.repository}`;
   const { input, open } = archiveOfArtifact(
     artifact,
@@ -77,6 +88,31 @@ export async function pullImage(
     throw error;
   }
   return { reference, digest: input.root.digest, format, output: options.output, size: plan.length };
+}
+
+/**
+ * A single-platform image asked for with `--platform`: refused unless it is that platform (as
+ * `docker pull --platform` does), rather than writing another platform's image silently.
+ */
+async function checkPlatform(image: ImageArtifact, platform: string): Promise<void> {
+  if (image.config.descriptor.size > 8 * 1024 * 1024) return;
+  const chunks: Buffer[] = [];
+  for await (const chunk of await image.config.open()) chunks.push(chunk as Buffer);
+  let config: { os?: unknown; architecture?: unknown; variant?: unknown } | undefined;
+  try {
+    config = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof config;
+  } catch {
+    return; // no image config: the archive refuses the artifact itself
+  }
+  const parts = [config?.os, config?.architecture, config?.variant];
+  if (typeof parts[0] !== 'string' || typeof parts[1] !== 'string') return;
+  const name = parts.filter((p): p is string => typeof p === 'string' && p !== '').join('/');
+  if (name === platform || name.startsWith(`${platform}/`)) return;
+  throw new OciFormatError(
+    'OCI_PLATFORM_NOT_FOUND',
+    `no image for platform ${platform}: this is a single-platform image for ${name}`,
+    { hint: `drop --platform, or pull a tag that has ${platform}` },
+  );
 }
 
 /** Refuses, before anything is downloaded, an output of the wrong kind: a directory for an archive, a file for a layout. */

@@ -37,7 +37,9 @@ export function refuseUnknownTransport(spec: string, transport: string, rest: st
   const typo = typoOf(transport);
   const notATag = !TAG.test(rest) || ARCHIVE_FILE.test(rest);
   if (typo === undefined && !notATag) return;
-  const suggestion = typo ?? (ARCHIVE_FILE.test(rest) ? 'oci-archive' : 'oci');
+  // A URL (`https://ghcr.io/acme/app:v1`) names an image in a registry, not a directory.
+  const url = /^https?$/i.test(transport) && rest.startsWith('//');
+  const suggestion = url ? 'docker' : (typo ?? (ARCHIVE_FILE.test(rest) ? 'oci-archive' : 'oci'));
   throw new SourceError(
     'SRC_UNKNOWN_TRANSPORT',
     `unknown transport "${transport}:" in image source ${JSON.stringify(spec)}`,

@@ -50,6 +50,24 @@ describe('failures', () => {
     expect(stderr).not.toContain('ENOTFOUND');
   });
 
+  it.each([
+    [['push', '--to', '127.0.0.1:9/app:v1', '--tag', 'v2', 'oci:/nonexistent-layout']],
+    [
+      [
+        'push',
+        '--insecure',
+        'registry.internal:5000',
+        '--to',
+        '127.0.0.1:9/app:v1',
+        'oci:/nonexistent-layout',
+      ],
+    ],
+  ])('takes the source after repeatable flags (%j), not as one more of their values', async (args) => {
+    const { stdout, exitCode } = await cli(...args, '--json');
+    expect(JSON.parse(stdout)).toMatchObject({ error: { code: 'SRC_NOT_FOUND', exit_code: 4 } });
+    expect(exitCode).toBe(4);
+  });
+
   it('prints the JSON error object for the oclif commands too', async () => {
     const { stdout, exitCode } = await cli('reference', 'Team/App', '--json');
     expect(exitCode).toBe(2);

@@ -127,6 +127,50 @@ describe('container-package pull', () => {
     expect(missing.stderr).toContain('linux/amd64, linux/arm64');
   });
 
+  it('refuses --platform that a single-platform image is not, and --platform without docker-archive', async () => {
+    const dir = newTempDir('pull');
+    const other = await cli(
+      'pull',
+      `${host}/acme/images/app:amd`,
+      '-o',
+      join(dir, 'x.tar'),
+      '--format',
+      'docker-archive',
+      '--platform',
+      'linux/arm64',
+      '--json',
+    );
+    expect(other.exitCode).toBe(4);
+    expect(JSON.parse(other.stdout).error).toMatchObject({
+      code: 'OCI_PLATFORM_NOT_FOUND',
+      message: expect.stringContaining('linux/amd64'),
+    });
+    const same = await cli(
+      'pull',
+      `${host}/acme/images/app:amd`,
+      '-o',
+      join(dir, 'amd.tar'),
+      '--format',
+      'docker-archive',
+      '--platform',
+      'linux/amd64',
+      '--json',
+    );
+    expect(same.exitCode, same.stderr).toBe(0);
+    expect(JSON.parse(same.stdout).digest).toBe(amd.digest);
+    const oci = await cli(
+      'pull',
+      `${host}/acme/images/app:v1`,
+      '-o',
+      join(dir, 'y.tar'),
+      '--platform',
+      'linux/arm64',
+    );
+    expect(oci.exitCode).toBe(2);
+    expect(oci.stderr).toMatch(/^Code: CLI_USAGE$/m);
+    expect(readdirSync(dir)).toEqual(['amd.tar']);
+  });
+
   it('writes an OCI layout with --format oci', async () => {
     const out = join(newTempDir('pull'), 'layout');
     const result = await cli('pull', `${host}/acme/images/app:amd`, '-o', out, '--format', 'oci');
@@ -189,6 +233,17 @@ describe('container-package pull', () => {
     expect(layout.stderr).toMatch(/^Code: CLI_OUTPUT_EXISTS$/m);
     expect(readFileSync(file, 'utf8')).toBe('keep');
     expect(readdirSync(dir)).toEqual(['file']);
+  });
+
+  it('prints a failure that is not one of ours (an output under a file) as Error/Code lines', async () => {
+    const dir = newTempDir('pull');
+    const file = join(dir, 'file');
+    writeFileSync(file, 'keep');
+    const result = await cli('pull', `${host}/acme/images/app:amd`, '-o', join(file, 'x.tar'));
+    expect(result.exitCode).toBe(1);
+    // Not oclif's indented "    Error: …" without a Code line.
+    expect(result.stderr).toMatch(/^Error: \S.*\nCode: E[A-Z]+$/);
+    expect(readFileSync(file, 'utf8')).toBe('keep');
   });
 
   it('an unknown tag exits 4 and writes nothing', async () => {

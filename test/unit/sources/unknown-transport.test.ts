@@ -12,6 +12,9 @@ describe('a mistyped transport', () => {
     ['docker-deamon:app', 'docker-daemon'],
     ['layout:./out', 'oci'],
     ['archive:image.tar', 'oci-archive'],
+    // A registry written as a URL: an image in a registry, not an OCI layout.
+    ['https://ghcr.io/acme/app:v1', 'docker'],
+    ['http://127.0.0.1:5000/team/app', 'docker'],
   ])('refuses %s and suggests %s:', (spec, suggestion) => {
     expect(() => parseSource(spec)).toThrow(
       expect.objectContaining({

@@ -13,7 +13,8 @@ export default class RegistryServeCommand extends BaseCommand {
     'Logs (one JSON object per line) go to stderr. SIGTERM or SIGINT stops accepting connections,',
     'lets in-flight requests finish, and exits 0. Without --config the registry is open (anyone may',
     'push and pull) and refuses non-loopback addresses unless --insecure-listen is given.',
-    'One registry per storage directory: a second one on it is refused, naming the PID that holds it.',
+    'One registry per storage directory: a second one on it is refused, naming the PID that holds it',
+    '(unless the config marks the directory shared: true, for registries on several hosts).',
     'With --workers N, N processes serve on the one address (manifest reads scale with cores); a',
     'write through one is seen by the next request to any other.',
   ].join(' ');
