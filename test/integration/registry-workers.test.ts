@@ -62,6 +62,18 @@ function workerPids(serve: ServeProcess): number[] {
   return (JSON.parse(line!) as { pids: number[] }).pids;
 }
 
+/** True once the primary logged a replacement not in `pids` (which it is then added to). */
+function replacement(serve: ServeProcess, pids: number[]): boolean {
+  for (const match of serve.stderr().matchAll(/"worker replaced","worker":\d+,"pid":(\d+)/g)) {
+    const pid = Number(match[1]);
+    if (!pids.includes(pid)) {
+      pids.push(pid);
+      return true;
+    }
+  }
+  return false;
+}
+
 async function until(condition: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await condition())) {
@@ -245,6 +257,25 @@ describe('registry serve --workers: start-up and signals', () => {
     holder.child.kill('SIGTERM');
     await holder.exited;
   });
+
+  it('workers that keep dying stop the registry with REGISTRY_WORKER_FAILED, printed as the CLI prints errors', async () => {
+    const storage = join(newTempDir('workers-dying'), 'storage');
+    const serve = await startServe(['--workers', '2', '--listen', '127.0.0.1:0', '--storage', storage]);
+    const pids = [...workerPids(serve)];
+    for (let death = 0; death < 6 && alive(serve.child.pid!); death += 1) {
+      const victim = pids[pids.length - 1]!;
+      process.kill(victim, 'SIGKILL');
+      await until(
+        () => !alive(victim) && (serve.stderr().includes('"workers keep dying') || replacement(serve, pids)),
+      );
+    }
+    expect(await serve.exited).toEqual({ code: 1, signal: null });
+    expect(serve.stderr()).toContain('registry workers died 6 times within 60 s');
+    expect(serve.stderr()).toContain('REGISTRY_WORKER_FAILED');
+    // Not Node's dump of an uncaught error.
+    expect(serve.stderr()).not.toMatch(/^\s+at /m);
+    expect(existsSync(join(storage, 'registry.lock'))).toBe(false);
+  }, 60_000);
 
   it('--workers takes auto or 1 to 64, and says so otherwise', async () => {
     for (const bad of ['0', 'many', '65']) {
