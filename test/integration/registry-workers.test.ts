@@ -6,12 +6,20 @@
  * answers for both, package statistics add up, a killed worker is replaced, the storage lock is
  * the primary's, and a signal stops them all.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTempDir } from '../support/temp-dir.js';
-import { cli, killAllServes, requireBundle, startServe, type ServeProcess } from './registry-cli-support.js';
+import {
+  BIN,
+  cli,
+  killAllServes,
+  requireBundle,
+  startServe,
+  type ServeProcess,
+} from './registry-cli-support.js';
 import { OCI_MANIFEST, digestOf, pushImage, randomBytes } from './registry-support.js';
 
 const MiB = 1024 * 1024;
@@ -72,6 +80,19 @@ function replacement(serve: ServeProcess, pids: number[]): boolean {
     }
   }
   return false;
+}
+
+/** The PIDs whose parent is `pid`. */
+function children(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
 }
 
 async function until(condition: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
@@ -236,6 +257,44 @@ describe('registry serve --workers: start-up and signals', () => {
     expect(serve.stderr()).not.toContain('worker died');
     expect(existsSync(join(storage, 'registry.lock'))).toBe(false);
   });
+
+  it('Ctrl-C while the workers start stops the registry once, with 0, and nothing is started again', async () => {
+    const storage = join(newTempDir('workers-early-sigint'), 'storage');
+    const child = spawn(
+      process.execPath,
+      [BIN, 'registry', 'serve', '--workers', '2', '--listen', '127.0.0.1:0', '--storage', storage],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1' },
+        detached: true,
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      // The workers are forked and still loading (they have not caught SIGINT yet): a terminal's
+      // Ctrl-C reaches the whole process group.
+      await until(() => children(child.pid!).length > 0, 20_000);
+      process.kill(-child.pid!, 'SIGINT');
+      const code = await Promise.race([
+        exited,
+        new Promise<'hung'>((r) => setTimeout(() => r('hung'), 10_000)),
+      ]);
+      expect(code, `${out}\n${err}`).toBe(0);
+      expect(out).not.toContain('registry listening on');
+      expect(err).not.toContain('workers listening');
+      expect(existsSync(join(storage, 'registry.lock'))).toBe(false);
+    } finally {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+  }, 40_000);
 
   it('a port in use fails the start with the workers’ error, and leaves nothing running', async () => {
     const storage = join(newTempDir('workers-port'), 'storage');
