@@ -48,6 +48,7 @@ export async function serveRegistry(config: RegistryConfig, onListening?: () => 
     return runWorker(config, (error) => describeFailure(listenError(error, config)));
   }
   let first: ((signal: NodeJS.Signals) => void) | undefined;
+  let signalled: NodeJS.Signals | undefined;
   const stop = new Promise<NodeJS.Signals>((resolve) => {
     first = (signal) => {
       process.off('SIGTERM', first!);
@@ -55,6 +56,7 @@ export async function serveRegistry(config: RegistryConfig, onListening?: () => 
       // A second signal while draining stops at once.
       process.once('SIGTERM', () => process.exit(1));
       process.once('SIGINT', () => process.exit(1));
+      signalled = signal;
       resolve(signal);
     };
     process.on('SIGTERM', first);
@@ -69,6 +71,12 @@ export async function serveRegistry(config: RegistryConfig, onListening?: () => 
   } catch (error) {
     process.off('SIGTERM', first!);
     process.off('SIGINT', first!);
+    // Stopping was asked for while it started: a failure it caused (Ctrl-C reaches the workers,
+    // which die of it before they catch it) is no error, and the start must not be run again.
+    if (signalled !== undefined) {
+      logLine({ msg: 'stopped', signal: signalled });
+      return;
+    }
     throw listenError(error, config);
   }
   onListening?.();

@@ -6,12 +6,20 @@
  * answers for both, package statistics add up, a killed worker is replaced, the storage lock is
  * the primary's, and a signal stops them all.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTempDir } from '../support/temp-dir.js';
-import { cli, killAllServes, requireBundle, startServe, type ServeProcess } from './registry-cli-support.js';
+import {
+  BIN,
+  cli,
+  killAllServes,
+  requireBundle,
+  startServe,
+  type ServeProcess,
+} from './registry-cli-support.js';
 import { OCI_MANIFEST, digestOf, pushImage, randomBytes } from './registry-support.js';
 
 const MiB = 1024 * 1024;
@@ -60,6 +68,31 @@ function workerPids(serve: ServeProcess): number[] {
     .split('\n')
     .find((l) => l.includes('"workers listening"'));
   return (JSON.parse(line!) as { pids: number[] }).pids;
+}
+
+/** True once the primary logged a replacement not in `pids` (which it is then added to). */
+function replacement(serve: ServeProcess, pids: number[]): boolean {
+  for (const match of serve.stderr().matchAll(/"worker replaced","worker":\d+,"pid":(\d+)/g)) {
+    const pid = Number(match[1]);
+    if (!pids.includes(pid)) {
+      pids.push(pid);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The PIDs whose parent is `pid`. */
+function children(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
 }
 
 async function until(condition: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
@@ -225,6 +258,44 @@ describe('registry serve --workers: start-up and signals', () => {
     expect(existsSync(join(storage, 'registry.lock'))).toBe(false);
   });
 
+  it('Ctrl-C while the workers start stops the registry once, with 0, and nothing is started again', async () => {
+    const storage = join(newTempDir('workers-early-sigint'), 'storage');
+    const child = spawn(
+      process.execPath,
+      [BIN, 'registry', 'serve', '--workers', '2', '--listen', '127.0.0.1:0', '--storage', storage],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1' },
+        detached: true,
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      // The workers are forked and still loading (they have not caught SIGINT yet): a terminal's
+      // Ctrl-C reaches the whole process group.
+      await until(() => children(child.pid!).length > 0, 20_000);
+      process.kill(-child.pid!, 'SIGINT');
+      const code = await Promise.race([
+        exited,
+        new Promise<'hung'>((r) => setTimeout(() => r('hung'), 10_000)),
+      ]);
+      expect(code, `${out}\n${err}`).toBe(0);
+      expect(out).not.toContain('registry listening on');
+      expect(err).not.toContain('workers listening');
+      expect(existsSync(join(storage, 'registry.lock'))).toBe(false);
+    } finally {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+  }, 40_000);
+
   it('a port in use fails the start with the workers’ error, and leaves nothing running', async () => {
     const storage = join(newTempDir('workers-port'), 'storage');
     const holder = await startServe(['--listen', '127.0.0.1:0', '--storage', join(storage, '..', 'other')]);
@@ -245,6 +316,25 @@ describe('registry serve --workers: start-up and signals', () => {
     holder.child.kill('SIGTERM');
     await holder.exited;
   });
+
+  it('workers that keep dying stop the registry with REGISTRY_WORKER_FAILED, printed as the CLI prints errors', async () => {
+    const storage = join(newTempDir('workers-dying'), 'storage');
+    const serve = await startServe(['--workers', '2', '--listen', '127.0.0.1:0', '--storage', storage]);
+    const pids = [...workerPids(serve)];
+    for (let death = 0; death < 6 && alive(serve.child.pid!); death += 1) {
+      const victim = pids[pids.length - 1]!;
+      process.kill(victim, 'SIGKILL');
+      await until(
+        () => !alive(victim) && (serve.stderr().includes('"workers keep dying') || replacement(serve, pids)),
+      );
+    }
+    expect(await serve.exited).toEqual({ code: 1, signal: null });
+    expect(serve.stderr()).toContain('registry workers died 6 times within 60 s');
+    expect(serve.stderr()).toContain('REGISTRY_WORKER_FAILED');
+    // Not Node's dump of an uncaught error.
+    expect(serve.stderr()).not.toMatch(/^\s+at /m);
+    expect(existsSync(join(storage, 'registry.lock'))).toBe(false);
+  }, 60_000);
 
   it('--workers takes auto or 1 to 64, and says so otherwise', async () => {
     for (const bad of ['0', 'many', '65']) {

@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolveConfig, serveOverrides, serveRegistry } from '../serve-registry.js';
+import { failLikeOclif } from './fail.js';
 
 /** Flags of `registry serve`, as its oclif command declares them (a test keeps the two equal). */
 export const SERVE_FLAGS = {
@@ -47,7 +48,9 @@ export async function serveFast(args: readonly string[]): Promise<boolean> {
     });
   } catch (error) {
     if (!listening) return false;
-    throw error;
+    // A failure once it serves (workers that keep dying: REGISTRY_WORKER_FAILED) is printed as
+    // the oclif command prints it, not thrown to the launcher (Node's dump of an uncaught error).
+    return failLikeOclif(error);
   }
   return true;
 }

@@ -125,13 +125,13 @@ export class Manifests {
     this.#cache.set(manifest.digest, manifest.bytes, manifest.bytes.length);
     const link = this.#layout.revisionLink(repository, manifest.digest);
     await this.#driver.putContent(link, manifest.mediaType);
-    this.#links.set(`${repository}\0${manifest.digest}`, manifest.mediaType);
+    stored(this.#links, `${repository}\0${manifest.digest}`, manifest.mediaType);
     if (manifest.referrer !== undefined) {
       await this.#referrers.add(repository, manifest.referrer.subject, manifest.referrer.descriptor);
     }
     for (const tag of manifest.tags) {
       await this.#driver.putContent(this.#layout.tag(repository, tag), manifest.digest);
-      this.#tags.set(`${repository}\0${tag}`, manifest.digest);
+      stored(this.#tags, `${repository}\0${tag}`, manifest.digest);
     }
     // A delete of this manifest by another process may have run between the link and the tags:
     // it removed the link, and the tags it looked for were not written yet. Then the tags go too,
@@ -152,7 +152,10 @@ export class Manifests {
   async #dropTagIfAt(repository: string, tag: string, digest: string): Promise<boolean> {
     this.#tags.delete(`${repository}\0${tag}`);
     if ((await this.#readText(this.#layout.tag(repository, tag))) === digest) {
-      return this.#driver.delete(this.#layout.tag(repository, tag));
+      const deleted = await this.#driver.delete(this.#layout.tag(repository, tag));
+      // Again: a read of this process that started before the delete finished read the old tag.
+      this.#tags.delete(`${repository}\0${tag}`);
+      return deleted;
     }
     return false;
   }
@@ -162,7 +165,9 @@ export class Manifests {
     const bytes = await this.#content(digest);
     const linkKey = `${repository}\0${digest}`;
     this.#links.delete(linkKey);
-    if (!(await this.#driver.delete(this.#layout.revisionLink(repository, digest)))) {
+    const unlinked = await this.#driver.delete(this.#layout.revisionLink(repository, digest));
+    this.#links.delete(linkKey);
+    if (!unlinked) {
       await this.#announce({ tags: [], links: [linkKey] });
       return false;
     }
@@ -181,6 +186,7 @@ export class Manifests {
     const tagKey = `${repository}\0${tag}`;
     this.#tags.delete(tagKey);
     const deleted = await this.#driver.delete(this.#layout.tag(repository, tag));
+    this.#tags.delete(tagKey);
     await this.#announce({ tags: [tagKey], links: [] });
     return deleted;
   }
@@ -217,6 +223,16 @@ export class Manifests {
     const bytes = await this.#driver.getContent(key);
     return bytes === undefined ? undefined : bytes.toString('utf8').trim();
   }
+}
+
+/**
+ * Caches what this process just wrote to the store. The delete first moves the map's generation
+ * on: a read of this process that started before the write finished may have read the old value,
+ * and must not cache it after this one (`setIfUnchanged`).
+ */
+function stored(map: BoundedMap<string>, key: string, value: string): void {
+  map.delete(key);
+  map.set(key, value);
 }
 
 /** Entries each of the tag and revision-link maps holds before it starts over. */

@@ -101,4 +101,31 @@ describe('tag and link caches of workers sharing a store', () => {
     expect((await reading)?.digest).toBe(one.digest);
     expect((await b.statManifest('app', 'v1'))?.digest).toBe(two.digest);
   });
+
+  test('a read that raced a re-tag or a tag delete in its own process does not cache the old value', async () => {
+    const root = newTempDir('coherence-own');
+    const driver = new PausingDriver({ root, fsync: false });
+    const a = new DriverStore(driver, { coherence: relay().join() });
+    await a.init();
+    const [one, two] = [manifest(1), manifest(2)];
+    await a.putManifest('app', { ...one, tags: ['v1'] });
+    // The cache is empty after a restart: a fresh store on the same directory.
+    const b = new DriverStore(driver, { coherence: relay().join() });
+    driver.pauseNextTagRead();
+    const reading = b.statManifest('app', 'v1');
+    await driver.paused;
+    await b.putManifest('app', { ...two, tags: ['v1'] });
+    driver.release();
+    expect((await reading)?.digest).toBe(one.digest);
+    expect((await b.statManifest('app', 'v1'))?.digest).toBe(two.digest);
+
+    const c = new DriverStore(driver, { coherence: relay().join() });
+    driver.pauseNextTagRead();
+    const before = c.statManifest('app', 'v1');
+    await driver.paused;
+    await c.deleteTag('app', 'v1');
+    driver.release();
+    expect((await before)?.digest).toBe(two.digest);
+    expect(await c.statManifest('app', 'v1')).toBeUndefined();
+  });
 });
