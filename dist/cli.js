@@ -4,7 +4,7 @@ import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-ISRIG3VJ.js";
+} from "./chunks/chunk-54OWB57F.js";
 import {
   PUSH_ARGS,
   PUSH_FLAGS,
@@ -19,16 +19,16 @@ import {
   require_flags,
   require_parser,
   runPush
-} from "./chunks/chunk-ZPGDVYNN.js";
+} from "./chunks/chunk-C7AJW6O7.js";
 import {
   HOOKS,
   runHook
-} from "./chunks/chunk-GBZVMQV3.js";
+} from "./chunks/chunk-OD5FZC75.js";
 import {
   printFailure,
   printedFailure,
   wantsJson
-} from "./chunks/chunk-LN2D4G3Y.js";
+} from "./chunks/chunk-6MXR7F6Y.js";
 import {
   formatBytes
 } from "./chunks/chunk-B6IIPYON.js";
@@ -10555,7 +10555,7 @@ var BaseCommand = class extends import_core.Command {
       });
       throw printedFailure(printFailure(usage, { json }));
     }
-    if (isContainerPackageError(err) || json && !isExit(err)) {
+    if (isContainerPackageError(err) || !isExit(err) && (json || !isOclifError(err))) {
       throw printedFailure(printFailure(err, { json }));
     }
     return super.catch(err);
@@ -10563,6 +10563,9 @@ var BaseCommand = class extends import_core.Command {
 };
 function isExit(error) {
   return error?.code === "EEXIT";
+}
+function isOclifError(error) {
+  return error?.oclif !== void 0;
 }
 function isParseError(error) {
   const e = error;
@@ -10600,7 +10603,7 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
     json: import_core3.Flags.boolean({ description: "print the result as JSON and nothing else" })
   };
   async run() {
-    const { publish } = await import("./chunks/publish-DR5X5ZOE.js");
+    const { publish } = await import("./chunks/publish-6RH2XPMM.js");
     const { args, flags } = await this.parse(_CopyCommand);
     const destination = parseDestination(args.destination, flags.org, flags["packages-host"]);
     const progress = new Progress({ stream: process.stderr, ...flags.json && { mode: "none" } });
@@ -10652,12 +10655,12 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
       { createToken }
     ] = await Promise.all([
       import("./chunks/local-registry-MW46XM7I.js"),
-      import("./chunks/publish-DR5X5ZOE.js"),
-      import("./chunks/registry-V2FPY5DD.js")
+      import("./chunks/publish-6RH2XPMM.js"),
+      import("./chunks/registry-JFNTJAHD.js")
     ]);
     const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
       import("./chunks/render-K35WGUET.js"),
-      import("./chunks/sources-6V7MFVVC.js")
+      import("./chunks/sources-67PQ36MI.js")
     ]);
     const dir = await mkdtemp(join(tmpdir(), "container-package-example-"));
     const cli = fileURLToPath2(new URL("../bin/container-package", import.meta.url));
@@ -10762,7 +10765,7 @@ var InspectCommand = class _InspectCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_InspectCommand);
-    const { inspectImage } = await import("./chunks/publish-DR5X5ZOE.js");
+    const { inspectImage } = await import("./chunks/publish-6RH2XPMM.js");
     const client = await readClient(flags);
     try {
       const result = await inspectImage(client, parseReference(args.ref, { defaultTag: true }), {
@@ -10856,7 +10859,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
       );
     }
     const password = await this.secret(flags, target.audience ?? `https://${target.prefix}`);
-    const { login } = await import("./chunks/publish-DR5X5ZOE.js");
+    const { login } = await import("./chunks/publish-6RH2XPMM.js");
     const file = await login(
       target,
       { username, password },
@@ -10901,7 +10904,7 @@ var LogoutCommand = class _LogoutCommand extends BaseCommand {
   static args = { registry: import_core8.Args.string({ description: "registry to log out of", required: true }) };
   static flags = { ...registryFlags };
   async run() {
-    const { logout } = await import("./chunks/publish-DR5X5ZOE.js");
+    const { logout } = await import("./chunks/publish-6RH2XPMM.js");
     const { args, flags } = await this.parse(_LogoutCommand);
     const target = resolveTarget(args.registry, {
       ...flags.org && { organization: flags.org },
@@ -10942,7 +10945,7 @@ var PullCommand = class _PullCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_PullCommand);
-    const { pullImage } = await import("./chunks/publish-DR5X5ZOE.js");
+    const { pullImage } = await import("./chunks/publish-6RH2XPMM.js");
     const client = await readClient(flags);
     try {
       const result = await pullImage(client, parseReference(args.ref, { defaultTag: true }), {
@@ -11057,7 +11060,7 @@ var tokensFileFlag = {
 };
 async function resolveTokensFile(flags) {
   const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-  const { tokensFileOf } = await import("./chunks/registry-V2FPY5DD.js");
+  const { tokensFileOf } = await import("./chunks/registry-JFNTJAHD.js");
   return { file: flags["tokens-file"] ?? tokensFileOf(config), config };
 }
 function requireStorage(storage) {
@@ -11087,7 +11090,7 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
     json: import_core12.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { describeStorage, openStore } = await import("./chunks/registry-V2FPY5DD.js");
+    const { describeStorage, openStore } = await import("./chunks/registry-JFNTJAHD.js");
     const { flags } = await this.parse(_RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     if (config.s3 === void 0) requireStorage(config.storage);
@@ -11132,7 +11135,7 @@ var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
     json: import_core13.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { collectGarbageAt, describeStorage, openStore, parseDurationFlag } = await import("./chunks/registry-V2FPY5DD.js");
+    const { collectGarbageAt, describeStorage, openStore, parseDurationFlag } = await import("./chunks/registry-JFNTJAHD.js");
     const { flags } = await this.parse(_RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === void 0 ? config.gc.graceMs : parseDurationFlag("--grace", flags.grace);
@@ -11180,7 +11183,8 @@ var RegistryServeCommand = class _RegistryServeCommand extends BaseCommand {
     "Logs (one JSON object per line) go to stderr. SIGTERM or SIGINT stops accepting connections,",
     "lets in-flight requests finish, and exits 0. Without --config the registry is open (anyone may",
     "push and pull) and refuses non-loopback addresses unless --insecure-listen is given.",
-    "One registry per storage directory: a second one on it is refused, naming the PID that holds it.",
+    "One registry per storage directory: a second one on it is refused, naming the PID that holds it",
+    "(unless the config marks the directory shared: true, for registries on several hosts).",
     "With --workers N, N processes serve on the one address (manifest reads scale with cores); a",
     "write through one is seen by the next request to any other."
   ].join(" ");
@@ -11238,7 +11242,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
     ...configFlags
   };
   async run() {
-    const { createToken, isOpen } = await import("./chunks/registry-V2FPY5DD.js");
+    const { createToken, isOpen } = await import("./chunks/registry-JFNTJAHD.js");
     const { flags } = await this.parse(_RegistryTokenCreateCommand);
     const { file, config } = await resolveTokensFile(flags);
     if (flags.config !== void 0 && !isOpen(config)) {
@@ -11281,7 +11285,7 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
     ...configFlags
   };
   async run() {
-    const { listTokens } = await import("./chunks/registry-V2FPY5DD.js");
+    const { listTokens } = await import("./chunks/registry-JFNTJAHD.js");
     const { flags } = await this.parse(_RegistryTokenListCommand);
     const { file } = await resolveTokensFile(flags);
     const tokens = await listTokens(file);
@@ -11311,7 +11315,7 @@ var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseC
   };
   static flags = { ...tokensFileFlag, ...configFlags };
   async run() {
-    const { revokeToken } = await import("./chunks/registry-V2FPY5DD.js");
+    const { revokeToken } = await import("./chunks/registry-JFNTJAHD.js");
     const { args, flags } = await this.parse(_RegistryTokenRevokeCommand);
     const { file } = await resolveTokensFile(flags);
     const record = await revokeToken(file, args.id);

@@ -50055,7 +50055,8 @@ function refuseUnknownTransport(spec, transport, rest) {
   const typo = typoOf(transport);
   const notATag = !TAG2.test(rest) || ARCHIVE_FILE.test(rest);
   if (typo === void 0 && !notATag) return;
-  const suggestion = typo ?? (ARCHIVE_FILE.test(rest) ? "oci-archive" : "oci");
+  const url = /^https?$/i.test(transport) && rest.startsWith("//");
+  const suggestion = url ? "docker" : typo ?? (ARCHIVE_FILE.test(rest) ? "oci-archive" : "oci");
   throw new SourceError(
     "SRC_UNKNOWN_TRANSPORT",
     `unknown transport "${transport}:" in image source ${JSON.stringify(spec)}`,
@@ -52337,6 +52338,8 @@ init_reference2();
 // src/publish/inspect.ts
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 init_client();
+init_errors();
+init_errors2();
 init_media_types();
 
 // src/publish/local-registry-env.ts
@@ -52357,6 +52360,7 @@ function localRegistryEnv(address, mirrors, cacheName) {
 // src/publish/pull.ts
 init_client();
 init_errors();
+init_errors2();
 init_oci();
 
 // src/render/bytes.ts

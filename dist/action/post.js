@@ -37489,11 +37489,14 @@ async function logout(target, options = {}) {
 // src/publish/inspect.ts
 var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 init_client();
+init_errors();
+init_errors2();
 init_media_types();
 
 // src/publish/pull.ts
 init_client();
 init_errors();
+init_errors2();
 init_oci();
 
 // src/ci/github/local-registry.ts
