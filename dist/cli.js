@@ -4,7 +4,7 @@ import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-54OWB57F.js";
+} from "./chunks/chunk-3HQ4D2C3.js";
 import {
   PUSH_ARGS,
   PUSH_FLAGS,
@@ -19,11 +19,11 @@ import {
   require_flags,
   require_parser,
   runPush
-} from "./chunks/chunk-C7AJW6O7.js";
+} from "./chunks/chunk-IZQGO2D4.js";
 import {
   HOOKS,
   runHook
-} from "./chunks/chunk-OD5FZC75.js";
+} from "./chunks/chunk-Z6HZYWPZ.js";
 import {
   printFailure,
   printedFailure,
@@ -10603,7 +10603,7 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
     json: import_core3.Flags.boolean({ description: "print the result as JSON and nothing else" })
   };
   async run() {
-    const { publish } = await import("./chunks/publish-6RH2XPMM.js");
+    const { publish } = await import("./chunks/publish-OIACIZG3.js");
     const { args, flags } = await this.parse(_CopyCommand);
     const destination = parseDestination(args.destination, flags.org, flags["packages-host"]);
     const progress = new Progress({ stream: process.stderr, ...flags.json && { mode: "none" } });
@@ -10655,8 +10655,8 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
       { createToken }
     ] = await Promise.all([
       import("./chunks/local-registry-MW46XM7I.js"),
-      import("./chunks/publish-6RH2XPMM.js"),
-      import("./chunks/registry-JFNTJAHD.js")
+      import("./chunks/publish-OIACIZG3.js"),
+      import("./chunks/registry-SG4PUJGQ.js")
     ]);
     const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
       import("./chunks/render-K35WGUET.js"),
@@ -10742,7 +10742,7 @@ var import_core6 = __toESM(require_lib(), 1);
 
 // src/cli/client.ts
 async function readClient(flags) {
-  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-GAPL6GKX.js");
+  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-YAHMYW6F.js");
   return new RegistryClient({
     insecure: flags.insecure ?? [],
     credentials: dockerConfigCredentials(flags["docker-config"] ? { configDir: flags["docker-config"] } : {})
@@ -10765,7 +10765,7 @@ var InspectCommand = class _InspectCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_InspectCommand);
-    const { inspectImage } = await import("./chunks/publish-6RH2XPMM.js");
+    const { inspectImage } = await import("./chunks/publish-OIACIZG3.js");
     const client = await readClient(flags);
     try {
       const result = await inspectImage(client, parseReference(args.ref, { defaultTag: true }), {
@@ -10859,7 +10859,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
       );
     }
     const password = await this.secret(flags, target.audience ?? `https://${target.prefix}`);
-    const { login } = await import("./chunks/publish-6RH2XPMM.js");
+    const { login } = await import("./chunks/publish-OIACIZG3.js");
     const file = await login(
       target,
       { username, password },
@@ -10904,7 +10904,7 @@ var LogoutCommand = class _LogoutCommand extends BaseCommand {
   static args = { registry: import_core8.Args.string({ description: "registry to log out of", required: true }) };
   static flags = { ...registryFlags };
   async run() {
-    const { logout } = await import("./chunks/publish-6RH2XPMM.js");
+    const { logout } = await import("./chunks/publish-OIACIZG3.js");
     const { args, flags } = await this.parse(_LogoutCommand);
     const target = resolveTarget(args.registry, {
       ...flags.org && { organization: flags.org },
@@ -10945,7 +10945,7 @@ var PullCommand = class _PullCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_PullCommand);
-    const { pullImage } = await import("./chunks/publish-6RH2XPMM.js");
+    const { pullImage } = await import("./chunks/publish-OIACIZG3.js");
     const client = await readClient(flags);
     try {
       const result = await pullImage(client, parseReference(args.ref, { defaultTag: true }), {
@@ -11060,7 +11060,7 @@ var tokensFileFlag = {
 };
 async function resolveTokensFile(flags) {
   const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-  const { tokensFileOf } = await import("./chunks/registry-JFNTJAHD.js");
+  const { tokensFileOf } = await import("./chunks/registry-SG4PUJGQ.js");
   return { file: flags["tokens-file"] ?? tokensFileOf(config), config };
 }
 function requireStorage(storage) {
@@ -11090,7 +11090,7 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
     json: import_core12.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { describeStorage, openStore } = await import("./chunks/registry-JFNTJAHD.js");
+    const { describeStorage, openStore } = await import("./chunks/registry-SG4PUJGQ.js");
     const { flags } = await this.parse(_RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     if (config.s3 === void 0) requireStorage(config.storage);
@@ -11135,7 +11135,7 @@ var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
     json: import_core13.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { collectGarbageAt, describeStorage, openStore, parseDurationFlag } = await import("./chunks/registry-JFNTJAHD.js");
+    const { collectGarbageAt, describeStorage, openStore, parseDurationFlag } = await import("./chunks/registry-SG4PUJGQ.js");
     const { flags } = await this.parse(_RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === void 0 ? config.gc.graceMs : parseDurationFlag("--grace", flags.grace);
@@ -11242,7 +11242,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
     ...configFlags
   };
   async run() {
-    const { createToken, isOpen } = await import("./chunks/registry-JFNTJAHD.js");
+    const { createToken, isOpen } = await import("./chunks/registry-SG4PUJGQ.js");
     const { flags } = await this.parse(_RegistryTokenCreateCommand);
     const { file, config } = await resolveTokensFile(flags);
     if (flags.config !== void 0 && !isOpen(config)) {
@@ -11285,7 +11285,7 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
     ...configFlags
   };
   async run() {
-    const { listTokens } = await import("./chunks/registry-JFNTJAHD.js");
+    const { listTokens } = await import("./chunks/registry-SG4PUJGQ.js");
     const { flags } = await this.parse(_RegistryTokenListCommand);
     const { file } = await resolveTokensFile(flags);
     const tokens = await listTokens(file);
@@ -11315,7 +11315,7 @@ var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseC
   };
   static flags = { ...tokensFileFlag, ...configFlags };
   async run() {
-    const { revokeToken } = await import("./chunks/registry-JFNTJAHD.js");
+    const { revokeToken } = await import("./chunks/registry-SG4PUJGQ.js");
     const { args, flags } = await this.parse(_RegistryTokenRevokeCommand);
     const { file } = await resolveTokensFile(flags);
     const record = await revokeToken(file, args.id);

@@ -11,15 +11,15 @@ async function runFast(args) {
     return versionFast();
   }
   if (args[0] === "registry" && args[1] === "serve") {
-    const { serveFast } = await import("./chunks/serve-KZI6HV2M.js");
+    const { serveFast } = await import("./chunks/serve-OOB3OLZN.js");
     return serveFast(args.slice(2));
   }
   if (args[0] === "push") {
-    const { pushFast } = await import("./chunks/push-X74XEZ37.js");
+    const { pushFast } = await import("./chunks/push-JGPXQFCU.js");
     return pushFast(args.slice(1));
   }
   if (args[0] === "buildkite-hook") {
-    const { hookFast } = await import("./chunks/hook-4TNKXDD6.js");
+    const { hookFast } = await import("./chunks/hook-HN3C3Q62.js");
     return hookFast(args.slice(1), CLI);
   }
   return false;

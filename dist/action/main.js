@@ -2470,11 +2470,11 @@ var require_timers = __commonJS({
        *
        * @param {NodeJS.Timeout|FastTimer} timeout
        */
-      clearTimeout(timeout) {
-        if (timeout[kFastTimer]) {
-          timeout.clear();
+      clearTimeout(timeout2) {
+        if (timeout2[kFastTimer]) {
+          timeout2.clear();
         } else {
-          clearTimeout(timeout);
+          clearTimeout(timeout2);
         }
       },
       /**
@@ -2497,8 +2497,8 @@ var require_timers = __commonJS({
        *
        * @param {FastTimer} timeout
        */
-      clearFastTimeout(timeout) {
-        timeout.clear();
+      clearFastTimeout(timeout2) {
+        timeout2.clear();
       },
       /**
        * The now method returns the value of the internal fast timer clock.
@@ -2603,13 +2603,13 @@ var require_connect = __commonJS({
         }
       };
     }
-    function buildConnector({ allowH2, maxCachedSessions, socketPath, timeout, session: customSession, ...opts2 }) {
+    function buildConnector({ allowH2, maxCachedSessions, socketPath, timeout: timeout2, session: customSession, ...opts2 }) {
       if (maxCachedSessions != null && (!Number.isInteger(maxCachedSessions) || maxCachedSessions < 0)) {
         throw new InvalidArgumentError("maxCachedSessions must be a positive integer or zero");
       }
       const options = { path: socketPath, ...opts2 };
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
-      timeout = timeout == null ? 1e4 : timeout;
+      timeout2 = timeout2 == null ? 1e4 : timeout2;
       allowH2 = allowH2 != null ? allowH2 : false;
       return function connect({ hostname, host, protocol, port: port2, servername, localAddress, httpSocket }, callback) {
         let socket;
@@ -2655,7 +2655,7 @@ var require_connect = __commonJS({
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port: port2 });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout: timeout2, hostname, port: port2 });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -6187,14 +6187,14 @@ var require_client_h1 = __commonJS({
         if (this.shouldKeepAlive && client[kPipelining]) {
           const keepAliveTimeout = this.keepAlive ? util.parseKeepAliveTimeout(this.keepAlive) : null;
           if (keepAliveTimeout != null) {
-            const timeout = Math.min(
+            const timeout2 = Math.min(
               keepAliveTimeout - client[kKeepAliveTimeoutThreshold],
               client[kKeepAliveMaxTimeout]
             );
-            if (timeout <= 0) {
+            if (timeout2 <= 0) {
               socket[kReset] = true;
             } else {
-              client[kKeepAliveTimeoutValue] = timeout;
+              client[kKeepAliveTimeoutValue] = timeout2;
             }
           } else {
             client[kKeepAliveTimeoutValue] = client[kKeepAliveDefaultTimeout];
@@ -20646,6 +20646,7 @@ async function getBlob(ctx, digest, size) {
     response = await ctx.session.transport({
       method: "GET",
       url,
+      bulk: true,
       scopes: [pullScope(ctx.repo)],
       ...ctx.signal ? { signal: ctx.signal } : {}
     });
@@ -21580,6 +21581,169 @@ var init_manifests = __esm({
     init_repository2();
     init_types();
     MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+  }
+});
+
+// src/client/transport/node-http.ts
+import { createRequire } from "node:module";
+function send(scheme, url, secure, options, connectTimeoutMs) {
+  return new Promise((resolve3, reject) => {
+    let request2;
+    try {
+      request2 = scheme.request({
+        agent: scheme.agent,
+        protocol: url.protocol,
+        // A bracketed IPv6 literal is a URL's spelling, not a host name.
+        hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+        port: url.port,
+        path: options.path,
+        method: options.method,
+        headers: options.headers,
+        ...options.signal ? { signal: options.signal } : {}
+      });
+    } catch (error2) {
+      reject(error2);
+      return;
+    }
+    const headersTimer = setTimeout(() => {
+      request2.destroy(
+        timeout("UND_ERR_HEADERS_TIMEOUT", `no response headers within ${options.headersTimeout} ms`)
+      );
+    }, options.headersTimeout);
+    request2.once("close", () => clearTimeout(headersTimer));
+    request2.once("socket", (socket) => {
+      if (!socket.connecting) return;
+      const connectTimer = setTimeout(() => {
+        request2.destroy(timeout("UND_ERR_CONNECT_TIMEOUT", `no connection within ${connectTimeoutMs} ms`));
+      }, connectTimeoutMs);
+      const connected = () => clearTimeout(connectTimer);
+      socket.once(secure ? "secureConnect" : "connect", connected);
+      socket.once("close", connected);
+    });
+    request2.on("error", reject);
+    request2.once("response", (response) => {
+      clearTimeout(headersTimer);
+      watchBody(response, options.bodyTimeout);
+      resolve3({
+        statusCode: response.statusCode ?? 0,
+        headers: headersOf(response),
+        body: withDump(response)
+      });
+    });
+    sendBody(request2, options.body);
+  });
+}
+function sendBody(request2, body) {
+  if (body === void 0 || typeof body === "string" || body instanceof Uint8Array) {
+    request2.end(body);
+    return;
+  }
+  const stream = body;
+  stream.once("error", (error2) => request2.destroy(error2));
+  stream.pipe(request2);
+}
+function watchBody(response, ms) {
+  const socket = response.socket;
+  if (socket === null || response.complete) return;
+  const onTimeout = () => response.destroy(timeout("UND_ERR_BODY_TIMEOUT", `the response body paused for ${ms} ms`));
+  socket.setTimeout(ms);
+  socket.on("timeout", onTimeout);
+  const stop = () => {
+    socket.setTimeout(0);
+    socket.off("timeout", onTimeout);
+  };
+  response.once("end", stop);
+  response.once("close", stop);
+}
+function headersOf(response) {
+  const headers = {};
+  for (const [name, values] of Object.entries(response.headersDistinct)) {
+    if (values === void 0) continue;
+    headers[name] = values.length === 1 ? values[0] : values;
+  }
+  return headers;
+}
+function withDump(response) {
+  const dump2 = ({ limit = DUMP_LIMIT } = {}) => new Promise((resolve3) => {
+    if (response.readableEnded || response.destroyed) {
+      resolve3();
+      return;
+    }
+    let seen = 0;
+    const done = () => {
+      response.off("data", count3);
+      resolve3();
+    };
+    const count3 = (chunk) => {
+      seen += chunk.length;
+      if (seen > limit) {
+        response.destroy();
+        done();
+      }
+    };
+    response.on("data", count3);
+    response.once("end", done);
+    response.once("close", done);
+    response.once("error", done);
+    response.resume();
+  });
+  return Object.assign(response, { dump: dump2 });
+}
+function timeout(code, message2) {
+  return Object.assign(new Error(message2), { code });
+}
+var requireBuiltin, DUMP_LIMIT, NodeHttpDispatcher;
+var init_node_http = __esm({
+  "src/client/transport/node-http.ts"() {
+    "use strict";
+    requireBuiltin = createRequire(import.meta.url);
+    DUMP_LIMIT = 128 * 1024;
+    NodeHttpDispatcher = class {
+      #options;
+      #http;
+      #https;
+      #closed = false;
+      constructor(options) {
+        this.#options = options;
+      }
+      async request(options) {
+        if (this.#closed) throw new Error("the client is closed");
+        options.signal?.throwIfAborted();
+        const url = new URL(options.path, options.origin);
+        const secure = url.protocol === "https:";
+        return send(
+          secure ? this.#secure() : this.#plain(),
+          url,
+          secure,
+          options,
+          this.#options.connectTimeoutMs
+        );
+      }
+      /** Closes every socket, idle or not. */
+      async close() {
+        this.#closed = true;
+        this.#http?.agent.destroy();
+        this.#https?.agent.destroy();
+      }
+      #plain() {
+        if (this.#http === void 0) {
+          const http2 = requireBuiltin("node:http");
+          this.#http = { request: http2.request, agent: new http2.Agent(this.#agentOptions()) };
+        }
+        return this.#http;
+      }
+      /** node:https loads TLS; only a command that talks to an https registry pays for it. */
+      #secure() {
+        if (this.#https === void 0) {
+          const https2 = requireBuiltin("node:https");
+          this.#https = { request: https2.request, agent: new https2.Agent(this.#agentOptions()) };
+        }
+        return this.#https;
+      }
+      #agentOptions() {
+        return { keepAlive: true, maxSockets: this.#options.connections };
+      }
+    };
   }
 });
 
@@ -22735,11 +22899,11 @@ var require_timers2 = __commonJS({
        *
        * @param {NodeJS.Timeout|FastTimer} timeout
        */
-      clearTimeout(timeout) {
-        if (timeout[kFastTimer]) {
-          timeout.clear();
+      clearTimeout(timeout2) {
+        if (timeout2[kFastTimer]) {
+          timeout2.clear();
         } else {
-          clearTimeout(timeout);
+          clearTimeout(timeout2);
         }
       },
       /**
@@ -22762,8 +22926,8 @@ var require_timers2 = __commonJS({
        *
        * @param {FastTimer} timeout
        */
-      clearFastTimeout(timeout) {
-        timeout.clear();
+      clearFastTimeout(timeout2) {
+        timeout2.clear();
       },
       /**
        * The now method returns the value of the internal fast timer clock.
@@ -27134,13 +27298,13 @@ var require_connect2 = __commonJS({
         this._sessionRegistry.register(session, sessionKey);
       }
     };
-    function buildConnector({ allowH2, preferH2, useH2c, maxCachedSessions, socketPath, timeout, session: customSession, ...opts2 }) {
+    function buildConnector({ allowH2, preferH2, useH2c, maxCachedSessions, socketPath, timeout: timeout2, session: customSession, ...opts2 }) {
       if (maxCachedSessions != null && (!Number.isInteger(maxCachedSessions) || maxCachedSessions < 0)) {
         throw new InvalidArgumentError("maxCachedSessions must be a positive integer or zero");
       }
       const options = { path: socketPath, ...opts2 };
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
-      timeout = timeout == null ? 1e4 : timeout;
+      timeout2 = timeout2 == null ? 1e4 : timeout2;
       allowH2 = allowH2 != null ? allowH2 : true;
       return function connect({ hostname, host, protocol, port: port2, servername, localAddress, httpSocket }, callback) {
         let socket;
@@ -27200,7 +27364,7 @@ var require_connect2 = __commonJS({
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = util.setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port: port2 });
+        const clearConnectTimeout = util.setupConnectTimeout(new WeakRef(socket), { timeout: timeout2, hostname, port: port2 });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -27213,7 +27377,7 @@ var require_connect2 = __commonJS({
           if (callback) {
             const cb = callback;
             callback = null;
-            cb(maybeNormalizeConnectError(err, this, { timeout, hostname, port: port2 }));
+            cb(maybeNormalizeConnectError(err, this, { timeout: timeout2, hostname, port: port2 }));
           }
         });
         return socket;
@@ -30396,14 +30560,14 @@ var require_parser_h1 = __commonJS({
               if (this.shouldKeepAlive && client2[kPipelining]) {
                 const keepAliveTimeout = this.keepAlive ? util.parseKeepAliveTimeout(this.keepAlive) : null;
                 if (keepAliveTimeout != null) {
-                  const timeout = Math.min(
+                  const timeout2 = Math.min(
                     keepAliveTimeout - client2[kKeepAliveTimeoutThreshold],
                     client2[kKeepAliveMaxTimeout]
                   );
-                  if (timeout <= 0) {
+                  if (timeout2 <= 0) {
                     socket2[kReset] = true;
                   } else {
-                    client2[kKeepAliveTimeoutValue] = timeout;
+                    client2[kKeepAliveTimeoutValue] = timeout2;
                   }
                 } else {
                   client2[kKeepAliveTimeoutValue] = client2[kKeepAliveDefaultTimeout];
@@ -31811,11 +31975,11 @@ var require_client_h12 = __commonJS({
         if (this.shouldKeepAlive && client[kPipelining]) {
           const keepAliveTimeout = this.keepAlive ? util.parseKeepAliveTimeout(this.keepAlive) : null;
           if (keepAliveTimeout != null) {
-            const timeout = Math.min(keepAliveTimeout - client[kKeepAliveTimeoutThreshold], client[kKeepAliveMaxTimeout]);
-            if (timeout <= 0) {
+            const timeout2 = Math.min(keepAliveTimeout - client[kKeepAliveTimeoutThreshold], client[kKeepAliveMaxTimeout]);
+            if (timeout2 <= 0) {
               socket[kReset] = true;
             } else {
-              client[kKeepAliveTimeoutValue] = timeout;
+              client[kKeepAliveTimeoutValue] = timeout2;
             }
           } else {
             client[kKeepAliveTimeoutValue] = client[kKeepAliveDefaultTimeout];
@@ -32968,11 +33132,11 @@ var require_client_h22 = __commonJS({
     function setNoStreamsTimeout(session) {
       const client = session[kClient];
       const state = session[kHTTP2SessionState];
-      const timeout = client[kHeadersTimeout];
-      if (!timeout || state.noStreamsTimeout != null) {
+      const timeout2 = client[kHeadersTimeout];
+      if (!timeout2 || state.noStreamsTimeout != null) {
         return;
       }
-      state.noStreamsTimeout = setTimeout(onNoStreamsTimeout, timeout, session).unref();
+      state.noStreamsTimeout = setTimeout(onNoStreamsTimeout, timeout2, session).unref();
     }
     function onNoStreamsTimeout(session) {
       const client = session[kClient];
@@ -32993,7 +33157,7 @@ var require_client_h22 = __commonJS({
       session[kError] = err;
       resetHttp2Session(session, err);
     }
-    function probeHttp2Session(session, timeout) {
+    function probeHttp2Session(session, timeout2) {
       const state = session[kHTTP2SessionState];
       if (state.probeTimeout != null || session.closed || session.destroyed) {
         return;
@@ -33003,7 +33167,7 @@ var require_client_h22 = __commonJS({
       } catch {
         return;
       }
-      state.probeTimeout = setTimeout(onHttp2ProbeTimeout, Math.max(timeout, MIN_PROBE_TIMEOUT), session).unref();
+      state.probeTimeout = setTimeout(onHttp2ProbeTimeout, Math.max(timeout2, MIN_PROBE_TIMEOUT), session).unref();
     }
     function clearHttp2ProbeTimeout(session) {
       const state = session[kHTTP2SessionState];
@@ -35721,6 +35885,10 @@ var require_api_request2 = __commonJS({
 });
 
 // src/client/transport/agent.ts
+var agent_exports = {};
+__export(agent_exports, {
+  Agent: () => Agent3
+});
 var import_agent, import_api_request, import_dispatcher, dispatcherPrototype, Agent3;
 var init_agent = __esm({
   "src/client/transport/agent.ts"() {
@@ -35731,6 +35899,51 @@ var init_agent = __esm({
     dispatcherPrototype = import_dispatcher.default.prototype;
     if (!("request" in dispatcherPrototype)) Object.assign(dispatcherPrototype, { request: import_api_request.default });
     Agent3 = import_agent.default;
+  }
+});
+
+// src/client/transport/dispatchers.ts
+function createDispatchers(given, options) {
+  if (given !== void 0) {
+    const shared = given;
+    return { small: shared, bulk: shared, owned: false };
+  }
+  return {
+    small: new NodeHttpDispatcher(options),
+    bulk: new LazyUndiciAgent(options),
+    owned: true
+  };
+}
+async function closeDispatchers(dispatchers) {
+  if (!dispatchers.owned) return;
+  await Promise.all([dispatchers.small.close(), dispatchers.bulk.close()]);
+}
+var LazyUndiciAgent;
+var init_dispatchers = __esm({
+  "src/client/transport/dispatchers.ts"() {
+    "use strict";
+    init_node_http();
+    LazyUndiciAgent = class {
+      #options;
+      #agent;
+      constructor(options) {
+        this.#options = options;
+      }
+      async request(options) {
+        this.#agent ??= Promise.resolve().then(() => (init_agent(), agent_exports)).then(
+          ({ Agent: Agent4 }) => new Agent4({
+            connections: this.#options.connections,
+            connect: { timeout: this.#options.connectTimeoutMs },
+            keepAliveTimeout: 3e4
+          })
+        );
+        const agent = await this.#agent;
+        return await agent.request(options);
+      }
+      async close() {
+        if (this.#agent) await (await this.#agent).close();
+      }
+    };
   }
 });
 
@@ -37489,9 +37702,9 @@ var init_timeout = __esm({
   "node_modules/execa/lib/terminate/timeout.js"() {
     init_final_error();
     init_type_name();
-    validateTimeout = ({ timeout }) => {
-      if (timeout !== void 0) {
-        validateDelay(timeout, "timeout");
+    validateTimeout = ({ timeout: timeout2 }) => {
+      if (timeout2 !== void 0) {
+        validateDelay(timeout2, "timeout");
       }
     };
     validateDelay = (delay, optionName) => {
@@ -37500,9 +37713,9 @@ var init_timeout = __esm({
       }
     };
     MAX_DELAY = 2 ** 31 - 1;
-    throwOnTimeout = (kill, timeout, context, controller) => timeout === 0 || timeout === void 0 ? [] : [killAfterTimeout(kill, timeout, context, controller)];
-    killAfterTimeout = async (kill, timeout, context, { signal }) => {
-      await setTimeout2(timeout, void 0, { signal });
+    throwOnTimeout = (kill, timeout2, context, controller) => timeout2 === 0 || timeout2 === void 0 ? [] : [killAfterTimeout(kill, timeout2, context, controller)];
+    killAfterTimeout = async (kill, timeout2, context, { signal }) => {
+      await setTimeout2(timeout2, void 0, { signal });
       context.terminationReason ??= "timeout";
       kill();
       throw new DiscardedError();
@@ -39523,14 +39736,14 @@ var init_message = __esm({
       forceKillAfterDelay,
       killSignal,
       maxBuffer,
-      timeout,
+      timeout: timeout2,
       cwd
     }) => {
       const errorCode2 = getErrorCode(originalError);
       const prefix = getErrorPrefix({
         originalError,
         timedOut,
-        timeout,
+        timeout: timeout2,
         isMaxBuffer,
         maxBuffer,
         errorCode: errorCode2,
@@ -39560,7 +39773,7 @@ ${originalMessage}`;
     getErrorPrefix = ({
       originalError,
       timedOut,
-      timeout,
+      timeout: timeout2,
       isMaxBuffer,
       maxBuffer,
       errorCode: errorCode2,
@@ -39575,7 +39788,7 @@ ${originalMessage}`;
     }) => {
       const forcefulSuffix = getForcefulSuffix(isForcefullyTerminated, forceKillAfterDelay);
       if (timedOut) {
-        return `Command timed out after ${timeout} milliseconds${forcefulSuffix}`;
+        return `Command timed out after ${timeout2} milliseconds${forcefulSuffix}`;
       }
       if (isGracefullyCanceled) {
         if (signal === void 0) {
@@ -39715,7 +39928,7 @@ var init_result = __esm({
       ipcOutput,
       options: {
         timeoutDuration,
-        timeout = timeoutDuration,
+        timeout: timeout2 = timeoutDuration,
         forceKillAfterDelay,
         killSignal,
         cwd,
@@ -39741,7 +39954,7 @@ var init_result = __esm({
         forceKillAfterDelay,
         killSignal,
         maxBuffer,
-        timeout,
+        timeout: timeout2,
         cwd
       });
       const error2 = getFinalError(originalError, message2, isSync);
@@ -44019,7 +44232,7 @@ var init_wait_subprocess = __esm({
         buffer,
         maxBuffer,
         lines,
-        timeoutDuration: timeout,
+        timeoutDuration: timeout2,
         cancelSignal,
         gracefulCancel,
         forceKillAfterDelay,
@@ -44088,7 +44301,7 @@ var init_wait_subprocess = __esm({
           ]),
           onInternalError,
           throwOnSubprocessError(subprocess, controller),
-          ...throwOnTimeout(kill, timeout, context, controller),
+          ...throwOnTimeout(kill, timeout2, context, controller),
           ...throwOnCancel({
             kill,
             cancelSignal,
@@ -44403,7 +44616,7 @@ var init_main_async = __esm({
         fileDescriptors
       };
     };
-    handleAsyncOptions = ({ timeout, signal, ...options }) => ({ __proto__: null, ...options, timeoutDuration: timeout });
+    handleAsyncOptions = ({ timeout: timeout2, signal, ...options }) => ({ __proto__: null, ...options, timeoutDuration: timeout2 });
     spawnSubprocessAsync = ({ file, commandArguments, options, startTime, verboseInfo, command, escapedCommand, fileDescriptors }) => {
       let subprocess;
       try {
@@ -44876,10 +45089,9 @@ var init_version = __esm({
 function resolveClientOptions(options = {}) {
   const concurrency = int(options, "concurrency", 4, 1, 64);
   const connectTimeoutMs = int(options, "connectTimeoutMs", 3e4, 1, 6e5);
-  const dispatcher = options.dispatcher ?? new Agent3({
+  const dispatchers = createDispatchers(options.dispatcher, {
     connections: concurrency * 2,
-    connect: { timeout: connectTimeoutMs },
-    keepAliveTimeout: 3e4
+    connectTimeoutMs
   });
   return {
     concurrency,
@@ -44894,8 +45106,7 @@ function resolveClientOptions(options = {}) {
     connectTimeoutMs,
     userAgent: options.userAgent ?? defaultUserAgent(VERSION),
     insecure: [...options.insecure ?? []],
-    dispatcher,
-    ownsDispatcher: options.dispatcher === void 0,
+    dispatchers,
     credentials: options.credentials ?? dockerConfigCredentials(),
     onRetry: options.onRetry
   };
@@ -44914,7 +45125,7 @@ var MiB;
 var init_options3 = __esm({
   "src/client/options.ts"() {
     "use strict";
-    init_agent();
+    init_dispatchers();
     init_errors4();
     init_provider();
     init_user_agent();
@@ -45504,8 +45715,9 @@ function createHttpTransport(options) {
     request2.signal?.throwIfAborted();
     const { url, method } = request2;
     try {
+      const pool = request2.bulk || !isInMemory(request2.body) ? options.dispatchers.bulk : options.dispatchers.small;
       const body = await openBody(request2.body, request2.signal);
-      const response = await options.dispatcher.request({
+      const response = await pool.request({
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
         method,
@@ -45520,6 +45732,9 @@ function createHttpTransport(options) {
       throw toNetworkError(error2, request2);
     }
   };
+}
+function isInMemory(body) {
+  return body === void 0 || typeof body === "string" || body instanceof Uint8Array;
 }
 async function openBody(body, signal) {
   if (typeof body === "function") return body(signal);
@@ -45714,6 +45929,7 @@ var init_registry_client = __esm({
     init_push();
     init_repository2();
     init_session();
+    init_dispatchers();
     RegistryClient = class {
       options;
       #sessions = /* @__PURE__ */ new Map();
@@ -45826,9 +46042,9 @@ var init_registry_client = __esm({
           options
         );
       }
-      /** Closes the connections of the default dispatcher (one passed in options is left open). */
+      /** Closes the connections of the default dispatchers (one passed in options is left open). */
       async close() {
-        if (this.options.ownsDispatcher) await this.options.dispatcher.close();
+        await closeDispatchers(this.options.dispatchers);
       }
       #session(registry) {
         let session = this.#sessions.get(registry);
@@ -52987,7 +53203,7 @@ function stopLocalRegistry(pid) {
 }
 
 // src/registry/server.ts
-var import_node_http2 = __toESM(require_node_http(), 1);
+var import_node_http3 = __toESM(require_node_http(), 1);
 
 // src/registry/errors.ts
 init_errors();

@@ -3,7 +3,7 @@
  * undici dispatcher built. Model: go-containerregistry `remote/options.go` (`makeOptions`).
  */
 import type { Dispatcher } from 'undici';
-import { Agent } from './transport/agent.js';
+import { createDispatchers, type Dispatchers } from './transport/dispatchers.js';
 import { clientError } from './errors.js';
 import type { CredentialProvider } from './credentials/types.js';
 import { dockerConfigCredentials } from './credentials/provider.js';
@@ -46,9 +46,11 @@ export interface ClientOptions {
    */
   insecure?: readonly string[];
   /**
-   * The undici dispatcher every request goes through. Default: an `Agent` with keep-alive and
-   * `connections: concurrency * 2` per origin, closed by `client.close()`. One given here is not
-   * closed by the client.
+   * The undici dispatcher every request goes through. Default: two keep-alive pools with
+   * `connections: concurrency * 2` per origin each, closed by `client.close()`: Node.js's HTTP
+   * client for small requests, an undici `Agent` (loaded on first use) for blob bodies
+   * (transport/dispatchers.ts). One given here carries every request and is not closed by the
+   * client.
    */
   dispatcher?: Dispatcher;
   /** Where credentials come from. Default: the docker config (`$DOCKER_CONFIG` or `~/.docker`). */
@@ -71,9 +73,8 @@ export interface ResolvedClientOptions {
   readonly connectTimeoutMs: number;
   readonly userAgent: string;
   readonly insecure: readonly string[];
-  readonly dispatcher: Dispatcher;
-  /** True when `dispatcher` was built here (and `close()` must close it). */
-  readonly ownsDispatcher: boolean;
+  /** Where requests go (see {@link ClientOptions.dispatcher}). */
+  readonly dispatchers: Dispatchers;
   readonly credentials: CredentialProvider;
   readonly onRetry: ((event: RetryEvent) => void) | undefined;
 }
@@ -86,13 +87,10 @@ export interface ResolvedClientOptions {
 export function resolveClientOptions(options: ClientOptions = {}): ResolvedClientOptions {
   const concurrency = int(options, 'concurrency', 4, 1, 64);
   const connectTimeoutMs = int(options, 'connectTimeoutMs', 30_000, 1, 600_000);
-  const dispatcher =
-    options.dispatcher ??
-    new Agent({
-      connections: concurrency * 2,
-      connect: { timeout: connectTimeoutMs },
-      keepAliveTimeout: 30_000,
-    });
+  const dispatchers = createDispatchers(options.dispatcher, {
+    connections: concurrency * 2,
+    connectTimeoutMs,
+  });
   return {
     concurrency,
     retries: int(options, 'retries', 5, 0, 100),
@@ -106,8 +104,7 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
     connectTimeoutMs,
     userAgent: options.userAgent ?? defaultUserAgent(VERSION),
     insecure: [...(options.insecure ?? [])],
-    dispatcher,
-    ownsDispatcher: options.dispatcher === undefined,
+    dispatchers,
     credentials: options.credentials ?? dockerConfigCredentials(),
     onRetry: options.onRetry,
   };

@@ -25,6 +25,7 @@ import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } 
 import { type PushOptions, type PushResult, type PushTarget, pushArtifact } from './push.js';
 import { type RepositoryName, pullScope, toRepositoryName } from './repository.js';
 import { RegistrySession } from './session.js';
+import { closeDispatchers } from './transport/dispatchers.js';
 import type { PingResult } from './transport/ping.js';
 
 /** Options every operation takes. */
@@ -194,9 +195,9 @@ export class RegistryClient {
     );
   }
 
-  /** Closes the connections of the default dispatcher (one passed in options is left open). */
+  /** Closes the connections of the default dispatchers (one passed in options is left open). */
   async close(): Promise<void> {
-    if (this.options.ownsDispatcher) await this.options.dispatcher.close();
+    await closeDispatchers(this.options.dispatchers);
   }
 
   #session(registry: string): RegistrySession {

@@ -28,6 +28,7 @@ export async function getBlob(ctx: StepContext, digest: string, size?: number): 
     response = await ctx.session.transport({
       method: 'GET',
       url,
+      bulk: true,
       scopes: [pullScope(ctx.repo)],
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });

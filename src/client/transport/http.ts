@@ -1,33 +1,39 @@
 /**
- * The innermost transport: one undici `dispatcher.request` per call. Opens opener bodies, turns
- * low-level failures into {@link NetworkError}s with redacted URLs, and never retries.
+ * The innermost transport: one `dispatcher.request` per call, on the small-request pool or the
+ * blob pool (dispatchers.ts). Opens opener bodies, turns low-level failures into
+ * {@link NetworkError}s with redacted URLs, and never retries.
  */
-import type { Dispatcher } from 'undici';
 import { isContainerPackageError } from '../../errors.js';
 import { NetworkError, type NetworkErrorCode } from '../errors.js';
+import type { Dispatchers } from './dispatchers.js';
 import { redactUrl } from './redact.js';
 import type { HttpRequest, HttpResponse, RequestBody, Transport } from './types.js';
 
 /** Settings of {@link createHttpTransport}. */
 export interface HttpTransportOptions {
-  readonly dispatcher: Dispatcher;
+  readonly dispatchers: Dispatchers;
   /** Time to wait for response headers, in ms (undici's `headersTimeout`). */
   readonly headersTimeoutMs: number;
   /** Longest pause between response body chunks, in ms (undici's `bodyTimeout`). */
   readonly bodyTimeoutMs: number;
 }
 
-/** Builds the base transport over an undici dispatcher (an `Agent`, `Pool` or a test double). */
+/**
+ * Builds the base transport. A request goes to the blob pool when it is marked `bulk` or its body
+ * is a stream (or opens one); to the small-request pool otherwise.
+ */
 export function createHttpTransport(options: HttpTransportOptions): Transport {
   return async (request: HttpRequest): Promise<HttpResponse> => {
     request.signal?.throwIfAborted();
     const { url, method } = request;
     try {
+      const pool =
+        request.bulk || !isInMemory(request.body) ? options.dispatchers.bulk : options.dispatchers.small;
       const body = await openBody(request.body, request.signal);
-      const response = await options.dispatcher.request({
+      const response = await pool.request({
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
-        method: method as Dispatcher.HttpMethod,
+        method,
         headers: { ...request.headers },
         body,
         signal: request.signal ?? null,
@@ -39,6 +45,10 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       throw toNetworkError(error, request);
     }
   };
+}
+
+function isInMemory(body: RequestBody | undefined): boolean {
+  return body === undefined || typeof body === 'string' || body instanceof Uint8Array;
 }
 
 async function openBody(

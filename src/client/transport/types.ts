@@ -3,7 +3,7 @@
  * auth, retry) the way go-containerregistry stacks `http.RoundTripper`s. Each layer is one file.
  */
 import type { Readable } from 'node:stream';
-import type { Dispatcher } from 'undici';
+import type { ResponseBody } from './dispatcher.js';
 
 /** Opens a fresh body stream: a request with such a body can be sent again (retried). */
 export type BodyOpener = (signal?: AbortSignal) => Promise<Readable> | Readable;
@@ -27,6 +27,11 @@ export interface HttpRequest {
    * the token server for them. Default: none (the registry's challenge decides).
    */
   readonly scopes?: readonly string[];
+  /**
+   * The response body is a blob (a download): sent through the blob pool (dispatchers.ts), as
+   * requests with streamed bodies are. Default `false`.
+   */
+  readonly bulk?: boolean;
   /** `false` forbids the retry layer to resend this request. Default `true` (when the body is replayable). */
   readonly retry?: boolean;
 }
@@ -36,7 +41,7 @@ export interface HttpResponse {
   readonly status: number;
   /** Lower-case names. */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  readonly body: Dispatcher.ResponseData['body'];
+  readonly body: ResponseBody;
   /** The URL that was requested (for resolving relative `Location` and `Link` values). */
   readonly url: URL;
   /** The request's method, for error messages. */

@@ -1,10 +1,12 @@
 import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { resolveClientOptions } from '../../../src/client/options.js';
+import { LazyUndiciAgent } from '../../../src/client/transport/dispatchers.js';
+import { NodeHttpDispatcher } from '../../../src/client/transport/node-http.js';
 import { mapLimit } from '../../../src/map-limit.js';
 
 describe('resolveClientOptions', () => {
-  it('fills the documented defaults and owns the dispatcher it builds', async () => {
+  it('fills the documented defaults and owns the dispatchers it builds', async () => {
     const options = resolveClientOptions();
     expect(options).toMatchObject({
       concurrency: 4,
@@ -15,16 +17,15 @@ describe('resolveClientOptions', () => {
       monolithicThreshold: 8 * 1024 * 1024,
       chunkSize: 16 * 1024 * 1024,
       insecure: [],
-      ownsDispatcher: true,
     });
     expect(options.userAgent).toMatch(/^container-package\/\d+\.\d+\.\d+/);
-    expect(options.dispatcher).toBeInstanceOf(Agent);
-    await options.dispatcher.close();
+    expect(options.dispatchers.owned).toBe(true);
+    expect(options.dispatchers.small).toBeInstanceOf(NodeHttpDispatcher);
+    expect(options.dispatchers.bulk).toBeInstanceOf(LazyUndiciAgent);
     const agent = new Agent();
-    expect(resolveClientOptions({ dispatcher: agent, userAgent: 'x/1' })).toMatchObject({
-      ownsDispatcher: false,
-      userAgent: 'x/1',
-    });
+    const given = resolveClientOptions({ dispatcher: agent, userAgent: 'x/1' });
+    expect(given.userAgent).toBe('x/1');
+    expect(given.dispatchers).toMatchObject({ small: agent, bulk: agent, owned: false });
     await agent.close();
   });
 

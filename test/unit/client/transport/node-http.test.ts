@@ -1,0 +1,194 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatchers } from '../../../../src/client/transport/dispatchers.js';
+import { createHttpTransport } from '../../../../src/client/transport/http.js';
+import { NodeHttpDispatcher } from '../../../../src/client/transport/node-http.js';
+
+let server: Server;
+let origin: string;
+const sockets = new Set<Socket>();
+const seen: { method: string; url: string; length: string | undefined; body: string; remote: number }[] = [];
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const body = await text(req);
+    seen.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      length: req.headers['content-length'],
+      body,
+      remote: req.socket.remotePort ?? 0,
+    });
+    if (req.url === '/slow-headers') return; // never answers
+    if (req.url === '/slow-body') {
+      res.writeHead(200, { 'content-length': '10' });
+      res.write('12345');
+      return; // pauses forever
+    }
+    if (req.url === '/big') {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(Buffer.alloc(1024 * 1024, 1));
+      return;
+    }
+    res.setHeader('www-authenticate', ['Bearer realm="a"', 'Basic realm="b"']);
+    res.setHeader('content-type', 'text/plain');
+    res.end(`${req.method} ${req.url} ${body}`);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const base = { headers: {}, headersTimeout: 5000, bodyTimeout: 5000 };
+
+describe('NodeHttpDispatcher', () => {
+  it('answers status, headers (repeated ones as arrays) and the body, and sends in-memory bodies with a length', async () => {
+    const d = new NodeHttpDispatcher({ connections: 2, connectTimeoutMs: 5000 });
+    try {
+      const put = await d.request({ ...base, origin, path: '/v2/x?y=1', method: 'PUT', body: 'hello' });
+      expect(put.statusCode).toBe(200);
+      expect(put.headers['content-type']).toBe('text/plain');
+      expect(put.headers['www-authenticate']).toEqual(['Bearer realm="a"', 'Basic realm="b"']);
+      expect(await text(put.body)).toBe('PUT /v2/x?y=1 hello');
+      expect(seen.at(-1)?.length).toBe('5');
+      const post = await d.request({ ...base, origin, path: '/empty', method: 'POST' });
+      await post.body.dump();
+      expect(seen.at(-1)).toMatchObject({ method: 'POST', length: '0' });
+      const head = await d.request({ ...base, origin, path: '/h', method: 'HEAD' });
+      expect(head.statusCode).toBe(200);
+      await head.body.dump();
+      const bytes = await d.request({
+        ...base,
+        origin,
+        path: '/b',
+        method: 'PUT',
+        body: new Uint8Array([65, 66]),
+      });
+      expect(await text(bytes.body)).toBe('PUT /b AB');
+      const stream = await d.request({
+        ...base,
+        origin,
+        path: '/s',
+        method: 'PUT',
+        body: Readable.from(['a', 'b']),
+      });
+      expect(await text(stream.body)).toBe('PUT /s ab');
+    } finally {
+      await d.close();
+    }
+  });
+
+  it('keeps the connection alive between requests', async () => {
+    const d = new NodeHttpDispatcher({ connections: 1, connectTimeoutMs: 5000 });
+    try {
+      for (const path of ['/k1', '/k2', '/k3'])
+        await (await d.request({ ...base, origin, path, method: 'GET' })).body.dump();
+      const ports = seen.filter((s) => s.url.startsWith('/k')).map((s) => s.remote);
+      expect(new Set(ports).size).toBe(1);
+    } finally {
+      await d.close();
+    }
+  });
+
+  it('dump() reads a body up to its limit and then drops the connection', async () => {
+    const d = new NodeHttpDispatcher({ connections: 1, connectTimeoutMs: 5000 });
+    try {
+      const big = await d.request({ ...base, origin, path: '/big', method: 'GET' });
+      await big.body.dump({ limit: 1024 });
+      expect(big.body.destroyed).toBe(true);
+    } finally {
+      await d.close();
+    }
+  });
+
+  it("fails with undici's timeout codes when headers or body do not come", async () => {
+    const d = new NodeHttpDispatcher({ connections: 2, connectTimeoutMs: 5000 });
+    try {
+      await expect(
+        d.request({ ...base, headersTimeout: 200, origin, path: '/slow-headers', method: 'GET' }),
+      ).rejects.toMatchObject({ code: 'UND_ERR_HEADERS_TIMEOUT' });
+      const slow = await d.request({ ...base, bodyTimeout: 200, origin, path: '/slow-body', method: 'GET' });
+      await expect(text(slow.body)).rejects.toMatchObject({ code: 'UND_ERR_BODY_TIMEOUT' });
+    } finally {
+      await d.close();
+    }
+  });
+
+  it('fails with the socket code when nothing listens, and with the reason when aborted', async () => {
+    const d = new NodeHttpDispatcher({ connections: 1, connectTimeoutMs: 5000 });
+    try {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise((resolve) => closed.close(resolve));
+      await expect(
+        d.request({ ...base, origin: `http://127.0.0.1:${port}`, path: '/', method: 'GET' }),
+      ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+      const controller = new AbortController();
+      const pending = d.request({
+        ...base,
+        origin,
+        path: '/slow-headers',
+        method: 'GET',
+        signal: controller.signal,
+      });
+      controller.abort(new Error('stop'));
+      await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    } finally {
+      await d.close();
+    }
+    await expect(d.request({ ...base, origin, path: '/', method: 'GET' })).rejects.toThrow(
+      'the client is closed',
+    );
+  });
+});
+
+describe('the default dispatchers', () => {
+  it('send small requests through node:http and blob bodies and bulk downloads through undici', async () => {
+    const dispatchers = createDispatchers(undefined, { connections: 2, connectTimeoutMs: 5000 });
+    const calls: string[] = [];
+    const spy = (name: 'small' | 'bulk') => ({
+      request: (options: Parameters<typeof dispatchers.small.request>[0]) => {
+        calls.push(`${name} ${options.method} ${options.path}`);
+        return dispatchers[name].request(options);
+      },
+      close: () => dispatchers[name].close(),
+    });
+    const transport = createHttpTransport({
+      dispatchers: { small: spy('small'), bulk: spy('bulk'), owned: true },
+      headersTimeoutMs: 5000,
+      bodyTimeoutMs: 5000,
+    });
+    try {
+      const url = (path: string) => new URL(path, origin);
+      await (await transport({ method: 'HEAD', url: url('/r/head') })).body.dump();
+      await (await transport({ method: 'PUT', url: url('/r/manifest'), body: '{}' })).body.dump();
+      const upload = await transport({
+        method: 'PATCH',
+        url: url('/r/upload'),
+        body: () => Readable.from(['xyz']),
+      });
+      expect(await text(upload.body)).toBe('PATCH /r/upload xyz');
+      await (await transport({ method: 'GET', url: url('/r/blob'), bulk: true })).body.dump();
+      expect(calls).toEqual([
+        'small HEAD /r/head',
+        'small PUT /r/manifest',
+        'bulk PATCH /r/upload',
+        'bulk GET /r/blob',
+      ]);
+    } finally {
+      await dispatchers.small.close();
+      await dispatchers.bulk.close();
+    }
+  });
+});
