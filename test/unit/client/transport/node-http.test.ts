@@ -28,9 +28,15 @@ beforeAll(async () => {
       res.write('12345');
       return; // pauses forever
     }
-    if (req.url === '/big') {
+    if (req.url === '/endless') {
+      // A body that never ends: only a dump() that stops at its limit returns.
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
-      res.end(Buffer.alloc(1024 * 1024, 1));
+      const chunk = Buffer.alloc(64 * 1024, 1);
+      const more = () => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once('drain', more);
+      };
+      more();
       return;
     }
     res.setHeader('www-authenticate', ['Bearer realm="a"', 'Basic realm="b"']);
@@ -103,9 +109,10 @@ describe('NodeHttpDispatcher', () => {
   it('dump() reads a body up to its limit and then drops the connection', async () => {
     const d = new NodeHttpDispatcher({ connections: 1, connectTimeoutMs: 5000 });
     try {
-      const big = await d.request({ ...base, origin, path: '/big', method: 'GET' });
-      await big.body.dump({ limit: 1024 });
-      expect(big.body.destroyed).toBe(true);
+      const endless = await d.request({ ...base, origin, path: '/endless', method: 'GET' });
+      await endless.body.dump({ limit: 1024 });
+      expect(endless.body.readableEnded).toBe(false);
+      expect(endless.body.destroyed).toBe(true);
     } finally {
       await d.close();
     }
