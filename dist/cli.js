@@ -6,20 +6,15 @@ import {
   serveRegistry
 } from "./chunks/chunk-3HQ4D2C3.js";
 import {
-  PUSH_ARGS,
-  PUSH_FLAGS,
+  PUSH_ARG_SPECS,
+  PUSH_FLAG_SPECS,
   Progress,
+  REGISTRY_FLAG_SPECS,
   interruptible,
   jsonOutput,
   parseDestination,
-  readStdinSecret,
-  registryFlags,
-  require_args,
-  require_errors,
-  require_flags,
-  require_parser,
   runPush
-} from "./chunks/chunk-IZQGO2D4.js";
+} from "./chunks/chunk-BCMCINZY.js";
 import {
   HOOKS,
   runHook
@@ -36,15 +31,20 @@ import "./chunks/chunk-EMWTN7W3.js";
 import {
   require_cache,
   require_cache_default_value,
+  require_cli,
   require_ejs,
   require_ensure_arg_object,
   require_error,
+  require_exit,
+  require_exit2,
   require_fs,
   require_handle,
   require_help,
   require_ids,
   require_logger,
+  require_module_load,
   require_module_loader,
+  require_screen,
   require_settings,
   require_symbols,
   require_theme,
@@ -52,7 +52,8 @@ import {
   require_util,
   require_util2,
   require_util3,
-  require_ux
+  require_ux,
+  require_warn
 } from "./chunks/chunk-WG7PG4TE.js";
 import {
   resolveTarget
@@ -2286,6 +2287,115 @@ var require_semver2 = __commonJS({
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
+  }
+});
+
+// node_modules/@oclif/core/lib/args.js
+var require_args = __commonJS({
+  "node_modules/@oclif/core/lib/args.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.string = exports.url = exports.file = exports.directory = exports.integer = exports.boolean = void 0;
+    exports.custom = custom;
+    exports.option = option;
+    var node_url_1 = __require("node:url");
+    var fs_1 = require_fs();
+    var util_1 = require_util();
+    function custom(defaults) {
+      return (options = {}) => ({
+        parse: async (i, _context, _opts) => i,
+        ...defaults,
+        ...options,
+        input: [],
+        type: "option"
+      });
+    }
+    exports.boolean = custom({
+      parse: async (b) => Boolean(b) && (0, util_1.isNotFalsy)(b)
+    });
+    exports.integer = custom({
+      async parse(input, _, opts) {
+        if (!/^-?\d+$/.test(input))
+          throw new Error(`Expected an integer but received: ${input}`);
+        const num = Number.parseInt(input, 10);
+        if (opts.min !== void 0 && num < opts.min)
+          throw new Error(`Expected an integer greater than or equal to ${opts.min} but received: ${input}`);
+        if (opts.max !== void 0 && num > opts.max)
+          throw new Error(`Expected an integer less than or equal to ${opts.max} but received: ${input}`);
+        return num;
+      }
+    });
+    exports.directory = custom({
+      async parse(input, _, opts) {
+        if (opts.exists)
+          return (0, fs_1.dirExists)(input);
+        return input;
+      }
+    });
+    exports.file = custom({
+      async parse(input, _, opts) {
+        if (opts.exists)
+          return (0, fs_1.fileExists)(input);
+        return input;
+      }
+    });
+    exports.url = custom({
+      async parse(input) {
+        try {
+          return new node_url_1.URL(input);
+        } catch {
+          throw new Error(`Expected a valid url but received: ${input}`);
+        }
+      }
+    });
+    var stringArg = custom({});
+    exports.string = stringArg;
+    function option(defaults) {
+      return (options = {}) => ({
+        parse: async (i, _context, _opts) => i,
+        ...defaults,
+        ...options,
+        input: [],
+        type: "option"
+      });
+    }
+  }
+});
+
+// node_modules/@oclif/core/lib/errors/index.js
+var require_errors = __commonJS({
+  "node_modules/@oclif/core/lib/errors/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.warn = exports.handle = exports.exit = exports.ModuleLoadError = exports.ExitError = exports.CLIError = exports.error = void 0;
+    var error_1 = require_error();
+    Object.defineProperty(exports, "error", { enumerable: true, get: function() {
+      return error_1.error;
+    } });
+    var cli_1 = require_cli();
+    Object.defineProperty(exports, "CLIError", { enumerable: true, get: function() {
+      return cli_1.CLIError;
+    } });
+    var exit_1 = require_exit();
+    Object.defineProperty(exports, "ExitError", { enumerable: true, get: function() {
+      return exit_1.ExitError;
+    } });
+    var module_load_1 = require_module_load();
+    Object.defineProperty(exports, "ModuleLoadError", { enumerable: true, get: function() {
+      return module_load_1.ModuleLoadError;
+    } });
+    var exit_2 = require_exit2();
+    Object.defineProperty(exports, "exit", { enumerable: true, get: function() {
+      return exit_2.exit;
+    } });
+    var handle_1 = require_handle();
+    Object.defineProperty(exports, "handle", { enumerable: true, get: function() {
+      return handle_1.handle;
+    } });
+    var warn_1 = require_warn();
+    Object.defineProperty(exports, "warn", { enumerable: true, get: function() {
+      return warn_1.warn;
+    } });
   }
 });
 
@@ -7271,6 +7381,105 @@ var require_dist2 = __commonJS({
   }
 });
 
+// node_modules/@oclif/core/lib/flags.js
+var require_flags = __commonJS({
+  "node_modules/@oclif/core/lib/flags.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.help = exports.version = exports.string = exports.url = exports.file = exports.directory = exports.integer = void 0;
+    exports.custom = custom;
+    exports.boolean = boolean2;
+    exports.option = option;
+    var node_url_1 = __require("node:url");
+    var errors_1 = require_errors();
+    var help_1 = require_help();
+    var fs_1 = require_fs();
+    function custom(defaults) {
+      return (options = {}) => ({
+        parse: async (input, _ctx, _opts) => input,
+        ...defaults,
+        ...options,
+        input: [],
+        multiple: Boolean(options.multiple === void 0 ? defaults?.multiple ?? false : options.multiple),
+        type: "option"
+      });
+    }
+    function boolean2(options = {}) {
+      return {
+        parse: async (b, _) => b,
+        ...options,
+        allowNo: Boolean(options.allowNo),
+        type: "boolean"
+      };
+    }
+    exports.integer = custom({
+      async parse(input, _, opts) {
+        if (!/^-?\d+$/.test(input))
+          throw new errors_1.CLIError(`Expected an integer but received: ${input}`);
+        const num = Number.parseInt(input, 10);
+        if (opts.min !== void 0 && num < opts.min)
+          throw new errors_1.CLIError(`Expected an integer greater than or equal to ${opts.min} but received: ${input}`);
+        if (opts.max !== void 0 && num > opts.max)
+          throw new errors_1.CLIError(`Expected an integer less than or equal to ${opts.max} but received: ${input}`);
+        return num;
+      }
+    });
+    exports.directory = custom({
+      async parse(input, _, opts) {
+        if (opts.exists)
+          return (0, fs_1.dirExists)(input);
+        return input;
+      }
+    });
+    exports.file = custom({
+      async parse(input, _, opts) {
+        if (opts.exists)
+          return (0, fs_1.fileExists)(input);
+        return input;
+      }
+    });
+    exports.url = custom({
+      async parse(input) {
+        try {
+          return new node_url_1.URL(input);
+        } catch {
+          throw new errors_1.CLIError(`Expected a valid url but received: ${input}`);
+        }
+      }
+    });
+    exports.string = custom();
+    var version = (opts = {}) => boolean2({
+      description: "Show CLI version.",
+      ...opts,
+      async parse(_, ctx) {
+        ctx.log(ctx.config.userAgent);
+        ctx.exit(0);
+      }
+    });
+    exports.version = version;
+    var help = (opts = {}) => boolean2({
+      description: "Show CLI help.",
+      ...opts,
+      async parse(_, cmd) {
+        const Help = await (0, help_1.loadHelpClass)(cmd.config);
+        await new Help(cmd.config, cmd.config.pjson.oclif.helpOptions ?? cmd.config.pjson.helpOptions).showHelp(cmd.id ? [cmd.id, ...cmd.argv] : cmd.argv);
+        cmd.exit(0);
+      }
+    });
+    exports.help = help;
+    function option(defaults) {
+      return (options = {}) => ({
+        parse: async (input, _ctx, _opts) => input,
+        ...defaults,
+        ...options,
+        input: [],
+        multiple: Boolean(options.multiple === void 0 ? defaults.multiple : options.multiple),
+        type: "option"
+      });
+    }
+  }
+});
+
 // node_modules/@oclif/core/lib/util/aggregate-flags.js
 var require_aggregate_flags = __commonJS({
   "node_modules/@oclif/core/lib/util/aggregate-flags.js"(exports) {
@@ -9239,6 +9448,1050 @@ var require_config2 = __commonJS({
   }
 });
 
+// node_modules/wordwrap/index.js
+var require_wordwrap = __commonJS({
+  "node_modules/wordwrap/index.js"(exports, module) {
+    var wordwrap = module.exports = function(start, stop, params) {
+      if (typeof start === "object") {
+        params = start;
+        start = params.start;
+        stop = params.stop;
+      }
+      if (typeof stop === "object") {
+        params = stop;
+        start = start || params.start;
+        stop = void 0;
+      }
+      if (!stop) {
+        stop = start;
+        start = 0;
+      }
+      if (!params) params = {};
+      var mode = params.mode || "soft";
+      var re = mode === "hard" ? /\b/ : /(\S+\s+)/;
+      return function(text) {
+        var chunks = text.toString().split(re).reduce(function(acc, x) {
+          if (mode === "hard") {
+            for (var i = 0; i < x.length; i += stop - start) {
+              acc.push(x.slice(i, i + stop - start));
+            }
+          } else acc.push(x);
+          return acc;
+        }, []);
+        return chunks.reduce(function(lines, rawChunk) {
+          if (rawChunk === "") return lines;
+          var chunk = rawChunk.replace(/\t/g, "    ");
+          var i = lines.length - 1;
+          if (lines[i].length + chunk.length > stop) {
+            lines[i] = lines[i].replace(/\s+$/, "");
+            chunk.split(/\n/).forEach(function(c) {
+              lines.push(
+                new Array(start + 1).join(" ") + c.replace(/^\s+/, "")
+              );
+            });
+          } else if (chunk.match(/\n/)) {
+            var xs = chunk.split(/\n/);
+            lines[i] += xs.shift();
+            xs.forEach(function(c) {
+              lines.push(
+                new Array(start + 1).join(" ") + c.replace(/^\s+/, "")
+              );
+            });
+          } else {
+            lines[i] += chunk;
+          }
+          return lines;
+        }, [new Array(start + 1).join(" ")]).join("\n");
+      };
+    };
+    wordwrap.soft = wordwrap;
+    wordwrap.hard = function(start, stop) {
+      return wordwrap(start, stop, { mode: "hard" });
+    };
+  }
+});
+
+// node_modules/@oclif/core/lib/ux/list.js
+var require_list = __commonJS({
+  "node_modules/@oclif/core/lib/ux/list.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = renderList;
+    var wordwrap = require_wordwrap();
+    var screen_1 = require_screen();
+    var util_1 = require_util();
+    function linewrap(length, s) {
+      return wordwrap(length, screen_1.stdtermwidth, {
+        skipScheme: "ansi-color"
+      })(s).trim();
+    }
+    function renderList(items) {
+      if (items.length === 0) {
+        return "";
+      }
+      const maxLength = (0, util_1.maxBy)(items, (item) => item[0].length)?.[0].length ?? 0;
+      const lines = items.map((i) => {
+        let left = i[0];
+        let right = i[1];
+        if (!right) {
+          return left;
+        }
+        left = left.padEnd(maxLength);
+        right = linewrap(maxLength + 2, right);
+        return `${left}  ${right}`;
+      });
+      return lines.join("\n");
+    }
+  }
+});
+
+// node_modules/@oclif/core/lib/parser/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/@oclif/core/lib/parser/errors.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ViolatedFlagConstraintError = exports.FailedFlagValidationError = exports.ArgInvalidOptionError = exports.FlagInvalidOptionError = exports.NonExistentFlagsError = exports.UnexpectedArgsError = exports.RequiredArgsError = exports.InvalidArgsSpecError = exports.CLIParseError = exports.CLIError = void 0;
+    var cache_1 = __importDefault(require_cache());
+    var errors_1 = require_errors();
+    var util_1 = require_util();
+    var list_1 = __importDefault(require_list());
+    var theme_1 = require_theme();
+    var errors_2 = require_errors();
+    Object.defineProperty(exports, "CLIError", { enumerable: true, get: function() {
+      return errors_2.CLIError;
+    } });
+    var CLIParseError = class extends errors_1.CLIError {
+      parse;
+      showHelp = false;
+      constructor(options) {
+        options.message += "\nSee more help with --help";
+        super(options.message, { exit: options.exit });
+        this.parse = options.parse;
+      }
+    };
+    exports.CLIParseError = CLIParseError;
+    var InvalidArgsSpecError = class extends CLIParseError {
+      args;
+      constructor({ args, exit, parse, reason }) {
+        let message = "Invalid argument spec";
+        if (reason) {
+          message += `: ${reason}`;
+        }
+        const namedArgs = Object.values(args).filter((a) => a.name);
+        if (namedArgs.length > 0) {
+          const list = (0, list_1.default)(namedArgs.map((a) => [`${a.name} (${a.required ? "required" : "optional"})`, a.description]));
+          message += `:
+${list}`;
+        }
+        super({ exit: cache_1.default.getInstance().get("exitCodes")?.invalidArgsSpec ?? exit, message, parse });
+        this.args = args;
+      }
+    };
+    exports.InvalidArgsSpecError = InvalidArgsSpecError;
+    var RequiredArgsError = class extends CLIParseError {
+      args;
+      constructor({ args, exit, flagsWithMultiple, parse }) {
+        let message = `Missing ${args.length} required arg${args.length === 1 ? "" : "s"}`;
+        const namedArgs = args.filter((a) => a.name);
+        if (namedArgs.length > 0) {
+          const list = (0, list_1.default)(namedArgs.map((a) => {
+            const description = a.options ? `(${a.options.join("|")}) ${a.description}` : a.description;
+            return [a.name, description];
+          }));
+          message += `:
+${list}`;
+        }
+        if (flagsWithMultiple?.length) {
+          const flags = flagsWithMultiple.map((f) => `--${f}`).join(", ");
+          message += `
+
+Note: ${flags} allow${flagsWithMultiple.length === 1 ? "s" : ""} multiple values. Because of this you need to provide all arguments before providing ${flagsWithMultiple.length === 1 ? "that flag" : "those flags"}.`;
+          message += '\nAlternatively, you can use "--" to signify the end of the flags and the beginning of arguments.';
+        }
+        super({ exit: cache_1.default.getInstance().get("exitCodes")?.requiredArgs ?? exit, message, parse });
+        this.args = args;
+        this.showHelp = true;
+      }
+    };
+    exports.RequiredArgsError = RequiredArgsError;
+    var UnexpectedArgsError = class extends CLIParseError {
+      args;
+      constructor({ args, exit, parse }) {
+        const message = `Unexpected argument${args.length === 1 ? "" : "s"}: ${args.join(", ")}`;
+        super({ exit: cache_1.default.getInstance().get("exitCodes")?.unexpectedArgs ?? exit, message, parse });
+        this.args = args;
+        this.showHelp = true;
+      }
+    };
+    exports.UnexpectedArgsError = UnexpectedArgsError;
+    var NonExistentFlagsError = class extends CLIParseError {
+      flags;
+      constructor({ exit, flags, parse }) {
+        const message = `Nonexistent flag${flags.length === 1 ? "" : "s"}: ${flags.join(", ")}`;
+        super({ exit: cache_1.default.getInstance().get("exitCodes")?.nonExistentFlag ?? exit, message, parse });
+        this.flags = flags;
+        this.showHelp = true;
+      }
+    };
+    exports.NonExistentFlagsError = NonExistentFlagsError;
+    var FlagInvalidOptionError = class extends CLIParseError {
+      constructor(flag, input) {
+        const message = `Expected --${flag.name}=${input} to be one of: ${flag.options.join(", ")}`;
+        super({ message, parse: {} });
+      }
+    };
+    exports.FlagInvalidOptionError = FlagInvalidOptionError;
+    var ArgInvalidOptionError = class extends CLIParseError {
+      constructor(arg, input) {
+        const message = `Expected ${input} to be one of: ${arg.options.join(", ")}`;
+        super({ message, parse: {} });
+      }
+    };
+    exports.ArgInvalidOptionError = ArgInvalidOptionError;
+    var FailedFlagValidationError = class extends CLIParseError {
+      constructor({ exit, failed, parse }) {
+        const reasons = failed.map((r) => r.reason);
+        const deduped = (0, util_1.uniq)(reasons);
+        const errString = deduped.length === 1 ? "error" : "errors";
+        const message = `The following ${errString} occurred:
+  ${(0, theme_1.colorize)("dim", deduped.join("\n  "))}`;
+        super({ exit: cache_1.default.getInstance().get("exitCodes")?.failedFlagValidation ?? exit, message, parse });
+      }
+    };
+    exports.FailedFlagValidationError = FailedFlagValidationError;
+    var ViolatedFlagConstraintError = class extends CLIParseError {
+      constructor({ exit, failed, parse }) {
+        const reasons = failed.map((r) => r.reason);
+        const deduped = (0, util_1.uniq)(reasons);
+        const errString = deduped.length === 1 ? "error" : "errors";
+        const message = `The following ${errString} occurred:
+ ${(0, theme_1.colorize)("dim", deduped.join("\n"))}`;
+        super({ exit: cache_1.default.getInstance().get("exitCodes")?.violatedFlagConstraint ?? exit, message, parse });
+      }
+    };
+    exports.ViolatedFlagConstraintError = ViolatedFlagConstraintError;
+  }
+});
+
+// node_modules/@oclif/core/lib/parser/parse.js
+var require_parse3 = __commonJS({
+  "node_modules/@oclif/core/lib/parser/parse.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Parser = exports.readStdin = void 0;
+    var node_os_1 = __require("node:os");
+    var node_readline_1 = __require("node:readline");
+    var cache_1 = __importDefault(require_cache());
+    var logger_1 = require_logger();
+    var util_1 = require_util();
+    var errors_1 = require_errors2();
+    var debug;
+    try {
+      debug = process.env.CLI_FLAGS_DEBUG === "1" ? (0, logger_1.makeDebug)("parser") : () => {
+      };
+    } catch {
+      debug = () => {
+      };
+    }
+    var readStdin = async () => {
+      const { stdin, stdout } = process;
+      if (stdin.isTTY)
+        return void 0;
+      if (globalThis.oclif?.stdinCache) {
+        debug("resolved stdin from global cache", globalThis.oclif.stdinCache);
+        return globalThis.oclif.stdinCache;
+      }
+      return new Promise((resolve) => {
+        const lines = [];
+        const ac = new AbortController();
+        const { signal } = ac;
+        const timeout = setTimeout(() => {
+          ac.abort();
+        }, Number(process.env.OCLIF_STDIN_TIMEOUT_MS) || 10);
+        const rl = (0, node_readline_1.createInterface)({
+          input: stdin,
+          output: stdout,
+          terminal: false
+        });
+        rl.on("line", (line) => {
+          lines.push(line);
+        });
+        rl.once("close", () => {
+          const result = lines.join(node_os_1.EOL);
+          clearTimeout(timeout);
+          debug("resolved from stdin", result);
+          globalThis.oclif = { ...globalThis.oclif, stdinCache: result };
+          resolve(result);
+        });
+        signal.addEventListener("abort", () => {
+          debug("stdin aborted");
+          clearTimeout(timeout);
+          rl.close();
+          resolve(void 0);
+        }, { once: true });
+      });
+    };
+    exports.readStdin = readStdin;
+    function isNegativeNumber(input) {
+      return /^-\d/g.test(input);
+    }
+    var validateOptions = (flag, input) => {
+      if (flag.options && !flag.options.includes(input))
+        throw new errors_1.FlagInvalidOptionError(flag, input);
+      return input;
+    };
+    var NEGATION = "--no-";
+    var Parser = class {
+      input;
+      argv;
+      booleanFlags;
+      context;
+      currentFlag;
+      flagAliases;
+      raw = [];
+      constructor(input) {
+        this.input = input;
+        this.context = input.context ?? {};
+        this.argv = [...input.argv];
+        this._setNames();
+        this.booleanFlags = (0, util_1.pickBy)(input.flags, (f) => f.type === "boolean");
+        this.flagAliases = Object.fromEntries(Object.values(input.flags).flatMap((flag) => [...flag.aliases ?? [], ...flag.charAliases ?? []].map((a) => [a, flag])));
+      }
+      get _argTokens() {
+        return this.raw.filter((o) => o.type === "arg");
+      }
+      async parse() {
+        this._debugInput();
+        const parseFlag = async (arg) => {
+          const { isLong, name } = this.findFlag(arg);
+          if (!name) {
+            const i = arg.indexOf("=");
+            if (i !== -1) {
+              const sliced = arg.slice(i + 1);
+              this.argv.unshift(sliced);
+              const isEqualsParsed = await parseFlag(arg.slice(0, i));
+              if (!isEqualsParsed) {
+                this.argv.shift();
+              }
+              return isEqualsParsed;
+            }
+            return false;
+          }
+          const flag = this.input.flags[name];
+          if (flag.type === "option") {
+            if (!flag.multiple && this.raw.some((o) => o.type === "flag" && o.flag === name)) {
+              throw new errors_1.CLIError(`Flag --${name} can only be specified once`);
+            }
+            this.currentFlag = flag;
+            let input = isLong || arg.length < 3 ? this.argv.shift() : arg.slice(arg[2] === "=" ? 3 : 2);
+            if (flag.allowStdin === "only" && input !== "-" && input !== void 0 && !this.findFlag(input).name) {
+              throw new errors_1.CLIError(`Flag --${name} can only be read from stdin. The value must be "-" or not provided at all.`);
+            }
+            if (flag.allowStdin && input === "-" || flag.allowStdin === "only") {
+              const stdin = await (0, exports.readStdin)();
+              if (stdin) {
+                input = stdin.trim();
+              }
+            }
+            if (typeof input !== "string" || this.findFlag(input).name) {
+              if (flag.options) {
+                throw new errors_1.CLIError(`Flag --${name} expects one of these values: ${flag.options.join(", ")}`);
+              }
+              throw new errors_1.CLIError(`Flag --${name} expects a value`);
+            }
+            this.raw.push({ flag: flag.name, input, type: "flag" });
+          } else {
+            this.raw.push({ flag: flag.name, input: arg, type: "flag" });
+            if (!isLong && arg.length > 2) {
+              this.argv.unshift(`-${arg.slice(2)}`);
+            }
+          }
+          return true;
+        };
+        let isParsingFlags = true;
+        const nonExistentFlags = [];
+        let isDashdash = false;
+        const originalArgv = [...this.argv];
+        while (this.argv.length > 0) {
+          const input = this.argv.shift();
+          if (isParsingFlags && input.startsWith("-") && input !== "-") {
+            if (this.input["--"] !== false && input === "--") {
+              isParsingFlags = false;
+              continue;
+            }
+            if (await parseFlag(input)) {
+              continue;
+            }
+            if (input === "--") {
+              isDashdash = true;
+              continue;
+            }
+            if (this.input["--"] !== false && !isNegativeNumber(input)) {
+              nonExistentFlags.push(input);
+              continue;
+            }
+          }
+          if (isParsingFlags && this.currentFlag && this.currentFlag.multiple && !this.currentFlag.multipleNonGreedy) {
+            this.raw.push({ flag: this.currentFlag.name, input, type: "flag" });
+            continue;
+          }
+          const arg = Object.keys(this.input.args)[this._argTokens.length];
+          this.raw.push({ arg, input, type: "arg" });
+        }
+        const [{ args, argv }, { flags, metadata }] = await Promise.all([this._args(), this._flags()]);
+        this._debugOutput(argv, args, flags);
+        const unsortedArgv = isDashdash ? [...argv, ...nonExistentFlags, "--"] : [...argv, ...nonExistentFlags];
+        return {
+          args,
+          argv: unsortedArgv.sort((a, b) => originalArgv.indexOf(a) - originalArgv.indexOf(b)),
+          flags,
+          metadata,
+          nonExistentFlags,
+          raw: this.raw
+        };
+      }
+      async _args() {
+        const argv = [];
+        const args = {};
+        const tokens = this._argTokens;
+        let isStdinRead = false;
+        const ctx = this.context;
+        const parseArgInput = async (name, arg, input) => {
+          if (arg.options && !arg.options.includes(input)) {
+            throw new errors_1.ArgInvalidOptionError(arg, input);
+          }
+          ctx.token = { arg: name, input, type: "arg" };
+          const parsed = await arg.parse(input, ctx, arg);
+          argv.push(parsed);
+          args[name] = parsed;
+        };
+        const applyDefault = async (name, arg) => {
+          if (args[name] !== void 0)
+            return;
+          if (!arg.default && arg.default !== false)
+            return;
+          const value = typeof arg.default === "function" ? await arg.default() : arg.default;
+          if (Array.isArray(value)) {
+            for (const v of value)
+              argv.push(v);
+          } else {
+            argv.push(value);
+          }
+          args[name] = value;
+        };
+        const tryStdin = async (name, arg) => {
+          if (arg.ignoreStdin || isStdinRead)
+            return;
+          let stdin = await (0, exports.readStdin)();
+          isStdinRead = true;
+          if (!stdin)
+            return;
+          stdin = stdin.trim();
+          await parseArgInput(name, arg, stdin);
+        };
+        const argEntries = Object.entries(this.input.args);
+        const variadicIndex = argEntries.findIndex(([, arg]) => arg.multiple);
+        if (variadicIndex === -1) {
+          for (const [name, arg] of argEntries) {
+            const token = tokens.find((t) => t.arg === name);
+            ctx.token = token;
+            await (token ? parseArgInput(name, arg, token.input) : tryStdin(name, arg));
+            await applyDefault(name, arg);
+          }
+          for (const token of tokens) {
+            if (args[token.arg] !== void 0)
+              continue;
+            argv.push(token.input);
+          }
+        } else {
+          const tokenInputs = tokens.map((t) => t.input);
+          for (let i = 0; i < variadicIndex; i++) {
+            const [name, arg] = argEntries[i];
+            const input = tokenInputs.shift();
+            await (input === void 0 ? tryStdin(name, arg) : parseArgInput(name, arg, input));
+            await applyDefault(name, arg);
+          }
+          const postVariadicParsing = [];
+          for (let i = argEntries.length - 1; i > variadicIndex; i--) {
+            const [name, arg] = argEntries[i];
+            const input = tokenInputs.pop();
+            if (input !== void 0) {
+              postVariadicParsing.unshift({ arg, input, name });
+            }
+          }
+          const [variadicName, variadicArg] = argEntries[variadicIndex];
+          if (tokenInputs.length > 0) {
+            const parsedValues = [];
+            for (const input of tokenInputs) {
+              await parseArgInput(variadicName, variadicArg, input);
+              parsedValues.push(args[variadicName]);
+            }
+            args[variadicName] = parsedValues;
+          }
+          for (const { arg, input, name } of postVariadicParsing) {
+            await parseArgInput(name, arg, input);
+          }
+          await applyDefault(variadicName, variadicArg);
+          for (let i = variadicIndex + 1; i < argEntries.length; i++) {
+            const [name, arg] = argEntries[i];
+            await applyDefault(name, arg);
+          }
+        }
+        return { args, argv };
+      }
+      _debugInput() {
+        debug("input: %s", this.argv.join(" "));
+        const args = Object.keys(this.input.args);
+        if (args.length > 0) {
+          debug("available args: %s", args.join(" "));
+        }
+        if (Object.keys(this.input.flags).length === 0)
+          return;
+        debug("available flags: %s", Object.keys(this.input.flags).map((f) => `--${f}`).join(" "));
+      }
+      _debugOutput(args, flags, argv) {
+        if (argv.length > 0) {
+          debug("argv: %o", argv);
+        }
+        if (Object.keys(args).length > 0) {
+          debug("args: %o", args);
+        }
+        if (Object.keys(flags).length > 0) {
+          debug("flags: %o", flags);
+        }
+      }
+      async _flags() {
+        const parseFlagOrThrowError = async (input, flag, context, token) => {
+          if (!flag.parse)
+            return input;
+          const ctx = {
+            ...context,
+            error: context?.error,
+            exit: context?.exit,
+            jsonEnabled: context?.jsonEnabled,
+            log: context?.log,
+            logToStderr: context?.logToStderr,
+            token,
+            warn: context?.warn
+          };
+          try {
+            if (flag.type === "boolean") {
+              return await flag.parse(input, ctx, flag);
+            }
+            return await flag.parse(input, ctx, flag);
+          } catch (error) {
+            error.message = `Parsing --${flag.name} 
+	${error.message}
+See more help with --help`;
+            if (cache_1.default.getInstance().get("exitCodes")?.failedFlagParsing)
+              error.oclif = { exit: cache_1.default.getInstance().get("exitCodes")?.failedFlagParsing };
+            throw error;
+          }
+        };
+        const addValueFunction = (fws) => {
+          const tokenLength = fws.tokens?.length;
+          if (tokenLength) {
+            if (fws.inputFlag.flag.type === "boolean" && (0, util_1.last)(fws.tokens)?.input) {
+              const doesNotContainNegation = (i) => {
+                const possibleNegations = [i.inputFlag.name, ...i.inputFlag.flag.aliases ?? []].map((n) => `${NEGATION}${n}`);
+                const input = (0, util_1.last)(i.tokens)?.input;
+                if (!input)
+                  return true;
+                return !possibleNegations.includes(input);
+              };
+              return {
+                ...fws,
+                valueFunction: async (i) => parseFlagOrThrowError(doesNotContainNegation(i), i.inputFlag.flag, this.context, (0, util_1.last)(i.tokens))
+              };
+            }
+            if (fws.inputFlag.flag.type === "option" && fws.inputFlag.flag.delimiter && fws.inputFlag.flag.multiple) {
+              const makeDelimiter = (delimiter) => new RegExp(String.raw`(?<!\\)${delimiter}`);
+              return {
+                ...fws,
+                valueFunction: async (i) => (await Promise.all((i.tokens ?? []).flatMap((token) => token.input.split(makeDelimiter(i.inputFlag.flag.delimiter ?? ","))).map((v) => v.trim().replaceAll(new RegExp(`\\\\${i.inputFlag.flag.delimiter}`, "g"), i.inputFlag.flag.delimiter ?? ",").replace(/^"(.*)"$/, "$1").replace(/^'(.*)'$/, "$1")).map(async (v) => parseFlagOrThrowError(v, i.inputFlag.flag, this.context, {
+                  ...(0, util_1.last)(i.tokens),
+                  input: v
+                })))).map((v) => validateOptions(i.inputFlag.flag, v))
+              };
+            }
+            if (fws.inputFlag.flag.type === "option" && fws.inputFlag.flag.multiple) {
+              return {
+                ...fws,
+                valueFunction: async (i) => Promise.all((fws.tokens ?? []).map(async (token) => parseFlagOrThrowError(validateOptions(i.inputFlag.flag, token.input), i.inputFlag.flag, this.context, token)))
+              };
+            }
+            if (fws.inputFlag.flag.type === "option") {
+              return {
+                ...fws,
+                valueFunction: async (i) => parseFlagOrThrowError(validateOptions(i.inputFlag.flag, (0, util_1.last)(fws.tokens)?.input), i.inputFlag.flag, this.context, (0, util_1.last)(fws.tokens))
+              };
+            }
+          }
+          if (fws.inputFlag.flag.env && process.env[fws.inputFlag.flag.env]) {
+            const valueFromEnv = process.env[fws.inputFlag.flag.env];
+            if (fws.inputFlag.flag.type === "option" && valueFromEnv) {
+              return {
+                ...fws,
+                valueFunction: async (i) => parseFlagOrThrowError(validateOptions(i.inputFlag.flag, valueFromEnv), i.inputFlag.flag, this.context)
+              };
+            }
+            if (fws.inputFlag.flag.type === "boolean") {
+              return {
+                ...fws,
+                valueFunction: async (i) => (0, util_1.isTruthy)(process.env[i.inputFlag.flag.env] ?? "false")
+              };
+            }
+          }
+          if (typeof fws.inputFlag.flag.default !== void 0) {
+            return {
+              ...fws,
+              metadata: { setFromDefault: true },
+              valueFunction: typeof fws.inputFlag.flag.default === "function" ? (i, allFlags = {}) => fws.inputFlag.flag.default({ flags: allFlags, options: i.inputFlag.flag }) : async () => fws.inputFlag.flag.default
+            };
+          }
+          return fws;
+        };
+        const addHelpFunction = (fws) => {
+          if (fws.inputFlag.flag.type === "option" && fws.inputFlag.flag.defaultHelp) {
+            return {
+              ...fws,
+              helpFunction: typeof fws.inputFlag.flag.defaultHelp === "function" ? (i, flags, ...context) => (
+                // @ts-expect-error flag type isn't specific enough to know defaultHelp will definitely be there
+                i.inputFlag.flag.defaultHelp({ flags, options: i.inputFlag }, ...context)
+              ) : (
+                // @ts-expect-error flag type isn't specific enough to know defaultHelp will definitely be there
+                (i) => i.inputFlag.flag.defaultHelp
+              )
+            };
+          }
+          return fws;
+        };
+        const addDefaultHelp = async (fwsArray) => {
+          const valueReferenceForHelp = fwsArrayToObject(flagsWithAllValues.filter((fws) => !fws.metadata?.setFromDefault));
+          return Promise.all(fwsArray.map(async (fws) => {
+            try {
+              if (fws.helpFunction) {
+                return {
+                  ...fws,
+                  metadata: {
+                    ...fws.metadata,
+                    defaultHelp: await fws.helpFunction?.(fws, valueReferenceForHelp, this.context)
+                  }
+                };
+              }
+            } catch {
+            }
+            return fws;
+          }));
+        };
+        const fwsArrayToObject = (fwsArray) => Object.fromEntries(fwsArray.filter((fws) => fws.value !== void 0).map((fws) => [fws.inputFlag.name, fws.value]));
+        const flagTokenMap = this.mapAndValidateFlags();
+        const flagsWithValues = await Promise.all(Object.entries(this.input.flags).filter(([name, flag]) => flag.type === "boolean" || flag.env || flag.default !== void 0 || "defaultHelp" in flag || flagTokenMap.has(name)).map(([name, flag]) => ({ inputFlag: { flag, name }, tokens: flagTokenMap.get(name) })).map((fws) => addValueFunction(fws)).filter((fws) => fws.valueFunction !== void 0).map((fws) => addHelpFunction(fws)).map(async (fws) => fws.metadata?.setFromDefault ? fws : { ...fws, value: await fws.valueFunction?.(fws) }));
+        const valueReference = fwsArrayToObject(flagsWithValues.filter((fws) => !fws.metadata?.setFromDefault));
+        const flagsWithAllValues = await Promise.all(flagsWithValues.map(async (fws) => fws.metadata?.setFromDefault ? { ...fws, value: await fws.valueFunction?.(fws, valueReference) } : fws));
+        const finalFlags = flagsWithAllValues.some((fws) => typeof fws.helpFunction === "function") ? await addDefaultHelp(flagsWithAllValues) : flagsWithAllValues;
+        return {
+          flags: fwsArrayToObject(finalFlags),
+          metadata: {
+            flags: Object.fromEntries(finalFlags.filter((fws) => fws.metadata).map((fws) => [fws.inputFlag.name, fws.metadata]))
+          }
+        };
+      }
+      _setNames() {
+        for (const [k, value] of Object.entries(this.input.flags)) {
+          value.name = k;
+        }
+        for (const [k, value] of Object.entries(this.input.args)) {
+          value.name = k;
+        }
+      }
+      findFlag(arg) {
+        const isLong = arg.startsWith("--");
+        const isShort = isLong ? false : arg.startsWith("-");
+        const name = isLong ? this.findLongFlag(arg) : isShort ? this.findShortFlag(arg) : void 0;
+        return { isLong, name };
+      }
+      findLongFlag(arg) {
+        const name = arg.slice(2);
+        if (this.input.flags[name]) {
+          return name;
+        }
+        if (this.flagAliases[name]) {
+          return this.flagAliases[name].name;
+        }
+        if (arg.startsWith(NEGATION)) {
+          const flag = this.booleanFlags[arg.slice(NEGATION.length)];
+          if (flag && flag.allowNo)
+            return flag.name;
+          const flagAlias = this.flagAliases[arg.slice(NEGATION.length)];
+          if (flagAlias && flagAlias.type === "boolean" && flagAlias.allowNo) {
+            return flagAlias.name;
+          }
+        }
+      }
+      findShortFlag([_, char]) {
+        if (this.flagAliases[char]) {
+          return this.flagAliases[char].name;
+        }
+        return Object.keys(this.input.flags).find((k) => this.input.flags[k].char === char && char !== void 0 && this.input.flags[k].char !== void 0);
+      }
+      mapAndValidateFlags() {
+        const flagTokenMap = /* @__PURE__ */ new Map();
+        for (const token of this.raw.filter((o) => o.type === "flag")) {
+          if (!(token.flag in this.input.flags)) {
+            throw new errors_1.CLIError(`Unexpected flag ${token.flag}`);
+          }
+          const existing = flagTokenMap.get(token.flag) ?? [];
+          flagTokenMap.set(token.flag, [...existing, token]);
+        }
+        return flagTokenMap;
+      }
+    };
+    exports.Parser = Parser;
+  }
+});
+
+// node_modules/@oclif/core/lib/parser/validate.js
+var require_validate = __commonJS({
+  "node_modules/@oclif/core/lib/parser/validate.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validate = validate;
+    var util_1 = require_util();
+    var errors_1 = require_errors2();
+    async function validate(parse) {
+      let cachedResolvedFlags;
+      function validateArgs() {
+        const argEntries = Object.entries(parse.input.args);
+        const variadicIndex = argEntries.findIndex(([, arg]) => arg.multiple);
+        if (variadicIndex !== -1) {
+          const secondVariadic = argEntries.findIndex(([, arg], i) => i > variadicIndex && arg.multiple);
+          if (secondVariadic !== -1) {
+            throw new errors_1.InvalidArgsSpecError({
+              args: parse.input.args,
+              parse,
+              reason: "only one variadic arg (multiple: true) is allowed"
+            });
+          }
+          for (let i = 0; i < variadicIndex; i++) {
+            if (!argEntries[i][1].required) {
+              throw new errors_1.InvalidArgsSpecError({
+                args: parse.input.args,
+                parse,
+                reason: `args before a variadic arg must be required, but "${argEntries[i][0]}" is optional`
+              });
+            }
+          }
+          for (let i = variadicIndex + 1; i < argEntries.length; i++) {
+            if (!argEntries[i][1].required) {
+              throw new errors_1.InvalidArgsSpecError({
+                args: parse.input.args,
+                parse,
+                reason: `args after a variadic arg must be required, but "${argEntries[i][0]}" is optional`
+              });
+            }
+          }
+        }
+        const isVariadicArgFound = variadicIndex !== -1;
+        if (parse.output.nonExistentFlags?.length > 0) {
+          throw new errors_1.NonExistentFlagsError({
+            flags: parse.output.nonExistentFlags,
+            parse
+          });
+        }
+        const maxArgs = Object.keys(parse.input.args).length;
+        const hasVariadicArg = Object.values(parse.input.args).some((arg) => arg.multiple);
+        if (parse.input.strict && !hasVariadicArg && parse.output.argv.length > maxArgs) {
+          const extras = parse.output.argv.slice(maxArgs);
+          throw new errors_1.UnexpectedArgsError({
+            args: extras,
+            parse
+          });
+        }
+        const missingRequiredArgs = [];
+        let hasOptional = false;
+        for (const [name, arg] of Object.entries(parse.input.args)) {
+          if (!arg.required) {
+            hasOptional = true;
+          } else if (hasOptional && !isVariadicArgFound) {
+            throw new errors_1.InvalidArgsSpecError({
+              args: parse.input.args,
+              parse
+            });
+          }
+          if (arg.required && parse.output.args[name] === void 0) {
+            missingRequiredArgs.push(arg);
+          }
+        }
+        if (missingRequiredArgs.length > 0) {
+          const flagsWithMultiple = Object.entries(parse.input.flags).filter(([_, flagDef]) => flagDef.type === "option" && Boolean(flagDef.multiple)).map(([name]) => name);
+          throw new errors_1.RequiredArgsError({
+            args: missingRequiredArgs,
+            flagsWithMultiple,
+            parse
+          });
+        }
+      }
+      async function validateFlags() {
+        const promises = Object.entries(parse.input.flags).flatMap(([name, flag]) => {
+          if (parse.output.flags[name] !== void 0) {
+            return [
+              ...flag.relationships ? validateRelationships(name, flag) : [],
+              ...flag.dependsOn ? [validateDependsOn(name, flag.dependsOn)] : [],
+              ...flag.exclusive ? [validateExclusive(name, flag.exclusive)] : [],
+              ...flag.combinable ? [validateCombinable(name, flag.combinable)] : [],
+              ...flag.exactlyOne ? [validateExactlyOne(name, flag.exactlyOne)] : []
+            ];
+          }
+          if (flag.required) {
+            return [{ name, reason: `Missing required flag ${name}`, status: "failed", validationFn: "required" }];
+          }
+          if (flag.exactlyOne && flag.exactlyOne.length > 0) {
+            return [validateExactlyOneAcrossFlags(flag)];
+          }
+          if (flag.atLeastOne && flag.atLeastOne.length > 0) {
+            return [validateAtLeastOneAcrossFlags(flag)];
+          }
+          return [];
+        });
+        const results = await Promise.all(promises);
+        const failed = results.filter((r) => r.status === "failed");
+        if (failed.length > 0)
+          throw new errors_1.FailedFlagValidationError({
+            failed,
+            parse
+          });
+      }
+      function validateConstraints() {
+        if (!parse.input.constraints) {
+          return;
+        }
+        const validations = parse.input.constraints.map((c) => c._evaluateAgainstFlags(parse.output.flags));
+        const failed = validations.filter((v) => v.status === "failed");
+        if (failed.length > 0) {
+          throw new errors_1.ViolatedFlagConstraintError({
+            failed,
+            parse
+          });
+        }
+      }
+      async function resolveFlags(flags) {
+        if (cachedResolvedFlags)
+          return cachedResolvedFlags;
+        const promises = flags.map(async (flag) => {
+          if (typeof flag === "string") {
+            return [flag, parse.output.flags[flag]];
+          }
+          const isResult = await flag.when(parse.output.flags);
+          return isResult ? [flag.name, parse.output.flags[flag.name]] : null;
+        });
+        const resolved = await Promise.all(promises);
+        cachedResolvedFlags = Object.fromEntries(resolved.filter((r) => r !== null));
+        return cachedResolvedFlags;
+      }
+      const getPresentFlags = (flags) => Object.keys(flags).filter((key) => key !== void 0);
+      function validateExactlyOneAcrossFlags(flag) {
+        const base = { name: flag.name, validationFn: "validateExactlyOneAcrossFlags" };
+        const intersection = Object.entries(parse.input.flags).map((entry) => entry[0]).filter((flagName) => parse.output.flags[flagName] !== void 0).filter((flagName) => flag.exactlyOne?.includes(flagName));
+        if (intersection.length === 0) {
+          const deduped = (0, util_1.uniq)(flag.exactlyOne?.map((flag2) => `--${flag2}`) ?? []).join(", ");
+          const reason = `Exactly one of the following must be provided: ${deduped}`;
+          return { ...base, reason, status: "failed" };
+        }
+        return { ...base, status: "success" };
+      }
+      function validateAtLeastOneAcrossFlags(flag) {
+        const base = { name: flag.name, validationFn: "validateAtLeastOneAcrossFlags" };
+        const intersection = Object.entries(parse.input.flags).map((entry) => entry[0]).filter((flagName) => parse.output.flags[flagName] !== void 0).filter((flagName) => flag.atLeastOne?.includes(flagName));
+        if (intersection.length === 0) {
+          const deduped = (0, util_1.uniq)(flag.atLeastOne?.map((flag2) => `--${flag2}`) ?? []).join(", ");
+          const reason = `At least one of the following must be provided: ${deduped}`;
+          return { ...base, reason, status: "failed" };
+        }
+        return { ...base, status: "success" };
+      }
+      async function validateExclusive(name, flags) {
+        const base = { name, validationFn: "validateExclusive" };
+        const resolved = await resolveFlags(flags);
+        const keys = getPresentFlags(resolved);
+        for (const flag of keys) {
+          if (parse.output.metadata.flags?.[flag]?.setFromDefault)
+            continue;
+          if (parse.output.metadata.flags?.[name]?.setFromDefault)
+            continue;
+          if (parse.output.flags[flag] !== void 0) {
+            const flagValue = parse.output.metadata.flags?.[flag]?.defaultHelp ?? parse.output.flags[flag];
+            return {
+              ...base,
+              reason: `--${flag}=${flagValue} cannot also be provided when using --${name}`,
+              status: "failed"
+            };
+          }
+        }
+        return { ...base, status: "success" };
+      }
+      async function validateCombinable(name, flags) {
+        const base = { name, validationFn: "validateCombinable" };
+        const combinableFlags = new Set(flags.map((flag) => typeof flag === "string" ? flag : flag.name));
+        const resolved = await resolveFlags(flags);
+        for (const flag of Object.keys(parse.output.flags)) {
+          if (parse.output.metadata.flags?.[flag]?.setFromDefault)
+            continue;
+          if (parse.output.metadata.flags?.[name]?.setFromDefault)
+            continue;
+          if (flag !== name && parse.output.flags[flag] !== void 0 && !combinableFlags.has(flag)) {
+            const formattedFlags = Object.keys(resolved).map((f) => `--${f}`).join(", ");
+            return {
+              ...base,
+              reason: `Only the following can be provided when using --${name}: ${formattedFlags}`,
+              status: "failed"
+            };
+          }
+        }
+        return { ...base, status: "success" };
+      }
+      async function validateExactlyOne(name, flags) {
+        const base = { name, validationFn: "validateExactlyOne" };
+        const resolved = await resolveFlags(flags);
+        const keys = getPresentFlags(resolved);
+        for (const flag of keys) {
+          if (flag !== name && parse.output.flags[flag] !== void 0) {
+            return { ...base, reason: `--${flag} cannot also be provided when using --${name}`, status: "failed" };
+          }
+        }
+        return { ...base, status: "success" };
+      }
+      async function validateDependsOn(name, flags) {
+        const base = { name, validationFn: "validateDependsOn" };
+        const resolved = await resolveFlags(flags);
+        const isFoundAll = Object.values(resolved).every((val) => val !== void 0);
+        if (!isFoundAll) {
+          const formattedFlags = Object.keys(resolved).map((f) => `--${f}`).join(", ");
+          return {
+            ...base,
+            reason: `All of the following must be provided when using --${name}: ${formattedFlags}`,
+            status: "failed"
+          };
+        }
+        return { ...base, status: "success" };
+      }
+      async function validateSome(name, flags) {
+        const base = { name, validationFn: "validateSome" };
+        const resolved = await resolveFlags(flags);
+        const isFoundAtLeastOne = Object.values(resolved).some(Boolean);
+        if (!isFoundAtLeastOne) {
+          const formattedFlags = Object.keys(resolved).map((f) => `--${f}`).join(", ");
+          return {
+            ...base,
+            reason: `One of the following must be provided when using --${name}: ${formattedFlags}`,
+            status: "failed"
+          };
+        }
+        return { ...base, status: "success" };
+      }
+      function validateRelationships(name, flag) {
+        return (flag.relationships ?? []).map(async (relationship) => {
+          switch (relationship.type) {
+            case "all": {
+              return validateDependsOn(name, relationship.flags);
+            }
+            case "none": {
+              return validateExclusive(name, relationship.flags);
+            }
+            case "only": {
+              return validateCombinable(name, relationship.flags);
+            }
+            case "some": {
+              return validateSome(name, relationship.flags);
+            }
+            default: {
+              throw new Error(`Unknown relationship type: ${relationship.type}`);
+            }
+          }
+        });
+      }
+      validateArgs();
+      await validateFlags();
+      validateConstraints();
+    }
+  }
+});
+
+// node_modules/@oclif/core/lib/parser/help.js
+var require_help2 = __commonJS({
+  "node_modules/@oclif/core/lib/parser/help.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.flagUsage = flagUsage;
+    exports.flagUsages = flagUsages;
+    var util_1 = require_util();
+    var ux_1 = require_ux();
+    function flagUsage(flag, options = {}) {
+      const label = [];
+      if (flag.helpLabel) {
+        label.push(flag.helpLabel);
+      } else {
+        if (flag.char)
+          label.push(`-${flag.char}`);
+        if (flag.name)
+          label.push(` --${flag.name}`);
+      }
+      const usage = flag.type === "option" ? ` ${flag.name.toUpperCase()}` : "";
+      let description = flag.summary || flag.description || "";
+      if (options.displayRequired && flag.required)
+        description = `(required) ${description}`;
+      description = description ? (0, ux_1.colorize)("dim", description) : void 0;
+      return [` ${label.join(",").trim()}${usage}`, description];
+    }
+    function flagUsages(flags, options = {}) {
+      if (flags.length === 0)
+        return [];
+      return (0, util_1.sortBy)(flags, (f) => [f.char ? -1 : 1, f.char, f.name]).map((f) => flagUsage(f, options));
+    }
+  }
+});
+
+// node_modules/@oclif/core/lib/parser/index.js
+var require_parser = __commonJS({
+  "node_modules/@oclif/core/lib/parser/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validate = exports.flagUsages = void 0;
+    exports.parse = parse;
+    var parse_1 = require_parse3();
+    var validate_1 = require_validate();
+    var help_1 = require_help2();
+    Object.defineProperty(exports, "flagUsages", { enumerable: true, get: function() {
+      return help_1.flagUsages;
+    } });
+    var validate_2 = require_validate();
+    Object.defineProperty(exports, "validate", { enumerable: true, get: function() {
+      return validate_2.validate;
+    } });
+    async function parse(argv, options) {
+      const input = {
+        "--": options["--"],
+        args: options.args ?? {},
+        argv,
+        constraints: options.constraints,
+        context: options.context,
+        flags: options.flags ?? {},
+        strict: options.strict !== false
+      };
+      const parser = new parse_1.Parser(input);
+      const output = await parser.parse();
+      await (0, validate_1.validate)({ input, output });
+      return output;
+    }
+  }
+});
+
 // node_modules/@oclif/core/lib/command.js
 var require_command = __commonJS({
   "node_modules/@oclif/core/lib/command.js"(exports) {
@@ -10588,6 +11841,65 @@ var BuildkiteHookCommand = class _BuildkiteHookCommand extends BaseCommand {
 
 // src/cli/commands/copy.ts
 var import_core3 = __toESM(require_lib(), 1);
+
+// src/cli/oclif-flags.ts
+var Args2 = __toESM(require_args(), 1);
+var Flags = __toESM(require_flags(), 1);
+function oclifFlags(specs) {
+  return Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [name, oclifFlag(spec)])
+  );
+}
+function oclifFlag(spec) {
+  switch (spec.kind) {
+    case "boolean": {
+      const { kind: _kind, ...options } = spec;
+      return Flags.boolean(options);
+    }
+    case "integer": {
+      const { kind: _kind, ...options } = spec;
+      return Flags.integer(options);
+    }
+    case "string": {
+      if (spec.multiple) {
+        const { kind: _kind2, ...options2 } = spec;
+        return Flags.string({ ...options2, multipleNonGreedy: true });
+      }
+      const { kind: _kind, ...options } = spec;
+      return Flags.string(options);
+    }
+  }
+}
+function oclifArgs(specs) {
+  return Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [name, Args2.string({ ...spec })])
+  );
+}
+
+// src/cli/shared.ts
+var registryFlags = oclifFlags(REGISTRY_FLAG_SPECS);
+async function readStdinSecret(what) {
+  if (process.stdin.isTTY) {
+    throw new ContainerPackageError(
+      "CLI_STDIN_IS_TTY",
+      `${what} is read from stdin, but stdin is a terminal`,
+      {
+        hint: `pipe it in: printf '%s' "$TOKEN" | container-package \u2026`
+      }
+    );
+  }
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+  const value = Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  if (value === "") {
+    throw new ContainerPackageError("CLI_EMPTY_SECRET", `${what} read from stdin is empty`, {
+      hint: "check that the variable you pipe in is set"
+    });
+  }
+  return value;
+}
+
+// src/cli/commands/copy.ts
 var CopyCommand = class _CopyCommand extends BaseCommand {
   static summary = "Copy an image (every platform) from one registry or repository to another.";
   static description = "Blobs stream from SOURCE to DESTINATION without touching the disk; blobs DESTINATION already has are skipped, and the manifests are copied byte for byte, so the digest stays the same. SOURCE may be any push source.";
@@ -10982,8 +12294,8 @@ var PushCommand = class _PushCommand extends BaseCommand {
     "<%= config.bin %> push oci:./build/image --to 127.0.0.1:5000/team/app:v1 --json",
     "<%= config.bin %> push docker-archive:app.tar --to ghcr.io/acme/app:v1 --compression zstd"
   ];
-  static args = PUSH_ARGS;
-  static flags = PUSH_FLAGS;
+  static args = oclifArgs(PUSH_ARG_SPECS);
+  static flags = oclifFlags(PUSH_FLAG_SPECS);
   async run() {
     const { args, flags } = await this.parse(_PushCommand);
     await runPush({ ...flags, source: args.source }, (line) => this.log(line));

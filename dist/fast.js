@@ -15,7 +15,7 @@ async function runFast(args) {
     return serveFast(args.slice(2));
   }
   if (args[0] === "push") {
-    const { pushFast } = await import("./chunks/push-JGPXQFCU.js");
+    const { pushFast } = await import("./chunks/push-YMJ5LTHC.js");
     return pushFast(args.slice(1));
   }
   if (args[0] === "buildkite-hook") {

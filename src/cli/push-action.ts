@@ -5,10 +5,10 @@ import { parseTag } from '../reference/index.js';
 import type { Compression } from '../sources/compress-options.js';
 import { interruptible } from './interrupt.js';
 import { Progress } from './progress.js';
-import { parseDestination } from './shared.js';
+import { parseDestination } from './destination.js';
 import { jsonOutput } from '../render/json.js';
 
-/** `push`'s parsed input (see push-spec.ts for the flags' meaning and defaults). */
+/** `push`'s parsed input (see flag-specs.ts for the flags' meaning and defaults). */
 export interface PushInput {
   readonly source: string;
   readonly to: readonly string[];

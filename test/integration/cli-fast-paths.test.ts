@@ -96,11 +96,14 @@ describe('fast paths', () => {
     });
   });
 
-  test("push: the fast path reads the oclif command's own flag and argument definitions", async () => {
-    const { PUSH_ARGS, PUSH_FLAGS } = await import('../../src/cli/push-spec.js');
+  test('push: the fast path and the oclif command read the same definitions', async () => {
+    const { PUSH_ARG_SPECS, PUSH_FLAG_SPECS } = await import('../../src/cli/flag-specs.js');
     const { default: PushCommand } = await import('../../src/cli/commands/push.js');
-    expect(PushCommand.flags).toBe(PUSH_FLAGS);
-    expect(PushCommand.args).toBe(PUSH_ARGS);
+    expect(Object.keys(PushCommand.flags).sort()).toEqual(Object.keys(PUSH_FLAG_SPECS).sort());
+    expect(Object.keys(PushCommand.args)).toEqual(Object.keys(PUSH_ARG_SPECS));
+    for (const [name, spec] of Object.entries(PUSH_FLAG_SPECS)) {
+      expect(PushCommand.flags[name as keyof typeof PUSH_FLAG_SPECS].description).toBe(spec.description);
+    }
   });
 
   test("an unknown hook still gets oclif's usage error through the launcher", async () => {

@@ -8,9 +8,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { newTempDir } from '../support/index.js';
-import { BIN } from './registry-cli-support.js';
+import { BIN, killAllServes, startServe, writeOciLayout } from './registry-cli-support.js';
 
 /** Source folders (and packages) an idle hook or `--version` must not load. */
 const HEAVY = [
@@ -20,7 +20,20 @@ const HEAVY = [
   'node_modules/@oclif/core/',
   'node_modules/execa/',
   'node_modules/undici/',
-].map((path) => new RegExp(`^// (?:\\S*/)?${path}`, 'm'));
+].map(bundled);
+
+/** What a warm re-push (every blob already there) must not load: no blob moves, nothing fails. */
+const NOT_IN_WARM_PUSH = [
+  'src/registry/server',
+  'node_modules/@oclif/core/',
+  'node_modules/execa/',
+  'node_modules/undici/',
+].map(bundled);
+
+/** Matches the comment esbuild writes above the code of `path` in a bundle file. */
+function bundled(path: string): RegExp {
+  return new RegExp(`^// (?:\\S*/)?${path}`, 'm');
+}
 
 let dir: string;
 let recorder: string;
@@ -56,12 +69,14 @@ async function loaded(name: string, args: string[], env: Record<string, string>)
   return { result, files: files.map((u) => new URL(u).pathname) };
 }
 
-function heavyIn(files: string[]): string[] {
+function heavyIn(files: string[], heavy = HEAVY): string[] {
   return files.flatMap((f) => {
     const text = readFileSync(f, 'utf8');
-    return HEAVY.filter((re) => re.test(text)).map((re) => `${f}: ${re.source}`);
+    return heavy.filter((re) => re.test(text)).map((re) => `${f}: ${re.source}`);
   });
 }
+
+afterAll(killAllServes);
 
 describe('loading nothing a command does not use', () => {
   test('--version loads only the launcher and its fast path', async () => {
@@ -106,5 +121,33 @@ describe('loading nothing a command does not use', () => {
       expect(files.length, hook).toBeGreaterThan(0);
       expect(heavyIn(files), hook).toEqual([]);
     }
+  });
+
+  test('a warm re-push of plain input loads neither oclif nor undici', async () => {
+    const registry = await startServe(['--listen', '127.0.0.1:0', '--storage', join(dir, 'registry')]);
+    const layout = writeOciLayout(join(dir, 'layout'), 64 * 1024);
+    const to = `${new URL(registry.url).host}/team/app:v1`;
+    const env = { XDG_CACHE_HOME: join(dir, 'cache'), DOCKER_CONFIG: join(dir, 'docker') };
+    const push = [
+      'push',
+      `oci:${layout.dir}`,
+      '--to',
+      to,
+      '-t',
+      'v2',
+      '--compression',
+      'none',
+      '--retries',
+      '1',
+    ];
+    const first = await loaded('push-cold', push, env);
+    expect(first.result.exitCode, first.result.stderr).toBe(0);
+    // The cold push moved blobs, so it loaded undici: the recording sees what it should.
+    expect(heavyIn(first.files, NOT_IN_WARM_PUSH).join('\n')).toContain('undici');
+    const warm = await loaded('push-warm', push, env);
+    expect(warm.result.exitCode, warm.result.stderr).toBe(0);
+    expect(warm.result.stderr).toContain('already there');
+    expect(warm.result.stdout).toContain(`${to}@${layout.digest}`);
+    expect(heavyIn(warm.files, NOT_IN_WARM_PUSH)).toEqual([]);
   });
 });

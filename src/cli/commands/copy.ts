@@ -2,7 +2,8 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
 import { interruptible } from '../interrupt.js';
 import { Progress } from '../progress.js';
-import { parseDestination, registryFlags } from '../shared.js';
+import { parseDestination } from '../destination.js';
+import { registryFlags } from '../shared.js';
 import { jsonOutput } from '../../render/json.js';
 
 /** `container-package copy SOURCE DESTINATION`: copy an image between registries or repositories. */

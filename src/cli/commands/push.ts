@@ -1,6 +1,7 @@
 import { BaseCommand } from '../base-command.js';
 import { runPush } from '../push-action.js';
-import { PUSH_ARGS, PUSH_FLAGS } from '../push-spec.js';
+import { PUSH_ARG_SPECS, PUSH_FLAG_SPECS } from '../flag-specs.js';
+import { oclifArgs, oclifFlags } from '../oclif-flags.js';
 
 /** `container-package push SOURCE --to REF`: push an image from an engine, a layout, an archive or a registry. */
 export default class PushCommand extends BaseCommand {
@@ -22,8 +23,8 @@ export default class PushCommand extends BaseCommand {
     '<%= config.bin %> push docker-archive:app.tar --to ghcr.io/acme/app:v1 --compression zstd',
   ];
 
-  static override args = PUSH_ARGS;
-  static override flags = PUSH_FLAGS;
+  static override args = oclifArgs(PUSH_ARG_SPECS);
+  static override flags = oclifFlags(PUSH_FLAG_SPECS);
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(PushCommand);

@@ -1,22 +1,17 @@
 /** The fast path for `container-package push` (see `index.ts`). */
-import { parse } from '@oclif/core/parser';
+import { parsePlain } from '../flag-spec.js';
+import { PUSH_ARG_SPECS, PUSH_FLAG_SPECS } from '../flag-specs.js';
 import { runPush } from '../push-action.js';
-import { PUSH_ARGS, PUSH_FLAGS } from '../push-spec.js';
 import { failLikeOclif } from './fail.js';
 
 /**
- * Parses `args` (what follows `push`) with oclif's own parser and the command's own definitions
- * (push-spec.ts), then pushes and returns true; returns false, having done nothing, when the
- * parser refuses them or help is asked for, so the oclif command answers instead.
+ * Parses `args` (what follows `push`) with the command's own definitions (flag-specs.ts), then
+ * pushes and returns true; returns false, having done nothing, when the input is not plain (an
+ * unknown flag, a bad value, help asked for: see `parsePlain`), so the oclif command answers instead.
  */
 export async function pushFast(args: readonly string[]): Promise<boolean> {
-  if (args.some((arg) => arg === '--help' || arg === '-h')) return false;
-  let parsed;
-  try {
-    parsed = await parse([...args], { args: PUSH_ARGS, flags: PUSH_FLAGS, strict: true });
-  } catch {
-    return false;
-  }
+  const parsed = parsePlain(args, { args: PUSH_ARG_SPECS, flags: PUSH_FLAG_SPECS });
+  if (parsed === undefined) return false;
   try {
     await runPush({ ...parsed.flags, source: parsed.args.source }, (line) =>
       process.stdout.write(`${line}\n`),
