@@ -11,15 +11,15 @@ async function runFast(args) {
     return versionFast();
   }
   if (args[0] === "registry" && args[1] === "serve") {
-    const { serveFast } = await import("./chunks/serve-OOB3OLZN.js");
+    const { serveFast } = await import("./chunks/serve-PTCUREBC.js");
     return serveFast(args.slice(2));
   }
   if (args[0] === "push") {
-    const { pushFast } = await import("./chunks/push-YMJ5LTHC.js");
+    const { pushFast } = await import("./chunks/push-GTGON7WX.js");
     return pushFast(args.slice(1));
   }
   if (args[0] === "buildkite-hook") {
-    const { hookFast } = await import("./chunks/hook-HN3C3Q62.js");
+    const { hookFast } = await import("./chunks/hook-GFR5BQ3L.js");
     return hookFast(args.slice(1), CLI);
   }
   return false;

@@ -46235,6 +46235,883 @@ var init_client = __esm({
   }
 });
 
+// src/sources/errors.ts
+var SourceError, SOURCE_FORMS, InvalidSourceSpecError, SourceNotFoundError, ImageSelectionError, BlobIntegrityError;
+var init_errors6 = __esm({
+  "src/sources/errors.ts"() {
+    "use strict";
+    init_errors();
+    SourceError = class extends ContainerPackageError {
+      path;
+      constructor(code, message2, details = {}) {
+        super(code, message2, details);
+        this.name = "SourceError";
+        this.path = details.path;
+      }
+    };
+    SOURCE_FORMS = [
+      "oci:DIR[:NAME|:@INDEX|@DIGEST]      an OCI image layout directory",
+      "oci-archive:FILE[:NAME|:@INDEX|@DIGEST]  an OCI image layout in a tar file",
+      "docker-archive:FILE[:REF|:@INDEX]   `docker save` / `podman save` output",
+      "docker:REF (or docker-daemon:REF)   an image in the Docker Engine",
+      "podman:REF                          an image in Podman storage",
+      "REF or docker://REF                 an image in a registry"
+    ];
+    InvalidSourceSpecError = class extends SourceError {
+      spec;
+      part;
+      constructor(spec, part, reason, cause) {
+        super("SRC_INVALID_SPEC", `invalid image source ${JSON.stringify(spec)}: ${reason}`, {
+          hint: `Use one of:
+  ${SOURCE_FORMS.join("\n  ")}`,
+          cause
+        });
+        this.name = "InvalidSourceSpecError";
+        this.spec = spec;
+        this.part = part;
+      }
+    };
+    SourceNotFoundError = class extends SourceError {
+      constructor(path11, what, hint, cause) {
+        super("SRC_NOT_FOUND", `${what} not found: ${path11}`, { path: path11, hint, cause });
+        this.name = "SourceNotFoundError";
+      }
+    };
+    ImageSelectionError = class extends SourceError {
+      available;
+      constructor(code, message2, available, path11, hint) {
+        const list = available.length === 0 ? " (it holds no image)" : `; it holds:
+  ${available.join("\n  ")}`;
+        super(code, message2 + list, { path: path11, hint });
+        this.name = "ImageSelectionError";
+        this.available = available;
+      }
+    };
+    BlobIntegrityError = class extends SourceError {
+      expected;
+      actual;
+      constructor(code, path11, expected, actual, cause) {
+        const what = code === "SRC_DIGEST_MISMATCH" ? "digest" : "size";
+        super(code, `blob ${path11} is corrupted: expected ${what} ${expected}, got ${actual}`, {
+          path: path11,
+          hint: "The file was changed or truncated after it was written; export the image again.",
+          cause
+        });
+        this.name = "BlobIntegrityError";
+        this.expected = expected;
+        this.actual = actual;
+      }
+    };
+  }
+});
+
+// src/sources/unknown-transport.ts
+function refuseUnknownTransport(spec, transport, rest) {
+  if (transport === "" || /[./@]/.test(transport) || PORT_THEN_PATH.test(rest)) return;
+  const typo = typoOf(transport);
+  const notATag = !TAG2.test(rest) || ARCHIVE_FILE.test(rest);
+  if (typo === void 0 && !notATag) return;
+  const url = /^https?$/i.test(transport) && rest.startsWith("//");
+  const suggestion = url ? "docker" : typo ?? (ARCHIVE_FILE.test(rest) ? "oci-archive" : "oci");
+  throw new SourceError(
+    "SRC_UNKNOWN_TRANSPORT",
+    `unknown transport "${transport}:" in image source ${JSON.stringify(spec)}`,
+    {
+      hint: `did you mean "${suggestion}:${rest}"? Transports: ${KNOWN_TRANSPORTS.filter((t) => t !== "dir" && t !== "containers-storage").join(", ")}; an image in a registry is written REF or docker://REF (docker://HOST:PORT/NAME for a host without a dot)`
+    }
+  );
+}
+function typoOf(word) {
+  const lower = word.toLowerCase();
+  let best;
+  for (const name of KNOWN_TRANSPORTS) {
+    const distance = editDistance(lower, name);
+    if (best === void 0 || distance < best.distance) best = { name, distance };
+  }
+  if (best !== void 0 && best.distance <= (best.name.length >= 6 ? 2 : 1)) return best.name;
+  return KNOWN_TRANSPORTS.filter((name) => name !== "docker" && lower.startsWith(name)).sort(
+    (a2, b) => b.length - a2.length
+  )[0];
+}
+function editDistance(a2, b) {
+  const rows = a2.length + 1;
+  const cols = b.length + 1;
+  const d = Array.from(
+    { length: rows },
+    (_, i2) => Array.from({ length: cols }, (_2, j) => i2 === 0 ? j : j === 0 ? i2 : 0)
+  );
+  for (let i2 = 1; i2 < rows; i2++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a2[i2 - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(d[i2 - 1][j] + 1, d[i2][j - 1] + 1, d[i2 - 1][j - 1] + cost);
+      if (i2 > 1 && j > 1 && a2[i2 - 1] === b[j - 2] && a2[i2 - 2] === b[j - 1])
+        value = Math.min(value, d[i2 - 2][j - 2] + 1);
+      d[i2][j] = value;
+    }
+  }
+  return d[a2.length][b.length];
+}
+var KNOWN_TRANSPORTS, TAG2, PORT_THEN_PATH, ARCHIVE_FILE;
+var init_unknown_transport = __esm({
+  "src/sources/unknown-transport.ts"() {
+    "use strict";
+    init_errors6();
+    KNOWN_TRANSPORTS = [
+      "oci",
+      "oci-archive",
+      "docker-archive",
+      "docker",
+      "docker-daemon",
+      "podman",
+      "dir",
+      "containers-storage"
+    ];
+    TAG2 = /^\w[\w.-]{0,127}$/;
+    PORT_THEN_PATH = /^\d+(?:\/|$)/;
+    ARCHIVE_FILE = /\.(?:tar|tgz|tar\.gz|tar\.zst|tar\.xz)$/i;
+  }
+});
+
+// src/sources/spec.ts
+function parseSource(spec, options = {}) {
+  if (spec.trim() === "") throw new InvalidSourceSpecError(spec, spec, "a source cannot be empty");
+  if (spec.startsWith("docker://"))
+    return { kind: "registry", reference: reference(spec, spec.slice(9), options) };
+  const colon = spec.indexOf(":");
+  const transport = colon < 0 ? "" : spec.slice(0, colon);
+  const rest = spec.slice(colon + 1);
+  switch (transport) {
+    case "oci":
+    case "oci-archive":
+      return { kind: transport, ...layoutDetails(spec, rest) };
+    case "docker-archive":
+      return { kind: "docker-archive", ...archiveDetails(spec, rest) };
+    case "docker":
+    case "docker-daemon":
+      return { kind: "docker", reference: reference(spec, rest, options) };
+    case "podman":
+      return { kind: "podman", reference: reference(spec, rest, options) };
+  }
+  if (UNSUPPORTED_TRANSPORTS.includes(transport)) {
+    throw new InvalidSourceSpecError(
+      spec,
+      transport,
+      `the skopeo transport "${transport}:" is not supported`
+    );
+  }
+  refuseUnknownTransport(spec, transport, rest);
+  return { kind: "registry", reference: reference(spec, spec, options) };
+}
+function reference(spec, part, options) {
+  if (part === "") throw new InvalidSourceSpecError(spec, part, "the image reference is missing");
+  try {
+    return parseReference(part, { ...options, defaultTag: true });
+  } catch (error2) {
+    throw new InvalidSourceSpecError(spec, part, error2.message, error2);
+  }
+}
+function layoutDetails(spec, rest) {
+  const digest = TRAILING_DIGEST.exec(rest);
+  if (digest !== null && !rest.slice(0, digest.index).includes(":")) {
+    const value = digest[1];
+    if (!isDigest(value))
+      throw new InvalidSourceSpecError(spec, value, `${JSON.stringify(value)} is not a valid digest`);
+    return { path: path10(spec, rest.slice(0, digest.index)), select: { by: "digest", digest: value } };
+  }
+  const [dir, image] = splitAtFirstColon(rest);
+  const select = image === void 0 || image === "" ? { by: "only" } : layoutImage(spec, image);
+  return { path: path10(spec, dir), select };
+}
+function layoutImage(spec, image) {
+  if (image.startsWith("@")) return { by: "index", index: sourceIndex(spec, image) };
+  if (!OCI_NAME.test(image)) {
+    throw new InvalidSourceSpecError(
+      spec,
+      image,
+      `invalid image name ${JSON.stringify(image)}: a name is letters and digits joined by one of "-._:@+" or "--", in "/"-separated parts (and the path before it cannot contain ":")`
+    );
+  }
+  return { by: "name", name: image };
+}
+function archiveDetails(spec, rest) {
+  const [file, ref] = splitAtFirstColon(rest);
+  if (ref === void 0 || ref === "") return { path: path10(spec, file), select: { by: "only" } };
+  if (ref.startsWith("@"))
+    return { path: path10(spec, file), select: { by: "index", index: sourceIndex(spec, ref) } };
+  const parsed = reference(spec, ref, {});
+  if (parsed.digest !== void 0) {
+    throw new InvalidSourceSpecError(
+      spec,
+      ref,
+      "a docker archive is searched by tag (its RepoTags), not by digest; use :REF or :@INDEX"
+    );
+  }
+  return { path: path10(spec, file), select: { by: "reference", reference: formatReference(parsed) } };
+}
+function splitAtFirstColon(value) {
+  const colon = value.indexOf(":");
+  return colon < 0 ? [value, void 0] : [value.slice(0, colon), value.slice(colon + 1)];
+}
+function path10(spec, value) {
+  if (value === "") throw new InvalidSourceSpecError(spec, value, "the path is missing");
+  return value;
+}
+function sourceIndex(spec, part) {
+  const digits = part.slice(1);
+  if (!/^\d{1,9}$/.test(digits)) {
+    throw new InvalidSourceSpecError(
+      spec,
+      part,
+      `invalid source index ${JSON.stringify(part)}: write @ and a non-negative integer, e.g. @0`
+    );
+  }
+  return Number(digits);
+}
+function formatSource(spec) {
+  switch (spec.kind) {
+    case "oci":
+    case "oci-archive":
+      return `${spec.kind}:${spec.path}${formatLayoutSelector(spec.select)}`;
+    case "docker-archive": {
+      const s = spec.select;
+      const suffix2 = s.by === "only" ? "" : s.by === "index" ? `:@${s.index}` : `:${s.reference}`;
+      return `docker-archive:${spec.path}${suffix2}`;
+    }
+    case "docker":
+    case "podman":
+      return `${spec.kind}:${formatReference(spec.reference)}`;
+    case "registry":
+      return `docker://${formatReference(spec.reference)}`;
+  }
+}
+function formatLayoutSelector(select) {
+  switch (select.by) {
+    case "only":
+      return "";
+    case "name":
+      return `:${select.name}`;
+    case "digest":
+      return `@${select.digest}`;
+    case "index":
+      return `:@${select.index}`;
+  }
+}
+var UNSUPPORTED_TRANSPORTS, ALNUM, COMPONENT, OCI_NAME, TRAILING_DIGEST;
+var init_spec = __esm({
+  "src/sources/spec.ts"() {
+    "use strict";
+    init_reference2();
+    init_oci();
+    init_errors6();
+    init_unknown_transport();
+    UNSUPPORTED_TRANSPORTS = [
+      "dir",
+      "containers-storage",
+      "ostree",
+      "sif",
+      "tarball",
+      "docker-daemon-archive"
+    ];
+    ALNUM = "[A-Za-z0-9]+";
+    COMPONENT = `${ALNUM}(?:(?:[-._:@+]|--)${ALNUM})*`;
+    OCI_NAME = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
+    TRAILING_DIGEST = /@((?:sha256|sha512):[0-9a-f]+)$/;
+  }
+});
+
+// src/sources/loaded-image.ts
+function loadedImage(artifact, origin, dispose = () => Promise.resolve()) {
+  let disposed;
+  return {
+    artifact,
+    origin,
+    dispose: () => disposed ??= dispose()
+  };
+}
+var init_loaded_image = __esm({
+  "src/sources/loaded-image.ts"() {
+    "use strict";
+  }
+});
+
+// src/sources/verify.ts
+var SourceVerifyingStream;
+var init_verify = __esm({
+  "src/sources/verify.ts"() {
+    "use strict";
+    init_oci();
+    init_errors6();
+    SourceVerifyingStream = class extends VerifyingStream {
+      where;
+      constructor(expected, where2) {
+        super(expected);
+        this.where = where2;
+      }
+      _transform(chunk, encoding, callback) {
+        super._transform(chunk, encoding, (error2, data) => callback(this.#translate(error2), data));
+      }
+      _flush(callback) {
+        super._flush((error2) => callback(this.#translate(error2)));
+      }
+      _destroy(error2, callback) {
+        super._destroy(error2, (destroyError) => callback(this.#translate(destroyError ?? null)));
+      }
+      #translate(error2) {
+        if (error2 === null || error2 === void 0) return error2;
+        const code = error2.code;
+        if (code === "OCI_SIZE_MISMATCH") {
+          const { expected, actual, overflow } = error2;
+          return new BlobIntegrityError(
+            "SRC_SIZE_MISMATCH",
+            this.where,
+            `${expected} bytes`,
+            overflow ? `more than ${expected} bytes` : `${actual} bytes`,
+            error2
+          );
+        }
+        if (code === "OCI_DIGEST_MISMATCH") {
+          const { expected, actual } = error2;
+          return new BlobIntegrityError("SRC_DIGEST_MISMATCH", this.where, expected, actual, error2);
+        }
+        if (typeof code === "string" && (code.startsWith("Z_") || code.startsWith("ZSTD_"))) {
+          return new SourceError("SRC_INVALID_ARCHIVE", `cannot decompress ${this.where}: ${error2.message}`, {
+            path: this.where,
+            hint: "The compressed data is truncated or corrupted; export the image again.",
+            cause: error2
+          });
+        }
+        return error2;
+      }
+    };
+  }
+});
+
+// src/sources/file-blob.ts
+import { open as open2 } from "node:fs/promises";
+import { Readable as Readable6, addAbortSignal, pipeline as pipeline2 } from "node:stream";
+import { createGunzip, createZstdDecompress } from "node:zlib";
+function fileBlob(descriptor, range, options = {}) {
+  const locate = typeof range === "function" ? range : () => range;
+  return {
+    descriptor,
+    async open(signal) {
+      signal?.throwIfAborted();
+      options.guard?.();
+      const located = locate();
+      const where2 = options.where ?? located.file;
+      const raw = await openRange(located, where2);
+      const verifier = new SourceVerifyingStream({ digest: descriptor.digest, size: descriptor.size }, where2);
+      const steps = [];
+      if (options.decompress === "gzip") steps.push(createGunzip());
+      if (options.decompress === "zstd") steps.push(createZstdDecompress());
+      pipeline2([raw, ...steps, verifier], () => void 0);
+      if (signal !== void 0) addAbortSignal(signal, verifier);
+      return verifier;
+    }
+  };
+}
+async function openRange(range, where2) {
+  const start = range.start ?? 0;
+  let handle;
+  try {
+    handle = await open2(range.file, "r");
+  } catch (error2) {
+    if (error2.code === "ENOENT") {
+      throw new SourceNotFoundError(
+        where2,
+        "blob",
+        "The image files are incomplete; export the image again.",
+        error2
+      );
+    }
+    throw error2;
+  }
+  if (range.length === 0) {
+    await handle.close();
+    return Readable6.from([]);
+  }
+  const end = range.length === void 0 ? void 0 : start + range.length - 1;
+  return handle.createReadStream({ start, end, highWaterMark: READ_CHUNK });
+}
+function bytesBlob(descriptor, bytes2) {
+  return {
+    descriptor,
+    open(signal) {
+      signal?.throwIfAborted();
+      return Promise.resolve(Readable6.from([Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength)]));
+    }
+  };
+}
+var READ_CHUNK;
+var init_file_blob = __esm({
+  "src/sources/file-blob.ts"() {
+    "use strict";
+    init_errors6();
+    init_verify();
+    READ_CHUNK = 1024 * 1024;
+  }
+});
+
+// src/sources/layout/blob-name.ts
+function blobName(digest, where2) {
+  try {
+    const parsed = parseDigest(digest);
+    return `blobs/${parsed.algorithm}/${parsed.hex}`;
+  } catch (error2) {
+    throw new SourceError(
+      "SRC_INVALID_NAME",
+      `${where2} names an invalid blob digest ${JSON.stringify(digest)}: ${error2.message}`,
+      {
+        path: where2,
+        hint: "The layout is malformed: write it again with the tool that made it.",
+        cause: error2
+      }
+    );
+  }
+}
+var init_blob_name = __esm({
+  "src/sources/layout/blob-name.ts"() {
+    "use strict";
+    init_oci();
+    init_errors6();
+  }
+});
+
+// src/sources/read-blob.ts
+async function readBlob(blob, maxBytes, what, signal) {
+  const { digest, size } = blob.descriptor;
+  if (size > maxBytes) {
+    throw new SourceError(
+      "SRC_UNSUPPORTED",
+      `${what} ${digest} is ${size} bytes; at most ${maxBytes} bytes are accepted`,
+      {
+        hint: "This does not look like an image; check the source."
+      }
+    );
+  }
+  const chunks = [];
+  for await (const chunk of await blob.open(signal)) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+var init_read_blob = __esm({
+  "src/sources/read-blob.ts"() {
+    "use strict";
+    init_errors6();
+  }
+});
+
+// src/sources/layout/layout-files.ts
+function checkLayoutVersion(bytes2, where2) {
+  const value = parseJson(bytes2, where2);
+  const version = value.imageLayoutVersion;
+  if (typeof version !== "string" || !/^1\.\d+\.\d+/.test(version)) {
+    throw invalidLayout(
+      where2,
+      `imageLayoutVersion is ${JSON.stringify(version)}; only version 1.x of the OCI image layout is supported`
+    );
+  }
+}
+function parseIndexJson(bytes2, where2) {
+  parseJson(bytes2, where2);
+  let parsed;
+  try {
+    parsed = parseManifest(bytes2);
+  } catch (error2) {
+    throw invalidLayout(where2, error2.message, error2);
+  }
+  if (parsed.kind !== "index")
+    throw invalidLayout(where2, 'it is not an image index (it has no "manifests" array)');
+  const index = parsed.manifest;
+  index.manifests.forEach((entry, i2) => checkDescriptor(entry, `${where2} manifests[${i2}]`));
+  return index;
+}
+function checkDescriptor(value, where2) {
+  if (typeof value !== "object" || value === null)
+    throw invalidLayout(where2, "a descriptor must be a JSON object");
+  const d = value;
+  if (typeof d.mediaType !== "string" || d.mediaType === "")
+    throw invalidLayout(where2, 'the descriptor has no "mediaType"');
+  if (typeof d.digest !== "string") throw invalidLayout(where2, 'the descriptor has no "digest"');
+  blobName(d.digest, where2);
+  if (typeof d.size !== "number" || !Number.isSafeInteger(d.size) || d.size < 0) {
+    throw invalidLayout(
+      where2,
+      `the descriptor's size ${JSON.stringify(d.size)} is not a non-negative integer`
+    );
+  }
+  return value;
+}
+function parseJson(bytes2, where2) {
+  let value;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes2));
+  } catch (error2) {
+    throw invalidLayout(where2, "it is not valid JSON", error2);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw invalidLayout(where2, "it is not a JSON object");
+  return value;
+}
+function invalidLayout(where2, reason, cause) {
+  return new SourceError("SRC_INVALID_LAYOUT", `invalid OCI layout: ${where2}: ${reason}`, {
+    path: where2,
+    hint: "Write the layout again (e.g. `skopeo copy ... oci:DIR:TAG`), or check that the path is an OCI image layout.",
+    cause
+  });
+}
+var MAX_LAYOUT_FILE_BYTES, MAX_INDEX_BYTES, REF_NAME_ANNOTATION, CONTAINERD_NAME_ANNOTATION;
+var init_layout_files = __esm({
+  "src/sources/layout/layout-files.ts"() {
+    "use strict";
+    init_manifest();
+    init_errors6();
+    init_blob_name();
+    MAX_LAYOUT_FILE_BYTES = 64 * 1024;
+    MAX_INDEX_BYTES = 8 * 1024 * 1024;
+    REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
+    CONTAINERD_NAME_ANNOTATION = "io.containerd.image.name";
+  }
+});
+
+// src/sources/layout/artifact.ts
+async function buildArtifact(store, descriptor, signal, depth = 0) {
+  signal?.throwIfAborted();
+  const { bytes: bytes2, parsed } = await readManifest(store, descriptor, signal);
+  if (parsed.kind === "index") {
+    if (depth >= MAX_DEPTH)
+      throw invalidLayout(where(store, descriptor), `indexes nested more than ${MAX_DEPTH} deep`);
+    const index = parsed.manifest;
+    const children = [];
+    for (const [i2, child] of index.manifests.entries()) {
+      checkDescriptor(child, `${where(store, descriptor)} manifests[${i2}]`);
+      if (!isManifestMediaType(child.mediaType)) {
+        throw new SourceError(
+          "SRC_UNSUPPORTED",
+          `index ${descriptor.digest} lists a ${child.mediaType} (${child.digest}), which is not a manifest`,
+          {
+            path: store.location,
+            hint: "Only indexes of image manifests and indexes can be pushed; select one image by digest."
+          }
+        );
+      }
+      children.push(await buildArtifact(store, child, signal, depth + 1));
+    }
+    return {
+      kind: "index",
+      mediaType: parsed.mediaType,
+      bytes: bytes2,
+      digest: descriptor.digest,
+      children
+    };
+  }
+  const manifest = parsed.manifest;
+  const config = checkDescriptor(manifest.config, `${where(store, descriptor)} config`);
+  await store.check(config);
+  const layers = manifest.layers.map(
+    (layer, i2) => checkDescriptor(layer, `${where(store, descriptor)} layers[${i2}]`)
+  );
+  for (const layer of layers) if (!isForeign(layer)) await store.check(layer);
+  return {
+    kind: "image",
+    mediaType: parsed.mediaType,
+    bytes: bytes2,
+    digest: descriptor.digest,
+    config: store.blob(config),
+    layers: layers.map((layer) => store.blob(layer))
+  };
+}
+async function readManifest(store, descriptor, signal) {
+  if (!isManifestMediaType(descriptor.mediaType)) {
+    throw new SourceError(
+      "SRC_UNSUPPORTED",
+      `${descriptor.digest} is a ${descriptor.mediaType}, not an image manifest or index`,
+      {
+        path: store.location,
+        hint: "Select an image manifest or index."
+      }
+    );
+  }
+  const bytes2 = await readBlob(store.blob(descriptor), MAX_MANIFEST_BYTES2, "manifest", signal);
+  let parsed;
+  try {
+    parsed = parseManifest(bytes2, descriptor.mediaType);
+  } catch (error2) {
+    throw invalidLayout(where(store, descriptor), error2.message, error2);
+  }
+  if (parsed.mediaType !== descriptor.mediaType) {
+    throw invalidLayout(
+      where(store, descriptor),
+      `the manifest says it is a ${parsed.mediaType}, the descriptor says ${descriptor.mediaType}`
+    );
+  }
+  if (parsed.kind === "index" !== isIndexMediaType(parsed.mediaType)) {
+    throw invalidLayout(
+      where(store, descriptor),
+      `its content does not have the shape of a ${parsed.mediaType}`
+    );
+  }
+  return { bytes: bytes2, parsed };
+}
+function where(store, descriptor) {
+  return `${store.location}: manifest ${descriptor.digest}`;
+}
+var MAX_MANIFEST_BYTES2, MAX_DEPTH;
+var init_artifact = __esm({
+  "src/sources/layout/artifact.ts"() {
+    "use strict";
+    init_descriptor();
+    init_manifest();
+    init_media_types();
+    init_errors6();
+    init_read_blob();
+    init_layout_files();
+    MAX_MANIFEST_BYTES2 = 4 * 1024 * 1024;
+    MAX_DEPTH = 8;
+  }
+});
+
+// src/sources/layout/select.ts
+function selectEntry(index, selector, where2) {
+  const entries = index.manifests;
+  switch (selector.by) {
+    case "only": {
+      if (entries.length === 1) return entries[0];
+      if (entries.length === 0) throw noMatch(index, where2, `${where2} lists no image`);
+      throw new ImageSelectionError(
+        "SRC_AMBIGUOUS",
+        `${where2} lists ${entries.length} images and none was chosen`,
+        describeEntries(index),
+        where2,
+        "Choose one by name (oci:DIR:NAME), position (oci:DIR:@INDEX) or digest (oci:DIR@DIGEST)."
+      );
+    }
+    case "name": {
+      const found = entries.find((e) => e.annotations?.[REF_NAME_ANNOTATION] === selector.name) ?? entries.find((e) => e.annotations?.[CONTAINERD_NAME_ANNOTATION] === selector.name);
+      if (found === void 0)
+        throw noMatch(index, where2, `no image named ${JSON.stringify(selector.name)} in ${where2}`);
+      return found;
+    }
+    case "index": {
+      const found = entries[selector.index];
+      if (found === void 0) {
+        throw noMatch(
+          index,
+          where2,
+          `no image @${selector.index} in ${where2}: it lists ${entries.length} (@0 to @${entries.length - 1})`
+        );
+      }
+      return found;
+    }
+    case "digest":
+      return entries.find((e) => e.digest === selector.digest);
+  }
+}
+function noMatch(index, where2, message2) {
+  return new ImageSelectionError(
+    "SRC_NO_MATCH",
+    message2,
+    describeEntries(index),
+    where2,
+    "Pick one of the images listed."
+  );
+}
+function describeEntries(index) {
+  return index.manifests.map((entry, i2) => {
+    const name = entry.annotations?.[REF_NAME_ANNOTATION] ?? entry.annotations?.[CONTAINERD_NAME_ANNOTATION] ?? "(no name)";
+    const platform3 = entry.platform === void 0 ? "" : ` ${formatPlatform(entry.platform)}`;
+    return `@${i2} ${name} ${entry.digest}${platform3}`;
+  });
+}
+var init_select = __esm({
+  "src/sources/layout/select.ts"() {
+    "use strict";
+    init_descriptor();
+    init_errors6();
+    init_layout_files();
+  }
+});
+
+// src/sources/layout/read-layout.ts
+async function readLayout(store, selector, signal) {
+  signal?.throwIfAborted();
+  checkLayoutVersion(
+    await store.readFile("oci-layout", MAX_LAYOUT_FILE_BYTES),
+    `${store.location}/oci-layout`
+  );
+  const where2 = `${store.location}/index.json`;
+  const index = parseIndexJson(await store.readFile("index.json", MAX_INDEX_BYTES), where2);
+  let descriptor = selectEntry(index, selector, where2);
+  if (descriptor === void 0 && selector.by === "digest") {
+    descriptor = await findNested(store, index, selector.digest, signal);
+    if (descriptor === void 0)
+      throw noMatch(index, where2, `no manifest ${selector.digest} in ${where2} or the indexes it lists`);
+  }
+  return buildArtifact(store, descriptor, signal);
+}
+async function findNested(store, index, digest, signal, depth = 0) {
+  if (depth > 4) return void 0;
+  for (const entry of index.manifests) {
+    if (entry.digest === digest) return entry;
+  }
+  for (const entry of index.manifests) {
+    if (!isIndexMediaType(entry.mediaType)) continue;
+    const nested2 = await readManifest(store, entry, signal);
+    const found = await findNested(store, nested2.parsed.manifest, digest, signal, depth + 1);
+    if (found !== void 0) return found;
+  }
+  return void 0;
+}
+var init_read_layout = __esm({
+  "src/sources/layout/read-layout.ts"() {
+    "use strict";
+    init_media_types();
+    init_artifact();
+    init_layout_files();
+    init_select();
+  }
+});
+
+// src/sources/archive/archive-layout.ts
+var ArchiveLayout;
+var init_archive_layout = __esm({
+  "src/sources/archive/archive-layout.ts"() {
+    "use strict";
+    init_errors6();
+    init_blob_name();
+    ArchiveLayout = class {
+      #tar;
+      constructor(tar) {
+        this.#tar = tar;
+      }
+      get location() {
+        return this.#tar.display;
+      }
+      readFile(name, maxBytes) {
+        if (!this.#tar.has(name)) {
+          throw new SourceNotFoundError(
+            this.#tar.where(name),
+            `${name} of the OCI archive`,
+            "An OCI archive holds oci-layout, index.json and blobs/; read `docker save` output with docker-archive: instead."
+          );
+        }
+        return this.#tar.read(name, maxBytes);
+      }
+      check(descriptor) {
+        const name = blobName(descriptor.digest, this.location);
+        const entry = this.#tar.entry(name);
+        if (entry.size !== descriptor.size) {
+          throw new BlobIntegrityError(
+            "SRC_SIZE_MISMATCH",
+            this.#tar.where(name),
+            `${descriptor.size} bytes`,
+            `${entry.size} bytes`
+          );
+        }
+        return Promise.resolve();
+      }
+      blob(descriptor) {
+        return this.#tar.blob(descriptor, blobName(descriptor.digest, this.location));
+      }
+    };
+  }
+});
+
+// src/sources/sniff.ts
+import { open as open3 } from "node:fs/promises";
+function detectCompression(head) {
+  for (const [name, magic] of MAGIC) {
+    if (head.length >= magic.length && magic.every((byte, i2) => head[i2] === byte)) return name;
+  }
+  return "none";
+}
+async function detectFileCompression(file, offset = 0) {
+  const handle = await open3(file, "r");
+  try {
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, offset);
+    return detectCompression(head.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
+}
+async function detectBlobCompression(blob, signal) {
+  const stream = await blob.open(signal);
+  const chunks = [];
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (length >= SNIFF_BYTES) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return detectCompression(Buffer.concat(chunks, length));
+}
+var MAGIC, SNIFF_BYTES;
+var init_sniff = __esm({
+  "src/sources/sniff.ts"() {
+    "use strict";
+    MAGIC = [
+      ["gzip", [31, 139, 8]],
+      ["zstd", [40, 181, 47, 253]],
+      ["bzip2", [66, 90, 104]],
+      ["xz", [253, 55, 122, 88, 90, 0]]
+    ];
+    SNIFF_BYTES = 6;
+  }
+});
+
+// src/sources/temp-dir.ts
+import { mkdtemp, rm as rm3 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join4 } from "node:path";
+var TempDir;
+var init_temp_dir = __esm({
+  "src/sources/temp-dir.ts"() {
+    "use strict";
+    init_errors6();
+    TempDir = class _TempDir {
+      path;
+      #disposed = false;
+      constructor(path11) {
+        this.path = path11;
+      }
+      /**
+       * Creates `container-package-<purpose>-XXXXXX` under `parent`.
+       *
+       * @param parent Default `os.tmpdir()` (`TMPDIR`). Put it on a disk with room for the image.
+       */
+      static async create(purpose, parent = tmpdir2()) {
+        return new _TempDir(await mkdtemp(join4(parent, `container-package-${purpose}-`)));
+      }
+      /** A path inside the directory. */
+      file(name) {
+        return join4(this.path, name);
+      }
+      /** Throws `SRC_DISPOSED` once {@link TempDir.dispose} has been called. */
+      guard() {
+        if (this.#disposed) {
+          throw new SourceError(
+            "SRC_DISPOSED",
+            `the temporary files in ${this.path} were removed (the image was disposed)`,
+            {
+              path: this.path,
+              hint: "Read every blob before calling dispose()."
+            }
+          );
+        }
+      }
+      /** Removes the directory and everything in it. Idempotent. */
+      async dispose() {
+        this.#disposed = true;
+        await rm3(this.path, { recursive: true, force: true });
+      }
+    };
+  }
+});
+
 // node_modules/events-universal/default.js
 var require_default = __commonJS({
   "node_modules/events-universal/default.js"(exports, module) {
@@ -48314,7 +49191,7 @@ var require_extract = __commonJS({
         let promiseReject = null;
         let entryStream = null;
         let entryCallback = null;
-        const extract4 = this;
+        const extract2 = this;
         this.on("entry", onentry);
         this.on("error", (err) => {
           error2 = err;
@@ -48352,7 +49229,7 @@ var require_extract = __commonJS({
           promiseResolve = resolve3;
           promiseReject = reject;
           consumeCallback(null);
-          if (extract4._finished && promiseResolve) {
+          if (extract2._finished && promiseResolve) {
             promiseResolve({ value: void 0, done: true });
             promiseResolve = promiseReject = null;
           }
@@ -48375,11 +49252,11 @@ var require_extract = __commonJS({
           promiseResolve = promiseReject = null;
         }
         function destroy(err) {
-          extract4.destroy(err);
+          extract2.destroy(err);
           consumeCallback(err);
           return new Promise((resolve3, reject) => {
-            if (extract4.destroyed) return resolve3({ value: void 0, done: true });
-            extract4.once("close", function() {
+            if (extract2.destroyed) return resolve3({ value: void 0, done: true });
+            extract2.once("close", function() {
               if (err) reject(err);
               else resolve3({ value: void 0, done: true });
             });
@@ -48387,7 +49264,7 @@ var require_extract = __commonJS({
         }
       }
     };
-    module.exports = function extract4(opts2) {
+    module.exports = function extract2(opts2) {
       return new Extract(opts2);
     };
     function noop4() {
@@ -48430,7 +49307,7 @@ var require_pack = __commonJS({
     var FMODE = 420;
     var END_OF_TAR = b4a.alloc(1024);
     var Sink = class extends Writable5 {
-      constructor(pack2, header3, callback) {
+      constructor(pack, header3, callback) {
         super({ mapWritable, eagerOpen: true });
         this.written = 0;
         this.header = header3;
@@ -48439,7 +49316,7 @@ var require_pack = __commonJS({
         this._isLinkname = header3.type === "symlink" && !header3.linkname;
         this._isVoid = header3.type !== "file" && header3.type !== "contiguous-file";
         this._finished = false;
-        this._pack = pack2;
+        this._pack = pack;
         this._openCallback = null;
         if (this._pack._stream === null) this._pack._stream = this;
         else this._pack._pending.push(this);
@@ -48623,7 +49500,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    module.exports = function pack2(opts2) {
+    module.exports = function pack(opts2) {
       return new Pack(opts2);
     };
     function modeToType(mode) {
@@ -48661,8 +49538,518 @@ var require_tar_stream = __commonJS({
   }
 });
 
+// src/sources/archive/tar-index.ts
+import { createReadStream as createReadStream2 } from "node:fs";
+import { posix } from "node:path";
+async function indexTar(file, signal, display = file) {
+  signal?.throwIfAborted();
+  const entries = /* @__PURE__ */ new Map();
+  const input = createReadStream2(file, { highWaterMark: 1024 * 1024 });
+  const { extract: extract2 } = await Promise.resolve().then(() => __toESM(require_tar_stream(), 1));
+  const parser = extract2();
+  input.on("error", (error2) => parser.destroy(error2));
+  input.pipe(parser);
+  try {
+    for await (const entry of parser) {
+      signal?.throwIfAborted();
+      const { header: header3 } = entry;
+      const name = normalizeTarPath(header3.name);
+      if (!entries.has(name)) {
+        entries.set(name, {
+          name,
+          type: header3.type,
+          size: header3.type === "file" || header3.type === "contiguous-file" ? header3.size : 0,
+          offset: entry.offset + BLOCK2,
+          linkname: header3.linkname ?? void 0
+        });
+      }
+      entry.resume();
+    }
+  } catch (error2) {
+    input.destroy();
+    if (error2.code === "ENOENT")
+      throw new SourceNotFoundError(display, "archive", void 0, error2);
+    if (signal?.aborted === true) throw error2;
+    throw new SourceError(
+      "SRC_INVALID_ARCHIVE",
+      `cannot read ${display} as a tar archive: ${error2.message}`,
+      {
+        path: display,
+        hint: "The file is not a tar archive, or it is truncated; export the image again.",
+        cause: error2
+      }
+    );
+  }
+  return entries;
+}
+function normalizeTarPath(name) {
+  const cleaned = posix.normalize(`${name}`.replace(/^\/+/, "")).replace(/\/+$/, "");
+  return cleaned === "." ? "" : cleaned.replace(/^\.\//, "");
+}
+var BLOCK2;
+var init_tar_index = __esm({
+  "src/sources/archive/tar-index.ts"() {
+    "use strict";
+    init_errors6();
+    BLOCK2 = 512;
+  }
+});
+
+// src/sources/archive/tar-file.ts
+import { open as open4 } from "node:fs/promises";
+import { posix as posix2 } from "node:path";
+var MAX_LINK_HOPS, TarFile;
+var init_tar_file = __esm({
+  "src/sources/archive/tar-file.ts"() {
+    "use strict";
+    init_errors6();
+    init_file_blob();
+    init_tar_index();
+    MAX_LINK_HOPS = 8;
+    TarFile = class {
+      /** The tar file read. */
+      path;
+      /** The archive as the user named it. */
+      display;
+      #entries;
+      #guard;
+      constructor(path11, entries, display = path11, guard) {
+        this.path = path11;
+        this.display = display;
+        this.#entries = entries;
+        this.#guard = guard;
+      }
+      /** `archive.tar:name`, how messages name an entry. */
+      where(name) {
+        return `${this.display}:${name}`;
+      }
+      /** True when `name` (normalised) is an entry, of any type. */
+      has(name) {
+        return this.#entries.has(normalizeTarPath(name));
+      }
+      /**
+       * The regular-file entry `name` stands for, following symbolic links (relative to the link's
+       * directory) and hard links (relative to the archive root), as `docker save` writes them.
+       *
+       * @throws SourceError `SRC_NOT_FOUND` (no such entry, or a link to nothing), `SRC_INVALID_ARCHIVE` (not a file)
+       */
+      entry(name) {
+        let current = normalizeTarPath(name);
+        for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+          const entry = this.#entries.get(current);
+          if (entry === void 0 || current.startsWith("../") || current === "..") {
+            throw new SourceNotFoundError(
+              this.where(name),
+              "archive entry",
+              "The archive is incomplete; export the image again."
+            );
+          }
+          if (entry.type === "file" || entry.type === "contiguous-file") return entry;
+          if ((entry.type === "symlink" || entry.type === "link") && entry.linkname !== void 0) {
+            const base2 = entry.type === "symlink" ? posix2.dirname(current) : "";
+            current = normalizeTarPath(posix2.join(base2, entry.linkname));
+            continue;
+          }
+          throw new SourceError("SRC_INVALID_ARCHIVE", `${this.where(name)} is a ${entry.type}, not a file`, {
+            path: this.display
+          });
+        }
+        throw new SourceError(
+          "SRC_INVALID_ARCHIVE",
+          `${this.where(name)}: more than ${MAX_LINK_HOPS} links in a row`,
+          { path: this.display }
+        );
+      }
+      /** Where the data of `name` lies in the tar file. */
+      range(name) {
+        const entry = this.entry(name);
+        return { file: this.path, start: entry.offset, length: entry.size };
+      }
+      /**
+       * Reads a small entry (a JSON file) into memory.
+       *
+       * @throws SourceError `SRC_NOT_FOUND`, `SRC_UNSUPPORTED` (larger than `maxBytes`)
+       */
+      async read(name, maxBytes) {
+        this.#guard?.();
+        const entry = this.entry(name);
+        if (entry.size > maxBytes) {
+          throw new SourceError(
+            "SRC_UNSUPPORTED",
+            `${this.where(name)} is ${entry.size} bytes; at most ${maxBytes} bytes are accepted`,
+            {
+              path: this.display
+            }
+          );
+        }
+        const handle = await open4(this.path, "r");
+        try {
+          const buffer = Buffer.alloc(entry.size);
+          const { bytesRead } = await handle.read(buffer, 0, entry.size, entry.offset);
+          if (bytesRead !== entry.size)
+            throw new SourceError("SRC_INVALID_ARCHIVE", `${this.where(name)} is truncated`, {
+              path: this.display
+            });
+          return buffer;
+        } finally {
+          await handle.close();
+        }
+      }
+      /**
+       * A verifying opener of entry `name`, resolved and read on `open()` (so a blob never read, such
+       * as a non-distributable layer, need not be in the archive).
+       *
+       * @param decompress decompress the entry before verifying it against `descriptor`
+       */
+      blob(descriptor, name, decompress) {
+        const options = { where: this.where(name), guard: this.#guard, decompress };
+        return fileBlob(descriptor, () => this.range(name), options);
+      }
+    };
+  }
+});
+
+// src/sources/archive/open-archive.ts
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
+import { stat as stat3 } from "node:fs/promises";
+import { pipeline as pipeline3 } from "node:stream/promises";
+import { createGunzip as createGunzip2, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
+async function openArchive(file, options = {}) {
+  const { signal } = options;
+  signal?.throwIfAborted();
+  await checkFile(file);
+  const compression = await detectFileCompression(file);
+  if (compression === "bzip2" || compression === "xz") {
+    throw new SourceError("SRC_UNSUPPORTED", `${file} is ${compression}-compressed, which is not supported`, {
+      path: file,
+      hint: `Decompress it first (e.g. \`${compression === "xz" ? "xz" : "bzip2"} -d ${file}\`), or compress it with gzip or zstd.`
+    });
+  }
+  if (compression === "none") {
+    return { tar: new TarFile(file, await indexTar(file, signal)), dispose: () => Promise.resolve() };
+  }
+  const temp = await TempDir.create("archive", options.tmpDir);
+  try {
+    const copy = temp.file("archive.tar");
+    const decompressor = compression === "gzip" ? createGunzip2() : createZstdDecompress2();
+    await pipeline3(createReadStream3(file), decompressor, createWriteStream2(copy), { signal });
+    const entries = await indexTar(copy, signal, file);
+    return { tar: new TarFile(copy, entries, file, () => temp.guard()), dispose: () => temp.dispose() };
+  } catch (error2) {
+    await temp.dispose();
+    if (error2.code?.startsWith("Z_") === true || error2.code?.startsWith("ZSTD_") === true) {
+      throw new SourceError("SRC_INVALID_ARCHIVE", `cannot decompress ${file}: ${error2.message}`, {
+        path: file,
+        hint: "The archive is truncated or corrupted; export the image again.",
+        cause: error2
+      });
+    }
+    throw error2;
+  }
+}
+async function checkFile(file) {
+  let info2;
+  try {
+    info2 = await stat3(file);
+  } catch (error2) {
+    if (error2.code === "ENOENT" || error2.code === "ENOTDIR") {
+      throw new SourceNotFoundError(file, "archive", "Check the path of the archive.", error2);
+    }
+    throw error2;
+  }
+  if (!info2.isFile())
+    throw new SourceNotFoundError(file, "archive (it is not a file)", "Check the path of the archive.");
+}
+var init_open_archive = __esm({
+  "src/sources/archive/open-archive.ts"() {
+    "use strict";
+    init_errors6();
+    init_sniff();
+    init_temp_dir();
+    init_tar_file();
+    init_tar_index();
+  }
+});
+
+// src/sources/archive/oci-archive.ts
+var oci_archive_exports = {};
+__export(oci_archive_exports, {
+  fromOciArchive: () => fromOciArchive
+});
+async function fromOciArchive(file, options = {}) {
+  const select = options.select ?? { by: "only" };
+  const archive = await openArchive(file, options);
+  try {
+    const artifact = await readLayout(new ArchiveLayout(archive.tar), select, options.signal);
+    return loadedImage(
+      artifact,
+      formatSource({ kind: "oci-archive", path: file, select }),
+      () => archive.dispose()
+    );
+  } catch (error2) {
+    await archive.dispose();
+    throw error2;
+  }
+}
+var init_oci_archive = __esm({
+  "src/sources/archive/oci-archive.ts"() {
+    "use strict";
+    init_read_layout();
+    init_loaded_image();
+    init_spec();
+    init_archive_layout();
+    init_open_archive();
+  }
+});
+
+// src/sources/archive/docker-manifest.ts
+function parseManifestJson(bytes2, where2) {
+  let value;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes2));
+  } catch (error2) {
+    throw invalidArchive(where2, "it is not valid JSON", error2);
+  }
+  if (!Array.isArray(value)) throw invalidArchive(where2, "it is not a JSON array");
+  return value.map((item, i2) => {
+    const it = typeof item === "object" && item !== null ? item : {};
+    const strings = (v) => Array.isArray(v) && v.every((s) => typeof s === "string");
+    if (typeof it.Config !== "string" || !strings(it.Layers) || !(it.RepoTags == null || strings(it.RepoTags))) {
+      throw invalidArchive(
+        where2,
+        `item @${i2} is not {"Config": string, "RepoTags": [string], "Layers": [string]}`
+      );
+    }
+    return {
+      Config: it.Config,
+      RepoTags: it.RepoTags ?? null,
+      Layers: it.Layers
+    };
+  });
+}
+function chooseItem(items, selector, where2) {
+  const available = describeItems(items);
+  const hint = "Choose one by tag (docker-archive:FILE:REF) or position (docker-archive:FILE:@INDEX).";
+  switch (selector.by) {
+    case "only":
+      if (items.length === 1) return items[0];
+      if (items.length === 0)
+        throw new ImageSelectionError("SRC_NO_MATCH", `${where2} lists no image`, available, where2, hint);
+      throw new ImageSelectionError(
+        "SRC_AMBIGUOUS",
+        `${where2} lists ${items.length} images and none was chosen`,
+        available,
+        where2,
+        hint
+      );
+    case "index": {
+      const item = items[selector.index];
+      if (item !== void 0) return item;
+      const message2 = `no image @${selector.index} in ${where2}: it lists ${items.length}`;
+      throw new ImageSelectionError("SRC_NO_MATCH", message2, available, where2, hint);
+    }
+    case "reference": {
+      for (const [i2, item] of items.entries()) {
+        for (const tag of item.RepoTags ?? []) {
+          if (normalizeTag(tag, where2, i2) === selector.reference) return item;
+        }
+      }
+      throw new ImageSelectionError(
+        "SRC_NO_MATCH",
+        `no image tagged ${selector.reference} in ${where2}`,
+        available,
+        where2,
+        hint
+      );
+    }
+  }
+}
+function normalizeTag(tag, where2, i2) {
+  try {
+    return formatReference(parseReference(tag, { defaultTag: true }));
+  } catch (error2) {
+    throw invalidArchive(where2, `item @${i2} has an invalid tag ${JSON.stringify(tag)}`, error2);
+  }
+}
+function describeItems(items) {
+  return items.map((item, i2) => `@${i2} ${(item.RepoTags ?? []).join(", ") || "(untagged)"}`);
+}
+function parseDiffIds(config, where2) {
+  let value;
+  try {
+    value = JSON.parse(new TextDecoder().decode(config));
+  } catch (error2) {
+    throw invalidArchive(where2, "the image config is not valid JSON", error2);
+  }
+  const ids = value?.rootfs?.diff_ids;
+  if (!Array.isArray(ids)) throw invalidArchive(where2, "the image config has no rootfs.diff_ids");
+  for (const id of ids) {
+    if (!isDigest(id))
+      throw invalidArchive(where2, `the image config lists an invalid diff ID ${JSON.stringify(id)}`);
+  }
+  return ids;
+}
+function schema2Manifest(config, layers, layerMediaType) {
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: MediaType.dockerManifest,
+    config: { mediaType: MediaType.dockerConfig, size: config.size, digest: config.digest },
+    layers: layers.map((layer) => ({ mediaType: layerMediaType, size: layer.size, digest: layer.digest }))
+  };
+  return new TextEncoder().encode(JSON.stringify(manifest));
+}
+function invalidArchive(where2, reason, cause, hint = "Export the image again with `docker save` (or `skopeo copy ... docker-archive:FILE`).") {
+  return new SourceError("SRC_INVALID_ARCHIVE", `invalid docker archive: ${where2}: ${reason}`, {
+    path: where2,
+    hint,
+    cause
+  });
+}
+var DOCKER_LAYER_UNCOMPRESSED;
+var init_docker_manifest = __esm({
+  "src/sources/archive/docker-manifest.ts"() {
+    "use strict";
+    init_oci();
+    init_media_types();
+    init_reference2();
+    init_errors6();
+    DOCKER_LAYER_UNCOMPRESSED = "application/vnd.docker.image.rootfs.diff.tar";
+  }
+});
+
+// src/sources/archive/docker-archive.ts
+var docker_archive_exports = {};
+__export(docker_archive_exports, {
+  fromDockerArchive: () => fromDockerArchive
+});
+import { createReadStream as createReadStream4 } from "node:fs";
+import { pipeline as pipeline4 } from "node:stream/promises";
+import { createGunzip as createGunzip3, createZstdDecompress as createZstdDecompress3 } from "node:zlib";
+async function fromDockerArchive(file, options = {}) {
+  const select = options.select ?? { by: "only" };
+  const archive = await openArchive(file, options);
+  try {
+    const artifact = await readDockerArchive(archive.tar, select, options);
+    return loadedImage(
+      artifact,
+      formatSource({ kind: "docker-archive", path: file, select }),
+      () => archive.dispose()
+    );
+  } catch (error2) {
+    await archive.dispose();
+    throw error2;
+  }
+}
+async function readDockerArchive(tar, select, options) {
+  if (!tar.has("manifest.json")) {
+    if (tar.has("index.json")) {
+      throw invalidArchive(
+        tar.display,
+        "there is no manifest.json: it holds an OCI layout, not `docker save` output; read it with oci-archive:",
+        void 0,
+        `push it as oci-archive:${tar.display}`
+      );
+    }
+    throw invalidArchive(
+      tar.display,
+      "there is no manifest.json (docker save from Docker 1.10 or later writes one)"
+    );
+  }
+  const where2 = tar.where("manifest.json");
+  const item = chooseItem(
+    parseManifestJson(await tar.read("manifest.json", MAX_JSON_BYTES), where2),
+    select,
+    where2
+  );
+  const configBytes = await tar.read(item.Config, MAX_JSON_BYTES);
+  const diffIds = parseDiffIds(configBytes, tar.where(item.Config));
+  if (diffIds.length !== item.Layers.length) {
+    throw invalidArchive(
+      where2,
+      `${item.Layers.length} layers are listed but the config has ${diffIds.length} diff IDs`
+    );
+  }
+  const known = /* @__PURE__ */ new Map();
+  const paths = /* @__PURE__ */ new Set();
+  for (const [i2, diffId] of diffIds.entries()) {
+    options.signal?.throwIfAborted();
+    if (known.has(diffId)) continue;
+    const path11 = normalizeTarPath(item.Layers[i2]);
+    if (paths.has(path11)) throw invalidArchive(where2, `layer ${path11} is listed for two different diff IDs`);
+    paths.add(path11);
+    known.set(diffId, await layerInfo(tar, path11, diffId, options.signal));
+  }
+  const config = { digest: digestBytes(configBytes), size: configBytes.length };
+  const layerMediaType = options.layerMediaType === "uncompressed" ? DOCKER_LAYER_UNCOMPRESSED : MediaType.dockerLayerGzip;
+  const described = diffIds.map((digest) => ({ digest, size: known.get(digest).size }));
+  const bytes2 = schema2Manifest(config, described, layerMediaType);
+  return {
+    kind: "image",
+    mediaType: MediaType.dockerManifest,
+    bytes: bytes2,
+    digest: digestBytes(bytes2),
+    config: bytesBlob({ mediaType: MediaType.dockerConfig, ...config }, configBytes),
+    layers: described.map((layer) => {
+      const info2 = known.get(layer.digest);
+      return tar.blob({ mediaType: layerMediaType, ...layer }, info2.path, info2.decompress);
+    })
+  };
+}
+async function layerInfo(tar, path11, diffId, signal) {
+  const range = tar.range(path11);
+  const compression = range.length === 0 ? "none" : await detectFileCompression(range.file, range.start);
+  if (compression === "none") return { path: path11, size: range.length, decompress: void 0 };
+  if (compression !== "gzip" && compression !== "zstd") {
+    throw new SourceError(
+      "SRC_UNSUPPORTED",
+      `${tar.where(path11)} is a ${compression}-compressed layer, which is not supported`,
+      {
+        path: tar.display,
+        hint: "Store the layers uncompressed or gzip-compressed (as `docker save` does)."
+      }
+    );
+  }
+  const end = range.start + range.length - 1;
+  const hasher = new DigestStream(diffId.startsWith("sha512:") ? "sha512" : "sha256");
+  const decompressor = compression === "gzip" ? createGunzip3() : createZstdDecompress3();
+  try {
+    await pipeline4(
+      createReadStream4(range.file, { start: range.start, end }),
+      decompressor,
+      hasher,
+      async (source) => {
+        for await (const chunk of source) void chunk;
+      },
+      { signal }
+    );
+  } catch (error2) {
+    if (signal?.aborted === true) throw error2;
+    throw invalidArchive(tar.where(path11), `cannot decompress the layer: ${error2.message}`, error2);
+  }
+  if (hasher.digest !== diffId)
+    throw new BlobIntegrityError("SRC_DIGEST_MISMATCH", tar.where(path11), diffId, hasher.digest);
+  return { path: path11, size: hasher.size, decompress: compression };
+}
+var MAX_JSON_BYTES;
+var init_docker_archive = __esm({
+  "src/sources/archive/docker-archive.ts"() {
+    "use strict";
+    init_oci();
+    init_media_types();
+    init_errors6();
+    init_file_blob();
+    init_loaded_image();
+    init_sniff();
+    init_spec();
+    init_docker_manifest();
+    init_open_archive();
+    init_tar_index();
+    MAX_JSON_BYTES = 8 * 1024 * 1024;
+  }
+});
+
 // src/registry/storage/errors.ts
-var init_errors6 = __esm({
+var init_errors7 = __esm({
   "src/registry/storage/errors.ts"() {
     "use strict";
     init_errors();
@@ -50184,410 +51571,21 @@ function readAgentConfig(source) {
 // src/publish/publish.ts
 init_client();
 
-// src/sources/errors.ts
-init_errors();
-var SourceError = class extends ContainerPackageError {
-  path;
-  constructor(code, message2, details = {}) {
-    super(code, message2, details);
-    this.name = "SourceError";
-    this.path = details.path;
-  }
-};
-var SOURCE_FORMS = [
-  "oci:DIR[:NAME|:@INDEX|@DIGEST]      an OCI image layout directory",
-  "oci-archive:FILE[:NAME|:@INDEX|@DIGEST]  an OCI image layout in a tar file",
-  "docker-archive:FILE[:REF|:@INDEX]   `docker save` / `podman save` output",
-  "docker:REF (or docker-daemon:REF)   an image in the Docker Engine",
-  "podman:REF                          an image in Podman storage",
-  "REF or docker://REF                 an image in a registry"
-];
-var InvalidSourceSpecError = class extends SourceError {
-  spec;
-  part;
-  constructor(spec, part, reason, cause) {
-    super("SRC_INVALID_SPEC", `invalid image source ${JSON.stringify(spec)}: ${reason}`, {
-      hint: `Use one of:
-  ${SOURCE_FORMS.join("\n  ")}`,
-      cause
-    });
-    this.name = "InvalidSourceSpecError";
-    this.spec = spec;
-    this.part = part;
-  }
-};
-var SourceNotFoundError = class extends SourceError {
-  constructor(path11, what, hint, cause) {
-    super("SRC_NOT_FOUND", `${what} not found: ${path11}`, { path: path11, hint, cause });
-    this.name = "SourceNotFoundError";
-  }
-};
-var ImageSelectionError = class extends SourceError {
-  available;
-  constructor(code, message2, available, path11, hint) {
-    const list = available.length === 0 ? " (it holds no image)" : `; it holds:
-  ${available.join("\n  ")}`;
-    super(code, message2 + list, { path: path11, hint });
-    this.name = "ImageSelectionError";
-    this.available = available;
-  }
-};
-var BlobIntegrityError = class extends SourceError {
-  expected;
-  actual;
-  constructor(code, path11, expected, actual, cause) {
-    const what = code === "SRC_DIGEST_MISMATCH" ? "digest" : "size";
-    super(code, `blob ${path11} is corrupted: expected ${what} ${expected}, got ${actual}`, {
-      path: path11,
-      hint: "The file was changed or truncated after it was written; export the image again.",
-      cause
-    });
-    this.name = "BlobIntegrityError";
-    this.expected = expected;
-    this.actual = actual;
-  }
-};
+// src/sources/index.ts
+init_errors6();
+init_spec();
+init_loaded_image();
 
-// src/sources/spec.ts
-init_reference2();
-init_oci();
-
-// src/sources/unknown-transport.ts
-var KNOWN_TRANSPORTS = [
-  "oci",
-  "oci-archive",
-  "docker-archive",
-  "docker",
-  "docker-daemon",
-  "podman",
-  "dir",
-  "containers-storage"
-];
-var TAG2 = /^\w[\w.-]{0,127}$/;
-var PORT_THEN_PATH = /^\d+(?:\/|$)/;
-var ARCHIVE_FILE = /\.(?:tar|tgz|tar\.gz|tar\.zst|tar\.xz)$/i;
-function refuseUnknownTransport(spec, transport, rest) {
-  if (transport === "" || /[./@]/.test(transport) || PORT_THEN_PATH.test(rest)) return;
-  const typo = typoOf(transport);
-  const notATag = !TAG2.test(rest) || ARCHIVE_FILE.test(rest);
-  if (typo === void 0 && !notATag) return;
-  const url = /^https?$/i.test(transport) && rest.startsWith("//");
-  const suggestion = url ? "docker" : typo ?? (ARCHIVE_FILE.test(rest) ? "oci-archive" : "oci");
-  throw new SourceError(
-    "SRC_UNKNOWN_TRANSPORT",
-    `unknown transport "${transport}:" in image source ${JSON.stringify(spec)}`,
-    {
-      hint: `did you mean "${suggestion}:${rest}"? Transports: ${KNOWN_TRANSPORTS.filter((t) => t !== "dir" && t !== "containers-storage").join(", ")}; an image in a registry is written REF or docker://REF (docker://HOST:PORT/NAME for a host without a dot)`
-    }
-  );
-}
-function typoOf(word) {
-  const lower = word.toLowerCase();
-  let best;
-  for (const name of KNOWN_TRANSPORTS) {
-    const distance = editDistance(lower, name);
-    if (best === void 0 || distance < best.distance) best = { name, distance };
-  }
-  if (best !== void 0 && best.distance <= (best.name.length >= 6 ? 2 : 1)) return best.name;
-  return KNOWN_TRANSPORTS.filter((name) => name !== "docker" && lower.startsWith(name)).sort(
-    (a2, b) => b.length - a2.length
-  )[0];
-}
-function editDistance(a2, b) {
-  const rows = a2.length + 1;
-  const cols = b.length + 1;
-  const d = Array.from(
-    { length: rows },
-    (_, i2) => Array.from({ length: cols }, (_2, j) => i2 === 0 ? j : j === 0 ? i2 : 0)
-  );
-  for (let i2 = 1; i2 < rows; i2++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a2[i2 - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(d[i2 - 1][j] + 1, d[i2][j - 1] + 1, d[i2 - 1][j - 1] + cost);
-      if (i2 > 1 && j > 1 && a2[i2 - 1] === b[j - 2] && a2[i2 - 2] === b[j - 1])
-        value = Math.min(value, d[i2 - 2][j - 2] + 1);
-      d[i2][j] = value;
-    }
-  }
-  return d[a2.length][b.length];
-}
-
-// src/sources/spec.ts
-var UNSUPPORTED_TRANSPORTS = [
-  "dir",
-  "containers-storage",
-  "ostree",
-  "sif",
-  "tarball",
-  "docker-daemon-archive"
-];
-var ALNUM = "[A-Za-z0-9]+";
-var COMPONENT = `${ALNUM}(?:(?:[-._:@+]|--)${ALNUM})*`;
-var OCI_NAME = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
-var TRAILING_DIGEST = /@((?:sha256|sha512):[0-9a-f]+)$/;
-function parseSource(spec, options = {}) {
-  if (spec.trim() === "") throw new InvalidSourceSpecError(spec, spec, "a source cannot be empty");
-  if (spec.startsWith("docker://"))
-    return { kind: "registry", reference: reference(spec, spec.slice(9), options) };
-  const colon = spec.indexOf(":");
-  const transport = colon < 0 ? "" : spec.slice(0, colon);
-  const rest = spec.slice(colon + 1);
-  switch (transport) {
-    case "oci":
-    case "oci-archive":
-      return { kind: transport, ...layoutDetails(spec, rest) };
-    case "docker-archive":
-      return { kind: "docker-archive", ...archiveDetails(spec, rest) };
-    case "docker":
-    case "docker-daemon":
-      return { kind: "docker", reference: reference(spec, rest, options) };
-    case "podman":
-      return { kind: "podman", reference: reference(spec, rest, options) };
-  }
-  if (UNSUPPORTED_TRANSPORTS.includes(transport)) {
-    throw new InvalidSourceSpecError(
-      spec,
-      transport,
-      `the skopeo transport "${transport}:" is not supported`
-    );
-  }
-  refuseUnknownTransport(spec, transport, rest);
-  return { kind: "registry", reference: reference(spec, spec, options) };
-}
-function reference(spec, part, options) {
-  if (part === "") throw new InvalidSourceSpecError(spec, part, "the image reference is missing");
-  try {
-    return parseReference(part, { ...options, defaultTag: true });
-  } catch (error2) {
-    throw new InvalidSourceSpecError(spec, part, error2.message, error2);
-  }
-}
-function layoutDetails(spec, rest) {
-  const digest = TRAILING_DIGEST.exec(rest);
-  if (digest !== null && !rest.slice(0, digest.index).includes(":")) {
-    const value = digest[1];
-    if (!isDigest(value))
-      throw new InvalidSourceSpecError(spec, value, `${JSON.stringify(value)} is not a valid digest`);
-    return { path: path10(spec, rest.slice(0, digest.index)), select: { by: "digest", digest: value } };
-  }
-  const [dir, image] = splitAtFirstColon(rest);
-  const select = image === void 0 || image === "" ? { by: "only" } : layoutImage(spec, image);
-  return { path: path10(spec, dir), select };
-}
-function layoutImage(spec, image) {
-  if (image.startsWith("@")) return { by: "index", index: sourceIndex(spec, image) };
-  if (!OCI_NAME.test(image)) {
-    throw new InvalidSourceSpecError(
-      spec,
-      image,
-      `invalid image name ${JSON.stringify(image)}: a name is letters and digits joined by one of "-._:@+" or "--", in "/"-separated parts (and the path before it cannot contain ":")`
-    );
-  }
-  return { by: "name", name: image };
-}
-function archiveDetails(spec, rest) {
-  const [file, ref] = splitAtFirstColon(rest);
-  if (ref === void 0 || ref === "") return { path: path10(spec, file), select: { by: "only" } };
-  if (ref.startsWith("@"))
-    return { path: path10(spec, file), select: { by: "index", index: sourceIndex(spec, ref) } };
-  const parsed = reference(spec, ref, {});
-  if (parsed.digest !== void 0) {
-    throw new InvalidSourceSpecError(
-      spec,
-      ref,
-      "a docker archive is searched by tag (its RepoTags), not by digest; use :REF or :@INDEX"
-    );
-  }
-  return { path: path10(spec, file), select: { by: "reference", reference: formatReference(parsed) } };
-}
-function splitAtFirstColon(value) {
-  const colon = value.indexOf(":");
-  return colon < 0 ? [value, void 0] : [value.slice(0, colon), value.slice(colon + 1)];
-}
-function path10(spec, value) {
-  if (value === "") throw new InvalidSourceSpecError(spec, value, "the path is missing");
-  return value;
-}
-function sourceIndex(spec, part) {
-  const digits = part.slice(1);
-  if (!/^\d{1,9}$/.test(digits)) {
-    throw new InvalidSourceSpecError(
-      spec,
-      part,
-      `invalid source index ${JSON.stringify(part)}: write @ and a non-negative integer, e.g. @0`
-    );
-  }
-  return Number(digits);
-}
-function formatSource(spec) {
-  switch (spec.kind) {
-    case "oci":
-    case "oci-archive":
-      return `${spec.kind}:${spec.path}${formatLayoutSelector(spec.select)}`;
-    case "docker-archive": {
-      const s = spec.select;
-      const suffix2 = s.by === "only" ? "" : s.by === "index" ? `:@${s.index}` : `:${s.reference}`;
-      return `docker-archive:${spec.path}${suffix2}`;
-    }
-    case "docker":
-    case "podman":
-      return `${spec.kind}:${formatReference(spec.reference)}`;
-    case "registry":
-      return `docker://${formatReference(spec.reference)}`;
-  }
-}
-function formatLayoutSelector(select) {
-  switch (select.by) {
-    case "only":
-      return "";
-    case "name":
-      return `:${select.name}`;
-    case "digest":
-      return `@${select.digest}`;
-    case "index":
-      return `:@${select.index}`;
-  }
-}
-
-// src/sources/loaded-image.ts
-function loadedImage(artifact, origin, dispose = () => Promise.resolve()) {
-  let disposed;
-  return {
-    artifact,
-    origin,
-    dispose: () => disposed ??= dispose()
-  };
-}
+// src/sources/layout/from-layout.ts
+init_loaded_image();
+init_spec();
 
 // src/sources/layout/layout-dir.ts
+init_errors6();
+init_file_blob();
+init_blob_name();
 import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
-
-// src/sources/file-blob.ts
-import { open as open2 } from "node:fs/promises";
-import { Readable as Readable6, addAbortSignal, pipeline as pipeline2 } from "node:stream";
-import { createGunzip, createZstdDecompress } from "node:zlib";
-
-// src/sources/verify.ts
-init_oci();
-var SourceVerifyingStream = class extends VerifyingStream {
-  where;
-  constructor(expected, where2) {
-    super(expected);
-    this.where = where2;
-  }
-  _transform(chunk, encoding, callback) {
-    super._transform(chunk, encoding, (error2, data) => callback(this.#translate(error2), data));
-  }
-  _flush(callback) {
-    super._flush((error2) => callback(this.#translate(error2)));
-  }
-  _destroy(error2, callback) {
-    super._destroy(error2, (destroyError) => callback(this.#translate(destroyError ?? null)));
-  }
-  #translate(error2) {
-    if (error2 === null || error2 === void 0) return error2;
-    const code = error2.code;
-    if (code === "OCI_SIZE_MISMATCH") {
-      const { expected, actual, overflow } = error2;
-      return new BlobIntegrityError(
-        "SRC_SIZE_MISMATCH",
-        this.where,
-        `${expected} bytes`,
-        overflow ? `more than ${expected} bytes` : `${actual} bytes`,
-        error2
-      );
-    }
-    if (code === "OCI_DIGEST_MISMATCH") {
-      const { expected, actual } = error2;
-      return new BlobIntegrityError("SRC_DIGEST_MISMATCH", this.where, expected, actual, error2);
-    }
-    if (typeof code === "string" && (code.startsWith("Z_") || code.startsWith("ZSTD_"))) {
-      return new SourceError("SRC_INVALID_ARCHIVE", `cannot decompress ${this.where}: ${error2.message}`, {
-        path: this.where,
-        hint: "The compressed data is truncated or corrupted; export the image again.",
-        cause: error2
-      });
-    }
-    return error2;
-  }
-};
-
-// src/sources/file-blob.ts
-var READ_CHUNK = 1024 * 1024;
-function fileBlob(descriptor, range, options = {}) {
-  const locate = typeof range === "function" ? range : () => range;
-  return {
-    descriptor,
-    async open(signal) {
-      signal?.throwIfAborted();
-      options.guard?.();
-      const located = locate();
-      const where2 = options.where ?? located.file;
-      const raw = await openRange(located, where2);
-      const verifier = new SourceVerifyingStream({ digest: descriptor.digest, size: descriptor.size }, where2);
-      const steps = [];
-      if (options.decompress === "gzip") steps.push(createGunzip());
-      if (options.decompress === "zstd") steps.push(createZstdDecompress());
-      pipeline2([raw, ...steps, verifier], () => void 0);
-      if (signal !== void 0) addAbortSignal(signal, verifier);
-      return verifier;
-    }
-  };
-}
-async function openRange(range, where2) {
-  const start = range.start ?? 0;
-  let handle;
-  try {
-    handle = await open2(range.file, "r");
-  } catch (error2) {
-    if (error2.code === "ENOENT") {
-      throw new SourceNotFoundError(
-        where2,
-        "blob",
-        "The image files are incomplete; export the image again.",
-        error2
-      );
-    }
-    throw error2;
-  }
-  if (range.length === 0) {
-    await handle.close();
-    return Readable6.from([]);
-  }
-  const end = range.length === void 0 ? void 0 : start + range.length - 1;
-  return handle.createReadStream({ start, end, highWaterMark: READ_CHUNK });
-}
-function bytesBlob(descriptor, bytes2) {
-  return {
-    descriptor,
-    open(signal) {
-      signal?.throwIfAborted();
-      return Promise.resolve(Readable6.from([Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength)]));
-    }
-  };
-}
-
-// src/sources/layout/blob-name.ts
-init_oci();
-function blobName(digest, where2) {
-  try {
-    const parsed = parseDigest(digest);
-    return `blobs/${parsed.algorithm}/${parsed.hex}`;
-  } catch (error2) {
-    throw new SourceError(
-      "SRC_INVALID_NAME",
-      `${where2} names an invalid blob digest ${JSON.stringify(digest)}: ${error2.message}`,
-      {
-        path: where2,
-        hint: "The layout is malformed: write it again with the tool that made it.",
-        cause: error2
-      }
-    );
-  }
-}
-
-// src/sources/layout/layout-dir.ts
 var LAYOUT_HINT = "An OCI image layout directory holds oci-layout, index.json and blobs/; check the path.";
 var LayoutDir = class _LayoutDir {
   /** The directory, as given. */
@@ -50661,267 +51659,8 @@ async function statOrUndefined(path11) {
   }
 }
 
-// src/sources/layout/read-layout.ts
-init_media_types();
-
-// src/sources/layout/artifact.ts
-init_descriptor();
-init_manifest();
-init_media_types();
-
-// src/sources/read-blob.ts
-async function readBlob(blob, maxBytes, what, signal) {
-  const { digest, size } = blob.descriptor;
-  if (size > maxBytes) {
-    throw new SourceError(
-      "SRC_UNSUPPORTED",
-      `${what} ${digest} is ${size} bytes; at most ${maxBytes} bytes are accepted`,
-      {
-        hint: "This does not look like an image; check the source."
-      }
-    );
-  }
-  const chunks = [];
-  for await (const chunk of await blob.open(signal)) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-
-// src/sources/layout/layout-files.ts
-init_manifest();
-var MAX_LAYOUT_FILE_BYTES = 64 * 1024;
-var MAX_INDEX_BYTES = 8 * 1024 * 1024;
-var REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
-var CONTAINERD_NAME_ANNOTATION = "io.containerd.image.name";
-function checkLayoutVersion(bytes2, where2) {
-  const value = parseJson(bytes2, where2);
-  const version = value.imageLayoutVersion;
-  if (typeof version !== "string" || !/^1\.\d+\.\d+/.test(version)) {
-    throw invalidLayout(
-      where2,
-      `imageLayoutVersion is ${JSON.stringify(version)}; only version 1.x of the OCI image layout is supported`
-    );
-  }
-}
-function parseIndexJson(bytes2, where2) {
-  parseJson(bytes2, where2);
-  let parsed;
-  try {
-    parsed = parseManifest(bytes2);
-  } catch (error2) {
-    throw invalidLayout(where2, error2.message, error2);
-  }
-  if (parsed.kind !== "index")
-    throw invalidLayout(where2, 'it is not an image index (it has no "manifests" array)');
-  const index = parsed.manifest;
-  index.manifests.forEach((entry, i2) => checkDescriptor(entry, `${where2} manifests[${i2}]`));
-  return index;
-}
-function checkDescriptor(value, where2) {
-  if (typeof value !== "object" || value === null)
-    throw invalidLayout(where2, "a descriptor must be a JSON object");
-  const d = value;
-  if (typeof d.mediaType !== "string" || d.mediaType === "")
-    throw invalidLayout(where2, 'the descriptor has no "mediaType"');
-  if (typeof d.digest !== "string") throw invalidLayout(where2, 'the descriptor has no "digest"');
-  blobName(d.digest, where2);
-  if (typeof d.size !== "number" || !Number.isSafeInteger(d.size) || d.size < 0) {
-    throw invalidLayout(
-      where2,
-      `the descriptor's size ${JSON.stringify(d.size)} is not a non-negative integer`
-    );
-  }
-  return value;
-}
-function parseJson(bytes2, where2) {
-  let value;
-  try {
-    value = JSON.parse(new TextDecoder().decode(bytes2));
-  } catch (error2) {
-    throw invalidLayout(where2, "it is not valid JSON", error2);
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw invalidLayout(where2, "it is not a JSON object");
-  return value;
-}
-function invalidLayout(where2, reason, cause) {
-  return new SourceError("SRC_INVALID_LAYOUT", `invalid OCI layout: ${where2}: ${reason}`, {
-    path: where2,
-    hint: "Write the layout again (e.g. `skopeo copy ... oci:DIR:TAG`), or check that the path is an OCI image layout.",
-    cause
-  });
-}
-
-// src/sources/layout/artifact.ts
-var MAX_MANIFEST_BYTES2 = 4 * 1024 * 1024;
-var MAX_DEPTH = 8;
-async function buildArtifact(store, descriptor, signal, depth = 0) {
-  signal?.throwIfAborted();
-  const { bytes: bytes2, parsed } = await readManifest(store, descriptor, signal);
-  if (parsed.kind === "index") {
-    if (depth >= MAX_DEPTH)
-      throw invalidLayout(where(store, descriptor), `indexes nested more than ${MAX_DEPTH} deep`);
-    const index = parsed.manifest;
-    const children = [];
-    for (const [i2, child] of index.manifests.entries()) {
-      checkDescriptor(child, `${where(store, descriptor)} manifests[${i2}]`);
-      if (!isManifestMediaType(child.mediaType)) {
-        throw new SourceError(
-          "SRC_UNSUPPORTED",
-          `index ${descriptor.digest} lists a ${child.mediaType} (${child.digest}), which is not a manifest`,
-          {
-            path: store.location,
-            hint: "Only indexes of image manifests and indexes can be pushed; select one image by digest."
-          }
-        );
-      }
-      children.push(await buildArtifact(store, child, signal, depth + 1));
-    }
-    return {
-      kind: "index",
-      mediaType: parsed.mediaType,
-      bytes: bytes2,
-      digest: descriptor.digest,
-      children
-    };
-  }
-  const manifest = parsed.manifest;
-  const config = checkDescriptor(manifest.config, `${where(store, descriptor)} config`);
-  await store.check(config);
-  const layers = manifest.layers.map(
-    (layer, i2) => checkDescriptor(layer, `${where(store, descriptor)} layers[${i2}]`)
-  );
-  for (const layer of layers) if (!isForeign(layer)) await store.check(layer);
-  return {
-    kind: "image",
-    mediaType: parsed.mediaType,
-    bytes: bytes2,
-    digest: descriptor.digest,
-    config: store.blob(config),
-    layers: layers.map((layer) => store.blob(layer))
-  };
-}
-async function readManifest(store, descriptor, signal) {
-  if (!isManifestMediaType(descriptor.mediaType)) {
-    throw new SourceError(
-      "SRC_UNSUPPORTED",
-      `${descriptor.digest} is a ${descriptor.mediaType}, not an image manifest or index`,
-      {
-        path: store.location,
-        hint: "Select an image manifest or index."
-      }
-    );
-  }
-  const bytes2 = await readBlob(store.blob(descriptor), MAX_MANIFEST_BYTES2, "manifest", signal);
-  let parsed;
-  try {
-    parsed = parseManifest(bytes2, descriptor.mediaType);
-  } catch (error2) {
-    throw invalidLayout(where(store, descriptor), error2.message, error2);
-  }
-  if (parsed.mediaType !== descriptor.mediaType) {
-    throw invalidLayout(
-      where(store, descriptor),
-      `the manifest says it is a ${parsed.mediaType}, the descriptor says ${descriptor.mediaType}`
-    );
-  }
-  if (parsed.kind === "index" !== isIndexMediaType(parsed.mediaType)) {
-    throw invalidLayout(
-      where(store, descriptor),
-      `its content does not have the shape of a ${parsed.mediaType}`
-    );
-  }
-  return { bytes: bytes2, parsed };
-}
-function where(store, descriptor) {
-  return `${store.location}: manifest ${descriptor.digest}`;
-}
-
-// src/sources/layout/select.ts
-init_descriptor();
-function selectEntry(index, selector, where2) {
-  const entries = index.manifests;
-  switch (selector.by) {
-    case "only": {
-      if (entries.length === 1) return entries[0];
-      if (entries.length === 0) throw noMatch(index, where2, `${where2} lists no image`);
-      throw new ImageSelectionError(
-        "SRC_AMBIGUOUS",
-        `${where2} lists ${entries.length} images and none was chosen`,
-        describeEntries(index),
-        where2,
-        "Choose one by name (oci:DIR:NAME), position (oci:DIR:@INDEX) or digest (oci:DIR@DIGEST)."
-      );
-    }
-    case "name": {
-      const found = entries.find((e) => e.annotations?.[REF_NAME_ANNOTATION] === selector.name) ?? entries.find((e) => e.annotations?.[CONTAINERD_NAME_ANNOTATION] === selector.name);
-      if (found === void 0)
-        throw noMatch(index, where2, `no image named ${JSON.stringify(selector.name)} in ${where2}`);
-      return found;
-    }
-    case "index": {
-      const found = entries[selector.index];
-      if (found === void 0) {
-        throw noMatch(
-          index,
-          where2,
-          `no image @${selector.index} in ${where2}: it lists ${entries.length} (@0 to @${entries.length - 1})`
-        );
-      }
-      return found;
-    }
-    case "digest":
-      return entries.find((e) => e.digest === selector.digest);
-  }
-}
-function noMatch(index, where2, message2) {
-  return new ImageSelectionError(
-    "SRC_NO_MATCH",
-    message2,
-    describeEntries(index),
-    where2,
-    "Pick one of the images listed."
-  );
-}
-function describeEntries(index) {
-  return index.manifests.map((entry, i2) => {
-    const name = entry.annotations?.[REF_NAME_ANNOTATION] ?? entry.annotations?.[CONTAINERD_NAME_ANNOTATION] ?? "(no name)";
-    const platform3 = entry.platform === void 0 ? "" : ` ${formatPlatform(entry.platform)}`;
-    return `@${i2} ${name} ${entry.digest}${platform3}`;
-  });
-}
-
-// src/sources/layout/read-layout.ts
-async function readLayout(store, selector, signal) {
-  signal?.throwIfAborted();
-  checkLayoutVersion(
-    await store.readFile("oci-layout", MAX_LAYOUT_FILE_BYTES),
-    `${store.location}/oci-layout`
-  );
-  const where2 = `${store.location}/index.json`;
-  const index = parseIndexJson(await store.readFile("index.json", MAX_INDEX_BYTES), where2);
-  let descriptor = selectEntry(index, selector, where2);
-  if (descriptor === void 0 && selector.by === "digest") {
-    descriptor = await findNested(store, index, selector.digest, signal);
-    if (descriptor === void 0)
-      throw noMatch(index, where2, `no manifest ${selector.digest} in ${where2} or the indexes it lists`);
-  }
-  return buildArtifact(store, descriptor, signal);
-}
-async function findNested(store, index, digest, signal, depth = 0) {
-  if (depth > 4) return void 0;
-  for (const entry of index.manifests) {
-    if (entry.digest === digest) return entry;
-  }
-  for (const entry of index.manifests) {
-    if (!isIndexMediaType(entry.mediaType)) continue;
-    const nested2 = await readManifest(store, entry, signal);
-    const found = await findNested(store, nested2.parsed.manifest, digest, signal, depth + 1);
-    if (found !== void 0) return found;
-  }
-  return void 0;
-}
-
 // src/sources/layout/from-layout.ts
+init_read_layout();
 async function fromLayout(dir, options = {}) {
   options.signal?.throwIfAborted();
   const select = options.select ?? { by: "only" };
@@ -50930,576 +51669,10 @@ async function fromLayout(dir, options = {}) {
   return loadedImage(artifact, formatSource({ kind: "oci", path: dir, select }));
 }
 
-// src/sources/archive/archive-layout.ts
-var ArchiveLayout = class {
-  #tar;
-  constructor(tar) {
-    this.#tar = tar;
-  }
-  get location() {
-    return this.#tar.display;
-  }
-  readFile(name, maxBytes) {
-    if (!this.#tar.has(name)) {
-      throw new SourceNotFoundError(
-        this.#tar.where(name),
-        `${name} of the OCI archive`,
-        "An OCI archive holds oci-layout, index.json and blobs/; read `docker save` output with docker-archive: instead."
-      );
-    }
-    return this.#tar.read(name, maxBytes);
-  }
-  check(descriptor) {
-    const name = blobName(descriptor.digest, this.location);
-    const entry = this.#tar.entry(name);
-    if (entry.size !== descriptor.size) {
-      throw new BlobIntegrityError(
-        "SRC_SIZE_MISMATCH",
-        this.#tar.where(name),
-        `${descriptor.size} bytes`,
-        `${entry.size} bytes`
-      );
-    }
-    return Promise.resolve();
-  }
-  blob(descriptor) {
-    return this.#tar.blob(descriptor, blobName(descriptor.digest, this.location));
-  }
-};
-
-// src/sources/archive/open-archive.ts
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
-import { stat as stat3 } from "node:fs/promises";
-import { pipeline as pipeline3 } from "node:stream/promises";
-import { createGunzip as createGunzip2, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
-
-// src/sources/sniff.ts
-import { open as open3 } from "node:fs/promises";
-var MAGIC = [
-  ["gzip", [31, 139, 8]],
-  ["zstd", [40, 181, 47, 253]],
-  ["bzip2", [66, 90, 104]],
-  ["xz", [253, 55, 122, 88, 90, 0]]
-];
-var SNIFF_BYTES = 6;
-function detectCompression(head) {
-  for (const [name, magic] of MAGIC) {
-    if (head.length >= magic.length && magic.every((byte, i2) => head[i2] === byte)) return name;
-  }
-  return "none";
-}
-async function detectFileCompression(file, offset = 0) {
-  const handle = await open3(file, "r");
-  try {
-    const head = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, offset);
-    return detectCompression(head.subarray(0, bytesRead));
-  } finally {
-    await handle.close();
-  }
-}
-async function detectBlobCompression(blob, signal) {
-  const stream = await blob.open(signal);
-  const chunks = [];
-  let length = 0;
-  try {
-    for await (const chunk of stream) {
-      chunks.push(chunk);
-      length += chunk.length;
-      if (length >= SNIFF_BYTES) break;
-    }
-  } finally {
-    stream.destroy();
-  }
-  return detectCompression(Buffer.concat(chunks, length));
-}
-
-// src/sources/temp-dir.ts
-import { mkdtemp, rm as rm3 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join4 } from "node:path";
-var TempDir = class _TempDir {
-  path;
-  #disposed = false;
-  constructor(path11) {
-    this.path = path11;
-  }
-  /**
-   * Creates `container-package-<purpose>-XXXXXX` under `parent`.
-   *
-   * @param parent Default `os.tmpdir()` (`TMPDIR`). Put it on a disk with room for the image.
-   */
-  static async create(purpose, parent = tmpdir2()) {
-    return new _TempDir(await mkdtemp(join4(parent, `container-package-${purpose}-`)));
-  }
-  /** A path inside the directory. */
-  file(name) {
-    return join4(this.path, name);
-  }
-  /** Throws `SRC_DISPOSED` once {@link TempDir.dispose} has been called. */
-  guard() {
-    if (this.#disposed) {
-      throw new SourceError(
-        "SRC_DISPOSED",
-        `the temporary files in ${this.path} were removed (the image was disposed)`,
-        {
-          path: this.path,
-          hint: "Read every blob before calling dispose()."
-        }
-      );
-    }
-  }
-  /** Removes the directory and everything in it. Idempotent. */
-  async dispose() {
-    this.#disposed = true;
-    await rm3(this.path, { recursive: true, force: true });
-  }
-};
-
-// src/sources/archive/tar-file.ts
-import { open as open4 } from "node:fs/promises";
-import { posix as posix2 } from "node:path";
-
-// src/sources/archive/tar-index.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-import { createReadStream as createReadStream2 } from "node:fs";
-import { posix } from "node:path";
-var BLOCK2 = 512;
-async function indexTar(file, signal, display = file) {
-  signal?.throwIfAborted();
-  const entries = /* @__PURE__ */ new Map();
-  const input = createReadStream2(file, { highWaterMark: 1024 * 1024 });
-  const parser = (0, import_tar_stream.extract)();
-  input.on("error", (error2) => parser.destroy(error2));
-  input.pipe(parser);
-  try {
-    for await (const entry of parser) {
-      signal?.throwIfAborted();
-      const { header: header3 } = entry;
-      const name = normalizeTarPath(header3.name);
-      if (!entries.has(name)) {
-        entries.set(name, {
-          name,
-          type: header3.type,
-          size: header3.type === "file" || header3.type === "contiguous-file" ? header3.size : 0,
-          offset: entry.offset + BLOCK2,
-          linkname: header3.linkname ?? void 0
-        });
-      }
-      entry.resume();
-    }
-  } catch (error2) {
-    input.destroy();
-    if (error2.code === "ENOENT")
-      throw new SourceNotFoundError(display, "archive", void 0, error2);
-    if (signal?.aborted === true) throw error2;
-    throw new SourceError(
-      "SRC_INVALID_ARCHIVE",
-      `cannot read ${display} as a tar archive: ${error2.message}`,
-      {
-        path: display,
-        hint: "The file is not a tar archive, or it is truncated; export the image again.",
-        cause: error2
-      }
-    );
-  }
-  return entries;
-}
-function normalizeTarPath(name) {
-  const cleaned = posix.normalize(`${name}`.replace(/^\/+/, "")).replace(/\/+$/, "");
-  return cleaned === "." ? "" : cleaned.replace(/^\.\//, "");
-}
-
-// src/sources/archive/tar-file.ts
-var MAX_LINK_HOPS = 8;
-var TarFile = class {
-  /** The tar file read. */
-  path;
-  /** The archive as the user named it. */
-  display;
-  #entries;
-  #guard;
-  constructor(path11, entries, display = path11, guard) {
-    this.path = path11;
-    this.display = display;
-    this.#entries = entries;
-    this.#guard = guard;
-  }
-  /** `archive.tar:name`, how messages name an entry. */
-  where(name) {
-    return `${this.display}:${name}`;
-  }
-  /** True when `name` (normalised) is an entry, of any type. */
-  has(name) {
-    return this.#entries.has(normalizeTarPath(name));
-  }
-  /**
-   * The regular-file entry `name` stands for, following symbolic links (relative to the link's
-   * directory) and hard links (relative to the archive root), as `docker save` writes them.
-   *
-   * @throws SourceError `SRC_NOT_FOUND` (no such entry, or a link to nothing), `SRC_INVALID_ARCHIVE` (not a file)
-   */
-  entry(name) {
-    let current = normalizeTarPath(name);
-    for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
-      const entry = this.#entries.get(current);
-      if (entry === void 0 || current.startsWith("../") || current === "..") {
-        throw new SourceNotFoundError(
-          this.where(name),
-          "archive entry",
-          "The archive is incomplete; export the image again."
-        );
-      }
-      if (entry.type === "file" || entry.type === "contiguous-file") return entry;
-      if ((entry.type === "symlink" || entry.type === "link") && entry.linkname !== void 0) {
-        const base2 = entry.type === "symlink" ? posix2.dirname(current) : "";
-        current = normalizeTarPath(posix2.join(base2, entry.linkname));
-        continue;
-      }
-      throw new SourceError("SRC_INVALID_ARCHIVE", `${this.where(name)} is a ${entry.type}, not a file`, {
-        path: this.display
-      });
-    }
-    throw new SourceError(
-      "SRC_INVALID_ARCHIVE",
-      `${this.where(name)}: more than ${MAX_LINK_HOPS} links in a row`,
-      { path: this.display }
-    );
-  }
-  /** Where the data of `name` lies in the tar file. */
-  range(name) {
-    const entry = this.entry(name);
-    return { file: this.path, start: entry.offset, length: entry.size };
-  }
-  /**
-   * Reads a small entry (a JSON file) into memory.
-   *
-   * @throws SourceError `SRC_NOT_FOUND`, `SRC_UNSUPPORTED` (larger than `maxBytes`)
-   */
-  async read(name, maxBytes) {
-    this.#guard?.();
-    const entry = this.entry(name);
-    if (entry.size > maxBytes) {
-      throw new SourceError(
-        "SRC_UNSUPPORTED",
-        `${this.where(name)} is ${entry.size} bytes; at most ${maxBytes} bytes are accepted`,
-        {
-          path: this.display
-        }
-      );
-    }
-    const handle = await open4(this.path, "r");
-    try {
-      const buffer = Buffer.alloc(entry.size);
-      const { bytesRead } = await handle.read(buffer, 0, entry.size, entry.offset);
-      if (bytesRead !== entry.size)
-        throw new SourceError("SRC_INVALID_ARCHIVE", `${this.where(name)} is truncated`, {
-          path: this.display
-        });
-      return buffer;
-    } finally {
-      await handle.close();
-    }
-  }
-  /**
-   * A verifying opener of entry `name`, resolved and read on `open()` (so a blob never read, such
-   * as a non-distributable layer, need not be in the archive).
-   *
-   * @param decompress decompress the entry before verifying it against `descriptor`
-   */
-  blob(descriptor, name, decompress) {
-    const options = { where: this.where(name), guard: this.#guard, decompress };
-    return fileBlob(descriptor, () => this.range(name), options);
-  }
-};
-
-// src/sources/archive/open-archive.ts
-async function openArchive(file, options = {}) {
-  const { signal } = options;
-  signal?.throwIfAborted();
-  await checkFile(file);
-  const compression = await detectFileCompression(file);
-  if (compression === "bzip2" || compression === "xz") {
-    throw new SourceError("SRC_UNSUPPORTED", `${file} is ${compression}-compressed, which is not supported`, {
-      path: file,
-      hint: `Decompress it first (e.g. \`${compression === "xz" ? "xz" : "bzip2"} -d ${file}\`), or compress it with gzip or zstd.`
-    });
-  }
-  if (compression === "none") {
-    return { tar: new TarFile(file, await indexTar(file, signal)), dispose: () => Promise.resolve() };
-  }
-  const temp = await TempDir.create("archive", options.tmpDir);
-  try {
-    const copy = temp.file("archive.tar");
-    const decompressor = compression === "gzip" ? createGunzip2() : createZstdDecompress2();
-    await pipeline3(createReadStream3(file), decompressor, createWriteStream2(copy), { signal });
-    const entries = await indexTar(copy, signal, file);
-    return { tar: new TarFile(copy, entries, file, () => temp.guard()), dispose: () => temp.dispose() };
-  } catch (error2) {
-    await temp.dispose();
-    if (error2.code?.startsWith("Z_") === true || error2.code?.startsWith("ZSTD_") === true) {
-      throw new SourceError("SRC_INVALID_ARCHIVE", `cannot decompress ${file}: ${error2.message}`, {
-        path: file,
-        hint: "The archive is truncated or corrupted; export the image again.",
-        cause: error2
-      });
-    }
-    throw error2;
-  }
-}
-async function checkFile(file) {
-  let info2;
-  try {
-    info2 = await stat3(file);
-  } catch (error2) {
-    if (error2.code === "ENOENT" || error2.code === "ENOTDIR") {
-      throw new SourceNotFoundError(file, "archive", "Check the path of the archive.", error2);
-    }
-    throw error2;
-  }
-  if (!info2.isFile())
-    throw new SourceNotFoundError(file, "archive (it is not a file)", "Check the path of the archive.");
-}
-
-// src/sources/archive/oci-archive.ts
-async function fromOciArchive(file, options = {}) {
-  const select = options.select ?? { by: "only" };
-  const archive = await openArchive(file, options);
-  try {
-    const artifact = await readLayout(new ArchiveLayout(archive.tar), select, options.signal);
-    return loadedImage(
-      artifact,
-      formatSource({ kind: "oci-archive", path: file, select }),
-      () => archive.dispose()
-    );
-  } catch (error2) {
-    await archive.dispose();
-    throw error2;
-  }
-}
-
-// src/sources/archive/docker-archive.ts
-init_oci();
-init_media_types();
-import { createReadStream as createReadStream4 } from "node:fs";
-import { pipeline as pipeline4 } from "node:stream/promises";
-import { createGunzip as createGunzip3, createZstdDecompress as createZstdDecompress3 } from "node:zlib";
-
-// src/sources/archive/docker-manifest.ts
-init_oci();
-init_media_types();
-init_reference2();
-var DOCKER_LAYER_UNCOMPRESSED = "application/vnd.docker.image.rootfs.diff.tar";
-function parseManifestJson(bytes2, where2) {
-  let value;
-  try {
-    value = JSON.parse(new TextDecoder().decode(bytes2));
-  } catch (error2) {
-    throw invalidArchive(where2, "it is not valid JSON", error2);
-  }
-  if (!Array.isArray(value)) throw invalidArchive(where2, "it is not a JSON array");
-  return value.map((item, i2) => {
-    const it = typeof item === "object" && item !== null ? item : {};
-    const strings = (v) => Array.isArray(v) && v.every((s) => typeof s === "string");
-    if (typeof it.Config !== "string" || !strings(it.Layers) || !(it.RepoTags == null || strings(it.RepoTags))) {
-      throw invalidArchive(
-        where2,
-        `item @${i2} is not {"Config": string, "RepoTags": [string], "Layers": [string]}`
-      );
-    }
-    return {
-      Config: it.Config,
-      RepoTags: it.RepoTags ?? null,
-      Layers: it.Layers
-    };
-  });
-}
-function chooseItem(items, selector, where2) {
-  const available = describeItems(items);
-  const hint = "Choose one by tag (docker-archive:FILE:REF) or position (docker-archive:FILE:@INDEX).";
-  switch (selector.by) {
-    case "only":
-      if (items.length === 1) return items[0];
-      if (items.length === 0)
-        throw new ImageSelectionError("SRC_NO_MATCH", `${where2} lists no image`, available, where2, hint);
-      throw new ImageSelectionError(
-        "SRC_AMBIGUOUS",
-        `${where2} lists ${items.length} images and none was chosen`,
-        available,
-        where2,
-        hint
-      );
-    case "index": {
-      const item = items[selector.index];
-      if (item !== void 0) return item;
-      const message2 = `no image @${selector.index} in ${where2}: it lists ${items.length}`;
-      throw new ImageSelectionError("SRC_NO_MATCH", message2, available, where2, hint);
-    }
-    case "reference": {
-      for (const [i2, item] of items.entries()) {
-        for (const tag of item.RepoTags ?? []) {
-          if (normalizeTag(tag, where2, i2) === selector.reference) return item;
-        }
-      }
-      throw new ImageSelectionError(
-        "SRC_NO_MATCH",
-        `no image tagged ${selector.reference} in ${where2}`,
-        available,
-        where2,
-        hint
-      );
-    }
-  }
-}
-function normalizeTag(tag, where2, i2) {
-  try {
-    return formatReference(parseReference(tag, { defaultTag: true }));
-  } catch (error2) {
-    throw invalidArchive(where2, `item @${i2} has an invalid tag ${JSON.stringify(tag)}`, error2);
-  }
-}
-function describeItems(items) {
-  return items.map((item, i2) => `@${i2} ${(item.RepoTags ?? []).join(", ") || "(untagged)"}`);
-}
-function parseDiffIds(config, where2) {
-  let value;
-  try {
-    value = JSON.parse(new TextDecoder().decode(config));
-  } catch (error2) {
-    throw invalidArchive(where2, "the image config is not valid JSON", error2);
-  }
-  const ids = value?.rootfs?.diff_ids;
-  if (!Array.isArray(ids)) throw invalidArchive(where2, "the image config has no rootfs.diff_ids");
-  for (const id of ids) {
-    if (!isDigest(id))
-      throw invalidArchive(where2, `the image config lists an invalid diff ID ${JSON.stringify(id)}`);
-  }
-  return ids;
-}
-function schema2Manifest(config, layers, layerMediaType) {
-  const manifest = {
-    schemaVersion: 2,
-    mediaType: MediaType.dockerManifest,
-    config: { mediaType: MediaType.dockerConfig, size: config.size, digest: config.digest },
-    layers: layers.map((layer) => ({ mediaType: layerMediaType, size: layer.size, digest: layer.digest }))
-  };
-  return new TextEncoder().encode(JSON.stringify(manifest));
-}
-function invalidArchive(where2, reason, cause, hint = "Export the image again with `docker save` (or `skopeo copy ... docker-archive:FILE`).") {
-  return new SourceError("SRC_INVALID_ARCHIVE", `invalid docker archive: ${where2}: ${reason}`, {
-    path: where2,
-    hint,
-    cause
-  });
-}
-
-// src/sources/archive/docker-archive.ts
-var MAX_JSON_BYTES = 8 * 1024 * 1024;
-async function fromDockerArchive(file, options = {}) {
-  const select = options.select ?? { by: "only" };
-  const archive = await openArchive(file, options);
-  try {
-    const artifact = await readDockerArchive(archive.tar, select, options);
-    return loadedImage(
-      artifact,
-      formatSource({ kind: "docker-archive", path: file, select }),
-      () => archive.dispose()
-    );
-  } catch (error2) {
-    await archive.dispose();
-    throw error2;
-  }
-}
-async function readDockerArchive(tar, select, options) {
-  if (!tar.has("manifest.json")) {
-    if (tar.has("index.json")) {
-      throw invalidArchive(
-        tar.display,
-        "there is no manifest.json: it holds an OCI layout, not `docker save` output; read it with oci-archive:",
-        void 0,
-        `push it as oci-archive:${tar.display}`
-      );
-    }
-    throw invalidArchive(
-      tar.display,
-      "there is no manifest.json (docker save from Docker 1.10 or later writes one)"
-    );
-  }
-  const where2 = tar.where("manifest.json");
-  const item = chooseItem(
-    parseManifestJson(await tar.read("manifest.json", MAX_JSON_BYTES), where2),
-    select,
-    where2
-  );
-  const configBytes = await tar.read(item.Config, MAX_JSON_BYTES);
-  const diffIds = parseDiffIds(configBytes, tar.where(item.Config));
-  if (diffIds.length !== item.Layers.length) {
-    throw invalidArchive(
-      where2,
-      `${item.Layers.length} layers are listed but the config has ${diffIds.length} diff IDs`
-    );
-  }
-  const known = /* @__PURE__ */ new Map();
-  const paths = /* @__PURE__ */ new Set();
-  for (const [i2, diffId] of diffIds.entries()) {
-    options.signal?.throwIfAborted();
-    if (known.has(diffId)) continue;
-    const path11 = normalizeTarPath(item.Layers[i2]);
-    if (paths.has(path11)) throw invalidArchive(where2, `layer ${path11} is listed for two different diff IDs`);
-    paths.add(path11);
-    known.set(diffId, await layerInfo(tar, path11, diffId, options.signal));
-  }
-  const config = { digest: digestBytes(configBytes), size: configBytes.length };
-  const layerMediaType = options.layerMediaType === "uncompressed" ? DOCKER_LAYER_UNCOMPRESSED : MediaType.dockerLayerGzip;
-  const described = diffIds.map((digest) => ({ digest, size: known.get(digest).size }));
-  const bytes2 = schema2Manifest(config, described, layerMediaType);
-  return {
-    kind: "image",
-    mediaType: MediaType.dockerManifest,
-    bytes: bytes2,
-    digest: digestBytes(bytes2),
-    config: bytesBlob({ mediaType: MediaType.dockerConfig, ...config }, configBytes),
-    layers: described.map((layer) => {
-      const info2 = known.get(layer.digest);
-      return tar.blob({ mediaType: layerMediaType, ...layer }, info2.path, info2.decompress);
-    })
-  };
-}
-async function layerInfo(tar, path11, diffId, signal) {
-  const range = tar.range(path11);
-  const compression = range.length === 0 ? "none" : await detectFileCompression(range.file, range.start);
-  if (compression === "none") return { path: path11, size: range.length, decompress: void 0 };
-  if (compression !== "gzip" && compression !== "zstd") {
-    throw new SourceError(
-      "SRC_UNSUPPORTED",
-      `${tar.where(path11)} is a ${compression}-compressed layer, which is not supported`,
-      {
-        path: tar.display,
-        hint: "Store the layers uncompressed or gzip-compressed (as `docker save` does)."
-      }
-    );
-  }
-  const end = range.start + range.length - 1;
-  const hasher = new DigestStream(diffId.startsWith("sha512:") ? "sha512" : "sha256");
-  const decompressor = compression === "gzip" ? createGunzip3() : createZstdDecompress3();
-  try {
-    await pipeline4(
-      createReadStream4(range.file, { start: range.start, end }),
-      decompressor,
-      hasher,
-      async (source) => {
-        for await (const chunk of source) void chunk;
-      },
-      { signal }
-    );
-  } catch (error2) {
-    if (signal?.aborted === true) throw error2;
-    throw invalidArchive(tar.where(path11), `cannot decompress the layer: ${error2.message}`, error2);
-  }
-  if (hasher.digest !== diffId)
-    throw new BlobIntegrityError("SRC_DIGEST_MISMATCH", tar.where(path11), diffId, hasher.digest);
-  return { path: path11, size: hasher.size, decompress: compression };
-}
+// src/sources/index.ts
+init_oci_archive();
+init_docker_archive();
+init_docker_manifest();
 
 // src/sources/compress.ts
 init_map_limit();
@@ -51509,6 +51682,7 @@ init_media_types();
 
 // src/sources/compress-layer.ts
 init_oci();
+init_errors6();
 import { createWriteStream as createWriteStream3 } from "node:fs";
 import { Transform as Transform4, pipeline as pipeStreams2 } from "node:stream";
 import { pipeline as pipeline5 } from "node:stream/promises";
@@ -51610,6 +51784,7 @@ async function incompressible(blob, level, signal) {
 }
 
 // src/sources/compress-options.ts
+init_errors6();
 import { availableParallelism } from "node:os";
 var COMPRESSIONS = ["gzip", "zstd", "none"];
 var LEVELS = {
@@ -51643,8 +51818,13 @@ function invalidOption(message2, hint) {
   return new SourceError("SRC_INVALID_OPTION", message2, { hint });
 }
 
+// src/sources/compress.ts
+init_file_blob();
+init_loaded_image();
+
 // src/sources/manifest-rewrite.ts
 init_media_types();
+init_docker_manifest();
 var TAR_LAYERS = /* @__PURE__ */ new Set([
   MediaType.ociLayer,
   MediaType.ociLayerGzip,
@@ -51696,6 +51876,8 @@ function rewriteIndex(bytes2, changes, toOci) {
 }
 
 // src/sources/compress.ts
+init_sniff();
+init_temp_dir();
 async function compressImage(image, options = {}) {
   const resolved = resolveCompressOptions(options);
   resolved.signal?.throwIfAborted();
@@ -51830,7 +52012,12 @@ function withMediaType(blob, mediaType) {
   return { descriptor: { ...blob.descriptor, mediaType }, open: (signal) => blob.open(signal) };
 }
 
+// src/sources/index.ts
+init_sniff();
+
 // src/sources/open.ts
+init_errors6();
+init_spec();
 function isLocalSource(spec) {
   return spec.kind === "oci" || spec.kind === "oci-archive" || spec.kind === "docker-archive";
 }
@@ -51839,15 +52026,19 @@ async function openLocalSource(spec, options = {}) {
   switch (spec.kind) {
     case "oci":
       return fromLayout(spec.path, { select: spec.select, signal });
-    case "oci-archive":
-      return fromOciArchive(spec.path, { select: spec.select, tmpDir, signal });
-    case "docker-archive":
-      return fromDockerArchive(spec.path, {
+    case "oci-archive": {
+      const { fromOciArchive: fromOciArchive2 } = await Promise.resolve().then(() => (init_oci_archive(), oci_archive_exports));
+      return fromOciArchive2(spec.path, { select: spec.select, tmpDir, signal });
+    }
+    case "docker-archive": {
+      const { fromDockerArchive: fromDockerArchive2 } = await Promise.resolve().then(() => (init_docker_archive(), docker_archive_exports));
+      return fromDockerArchive2(spec.path, {
         select: spec.select,
         tmpDir,
         signal,
         layerMediaType: options.layerMediaType
       });
+    }
     default:
       throw new SourceError("SRC_UNSUPPORTED", `${formatSource(spec)} is not a file-based source`, {
         hint: "Engine (docker:, podman:) and registry sources are read by their own clients."
@@ -51856,7 +52047,6 @@ async function openLocalSource(spec, options = {}) {
 }
 
 // src/sources/example-image.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 init_oci();
 init_media_types();
 import { promisify as promisify4 } from "node:util";
@@ -52552,7 +52742,6 @@ init_client();
 init_reference2();
 
 // src/publish/inspect.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 init_client();
 init_errors();
 init_errors2();
@@ -53289,7 +53478,7 @@ import { gunzip, gzip as gzip3 } from "node:zlib";
 init_oci();
 
 // src/registry/packages/contents/scan-layer.ts
-var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+var import_tar_stream = __toESM(require_tar_stream(), 1);
 
 // src/registry/packages/contents/compute.ts
 var MAX_PATH_BYTES = 128 * 1024 * 1024;
@@ -53508,14 +53697,14 @@ var MAX_FORM_BYTES = 16 * 1024;
 var SESSION_LIFETIME_MS = 30 * 60 * 1e3;
 
 // src/registry/http/store-errors.ts
-init_errors6();
+init_errors7();
 
 // src/registry/options.ts
 init_errors();
 
 // src/registry/ops/storage-lock.ts
 init_errors();
-init_errors6();
+init_errors7();
 
 // src/registry/ops/young-gc.ts
 import { setFlagsFromString } from "node:v8";
@@ -53537,13 +53726,13 @@ var closeAsync = promisify6(close);
 var writeAsync = promisify6(write);
 
 // src/registry/storage/driver/filesystem.ts
-init_errors6();
+init_errors7();
 
 // src/registry/storage/files.ts
-init_errors6();
+init_errors7();
 
 // src/registry/storage/range-reader.ts
-init_errors6();
+init_errors7();
 
 // src/registry/storage/driver/filesystem.ts
 init_keys();
@@ -53558,7 +53747,7 @@ init_digest();
 init_digest();
 
 // src/registry/storage/manifests.ts
-init_errors6();
+init_errors7();
 
 // src/registry/gc/references.ts
 init_digest();
@@ -53628,7 +53817,7 @@ function nested(a2, b) {
 }
 
 // src/registry/mirror/follow.ts
-init_errors6();
+init_errors7();
 var READ_SIZE = 256 * 1024;
 
 // src/registry/mirror/table.ts
@@ -53654,7 +53843,7 @@ init_digest();
 init_keys();
 
 // src/registry/storage/uploads.ts
-init_errors6();
+init_errors7();
 
 // src/registry/storage/driver-store.ts
 var STALE_TEMP_MS = 60 * 60 * 1e3;
@@ -57320,7 +57509,7 @@ init_errors();
 init_errors();
 
 // src/registry/index.ts
-init_errors6();
+init_errors7();
 
 // src/registry/mirror/local-config.ts
 function localMirrorConfig(entries, source = "local-registry.mirror") {

@@ -20260,6 +20260,228 @@ var init_client = __esm({
   }
 });
 
+// src/sources/errors.ts
+var init_errors6 = __esm({
+  "src/sources/errors.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/sources/unknown-transport.ts
+var init_unknown_transport = __esm({
+  "src/sources/unknown-transport.ts"() {
+    "use strict";
+    init_errors6();
+  }
+});
+
+// src/sources/spec.ts
+var ALNUM, COMPONENT, OCI_NAME;
+var init_spec = __esm({
+  "src/sources/spec.ts"() {
+    "use strict";
+    init_reference2();
+    init_oci();
+    init_errors6();
+    init_unknown_transport();
+    ALNUM = "[A-Za-z0-9]+";
+    COMPONENT = `${ALNUM}(?:(?:[-._:@+]|--)${ALNUM})*`;
+    OCI_NAME = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
+  }
+});
+
+// src/sources/loaded-image.ts
+var init_loaded_image = __esm({
+  "src/sources/loaded-image.ts"() {
+    "use strict";
+  }
+});
+
+// src/sources/verify.ts
+var init_verify = __esm({
+  "src/sources/verify.ts"() {
+    "use strict";
+    init_oci();
+    init_errors6();
+  }
+});
+
+// src/sources/file-blob.ts
+var READ_CHUNK;
+var init_file_blob = __esm({
+  "src/sources/file-blob.ts"() {
+    "use strict";
+    init_errors6();
+    init_verify();
+    READ_CHUNK = 1024 * 1024;
+  }
+});
+
+// src/sources/layout/blob-name.ts
+var init_blob_name = __esm({
+  "src/sources/layout/blob-name.ts"() {
+    "use strict";
+    init_oci();
+    init_errors6();
+  }
+});
+
+// src/sources/read-blob.ts
+var init_read_blob = __esm({
+  "src/sources/read-blob.ts"() {
+    "use strict";
+    init_errors6();
+  }
+});
+
+// src/sources/layout/layout-files.ts
+var MAX_LAYOUT_FILE_BYTES, MAX_INDEX_BYTES;
+var init_layout_files = __esm({
+  "src/sources/layout/layout-files.ts"() {
+    "use strict";
+    init_manifest();
+    init_errors6();
+    init_blob_name();
+    MAX_LAYOUT_FILE_BYTES = 64 * 1024;
+    MAX_INDEX_BYTES = 8 * 1024 * 1024;
+  }
+});
+
+// src/sources/layout/artifact.ts
+var MAX_MANIFEST_BYTES2;
+var init_artifact = __esm({
+  "src/sources/layout/artifact.ts"() {
+    "use strict";
+    init_descriptor();
+    init_manifest();
+    init_media_types();
+    init_errors6();
+    init_read_blob();
+    init_layout_files();
+    MAX_MANIFEST_BYTES2 = 4 * 1024 * 1024;
+  }
+});
+
+// src/sources/layout/select.ts
+var init_select = __esm({
+  "src/sources/layout/select.ts"() {
+    "use strict";
+    init_descriptor();
+    init_errors6();
+    init_layout_files();
+  }
+});
+
+// src/sources/layout/read-layout.ts
+var init_read_layout = __esm({
+  "src/sources/layout/read-layout.ts"() {
+    "use strict";
+    init_media_types();
+    init_artifact();
+    init_layout_files();
+    init_select();
+  }
+});
+
+// src/sources/archive/archive-layout.ts
+var init_archive_layout = __esm({
+  "src/sources/archive/archive-layout.ts"() {
+    "use strict";
+    init_errors6();
+    init_blob_name();
+  }
+});
+
+// src/sources/sniff.ts
+var init_sniff = __esm({
+  "src/sources/sniff.ts"() {
+    "use strict";
+  }
+});
+
+// src/sources/temp-dir.ts
+var init_temp_dir = __esm({
+  "src/sources/temp-dir.ts"() {
+    "use strict";
+    init_errors6();
+  }
+});
+
+// src/sources/archive/tar-index.ts
+var init_tar_index = __esm({
+  "src/sources/archive/tar-index.ts"() {
+    "use strict";
+    init_errors6();
+  }
+});
+
+// src/sources/archive/tar-file.ts
+var init_tar_file = __esm({
+  "src/sources/archive/tar-file.ts"() {
+    "use strict";
+    init_errors6();
+    init_file_blob();
+    init_tar_index();
+  }
+});
+
+// src/sources/archive/open-archive.ts
+var init_open_archive = __esm({
+  "src/sources/archive/open-archive.ts"() {
+    "use strict";
+    init_errors6();
+    init_sniff();
+    init_temp_dir();
+    init_tar_file();
+    init_tar_index();
+  }
+});
+
+// src/sources/archive/oci-archive.ts
+var init_oci_archive = __esm({
+  "src/sources/archive/oci-archive.ts"() {
+    "use strict";
+    init_read_layout();
+    init_loaded_image();
+    init_spec();
+    init_archive_layout();
+    init_open_archive();
+  }
+});
+
+// src/sources/archive/docker-manifest.ts
+var DOCKER_LAYER_UNCOMPRESSED;
+var init_docker_manifest = __esm({
+  "src/sources/archive/docker-manifest.ts"() {
+    "use strict";
+    init_oci();
+    init_media_types();
+    init_reference2();
+    init_errors6();
+    DOCKER_LAYER_UNCOMPRESSED = "application/vnd.docker.image.rootfs.diff.tar";
+  }
+});
+
+// src/sources/archive/docker-archive.ts
+var MAX_JSON_BYTES;
+var init_docker_archive = __esm({
+  "src/sources/archive/docker-archive.ts"() {
+    "use strict";
+    init_oci();
+    init_media_types();
+    init_errors6();
+    init_file_blob();
+    init_loaded_image();
+    init_sniff();
+    init_spec();
+    init_docker_manifest();
+    init_open_archive();
+    init_tar_index();
+    MAX_JSON_BYTES = 8 * 1024 * 1024;
+  }
+});
+
 // node_modules/events-universal/default.js
 var require_default = __commonJS({
   "node_modules/events-universal/default.js"(exports, module) {
@@ -22339,7 +22561,7 @@ var require_extract = __commonJS({
         let promiseReject = null;
         let entryStream = null;
         let entryCallback = null;
-        const extract4 = this;
+        const extract2 = this;
         this.on("entry", onentry);
         this.on("error", (err) => {
           error = err;
@@ -22377,7 +22599,7 @@ var require_extract = __commonJS({
           promiseResolve = resolve2;
           promiseReject = reject;
           consumeCallback(null);
-          if (extract4._finished && promiseResolve) {
+          if (extract2._finished && promiseResolve) {
             promiseResolve({ value: void 0, done: true });
             promiseResolve = promiseReject = null;
           }
@@ -22400,11 +22622,11 @@ var require_extract = __commonJS({
           promiseResolve = promiseReject = null;
         }
         function destroy(err) {
-          extract4.destroy(err);
+          extract2.destroy(err);
           consumeCallback(err);
           return new Promise((resolve2, reject) => {
-            if (extract4.destroyed) return resolve2({ value: void 0, done: true });
-            extract4.once("close", function() {
+            if (extract2.destroyed) return resolve2({ value: void 0, done: true });
+            extract2.once("close", function() {
               if (err) reject(err);
               else resolve2({ value: void 0, done: true });
             });
@@ -22412,7 +22634,7 @@ var require_extract = __commonJS({
         }
       }
     };
-    module.exports = function extract4(opts) {
+    module.exports = function extract2(opts) {
       return new Extract(opts);
     };
     function noop() {
@@ -22455,7 +22677,7 @@ var require_pack = __commonJS({
     var FMODE = 420;
     var END_OF_TAR = b4a.alloc(1024);
     var Sink = class extends Writable {
-      constructor(pack2, header3, callback) {
+      constructor(pack, header3, callback) {
         super({ mapWritable, eagerOpen: true });
         this.written = 0;
         this.header = header3;
@@ -22464,7 +22686,7 @@ var require_pack = __commonJS({
         this._isLinkname = header3.type === "symlink" && !header3.linkname;
         this._isVoid = header3.type !== "file" && header3.type !== "contiguous-file";
         this._finished = false;
-        this._pack = pack2;
+        this._pack = pack;
         this._openCallback = null;
         if (this._pack._stream === null) this._pack._stream = this;
         else this._pack._pending.push(this);
@@ -22648,7 +22870,7 @@ var require_pack = __commonJS({
         cb();
       }
     };
-    module.exports = function pack2(opts) {
+    module.exports = function pack(opts) {
       return new Pack(opts);
     };
     function modeToType(mode) {
@@ -22687,7 +22909,7 @@ var require_tar_stream = __commonJS({
 });
 
 // src/registry/storage/errors.ts
-var init_errors6 = __esm({
+var init_errors7 = __esm({
   "src/registry/storage/errors.ts"() {
     "use strict";
     init_errors();
@@ -23207,59 +23429,27 @@ function removeTree(dir) {
 // src/publish/publish.ts
 init_client();
 
-// src/sources/errors.ts
-init_errors();
+// src/sources/index.ts
+init_errors6();
+init_spec();
+init_loaded_image();
 
-// src/sources/spec.ts
-init_reference2();
-init_oci();
-var ALNUM = "[A-Za-z0-9]+";
-var COMPONENT = `${ALNUM}(?:(?:[-._:@+]|--)${ALNUM})*`;
-var OCI_NAME = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
+// src/sources/layout/from-layout.ts
+init_loaded_image();
+init_spec();
 
-// src/sources/verify.ts
-init_oci();
+// src/sources/layout/layout-dir.ts
+init_errors6();
+init_file_blob();
+init_blob_name();
 
-// src/sources/file-blob.ts
-var READ_CHUNK = 1024 * 1024;
+// src/sources/layout/from-layout.ts
+init_read_layout();
 
-// src/sources/layout/blob-name.ts
-init_oci();
-
-// src/sources/layout/read-layout.ts
-init_media_types();
-
-// src/sources/layout/artifact.ts
-init_descriptor();
-init_manifest();
-init_media_types();
-
-// src/sources/layout/layout-files.ts
-init_manifest();
-var MAX_LAYOUT_FILE_BYTES = 64 * 1024;
-var MAX_INDEX_BYTES = 8 * 1024 * 1024;
-
-// src/sources/layout/artifact.ts
-var MAX_MANIFEST_BYTES2 = 4 * 1024 * 1024;
-
-// src/sources/layout/select.ts
-init_descriptor();
-
-// src/sources/archive/tar-index.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
-
-// src/sources/archive/docker-archive.ts
-init_oci();
-init_media_types();
-
-// src/sources/archive/docker-manifest.ts
-init_oci();
-init_media_types();
-init_reference2();
-var DOCKER_LAYER_UNCOMPRESSED = "application/vnd.docker.image.rootfs.diff.tar";
-
-// src/sources/archive/docker-archive.ts
-var MAX_JSON_BYTES = 8 * 1024 * 1024;
+// src/sources/index.ts
+init_oci_archive();
+init_docker_archive();
+init_docker_manifest();
 
 // src/sources/compress.ts
 init_map_limit();
@@ -23269,14 +23459,23 @@ init_media_types();
 
 // src/sources/compress-layer.ts
 init_oci();
+init_errors6();
 import { promisify } from "node:util";
 import { constants as constants3, createGzip, createZstdCompress, gzip } from "node:zlib";
 var OUTPUT_CHUNK = 1024 * 1024;
 var gzipAsync = promisify(gzip);
 var SAMPLE_BYTES = 1 << 20;
 
+// src/sources/compress-options.ts
+init_errors6();
+
+// src/sources/compress.ts
+init_file_blob();
+init_loaded_image();
+
 // src/sources/manifest-rewrite.ts
 init_media_types();
+init_docker_manifest();
 var TAR_LAYERS = /* @__PURE__ */ new Set([
   MediaType.ociLayer,
   MediaType.ociLayerGzip,
@@ -23294,8 +23493,18 @@ var DOCKER_TO_OCI = {
   "application/vnd.docker.image.rootfs.foreign.diff.tar": MediaType.ociLayerNondistributable
 };
 
+// src/sources/compress.ts
+init_sniff();
+init_temp_dir();
+
+// src/sources/index.ts
+init_sniff();
+
+// src/sources/open.ts
+init_errors6();
+init_spec();
+
 // src/sources/example-image.ts
-var import_tar_stream2 = __toESM(require_tar_stream(), 1);
 init_oci();
 init_media_types();
 import { promisify as promisify2 } from "node:util";
@@ -23357,7 +23566,6 @@ async function logout(target, options = {}) {
 }
 
 // src/publish/inspect.ts
-var import_tar_stream3 = __toESM(require_tar_stream(), 1);
 init_client();
 init_errors();
 init_errors2();
@@ -23479,7 +23687,7 @@ import { gunzip, gzip as gzip3 } from "node:zlib";
 init_oci();
 
 // src/registry/packages/contents/scan-layer.ts
-var import_tar_stream4 = __toESM(require_tar_stream(), 1);
+var import_tar_stream = __toESM(require_tar_stream(), 1);
 
 // src/registry/packages/contents/compute.ts
 var MAX_PATH_BYTES = 128 * 1024 * 1024;
@@ -23698,14 +23906,14 @@ var MAX_FORM_BYTES = 16 * 1024;
 var SESSION_LIFETIME_MS = 30 * 60 * 1e3;
 
 // src/registry/http/store-errors.ts
-init_errors6();
+init_errors7();
 
 // src/registry/options.ts
 init_errors();
 
 // src/registry/ops/storage-lock.ts
 init_errors();
-init_errors6();
+init_errors7();
 
 // src/registry/ops/young-gc.ts
 import { setFlagsFromString } from "node:v8";
@@ -23727,13 +23935,13 @@ var closeAsync = promisify4(close);
 var writeAsync = promisify4(write);
 
 // src/registry/storage/driver/filesystem.ts
-init_errors6();
+init_errors7();
 
 // src/registry/storage/files.ts
-init_errors6();
+init_errors7();
 
 // src/registry/storage/range-reader.ts
-init_errors6();
+init_errors7();
 
 // src/registry/storage/driver/filesystem.ts
 init_keys();
@@ -23748,7 +23956,7 @@ init_digest();
 init_digest();
 
 // src/registry/storage/manifests.ts
-init_errors6();
+init_errors7();
 
 // src/registry/gc/references.ts
 init_digest();
@@ -23776,7 +23984,7 @@ var MIRROR_DEFAULTS = {
 };
 
 // src/registry/mirror/follow.ts
-init_errors6();
+init_errors7();
 var READ_SIZE = 256 * 1024;
 
 // src/registry/mirror/table.ts
@@ -23802,7 +24010,7 @@ init_digest();
 init_keys();
 
 // src/registry/storage/uploads.ts
-init_errors6();
+init_errors7();
 
 // src/registry/storage/driver-store.ts
 var STALE_TEMP_MS = 60 * 60 * 1e3;
@@ -26913,7 +27121,7 @@ init_errors();
 init_errors();
 
 // src/registry/index.ts
-init_errors6();
+init_errors7();
 
 // src/ci/github/errors.ts
 init_errors();

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
-import { extract } from 'tar-stream';
 import { fetchArtifact, type RegistryClient } from '../client/index.js';
 import { isContainerPackageError } from '../errors.js';
 import { OciFormatError } from '../oci/errors.js';
@@ -135,6 +134,8 @@ async function readJson(image: ImageArtifact): Promise<Record<string, unknown> |
 /** Entries in one layer tar, decompressed as its media type says. */
 async function countFiles(layer: ImageArtifact['layers'][number], signal?: AbortSignal): Promise<number> {
   const compression = layerCompression(layer.descriptor.mediaType);
+  // The tar parser loads only where a tar is read (a layout push does without it).
+  const { extract } = await import('tar-stream');
   const unpack = extract();
   let count = 0;
   unpack.on('entry', (_header, stream, next) => {

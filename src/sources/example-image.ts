@@ -7,7 +7,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { pack } from 'tar-stream';
 import { digestBytes } from '../oci/index.js';
 import { MediaType } from '../oci/media-types.js';
 
@@ -86,6 +85,8 @@ function json(value: unknown): Buffer {
 }
 
 async function tarOf(files: { name: string; content: string; mtime: Date }[]): Promise<Buffer> {
+  // The tar parser loads only where a tar is read (a layout push does without it).
+  const { pack } = await import('tar-stream');
   const archive = pack();
   const chunks: Buffer[] = [];
   archive.on('data', (chunk: unknown) => {

@@ -1,5 +1,3 @@
-import { fromDockerArchive } from './archive/docker-archive.js';
-import { fromOciArchive } from './archive/oci-archive.js';
 import { SourceError } from './errors.js';
 import { fromLayout } from './layout/from-layout.js';
 import type { LoadedImage } from './loaded-image.js';
@@ -24,7 +22,8 @@ export function isLocalSource(spec: SourceSpec): spec is LocalSourceSpec {
 
 /**
  * Loads the image a parsed file-based source names (`oci:`, `oci-archive:`, `docker-archive:`)
- * with `fromLayout`, `fromOciArchive` or `fromDockerArchive`.
+ * with `fromLayout`, `fromOciArchive` or `fromDockerArchive`. The archive readers (and the tar
+ * parser under them) load only for an archive: a layout push does without them.
  *
  * @throws SourceError `SRC_UNSUPPORTED` for engine and registry sources (read those with the
  *   engine and registry clients); otherwise what the reader throws
@@ -37,15 +36,19 @@ export async function openLocalSource(
   switch (spec.kind) {
     case 'oci':
       return fromLayout(spec.path, { select: spec.select, signal });
-    case 'oci-archive':
+    case 'oci-archive': {
+      const { fromOciArchive } = await import('./archive/oci-archive.js');
       return fromOciArchive(spec.path, { select: spec.select, tmpDir, signal });
-    case 'docker-archive':
+    }
+    case 'docker-archive': {
+      const { fromDockerArchive } = await import('./archive/docker-archive.js');
       return fromDockerArchive(spec.path, {
         select: spec.select,
         tmpDir,
         signal,
         layerMediaType: options.layerMediaType,
       });
+    }
     default:
       throw new SourceError('SRC_UNSUPPORTED', `${formatSource(spec)} is not a file-based source`, {
         hint: 'Engine (docker:, podman:) and registry sources are read by their own clients.',

@@ -27,6 +27,7 @@ const NOT_IN_WARM_PUSH = [
   'src/registry/server',
   'node_modules/@oclif/core/',
   'node_modules/execa/',
+  'node_modules/tar-stream/',
   'node_modules/undici/',
 ].map(bundled);
 
@@ -123,7 +124,7 @@ describe('loading nothing a command does not use', () => {
     }
   });
 
-  test('a warm re-push of plain input loads neither oclif nor undici', async () => {
+  test('a warm re-push of a layout loads neither oclif, undici nor the tar parser', async () => {
     const registry = await startServe(['--listen', '127.0.0.1:0', '--storage', join(dir, 'registry')]);
     const layout = writeOciLayout(join(dir, 'layout'), 64 * 1024);
     const to = `${new URL(registry.url).host}/team/app:v1`;

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { posix } from 'node:path';
-import { extract, type Header } from 'tar-stream';
+import type { Header } from 'tar-stream';
 import { SourceError, SourceNotFoundError } from '../errors.js';
 
 /** Size of a tar header block; an entry's data starts right after its (last) header block. */
@@ -41,6 +41,8 @@ export async function indexTar(
   signal?.throwIfAborted();
   const entries = new Map<string, TarEntry>();
   const input = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  // The tar parser loads only where a tar is read (a layout push does without it).
+  const { extract } = await import('tar-stream');
   const parser = extract();
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
