@@ -14,6 +14,7 @@ import type { ImageArtifact } from '../oci/image.js';
 import { layerCompression } from '../oci/media-types.js';
 import type { Reference } from '../reference/index.js';
 import { artifactPlatforms, artifactSize } from './describe.js';
+import { loadTarStream } from '../sources/tar-stream.js';
 
 /** One platform's image. */
 export interface ImageDetails {
@@ -135,7 +136,7 @@ async function readJson(image: ImageArtifact): Promise<Record<string, unknown> |
 async function countFiles(layer: ImageArtifact['layers'][number], signal?: AbortSignal): Promise<number> {
   const compression = layerCompression(layer.descriptor.mediaType);
   // The tar parser loads only where a tar is read (a layout push does without it).
-  const { extract } = await import('tar-stream');
+  const { extract } = await loadTarStream();
   const unpack = extract();
   let count = 0;
   unpack.on('entry', (_header, stream, next) => {

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { digestBytes } from '../oci/index.js';
 import { MediaType } from '../oci/media-types.js';
+import { loadTarStream } from './tar-stream.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -86,7 +87,7 @@ function json(value: unknown): Buffer {
 
 async function tarOf(files: { name: string; content: string; mtime: Date }[]): Promise<Buffer> {
   // The tar parser loads only where a tar is read (a layout push does without it).
-  const { pack } = await import('tar-stream');
+  const { pack } = await loadTarStream();
   const archive = pack();
   const chunks: Buffer[] = [];
   archive.on('data', (chunk: unknown) => {

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { posix } from 'node:path';
 import type { Header } from 'tar-stream';
 import { SourceError, SourceNotFoundError } from '../errors.js';
+import { loadTarStream } from '../tar-stream.js';
 
 /** Size of a tar header block; an entry's data starts right after its (last) header block. */
 const BLOCK = 512;
@@ -42,7 +43,7 @@ export async function indexTar(
   const entries = new Map<string, TarEntry>();
   const input = createReadStream(file, { highWaterMark: 1024 * 1024 });
   // The tar parser loads only where a tar is read (a layout push does without it).
-  const { extract } = await import('tar-stream');
+  const { extract } = await loadTarStream();
   const parser = extract();
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
