@@ -120,6 +120,9 @@ function figures(ctx: StepContext, s: Record<`${Client}-${Mode}`, Samples>): Fig
       ours: cpu(s['ours-gzip'].cold),
       peer: cpu(s['skopeo-gzip'].cold),
       who: whoGzip,
+      // Issue 16: client CPU per GiB at or below skopeo's.
+      target: { on: 'ratio', op: '<=', value: 0.8 },
+      bound: gzipBound(ctx.machine),
     },
     {
       id: 'client.push.none.wall',
@@ -138,6 +141,8 @@ function figures(ctx: StepContext, s: Record<`${Client}-${Mode}`, Samples>): Fig
       ours: cpu(s['ours-none'].cold),
       peer: cpu(s['skopeo-none'].cold),
       who: whoNone,
+      target: { on: 'ratio', op: '<=', value: 1 },
+      bound: uncompressedBound(ctx.machine),
     },
     {
       id: 'client.repush.none.wall',
@@ -146,7 +151,8 @@ function figures(ctx: StepContext, s: Record<`${Client}-${Mode}`, Samples>): Fig
       ours: wall(s['ours-none'].warm),
       peer: wall(s['skopeo-none'].warm),
       who: whoNone,
-      target: { on: 'ours', op: '<=', value: 0.25 },
+      // Issue 16 (issue 7 asked for <= 0.25 s, met since).
+      target: { on: 'ratio', op: '<=', value: 1.5 },
       bound: warmBound(ctx.machine),
     },
     {
@@ -156,7 +162,7 @@ function figures(ctx: StepContext, s: Record<`${Client}-${Mode}`, Samples>): Fig
       ours: wall(s['ours-gzip'].warm),
       peer: wall(s['skopeo-gzip'].warm),
       who: whoGzip,
-      target: { on: 'ours', op: '<=', value: 0.25 },
+      target: { on: 'ratio', op: '<=', value: 1.5 },
       bound: warmGzipBound(ctx.machine),
     },
   ];

@@ -12,6 +12,7 @@ import { generateImage } from '../lib/image.js';
 import { CLI } from '../lib/paths.js';
 import { profileArgs } from '../lib/profile.js';
 import { MiB } from '../lib/size.js';
+import { warmBound } from './bounds.js';
 import { alternate, withRegistry, type StepContext } from './context.js';
 
 /** The image of the figure: small enough that only start-up and round trips count. */
@@ -81,6 +82,7 @@ export async function repushStep(ctx: StepContext): Promise<Figure[]> {
       peer: peer.map((r) => r.wallSeconds),
       who,
       target: { on: 'ratio', op: '<=', value: 2 },
+      bound: warmBound(ctx.machine),
     },
     {
       id: 'client.repush.small.cpu',

@@ -6901,7 +6901,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline: pipeline6 } = __require("node:stream");
+    var { pipeline: pipeline7 } = __require("node:stream");
     var util = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7380,7 +7380,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength2) {
       assert(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline6(
+      const pipe = pipeline7(
         body,
         h2stream,
         (err) => {
@@ -10425,7 +10425,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline6(opts2, handler) {
+    function pipeline7(opts2, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts2, handler);
         this.dispatch({ ...opts2, body: pipelineHandler.req }, pipelineHandler);
@@ -10434,7 +10434,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough2().destroy(err);
       }
     }
-    module.exports = pipeline6;
+    module.exports = pipeline7;
   }
 });
 
@@ -13599,7 +13599,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable7, pipeline: pipeline6, finished: finished7 } = __require("node:stream");
+    var { Readable: Readable7, pipeline: pipeline7, finished: finished7 } = __require("node:stream");
     var { addAbortListener: addAbortListener3, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14544,7 +14544,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline6(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline7(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -18745,7 +18745,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline: pipeline6 } = __require("node:stream");
+    var { pipeline: pipeline7 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18905,7 +18905,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline6(
+          pipeline7(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -21586,6 +21586,7 @@ var init_manifests = __esm({
 
 // src/client/transport/node-http.ts
 import { createRequire } from "node:module";
+import { pipeline as pipeline2 } from "node:stream";
 function send(scheme, url, secure, options, connectTimeoutMs) {
   return new Promise((resolve3, reject) => {
     let request2;
@@ -21605,11 +21606,16 @@ function send(scheme, url, secure, options, connectTimeoutMs) {
       reject(error2);
       return;
     }
-    const headersTimer = setTimeout(() => {
-      request2.destroy(
-        timeout("UND_ERR_HEADERS_TIMEOUT", `no response headers within ${options.headersTimeout} ms`)
-      );
-    }, options.headersTimeout);
+    let headersTimer;
+    let answered = false;
+    request2.once("finish", () => {
+      if (answered || request2.destroyed) return;
+      headersTimer = setTimeout(() => {
+        request2.destroy(
+          timeout("UND_ERR_HEADERS_TIMEOUT", `no response headers within ${options.headersTimeout} ms`)
+        );
+      }, options.headersTimeout);
+    });
     request2.once("close", () => clearTimeout(headersTimer));
     request2.once("socket", (socket) => {
       if (!socket.connecting) return;
@@ -21622,6 +21628,7 @@ function send(scheme, url, secure, options, connectTimeoutMs) {
     });
     request2.on("error", reject);
     request2.once("response", (response) => {
+      answered = true;
       clearTimeout(headersTimer);
       watchBody(response, options.bodyTimeout);
       resolve3({
@@ -21638,9 +21645,9 @@ function sendBody(request2, body) {
     request2.end(body);
     return;
   }
-  const stream = body;
-  stream.once("error", (error2) => request2.destroy(error2));
-  stream.pipe(request2);
+  body.once("error", (error2) => request2.destroy(error2));
+  pipeline2(body, request2, () => {
+  });
 }
 function watchBody(response, ms) {
   const socket = response.socket;
@@ -32781,7 +32788,7 @@ var require_client_h22 = __commonJS({
   "node_modules/undici/lib/dispatcher/client-h2.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { pipeline: pipeline6 } = __require("node:stream");
+    var { pipeline: pipeline7 } = __require("node:stream");
     var util = require_util9();
     var {
       RequestContentLengthMismatchError,
@@ -34074,7 +34081,7 @@ var require_client_h22 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength2) {
       assert(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline6(
+      const pipe = pipeline7(
         body,
         h2stream,
         (err) => {
@@ -45715,7 +45722,7 @@ function createHttpTransport(options) {
     request2.signal?.throwIfAborted();
     const { url, method } = request2;
     try {
-      const pool = request2.bulk || !isInMemory(request2.body) ? options.dispatchers.bulk : options.dispatchers.small;
+      const pool = isBulk(request2) ? options.dispatchers.bulk : options.dispatchers.small;
       const body = await openBody(request2.body, request2.signal);
       const response = await pool.request({
         origin: url.origin,
@@ -45732,6 +45739,12 @@ function createHttpTransport(options) {
       throw toNetworkError(error2, request2);
     }
   };
+}
+function isBulk(request2) {
+  if (request2.bulk) return true;
+  if (isInMemory(request2.body)) return false;
+  const length = Number(request2.headers?.["content-length"] ?? Number.NaN);
+  return !(Number.isSafeInteger(length) && length <= SMALL_BODY_BYTES);
 }
 function isInMemory(body) {
   return body === void 0 || typeof body === "string" || body instanceof Uint8Array;
@@ -45768,13 +45781,14 @@ function lowLevelCode(error2) {
   }
   return void 0;
 }
-var TLS_REASON, TLS_HINT;
+var SMALL_BODY_BYTES, TLS_REASON, TLS_HINT;
 var init_http = __esm({
   "src/client/transport/http.ts"() {
     "use strict";
     init_errors();
     init_errors4();
     init_redact();
+    SMALL_BODY_BYTES = 8 * 1024 * 1024;
     TLS_REASON = /CERT|SSL|TLS|EPROTO/i;
     TLS_HINT = "the TLS connection failed: if the registry's certificate comes from a private CA, add the CA to NODE_EXTRA_CA_CERTS; plain http is used only for loopback addresses, and for hosts given to the CLI with --insecure";
   }
@@ -46588,7 +46602,7 @@ var init_verify = __esm({
 
 // src/sources/file-blob.ts
 import { open as open2 } from "node:fs/promises";
-import { Readable as Readable6, addAbortSignal, pipeline as pipeline2 } from "node:stream";
+import { Readable as Readable6, addAbortSignal, pipeline as pipeline3 } from "node:stream";
 import { createGunzip, createZstdDecompress } from "node:zlib";
 function fileBlob(descriptor, range, options = {}) {
   const locate = typeof range === "function" ? range : () => range;
@@ -46604,7 +46618,7 @@ function fileBlob(descriptor, range, options = {}) {
       const steps = [];
       if (options.decompress === "gzip") steps.push(createGunzip());
       if (options.decompress === "zstd") steps.push(createZstdDecompress());
-      pipeline2([raw, ...steps, verifier], () => void 0);
+      pipeline3([raw, ...steps, verifier], () => void 0);
       if (signal !== void 0) addAbortSignal(signal, verifier);
       return verifier;
     }
@@ -48258,7 +48272,7 @@ var require_streamx = __commonJS({
         fn().then((src) => {
           if (src === null) return out.end();
           if (out.destroying) return;
-          pipeline6(src, out, noop4);
+          pipeline7(src, out, noop4);
         }).catch((err) => out.destroy(err));
         return out;
       }
@@ -48545,13 +48559,13 @@ var require_streamx = __commonJS({
     }
     function pipelinePromise(...streams) {
       return new Promise((resolve3, reject) => {
-        return pipeline6(...streams, (err) => {
+        return pipeline7(...streams, (err) => {
           if (err) return reject(err);
           resolve3();
         });
       });
     }
-    function pipeline6(stream, ...streams) {
+    function pipeline7(stream, ...streams) {
       const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
       const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
       if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
@@ -48649,7 +48663,7 @@ var require_streamx = __commonJS({
       return s._writev !== Writable5.prototype._writev && s._writev !== Duplex5.prototype._writev;
     }
     module.exports = {
-      pipeline: pipeline6,
+      pipeline: pipeline7,
       pipelinePromise,
       isStream: isStream2,
       isStreamx,
@@ -49538,6 +49552,17 @@ var require_tar_stream = __commonJS({
   }
 });
 
+// src/sources/tar-stream.ts
+async function loadTarStream() {
+  const namespace = await Promise.resolve().then(() => __toESM(require_tar_stream(), 1));
+  return typeof namespace.extract === "function" ? namespace : namespace.default;
+}
+var init_tar_stream = __esm({
+  "src/sources/tar-stream.ts"() {
+    "use strict";
+  }
+});
+
 // src/sources/archive/tar-index.ts
 import { createReadStream as createReadStream2 } from "node:fs";
 import { posix } from "node:path";
@@ -49545,7 +49570,7 @@ async function indexTar(file, signal, display = file) {
   signal?.throwIfAborted();
   const entries = /* @__PURE__ */ new Map();
   const input = createReadStream2(file, { highWaterMark: 1024 * 1024 });
-  const { extract: extract2 } = await Promise.resolve().then(() => __toESM(require_tar_stream(), 1));
+  const { extract: extract2 } = await loadTarStream();
   const parser = extract2();
   input.on("error", (error2) => parser.destroy(error2));
   input.pipe(parser);
@@ -49591,6 +49616,7 @@ var init_tar_index = __esm({
   "src/sources/archive/tar-index.ts"() {
     "use strict";
     init_errors6();
+    init_tar_stream();
     BLOCK2 = 512;
   }
 });
@@ -49712,7 +49738,7 @@ var init_tar_file = __esm({
 // src/sources/archive/open-archive.ts
 import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
 import { stat as stat3 } from "node:fs/promises";
-import { pipeline as pipeline3 } from "node:stream/promises";
+import { pipeline as pipeline4 } from "node:stream/promises";
 import { createGunzip as createGunzip2, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
 async function openArchive(file, options = {}) {
   const { signal } = options;
@@ -49732,7 +49758,7 @@ async function openArchive(file, options = {}) {
   try {
     const copy = temp.file("archive.tar");
     const decompressor = compression === "gzip" ? createGunzip2() : createZstdDecompress2();
-    await pipeline3(createReadStream3(file), decompressor, createWriteStream2(copy), { signal });
+    await pipeline4(createReadStream3(file), decompressor, createWriteStream2(copy), { signal });
     const entries = await indexTar(copy, signal, file);
     return { tar: new TarFile(copy, entries, file, () => temp.guard()), dispose: () => temp.dispose() };
   } catch (error2) {
@@ -49923,7 +49949,7 @@ __export(docker_archive_exports, {
   fromDockerArchive: () => fromDockerArchive
 });
 import { createReadStream as createReadStream4 } from "node:fs";
-import { pipeline as pipeline4 } from "node:stream/promises";
+import { pipeline as pipeline5 } from "node:stream/promises";
 import { createGunzip as createGunzip3, createZstdDecompress as createZstdDecompress3 } from "node:zlib";
 async function fromDockerArchive(file, options = {}) {
   const select = options.select ?? { by: "only" };
@@ -50013,7 +50039,7 @@ async function layerInfo(tar, path11, diffId, signal) {
   const hasher = new DigestStream(diffId.startsWith("sha512:") ? "sha512" : "sha256");
   const decompressor = compression === "gzip" ? createGunzip3() : createZstdDecompress3();
   try {
-    await pipeline4(
+    await pipeline5(
       createReadStream4(range.file, { start: range.start, end }),
       decompressor,
       hasher,
@@ -51685,7 +51711,7 @@ init_oci();
 init_errors6();
 import { createWriteStream as createWriteStream3 } from "node:fs";
 import { Transform as Transform4, pipeline as pipeStreams2 } from "node:stream";
-import { pipeline as pipeline5 } from "node:stream/promises";
+import { pipeline as pipeline6 } from "node:stream/promises";
 import { promisify as promisify3 } from "node:util";
 import { constants as constants6, createGzip, createZstdCompress, gzip } from "node:zlib";
 async function compressToFile(blob, compression, level, file, signal) {
@@ -51693,7 +51719,7 @@ async function compressToFile(blob, compression, level, file, signal) {
   const effective = await effectiveLevel(blob, compression, level, signal);
   const source = await blob.open(signal);
   const hasher = new DigestStream("sha256");
-  await pipeline5(source, compressor(compression, effective), hasher, createWriteStream3(file), { signal });
+  await pipeline6(source, compressor(compression, effective), hasher, createWriteStream3(file), { signal });
   return { digest: hasher.digest, size: hasher.size, level: effective };
 }
 async function compressToUpload(blob, compression, level, upload, signal, keep) {
@@ -52049,6 +52075,7 @@ async function openLocalSource(spec, options = {}) {
 // src/sources/example-image.ts
 init_oci();
 init_media_types();
+init_tar_stream();
 import { promisify as promisify4 } from "node:util";
 import { gzip as gzip2 } from "node:zlib";
 var gzipAsync2 = promisify4(gzip2);
@@ -52746,6 +52773,7 @@ init_client();
 init_errors();
 init_errors2();
 init_media_types();
+init_tar_stream();
 
 // src/publish/local-registry-env.ts
 var MIRROR_PREFIX_ENV = "CONTAINER_PACKAGE_MIRROR_PREFIX";
@@ -53478,7 +53506,7 @@ import { gunzip, gzip as gzip3 } from "node:zlib";
 init_oci();
 
 // src/registry/packages/contents/scan-layer.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
 
 // src/registry/packages/contents/compute.ts
 var MAX_PATH_BYTES = 128 * 1024 * 1024;

@@ -20109,12 +20109,14 @@ var init_auth = __esm({
 });
 
 // src/client/transport/http.ts
+var SMALL_BODY_BYTES;
 var init_http = __esm({
   "src/client/transport/http.ts"() {
     "use strict";
     init_errors();
     init_errors4();
     init_redact();
+    SMALL_BODY_BYTES = 8 * 1024 * 1024;
   }
 });
 
@@ -20408,11 +20410,19 @@ var init_temp_dir = __esm({
   }
 });
 
+// src/sources/tar-stream.ts
+var init_tar_stream = __esm({
+  "src/sources/tar-stream.ts"() {
+    "use strict";
+  }
+});
+
 // src/sources/archive/tar-index.ts
 var init_tar_index = __esm({
   "src/sources/archive/tar-index.ts"() {
     "use strict";
     init_errors6();
+    init_tar_stream();
   }
 });
 
@@ -23507,6 +23517,7 @@ init_spec();
 // src/sources/example-image.ts
 init_oci();
 init_media_types();
+init_tar_stream();
 import { promisify as promisify2 } from "node:util";
 import { gzip as gzip2 } from "node:zlib";
 var gzipAsync2 = promisify2(gzip2);
@@ -23570,6 +23581,7 @@ init_client();
 init_errors();
 init_errors2();
 init_media_types();
+init_tar_stream();
 
 // src/publish/pull.ts
 init_client();
@@ -23687,7 +23699,7 @@ import { gunzip, gzip as gzip3 } from "node:zlib";
 init_oci();
 
 // src/registry/packages/contents/scan-layer.ts
-var import_tar_stream = __toESM(require_tar_stream(), 1);
+var import_tar_stream4 = __toESM(require_tar_stream(), 1);
 
 // src/registry/packages/contents/compute.ts
 var MAX_PATH_BYTES = 128 * 1024 * 1024;

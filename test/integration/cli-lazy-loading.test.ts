@@ -126,12 +126,11 @@ describe('loading nothing a command does not use', () => {
 
   test('a warm re-push of a layout loads neither oclif, undici nor the tar parser', async () => {
     const registry = await startServe(['--listen', '127.0.0.1:0', '--storage', join(dir, 'registry')]);
-    const layout = writeOciLayout(join(dir, 'layout'), 64 * 1024);
-    const to = `${new URL(registry.url).host}/team/app:v1`;
+    const host = new URL(registry.url).host;
     const env = { XDG_CACHE_HOME: join(dir, 'cache'), DOCKER_CONFIG: join(dir, 'docker') };
-    const push = [
+    const push = (layout: string, to: string) => [
       'push',
-      `oci:${layout.dir}`,
+      `oci:${layout}`,
       '--to',
       to,
       '-t',
@@ -141,14 +140,21 @@ describe('loading nothing a command does not use', () => {
       '--retries',
       '1',
     ];
-    const first = await loaded('push-cold', push, env);
+    // A layer over 8 MiB moves through undici: the recording sees what it should.
+    const big = writeOciLayout(join(dir, 'big'), 9 * 1024 * 1024);
+    const first = await loaded('push-cold', push(big.dir, `${host}/team/big:v1`), env);
     expect(first.result.exitCode, first.result.stderr).toBe(0);
-    // The cold push moved blobs, so it loaded undici: the recording sees what it should.
     expect(heavyIn(first.files, NOT_IN_WARM_PUSH).join('\n')).toContain('undici');
-    const warm = await loaded('push-warm', push, env);
+    const warm = await loaded('push-warm', push(big.dir, `${host}/team/big:v1`), env);
     expect(warm.result.exitCode, warm.result.stderr).toBe(0);
     expect(warm.result.stderr).toContain('already there');
-    expect(warm.result.stdout).toContain(`${to}@${layout.digest}`);
+    expect(warm.result.stdout).toContain(`${host}/team/big:v1@${big.digest}`);
     expect(heavyIn(warm.files, NOT_IN_WARM_PUSH)).toEqual([]);
+    // A small image's blobs go through Node's own HTTP client: a cold push of it does without undici too.
+    const small = writeOciLayout(join(dir, 'small'), 64 * 1024, 2);
+    const cold = await loaded('push-small', push(small.dir, `${host}/team/small:v1`), env);
+    expect(cold.result.exitCode, cold.result.stderr).toBe(0);
+    expect(cold.result.stderr).not.toContain('already there');
+    expect(heavyIn(cold.files, NOT_IN_WARM_PUSH)).toEqual([]);
   });
 });

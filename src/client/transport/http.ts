@@ -19,16 +19,24 @@ export interface HttpTransportOptions {
 }
 
 /**
+ * Streamed bodies of at most this many bytes (by their Content-Length) go through the
+ * small-request pool: for a blob this size, loading undici (its bundle, its TLS module and its
+ * WebAssembly parser, about 40 ms of CPU at start-up and exit) costs more than its throughput
+ * saves, so a push of a small image never loads it.
+ */
+export const SMALL_BODY_BYTES = 8 * 1024 * 1024;
+
+/**
  * Builds the base transport. A request goes to the blob pool when it is marked `bulk` or its body
- * is a stream (or opens one); to the small-request pool otherwise.
+ * is a stream (or opens one) of unknown length or more than {@link SMALL_BODY_BYTES}; to the
+ * small-request pool otherwise.
  */
 export function createHttpTransport(options: HttpTransportOptions): Transport {
   return async (request: HttpRequest): Promise<HttpResponse> => {
     request.signal?.throwIfAborted();
     const { url, method } = request;
     try {
-      const pool =
-        request.bulk || !isInMemory(request.body) ? options.dispatchers.bulk : options.dispatchers.small;
+      const pool = isBulk(request) ? options.dispatchers.bulk : options.dispatchers.small;
       const body = await openBody(request.body, request.signal);
       const response = await pool.request({
         origin: url.origin,
@@ -45,6 +53,13 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       throw toNetworkError(error, request);
     }
   };
+}
+
+function isBulk(request: HttpRequest): boolean {
+  if (request.bulk) return true;
+  if (isInMemory(request.body)) return false;
+  const length = Number(request.headers?.['content-length'] ?? Number.NaN);
+  return !(Number.isSafeInteger(length) && length <= SMALL_BODY_BYTES);
 }
 
 function isInMemory(body: RequestBody | undefined): boolean {

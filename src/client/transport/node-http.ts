@@ -17,7 +17,7 @@ import type { Agent as HttpAgent, ClientRequest, IncomingMessage, RequestOptions
 import type * as NodeHttps from 'node:https';
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
-import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
 import type { DispatchOptions, DispatchResponse, RequestDispatcher, ResponseBody } from './dispatcher.js';
 
 /** Settings of {@link NodeHttpDispatcher}. */
@@ -124,11 +124,17 @@ function send(
       reject(error);
       return;
     }
-    const headersTimer = setTimeout(() => {
-      request.destroy(
-        timeout('UND_ERR_HEADERS_TIMEOUT', `no response headers within ${options.headersTimeout} ms`),
-      );
-    }, options.headersTimeout);
+    // As undici's: the wait for the answer's headers starts once the request, body included, is sent.
+    let headersTimer: NodeJS.Timeout | undefined;
+    let answered = false;
+    request.once('finish', () => {
+      if (answered || request.destroyed) return; // a registry may answer before it read the body (401, 413)
+      headersTimer = setTimeout(() => {
+        request.destroy(
+          timeout('UND_ERR_HEADERS_TIMEOUT', `no response headers within ${options.headersTimeout} ms`),
+        );
+      }, options.headersTimeout);
+    });
     request.once('close', () => clearTimeout(headersTimer));
     request.once('socket', (socket: Socket) => {
       if (!socket.connecting) return;
@@ -142,6 +148,7 @@ function send(
     // After the answer, errors belong to the body stream; reject is a no-op by then.
     request.on('error', reject);
     request.once('response', (response) => {
+      answered = true;
       clearTimeout(headersTimer);
       watchBody(response, options.bodyTimeout);
       resolve({
@@ -159,9 +166,12 @@ function sendBody(request: ClientRequest, body: DispatchOptions['body']): void {
     request.end(body);
     return;
   }
-  const stream: Readable = body;
-  stream.once('error', (error) => request.destroy(error));
-  stream.pipe(request);
+  // The body's own error (a blob that does not match its digest) fails the request, as undici's
+  // does; pipeline() closes the body (the blob file it reads) when the request fails.
+  body.once('error', (error) => request.destroy(error));
+  pipeline(body, request, () => {
+    // Either failure reaches the caller through the request's own 'error'.
+  });
 }
 
 /** Fails the body when the server pauses longer than `ms` between chunks (undici's `bodyTimeout`). */

@@ -2,9 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatchers } from '../../../../src/client/transport/dispatchers.js';
-import { createHttpTransport } from '../../../../src/client/transport/http.js';
+import { createHttpTransport, SMALL_BODY_BYTES } from '../../../../src/client/transport/http.js';
 import { NodeHttpDispatcher } from '../../../../src/client/transport/node-http.js';
 
 let server: Server;
@@ -14,6 +15,10 @@ const seen: { method: string; url: string; length: string | undefined; body: str
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {
+    if (req.url === '/hang-up') {
+      req.socket.destroy(); // fails the request while its body is still being sent
+      return;
+    }
     const body = await text(req);
     seen.push({
       method: req.method ?? '',
@@ -197,5 +202,108 @@ describe('the default dispatchers', () => {
       await dispatchers.small.close();
       await dispatchers.bulk.close();
     }
+  });
+});
+
+describe('streamed request bodies on node:http', () => {
+  it('wait for the answer once the body is sent, not from the start (as undici)', async () => {
+    const d = new NodeHttpDispatcher({ connections: 1, connectTimeoutMs: 5000 });
+    async function* slow() {
+      for (const piece of ['a', 'b', 'c']) {
+        await sleep(150);
+        yield Buffer.from(piece);
+      }
+    }
+    try {
+      const response = await d.request({
+        ...base,
+        headers: { 'content-length': '3' },
+        headersTimeout: 200,
+        origin,
+        path: '/slow-upload',
+        method: 'PATCH',
+        body: Readable.from(slow()),
+      });
+      expect(await text(response.body)).toBe('PATCH /slow-upload abc');
+    } finally {
+      await d.close();
+    }
+  });
+
+  it("fail with the body's own error, and close the body when the request fails", async () => {
+    const d = new NodeHttpDispatcher({ connections: 1, connectTimeoutMs: 5000 });
+    try {
+      const broken = new Readable({
+        read() {
+          this.destroy(new Error('the blob does not match its digest'));
+        },
+      });
+      await expect(
+        d.request({
+          ...base,
+          origin,
+          path: '/x',
+          method: 'PATCH',
+          headers: { 'content-length': '9' },
+          body: broken,
+        }),
+      ).rejects.toThrow('the blob does not match its digest');
+
+      let sent = 0;
+      const endless = new Readable({
+        read() {
+          sent++;
+          setTimeout(() => this.push(Buffer.alloc(16 * 1024)), 5);
+        },
+      });
+      await expect(
+        d.request({ ...base, origin, path: '/hang-up', method: 'PATCH', body: endless }),
+      ).rejects.toThrow();
+      expect(sent).toBeGreaterThan(0);
+      // The blob's reader is closed, not left open with the upload gone.
+      await sleep(50);
+      expect(endless.destroyed).toBe(true);
+    } finally {
+      await d.close();
+    }
+  });
+
+  it(`route a streamed body by its length: up to ${SMALL_BODY_BYTES} bytes on node:http`, async () => {
+    const calls: string[] = [];
+    const fake = (name: string) => ({
+      request: async (options: { method: string; headers: Record<string, string> }) => {
+        calls.push(`${name} ${options.method} ${options.headers['content-length'] ?? '-'}`);
+        return {
+          statusCode: 202,
+          headers: {},
+          body: Object.assign(Readable.from([]), { dump: async () => {} }),
+        };
+      },
+      close: async () => {},
+    });
+    const transport = createHttpTransport({
+      dispatchers: { small: fake('small'), bulk: fake('bulk'), owned: true } as never,
+      headersTimeoutMs: 5000,
+      bodyTimeoutMs: 5000,
+    });
+    const url = new URL('/r/upload', origin);
+    const body = () => Readable.from(['x']);
+    for (const length of ['1', String(SMALL_BODY_BYTES), String(SMALL_BODY_BYTES + 1), undefined, 'many']) {
+      await transport({
+        method: 'PATCH',
+        url,
+        body,
+        ...(length && { headers: { 'content-length': length } }),
+      });
+    }
+    await transport({ method: 'GET', url, bulk: true });
+    expect(calls).toEqual([
+      'small PATCH 1',
+      `small PATCH ${SMALL_BODY_BYTES}`,
+      `bulk PATCH ${SMALL_BODY_BYTES + 1}`,
+      'bulk PATCH -',
+      'bulk PATCH many',
+      'bulk GET -',
+    ]);
   });
 });
