@@ -11,15 +11,15 @@ async function runFast(args) {
     return versionFast();
   }
   if (args[0] === "registry" && args[1] === "serve") {
-    const { serveFast } = await import("./chunks/serve-HMP5GNDJ.js");
+    const { serveFast } = await import("./chunks/serve-JTROJ7SO.js");
     return serveFast(args.slice(2));
   }
   if (args[0] === "push") {
-    const { pushFast } = await import("./chunks/push-XIRW5V4Y.js");
+    const { pushFast } = await import("./chunks/push-X2KW7T4I.js");
     return pushFast(args.slice(1));
   }
   if (args[0] === "buildkite-hook") {
-    const { hookFast } = await import("./chunks/hook-2LHT2HOW.js");
+    const { hookFast } = await import("./chunks/hook-KJLYPQU7.js");
     return hookFast(args.slice(1), CLI);
   }
   return false;

@@ -45115,7 +45115,8 @@ function resolveClientOptions(options = {}) {
     insecure: [...options.insecure ?? []],
     dispatchers,
     credentials: options.credentials ?? dockerConfigCredentials(),
-    onRetry: options.onRetry
+    onRetry: options.onRetry,
+    blobLocations: options.blobLocations
   };
 }
 function int(options, name, fallback, min, max) {
@@ -45913,6 +45914,9 @@ var init_session = __esm({
 });
 
 // src/client/registry-client.ts
+function namespaceOf(repository) {
+  return repository.slice(0, repository.lastIndexOf("/") + 1);
+}
 function splitReference(ref) {
   const parsed = typeof ref === "string" ? parseReference(ref, { defaultTag: true }) : ref;
   const reference2 = parsed.digest ?? parsed.tag ?? "latest";
@@ -45981,15 +45985,19 @@ var init_registry_client = __esm({
       }
       /**
        * Pushes one blob: skipped when present, mounted from `mountFrom` or from a repository of the
-       * same registry this client pushed it to, else uploaded (see `blobs/push-blob.ts`).
+       * same registry this client pushed it to (or `blobLocations` knows of), else uploaded (see
+       * `blobs/push-blob.ts`).
        */
       async pushBlob(repo, blob, options = {}) {
         const ctx = this.#ctx(repo, options);
         const { digest } = blob.descriptor;
-        const known = [...this.#holders.get(ctx.repo.registry)?.get(digest) ?? []].map((repository) => ({
-          registry: ctx.repo.registry,
-          repository
-        }));
+        const namespace = namespaceOf(ctx.repo.repository);
+        const earlier = (this.options.blobLocations?.holding(ctx.repo.registry, digest) ?? []).filter(
+          (repository) => namespaceOf(repository) === namespace
+        );
+        const known = [
+          .../* @__PURE__ */ new Set([...this.#holders.get(ctx.repo.registry)?.get(digest) ?? [], ...earlier])
+        ].map((repository) => ({ registry: ctx.repo.registry, repository }));
         const mountFrom = [...options.mountFrom ?? [], ...known];
         const outcome = await pushBlobTo(ctx, blob, { ...options, mountFrom });
         this.#remember(ctx.repo, digest);
@@ -46082,6 +46090,7 @@ var init_registry_client = __esm({
         let holders = byDigest.get(digest);
         if (holders === void 0) byDigest.set(digest, holders = /* @__PURE__ */ new Set());
         holders.add(repo.repository);
+        this.options.blobLocations?.remember(repo.registry, digest, repo.repository);
       }
     };
   }
@@ -52085,6 +52094,9 @@ import { mkdir as mkdir3, readFile as readFile4, rename as rename3, writeFile as
 import { homedir as homedir3 } from "node:os";
 import { dirname as dirname2, join as join5 } from "node:path";
 var MAX_ENTRIES = 1e4;
+var MAX_LOCATED = 1e4;
+var MAX_REPOSITORIES = 3;
+var REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 var FORMAT = 2;
 function defaultBlobInfoCachePath(env = process.env) {
   return join5(env.XDG_CACHE_HOME || join5(homedir3(), ".cache"), "container-package", "blob-info.json");
@@ -52092,10 +52104,12 @@ function defaultBlobInfoCachePath(env = process.env) {
 var BlobInfoCache = class _BlobInfoCache {
   #path;
   #entries;
+  #locations;
   #dirty = false;
-  constructor(path11, entries) {
+  constructor(path11, entries, locations = /* @__PURE__ */ new Map()) {
     this.#path = path11;
     this.#entries = entries;
+    this.#locations = locations;
   }
   /** An empty cache that is never saved (tests, `--no-cache`). */
   static inMemory() {
@@ -52104,16 +52118,34 @@ var BlobInfoCache = class _BlobInfoCache {
   /** Reads the cache file at `path`; anything unreadable is an empty cache. */
   static async open(path11 = defaultBlobInfoCachePath()) {
     const entries = /* @__PURE__ */ new Map();
+    const locations = /* @__PURE__ */ new Map();
     try {
       const value = JSON.parse(await readFile4(path11, "utf8"));
       if (typeof value === "object" && value !== null) {
         for (const [key2, info2] of Object.entries(value)) {
-          if (key2.endsWith(` v${FORMAT}`) && isInfo(info2)) entries.set(key2, info2);
+          if (!key2.endsWith(` v${FORMAT}`)) continue;
+          if (key2.startsWith(LOCATION) && isRepositoryList(info2)) locations.set(key2, info2);
+          else if (isInfo(info2)) entries.set(key2, info2);
         }
       }
     } catch {
     }
-    return new _BlobInfoCache(path11, entries);
+    return new _BlobInfoCache(path11, entries, locations);
+  }
+  /** Repositories of `registry` known to hold `digest`, the most recent first. */
+  holding(registry, digest) {
+    return this.#locations.get(locationKey(registry, digest)) ?? [];
+  }
+  /** Records that `repository` of `registry` holds `digest`. */
+  remember(registry, digest, repository) {
+    if (!REPOSITORY.test(repository)) return;
+    const k = locationKey(registry, digest);
+    const known = this.#locations.get(k) ?? [];
+    if (known[0] === repository) return;
+    this.#locations.delete(k);
+    this.#locations.set(k, [repository, ...known.filter((r) => r !== repository)].slice(0, MAX_REPOSITORIES));
+    while (this.#locations.size > MAX_LOCATED) this.#locations.delete(this.#locations.keys().next().value);
+    this.#dirty = true;
   }
   /** What compressing `layerDigest` with `compression` at `level` gave last time. */
   get(layerDigest, compression, level) {
@@ -52133,7 +52165,8 @@ var BlobInfoCache = class _BlobInfoCache {
     try {
       await mkdir3(dirname2(this.#path), { recursive: true, mode: 448 });
       const tmp = `${this.#path}.${process.pid}.tmp`;
-      await writeFile3(tmp, JSON.stringify(Object.fromEntries(this.#entries)), { mode: 384 });
+      const all = { ...Object.fromEntries(this.#entries), ...Object.fromEntries(this.#locations) };
+      await writeFile3(tmp, JSON.stringify(all), { mode: 384 });
       await rename3(tmp, this.#path);
       this.#dirty = false;
     } catch {
@@ -52142,6 +52175,13 @@ var BlobInfoCache = class _BlobInfoCache {
 };
 function key(layerDigest, compression, level) {
   return `${layerDigest} ${compression} ${level} v${FORMAT}`;
+}
+var LOCATION = "at ";
+function locationKey(registry, digest) {
+  return `${LOCATION}${registry} ${digest} v${FORMAT}`;
+}
+function isRepositoryList(value) {
+  return Array.isArray(value) && value.length > 0 && value.length <= MAX_REPOSITORIES && value.every((r) => typeof r === "string" && REPOSITORY.test(r));
 }
 function isInfo(value) {
   if (typeof value !== "object" || value === null) return false;
@@ -52592,6 +52632,15 @@ async function publish(request2) {
   const specs = request2.images.map(
     (image) => parseSource(image.source, request2.organization ? { buildkiteOrganization: request2.organization } : {})
   );
+  const cache = request2.blobInfoCache === false ? void 0 : request2.blobInfoCache ?? await BlobInfoCache.open();
+  try {
+    await publishEach(request2, specs, cache, results);
+  } finally {
+    await cache?.save();
+  }
+  return results;
+}
+async function publishEach(request2, specs, cache, results) {
   for (const [i2, image] of request2.images.entries()) {
     const spec = specs[i2];
     let loaded;
@@ -52613,10 +52662,10 @@ async function publish(request2) {
           if (spec.kind === "docker" || spec.kind === "podman") {
             published = await publishFromEngine(request2, each, spec.kind, spec, target, credentials);
           } else {
-            const client = clientFor(request2, target, credentials);
+            const client = clientFor(request2, target, credentials, cache);
             try {
               const streamed = loaded === void 0 ? streamTo(request2, each, target, client) : void 0;
-              loaded ??= await load2(request2, spec, streamed, destinations.length > 1);
+              loaded ??= await load2(request2, spec, streamed, destinations.length > 1, cache);
               published = await publishArtifact(request2, each, loaded.artifact, target, client, streamed);
             } finally {
               await client.close();
@@ -52632,7 +52681,6 @@ async function publish(request2) {
       await loaded?.dispose();
     }
   }
-  return results;
 }
 function attachContext(error2, source, target) {
   if (typeof error2 === "object" && error2 !== null && !("publishSource" in error2)) {
@@ -52649,7 +52697,7 @@ function emit(request2, event) {
   } catch {
   }
 }
-function clientFor(request2, target, credentials) {
+function clientFor(request2, target, credentials, cache) {
   const fromConfig = dockerConfigCredentials(request2.dockerConfig ? { configDir: request2.dockerConfig } : {});
   const provider = async (registry) => {
     if (target === void 0 || credentials === void 0 || !keyMatches(target.host, registry)) {
@@ -52657,7 +52705,11 @@ function clientFor(request2, target, credentials) {
     }
     return await credentials.get() ?? fromConfig(registry);
   };
-  return new RegistryClient({ ...request2.client, credentials: provider });
+  return new RegistryClient({
+    ...request2.client,
+    credentials: provider,
+    ...cache && { blobLocations: cache }
+  });
 }
 function streamTo(request2, image, target, client) {
   const { registry, repository } = targetReference(target, image.name);
@@ -52667,12 +52719,11 @@ function streamTo(request2, image, target, client) {
     (event) => emit(request2, { type: "progress", source: image.source, target: target.prefix, event })
   );
 }
-async function load2(request2, spec, streamed, several) {
+async function load2(request2, spec, streamed, several, cache) {
   const options = request2.signal ? { signal: request2.signal } : {};
   if (isLocalSource(spec)) {
     const image = await openLocalSource(spec, options);
     try {
-      const cache = request2.blobInfoCache === false ? void 0 : request2.blobInfoCache ?? await BlobInfoCache.open();
       const compressed = await compressImage(image, {
         compression: request2.compression ?? "gzip",
         ...options,

@@ -11,6 +11,7 @@ export {
   type RepositoryInput,
 } from './registry-client.js';
 export { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from './options.js';
+export type { BlobLocations } from './blob-locations.js';
 export type { PushOptions, PushResult, PushTarget } from './push.js';
 export type { BlobOutcome, PushBlobOptions } from './blobs/push-blob.js';
 export type { UploadStreamOptions, UploadedBlob } from './blobs/stream-blob.js';

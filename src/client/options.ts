@@ -3,6 +3,7 @@
  * undici dispatcher built. Model: go-containerregistry `remote/options.go` (`makeOptions`).
  */
 import type { Dispatcher } from 'undici';
+import type { BlobLocations } from './blob-locations.js';
 import { createDispatchers, type Dispatchers } from './transport/dispatchers.js';
 import { clientError } from './errors.js';
 import type { CredentialProvider } from './credentials/types.js';
@@ -57,6 +58,11 @@ export interface ClientOptions {
   credentials?: CredentialProvider;
   /** Told about every retried request (for logs). Default: nothing. */
   onRetry?: (event: RetryEvent) => void;
+  /**
+   * Where blobs were seen in earlier runs, for cross-repository mounts (see blob-locations.ts).
+   * Default: only what this client pushed.
+   */
+  blobLocations?: BlobLocations;
 }
 
 /** {@link ClientOptions} with every default applied. */
@@ -77,6 +83,7 @@ export interface ResolvedClientOptions {
   readonly dispatchers: Dispatchers;
   readonly credentials: CredentialProvider;
   readonly onRetry: ((event: RetryEvent) => void) | undefined;
+  readonly blobLocations: BlobLocations | undefined;
 }
 
 /**
@@ -107,6 +114,7 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
     dispatchers,
     credentials: options.credentials ?? dockerConfigCredentials(),
     onRetry: options.onRetry,
+    blobLocations: options.blobLocations,
   };
 }
 

@@ -84,7 +84,8 @@ export class RegistryClient {
 
   /**
    * Pushes one blob: skipped when present, mounted from `mountFrom` or from a repository of the
-   * same registry this client pushed it to, else uploaded (see `blobs/push-blob.ts`).
+   * same registry this client pushed it to (or `blobLocations` knows of), else uploaded (see
+   * `blobs/push-blob.ts`).
    */
   async pushBlob(
     repo: RepositoryInput,
@@ -93,10 +94,16 @@ export class RegistryClient {
   ): Promise<BlobOutcome> {
     const ctx = this.#ctx(repo, options);
     const { digest } = blob.descriptor;
-    const known = [...(this.#holders.get(ctx.repo.registry)?.get(digest) ?? [])].map((repository) => ({
-      registry: ctx.repo.registry,
-      repository,
-    }));
+    // Locations from earlier runs only within the target's namespace (`acme/images/` of
+    // `acme/images/app`): a Buildkite Packages registry, an organization on GHCR. Elsewhere the
+    // credentials rarely reach, and each refused mount would cost a token request.
+    const namespace = namespaceOf(ctx.repo.repository);
+    const earlier = (this.options.blobLocations?.holding(ctx.repo.registry, digest) ?? []).filter(
+      (repository) => namespaceOf(repository) === namespace,
+    );
+    const known = [
+      ...new Set([...(this.#holders.get(ctx.repo.registry)?.get(digest) ?? []), ...earlier]),
+    ].map((repository) => ({ registry: ctx.repo.registry, repository }));
     const mountFrom = [...(options.mountFrom ?? []), ...known];
     const outcome = await pushBlobTo(ctx, blob, { ...options, mountFrom });
     this.#remember(ctx.repo, digest);
@@ -224,7 +231,13 @@ export class RegistryClient {
     let holders = byDigest.get(digest);
     if (holders === undefined) byDigest.set(digest, (holders = new Set()));
     holders.add(repo.repository);
+    this.options.blobLocations?.remember(repo.registry, digest, repo.repository);
   }
+}
+
+/** A repository path without its last component: `acme/images/` of `acme/images/app`, `` of `app`. */
+function namespaceOf(repository: string): string {
+  return repository.slice(0, repository.lastIndexOf('/') + 1);
 }
 
 /**

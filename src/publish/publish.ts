@@ -99,7 +99,8 @@ export interface PublishRequest {
   readonly compression?: Compression;
   /**
    * Where compression results are remembered, so a re-push does not compress again what the
-   * registry already holds. Default: the user's cache dir; `false` turns it off.
+   * registry already holds, and where blobs were pushed, so a push to another repository of the
+   * same registry mounts them. Default: the user's cache dir; `false` turns it off.
    */
   readonly blobInfoCache?: BlobInfoCache | false;
   /** Engine push attempts after the first. Default 3. */
@@ -123,6 +124,22 @@ export async function publish(request: PublishRequest): Promise<PublishedImage[]
   const specs = request.images.map((image) =>
     parseSource(image.source, request.organization ? { buildkiteOrganization: request.organization } : {}),
   );
+  const cache =
+    request.blobInfoCache === false ? undefined : (request.blobInfoCache ?? (await BlobInfoCache.open()));
+  try {
+    await publishEach(request, specs, cache, results);
+  } finally {
+    await cache?.save();
+  }
+  return results;
+}
+
+async function publishEach(
+  request: PublishRequest,
+  specs: readonly SourceSpec[],
+  cache: BlobInfoCache | undefined,
+  results: PublishedImage[],
+): Promise<void> {
   for (const [i, image] of request.images.entries()) {
     const spec = specs[i]!;
     let loaded: LoadedImage | undefined;
@@ -147,11 +164,11 @@ export async function publish(request: PublishRequest): Promise<PublishedImage[]
           if (spec.kind === 'docker' || spec.kind === 'podman') {
             published = await publishFromEngine(request, each, spec.kind, spec, target, credentials);
           } else {
-            const client = clientFor(request, target, credentials);
+            const client = clientFor(request, target, credentials, cache);
             try {
               // The first target receives the layers while they are compressed (see layer-upload.ts).
               const streamed = loaded === undefined ? streamTo(request, each, target, client) : undefined;
-              loaded ??= await load(request, spec, streamed, destinations.length > 1);
+              loaded ??= await load(request, spec, streamed, destinations.length > 1, cache);
               published = await publishArtifact(request, each, loaded.artifact, target, client, streamed);
             } finally {
               await client.close();
@@ -167,7 +184,6 @@ export async function publish(request: PublishRequest): Promise<PublishedImage[]
       await loaded?.dispose();
     }
   }
-  return results;
 }
 
 /** Where a publish failed: set on the error thrown by {@link publish} (when it is an object). */
@@ -198,6 +214,7 @@ function clientFor(
   request: PublishRequest,
   target: RegistryTarget | undefined,
   credentials: FreshCredentials | undefined,
+  cache?: BlobInfoCache,
 ): RegistryClient {
   const fromConfig = dockerConfigCredentials(request.dockerConfig ? { configDir: request.dockerConfig } : {});
   const provider: CredentialProvider = async (registry) => {
@@ -206,7 +223,12 @@ function clientFor(
     }
     return (await credentials.get()) ?? fromConfig(registry);
   };
-  return new RegistryClient({ ...request.client, credentials: provider });
+  // The cache's blob locations let a push to a new repository mount what an earlier one pushed.
+  return new RegistryClient({
+    ...request.client,
+    credentials: provider,
+    ...(cache && { blobLocations: cache }),
+  });
 }
 
 /** Uploads compressed layers to `image`'s repository on `target` as they are made. */
@@ -227,13 +249,12 @@ async function load(
   spec: SourceSpec,
   streamed: StreamedLayers | undefined,
   several: boolean,
+  cache: BlobInfoCache | undefined,
 ): Promise<LoadedImage> {
   const options = request.signal ? { signal: request.signal } : {};
   if (isLocalSource(spec)) {
     const image = await openLocalSource(spec, options);
     try {
-      const cache =
-        request.blobInfoCache === false ? undefined : (request.blobInfoCache ?? (await BlobInfoCache.open()));
       const compressed = await compressImage(image, {
         compression: request.compression ?? 'gzip',
         ...options,

@@ -205,6 +205,58 @@ describe('publish compresses layers straight into the first registry', () => {
     expect(new Set(progress(events).map((e) => e.type))).toEqual(new Set(['blob-skipped', 'manifest-done']));
     expect(readdirSync(tmp)).toEqual([]);
   });
+
+  it('a later run pushing to another repository mounts the blobs the cache file says an earlier run pushed', async () => {
+    // Two runs, as two jobs on one agent: each opens the cache file afresh, as the CLI does.
+    const path = join(newTempDir('cache'), 'blob-info.json');
+    await publish(request('first-job', { blobInfoCache: await BlobInfoCache.open(path) }));
+    proxy.reset();
+    const events: PublishEvent[] = [];
+    await publish(
+      request('second-job', {
+        blobInfoCache: await BlobInfoCache.open(path),
+        onEvent: (e) => events.push(e),
+      }),
+    );
+    // The config and the three layers: mounted, nothing uploaded, nothing compressed again.
+    const mounts = proxy.requests.filter(
+      (r) => r.method === 'POST' && r.path.includes('mount=') && r.path.includes('from=team%2Ffirst-job'),
+    );
+    expect(mounts).toHaveLength(4);
+    expect(count('PATCH') + count('PUT', /\/blobs\/uploads\//)).toBe(0);
+    const mounted = progress(events).filter((e) => e.type === 'blob-mounted');
+    expect(mounted.map((e) => e.from)).toEqual(Array(4).fill(`${proxy.host}/team/first-job`));
+    const digest = events.flatMap((e) => (e.type === 'image-done' ? [e.image.digest] : []))[0]!;
+    await verifyPushed(proxy.host, 'second-job', digest);
+  });
+
+  it('a stale location costs nothing: the registry starts an upload and the push goes on', async () => {
+    const cache = BlobInfoCache.inMemory();
+    const config = await publish(request('stale-probe', { blobInfoCache: BlobInfoCache.inMemory() }));
+    const digests = (await reader.getManifest(`${proxy.host}/team/stale-probe@${config[0]!.digest}`)).bytes;
+    const manifest = parseManifest(digests).manifest as ImageManifest;
+    // The cache names a repository that never held these blobs.
+    for (const d of [manifest.config, ...manifest.layers])
+      cache.remember(proxy.host, d.digest, 'team/nowhere');
+    proxy.reset();
+    const [published] = await publish(request('stale-target', { blobInfoCache: cache }));
+    expect(count('POST', /mount=.*from=team%2Fnowhere/)).toBeGreaterThan(0);
+    await verifyPushed(proxy.host, 'stale-target', published!.digest);
+  });
+
+  it('mounts from earlier runs only within the same namespace', async () => {
+    const path = join(newTempDir('cache'), 'blob-info.json');
+    await publish({
+      ...request('app'),
+      registries: [resolveTarget(`${proxy.host}/other`)],
+      blobInfoCache: await BlobInfoCache.open(path),
+    });
+    proxy.reset();
+    // other/app holds every blob, but team/ is another namespace (another Packages registry).
+    await publish(request('elsewhere', { blobInfoCache: await BlobInfoCache.open(path) }));
+    expect(count('POST', /mount=/)).toBe(0);
+    expect(count('POST')).toBeGreaterThan(0);
+  });
 });
 
 /** `127.0.0.1:PORT` of a test registry. */
