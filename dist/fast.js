@@ -11,15 +11,15 @@ async function runFast(args) {
     return versionFast();
   }
   if (args[0] === "registry" && args[1] === "serve") {
-    const { serveFast } = await import("./chunks/serve-JTROJ7SO.js");
+    const { serveFast } = await import("./chunks/serve-AEUGRTRF.js");
     return serveFast(args.slice(2));
   }
   if (args[0] === "push") {
-    const { pushFast } = await import("./chunks/push-X2KW7T4I.js");
+    const { pushFast } = await import("./chunks/push-SZNY4MF5.js");
     return pushFast(args.slice(1));
   }
   if (args[0] === "buildkite-hook") {
-    const { hookFast } = await import("./chunks/hook-KJLYPQU7.js");
+    const { hookFast } = await import("./chunks/hook-BNPYQ5E3.js");
     return hookFast(args.slice(1), CLI);
   }
   return false;

@@ -47135,6 +47135,17 @@ var init_temp_dir = __esm({
   }
 });
 
+// src/common-js.ts
+function commonJsExports(namespace) {
+  const fallback = namespace.default;
+  return Object.keys(namespace).some((key2) => key2 !== "default") || fallback === void 0 ? namespace : fallback;
+}
+var init_common_js = __esm({
+  "src/common-js.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/events-universal/default.js
 var require_default = __commonJS({
   "node_modules/events-universal/default.js"(exports, module) {
@@ -49563,12 +49574,12 @@ var require_tar_stream = __commonJS({
 
 // src/sources/tar-stream.ts
 async function loadTarStream() {
-  const namespace = await Promise.resolve().then(() => __toESM(require_tar_stream(), 1));
-  return typeof namespace.extract === "function" ? namespace : namespace.default;
+  return commonJsExports(await Promise.resolve().then(() => __toESM(require_tar_stream(), 1)));
 }
 var init_tar_stream = __esm({
   "src/sources/tar-stream.ts"() {
     "use strict";
+    init_common_js();
   }
 });
 
@@ -52090,13 +52101,13 @@ import { gzip as gzip2 } from "node:zlib";
 var gzipAsync2 = promisify4(gzip2);
 
 // src/sources/blob-info-cache.ts
+init_reference2();
 import { mkdir as mkdir3, readFile as readFile4, rename as rename3, writeFile as writeFile3 } from "node:fs/promises";
 import { homedir as homedir3 } from "node:os";
 import { dirname as dirname2, join as join5 } from "node:path";
 var MAX_ENTRIES = 1e4;
 var MAX_LOCATED = 1e4;
 var MAX_REPOSITORIES = 3;
-var REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 var FORMAT = 2;
 function defaultBlobInfoCachePath(env = process.env) {
   return join5(env.XDG_CACHE_HOME || join5(homedir3(), ".cache"), "container-package", "blob-info.json");
@@ -52138,7 +52149,7 @@ var BlobInfoCache = class _BlobInfoCache {
   }
   /** Records that `repository` of `registry` holds `digest`. */
   remember(registry, digest, repository) {
-    if (!REPOSITORY.test(repository)) return;
+    if (!isRepositoryPath(repository)) return;
     const k = locationKey(registry, digest);
     const known = this.#locations.get(k) ?? [];
     if (known[0] === repository) return;
@@ -52181,7 +52192,15 @@ function locationKey(registry, digest) {
   return `${LOCATION}${registry} ${digest} v${FORMAT}`;
 }
 function isRepositoryList(value) {
-  return Array.isArray(value) && value.length > 0 && value.length <= MAX_REPOSITORIES && value.every((r) => typeof r === "string" && REPOSITORY.test(r));
+  return Array.isArray(value) && value.length > 0 && value.length <= MAX_REPOSITORIES && value.every((r) => typeof r === "string" && isRepositoryPath(r));
+}
+function isRepositoryPath(path11) {
+  try {
+    parseRepositoryPath(path11);
+    return true;
+  } catch {
+    return false;
+  }
 }
 function isInfo(value) {
   if (typeof value !== "object" || value === null) return false;
@@ -52735,7 +52754,6 @@ async function load2(request2, spec, streamed, several, cache) {
           concurrency: streamed.concurrency
         }
       });
-      await cache?.save();
       return compressed;
     } catch (error2) {
       await image.dispose();

@@ -20410,10 +20410,18 @@ var init_temp_dir = __esm({
   }
 });
 
+// src/common-js.ts
+var init_common_js = __esm({
+  "src/common-js.ts"() {
+    "use strict";
+  }
+});
+
 // src/sources/tar-stream.ts
 var init_tar_stream = __esm({
   "src/sources/tar-stream.ts"() {
     "use strict";
+    init_common_js();
   }
 });
 
@@ -23521,6 +23529,9 @@ init_tar_stream();
 import { promisify as promisify2 } from "node:util";
 import { gzip as gzip2 } from "node:zlib";
 var gzipAsync2 = promisify2(gzip2);
+
+// src/sources/blob-info-cache.ts
+init_reference2();
 
 // src/sources/engine/errors.ts
 init_errors();

@@ -266,7 +266,6 @@ async function load(
           concurrency: streamed.concurrency,
         }),
       });
-      await cache?.save();
       return compressed;
     } catch (error) {
       await image.dispose();

@@ -10,6 +10,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parseRepositoryPath } from '../reference/index.js';
 
 /** What compressing one layer gave. */
 export interface CompressedInfo {
@@ -24,11 +25,6 @@ const MAX_ENTRIES = 10_000;
 /** Blobs whose locations are kept, and repositories kept per blob and registry (most recent first). */
 const MAX_LOCATED = 10_000;
 const MAX_REPOSITORIES = 3;
-/**
- * A repository path as registries name them (lowercase components; OCI distribution's grammar),
- * so nothing else read from the file ever reaches a request. Registries check access themselves.
- */
-const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 
 /**
  * The format of the entries, part of every key: bumped whenever the same layer, compression and
@@ -90,7 +86,7 @@ export class BlobInfoCache {
 
   /** Records that `repository` of `registry` holds `digest`. */
   remember(registry: string, digest: string, repository: string): void {
-    if (!REPOSITORY.test(repository)) return;
+    if (!isRepositoryPath(repository)) return;
     const k = locationKey(registry, digest);
     const known = this.#locations.get(k) ?? [];
     if (known[0] === repository) return;
@@ -146,8 +142,21 @@ function isRepositoryList(value: unknown): value is string[] {
     Array.isArray(value) &&
     value.length > 0 &&
     value.length <= MAX_REPOSITORIES &&
-    value.every((r) => typeof r === 'string' && REPOSITORY.test(r))
+    value.every((r) => typeof r === 'string' && isRepositoryPath(r))
   );
+}
+
+/**
+ * A repository path by the reference grammar, so nothing else read from the file ever reaches a
+ * request. Registries check access themselves.
+ */
+function isRepositoryPath(path: string): boolean {
+  try {
+    parseRepositoryPath(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isInfo(value: unknown): value is CompressedInfo {

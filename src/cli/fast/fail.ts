@@ -1,4 +1,5 @@
 /** Failing a fast path exactly as the oclif command would. */
+import { commonJsExports } from '../../common-js.js';
 import { isContainerPackageError } from '../../errors.js';
 import { printFailure } from '../report-error.js';
 
@@ -14,19 +15,8 @@ export async function failLikeOclif(error: unknown, options: { json?: boolean } 
     process.exitCode = printFailure(error, { json });
     process.exit();
   }
-  const { handle } = await import('@oclif/core/handle').then(commonJs);
+  const { handle } = await import('@oclif/core/handle').then(commonJsExports);
   await handle(error as Error);
   // handle() exits; should it ever return, still fail.
   process.exit(1);
-}
-
-/**
- * The exports of a CommonJS module loaded with `import()`: Node.js names them on the namespace,
- * while esbuild's split bundles hand them over as the default export only.
- */
-function commonJs<T extends object>(namespace: T): T {
-  const fallback = (namespace as { default?: T }).default;
-  return Object.keys(namespace).some((key) => key !== 'default') || fallback === undefined
-    ? namespace
-    : fallback;
 }

@@ -1,0 +1,68 @@
+import { createRequire as __cpCreateRequire } from 'node:module';
+const require = __cpCreateRequire(import.meta.url);
+import {
+  BlobInfoCache,
+  compressImage,
+  defaultBlobInfoCachePath,
+  fromLayout,
+  isLocalSource,
+  openLocalSource,
+  writeExampleLayout
+} from "./chunk-K2Z5URFY.js";
+import "./chunk-W2BKWXYY.js";
+import {
+  fromOciArchive
+} from "./chunk-Q6R5QXW7.js";
+import {
+  DOCKER_LAYER_UNCOMPRESSED,
+  fromDockerArchive
+} from "./chunk-7EK3GV5R.js";
+import {
+  detectCompression,
+  loadedImage
+} from "./chunk-6ABDQEMG.js";
+import "./chunk-4GX2ETPX.js";
+import {
+  COMPRESSIONS,
+  resolveCompressOptions
+} from "./chunk-EMWTN7W3.js";
+import {
+  formatSource,
+  parseSource
+} from "./chunk-DHIAIFG4.js";
+import "./chunk-Q7IBMI42.js";
+import {
+  BlobIntegrityError,
+  ImageSelectionError,
+  InvalidSourceSpecError,
+  SOURCE_FORMS,
+  SourceError,
+  SourceNotFoundError
+} from "./chunk-R6VQUKQF.js";
+import "./chunk-HKF4XW5O.js";
+import "./chunk-P65RQTMN.js";
+import "./chunk-MFDBYX32.js";
+export {
+  BlobInfoCache,
+  BlobIntegrityError,
+  COMPRESSIONS,
+  DOCKER_LAYER_UNCOMPRESSED,
+  ImageSelectionError,
+  InvalidSourceSpecError,
+  SOURCE_FORMS,
+  SourceError,
+  SourceNotFoundError,
+  compressImage,
+  defaultBlobInfoCachePath,
+  detectCompression,
+  formatSource,
+  fromDockerArchive,
+  fromLayout,
+  fromOciArchive,
+  isLocalSource,
+  loadedImage,
+  openLocalSource,
+  parseSource,
+  resolveCompressOptions,
+  writeExampleLayout
+};
