@@ -95,11 +95,11 @@ function children(pid: number): number[] {
   }
 }
 
-async function until(condition: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+async function until(condition: () => boolean | Promise<boolean>, ms = 15_000, everyMs = 100): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
 
@@ -277,7 +277,8 @@ describe('registry serve --workers: start-up and signals', () => {
     try {
       // The workers are forked and still loading (they have not caught SIGINT yet): a terminal's
       // Ctrl-C reaches the whole process group.
-      await until(() => children(child.pid!).length > 0, 20_000);
+      // Polled often: at every 100 ms an idle machine could finish starting them in between.
+      await until(() => children(child.pid!).length > 0, 20_000, 5);
       process.kill(-child.pid!, 'SIGINT');
       const code = await Promise.race([
         exited,
