@@ -5,24 +5,39 @@ import "./chunks/chunk-MFDBYX32.js";
 // src/cli/fast/index.ts
 import { fileURLToPath } from "node:url";
 var CLI = fileURLToPath(new URL("../bin/container-package", import.meta.url));
+var SCRIPT = fileURLToPath(new URL("./fast-script.cjs", import.meta.url));
 async function runFast(args) {
   if (args[0] === "--version") {
     const { versionFast } = await import("./chunks/version-WRYX5IF2.js");
     return versionFast();
   }
   if (args[0] === "registry" && args[1] === "serve") {
-    const { serveFast } = await import("./chunks/serve-AEUGRTRF.js");
+    const { serveFast } = await import("./chunks/serve-SESZJ6XC.js");
     return serveFast(args.slice(2));
   }
   if (args[0] === "push") {
-    const { pushFast } = await import("./chunks/push-SZNY4MF5.js");
-    return pushFast(args.slice(1));
+    const script = await loadScript("push");
+    const { pushFast } = script?.exports ?? await import("./chunks/push-VGWC6JDU.js");
+    return kept(script, await pushFast(args.slice(1)));
   }
   if (args[0] === "buildkite-hook") {
-    const { hookFast } = await import("./chunks/hook-BNPYQ5E3.js");
-    return hookFast(args.slice(1), CLI);
+    const script = await loadScript(`hook-${args[1] ?? ""}`);
+    const { hookFast } = script?.exports ?? await import("./chunks/hook-4AIIGGUS.js");
+    return kept(script, await hookFast(args.slice(1), CLI));
   }
   return false;
+}
+async function loadScript(name) {
+  const { loadFastScript, scriptCacheDir } = await import("./chunks/script-runner-HBHYHQ65.js");
+  const cacheDirectory = /^[a-z-]+$/.test(name) ? scriptCacheDir() : void 0;
+  return loadFastScript(
+    { script: SCRIPT, name, cacheDirectory },
+    (specifier) => import("./chunks/lazy-22KFGMQW.js").then(({ loadLazy }) => loadLazy(specifier))
+  );
+}
+function kept(script, handled) {
+  if (handled) script?.keep();
+  return handled;
 }
 export {
   runFast

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Bundles the entry points into dist/ with esbuild: one ESM file per entry plus a licenses file.
+// Bundles the entry points into dist/ with esbuild: one ESM file per entry, the CommonJS script of the
+// push and hook paths (dist/fast-script.cjs, see bundleFastScript) and a licenses file.
 //
 //   node scripts/build.mjs           write dist/
 //   node scripts/build.mjs --check   build into a temp dir and fail when dist/ differs (stale bundle)
@@ -7,6 +8,8 @@
 // dist/ is committed: the Buildkite plugin's hooks and the GitHub Action run it straight from a
 // checkout, with no `npm ci` on the agent or runner.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { isBuiltin } from 'node:module';
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,6 +91,80 @@ function asciiOnly(code) {
   return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * dist/fast-script.cjs (src/cli/fast/script.ts): the push and hook paths as one CommonJS script,
+ * which the launcher runs through `vm.Script` with a code cache. A `vm` script has no `import()`
+ * of its own, so the modules it leaves out (`LAZY`: large and rarely run) become calls of
+ * `__cpImport`, which src/cli/fast/lazy.ts answers from the ES modules; `import.meta.url` becomes
+ * a parameter. Every other module is in the script, and `require()` reaches only Node.js's built-ins.
+ */
+const fastScript = { entry: 'src/cli/fast/script.ts', out: 'fast-script.cjs' };
+
+/** Modules left out of dist/fast-script.cjs: import specifier (or file under src/) -> lazy.ts name. */
+const LAZY = {
+  'src/client/transport/agent.ts': 'agent',
+  execa: 'execa',
+  'tar-stream': 'tar-stream',
+  '@oclif/core/handle': 'oclif-handle',
+  'src/registry/index.ts': 'registry',
+};
+
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData === 'lazy-modules' || args.kind === 'entry-point') return undefined;
+      const name = LAZY[args.path];
+      if (name !== undefined) return { path: `lazy:${name}`, external: true };
+      if (!args.path.startsWith('.')) return undefined;
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: 'lazy-modules',
+      });
+      const local = LAZY[path.relative(root, resolved.path)];
+      return local === undefined ? resolved : { path: `lazy:${local}`, external: true };
+    });
+  },
+};
+
+async function bundleFastScript(outdir) {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [fastScript.entry],
+    outfile: path.join(outdir, fastScript.out),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    define: { 'import.meta.url': '__cpImportMetaUrl' },
+    legalComments: 'none',
+    sourcemap: false,
+    minify: false,
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [packageFields, lazyModules],
+    write: false,
+    external: ['typescript', 'ts-node', 'tsx'],
+  });
+  let code = result.outputFiles[0].text;
+  const problems = [];
+  if (/\brequire\("lazy:/.test(code)) problems.push('a module of LAZY is imported statically; import() it');
+  code = code.replaceAll('import("lazy:', '__cpImport("lazy:');
+  if (/\bimport\(/.test(code))
+    problems.push('import() left in the script (a vm script has none): add the module to LAZY');
+  for (const [, id] of code.matchAll(/\brequire\("([^"]+)"\)/g)) {
+    if (!isBuiltin(id)) problems.push(`require("${id}") of a package: bundle it or add it to LAZY`);
+  }
+  if (problems.length > 0)
+    throw new Error(`dist/${fastScript.out}:\n  ${[...new Set(problems)].join('\n  ')}`);
+  code = asciiOnly(code);
+  const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  await writeFile(path.join(outdir, fastScript.out), `// fast-script ${hash}\n${code}`);
+  return result.metafile.inputs;
+}
+
 async function bundle(outdir) {
   await mkdir(outdir, { recursive: true });
   const inputs = {};
@@ -122,6 +199,7 @@ async function bundle(outdir) {
     }
     Object.assign(inputs, result.metafile.inputs);
   }
+  Object.assign(inputs, await bundleFastScript(outdir));
   await writeFile(path.join(outdir, 'licenses.txt'), await licenses({ inputs }));
 }
 

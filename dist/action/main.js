@@ -44927,6 +44927,16 @@ var init_execa = __esm({
   }
 });
 
+// src/exec/execa.ts
+function loadExeca() {
+  return Promise.resolve().then(() => (init_execa(), execa_exports));
+}
+var init_execa2 = __esm({
+  "src/exec/execa.ts"() {
+    "use strict";
+  }
+});
+
 // src/exec/credential-helper.ts
 function credentialHelperProgram(name) {
   if (!/^[A-Za-z0-9._-]+$/.test(name)) {
@@ -44943,7 +44953,7 @@ function credentialHelperProgram(name) {
 }
 async function runCredentialHelper(name, action, input, options = {}) {
   const program = credentialHelperProgram(name);
-  const { execa: execa2 } = await Promise.resolve().then(() => (init_execa(), execa_exports));
+  const { execa: execa2 } = await loadExeca();
   const result = await execa2(program, [action], {
     input,
     reject: false,
@@ -44980,6 +44990,7 @@ var init_credential_helper = __esm({
   "src/exec/credential-helper.ts"() {
     "use strict";
     init_errors5();
+    init_execa2();
   }
 });
 
@@ -52101,16 +52112,27 @@ import { gzip as gzip2 } from "node:zlib";
 var gzipAsync2 = promisify4(gzip2);
 
 // src/sources/blob-info-cache.ts
-init_reference2();
 import { mkdir as mkdir3, readFile as readFile4, rename as rename3, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname2, join as join6 } from "node:path";
+
+// src/cache-dir.ts
 import { homedir as homedir3 } from "node:os";
-import { dirname as dirname2, join as join5 } from "node:path";
+import { join as join5 } from "node:path";
+function cacheDir(env = process.env, home = homedir3()) {
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg !== void 0 && xdg.startsWith("/")) return join5(xdg, "container-package");
+  if (process.platform === "win32" && env.LOCALAPPDATA) return join5(env.LOCALAPPDATA, "container-package");
+  return join5(home, ".cache", "container-package");
+}
+
+// src/sources/blob-info-cache.ts
+init_reference2();
 var MAX_ENTRIES = 1e4;
 var MAX_LOCATED = 1e4;
 var MAX_REPOSITORIES = 3;
 var FORMAT = 2;
 function defaultBlobInfoCachePath(env = process.env) {
-  return join5(env.XDG_CACHE_HOME || join5(homedir3(), ".cache"), "container-package", "blob-info.json");
+  return join6(cacheDir(env), "blob-info.json");
 }
 var BlobInfoCache = class _BlobInfoCache {
   #path;
@@ -52223,12 +52245,13 @@ var EngineError = class extends ContainerPackageError {
 import { existsSync as existsSync3 } from "node:fs";
 import { mkdtemp as mkdtemp2, readFile as readFile5, rm as rm4 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/exec/engine.ts
 init_errors5();
+init_execa2();
 async function runEngine(engine, args, options = {}) {
-  const { execa: execa2 } = await Promise.resolve().then(() => (init_execa(), execa_exports));
+  const { execa: execa2 } = await loadExeca();
   const child = execa2(engine, args, {
     reject: false,
     env: options.env,
@@ -52453,11 +52476,11 @@ async function pushOnce(options, env, target, name) {
     }
     return digest;
   }
-  const dir = await mkdtemp2(join6(tmpdir3(), "container-package-podman-"));
+  const dir = await mkdtemp2(join7(tmpdir3(), "container-package-podman-"));
   try {
-    const digestFile = join6(dir, "digest");
+    const digestFile = join7(dir, "digest");
     const insecure = (options.insecure ?? isLoopbackHost)(target.registry);
-    const authFile = options.dockerConfig ? join6(options.dockerConfig, "config.json") : void 0;
+    const authFile = options.dockerConfig ? join7(options.dockerConfig, "config.json") : void 0;
     const args = [
       "push",
       "--digestfile",
@@ -53430,7 +53453,7 @@ function parseIntegerInput(input, value, range, fallback) {
 
 // src/ci/github/local-registry.ts
 import { existsSync as existsSync4, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname4, join as join10 } from "node:path";
+import { dirname as dirname4, join as join11 } from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // src/exec/local-registry.ts
@@ -53438,10 +53461,10 @@ init_errors5();
 import { spawn as spawn2 } from "node:child_process";
 import { closeSync as closeSync2, openSync as openSync2 } from "node:fs";
 import { readFile as readFile6 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var READY = /^registry listening on (http:\/\/(\S+))$/m;
 async function startLocalRegistry(options) {
-  const logFile = join7(options.logDir, "registry.log");
+  const logFile = join8(options.logDir, "registry.log");
   const fd = openSync2(logFile, "a", 384);
   const child = spawn2(
     options.node ?? process.execPath,
@@ -57047,14 +57070,10 @@ var {
 
 // src/registry/config/defaults.ts
 import { homedir as homedir4 } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var DEFAULT_LISTEN = "127.0.0.1:5000";
 function defaultStorageDir(env = process.env, home = homedir4()) {
-  const xdg = env.XDG_CACHE_HOME;
-  if (xdg !== void 0 && xdg.startsWith("/")) return join8(xdg, "container-package", "registry");
-  if (process.platform === "win32" && env.LOCALAPPDATA)
-    return join8(env.LOCALAPPDATA, "container-package", "registry");
-  return join8(home, ".cache", "container-package", "registry");
+  return join9(cacheDir(env, home), "registry");
 }
 
 // src/registry/config/errors.ts
@@ -57093,7 +57112,7 @@ var ConfigReader = class {
     if (unknown.length > 0) {
       const first = unknown[0];
       this.fail(
-        join9(path11, first),
+        join10(path11, first),
         `unknown key ${JSON.stringify(first)}; allowed here: ${allowed.join(", ")}`
       );
     }
@@ -57126,7 +57145,7 @@ var ConfigReader = class {
     return value;
   }
 };
-function join9(path11, key2) {
+function join10(path11, key2) {
   if (typeof key2 === "number") return `${path11}[${key2}]`;
   return path11 === "" ? key2 : `${path11}.${key2}`;
 }
@@ -57142,20 +57161,20 @@ function kind(value) {
 var OPERATORS = ["equals", "not_equals", "in", "not_in", "matches"];
 function readPolicy(reader, value, path11) {
   return reader.list(value, path11).map((raw, index) => {
-    const at = join9(path11, index);
+    const at = join10(path11, index);
     const statement = reader.object(raw, at, ["iss", "scopes", "claims"]);
-    const iss = reader.requiredString(statement.iss, join9(at, "iss"));
-    const scopes = reader.list(statement.scopes, join9(at, "scopes")).map((scope, i2) => {
+    const iss = reader.requiredString(statement.iss, join10(at, "iss"));
+    const scopes = reader.list(statement.scopes, join10(at, "scopes")).map((scope, i2) => {
       if (!isScope(scope))
-        reader.fail(join9(join9(at, "scopes"), i2), `expected one of ${SCOPES.join(", ")}, got ${kind(scope)}`);
+        reader.fail(join10(join10(at, "scopes"), i2), `expected one of ${SCOPES.join(", ")}, got ${kind(scope)}`);
       return scope;
     });
-    if (scopes.length === 0) reader.fail(join9(at, "scopes"), `list at least one of ${SCOPES.join(", ")}`);
-    const claimsAt = join9(at, "claims");
+    if (scopes.length === 0) reader.fail(join10(at, "scopes"), `list at least one of ${SCOPES.join(", ")}`);
+    const claimsAt = join10(at, "claims");
     const claims = {};
     const rawClaims = reader.object(statement.claims, claimsAt, Object.keys(statement.claims ?? {}));
     for (const [name, matcher] of Object.entries(rawClaims))
-      claims[name] = readMatcher(reader, matcher, join9(claimsAt, name));
+      claims[name] = readMatcher(reader, matcher, join10(claimsAt, name));
     return { iss, scopes, claims };
   });
 }
@@ -57166,7 +57185,7 @@ function readMatcher(reader, value, path11) {
   for (const op of OPERATORS) {
     const v = ops[op];
     if (v === void 0) continue;
-    const at = join9(path11, op);
+    const at = join10(path11, op);
     if (op === "equals" || op === "not_equals") {
       if (!isScalar(v)) reader.fail(at, `expected a string, number or boolean, got ${kind(v)}`);
       out.push({ op, value: v });
@@ -57174,7 +57193,7 @@ function readMatcher(reader, value, path11) {
       const values = reader.list(v, at);
       values.forEach((item, i2) => {
         if (!isScalar(item))
-          reader.fail(join9(at, i2), `expected a string, number or boolean, got ${kind(item)}`);
+          reader.fail(join10(at, i2), `expected a string, number or boolean, got ${kind(item)}`);
       });
       if (values.length === 0) reader.fail(at, "expected a non-empty list");
       out.push({ op, values });
@@ -57182,7 +57201,7 @@ function readMatcher(reader, value, path11) {
       const patterns = typeof v === "string" ? [v] : reader.list(v, at);
       patterns.forEach((item, i2) => {
         if (typeof item !== "string")
-          reader.fail(typeof v === "string" ? at : join9(at, i2), `expected a glob string, got ${kind(item)}`);
+          reader.fail(typeof v === "string" ? at : join10(at, i2), `expected a glob string, got ${kind(item)}`);
       });
       if (patterns.length === 0) reader.fail(at, "expected a glob or a non-empty list of globs");
       out.push({ op: "matches", patterns });
@@ -57252,34 +57271,34 @@ function isLoopbackHost2(host) {
 function readRegistries(r, value) {
   const seen = /* @__PURE__ */ new Set();
   return r.list(value, "registries").map((raw, index) => {
-    const at = join9("registries", index);
+    const at = join10("registries", index);
     const entry = r.object(raw, at, ["name", "visibility", "oidc-policy"]);
-    const name = r.requiredString(entry.name, join9(at, "name"));
+    const name = r.requiredString(entry.name, join10(at, "name"));
     if (!isRegistryName(name))
       r.fail(
-        join9(at, "name"),
+        join10(at, "name"),
         `invalid registry name ${JSON.stringify(name)}: expected ${REGISTRY_NAME_SHAPE}`
       );
-    if (seen.has(name)) r.fail(join9(at, "name"), `registry ${name} is listed twice`);
+    if (seen.has(name)) r.fail(join10(at, "name"), `registry ${name} is listed twice`);
     seen.add(name);
     return {
       name,
-      visibility: r.oneOf(entry.visibility, join9(at, "visibility"), ["private", "public"], "private"),
-      oidcPolicy: readPolicy(r, entry["oidc-policy"], join9(at, "oidc-policy"))
+      visibility: r.oneOf(entry.visibility, join10(at, "visibility"), ["private", "public"], "private"),
+      oidcPolicy: readPolicy(r, entry["oidc-policy"], join10(at, "oidc-policy"))
     };
   });
 }
 function readIssuers(r, value, path11) {
   return r.list(value, "oidc.issuers").map((raw, index) => {
-    const at = join9("oidc.issuers", index);
+    const at = join10("oidc.issuers", index);
     const entry = r.object(raw, at, ["issuer", "jwks-file", "jwks-url"]);
-    const issuer = r.requiredString(entry.issuer, join9(at, "issuer"));
-    const jwksFile = path11(r.string(entry["jwks-file"], join9(at, "jwks-file")));
-    const jwksUrl = readUrl(r, entry["jwks-url"], join9(at, "jwks-url"));
+    const issuer = r.requiredString(entry.issuer, join10(at, "issuer"));
+    const jwksFile = path11(r.string(entry["jwks-file"], join10(at, "jwks-file")));
+    const jwksUrl = readUrl(r, entry["jwks-url"], join10(at, "jwks-url"));
     if (jwksFile === void 0 === (jwksUrl === void 0))
       r.fail(at, "give exactly one of jwks-file and jwks-url");
     if (jwksUrl !== void 0 && jwksUrl.startsWith("http:") && !isLoopbackHost2(new URL(jwksUrl).hostname)) {
-      r.fail(join9(at, "jwks-url"), "must be https (plain http only for a loopback address)");
+      r.fail(join10(at, "jwks-url"), "must be https (plain http only for a loopback address)");
     }
     return {
       issuer,
@@ -57434,9 +57453,9 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function readMirrors(r, value, registries) {
   const mirrors = [];
   for (const [index, raw] of r.list(value, "mirrors").entries()) {
-    const at = join9("mirrors", index);
+    const at = join10("mirrors", index);
     const entry = typeof raw === "string" ? { prefix: raw } : r.object(raw, at, KEYS);
-    const prefixAt = typeof raw === "string" ? at : join9(at, "prefix");
+    const prefixAt = typeof raw === "string" ? at : join10(at, "prefix");
     const prefix = r.requiredString(entry.prefix, prefixAt).replace(/\/+$/, "");
     if (!isSafeRepository(prefix)) {
       r.fail(
@@ -57453,18 +57472,18 @@ function readMirrors(r, value, registries) {
         `use a prefix inside a registry, such as ${registries[0].name}/${prefix.replace(/[^a-z0-9]+/g, "-")}`
       );
     }
-    const upstream = r.string(entry.upstream, join9(at, "upstream")) ?? shorthandUpstream(prefix);
+    const upstream = r.string(entry.upstream, join10(at, "upstream")) ?? shorthandUpstream(prefix);
     const parsed = parseUpstream(prefix, upstream);
-    if ("error" in parsed) r.fail(join9(at, "upstream"), parsed.error);
-    const username = r.string(entry.username, join9(at, "username"));
-    const passwordEnv = envName(r, entry["password-env"], join9(at, "password-env"));
-    const tokenEnv = envName(r, entry["token-env"], join9(at, "token-env"));
+    if ("error" in parsed) r.fail(join10(at, "upstream"), parsed.error);
+    const username = r.string(entry.username, join10(at, "username"));
+    const passwordEnv = envName(r, entry["password-env"], join10(at, "password-env"));
+    const tokenEnv = envName(r, entry["token-env"], join10(at, "token-env"));
     if (passwordEnv !== void 0 && username === void 0)
-      r.fail(join9(at, "password-env"), "needs username");
+      r.fail(join10(at, "password-env"), "needs username");
     if (username !== void 0 && passwordEnv === void 0)
-      r.fail(join9(at, "username"), "needs password-env");
+      r.fail(join10(at, "username"), "needs password-env");
     if (tokenEnv !== void 0 && passwordEnv !== void 0) {
-      r.fail(join9(at, "token-env"), "give either token-env or username and password-env, not both");
+      r.fail(join10(at, "token-env"), "give either token-env or username and password-env, not both");
     }
     mirrors.push({
       prefix,
@@ -57475,13 +57494,13 @@ function readMirrors(r, value, registries) {
       tagMaxAgeMs: readDuration(
         r,
         entry["tag-max-age"],
-        join9(at, "tag-max-age"),
+        join10(at, "tag-max-age"),
         MIRROR_DEFAULTS.tagMaxAgeMs
       ),
       revalidateTimeoutMs: readDuration(
         r,
         entry["revalidate-timeout"],
-        join9(at, "revalidate-timeout"),
+        join10(at, "revalidate-timeout"),
         MIRROR_DEFAULTS.revalidateTimeoutMs
       )
     });
@@ -57619,8 +57638,8 @@ function localMirrorConfig(entries, source = "local-registry.mirror") {
 function actionCli(from = dirname4(fileURLToPath4(import.meta.url))) {
   let dir = from;
   for (let i2 = 0; i2 < 5; i2++) {
-    const cli = join10(dir, "bin", "container-package");
-    if (existsSync4(cli) && existsSync4(join10(dir, "action.yml"))) return cli;
+    const cli = join11(dir, "bin", "container-package");
+    if (existsSync4(cli) && existsSync4(join11(dir, "action.yml"))) return cli;
     dir = dirname4(dir);
   }
   throw new ActionError(
@@ -57632,18 +57651,18 @@ function actionCli(from = dirname4(fileURLToPath4(import.meta.url))) {
   );
 }
 async function startStepRegistry(tmpRoot, cli = actionCli(), mirrors = []) {
-  const storage = mkdtempSync2(join10(tmpRoot, "container-package-registry-"));
+  const storage = mkdtempSync2(join11(tmpRoot, "container-package-registry-"));
   try {
     const args = [];
     if (mirrors.length > 0) {
-      const config = join10(storage, "registry.yml");
+      const config = join11(storage, "registry.yml");
       writeFileSync3(config, localMirrorConfig(mirrors, "local-registry-mirror"), { mode: 384 });
       args.push("--config", config);
     }
     const started = await startLocalRegistry({
       cli,
       port: 0,
-      storage: join10(storage, "data"),
+      storage: join11(storage, "data"),
       logDir: storage,
       args
     });

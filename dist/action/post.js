@@ -19945,11 +19945,19 @@ var init_errors5 = __esm({
   }
 });
 
+// src/exec/execa.ts
+var init_execa = __esm({
+  "src/exec/execa.ts"() {
+    "use strict";
+  }
+});
+
 // src/exec/credential-helper.ts
 var init_credential_helper = __esm({
   "src/exec/credential-helper.ts"() {
     "use strict";
     init_errors5();
+    init_execa();
   }
 });
 
@@ -23538,6 +23546,7 @@ init_errors();
 
 // src/exec/engine.ts
 init_errors5();
+init_execa();
 
 // src/sources/engine/push.ts
 init_reference2();

@@ -5,6 +5,7 @@
  * a process. Nothing here logs or puts a child's stdout into an error (it may hold a secret).
  */
 import { ExecError } from './errors.js';
+import { loadExeca } from './execa.js';
 
 /** The actions of the credential helper protocol. */
 export type CredentialHelperAction = 'get' | 'store' | 'erase' | 'list';
@@ -56,8 +57,7 @@ export async function runCredentialHelper(
   options: CredentialHelperOptions = {},
 ): Promise<CredentialHelperResult> {
   const program = credentialHelperProgram(name);
-  // Loaded on first use: most configs have no credential helper for the registry.
-  const { execa } = await import('execa');
+  const { execa } = await loadExeca();
   const result = await execa(program, [action], {
     input,
     reject: false,

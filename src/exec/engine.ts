@@ -3,6 +3,7 @@
  * engine. Secrets never go in argv: logins go through `--password-stdin` or the auth file.
  */
 import { ExecError } from './errors.js';
+import { loadExeca } from './execa.js';
 
 /** Engines whose CLI we drive. */
 export type EngineName = 'docker' | 'podman';
@@ -38,8 +39,7 @@ export async function runEngine(
   args: readonly string[],
   options: EngineRunOptions = {},
 ): Promise<EngineRunResult> {
-  // Loaded on first use: a push from a layout or archive never starts a process.
-  const { execa } = await import('execa');
+  const { execa } = await loadExeca();
   const child = execa(engine, args, {
     reject: false,
     env: options.env,

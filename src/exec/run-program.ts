@@ -2,6 +2,8 @@
  * Runs one program to completion with its input on stdin: the seam for the CI agents' CLIs
  * (`buildkite-agent`). Values that may be secret travel on stdin, never in argv.
  */
+import { loadExeca } from './execa.js';
+
 /** Options of {@link runProgram}. */
 export interface RunProgramOptions {
   /** Standard input (default empty). */
@@ -29,8 +31,7 @@ export async function runProgram(
   args: readonly string[],
   options: RunProgramOptions,
 ): Promise<RunProgramResult> {
-  // Loaded on first use, as in engine.ts: most runs start no process.
-  const { execa } = await import('execa');
+  const { execa } = await loadExeca();
   const result = await execa(binary, args, {
     input: options.input ?? '',
     reject: false,

@@ -8,8 +8,8 @@
  * cache, and a failed save is ignored. Written 0600 by atomic rename in the user's own cache dir.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { cacheDir } from '../cache-dir.js';
 import { parseRepositoryPath } from '../reference/index.js';
 
 /** What compressing one layer gave. */
@@ -33,9 +33,9 @@ const MAX_REPOSITORIES = 3;
  */
 const FORMAT = 2;
 
-/** `$XDG_CACHE_HOME/container-package/blob-info.json`, else under `~/.cache`. */
+/** `blob-info.json` in the user's cache dir (`$XDG_CACHE_HOME/container-package`, see `cacheDir`). */
 export function defaultBlobInfoCachePath(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'container-package', 'blob-info.json');
+  return join(cacheDir(env), 'blob-info.json');
 }
 
 /** The cache; {@link BlobInfoCache.open} reads it, {@link BlobInfoCache.save} writes it back. */

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { cacheDir } from '../../cache-dir.js';
 
 /** Default listen address: loopback only. */
 export const DEFAULT_LISTEN = '127.0.0.1:5000';
@@ -10,11 +11,7 @@ export const DEFAULT_LISTEN = '127.0.0.1:5000';
  * A cache dir because the bundled registry is meant for pipeline-local caching and tests.
  */
 export function defaultStorageDir(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
-  const xdg = env.XDG_CACHE_HOME;
-  if (xdg !== undefined && xdg.startsWith('/')) return join(xdg, 'container-package', 'registry');
-  if (process.platform === 'win32' && env.LOCALAPPDATA)
-    return join(env.LOCALAPPDATA, 'container-package', 'registry');
-  return join(home, '.cache', 'container-package', 'registry');
+  return join(cacheDir(env, home), 'registry');
 }
 
 /** The default tokens file: `tokens.json` in the storage directory. */

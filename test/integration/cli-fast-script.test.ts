@@ -1,0 +1,174 @@
+/**
+ * The push and hook paths run from dist/fast-script.cjs with a V8 code cache
+ * (src/cli/fast/script-runner.ts): the cache is written after a run that exits with 0, read back
+ * by the next, replaced when V8 rejects it, never written by a failing run, off under
+ * NODE_DISABLE_COMPILE_CACHE; and without the script (or with a file the build did not write)
+ * the same commands run from the ES modules.
+ */
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { commonJsExports } from '../../src/common-js.js';
+import { LAZY_MODULES, loadLazy } from '../../src/cli/fast/lazy.js';
+import { newTempDir } from '../support/index.js';
+import { BIN, killAllServes, startServe, writeOciLayout } from './registry-cli-support.js';
+
+const ROOT = join(BIN, '../..');
+
+let dir: string;
+let host: string;
+let layout: { dir: string; digest: string };
+
+beforeAll(async () => {
+  dir = newTempDir('fast-script');
+  const registry = await startServe(['--listen', '127.0.0.1:0', '--storage', join(dir, 'registry')]);
+  host = new URL(registry.url).host;
+  layout = writeOciLayout(join(dir, 'layout'), 32 * 1024);
+});
+
+afterAll(killAllServes);
+
+/** Pushes the layout with the launcher at `bin`, caching under `cache`. */
+function push(cache: string, options: { bin?: string; to?: string; env?: Record<string, string> } = {}) {
+  return execa(
+    process.execPath,
+    [
+      options.bin ?? BIN,
+      'push',
+      `oci:${layout.dir}`,
+      '--to',
+      options.to ?? `${host}/team/app:v1`,
+      '--compression',
+      'none',
+      '--retries',
+      '1',
+    ],
+    {
+      reject: false,
+      timeout: 60_000,
+      env: { NO_COLOR: '1', XDG_CACHE_HOME: cache, DOCKER_CONFIG: join(dir, 'docker'), ...options.env },
+    },
+  );
+}
+
+/** The script caches under `cache`, by file name. */
+function caches(cache: string): string[] {
+  const scriptCache = join(cache, 'container-package', 'script-cache');
+  return existsSync(scriptCache) ? readdirSync(scriptCache).map((f) => join(scriptCache, f)) : [];
+}
+
+describe('dist/fast-script.cjs and its code cache', () => {
+  test('a push writes the cache once, 0600 in a 0700 directory, and the next push reads it', async () => {
+    const cache = join(dir, 'cache-1');
+    const first = await push(cache);
+    expect(first.exitCode, first.stderr).toBe(0);
+    const [file, ...more] = caches(cache);
+    expect(more).toEqual([]);
+    const hash = /^\/\/ fast-script ([0-9a-f]{16})\n/.exec(
+      readFileSync(join(ROOT, 'dist/fast-script.cjs'), 'latin1'),
+    )![1];
+    expect(file).toMatch(new RegExp(`/push-${hash}-${process.version}-${process.arch}\\.bin$`));
+    expect(statSync(file!).mode & 0o777).toBe(0o600);
+    expect(statSync(join(file!, '..')).mode & 0o777).toBe(0o700);
+    const written = statSync(file!).mtimeMs;
+    const bytes = readFileSync(file!);
+
+    const second = await push(cache);
+    expect(second.exitCode, second.stderr).toBe(0);
+    expect(second.stdout).toContain(`${host}/team/app:v1@${layout.digest}`);
+    // Accepted as it is: not written again.
+    expect(statSync(file!).mtimeMs).toBe(written);
+    expect(readFileSync(file!).equals(bytes)).toBe(true);
+  });
+
+  test('a cache V8 rejects is replaced, and the push runs as usual', async () => {
+    const cache = join(dir, 'cache-2');
+    expect((await push(cache)).exitCode).toBe(0);
+    const [file] = caches(cache);
+    writeFileSync(file!, Buffer.alloc(4096, 0x5a));
+    const run = await push(cache);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`@${layout.digest}`);
+    expect(readFileSync(file!).equals(Buffer.alloc(4096, 0x5a))).toBe(false);
+  });
+
+  test('a failing push writes no cache; NODE_DISABLE_COMPILE_CACHE writes none', async () => {
+    const cache = join(dir, 'cache-3');
+    const failed = await push(cache, { to: '127.0.0.1:1/team/app:v1' });
+    expect(failed.exitCode).not.toBe(0);
+    expect(caches(cache)).toEqual([]);
+    const off = await push(cache, { env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
+    expect(off.exitCode, off.stderr).toBe(0);
+    expect(caches(cache)).toEqual([]);
+  });
+
+  test('each hook keeps its own cache', async () => {
+    const cache = join(dir, 'cache-4');
+    const job = await execa(process.execPath, [BIN, 'buildkite-hook', 'environment'], {
+      reject: false,
+      timeout: 60_000,
+      env: {
+        NO_COLOR: '1',
+        XDG_CACHE_HOME: cache,
+        TMPDIR: dir,
+        CONTAINER_PACKAGE_MODE: 'plugin',
+        BUILDKITE: 'true',
+        BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({
+          registry: `${host}/team`,
+          images: ['oci:/nowhere:latest'],
+          push: 'never',
+        }),
+        BUILDKITE_ORGANIZATION_SLUG: 'acme',
+        BUILDKITE_PIPELINE_SLUG: 'app',
+        BUILDKITE_BRANCH: 'main',
+        BUILDKITE_COMMIT: '0123456789abcdef0123456789abcdef01234567',
+        BUILDKITE_BUILD_NUMBER: '1',
+        BUILDKITE_JOB_ID: 'job-1',
+      },
+    });
+    expect(job.exitCode, job.stderr).toBe(0);
+    expect(job.stdout).toMatch(/^export CONTAINER_PACKAGE_STATE_DIR=/m);
+    expect(caches(cache).map((f) => f.split('/').pop()!.split('-').slice(0, 2).join('-'))).toEqual([
+      'hook-environment',
+    ]);
+  });
+
+  test.each([
+    ['without the script', 'missing', (file: string) => rmSync(file)],
+    [
+      'with a script the build did not write',
+      'foreign',
+      (file: string) => writeFileSync(file, 'throw new Error("not ours");\n'),
+    ],
+  ])('%s, push runs from the ES modules', async (_name, key, spoil) => {
+    const copy = join(dir, `copy-${key}`);
+    for (const part of ['bin', 'dist', 'package.json'])
+      cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    spoil(join(copy, 'dist/fast-script.cjs'));
+    const cache = join(dir, `cache-${key}`);
+    const run = await push(cache, { bin: join(copy, 'bin/container-package') });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`${host}/team/app:v1@${layout.digest}`);
+    expect(caches(cache)).toEqual([]);
+  });
+
+  test('every module the script leaves out is one lazy.ts loads, with what the script takes from it', async () => {
+    const script = readFileSync(join(ROOT, 'dist/fast-script.cjs'), 'latin1');
+    const asked = new Set([...script.matchAll(/__cpImport\("lazy:([^"]+)"\)/g)].map((m) => m[1]!));
+    expect([...asked].sort()).toEqual([...LAZY_MODULES].sort());
+    // What the script's code reads from each.
+    const wanted: Record<string, string> = {
+      agent: 'Agent',
+      execa: 'execa',
+      'tar-stream': 'extract',
+      'oclif-handle': 'handle',
+      registry: 'localMirrorConfig',
+    };
+    for (const name of asked) {
+      const loaded = commonJsExports((await loadLazy(`lazy:${name}`)) as Record<string, unknown>);
+      expect(typeof loaded[wanted[name]!], name).toBe('function');
+    }
+    await expect(loadLazy('lazy:nothing')).rejects.toThrow(/no lazily loaded module lazy:nothing/);
+  });
+});
