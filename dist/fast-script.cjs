@@ -1,4 +1,4 @@
-// fast-script a4dcc806ea4edb4a
+// fast-script 6de927485f9e06d9
 "use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;
@@ -831,6 +831,7 @@ var init_reference2 = __esm({
     init_normalize();
     init_buildkite();
     init_buildkite_names();
+    init_fnv();
     init_sanitize_tag();
     init_tag_template();
   }
@@ -4903,7 +4904,7 @@ function layoutDetails(spec, rest) {
   const digest = TRAILING_DIGEST.exec(rest);
   if (digest !== null && !rest.slice(0, digest.index).includes(":")) {
     const value = digest[1];
-    if (!isDigest(value))
+    if (!checkDigest(value).ok)
       throw new InvalidSourceSpecError(spec, value, `${JSON.stringify(value)} is not a valid digest`);
     return { path: path(spec, rest.slice(0, digest.index)), select: { by: "digest", digest: value } };
   }
@@ -4989,7 +4990,6 @@ var UNSUPPORTED_TRANSPORTS, ALNUM, COMPONENT, OCI_NAME, TRAILING_DIGEST;
 var init_spec = __esm({
   "src/sources/spec.ts"() {
     init_reference2();
-    init_oci();
     init_errors2();
     init_unknown_transport();
     UNSUPPORTED_TRANSPORTS = [
@@ -11706,7 +11706,7 @@ function summary(config, build2) {
 }
 function fitContext(context) {
   if (context.length <= MAX_ANNOTATION_CONTEXT) return context;
-  const hash = (0, import_node_crypto5.createHash)("sha256").update(context).digest("hex").slice(0, 8);
+  const hash = fnv1a32(context);
   return `${context.slice(0, MAX_ANNOTATION_CONTEXT - 9)}-${hash}`;
 }
 function metaData2(config) {
@@ -11725,10 +11725,10 @@ function localRegistry2(config) {
     exportAs: options["export-as"] ?? PLAN_DEFAULTS.localRegistryEnv
   };
 }
-var import_node_crypto5, PLAN_DEFAULTS;
+var PLAN_DEFAULTS;
 var init_plan2 = __esm({
   "src/ci/buildkite/plan.ts"() {
-    import_node_crypto5 = require("node:crypto");
+    init_reference2();
     init_plan_images();
     init_plan_registries();
     init_schema();

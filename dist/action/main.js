@@ -19954,6 +19954,7 @@ var init_reference2 = __esm({
     init_normalize();
     init_buildkite();
     init_buildkite_names();
+    init_fnv();
     init_sanitize_tag();
     init_tag_template();
   }
@@ -46448,7 +46449,7 @@ function layoutDetails(spec, rest) {
   const digest = TRAILING_DIGEST.exec(rest);
   if (digest !== null && !rest.slice(0, digest.index).includes(":")) {
     const value = digest[1];
-    if (!isDigest(value))
+    if (!checkDigest(value).ok)
       throw new InvalidSourceSpecError(spec, value, `${JSON.stringify(value)} is not a valid digest`);
     return { path: path10(spec, rest.slice(0, digest.index)), select: { by: "digest", digest: value } };
   }
@@ -46535,7 +46536,6 @@ var init_spec = __esm({
   "src/sources/spec.ts"() {
     "use strict";
     init_reference2();
-    init_oci();
     init_errors6();
     init_unknown_transport();
     UNSUPPORTED_TRANSPORTS = [

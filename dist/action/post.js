@@ -19540,6 +19540,7 @@ var init_reference2 = __esm({
     init_normalize();
     init_buildkite();
     init_buildkite_names();
+    init_fnv();
     init_sanitize_tag();
     init_tag_template();
   }
@@ -20292,7 +20293,6 @@ var init_spec = __esm({
   "src/sources/spec.ts"() {
     "use strict";
     init_reference2();
-    init_oci();
     init_errors6();
     init_unknown_transport();
     ALNUM = "[A-Za-z0-9]+";

@@ -54,5 +54,6 @@ export {
   type RegistryTarget,
 } from './buildkite.js';
 export { parseSlug, type SlugKind } from './buildkite-names.js';
+export { fnv1a32 } from './fnv.js';
 export { sanitizeTag } from './sanitize-tag.js';
 export { TAG_PLACEHOLDERS, renderTagTemplate, type RenderOptions, type TagContext } from './tag-template.js';

@@ -1,5 +1,10 @@
-import { formatReference, parseReference, type ParseOptions, type Reference } from '../reference/index.js';
-import { isDigest } from '../oci/index.js';
+import {
+  checkDigest,
+  formatReference,
+  parseReference,
+  type ParseOptions,
+  type Reference,
+} from '../reference/index.js';
 import { InvalidSourceSpecError } from './errors.js';
 import { refuseUnknownTransport } from './unknown-transport.js';
 
@@ -121,7 +126,7 @@ function layoutDetails(spec: string, rest: string): { path: string; select: Layo
   const digest = TRAILING_DIGEST.exec(rest);
   if (digest !== null && !rest.slice(0, digest.index).includes(':')) {
     const value = digest[1]!;
-    if (!isDigest(value))
+    if (!checkDigest(value).ok)
       throw new InvalidSourceSpecError(spec, value, `${JSON.stringify(value)} is not a valid digest`);
     return { path: path(spec, rest.slice(0, digest.index)), select: { by: 'digest', digest: value } };
   }

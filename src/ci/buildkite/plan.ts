@@ -2,8 +2,7 @@
  * The one place defaults are applied: a validated configuration plus the build's facts become a
  * {@link PublishPlan}. Pure: no environment, no clock (the time is passed in), no I/O.
  */
-import { createHash } from 'node:crypto';
-import type { TagContext } from '../../reference/index.js';
+import { fnv1a32, type TagContext } from '../../reference/index.js';
 import type { PluginConfig } from './config.js';
 import type { BuildEnv } from './inputs.js';
 import { planImages } from './plan-images.js';
@@ -122,7 +121,8 @@ export function summary(config: PluginConfig, build: BuildEnv): SummaryPlan | un
 
 function fitContext(context: string): string {
   if (context.length <= MAX_ANNOTATION_CONTEXT) return context;
-  const hash = createHash('sha256').update(context).digest('hex').slice(0, 8);
+  // FNV-1a as for cut tags: it keeps cut contexts apart without loading node:crypto in every hook.
+  const hash = fnv1a32(context);
   return `${context.slice(0, MAX_ANNOTATION_CONTEXT - 9)}-${hash}`;
 }
 

@@ -126,6 +126,12 @@ describe('planPublish defaults', () => {
     expect(plan({ registry: 'acme/images' }, { ...build, stepKey: 'k'.repeat(150) }).summary!.context).toBe(
       long,
     );
+    // Keys that differ only past the cut still get their own annotation.
+    const other = plan({ registry: 'acme/images' }, { ...build, stepKey: `${'k'.repeat(149)}j` }).summary!
+      .context;
+    expect(other).toHaveLength(100);
+    expect(other.slice(0, 91)).toBe(long.slice(0, 91));
+    expect(other).not.toBe(long);
   });
 });
 
