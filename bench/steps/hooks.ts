@@ -10,6 +10,8 @@ import { PEAK_RSS, runTimed, type TimedRun } from '../lib/command.js';
 import { BenchError } from '../lib/errors.js';
 import type { Figure } from '../lib/figures.js';
 import { ROOT } from '../lib/paths.js';
+import { median } from '../lib/stats.js';
+import { idleHookBound } from './bounds.js';
 import type { StepContext } from './context.js';
 
 const HOOKS = ['environment', 'post-checkout', 'pre-command', 'post-command', 'pre-exit'] as const;
@@ -59,6 +61,7 @@ export async function hooksStep(ctx: StepContext): Promise<Figure[]> {
         peer: ms(floor),
         who,
         target: { on: 'ours', op: '<=', value: 100 },
+        bound: idleHookBound(median(ms(floor))),
       },
       {
         id: `hook.${hook}.idle.cpu`,

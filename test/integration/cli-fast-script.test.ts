@@ -5,12 +5,23 @@
  * NODE_DISABLE_COMPILE_CACHE; and without the script (or with a file the build did not write)
  * the same commands run from the ES modules.
  */
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { commonJsExports } from '../../src/common-js.js';
 import { LAZY_MODULES, loadLazy } from '../../src/cli/fast/lazy.js';
+import { CACHES_PER_COMMAND } from '../../src/cli/fast/script-runner.js';
 import { newTempDir } from '../support/index.js';
 import { BIN, killAllServes, startServe, writeOciLayout } from './registry-cli-support.js';
 
@@ -101,6 +112,33 @@ describe('dist/fast-script.cjs and its code cache', () => {
     const off = await push(cache, { env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
     expect(off.exitCode, off.stderr).toBe(0);
     expect(caches(cache)).toEqual([]);
+  });
+
+  test('writing a cache removes the oldest of that command beyond the few kept', async () => {
+    const cache = join(dir, 'cache-prune');
+    const scriptCache = join(cache, 'container-package', 'script-cache');
+    mkdirSync(scriptCache, { recursive: true });
+    // Six caches of earlier builds, a day apart, a hook's cache and a file that is no cache.
+    const earlier = Array.from({ length: 6 }, (_, i) => `push-${String(i).repeat(16)}-v22.19.0-x64.bin`);
+    for (const [i, name] of earlier.entries()) {
+      writeFileSync(join(scriptCache, name), 'old');
+      const when = Date.now() / 1000 - (i + 1) * 86_400;
+      utimesSync(join(scriptCache, name), when, when);
+    }
+    writeFileSync(join(scriptCache, 'hook-environment-0000000000000000-v22.19.0-x64.bin'), 'old');
+    writeFileSync(join(scriptCache, 'notes.txt'), 'mine');
+    const run = await push(cache);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const left = readdirSync(scriptCache).sort();
+    const pushes = left.filter((f) => f.startsWith('push-'));
+    expect(pushes).toHaveLength(CACHES_PER_COMMAND);
+    // This build's cache and the newest earlier ones stay.
+    expect(pushes).toEqual(
+      expect.arrayContaining([...earlier.slice(0, CACHES_PER_COMMAND - 1), expect.stringMatching(/-v\d/)]),
+    );
+    expect(pushes.some((f) => f.includes(process.version))).toBe(true);
+    expect(left).toContain('hook-environment-0000000000000000-v22.19.0-x64.bin');
+    expect(left).toContain('notes.txt');
   });
 
   test('each hook keeps its own cache', async () => {

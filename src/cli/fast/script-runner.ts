@@ -102,7 +102,7 @@ export function loadFastScript(
     keep() {
       if (cacheFile === undefined || !stale) return;
       process.once('exit', (code) => {
-        if (code === 0) writeCache(cacheFile, script.createCachedData());
+        if (code === 0) writeCache(cacheFile, files.name, script.createCachedData());
       });
     },
   };
@@ -116,13 +116,30 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-/** Best effort: a cache that cannot be written only costs the next start its time. */
-function writeCache(file: string, data: Buffer): void {
+/** What follows the command's name in a cache's file name. */
+const CACHE_FILE = /^-[0-9a-f]{16}-v[0-9.]+-\w+\.bin$/;
+
+/** Caches kept per command: a few builds and Node.js versions in use side by side on one agent. */
+export const CACHES_PER_COMMAND = 4;
+
+/**
+ * Writes the cache of command `name`, then removes that command's oldest caches beyond
+ * {@link CACHES_PER_COMMAND} (other builds of the script, other Node.js versions), so upgrades
+ * do not pile them up. Best effort: a cache that cannot be written only costs the next start its time.
+ */
+function writeCache(file: string, name: string, data: Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     fs.writeFileSync(temporary, data, { mode: 0o600 });
     fs.renameSync(temporary, file);
+    const caches = fs
+      .readdirSync(dirname(file))
+      .filter((f) => f.startsWith(`${name}-`) && CACHE_FILE.test(f.slice(name.length)))
+      .map((f) => ({ path: join(dirname(file), f), mtimeMs: fs.statSync(join(dirname(file), f)).mtimeMs }))
+      .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const old of caches.slice(CACHES_PER_COMMAND))
+      if (old.path !== file) fs.rmSync(old.path, { force: true });
   } catch {
     fs.rmSync(temporary, { force: true });
   }
