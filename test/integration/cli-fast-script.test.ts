@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { commonJsExports } from '../../src/common-js.js';
 import { LAZY_MODULES, loadLazy } from '../../src/cli/fast/lazy.js';
 import { CACHES_PER_COMMAND } from '../../src/cli/fast/script-runner.js';
+import { idlePluginStepEnv } from '../support/buildkite-agent/index.js';
 import { newTempDir } from '../support/index.js';
 import { BIN, killAllServes, startServe, writeOciLayout } from './registry-cli-support.js';
 
@@ -150,19 +151,7 @@ describe('dist/fast-script.cjs and its code cache', () => {
         NO_COLOR: '1',
         XDG_CACHE_HOME: cache,
         TMPDIR: dir,
-        CONTAINER_PACKAGE_MODE: 'plugin',
-        BUILDKITE: 'true',
-        BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({
-          registry: `${host}/team`,
-          images: ['oci:/nowhere:latest'],
-          push: 'never',
-        }),
-        BUILDKITE_ORGANIZATION_SLUG: 'acme',
-        BUILDKITE_PIPELINE_SLUG: 'app',
-        BUILDKITE_BRANCH: 'main',
-        BUILDKITE_COMMIT: '0123456789abcdef0123456789abcdef01234567',
-        BUILDKITE_BUILD_NUMBER: '1',
-        BUILDKITE_JOB_ID: 'job-1',
+        ...idlePluginStepEnv(`${host}/team`),
       },
     });
     expect(job.exitCode, job.stderr).toBe(0);

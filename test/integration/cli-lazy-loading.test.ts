@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { idlePluginStepEnv } from '../support/buildkite-agent/index.js';
 import { newTempDir } from '../support/index.js';
 import { BIN, killAllServes, startServe, writeOciLayout } from './registry-cli-support.js';
 
@@ -123,19 +124,7 @@ describe('loading nothing a command does not use', () => {
     let env: Record<string, string> = {
       TMPDIR: join(job, 'tmp'),
       DOCKER_CONFIG: join(job, 'docker'),
-      CONTAINER_PACKAGE_MODE: 'plugin',
-      BUILDKITE: 'true',
-      BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({
-        registry: '127.0.0.1:5999/team',
-        images: ['oci:/nowhere:latest'],
-        push: 'never',
-      }),
-      BUILDKITE_ORGANIZATION_SLUG: 'acme',
-      BUILDKITE_PIPELINE_SLUG: 'app',
-      BUILDKITE_BRANCH: 'main',
-      BUILDKITE_COMMIT: '0123456789abcdef0123456789abcdef01234567',
-      BUILDKITE_BUILD_NUMBER: '1',
-      BUILDKITE_JOB_ID: 'job-1',
+      ...idlePluginStepEnv('127.0.0.1:5999/team'),
       BUILDKITE_COMMAND_EXIT_STATUS: '0',
     };
     for (const hook of ['environment', 'pre-command', 'post-command', 'pre-exit']) {

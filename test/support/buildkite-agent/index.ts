@@ -28,6 +28,18 @@ export const FAKE_BUILD_ENV: Readonly<Record<string, string>> = {
   BUILDKITE_AGENT_ACCESS_TOKEN: 'bkaj_standin-agent-access-token',
 };
 
+/**
+ * The environment of a plugin step with nothing to push (`push: never`) for `images` on `registry`,
+ * in the stand-in's build: what an idle hook sees.
+ */
+export function idlePluginStepEnv(registry: string, images: readonly string[] = ['oci:/nowhere:latest']) {
+  return {
+    ...FAKE_BUILD_ENV,
+    CONTAINER_PACKAGE_MODE: 'plugin',
+    BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({ registry, images, push: 'never' }),
+  };
+}
+
 /** One recorded call. */
 export interface AgentCall {
   readonly argv: string[];
