@@ -28,7 +28,7 @@ async function runFast(args) {
   return false;
 }
 async function loadScript(name) {
-  const { loadFastScript, scriptCacheDir } = await import("./chunks/script-runner-33ZCQMKK.js");
+  const { loadFastScript, scriptCacheDir } = await import("./chunks/script-runner-S4ZI3NLM.js");
   const cacheDirectory = /^[a-z-]+$/.test(name) ? scriptCacheDir() : void 0;
   return loadFastScript(
     { script: SCRIPT, name, cacheDirectory },

@@ -42,7 +42,10 @@ beforeAll(async () => {
 afterAll(killAllServes);
 
 /** Pushes the layout with the launcher at `bin`, caching under `cache`. */
-function push(cache: string, options: { bin?: string; to?: string; env?: Record<string, string> } = {}) {
+function push(
+  cache: string,
+  options: { bin?: string; to?: string; env?: Record<string, string>; cwd?: string } = {},
+) {
   return execa(
     process.execPath,
     [
@@ -59,6 +62,7 @@ function push(cache: string, options: { bin?: string; to?: string; env?: Record<
     {
       reject: false,
       timeout: 60_000,
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
       env: { NO_COLOR: '1', XDG_CACHE_HOME: cache, DOCKER_CONFIG: join(dir, 'docker'), ...options.env },
     },
   );
@@ -113,6 +117,26 @@ describe('dist/fast-script.cjs and its code cache', () => {
     const off = await push(cache, { env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
     expect(off.exitCode, off.stderr).toBe(0);
     expect(caches(cache)).toEqual([]);
+  });
+
+  test('a cache dir that cannot be written costs nothing but the cache', async () => {
+    const file = join(dir, 'not-a-dir');
+    writeFileSync(file, '');
+    const run = await push(file);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`@${layout.digest}`);
+    expect(run.stderr).not.toMatch(/ENOTDIR|Error:/);
+  });
+
+  test('a relative XDG_CACHE_HOME is ignored, as the XDG spec asks: the caches go to ~/.cache', async () => {
+    const cwd = join(dir, 'cwd');
+    const home = join(dir, 'home');
+    mkdirSync(cwd, { recursive: true });
+    const run = await push('relative', { cwd, env: { HOME: home } });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(readdirSync(cwd)).toEqual([]);
+    expect(caches(join(home, '.cache'))).toHaveLength(1);
+    expect(existsSync(join(home, '.cache', 'container-package', 'compile-cache'))).toBe(true);
   });
 
   test('writing a cache removes the oldest of that command beyond the few kept', async () => {

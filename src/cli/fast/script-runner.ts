@@ -141,6 +141,10 @@ function writeCache(file: string, name: string, data: Buffer): void {
     for (const old of caches.slice(CACHES_PER_COMMAND))
       if (old.path !== file) fs.rmSync(old.path, { force: true });
   } catch {
-    fs.rmSync(temporary, { force: true });
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // no such directory either (a cache dir that is a file, say): nothing was left behind
+    }
   }
 }
