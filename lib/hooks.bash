@@ -65,6 +65,23 @@ container_package_node_ok() {
   ((major > 22 || (major == 22 && minor >= 19)))
 }
 
+# container_package_node_usable NODE: container_package_node_ok, asked once per job. The first
+# hook that checks NODE once the job has a state dir leaves its path there (node-checked), and
+# later hooks of the job take that instead of starting NODE only to ask its version (a second
+# Node.js start in every hook). Within a job the path names the same binary.
+container_package_node_usable() {
+  local checked="" marker="${CONTAINER_PACKAGE_STATE_DIR:-}/node-checked"
+  if [[ -n ${CONTAINER_PACKAGE_STATE_DIR:-} && -f $marker ]] && IFS= read -r checked <"$marker" &&
+    [[ $checked == "$1" ]]; then
+    return 0
+  fi
+  container_package_node_ok "$1" || return 1
+  if [[ -n ${CONTAINER_PACKAGE_STATE_DIR:-} && -d $CONTAINER_PACKAGE_STATE_DIR ]]; then
+    printf '%s\n' "$1" >"$marker" 2>/dev/null || true
+  fi
+  return 0
+}
+
 # container_package_find_node: sets container_package_node to the Node.js to use, or fails with
 # a message that says what to do: CONTAINER_PACKAGE_NODE (which must be new enough); `node` on
 # PATH when it is new enough; else the pinned runtime, installed first when the cache lacks it.
@@ -75,14 +92,14 @@ container_package_find_node() {
       echo "container-package: set CONTAINER_PACKAGE_NODE to the path of a Node.js 22.19 or newer, or unset it to use the one on PATH or the runtime the hooks install." >&2
       return 1
     fi
-    if ! container_package_node_ok "$container_package_node"; then
+    if ! container_package_node_usable "$container_package_node"; then
       echo "container-package needs Node.js 22.19 or newer; CONTAINER_PACKAGE_NODE ($container_package_node) is $("$container_package_node" --version 2>&1 || true)." >&2
       echo "container-package: point CONTAINER_PACKAGE_NODE at a Node.js 22.19 or newer, or unset it to use the one on PATH or the runtime the hooks install." >&2
       return 1
     fi
     return 0
   fi
-  if container_package_node="$(command -v node)" && container_package_node_ok "$container_package_node"; then
+  if container_package_node="$(command -v node)" && container_package_node_usable "$container_package_node"; then
     return 0
   fi
   # shellcheck source=lib/node-runtime.bash

@@ -266,6 +266,52 @@ describe('hooks and the Node.js runtime', () => {
     expect(existsSync(runtime)).toBe(false);
   });
 
+  it("asks the Node.js on PATH its version until the job has a state dir, then takes the hook's word", async () => {
+    // A `node` first on PATH that logs each version check and runs the real one.
+    const bin = newTempDir('counting-node');
+    const log = join(bin, 'version-checks.log');
+    writeFileSync(
+      join(bin, 'node'),
+      `#!/bin/sh\n[ "$1" = --version ] && echo check >> "${log}"\nexec "${process.execPath}" "$@"\n`,
+    );
+    chmodSync(join(bin, 'node'), 0o755);
+    const j = new BuildkiteJob(
+      jobEnv(
+        {
+          PATH: `${bin}:/usr/bin:/bin`,
+          BUILDKITE_BUILD_CHECKOUT_PATH: newTempDir('checkout'),
+          BUILDKITE_PLUGIN_CONFIGURATION: JSON.stringify({
+            registry: '127.0.0.1:5999/team',
+            images: ['oci:/nowhere:latest'],
+            push: 'never',
+          }),
+        },
+        newTempDir('cache'),
+      ),
+      { nodeOnPath: false },
+    );
+    const checks = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0);
+    const runs = await j.run('true');
+    expect(runs.map((r) => [r.name, r.exitCode, r.exitCode === 0 ? '' : r.stderr])).toEqual(
+      ['environment', 'post-checkout', 'pre-command', 'command', 'post-command', 'pre-exit'].map((n) => [
+        n,
+        0,
+        '',
+      ]),
+    );
+    // environment (no state dir yet) and pre-command (which leaves the mark); not the two after.
+    expect(checks()).toBe(2);
+
+    // A mark naming another Node.js is no excuse: the hook asks this one.
+    const other = new BuildkiteJob(j.env, { nodeOnPath: false });
+    writeFileSync(log, '');
+    const stateDir = newTempDir('state');
+    writeFileSync(join(stateDir, 'node-checked'), '/usr/local/bin/node\n');
+    other.env = { ...other.env, CONTAINER_PACKAGE_STATE_DIR: stateDir };
+    await other.hook('pre-exit');
+    expect(checks()).toBe(1);
+  });
+
   it('an old Node.js named by CONTAINER_PACKAGE_NODE gets a clear message', async () => {
     const old = join(stubBin(), 'node');
     const { job: j, runtime } = job({ CONTAINER_PACKAGE_NODE: old });
