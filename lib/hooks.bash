@@ -107,10 +107,26 @@ container_package_find_node() {
   container_package_node_runtime
 }
 
-# container_package ARGS...: runs the bundled CLI, telling it the mode decided above.
+# container_package ARGS...: runs the bundled CLI, telling it the mode decided above, with the
+# Node.js found in this shell (container_package_node), else the one it finds now.
 container_package() {
-  local container_package_node
-  container_package_find_node || return 1
+  local container_package_node="${container_package_node:-}"
+  [[ -n $container_package_node ]] || container_package_find_node || return 1
   container_package_mode
   CONTAINER_PACKAGE_MODE="$container_package_hook_mode" "$container_package_node" "$CONTAINER_PACKAGE_ROOT/bin/container-package" "$@"
+}
+
+# container_package_hook HOOK: runs `container-package buildkite-hook HOOK` and evaluates the
+# `export`/`unset` lines it prints (the CLI checks their names). Node.js is found in this shell,
+# not in the command substitution, so when the hook has just given the job its state dir (the
+# environment hook of a plugin step, post-checkout of agent-level hooks) the check is left
+# there for the job's later hooks. Fails with the CLI's exit status.
+container_package_hook() {
+  local container_package_node container_package_exports
+  container_package_find_node || return 1
+  container_package_exports="$(container_package buildkite-hook "$1")" || return
+  eval "$container_package_exports"
+  if [[ -n ${CONTAINER_PACKAGE_STATE_DIR:-} && -d $CONTAINER_PACKAGE_STATE_DIR && ! -f $CONTAINER_PACKAGE_STATE_DIR/node-checked ]]; then
+    printf '%s\n' "$container_package_node" >"$CONTAINER_PACKAGE_STATE_DIR/node-checked" 2>/dev/null || true
+  fi
 }

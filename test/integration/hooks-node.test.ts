@@ -266,7 +266,7 @@ describe('hooks and the Node.js runtime', () => {
     expect(existsSync(runtime)).toBe(false);
   });
 
-  it("asks the Node.js on PATH its version until the job has a state dir, then takes the hook's word", async () => {
+  it("asks the Node.js on PATH its version once per job, then takes the hook's word", async () => {
     // A `node` first on PATH that logs each version check and runs the real one.
     const bin = newTempDir('counting-node');
     const log = join(bin, 'version-checks.log');
@@ -299,8 +299,35 @@ describe('hooks and the Node.js runtime', () => {
         '',
       ]),
     );
-    // environment (no state dir yet) and pre-command (which leaves the mark); not the two after.
-    expect(checks()).toBe(2);
+    // Once, by the environment hook, which gives the job its state dir and leaves the mark there.
+    expect(checks()).toBe(1);
+
+    // Agent-level hooks: post-checkout gives the job its state dir and leaves the mark there.
+    writeFileSync(log, '');
+    const checkout = newTempDir('agent-checkout');
+    mkdirSync(join(checkout, '.buildkite'));
+    writeFileSync(
+      join(checkout, '.buildkite', 'container-package.yml'),
+      'registry: 127.0.0.1:5999/team\nimages: [oci:/nowhere:latest]\npush: never\n',
+    );
+    const {
+      BUILDKITE_PLUGIN_CONFIGURATION: _c,
+      BUILDKITE_PLUGIN_NAME: _n,
+      ...agentEnv
+    } = jobEnv(
+      { PATH: `${bin}:/usr/bin:/bin`, BUILDKITE_BUILD_CHECKOUT_PATH: checkout },
+      newTempDir('cache'),
+    );
+    const agentJob = new BuildkiteJob(agentEnv, { nodeOnPath: false });
+    const agentRuns = await agentJob.run('true');
+    expect(agentRuns.map((r) => [r.name, r.exitCode, r.exitCode === 0 ? '' : r.stderr])).toEqual(
+      ['environment', 'post-checkout', 'pre-command', 'command', 'post-command', 'pre-exit'].map((n) => [
+        n,
+        0,
+        '',
+      ]),
+    );
+    expect(checks()).toBe(1); // not 0: post-checkout and the hooks after it ran the CLI
 
     // A mark naming another Node.js is no excuse: the hook asks this one.
     const other = new BuildkiteJob(j.env, { nodeOnPath: false });
