@@ -1,4 +1,4 @@
-// fast-script 6de927485f9e06d9
+// fast-script 6217796914de4407
 "use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;
@@ -3106,6 +3106,60 @@ var init_manifests = __esm({
   }
 });
 
+// src/chunk-pool.ts
+function releaseChunk(chunk) {
+  if (typeof chunk !== "object" || chunk === null) return;
+  const loan = loans.get(chunk);
+  if (loan === void 0) return;
+  loans.delete(chunk);
+  loan.pool.giveBack(loan.buffer);
+}
+function pipeReleasing(source, target) {
+  source.once("error", (error) => target.destroy(error));
+  target.once("close", () => {
+    if (!source.readableEnded) source.destroy();
+  });
+  source.on("data", (chunk) => {
+    const more = target.write(chunk, (error) => {
+      if (!error) releaseChunk(chunk);
+    });
+    if (!more) source.pause();
+  });
+  target.on("drain", () => source.resume());
+  source.once("end", () => target.end());
+}
+var loans, ChunkPool;
+var init_chunk_pool = __esm({
+  "src/chunk-pool.ts"() {
+    loans = /* @__PURE__ */ new WeakMap();
+    ChunkPool = class {
+      size;
+      #keep;
+      #free = [];
+      /**
+       * @param size bytes per buffer
+       * @param keep most released buffers kept for reuse (more are left to the GC). Default 8.
+       */
+      constructor(size, keep = 8) {
+        this.size = size;
+        this.#keep = keep;
+      }
+      /** A buffer of {@link size} bytes: one released before, else a new one. Its bytes are not zeroed. */
+      take() {
+        return this.#free.pop() ?? Buffer.allocUnsafeSlow(this.size);
+      }
+      /** Gives back a buffer taken and not lent (a read that returned nothing). */
+      giveBack(buffer) {
+        if (this.#free.length < this.#keep && buffer.length === this.size) this.#free.push(buffer);
+      }
+      /** Records that `chunk` (a view of `buffer`, which came from {@link take}) is pushed to a consumer. */
+      lend(buffer, chunk) {
+        loans.set(chunk, { pool: this, buffer });
+      }
+    };
+  }
+});
+
 // src/client/transport/node-http.ts
 function send(scheme, url, secure, options, connectTimeoutMs) {
   return new Promise((resolve2, reject) => {
@@ -3165,9 +3219,7 @@ function sendBody(request, body) {
     request.end(body);
     return;
   }
-  body.once("error", (error) => request.destroy(error));
-  (0, import_node_stream7.pipeline)(body, request, () => {
-  });
+  pipeReleasing(body, request);
 }
 function watchBody(response, ms) {
   const socket = response.socket;
@@ -3219,11 +3271,11 @@ function withDump(response) {
 function timeout(code, message) {
   return Object.assign(new Error(message), { code });
 }
-var import_node_module, import_node_stream7, requireBuiltin, DUMP_LIMIT, NodeHttpDispatcher;
+var import_node_module, requireBuiltin, DUMP_LIMIT, NodeHttpDispatcher;
 var init_node_http = __esm({
   "src/client/transport/node-http.ts"() {
     import_node_module = require("node:module");
-    import_node_stream7 = require("node:stream");
+    init_chunk_pool();
     requireBuiltin = (0, import_node_module.createRequire)(__cpImportMetaUrl);
     DUMP_LIMIT = 128 * 1024;
     NodeHttpDispatcher = class {
@@ -3279,17 +3331,17 @@ var init_node_http = __esm({
 function createDispatchers(given, options) {
   if (given !== void 0) {
     const shared = given;
-    return { small: shared, bulk: shared, owned: false };
+    return { requests: shared, bulk: shared, owned: false };
   }
   return {
-    small: new NodeHttpDispatcher(options),
+    requests: new NodeHttpDispatcher(options),
     bulk: new LazyUndiciAgent(options),
     owned: true
   };
 }
 async function closeDispatchers(dispatchers) {
   if (!dispatchers.owned) return;
-  await Promise.all([dispatchers.small.close(), dispatchers.bulk.close()]);
+  await Promise.all([dispatchers.requests.close(), dispatchers.bulk.close()]);
 }
 var LazyUndiciAgent;
 var init_dispatchers = __esm({
@@ -4254,7 +4306,7 @@ function createHttpTransport(options) {
     request.signal?.throwIfAborted();
     const { url, method } = request;
     try {
-      const pool = isBulk(request) ? options.dispatchers.bulk : options.dispatchers.small;
+      const pool = request.bulk === true ? options.dispatchers.bulk : options.dispatchers.requests;
       const body = await openBody(request.body, request.signal);
       const response = await pool.request({
         origin: url.origin,
@@ -4271,15 +4323,6 @@ function createHttpTransport(options) {
       throw toNetworkError(error, request);
     }
   };
-}
-function isBulk(request) {
-  if (request.bulk) return true;
-  if (isInMemory(request.body)) return false;
-  const length = Number(request.headers?.["content-length"] ?? Number.NaN);
-  return !(Number.isSafeInteger(length) && length <= SMALL_BODY_BYTES);
-}
-function isInMemory(body) {
-  return body === void 0 || typeof body === "string" || body instanceof Uint8Array;
 }
 async function openBody(body, signal) {
   if (typeof body === "function") return body(signal);
@@ -4313,13 +4356,12 @@ function lowLevelCode(error) {
   }
   return void 0;
 }
-var SMALL_BODY_BYTES, TLS_REASON, TLS_HINT;
+var TLS_REASON, TLS_HINT;
 var init_http = __esm({
   "src/client/transport/http.ts"() {
     init_errors();
     init_errors5();
     init_redact();
-    SMALL_BODY_BYTES = 8 * 1024 * 1024;
     TLS_REASON = /CERT|SSL|TLS|EPROTO/i;
     TLS_HINT = "the TLS connection failed: if the registry's certificate comes from a private CA, add the CA to NODE_EXTRA_CA_CERTS; plain http is used only for loopback addresses, and for hosts given to the CLI with --insecure";
   }
@@ -5087,8 +5129,8 @@ function fileBlob(descriptor, range, options = {}) {
       const steps = [];
       if (options.decompress === "gzip") steps.push((0, import_node_zlib.createGunzip)());
       if (options.decompress === "zstd") steps.push((0, import_node_zlib.createZstdDecompress)());
-      (0, import_node_stream8.pipeline)([raw, ...steps, verifier], () => void 0);
-      if (signal !== void 0) (0, import_node_stream8.addAbortSignal)(signal, verifier);
+      (0, import_node_stream7.pipeline)([raw, ...steps, verifier], () => void 0);
+      if (signal !== void 0) (0, import_node_stream7.addAbortSignal)(signal, verifier);
       return verifier;
     }
   };
@@ -5111,29 +5153,70 @@ async function openRange(range, where2) {
   }
   if (range.length === 0) {
     await handle.close();
-    return import_node_stream8.Readable.from([]);
+    return import_node_stream7.Readable.from([]);
   }
-  const end = range.length === void 0 ? void 0 : start + range.length - 1;
-  return handle.createReadStream({ start, end, highWaterMark: READ_CHUNK });
+  return new FileRangeReader(handle, start, range.length);
 }
 function bytesBlob(descriptor, bytes) {
   return {
     descriptor,
     open(signal) {
       signal?.throwIfAborted();
-      return Promise.resolve(import_node_stream8.Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]));
+      return Promise.resolve(import_node_stream7.Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]));
     }
   };
 }
-var import_promises3, import_node_stream8, import_node_zlib, READ_CHUNK;
+var import_promises3, import_node_stream7, import_node_zlib, READ_CHUNK, FileRangeReader;
 var init_file_blob = __esm({
   "src/sources/file-blob.ts"() {
     import_promises3 = require("node:fs/promises");
-    import_node_stream8 = require("node:stream");
+    import_node_stream7 = require("node:stream");
     import_node_zlib = require("node:zlib");
+    init_chunk_pool();
     init_errors2();
     init_verify();
     READ_CHUNK = 1024 * 1024;
+    FileRangeReader = class extends import_node_stream7.Readable {
+      #handle;
+      #end;
+      #pool = new ChunkPool(READ_CHUNK);
+      #position;
+      constructor(handle, start, length) {
+        super({ highWaterMark: READ_CHUNK });
+        this.#handle = handle;
+        this.#position = start;
+        this.#end = length === void 0 ? Number.POSITIVE_INFINITY : start + length;
+      }
+      _read() {
+        const want = Math.min(READ_CHUNK, this.#end - this.#position);
+        if (want <= 0) {
+          this.push(null);
+          return;
+        }
+        const buffer = this.#pool.take();
+        this.#handle.read(buffer, 0, want, this.#position).then(
+          ({ bytesRead }) => {
+            if (this.destroyed) return;
+            if (bytesRead === 0) {
+              this.#pool.giveBack(buffer);
+              this.push(null);
+              return;
+            }
+            this.#position += bytesRead;
+            const chunk = bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+            this.#pool.lend(buffer, chunk);
+            this.push(chunk);
+          },
+          (error) => this.destroy(error)
+        );
+      }
+      _destroy(error, callback) {
+        this.#handle.close().then(
+          () => callback(error),
+          (closeError) => callback(error ?? closeError)
+        );
+      }
+    };
   }
 });
 
@@ -6219,9 +6302,9 @@ var init_docker_archive = __esm({
 async function compressToFile(blob, compression, level, file, signal) {
   signal?.throwIfAborted();
   const effective = await effectiveLevel(blob, compression, level, signal);
-  const source = await blob.open(signal);
+  const compressed = await compressStream(blob, compression, effective, signal);
   const hasher = new DigestStream("sha256");
-  await (0, import_promises11.pipeline)(source, compressor(compression, effective), hasher, (0, import_node_fs4.createWriteStream)(file), { signal });
+  await (0, import_promises11.pipeline)(compressed, hasher, (0, import_node_fs4.createWriteStream)(file), { signal });
   return { digest: hasher.digest, size: hasher.size, level: effective };
 }
 async function compressToUpload(blob, compression, level, upload, signal, keep) {
@@ -6229,7 +6312,7 @@ async function compressToUpload(blob, compression, level, upload, signal, keep) 
   const effective = await effectiveLevel(blob, compression, level, signal);
   const compressed = await compressStream(blob, compression, effective, signal);
   const tee = keep === void 0 ? void 0 : new FileTee(keep);
-  const stream = tee === void 0 ? compressed : (0, import_node_stream9.pipeline)(compressed, tee, noop);
+  const stream = tee === void 0 ? compressed : (0, import_node_stream8.pipeline)(compressed, tee, noop);
   try {
     const uploaded = await upload(stream, blob.descriptor, signal);
     if (!stream.readableEnded) {
@@ -6252,7 +6335,9 @@ function noop() {
 }
 async function compressStream(blob, compression, level, signal) {
   const source = await blob.open(signal);
-  return (0, import_node_stream9.pipeline)(source, compressor(compression, level), noop);
+  const output = compressor(compression, level);
+  pipeReleasing(source, output);
+  return output;
 }
 function compressor(compression, level) {
   if (compression === "gzip") return (0, import_node_zlib4.createGzip)({ level, chunkSize: OUTPUT_CHUNK });
@@ -6279,17 +6364,18 @@ async function incompressible(blob, level, signal) {
   const compressed = await gzipAsync(sample, { level });
   return compressed.length > sample.length * 0.97;
 }
-var import_node_fs4, import_node_stream9, import_promises11, import_node_util, import_node_zlib4, FileTee, OUTPUT_CHUNK, gzipAsync, SAMPLE_BYTES;
+var import_node_fs4, import_node_stream8, import_promises11, import_node_util, import_node_zlib4, FileTee, OUTPUT_CHUNK, gzipAsync, SAMPLE_BYTES;
 var init_compress_layer = __esm({
   "src/sources/compress-layer.ts"() {
     import_node_fs4 = require("node:fs");
-    import_node_stream9 = require("node:stream");
+    import_node_stream8 = require("node:stream");
     import_promises11 = require("node:stream/promises");
     import_node_util = require("node:util");
     import_node_zlib4 = require("node:zlib");
+    init_chunk_pool();
     init_oci();
     init_errors2();
-    FileTee = class extends import_node_stream9.Transform {
+    FileTee = class extends import_node_stream8.Transform {
       #file;
       /** Settles when the file is closed: resolved after a complete write, rejected on a write error. */
       written;

@@ -12,17 +12,17 @@ async function runFast(args) {
     return versionFast();
   }
   if (args[0] === "registry" && args[1] === "serve") {
-    const { serveFast } = await import("./chunks/serve-YH3GNCZW.js");
+    const { serveFast } = await import("./chunks/serve-TXMYS4P2.js");
     return serveFast(args.slice(2));
   }
   if (args[0] === "push") {
     const script = await loadScript("push");
-    const { pushFast } = script?.exports ?? await import("./chunks/push-LAW5J3A6.js");
+    const { pushFast } = script?.exports ?? await import("./chunks/push-PXBANYRN.js");
     return kept(script, await pushFast(args.slice(1)));
   }
   if (args[0] === "buildkite-hook") {
     const script = await loadScript(`hook-${args[1] ?? ""}`);
-    const { hookFast } = script?.exports ?? await import("./chunks/hook-6HXRG3YJ.js");
+    const { hookFast } = script?.exports ?? await import("./chunks/hook-KCDUDKG7.js");
     return kept(script, await hookFast(args.slice(1), CLI));
   }
   return false;
@@ -32,7 +32,7 @@ async function loadScript(name) {
   const cacheDirectory = /^[a-z-]+$/.test(name) ? scriptCacheDir() : void 0;
   return loadFastScript(
     { script: SCRIPT, name, cacheDirectory },
-    (specifier) => import("./chunks/lazy-3HY56MRU.js").then(({ loadLazy }) => loadLazy(specifier))
+    (specifier) => import("./chunks/lazy-2QCW2SL5.js").then(({ loadLazy }) => loadLazy(specifier))
   );
 }
 function kept(script, handled) {

@@ -1,6 +1,6 @@
 // The layering of src/ as an allow-list (docs/ARCHITECTURE.md): each folder names the src/
 // layers and the packages it may import; anything else fails `npm run lint`. Root files of src/
-// (errors.ts, error-codes.ts, json-object.ts, jwt-claims.ts, map-limit.ts) are shared by every layer; imports
+// (errors.ts, error-codes.ts, json-object.ts, jwt-claims.ts, map-limit.ts, cache-dir.ts, chunk-pool.ts) are shared by every layer; imports
 // inside one's own folder are always allowed.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -6901,7 +6901,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline: pipeline7 } = __require("node:stream");
+    var { pipeline: pipeline6 } = __require("node:stream");
     var util = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7380,7 +7380,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength2) {
       assert(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline7(
+      const pipe = pipeline6(
         body,
         h2stream,
         (err) => {
@@ -10425,7 +10425,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline7(opts2, handler) {
+    function pipeline6(opts2, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts2, handler);
         this.dispatch({ ...opts2, body: pipelineHandler.req }, pipelineHandler);
@@ -10434,7 +10434,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough2().destroy(err);
       }
     }
-    module.exports = pipeline7;
+    module.exports = pipeline6;
   }
 });
 
@@ -13599,7 +13599,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable7, pipeline: pipeline7, finished: finished7 } = __require("node:stream");
+    var { Readable: Readable7, pipeline: pipeline6, finished: finished7 } = __require("node:stream");
     var { addAbortListener: addAbortListener3, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14544,7 +14544,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline7(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline6(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -18745,7 +18745,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline: pipeline7 } = __require("node:stream");
+    var { pipeline: pipeline6 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18905,7 +18905,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline7(
+          pipeline6(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -21585,9 +21585,63 @@ var init_manifests = __esm({
   }
 });
 
+// src/chunk-pool.ts
+function releaseChunk(chunk) {
+  if (typeof chunk !== "object" || chunk === null) return;
+  const loan = loans.get(chunk);
+  if (loan === void 0) return;
+  loans.delete(chunk);
+  loan.pool.giveBack(loan.buffer);
+}
+function pipeReleasing(source, target) {
+  source.once("error", (error2) => target.destroy(error2));
+  target.once("close", () => {
+    if (!source.readableEnded) source.destroy();
+  });
+  source.on("data", (chunk) => {
+    const more = target.write(chunk, (error2) => {
+      if (!error2) releaseChunk(chunk);
+    });
+    if (!more) source.pause();
+  });
+  target.on("drain", () => source.resume());
+  source.once("end", () => target.end());
+}
+var loans, ChunkPool;
+var init_chunk_pool = __esm({
+  "src/chunk-pool.ts"() {
+    "use strict";
+    loans = /* @__PURE__ */ new WeakMap();
+    ChunkPool = class {
+      size;
+      #keep;
+      #free = [];
+      /**
+       * @param size bytes per buffer
+       * @param keep most released buffers kept for reuse (more are left to the GC). Default 8.
+       */
+      constructor(size, keep = 8) {
+        this.size = size;
+        this.#keep = keep;
+      }
+      /** A buffer of {@link size} bytes: one released before, else a new one. Its bytes are not zeroed. */
+      take() {
+        return this.#free.pop() ?? Buffer.allocUnsafeSlow(this.size);
+      }
+      /** Gives back a buffer taken and not lent (a read that returned nothing). */
+      giveBack(buffer) {
+        if (this.#free.length < this.#keep && buffer.length === this.size) this.#free.push(buffer);
+      }
+      /** Records that `chunk` (a view of `buffer`, which came from {@link take}) is pushed to a consumer. */
+      lend(buffer, chunk) {
+        loans.set(chunk, { pool: this, buffer });
+      }
+    };
+  }
+});
+
 // src/client/transport/node-http.ts
 import { createRequire } from "node:module";
-import { pipeline as pipeline2 } from "node:stream";
 function send(scheme, url, secure, options, connectTimeoutMs) {
   return new Promise((resolve3, reject) => {
     let request2;
@@ -21646,9 +21700,7 @@ function sendBody(request2, body) {
     request2.end(body);
     return;
   }
-  body.once("error", (error2) => request2.destroy(error2));
-  pipeline2(body, request2, () => {
-  });
+  pipeReleasing(body, request2);
 }
 function watchBody(response, ms) {
   const socket = response.socket;
@@ -21704,6 +21756,7 @@ var requireBuiltin, DUMP_LIMIT, NodeHttpDispatcher;
 var init_node_http = __esm({
   "src/client/transport/node-http.ts"() {
     "use strict";
+    init_chunk_pool();
     requireBuiltin = createRequire(import.meta.url);
     DUMP_LIMIT = 128 * 1024;
     NodeHttpDispatcher = class {
@@ -32789,7 +32842,7 @@ var require_client_h22 = __commonJS({
   "node_modules/undici/lib/dispatcher/client-h2.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { pipeline: pipeline7 } = __require("node:stream");
+    var { pipeline: pipeline6 } = __require("node:stream");
     var util = require_util9();
     var {
       RequestContentLengthMismatchError,
@@ -34082,7 +34135,7 @@ var require_client_h22 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength2) {
       assert(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline7(
+      const pipe = pipeline6(
         body,
         h2stream,
         (err) => {
@@ -35914,17 +35967,17 @@ var init_agent = __esm({
 function createDispatchers(given, options) {
   if (given !== void 0) {
     const shared = given;
-    return { small: shared, bulk: shared, owned: false };
+    return { requests: shared, bulk: shared, owned: false };
   }
   return {
-    small: new NodeHttpDispatcher(options),
+    requests: new NodeHttpDispatcher(options),
     bulk: new LazyUndiciAgent(options),
     owned: true
   };
 }
 async function closeDispatchers(dispatchers) {
   if (!dispatchers.owned) return;
-  await Promise.all([dispatchers.small.close(), dispatchers.bulk.close()]);
+  await Promise.all([dispatchers.requests.close(), dispatchers.bulk.close()]);
 }
 var LazyUndiciAgent;
 var init_dispatchers = __esm({
@@ -45735,7 +45788,7 @@ function createHttpTransport(options) {
     request2.signal?.throwIfAborted();
     const { url, method } = request2;
     try {
-      const pool = isBulk(request2) ? options.dispatchers.bulk : options.dispatchers.small;
+      const pool = request2.bulk === true ? options.dispatchers.bulk : options.dispatchers.requests;
       const body = await openBody(request2.body, request2.signal);
       const response = await pool.request({
         origin: url.origin,
@@ -45752,15 +45805,6 @@ function createHttpTransport(options) {
       throw toNetworkError(error2, request2);
     }
   };
-}
-function isBulk(request2) {
-  if (request2.bulk) return true;
-  if (isInMemory(request2.body)) return false;
-  const length = Number(request2.headers?.["content-length"] ?? Number.NaN);
-  return !(Number.isSafeInteger(length) && length <= SMALL_BODY_BYTES);
-}
-function isInMemory(body) {
-  return body === void 0 || typeof body === "string" || body instanceof Uint8Array;
 }
 async function openBody(body, signal) {
   if (typeof body === "function") return body(signal);
@@ -45794,14 +45838,13 @@ function lowLevelCode(error2) {
   }
   return void 0;
 }
-var SMALL_BODY_BYTES, TLS_REASON, TLS_HINT;
+var TLS_REASON, TLS_HINT;
 var init_http = __esm({
   "src/client/transport/http.ts"() {
     "use strict";
     init_errors();
     init_errors4();
     init_redact();
-    SMALL_BODY_BYTES = 8 * 1024 * 1024;
     TLS_REASON = /CERT|SSL|TLS|EPROTO/i;
     TLS_HINT = "the TLS connection failed: if the registry's certificate comes from a private CA, add the CA to NODE_EXTRA_CA_CERTS; plain http is used only for loopback addresses, and for hosts given to the CLI with --insecure";
   }
@@ -46622,7 +46665,7 @@ var init_verify = __esm({
 
 // src/sources/file-blob.ts
 import { open as open2 } from "node:fs/promises";
-import { Readable as Readable6, addAbortSignal, pipeline as pipeline3 } from "node:stream";
+import { Readable as Readable6, addAbortSignal, pipeline as pipeline2 } from "node:stream";
 import { createGunzip, createZstdDecompress } from "node:zlib";
 function fileBlob(descriptor, range, options = {}) {
   const locate = typeof range === "function" ? range : () => range;
@@ -46638,7 +46681,7 @@ function fileBlob(descriptor, range, options = {}) {
       const steps = [];
       if (options.decompress === "gzip") steps.push(createGunzip());
       if (options.decompress === "zstd") steps.push(createZstdDecompress());
-      pipeline3([raw, ...steps, verifier], () => void 0);
+      pipeline2([raw, ...steps, verifier], () => void 0);
       if (signal !== void 0) addAbortSignal(signal, verifier);
       return verifier;
     }
@@ -46664,8 +46707,7 @@ async function openRange(range, where2) {
     await handle.close();
     return Readable6.from([]);
   }
-  const end = range.length === void 0 ? void 0 : start + range.length - 1;
-  return handle.createReadStream({ start, end, highWaterMark: READ_CHUNK });
+  return new FileRangeReader(handle, start, range.length);
 }
 function bytesBlob(descriptor, bytes2) {
   return {
@@ -46676,13 +46718,55 @@ function bytesBlob(descriptor, bytes2) {
     }
   };
 }
-var READ_CHUNK;
+var READ_CHUNK, FileRangeReader;
 var init_file_blob = __esm({
   "src/sources/file-blob.ts"() {
     "use strict";
+    init_chunk_pool();
     init_errors6();
     init_verify();
     READ_CHUNK = 1024 * 1024;
+    FileRangeReader = class extends Readable6 {
+      #handle;
+      #end;
+      #pool = new ChunkPool(READ_CHUNK);
+      #position;
+      constructor(handle, start, length) {
+        super({ highWaterMark: READ_CHUNK });
+        this.#handle = handle;
+        this.#position = start;
+        this.#end = length === void 0 ? Number.POSITIVE_INFINITY : start + length;
+      }
+      _read() {
+        const want = Math.min(READ_CHUNK, this.#end - this.#position);
+        if (want <= 0) {
+          this.push(null);
+          return;
+        }
+        const buffer = this.#pool.take();
+        this.#handle.read(buffer, 0, want, this.#position).then(
+          ({ bytesRead }) => {
+            if (this.destroyed) return;
+            if (bytesRead === 0) {
+              this.#pool.giveBack(buffer);
+              this.push(null);
+              return;
+            }
+            this.#position += bytesRead;
+            const chunk = bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+            this.#pool.lend(buffer, chunk);
+            this.push(chunk);
+          },
+          (error2) => this.destroy(error2)
+        );
+      }
+      _destroy(error2, callback) {
+        this.#handle.close().then(
+          () => callback(error2),
+          (closeError) => callback(error2 ?? closeError)
+        );
+      }
+    };
   }
 });
 
@@ -48303,7 +48387,7 @@ var require_streamx = __commonJS({
         fn().then((src) => {
           if (src === null) return out.end();
           if (out.destroying) return;
-          pipeline7(src, out, noop4);
+          pipeline6(src, out, noop4);
         }).catch((err) => out.destroy(err));
         return out;
       }
@@ -48590,13 +48674,13 @@ var require_streamx = __commonJS({
     }
     function pipelinePromise(...streams) {
       return new Promise((resolve3, reject) => {
-        return pipeline7(...streams, (err) => {
+        return pipeline6(...streams, (err) => {
           if (err) return reject(err);
           resolve3();
         });
       });
     }
-    function pipeline7(stream, ...streams) {
+    function pipeline6(stream, ...streams) {
       const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
       const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
       if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
@@ -48694,7 +48778,7 @@ var require_streamx = __commonJS({
       return s._writev !== Writable5.prototype._writev && s._writev !== Duplex5.prototype._writev;
     }
     module.exports = {
-      pipeline: pipeline7,
+      pipeline: pipeline6,
       pipelinePromise,
       isStream: isStream2,
       isStreamx,
@@ -49769,7 +49853,7 @@ var init_tar_file = __esm({
 // src/sources/archive/open-archive.ts
 import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
 import { stat as stat3 } from "node:fs/promises";
-import { pipeline as pipeline4 } from "node:stream/promises";
+import { pipeline as pipeline3 } from "node:stream/promises";
 import { createGunzip as createGunzip2, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
 async function openArchive(file, options = {}) {
   const { signal } = options;
@@ -49789,7 +49873,7 @@ async function openArchive(file, options = {}) {
   try {
     const copy = temp.file("archive.tar");
     const decompressor = compression === "gzip" ? createGunzip2() : createZstdDecompress2();
-    await pipeline4(createReadStream3(file), decompressor, createWriteStream2(copy), { signal });
+    await pipeline3(createReadStream3(file), decompressor, createWriteStream2(copy), { signal });
     const entries = await indexTar(copy, signal, file);
     return { tar: new TarFile(copy, entries, file, () => temp.guard()), dispose: () => temp.dispose() };
   } catch (error2) {
@@ -49980,7 +50064,7 @@ __export(docker_archive_exports, {
   fromDockerArchive: () => fromDockerArchive
 });
 import { createReadStream as createReadStream4 } from "node:fs";
-import { pipeline as pipeline5 } from "node:stream/promises";
+import { pipeline as pipeline4 } from "node:stream/promises";
 import { createGunzip as createGunzip3, createZstdDecompress as createZstdDecompress3 } from "node:zlib";
 async function fromDockerArchive(file, options = {}) {
   const select = options.select ?? { by: "only" };
@@ -50070,7 +50154,7 @@ async function layerInfo(tar, path11, diffId, signal) {
   const hasher = new DigestStream(diffId.startsWith("sha512:") ? "sha512" : "sha256");
   const decompressor = compression === "gzip" ? createGunzip3() : createZstdDecompress3();
   try {
-    await pipeline5(
+    await pipeline4(
       createReadStream4(range.file, { start: range.start, end }),
       decompressor,
       hasher,
@@ -51738,19 +51822,20 @@ init_oci();
 init_media_types();
 
 // src/sources/compress-layer.ts
+init_chunk_pool();
 init_oci();
 init_errors6();
 import { createWriteStream as createWriteStream3 } from "node:fs";
 import { Transform as Transform4, pipeline as pipeStreams2 } from "node:stream";
-import { pipeline as pipeline6 } from "node:stream/promises";
+import { pipeline as pipeline5 } from "node:stream/promises";
 import { promisify as promisify3 } from "node:util";
 import { constants as constants6, createGzip, createZstdCompress, gzip } from "node:zlib";
 async function compressToFile(blob, compression, level, file, signal) {
   signal?.throwIfAborted();
   const effective = await effectiveLevel(blob, compression, level, signal);
-  const source = await blob.open(signal);
+  const compressed = await compressStream(blob, compression, effective, signal);
   const hasher = new DigestStream("sha256");
-  await pipeline6(source, compressor(compression, effective), hasher, createWriteStream3(file), { signal });
+  await pipeline5(compressed, hasher, createWriteStream3(file), { signal });
   return { digest: hasher.digest, size: hasher.size, level: effective };
 }
 async function compressToUpload(blob, compression, level, upload, signal, keep) {
@@ -51809,7 +51894,9 @@ var FileTee = class extends Transform4 {
 };
 async function compressStream(blob, compression, level, signal) {
   const source = await blob.open(signal);
-  return pipeStreams2(source, compressor(compression, level), noop3);
+  const output = compressor(compression, level);
+  pipeReleasing(source, output);
+  return output;
 }
 var OUTPUT_CHUNK = 1024 * 1024;
 function compressor(compression, level) {

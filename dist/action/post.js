@@ -19870,12 +19870,20 @@ var init_manifests = __esm({
   }
 });
 
+// src/chunk-pool.ts
+var init_chunk_pool = __esm({
+  "src/chunk-pool.ts"() {
+    "use strict";
+  }
+});
+
 // src/client/transport/node-http.ts
 import { createRequire } from "node:module";
 var requireBuiltin, DUMP_LIMIT;
 var init_node_http = __esm({
   "src/client/transport/node-http.ts"() {
     "use strict";
+    init_chunk_pool();
     requireBuiltin = createRequire(import.meta.url);
     DUMP_LIMIT = 128 * 1024;
   }
@@ -20118,14 +20126,12 @@ var init_auth = __esm({
 });
 
 // src/client/transport/http.ts
-var SMALL_BODY_BYTES;
 var init_http = __esm({
   "src/client/transport/http.ts"() {
     "use strict";
     init_errors();
     init_errors4();
     init_redact();
-    SMALL_BODY_BYTES = 8 * 1024 * 1024;
   }
 });
 
@@ -20322,6 +20328,7 @@ var READ_CHUNK;
 var init_file_blob = __esm({
   "src/sources/file-blob.ts"() {
     "use strict";
+    init_chunk_pool();
     init_errors6();
     init_verify();
     READ_CHUNK = 1024 * 1024;
@@ -23484,6 +23491,7 @@ init_oci();
 init_media_types();
 
 // src/sources/compress-layer.ts
+init_chunk_pool();
 init_oci();
 init_errors6();
 import { promisify } from "node:util";

@@ -49,7 +49,7 @@ export interface ClientOptions {
   /**
    * The undici dispatcher every request goes through. Default: two keep-alive pools with
    * `connections: concurrency * 2` per origin each, closed by `client.close()`: Node.js's HTTP
-   * client for small requests, an undici `Agent` (loaded on first use) for blob bodies
+   * client for every request but blob downloads, an undici `Agent` (loaded on first use) for those
    * (transport/dispatchers.ts). One given here carries every request and is not closed by the
    * client.
    */

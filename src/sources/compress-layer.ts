@@ -3,6 +3,7 @@ import { type Readable, Transform, type TransformCallback, pipeline as pipeStrea
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { constants, createGzip, createZstdCompress, gzip, type Gzip, type ZstdCompress } from 'node:zlib';
+import { pipeReleasing } from '../chunk-pool.js';
 import { DigestStream } from '../oci/index.js';
 import type { BlobSource } from '../oci/image.js';
 import type { LayerUpload } from './compress-options.js';
@@ -35,9 +36,9 @@ export async function compressToFile(
 ): Promise<WrittenBlob> {
   signal?.throwIfAborted();
   const effective = await effectiveLevel(blob, compression, level, signal);
-  const source = await blob.open(signal);
+  const compressed = await compressStream(blob, compression, effective, signal);
   const hasher = new DigestStream('sha256');
-  await pipeline(source, compressor(compression, effective), hasher, createWriteStream(file), { signal });
+  await pipeline(compressed, hasher, createWriteStream(file), { signal });
   return { digest: hasher.digest, size: hasher.size, level: effective };
 }
 
@@ -140,8 +141,11 @@ export async function compressStream(
   signal?: AbortSignal,
 ): Promise<Readable> {
   const source = await blob.open(signal);
-  // pipeline destroys the source too when the consumer destroys the output (a failed upload).
-  return pipeStreams(source, compressor(compression, level), noop);
+  // As pipeline(): the output's consumer destroying it (a failed upload) closes the source too.
+  // Each chunk read goes back to the reader's pool once the compressor consumed it.
+  const output = compressor(compression, level);
+  pipeReleasing(source, output);
+  return output;
 }
 
 /**

@@ -1,6 +1,7 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { Readable, addAbortSignal, pipeline, type Transform } from 'node:stream';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
+import { ChunkPool } from '../chunk-pool.js';
 import type { Descriptor } from '../oci/descriptor.js';
 import type { BlobSource } from '../oci/image.js';
 import { SourceNotFoundError } from './errors.js';
@@ -82,8 +83,59 @@ async function openRange(range: FileRange, where: string): Promise<Readable> {
     await handle.close();
     return Readable.from([]);
   }
-  const end = range.length === undefined ? undefined : start + range.length - 1;
-  return handle.createReadStream({ start, end, highWaterMark: READ_CHUNK });
+  return new FileRangeReader(handle, start, range.length);
+}
+
+/**
+ * The bytes of an open file from `start`, `length` of them or to its end, in chunks of
+ * {@link READ_CHUNK} read into buffers of its own {@link ChunkPool}: the upload gives each chunk
+ * back once the socket has written it, so a blob moves through a few buffers. Closes the file when
+ * it ends or is destroyed. A file that ends early ends the stream early (the verifier says so).
+ */
+export class FileRangeReader extends Readable {
+  readonly #handle: FileHandle;
+  readonly #end: number;
+  readonly #pool = new ChunkPool(READ_CHUNK);
+  #position: number;
+
+  constructor(handle: FileHandle, start: number, length?: number) {
+    super({ highWaterMark: READ_CHUNK });
+    this.#handle = handle;
+    this.#position = start;
+    this.#end = length === undefined ? Number.POSITIVE_INFINITY : start + length;
+  }
+
+  override _read(): void {
+    const want = Math.min(READ_CHUNK, this.#end - this.#position);
+    if (want <= 0) {
+      this.push(null);
+      return;
+    }
+    const buffer = this.#pool.take();
+    this.#handle.read(buffer, 0, want, this.#position).then(
+      ({ bytesRead }) => {
+        if (this.destroyed) return;
+        if (bytesRead === 0) {
+          this.#pool.giveBack(buffer);
+          this.push(null);
+          return;
+        }
+        this.#position += bytesRead;
+        const chunk = bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+        this.#pool.lend(buffer, chunk);
+        this.push(chunk);
+      },
+      (error: unknown) => this.destroy(error as Error),
+    );
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    // FileHandle.close() waits for a read still running.
+    this.#handle.close().then(
+      () => callback(error),
+      (closeError: unknown) => callback(error ?? (closeError as Error)),
+    );
+  }
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * What the HTTP layer needs of a connection pool: one `request()` answering status, headers and a
  * body stream, and `close()`. undici's `Dispatcher` has this shape (a dispatcher given in the
- * client's options is used as is); the default pair (dispatchers.ts) puts small requests on
- * Node.js's own HTTP client and blob transfers on undici.
+ * client's options is used as is); the default pair (dispatchers.ts) puts every request but blob
+ * downloads on Node.js's own HTTP client and blob downloads on undici.
  */
 import type { Readable } from 'node:stream';
 

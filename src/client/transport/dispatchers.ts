@@ -1,7 +1,7 @@
 /**
- * The client's default connection pools: small requests (no body, or one held in memory) on
- * Node.js's HTTP client, blob transfers (a streamed body either way) on undici, loaded the first
- * time a blob moves. A dispatcher given in the client's options carries everything instead.
+ * The client's default connection pools: every request that does not download a blob (blob
+ * uploads included) on Node.js's HTTP client, blob downloads on undici, loaded the first time a
+ * blob is downloaded. A dispatcher given in the client's options carries everything instead.
  */
 import type { Dispatcher } from 'undici';
 import type { DispatchOptions, DispatchResponse, RequestDispatcher } from './dispatcher.js';
@@ -16,9 +16,9 @@ export interface DefaultDispatcherOptions {
 
 /** The two pools a request is routed between (see {@link pickDispatcher}). */
 export interface Dispatchers {
-  /** Requests without a body or with one in memory. */
-  readonly small: RequestDispatcher;
-  /** Streamed bodies: blob uploads, and blob downloads (requests marked `bulk`). */
+  /** Every request but blob downloads: no body, one in memory, or a streamed blob upload. */
+  readonly requests: RequestDispatcher;
+  /** Blob downloads (requests marked `bulk`). */
   readonly bulk: RequestDispatcher;
   /** True when the client built them (and `close()` must close them). */
   readonly owned: boolean;
@@ -31,10 +31,10 @@ export function createDispatchers(
 ): Dispatchers {
   if (given !== undefined) {
     const shared = given as unknown as RequestDispatcher;
-    return { small: shared, bulk: shared, owned: false };
+    return { requests: shared, bulk: shared, owned: false };
   }
   return {
-    small: new NodeHttpDispatcher(options),
+    requests: new NodeHttpDispatcher(options),
     bulk: new LazyUndiciAgent(options),
     owned: true,
   };
@@ -43,7 +43,7 @@ export function createDispatchers(
 /** Closes both pools. */
 export async function closeDispatchers(dispatchers: Dispatchers): Promise<void> {
   if (!dispatchers.owned) return;
-  await Promise.all([dispatchers.small.close(), dispatchers.bulk.close()]);
+  await Promise.all([dispatchers.requests.close(), dispatchers.bulk.close()]);
 }
 
 /** undici's `Agent` with keep-alive, built on its first request. */

@@ -1,11 +1,12 @@
 /**
- * A {@link RequestDispatcher} on Node.js's own HTTP client (node:http, node:https), for the small
- * requests of a push or a pull: pings, token requests, blob HEADs, manifests, upload sessions.
- * Node.js parses HTTP in C++ and has these modules in its start-up snapshot, so a command that
- * sends only such requests (a re-push where every blob is already there) never loads undici,
- * never compiles its WebAssembly parser, and does not wait at exit for V8 to finish optimizing it
- * (about 40 ms of a 130 ms re-push; bench/README.md). Blob bodies go through undici
- * (dispatchers.ts).
+ * A {@link RequestDispatcher} on Node.js's own HTTP client (node:http, node:https), for every
+ * request of a push: pings, token requests, blob HEADs, manifests, upload sessions and the blob
+ * uploads themselves. Node.js parses HTTP in C++ and has these modules in its start-up snapshot,
+ * so a push never loads undici, never compiles its WebAssembly parser, and does not wait at exit
+ * for V8 to finish optimizing it (about 40 ms of a 130 ms re-push; bench/README.md). A streamed
+ * body is written chunk by chunk, and a chunk from a {@link ChunkPool} goes back to its pool once
+ * the socket has written it, so a blob upload reuses a few buffers instead of allocating one per
+ * chunk. Blob downloads go through undici (dispatchers.ts).
  *
  * Keep-alive sockets per origin (a socket left idle is unreferenced, so it never holds the
  * process), at most `connections` at once; the connect, response-headers and body-pause
@@ -17,7 +18,7 @@ import type { Agent as HttpAgent, ClientRequest, IncomingMessage, RequestOptions
 import type * as NodeHttps from 'node:https';
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
-import { pipeline } from 'node:stream';
+import { pipeReleasing } from '../../chunk-pool.js';
 import type { DispatchOptions, DispatchResponse, RequestDispatcher, ResponseBody } from './dispatcher.js';
 
 /** Settings of {@link NodeHttpDispatcher}. */
@@ -167,11 +168,10 @@ function sendBody(request: ClientRequest, body: DispatchOptions['body']): void {
     return;
   }
   // The body's own error (a blob that does not match its digest) fails the request, as undici's
-  // does; pipeline() closes the body (the blob file it reads) when the request fails.
-  body.once('error', (error) => request.destroy(error));
-  pipeline(body, request, () => {
-    // Either failure reaches the caller through the request's own 'error'.
-  });
+  // does; a request that fails or is answered before the body is sent closes the body (the blob
+  // file it reads). Either failure reaches the caller through the request's own 'error'. A chunk
+  // lent by a ChunkPool goes back to its pool once the socket has written it.
+  pipeReleasing(body, request);
 }
 
 /** Fails the body when the server pauses longer than `ms` between chunks (undici's `bodyTimeout`). */

@@ -28,8 +28,8 @@ export interface HttpRequest {
    */
   readonly scopes?: readonly string[];
   /**
-   * The response body is a blob (a download): sent through the blob pool (dispatchers.ts), as
-   * requests with streamed bodies are. Default `false`.
+   * The response body is a blob (a download): sent through the bulk pool (dispatchers.ts).
+   * Default `false`.
    */
   readonly bulk?: boolean;
   /** `false` forbids the retry layer to resend this request. Default `true` (when the body is replayable). */

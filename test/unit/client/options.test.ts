@@ -20,12 +20,12 @@ describe('resolveClientOptions', () => {
     });
     expect(options.userAgent).toMatch(/^container-package\/\d+\.\d+\.\d+/);
     expect(options.dispatchers.owned).toBe(true);
-    expect(options.dispatchers.small).toBeInstanceOf(NodeHttpDispatcher);
+    expect(options.dispatchers.requests).toBeInstanceOf(NodeHttpDispatcher);
     expect(options.dispatchers.bulk).toBeInstanceOf(LazyUndiciAgent);
     const agent = new Agent();
     const given = resolveClientOptions({ dispatcher: agent, userAgent: 'x/1' });
     expect(given.userAgent).toBe('x/1');
-    expect(given.dispatchers).toMatchObject({ small: agent, bulk: agent, owned: false });
+    expect(given.dispatchers).toMatchObject({ requests: agent, bulk: agent, owned: false });
     await agent.close();
   });
 

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, zstdDecompressSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { digestBytes } from '../../../src/oci/index.js';
 import type { BlobSource } from '../../../src/oci/image.js';
 import { compressToFile, incompressible, SAMPLE_BYTES } from '../../../src/sources/compress-layer.js';
+import { fileBlob } from '../../../src/sources/file-blob.js';
 import { newTempDir } from '../../support/temp-dir.js';
 
 function blobOf(bytes: Buffer): BlobSource {
@@ -48,5 +49,46 @@ describe('compressToFile', () => {
     const written = await compressToFile(blobOf(text), 'gzip', 6, file);
     expect(written.size).toBeLessThan(text.length / 50);
     expect(gunzipSync(readFileSync(file)).equals(text)).toBe(true);
+  });
+});
+
+describe('compressing a layer read from a file', () => {
+  test("gives the reader's buffers back once zlib consumed them, and the bytes stay right", async () => {
+    const bytes = Buffer.concat([text, noise, text]); // ~8 MiB: eight 1 MiB reads and a tail
+    const dir = newTempDir('compress-file');
+    const input = join(dir, 'layer.tar');
+    writeFileSync(input, bytes);
+    const file = fileBlob(
+      { mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: digestBytes(bytes), size: bytes.length },
+      { file: input },
+    );
+    const buffers = new Set<ArrayBufferLike>();
+    let chunks = 0;
+    const watched: BlobSource = {
+      descriptor: file.descriptor,
+      open: async (signal) => {
+        const stream = await file.open(signal);
+        stream.on('data', (chunk: Buffer) => {
+          buffers.add(chunk.buffer);
+          chunks++;
+        });
+        return stream;
+      },
+    };
+    for (const [compression, level] of [
+      ['gzip', 6],
+      ['gzip', 0],
+      ['zstd', 3],
+    ] as const) {
+      buffers.clear();
+      chunks = 0;
+      const out = join(dir, `layer.${compression}${level}`);
+      const written = await compressToFile(watched, compression, level, out);
+      const compressed = readFileSync(out);
+      expect(written).toMatchObject({ digest: digestBytes(compressed), size: compressed.length });
+      const back = compression === 'gzip' ? gunzipSync(compressed) : zstdDecompressSync(compressed);
+      expect(back.equals(bytes)).toBe(true);
+      expect(buffers.size).toBeLessThan(chunks);
+    }
   });
 });

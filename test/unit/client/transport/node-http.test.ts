@@ -1,12 +1,18 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatchers } from '../../../../src/client/transport/dispatchers.js';
-import { createHttpTransport, SMALL_BODY_BYTES } from '../../../../src/client/transport/http.js';
+import { createHttpTransport } from '../../../../src/client/transport/http.js';
 import { NodeHttpDispatcher } from '../../../../src/client/transport/node-http.js';
+import { FileRangeReader } from '../../../../src/sources/file-blob.js';
+import { newTempDir } from '../../../support/temp-dir.js';
 
 let server: Server;
 let origin: string;
@@ -166,18 +172,18 @@ describe('NodeHttpDispatcher', () => {
 });
 
 describe('the default dispatchers', () => {
-  it('send small requests through node:http and blob bodies and bulk downloads through undici', async () => {
+  it('send every request through node:http, blob uploads included, and blob downloads through undici', async () => {
     const dispatchers = createDispatchers(undefined, { connections: 2, connectTimeoutMs: 5000 });
     const calls: string[] = [];
-    const spy = (name: 'small' | 'bulk') => ({
-      request: (options: Parameters<typeof dispatchers.small.request>[0]) => {
+    const spy = (name: 'requests' | 'bulk') => ({
+      request: (options: Parameters<typeof dispatchers.requests.request>[0]) => {
         calls.push(`${name} ${options.method} ${options.path}`);
         return dispatchers[name].request(options);
       },
       close: () => dispatchers[name].close(),
     });
     const transport = createHttpTransport({
-      dispatchers: { small: spy('small'), bulk: spy('bulk'), owned: true },
+      dispatchers: { requests: spy('requests'), bulk: spy('bulk'), owned: true },
       headersTimeoutMs: 5000,
       bodyTimeoutMs: 5000,
     });
@@ -193,19 +199,62 @@ describe('the default dispatchers', () => {
       expect(await text(upload.body)).toBe('PATCH /r/upload xyz');
       await (await transport({ method: 'GET', url: url('/r/blob'), bulk: true })).body.dump();
       expect(calls).toEqual([
-        'small HEAD /r/head',
-        'small PUT /r/manifest',
-        'bulk PATCH /r/upload',
+        'requests HEAD /r/head',
+        'requests PUT /r/manifest',
+        'requests PATCH /r/upload',
         'bulk GET /r/blob',
       ]);
     } finally {
-      await dispatchers.small.close();
+      await dispatchers.requests.close();
       await dispatchers.bulk.close();
     }
   });
 });
 
 describe('streamed request bodies on node:http', () => {
+  it('reuse a blob reader’s buffers only once the socket wrote them: a slow reader gets every byte', async () => {
+    // The server reads 64 KiB at a time with pauses, so the client's writes queue behind a full
+    // socket; a buffer refilled before its write completed would change the bytes sent.
+    const sink = createServer((req, res) => {
+      const hash = createHash('sha256');
+      req.on('data', (chunk: Buffer) => {
+        hash.update(chunk);
+        req.pause();
+        setTimeout(() => req.resume(), 1);
+      });
+      req.on('end', () => res.end(hash.digest('hex')));
+    });
+    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+    const bytes = randomBytes(12 * 1024 * 1024 + 5);
+    const file = join(newTempDir('upload'), 'blob');
+    writeFileSync(file, bytes);
+    const d = new NodeHttpDispatcher({ connections: 1, connectTimeoutMs: 5000 });
+    try {
+      const body = new FileRangeReader(await open(file), 0);
+      const buffers = new Set<ArrayBufferLike>();
+      let chunks = 0;
+      body.on('data', (chunk: Buffer) => {
+        buffers.add(chunk.buffer);
+        chunks++;
+      });
+      const response = await d.request({
+        ...base,
+        origin: `http://127.0.0.1:${(sink.address() as AddressInfo).port}`,
+        path: '/upload',
+        method: 'PUT',
+        headers: { 'content-length': String(bytes.length) },
+        body,
+      });
+      expect(await text(response.body)).toBe(createHash('sha256').update(bytes).digest('hex'));
+      expect(chunks).toBe(13);
+      expect(buffers.size).toBeLessThan(chunks); // written chunks went back to the reader
+    } finally {
+      await d.close();
+      sink.closeAllConnections();
+      await new Promise((resolve) => sink.close(resolve));
+    }
+  });
+
   it('wait for the answer once the body is sent, not from the start (as undici)', async () => {
     const d = new NodeHttpDispatcher({ connections: 1, connectTimeoutMs: 5000 });
     async function* slow() {
@@ -268,7 +317,7 @@ describe('streamed request bodies on node:http', () => {
     }
   });
 
-  it(`route a streamed body by its length: up to ${SMALL_BODY_BYTES} bytes on node:http`, async () => {
+  it('route streamed bodies of any length to node:http, and only downloads to the bulk pool', async () => {
     const calls: string[] = [];
     const fake = (name: string) => ({
       request: async (options: { method: string; headers: Record<string, string> }) => {
@@ -282,13 +331,13 @@ describe('streamed request bodies on node:http', () => {
       close: async () => {},
     });
     const transport = createHttpTransport({
-      dispatchers: { small: fake('small'), bulk: fake('bulk'), owned: true } as never,
+      dispatchers: { requests: fake('requests'), bulk: fake('bulk'), owned: true } as never,
       headersTimeoutMs: 5000,
       bodyTimeoutMs: 5000,
     });
     const url = new URL('/r/upload', origin);
     const body = () => Readable.from(['x']);
-    for (const length of ['1', String(SMALL_BODY_BYTES), String(SMALL_BODY_BYTES + 1), undefined, 'many']) {
+    for (const length of ['1', String(8 * 1024 * 1024 + 1), String(2 ** 40), undefined]) {
       await transport({
         method: 'PATCH',
         url,
@@ -298,11 +347,10 @@ describe('streamed request bodies on node:http', () => {
     }
     await transport({ method: 'GET', url, bulk: true });
     expect(calls).toEqual([
-      'small PATCH 1',
-      `small PATCH ${SMALL_BODY_BYTES}`,
-      `bulk PATCH ${SMALL_BODY_BYTES + 1}`,
-      'bulk PATCH -',
-      'bulk PATCH many',
+      'requests PATCH 1',
+      `requests PATCH ${8 * 1024 * 1024 + 1}`,
+      `requests PATCH ${2 ** 40}`,
+      'requests PATCH -',
       'bulk GET -',
     ]);
   });
