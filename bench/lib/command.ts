@@ -14,7 +14,7 @@ export interface RunOptions {
   /** The complete environment. Default `process.env`. */
   readonly env?: NodeJS.ProcessEnv;
   readonly cwd?: string;
-  /** Killed (SIGKILL) after this long. Default 10 minutes. */
+  /** Killed (SIGKILL, with every process it started) after this long. Default 10 minutes. */
   readonly timeoutMs?: number;
   /** Resolve with a non-zero exit instead of throwing. Default false. */
   readonly allowFailure?: boolean;
@@ -64,16 +64,27 @@ export async function runTimed(
   const started = performance.now();
   try {
     const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
+      // Its own process group, so a timeout kills the command too and not only its bash: a
+      // command left running would hold the output pipes open and the run would never end.
       const child = spawn('bash', ['-c', WRAPPER, 'bench', ...argv], {
         env,
         cwd: options.cwd,
         stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
       });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout = (stdout + chunk.toString()).slice(-KEEP)));
       child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-KEEP)));
-      const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 600_000);
+      const timeoutMs = options.timeoutMs ?? 600_000;
+      const timer = setTimeout(() => {
+        stderr += `\n(bench: timed out after ${timeoutMs / 1000} s and killed)`;
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+      }, timeoutMs);
       child.once('error', reject);
       child.once('close', (code, signal) => {
         clearTimeout(timer);

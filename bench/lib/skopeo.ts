@@ -19,6 +19,8 @@ export interface CopyOptions {
   readonly cacheDir: string;
   /** Also measure skopeo's peak RSS (see `RunOptions.peakRss`). Default false. */
   readonly peakRss?: boolean;
+  /** Killed after this long (see `RunOptions.timeoutMs`). Default 10 minutes. */
+  readonly timeoutMs?: number;
 }
 
 /** A configured skopeo. */
@@ -57,15 +59,16 @@ export function createSkopeo(dir: string): Skopeo {
   const env = { ...process.env, HOME: home, TMPDIR: tmp, REGISTRY_AUTH_FILE: auth };
   const unshare = process.getuid?.() === 0 ? findTool('unshare') : undefined;
 
-  const run = (args: string[], cacheDir?: string, peakRss = false): Promise<TimedRun> => {
+  const run = (args: string[], cacheDir?: string, peakRss = false, timeoutMs?: number): Promise<TimedRun> => {
     const inner = [skopeo, '--policy', policy, ...args];
-    if (cacheDir === undefined) return runTimed(inner[0]!, inner.slice(1), { env, peakRss });
+    const limit = timeoutMs === undefined ? {} : { timeoutMs };
+    if (cacheDir === undefined) return runTimed(inner[0]!, inner.slice(1), { env, peakRss, ...limit });
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
     // Not root: the cache lives under $HOME/.local/share/containers; give each cacheDir its own HOME.
     if (unshare === undefined)
-      return runTimed(inner[0]!, inner.slice(1), { env: { ...env, HOME: cacheDir }, peakRss });
+      return runTimed(inner[0]!, inner.slice(1), { env: { ...env, HOME: cacheDir }, peakRss, ...limit });
     const [command, isolatedArgs] = isolatedCommand(unshare, cacheDir, inner);
-    return runTimed(command, isolatedArgs, { env, peakRss });
+    return runTimed(command, isolatedArgs, { env, peakRss, ...limit });
   };
 
   return {
@@ -81,6 +84,7 @@ export function createSkopeo(dir: string): Skopeo {
         ],
         options.cacheDir,
         options.peakRss,
+        options.timeoutMs,
       ),
     version: () => run(['--version'], undefined, true),
   };

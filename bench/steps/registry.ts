@@ -55,6 +55,12 @@ export async function registryStep(ctx: StepContext): Promise<Figure[]> {
   return [...transferFigures(ctx, samples), ...manifestFigures(ctx, samples)];
 }
 
+/**
+ * Longest a push or pull of the image may take before the run is given up: seconds when all is
+ * well, so only a stuck transfer (seen with distribution on Ceph's gateway) reaches it.
+ */
+const TRANSFER_TIMEOUT_MS = 180_000;
+
 /** Pushes, pulls and loads one registry, adding to `s`. */
 export async function measure(
   ctx: StepContext,
@@ -68,7 +74,11 @@ export async function measure(
   const cacheDir = join(dir, 'skopeo-cache');
   progress.step(`registry push (skopeo → ${what})`);
   let cpu = registry.cpuSeconds();
-  const push = await skopeo.copy(image.reference, remote, { preserveDigests: true, cacheDir });
+  const push = await skopeo.copy(image.reference, remote, {
+    preserveDigests: true,
+    cacheDir,
+    timeoutMs: TRANSFER_TIMEOUT_MS,
+  });
   s.pushCpu.push(registry.cpuSeconds() - cpu);
   s.pushWall.push(push.wallSeconds);
   await checkManifest(registry, image, ctx.warnings);
@@ -76,7 +86,7 @@ export async function measure(
   progress.step(`registry pull (${what} → skopeo dir:)`);
   const pulled = join(dir, 'pulled');
   cpu = registry.cpuSeconds();
-  const pull = await skopeo.copy(remote, `dir:${pulled}`, { cacheDir });
+  const pull = await skopeo.copy(remote, `dir:${pulled}`, { cacheDir, timeoutMs: TRANSFER_TIMEOUT_MS });
   s.pullCpu.push(registry.cpuSeconds() - cpu);
   s.pullWall.push(pull.wallSeconds);
   await rm(pulled, { recursive: true, force: true });

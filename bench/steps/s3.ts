@@ -12,6 +12,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { BenchError } from '../lib/errors.js';
 import type { Figure } from '../lib/figures.js';
 import { ROOT, findTool } from '../lib/paths.js';
 import { freePort, type BenchS3, type RegistryKind } from '../lib/registries.js';
@@ -64,14 +65,30 @@ export async function s3Step(ctx: StepContext): Promise<Figure[]> {
         await client.send(new CreateBucketCommand({ Bucket: bucket }));
         const s3: BenchS3 = { endpoint, bucket, accessKeyId, secretAccessKey };
         const work = join(ctx.work, `s3-${kind}-${i}`);
-        await withRegistry(
-          ctx,
-          kind,
-          work,
-          (registry) => measure(ctx, registry, work, `${kind} on S3, run ${i}/${runs}`, samples[kind]),
-          s3,
-        );
+        // A run that fails (a transfer stuck past its timeout) costs its samples, not the
+        // bench: the figures take the other runs, and the report says what was lost.
+        const partial = emptySamples();
+        try {
+          await withRegistry(
+            ctx,
+            kind,
+            work,
+            (registry) => measure(ctx, registry, work, `${kind} on S3, run ${i}/${runs}`, partial),
+            s3,
+          );
+        } catch (error) {
+          ctx.warnings.push(`s3: ${kind}, run ${i}/${runs} left out: ${firstLine(error)}`);
+          continue;
+        }
+        addSamples(samples[kind], partial);
       }
+    }
+    for (const kind of ['ours', 'distribution'] as const) {
+      if (samples[kind].pushWall.length === 0)
+        throw new BenchError(
+          'BENCH_COMMAND_FAILED',
+          `s3: every run of ${kind} failed (see the warnings above)`,
+        );
     }
     return figures(ctx, samples);
   } finally {
@@ -80,6 +97,15 @@ export async function s3Step(ctx: StepContext): Promise<Figure[]> {
       env: { PATH: env.PATH, DOWN_KILL: '1' },
     }).catch(() => undefined);
   }
+}
+
+function addSamples(into: RegistrySamples, from: RegistrySamples): void {
+  for (const key of Object.keys(into) as (keyof RegistrySamples)[])
+    (into[key] as unknown[]).push(...(from[key] as unknown[]));
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }
 
 function figures(ctx: StepContext, samples: Record<RegistryKind, RegistrySamples>): Figure[] {
