@@ -4,7 +4,8 @@
 # state under WORKDIR (nothing in /etc or /var/lib). About 5 s to start, about 150 MiB.
 # Debian packages: ceph-mon ceph-osd radosgw ceph-common curl (scripts/install-test-deps.sh).
 #
-# Needs S3_PORT and MON_PORT (free loopback ports: the harness picks them). Access and secret
+# Needs S3_PORT and MON_PORT (free loopback ports: the harness picks them). OSD_BYTES sets the
+# OSD's capacity (default 4 GiB; memstore uses RAM only for what is written). Access and secret
 # keys are generated unless S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY are set. On success it
 # writes WORKDIR/s3.env (mode 0600): S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY,
 # S3_REGION, CEPH_CONF. Stop with rgw-down.sh WORKDIR. On failure it stops what it started.
@@ -17,6 +18,9 @@ W=$(cd "$W" && pwd)
 S3_PORT=${S3_PORT:?set S3_PORT to a free port}
 MON_PORT=${MON_PORT:?set MON_PORT to a free port}
 OBJECTSTORE=memstore
+# The OSD's advertised capacity. memstore holds the data in RAM, so only what is written costs
+# memory; writes stall (the OSD is "full") past 95% of it. The bench sets it from its image size.
+OSD_BYTES=${OSD_BYTES:-4294967296}
 random() { local s; s=$(head -c 4096 /dev/urandom | tr -dc "$1"); printf '%s' "${s:0:$2}"; }
 AK=${S3_ACCESS_KEY_ID:-$(random 'A-Z0-9' 20)}
 SK=${S3_SECRET_ACCESS_KEY:-$(random 'a-zA-Z0-9' 40)}
@@ -110,11 +114,11 @@ osd data = $W/osd/\$id
 [osd]
 osd objectstore = $OBJECTSTORE
 # memstore: data held in the OSD's RAM; this is only the advertised capacity
-memstore device bytes = 4294967296
+memstore device bytes = $OSD_BYTES
 # bluestore: a sparse file, created on mkfs
 bluestore block path = $W/osd/block
 bluestore block create = true
-bluestore block size = 4294967296
+bluestore block size = $OSD_BYTES
 bluestore fsck on mkfs = false
 osd memory target = 939524096
 bluestore cache autotune = true

@@ -7,7 +7,15 @@
  * reads the tag and link from the bucket on every request (`cache-ttl` 0): its p99 is the cost
  * of the revalidation that replicas need.
  */
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  AbortMultipartUploadCommand,
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  DeleteObjectsCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -43,6 +51,10 @@ export async function s3Step(ctx: StepContext): Promise<Figure[]> {
     MON_PORT: String(await freePort()),
     S3_ACCESS_KEY_ID: accessKeyId,
     S3_SECRET_ACCESS_KEY: secretAccessKey,
+    // memstore keeps what is written in RAM and stalls every write once it is 95% full. Each
+    // bucket is emptied after its run, but distribution's S3 driver holds a blob twice while
+    // it commits (the upload, then the copy to its final key): room for that and slack.
+    OSD_BYTES: String(Math.max(4 * GiB, 3 * ctx.image.bytes + GiB)),
   };
   ctx.progress.step('starting Ceph RADOS Gateway (S3)');
   await run(join(ROOT, 'scripts', 'rgw-up.sh'), [dir], { env });
@@ -52,6 +64,9 @@ export async function s3Step(ctx: StepContext): Promise<Figure[]> {
     region: 'us-east-1',
     forcePathStyle: true,
     credentials: { accessKeyId, secretAccessKey },
+    // A bucket operation on a stalled gateway fails instead of holding the bench forever.
+    requestHandler: { requestTimeout: 60_000, throwOnRequestTimeout: true },
+    maxAttempts: 1,
   });
   try {
     const samples: Record<RegistryKind, RegistrySamples> = {
@@ -79,6 +94,10 @@ export async function s3Step(ctx: StepContext): Promise<Figure[]> {
         } catch (error) {
           ctx.warnings.push(`s3: ${kind}, run ${i}/${runs} left out: ${firstLine(error)}`);
           continue;
+        } finally {
+          await dropBucket(client, bucket, join(dir, 'ceph.conf')).catch((error: unknown) => {
+            ctx.warnings.push(`s3: could not empty bucket ${bucket}: ${firstLine(error)}`);
+          });
         }
         addSamples(samples[kind], partial);
       }
@@ -97,6 +116,29 @@ export async function s3Step(ctx: StepContext): Promise<Figure[]> {
       env: { PATH: env.PATH, DOWN_KILL: '1' },
     }).catch(() => undefined);
   }
+}
+
+/**
+ * Deletes a run's bucket and everything in it, then has Ceph's garbage collector free the
+ * deleted objects' data now rather than hours later (its default), so that the runs of a bench
+ * never fill the OSD: a full OSD stalls every write, which looks like a hung push.
+ */
+async function dropBucket(client: S3Client, bucket: string, cephConf: string): Promise<void> {
+  for (;;) {
+    const listed = await client.send(new ListObjectsV2Command({ Bucket: bucket }));
+    const keys = (listed.Contents ?? []).map((o) => ({ Key: o.Key! }));
+    if (keys.length === 0) break;
+    await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys } }));
+  }
+  const uploads = await client.send(new ListMultipartUploadsCommand({ Bucket: bucket }));
+  for (const upload of uploads.Uploads ?? [])
+    await client.send(
+      new AbortMultipartUploadCommand({ Bucket: bucket, Key: upload.Key, UploadId: upload.UploadId }),
+    );
+  await client.send(new DeleteBucketCommand({ Bucket: bucket }));
+  await run('radosgw-admin', ['-c', cephConf, 'gc', 'process', '--include-all'], {
+    timeout: 120_000,
+  });
 }
 
 function addSamples(into: RegistrySamples, from: RegistrySamples): void {
