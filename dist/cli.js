@@ -3,7 +3,7 @@ const require = __cpCreateRequire(import.meta.url);
 import {
   HOOKS,
   runHook
-} from "./chunks/chunk-YZU4ORIZ.js";
+} from "./chunks/chunk-YUSYHWC5.js";
 import {
   resolveConfig,
   serveOverrides,
@@ -18,7 +18,7 @@ import {
   jsonOutput,
   parseDestination,
   runPush
-} from "./chunks/chunk-LL5MB3KO.js";
+} from "./chunks/chunk-4HAFULHB.js";
 import {
   printFailure,
   printedFailure,
@@ -11915,7 +11915,7 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
     json: import_core3.Flags.boolean({ description: "print the result as JSON and nothing else" })
   };
   async run() {
-    const { publish } = await import("./chunks/publish-4FWW7GPM.js");
+    const { publish } = await import("./chunks/publish-HKLGCH6X.js");
     const { args, flags } = await this.parse(_CopyCommand);
     const destination = parseDestination(args.destination, flags.org, flags["packages-host"]);
     const progress = new Progress({ stream: process.stderr, ...flags.json && { mode: "none" } });
@@ -11967,12 +11967,12 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
       { createToken }
     ] = await Promise.all([
       import("./chunks/local-registry-MW46XM7I.js"),
-      import("./chunks/publish-4FWW7GPM.js"),
+      import("./chunks/publish-HKLGCH6X.js"),
       import("./chunks/registry-TF5OPYBZ.js")
     ]);
     const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
       import("./chunks/render-PMGEO22A.js"),
-      import("./chunks/sources-7TKPNMNU.js")
+      import("./chunks/sources-SGQPBJR4.js")
     ]);
     const dir = await mkdtemp(join(tmpdir(), "container-package-example-"));
     const cli = fileURLToPath2(new URL("../bin/container-package", import.meta.url));
@@ -12077,7 +12077,7 @@ var InspectCommand = class _InspectCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_InspectCommand);
-    const { inspectImage } = await import("./chunks/publish-4FWW7GPM.js");
+    const { inspectImage } = await import("./chunks/publish-HKLGCH6X.js");
     const client = await readClient(flags);
     try {
       const result = await inspectImage(client, parseReference(args.ref, { defaultTag: true }), {
@@ -12171,7 +12171,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
       );
     }
     const password = await this.secret(flags, target.audience ?? `https://${target.prefix}`);
-    const { login } = await import("./chunks/publish-4FWW7GPM.js");
+    const { login } = await import("./chunks/publish-HKLGCH6X.js");
     const file = await login(
       target,
       { username, password },
@@ -12216,7 +12216,7 @@ var LogoutCommand = class _LogoutCommand extends BaseCommand {
   static args = { registry: import_core8.Args.string({ description: "registry to log out of", required: true }) };
   static flags = { ...registryFlags };
   async run() {
-    const { logout } = await import("./chunks/publish-4FWW7GPM.js");
+    const { logout } = await import("./chunks/publish-HKLGCH6X.js");
     const { args, flags } = await this.parse(_LogoutCommand);
     const target = resolveTarget(args.registry, {
       ...flags.org && { organization: flags.org },
@@ -12257,7 +12257,7 @@ var PullCommand = class _PullCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_PullCommand);
-    const { pullImage } = await import("./chunks/publish-4FWW7GPM.js");
+    const { pullImage } = await import("./chunks/publish-HKLGCH6X.js");
     const client = await readClient(flags);
     try {
       const result = await pullImage(client, parseReference(args.ref, { defaultTag: true }), {

@@ -1,4 +1,4 @@
-// fast-script 6217796914de4407
+// fast-script 9c80c67bfce6a8f1
 "use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;
@@ -5114,6 +5114,15 @@ var init_verify = __esm({
   }
 });
 
+// src/sources/zlib.ts
+function zlib() {
+  return process.getBuiltinModule("node:zlib");
+}
+var init_zlib = __esm({
+  "src/sources/zlib.ts"() {
+  }
+});
+
 // src/sources/file-blob.ts
 function fileBlob(descriptor, range, options = {}) {
   const locate = typeof range === "function" ? range : () => range;
@@ -5127,8 +5136,8 @@ function fileBlob(descriptor, range, options = {}) {
       const raw = await openRange(located, where2);
       const verifier = new SourceVerifyingStream({ digest: descriptor.digest, size: descriptor.size }, where2);
       const steps = [];
-      if (options.decompress === "gzip") steps.push((0, import_node_zlib.createGunzip)());
-      if (options.decompress === "zstd") steps.push((0, import_node_zlib.createZstdDecompress)());
+      if (options.decompress === "gzip") steps.push(zlib().createGunzip());
+      if (options.decompress === "zstd") steps.push(zlib().createZstdDecompress());
       (0, import_node_stream7.pipeline)([raw, ...steps, verifier], () => void 0);
       if (signal !== void 0) (0, import_node_stream7.addAbortSignal)(signal, verifier);
       return verifier;
@@ -5166,15 +5175,15 @@ function bytesBlob(descriptor, bytes) {
     }
   };
 }
-var import_promises3, import_node_stream7, import_node_zlib, READ_CHUNK, FileRangeReader;
+var import_promises3, import_node_stream7, READ_CHUNK, FileRangeReader;
 var init_file_blob = __esm({
   "src/sources/file-blob.ts"() {
     import_promises3 = require("node:fs/promises");
     import_node_stream7 = require("node:stream");
-    import_node_zlib = require("node:zlib");
     init_chunk_pool();
     init_errors2();
     init_verify();
+    init_zlib();
     READ_CHUNK = 1024 * 1024;
     FileRangeReader = class extends import_node_stream7.Readable {
       #handle;
@@ -5980,7 +5989,7 @@ async function openArchive(file, options = {}) {
   const temp = await TempDir.create("archive", options.tmpDir);
   try {
     const copy = temp.file("archive.tar");
-    const decompressor = compression === "gzip" ? (0, import_node_zlib2.createGunzip)() : (0, import_node_zlib2.createZstdDecompress)();
+    const decompressor = compression === "gzip" ? zlib().createGunzip() : zlib().createZstdDecompress();
     await (0, import_promises9.pipeline)((0, import_node_fs2.createReadStream)(file), decompressor, (0, import_node_fs2.createWriteStream)(copy), { signal });
     const entries = await indexTar(copy, signal, file);
     return { tar: new TarFile(copy, entries, file, () => temp.guard()), dispose: () => temp.dispose() };
@@ -6009,18 +6018,18 @@ async function checkFile(file) {
   if (!info.isFile())
     throw new SourceNotFoundError(file, "archive (it is not a file)", "Check the path of the archive.");
 }
-var import_node_fs2, import_promises8, import_promises9, import_node_zlib2;
+var import_node_fs2, import_promises8, import_promises9;
 var init_open_archive = __esm({
   "src/sources/archive/open-archive.ts"() {
     import_node_fs2 = require("node:fs");
     import_promises8 = require("node:fs/promises");
     import_promises9 = require("node:stream/promises");
-    import_node_zlib2 = require("node:zlib");
     init_errors2();
     init_sniff();
     init_temp_dir();
     init_tar_file();
     init_tar_index();
+    init_zlib();
   }
 });
 
@@ -6259,7 +6268,7 @@ async function layerInfo(tar, path2, diffId, signal) {
   }
   const end = range.start + range.length - 1;
   const hasher = new DigestStream(diffId.startsWith("sha512:") ? "sha512" : "sha256");
-  const decompressor = compression === "gzip" ? (0, import_node_zlib3.createGunzip)() : (0, import_node_zlib3.createZstdDecompress)();
+  const decompressor = compression === "gzip" ? zlib().createGunzip() : zlib().createZstdDecompress();
   try {
     await (0, import_promises10.pipeline)(
       (0, import_node_fs3.createReadStream)(range.file, { start: range.start, end }),
@@ -6278,12 +6287,11 @@ async function layerInfo(tar, path2, diffId, signal) {
     throw new BlobIntegrityError("SRC_DIGEST_MISMATCH", tar.where(path2), diffId, hasher.digest);
   return { path: path2, size: hasher.size, decompress: compression };
 }
-var import_node_fs3, import_promises10, import_node_zlib3, MAX_JSON_BYTES;
+var import_node_fs3, import_promises10, MAX_JSON_BYTES;
 var init_docker_archive = __esm({
   "src/sources/archive/docker-archive.ts"() {
     import_node_fs3 = require("node:fs");
     import_promises10 = require("node:stream/promises");
-    import_node_zlib3 = require("node:zlib");
     init_oci();
     init_media_types();
     init_errors2();
@@ -6294,6 +6302,7 @@ var init_docker_archive = __esm({
     init_docker_manifest();
     init_open_archive();
     init_tar_index();
+    init_zlib();
     MAX_JSON_BYTES = 8 * 1024 * 1024;
   }
 });
@@ -6340,9 +6349,10 @@ async function compressStream(blob, compression, level, signal) {
   return output;
 }
 function compressor(compression, level) {
-  if (compression === "gzip") return (0, import_node_zlib4.createGzip)({ level, chunkSize: OUTPUT_CHUNK });
-  return (0, import_node_zlib4.createZstdCompress)({
-    params: { [import_node_zlib4.constants.ZSTD_c_compressionLevel]: level },
+  const { constants, createGzip, createZstdCompress } = zlib();
+  if (compression === "gzip") return createGzip({ level, chunkSize: OUTPUT_CHUNK });
+  return createZstdCompress({
+    params: { [constants.ZSTD_c_compressionLevel]: level },
     chunkSize: OUTPUT_CHUNK
   });
 }
@@ -6361,20 +6371,20 @@ async function incompressible(blob, level, signal) {
   }
   if (size < 4096) return false;
   const sample = Buffer.concat(chunks).subarray(0, SAMPLE_BYTES);
-  const compressed = await gzipAsync(sample, { level });
+  const compressed = await (0, import_node_util.promisify)(zlib().gzip)(sample, { level });
   return compressed.length > sample.length * 0.97;
 }
-var import_node_fs4, import_node_stream8, import_promises11, import_node_util, import_node_zlib4, FileTee, OUTPUT_CHUNK, gzipAsync, SAMPLE_BYTES;
+var import_node_fs4, import_node_stream8, import_promises11, import_node_util, FileTee, OUTPUT_CHUNK, SAMPLE_BYTES;
 var init_compress_layer = __esm({
   "src/sources/compress-layer.ts"() {
     import_node_fs4 = require("node:fs");
     import_node_stream8 = require("node:stream");
     import_promises11 = require("node:stream/promises");
     import_node_util = require("node:util");
-    import_node_zlib4 = require("node:zlib");
     init_chunk_pool();
     init_oci();
     init_errors2();
+    init_zlib();
     FileTee = class extends import_node_stream8.Transform {
       #file;
       /** Settles when the file is closed: resolved after a complete write, rejected on a write error. */
@@ -6404,7 +6414,6 @@ var init_compress_layer = __esm({
       }
     };
     OUTPUT_CHUNK = 1024 * 1024;
-    gzipAsync = (0, import_node_util.promisify)(import_node_zlib4.gzip);
     SAMPLE_BYTES = 1 << 20;
   }
 });
@@ -6654,15 +6663,12 @@ var init_open = __esm({
 });
 
 // src/sources/example-image.ts
-var import_node_util2, import_node_zlib5, gzipAsync2;
 var init_example_image = __esm({
   "src/sources/example-image.ts"() {
-    import_node_util2 = require("node:util");
-    import_node_zlib5 = require("node:zlib");
     init_oci();
     init_media_types();
     init_tar_stream();
-    gzipAsync2 = (0, import_node_util2.promisify)(import_node_zlib5.gzip);
+    init_zlib();
   }
 });
 
@@ -7569,7 +7575,7 @@ async function countFiles(layer, signal) {
   });
   const stages = [
     await layer.open(signal),
-    ...compression === "gzip" ? [(0, import_node_zlib6.createGunzip)()] : compression === "zstd" ? [(0, import_node_zlib6.createZstdDecompress)()] : [],
+    ...compression === "gzip" ? [zlib().createGunzip()] : compression === "zstd" ? [zlib().createZstdDecompress()] : [],
     unpack
   ];
   try {
@@ -7587,18 +7593,18 @@ async function countFiles(layer, signal) {
   }
   return count;
 }
-var import_node_crypto3, import_promises14, import_node_zlib6;
+var import_node_crypto3, import_promises14;
 var init_inspect = __esm({
   "src/publish/inspect.ts"() {
     import_node_crypto3 = require("node:crypto");
     import_promises14 = require("node:stream/promises");
-    import_node_zlib6 = require("node:zlib");
     init_client();
     init_errors();
     init_errors4();
     init_media_types();
     init_describe();
     init_tar_stream();
+    init_zlib();
   }
 });
 

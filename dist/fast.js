@@ -17,12 +17,12 @@ async function runFast(args) {
   }
   if (args[0] === "push") {
     const script = await loadScript("push");
-    const { pushFast } = script?.exports ?? await import("./chunks/push-PXBANYRN.js");
+    const { pushFast } = script?.exports ?? await import("./chunks/push-IDTJHCLZ.js");
     return kept(script, await pushFast(args.slice(1)));
   }
   if (args[0] === "buildkite-hook") {
     const script = await loadScript(`hook-${args[1] ?? ""}`);
-    const { hookFast } = script?.exports ?? await import("./chunks/hook-KCDUDKG7.js");
+    const { hookFast } = script?.exports ?? await import("./chunks/hook-OZOESD7Q.js");
     return kept(script, await hookFast(args.slice(1), CLI));
   }
   return false;

@@ -4111,7 +4111,7 @@ var require_util2 = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
     var { Transform: Transform5 } = __require("node:stream");
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
@@ -4811,7 +4811,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
@@ -5819,7 +5819,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants7 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5894,7 +5894,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5989,11 +5989,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants7.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants7.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -6016,10 +6016,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants7.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6036,7 +6036,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants7.ERROR[ret], data);
+        return new HTTPParserError(message2, constants6.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants7.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6238,7 +6238,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants7.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6274,13 +6274,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants7.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants7.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants7.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -11147,7 +11147,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify7 } = __require("node:util");
+    var { promisify: promisify6 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11187,7 +11187,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts2, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify7(this[kOriginalClose])();
+        await promisify6(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11200,7 +11200,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify7 } = __require("node:util");
+    var { promisify: promisify6 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11240,7 +11240,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts2, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify7(this[kOriginalClose])();
+        await promisify6(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -13552,7 +13552,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var {
       bytesMatch,
       makePolicyContainer,
@@ -14514,23 +14514,23 @@ var require_fetch = __commonJS({
                 for (let i2 = codings.length - 1; i2 >= 0; --i2) {
                   const coding = codings[i2].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib.createGunzip({
+                    decoders.push(zlib2.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders.push(createInflate({
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib.createBrotliDecompress({
-                      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
+                    decoders.push(zlib2.createBrotliDecompress({
+                      flush: zlib2.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib2.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
                     decoders.length = 0;
@@ -25507,7 +25507,7 @@ var require_util10 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
     var { Transform: Transform5 } = __require("node:stream");
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var { redirectStatusSet, referrerPolicyTokens, badPortsSet } = require_constants7();
     var { getGlobalOrigin } = require_global3();
     var { collectAnHTTPQuotedString, parseMIMEType } = require_data_url2();
@@ -26113,7 +26113,7 @@ var require_util10 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
@@ -31537,7 +31537,7 @@ var require_client_h12 = __commonJS({
       kClosed,
       kUseMilo
     } = require_symbols6();
-    var constants7 = require_constants8();
+    var constants6 = require_constants8();
     var { H1Parser, getMiloEnabled } = typeof esbuildDetection === "undefined" ? require_parser_h1() : {};
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
@@ -31681,7 +31681,7 @@ var require_client_h12 = __commonJS({
        */
       constructor(client, socket, { exports: exports2 }) {
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -31781,11 +31781,11 @@ var require_client_h12 = __commonJS({
             currentParser = null;
             currentBufferRef = null;
           }
-          if (ret !== constants7.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const data = chunk.subarray(llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr);
-            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(data);
-            } else if (ret === constants7.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(data);
             } else {
@@ -31820,10 +31820,10 @@ var require_client_h12 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants7.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -31840,7 +31840,7 @@ var require_client_h12 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants7.ERROR[ret], data);
+        return new HTTPParserError(message2, constants6.ERROR[ret], data);
       }
       destroy() {
         assert(currentParser === null);
@@ -32062,7 +32062,7 @@ var require_client_h12 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants7.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       /**
        * @param {Buffer} buf
@@ -32088,7 +32088,7 @@ var require_client_h12 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onResponseData(buf) === false) {
-          return constants7.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
         return 0;
       }
@@ -32129,13 +32129,13 @@ var require_client_h12 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants7.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants7.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants7.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(client[kResume]);
         } else {
@@ -46663,10 +46663,19 @@ var init_verify = __esm({
   }
 });
 
+// src/sources/zlib.ts
+function zlib() {
+  return process.getBuiltinModule("node:zlib");
+}
+var init_zlib = __esm({
+  "src/sources/zlib.ts"() {
+    "use strict";
+  }
+});
+
 // src/sources/file-blob.ts
 import { open as open2 } from "node:fs/promises";
 import { Readable as Readable6, addAbortSignal, pipeline as pipeline2 } from "node:stream";
-import { createGunzip, createZstdDecompress } from "node:zlib";
 function fileBlob(descriptor, range, options = {}) {
   const locate = typeof range === "function" ? range : () => range;
   return {
@@ -46679,8 +46688,8 @@ function fileBlob(descriptor, range, options = {}) {
       const raw = await openRange(located, where2);
       const verifier = new SourceVerifyingStream({ digest: descriptor.digest, size: descriptor.size }, where2);
       const steps = [];
-      if (options.decompress === "gzip") steps.push(createGunzip());
-      if (options.decompress === "zstd") steps.push(createZstdDecompress());
+      if (options.decompress === "gzip") steps.push(zlib().createGunzip());
+      if (options.decompress === "zstd") steps.push(zlib().createZstdDecompress());
       pipeline2([raw, ...steps, verifier], () => void 0);
       if (signal !== void 0) addAbortSignal(signal, verifier);
       return verifier;
@@ -46725,6 +46734,7 @@ var init_file_blob = __esm({
     init_chunk_pool();
     init_errors6();
     init_verify();
+    init_zlib();
     READ_CHUNK = 1024 * 1024;
     FileRangeReader = class extends Readable6 {
       #handle;
@@ -49408,7 +49418,7 @@ var require_extract = __commonJS({
 // node_modules/tar-stream/constants.js
 var require_constants9 = __commonJS({
   "node_modules/tar-stream/constants.js"(exports, module) {
-    var constants7 = {
+    var constants6 = {
       // just for envs without fs
       S_IFMT: 61440,
       S_IFDIR: 16384,
@@ -49418,9 +49428,9 @@ var require_constants9 = __commonJS({
       S_IFLNK: 40960
     };
     try {
-      module.exports = __require("fs").constants || constants7;
+      module.exports = __require("fs").constants || constants6;
     } catch {
-      module.exports = constants7;
+      module.exports = constants6;
     }
   }
 });
@@ -49430,7 +49440,7 @@ var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports, module) {
     var { Readable: Readable7, Writable: Writable5, getStreamError } = require_streamx();
     var b4a = require_b4a();
-    var constants7 = require_constants9();
+    var constants6 = require_constants9();
     var headers = require_headers2();
     var DMODE = 493;
     var FMODE = 420;
@@ -49633,16 +49643,16 @@ var require_pack = __commonJS({
       return new Pack(opts2);
     };
     function modeToType(mode) {
-      switch (mode & constants7.S_IFMT) {
-        case constants7.S_IFBLK:
+      switch (mode & constants6.S_IFMT) {
+        case constants6.S_IFBLK:
           return "block-device";
-        case constants7.S_IFCHR:
+        case constants6.S_IFCHR:
           return "character-device";
-        case constants7.S_IFDIR:
+        case constants6.S_IFDIR:
           return "directory";
-        case constants7.S_IFIFO:
+        case constants6.S_IFIFO:
           return "fifo";
-        case constants7.S_IFLNK:
+        case constants6.S_IFLNK:
           return "symlink";
       }
       return "file";
@@ -49854,7 +49864,6 @@ var init_tar_file = __esm({
 import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
 import { stat as stat3 } from "node:fs/promises";
 import { pipeline as pipeline3 } from "node:stream/promises";
-import { createGunzip as createGunzip2, createZstdDecompress as createZstdDecompress2 } from "node:zlib";
 async function openArchive(file, options = {}) {
   const { signal } = options;
   signal?.throwIfAborted();
@@ -49872,7 +49881,7 @@ async function openArchive(file, options = {}) {
   const temp = await TempDir.create("archive", options.tmpDir);
   try {
     const copy = temp.file("archive.tar");
-    const decompressor = compression === "gzip" ? createGunzip2() : createZstdDecompress2();
+    const decompressor = compression === "gzip" ? zlib().createGunzip() : zlib().createZstdDecompress();
     await pipeline3(createReadStream3(file), decompressor, createWriteStream2(copy), { signal });
     const entries = await indexTar(copy, signal, file);
     return { tar: new TarFile(copy, entries, file, () => temp.guard()), dispose: () => temp.dispose() };
@@ -49909,6 +49918,7 @@ var init_open_archive = __esm({
     init_temp_dir();
     init_tar_file();
     init_tar_index();
+    init_zlib();
   }
 });
 
@@ -50065,7 +50075,6 @@ __export(docker_archive_exports, {
 });
 import { createReadStream as createReadStream4 } from "node:fs";
 import { pipeline as pipeline4 } from "node:stream/promises";
-import { createGunzip as createGunzip3, createZstdDecompress as createZstdDecompress3 } from "node:zlib";
 async function fromDockerArchive(file, options = {}) {
   const select = options.select ?? { by: "only" };
   const archive = await openArchive(file, options);
@@ -50152,7 +50161,7 @@ async function layerInfo(tar, path11, diffId, signal) {
   }
   const end = range.start + range.length - 1;
   const hasher = new DigestStream(diffId.startsWith("sha512:") ? "sha512" : "sha256");
-  const decompressor = compression === "gzip" ? createGunzip3() : createZstdDecompress3();
+  const decompressor = compression === "gzip" ? zlib().createGunzip() : zlib().createZstdDecompress();
   try {
     await pipeline4(
       createReadStream4(range.file, { start: range.start, end }),
@@ -50185,6 +50194,7 @@ var init_docker_archive = __esm({
     init_docker_manifest();
     init_open_archive();
     init_tar_index();
+    init_zlib();
     MAX_JSON_BYTES = 8 * 1024 * 1024;
   }
 });
@@ -51825,11 +51835,11 @@ init_media_types();
 init_chunk_pool();
 init_oci();
 init_errors6();
+init_zlib();
 import { createWriteStream as createWriteStream3 } from "node:fs";
 import { Transform as Transform4, pipeline as pipeStreams2 } from "node:stream";
 import { pipeline as pipeline5 } from "node:stream/promises";
 import { promisify as promisify3 } from "node:util";
-import { constants as constants6, createGzip, createZstdCompress, gzip } from "node:zlib";
 async function compressToFile(blob, compression, level, file, signal) {
   signal?.throwIfAborted();
   const effective = await effectiveLevel(blob, compression, level, signal);
@@ -51900,13 +51910,13 @@ async function compressStream(blob, compression, level, signal) {
 }
 var OUTPUT_CHUNK = 1024 * 1024;
 function compressor(compression, level) {
+  const { constants: constants6, createGzip, createZstdCompress } = zlib();
   if (compression === "gzip") return createGzip({ level, chunkSize: OUTPUT_CHUNK });
   return createZstdCompress({
     params: { [constants6.ZSTD_c_compressionLevel]: level },
     chunkSize: OUTPUT_CHUNK
   });
 }
-var gzipAsync = promisify3(gzip);
 var SAMPLE_BYTES = 1 << 20;
 async function incompressible(blob, level, signal) {
   const stream = await blob.open(signal);
@@ -51923,7 +51933,7 @@ async function incompressible(blob, level, signal) {
   }
   if (size < 4096) return false;
   const sample = Buffer.concat(chunks).subarray(0, SAMPLE_BYTES);
-  const compressed = await gzipAsync(sample, { level });
+  const compressed = await promisify3(zlib().gzip)(sample, { level });
   return compressed.length > sample.length * 0.97;
 }
 
@@ -52194,9 +52204,7 @@ async function openLocalSource(spec, options = {}) {
 init_oci();
 init_media_types();
 init_tar_stream();
-import { promisify as promisify4 } from "node:util";
-import { gzip as gzip2 } from "node:zlib";
-var gzipAsync2 = promisify4(gzip2);
+init_zlib();
 
 // src/sources/blob-info-cache.ts
 import { mkdir as mkdir3, readFile as readFile4, rename as rename3, writeFile as writeFile3 } from "node:fs/promises";
@@ -52953,6 +52961,7 @@ init_errors();
 init_errors2();
 init_media_types();
 init_tar_stream();
+init_zlib();
 
 // src/publish/local-registry-env.ts
 var MIRROR_PREFIX_ENV = "CONTAINER_PACKAGE_MIRROR_PREFIX";
@@ -53678,8 +53687,8 @@ init_oci();
 var MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
 // src/registry/packages/contents/contents-cache.ts
-import { promisify as promisify5 } from "node:util";
-import { gunzip, gzip as gzip3 } from "node:zlib";
+import { promisify as promisify4 } from "node:util";
+import { gunzip, gzip } from "node:zlib";
 
 // src/registry/packages/contents/compute.ts
 init_oci();
@@ -53691,8 +53700,8 @@ var import_tar_stream4 = __toESM(require_tar_stream(), 1);
 var MAX_PATH_BYTES = 128 * 1024 * 1024;
 
 // src/registry/packages/contents/contents-cache.ts
-var gzipAsync3 = promisify5(gzip3);
-var gunzipAsync = promisify5(gunzip);
+var gzipAsync = promisify4(gzip);
+var gunzipAsync = promisify4(gunzip);
 
 // src/registry/packages/details.ts
 init_oci();
@@ -53927,10 +53936,10 @@ var YOUNG_GC_EVERY_BYTES = 2 * 1024 * 1024;
 
 // src/registry/storage/append-file.ts
 import { close, open as open5, write } from "node:fs";
-import { promisify as promisify6 } from "node:util";
-var openAsync = promisify6(open5);
-var closeAsync = promisify6(close);
-var writeAsync = promisify6(write);
+import { promisify as promisify5 } from "node:util";
+var openAsync = promisify5(open5);
+var closeAsync = promisify5(close);
+var writeAsync = promisify5(write);
 
 // src/registry/storage/driver/filesystem.ts
 init_errors7();

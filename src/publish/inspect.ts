@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { fetchArtifact, type RegistryClient } from '../client/index.js';
 import { isContainerPackageError } from '../errors.js';
 import { OciFormatError } from '../oci/errors.js';
@@ -15,6 +14,7 @@ import { layerCompression } from '../oci/media-types.js';
 import type { Reference } from '../reference/index.js';
 import { artifactPlatforms, artifactSize } from './describe.js';
 import { loadTarStream } from '../sources/tar-stream.js';
+import { zlib } from '../sources/zlib.js';
 
 /** One platform's image. */
 export interface ImageDetails {
@@ -146,7 +146,11 @@ async function countFiles(layer: ImageArtifact['layers'][number], signal?: Abort
   });
   const stages = [
     await layer.open(signal),
-    ...(compression === 'gzip' ? [createGunzip()] : compression === 'zstd' ? [createZstdDecompress()] : []),
+    ...(compression === 'gzip'
+      ? [zlib().createGunzip()]
+      : compression === 'zstd'
+        ? [zlib().createZstdDecompress()]
+        : []),
     unpack,
   ];
   try {

@@ -2,12 +2,13 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { type Readable, Transform, type TransformCallback, pipeline as pipeStreams } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { constants, createGzip, createZstdCompress, gzip, type Gzip, type ZstdCompress } from 'node:zlib';
+import type { Gzip, ZstdCompress } from 'node:zlib';
 import { pipeReleasing } from '../chunk-pool.js';
 import { DigestStream } from '../oci/index.js';
 import type { BlobSource } from '../oci/image.js';
 import type { LayerUpload } from './compress-options.js';
 import { SourceError } from './errors.js';
+import { zlib } from './zlib.js';
 
 /** A compression a layer can be given. */
 export type LayerCompression = 'gzip' | 'zstd';
@@ -158,14 +159,13 @@ export async function compressStream(
 const OUTPUT_CHUNK = 1024 * 1024;
 
 function compressor(compression: LayerCompression, level: number): Gzip | ZstdCompress {
+  const { constants, createGzip, createZstdCompress } = zlib();
   if (compression === 'gzip') return createGzip({ level, chunkSize: OUTPUT_CHUNK });
   return createZstdCompress({
     params: { [constants.ZSTD_c_compressionLevel]: level },
     chunkSize: OUTPUT_CHUNK,
   });
 }
-
-const gzipAsync = promisify(gzip);
 
 /** Bytes of a layer's start that decide whether it is worth compressing. */
 export const SAMPLE_BYTES = 1 << 20;
@@ -194,6 +194,6 @@ export async function incompressible(
   }
   if (size < 4096) return false;
   const sample = Buffer.concat(chunks).subarray(0, SAMPLE_BYTES);
-  const compressed = await gzipAsync(sample, { level });
+  const compressed = await promisify(zlib().gzip)(sample, { level });
   return compressed.length > sample.length * 0.97;
 }

@@ -6,12 +6,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import { digestBytes } from '../oci/index.js';
 import { MediaType } from '../oci/media-types.js';
 import { loadTarStream } from './tar-stream.js';
-
-const gzipAsync = promisify(gzip);
+import { zlib } from './zlib.js';
 
 /** Options of {@link writeExampleLayout}. */
 export interface ExampleImageOptions {
@@ -38,7 +36,7 @@ export async function writeExampleLayout(
   const text = options.text ?? 'Hello from container-package!\n';
   const epoch = new Date('2026-01-01T00:00:00Z');
   const tar = await tarOf([{ name: 'hello.txt', content: text, mtime: epoch }]);
-  const layer = await gzipAsync(tar, { level: 9 });
+  const layer = await promisify(zlib().gzip)(tar, { level: 9 });
   const config = json({
     created: epoch.toISOString(),
     architecture: 'amd64',

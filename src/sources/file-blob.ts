@@ -1,11 +1,11 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { Readable, addAbortSignal, pipeline, type Transform } from 'node:stream';
-import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { ChunkPool } from '../chunk-pool.js';
 import type { Descriptor } from '../oci/descriptor.js';
 import type { BlobSource } from '../oci/image.js';
 import { SourceNotFoundError } from './errors.js';
 import { SourceVerifyingStream } from './verify.js';
+import { zlib } from './zlib.js';
 
 /** Chunk size of file reads: large chunks serve files about twice as fast as the 64 KiB default. */
 const READ_CHUNK = 1024 * 1024;
@@ -52,8 +52,8 @@ export function fileBlob(
       const raw = await openRange(located, where);
       const verifier = new SourceVerifyingStream({ digest: descriptor.digest, size: descriptor.size }, where);
       const steps: Transform[] = [];
-      if (options.decompress === 'gzip') steps.push(createGunzip());
-      if (options.decompress === 'zstd') steps.push(createZstdDecompress());
+      if (options.decompress === 'gzip') steps.push(zlib().createGunzip());
+      if (options.decompress === 'zstd') steps.push(zlib().createZstdDecompress());
       // pipeline destroys every stage when one fails or the consumer destroys the verifier; the
       // error reaches the consumer through the verifier, so the callback has nothing left to do.
       pipeline([raw, ...steps, verifier], () => undefined);

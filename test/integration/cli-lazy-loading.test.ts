@@ -66,7 +66,8 @@ beforeAll(() => {
     recorder,
     [
       "import { registerHooks } from 'node:module';",
-      "import { appendFileSync } from 'node:fs';",
+      "import { appendFileSync, writeFileSync } from 'node:fs';",
+      "process.on('exit', () => writeFileSync(process.env.BUILTINS, process.moduleLoadList.join('\\n')));",
       'registerHooks({ load(url, context, next) {',
       "  if (url.startsWith('file:')) appendFileSync(process.env.LOADED, url + '\\n');",
       '  return next(url, context);',
@@ -81,16 +82,24 @@ beforeAll(() => {
  */
 async function loaded(name: string, args: string[], env: Record<string, string>) {
   const list = join(dir, `${name}.loaded`);
+  const builtins = join(dir, `${name}.builtins`);
   const coverage = join(dir, `${name}.coverage`);
   writeFileSync(list, '');
   const result = await execa(process.execPath, ['--import', pathToFileURL(recorder).href, BIN, ...args], {
     reject: false,
-    env: { NO_COLOR: '1', LOADED: list, NODE_V8_COVERAGE: coverage, ...env },
+    env: { NO_COLOR: '1', LOADED: list, BUILTINS: builtins, NODE_V8_COVERAGE: coverage, ...env },
   });
+  // Node.js's own modules the run loaded, e.g. `NativeModule zlib`.
+  const natives = readFileSync(builtins, 'utf8').split('\n');
   const files = readFileSync(list, 'utf8')
     .split('\n')
     .filter((u) => u.includes('/dist/'));
-  return { result, files: files.map((u) => new URL(u).pathname), scriptModules: scriptModulesRun(coverage) };
+  return {
+    result,
+    files: files.map((u) => new URL(u).pathname),
+    scriptModules: scriptModulesRun(coverage),
+    natives,
+  };
 }
 
 /** The heavy modules among the bundle files and the script's modules a run loaded. */
@@ -175,15 +184,20 @@ describe('loading nothing a command does not use', () => {
     expect(warm.result.stdout).toContain(`${host}/team/big:v1@${big.digest}`);
     expect(warm.scriptModules).toContain('src/client/registry-client.ts');
     expect(heavyIn(warm, NOT_IN_WARM_PUSH)).toEqual([]);
+    // Nothing is compressed: node:zlib stays unloaded (about 5 ms).
+    expect(first.natives).not.toContain('NativeModule zlib');
+    expect(warm.natives).not.toContain('NativeModule zlib');
+    expect(warm.natives).toContain('NativeModule http');
     // A small image's blobs go through Node's own HTTP client: a cold push of it does without undici too.
     const small = writeOciLayout(join(dir, 'small'), 64 * 1024, 2);
     const cold = await loaded('push-small', push(small.dir, `${host}/team/small:v1`), env);
     expect(cold.result.exitCode, cold.result.stderr).toBe(0);
     expect(cold.result.stderr).not.toContain('already there');
     expect(heavyIn(cold, NOT_IN_WARM_PUSH)).toEqual([]);
-    // The big layout as an OCI archive needs the tar parser: the recording sees what it should.
-    const archive = join(dir, 'big.tar');
-    execFileSync('tar', ['-cf', archive, '-C', big.dir, '.']);
+    // The big layout as a gzip-compressed OCI archive needs the tar parser and node:zlib: the
+    // recordings see what they should.
+    const archive = join(dir, 'big.tar.gz');
+    execFileSync('tar', ['-czf', archive, '-C', big.dir, '.']);
     const control = await loaded(
       'push-archive',
       ['push', `oci-archive:${archive}`, '--to', `${host}/team/archive:v1`, '--compression', 'none'],
@@ -191,5 +205,6 @@ describe('loading nothing a command does not use', () => {
     );
     expect(control.result.exitCode, control.result.stderr).toBe(0);
     expect(heavyIn(control, NOT_IN_WARM_PUSH).join('\n')).toContain('tar-stream');
+    expect(control.natives).toContain('NativeModule zlib');
   });
 });

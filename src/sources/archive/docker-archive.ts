@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { DigestStream, digestBytes } from '../../oci/index.js';
 import type { ImageArtifact } from '../../oci/image.js';
 import { MediaType } from '../../oci/media-types.js';
@@ -20,6 +19,7 @@ import {
 import { openArchive, type ArchiveOptions } from './open-archive.js';
 import type { TarFile } from './tar-file.js';
 import { normalizeTarPath } from './tar-index.js';
+import { zlib } from '../zlib.js';
 
 /** Largest `manifest.json` or image config read. */
 const MAX_JSON_BYTES = 8 * 1024 * 1024;
@@ -167,7 +167,7 @@ async function layerInfo(
   }
   const end = range.start! + range.length! - 1;
   const hasher = new DigestStream(diffId.startsWith('sha512:') ? 'sha512' : 'sha256');
-  const decompressor = compression === 'gzip' ? createGunzip() : createZstdDecompress();
+  const decompressor = compression === 'gzip' ? zlib().createGunzip() : zlib().createZstdDecompress();
   try {
     await pipeline(
       createReadStream(range.file, { start: range.start, end }),

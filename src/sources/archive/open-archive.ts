@@ -1,12 +1,12 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, createZstdDecompress } from 'node:zlib';
 import { SourceError, SourceNotFoundError } from '../errors.js';
 import { detectFileCompression } from '../sniff.js';
 import { TempDir } from '../temp-dir.js';
 import { TarFile } from './tar-file.js';
 import { indexTar } from './tar-index.js';
+import { zlib } from '../zlib.js';
 
 /** Options of {@link openArchive}. */
 export interface ArchiveOptions {
@@ -50,7 +50,7 @@ export async function openArchive(file: string, options: ArchiveOptions = {}): P
   const temp = await TempDir.create('archive', options.tmpDir);
   try {
     const copy = temp.file('archive.tar');
-    const decompressor = compression === 'gzip' ? createGunzip() : createZstdDecompress();
+    const decompressor = compression === 'gzip' ? zlib().createGunzip() : zlib().createZstdDecompress();
     await pipeline(createReadStream(file), decompressor, createWriteStream(copy), { signal });
     const entries = await indexTar(copy, signal, file);
     return { tar: new TarFile(copy, entries, file, () => temp.guard()), dispose: () => temp.dispose() };
