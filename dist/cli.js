@@ -1,14 +1,10 @@
 import { createRequire as __cpCreateRequire } from 'node:module';
 const require = __cpCreateRequire(import.meta.url);
 import {
-  HOOKS,
-  runHook
-} from "./chunks/chunk-YUSYHWC5.js";
-import {
   resolveConfig,
   serveOverrides,
   serveRegistry
-} from "./chunks/chunk-PGPCBGGK.js";
+} from "./chunks/chunk-OBAKSEFN.js";
 import {
   PUSH_ARG_SPECS,
   PUSH_FLAG_SPECS,
@@ -18,7 +14,11 @@ import {
   jsonOutput,
   parseDestination,
   runPush
-} from "./chunks/chunk-4HAFULHB.js";
+} from "./chunks/chunk-5UDZEFJY.js";
+import {
+  HOOKS,
+  runHook
+} from "./chunks/chunk-W3JHR7UD.js";
 import {
   printFailure,
   printedFailure,
@@ -11915,7 +11915,7 @@ var CopyCommand = class _CopyCommand extends BaseCommand {
     json: import_core3.Flags.boolean({ description: "print the result as JSON and nothing else" })
   };
   async run() {
-    const { publish } = await import("./chunks/publish-HKLGCH6X.js");
+    const { publish } = await import("./chunks/publish-F7QYAFLG.js");
     const { args, flags } = await this.parse(_CopyCommand);
     const destination = parseDestination(args.destination, flags.org, flags["packages-host"]);
     const progress = new Progress({ stream: process.stderr, ...flags.json && { mode: "none" } });
@@ -11967,8 +11967,8 @@ var ExampleCommand = class _ExampleCommand extends BaseCommand {
       { createToken }
     ] = await Promise.all([
       import("./chunks/local-registry-MW46XM7I.js"),
-      import("./chunks/publish-HKLGCH6X.js"),
-      import("./chunks/registry-TF5OPYBZ.js")
+      import("./chunks/publish-F7QYAFLG.js"),
+      import("./chunks/registry-2H4WCBAE.js")
     ]);
     const [{ renderPullInstructions }, { writeExampleLayout }] = await Promise.all([
       import("./chunks/render-PMGEO22A.js"),
@@ -12054,7 +12054,7 @@ var import_core6 = __toESM(require_lib(), 1);
 
 // src/cli/client.ts
 async function readClient(flags) {
-  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-AGRE2G5X.js");
+  const { dockerConfigCredentials, RegistryClient } = await import("./chunks/client-EJLK2VSW.js");
   return new RegistryClient({
     insecure: flags.insecure ?? [],
     credentials: dockerConfigCredentials(flags["docker-config"] ? { configDir: flags["docker-config"] } : {})
@@ -12077,7 +12077,7 @@ var InspectCommand = class _InspectCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_InspectCommand);
-    const { inspectImage } = await import("./chunks/publish-HKLGCH6X.js");
+    const { inspectImage } = await import("./chunks/publish-F7QYAFLG.js");
     const client = await readClient(flags);
     try {
       const result = await inspectImage(client, parseReference(args.ref, { defaultTag: true }), {
@@ -12171,7 +12171,7 @@ var LoginCommand = class _LoginCommand extends BaseCommand {
       );
     }
     const password = await this.secret(flags, target.audience ?? `https://${target.prefix}`);
-    const { login } = await import("./chunks/publish-HKLGCH6X.js");
+    const { login } = await import("./chunks/publish-F7QYAFLG.js");
     const file = await login(
       target,
       { username, password },
@@ -12216,7 +12216,7 @@ var LogoutCommand = class _LogoutCommand extends BaseCommand {
   static args = { registry: import_core8.Args.string({ description: "registry to log out of", required: true }) };
   static flags = { ...registryFlags };
   async run() {
-    const { logout } = await import("./chunks/publish-HKLGCH6X.js");
+    const { logout } = await import("./chunks/publish-F7QYAFLG.js");
     const { args, flags } = await this.parse(_LogoutCommand);
     const target = resolveTarget(args.registry, {
       ...flags.org && { organization: flags.org },
@@ -12257,7 +12257,7 @@ var PullCommand = class _PullCommand extends BaseCommand {
   };
   async run() {
     const { args, flags } = await this.parse(_PullCommand);
-    const { pullImage } = await import("./chunks/publish-HKLGCH6X.js");
+    const { pullImage } = await import("./chunks/publish-F7QYAFLG.js");
     const client = await readClient(flags);
     try {
       const result = await pullImage(client, parseReference(args.ref, { defaultTag: true }), {
@@ -12372,7 +12372,7 @@ var tokensFileFlag = {
 };
 async function resolveTokensFile(flags) {
   const config = await resolveConfig({ config: flags.config, storage: flags.storage });
-  const { tokensFileOf } = await import("./chunks/registry-TF5OPYBZ.js");
+  const { tokensFileOf } = await import("./chunks/registry-2H4WCBAE.js");
   return { file: flags["tokens-file"] ?? tokensFileOf(config), config };
 }
 function requireStorage(storage) {
@@ -12402,7 +12402,7 @@ var RegistryFsckCommand = class _RegistryFsckCommand extends BaseCommand {
     json: import_core12.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { describeStorage, openStore } = await import("./chunks/registry-TF5OPYBZ.js");
+    const { describeStorage, openStore } = await import("./chunks/registry-2H4WCBAE.js");
     const { flags } = await this.parse(_RegistryFsckCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     if (config.s3 === void 0) requireStorage(config.storage);
@@ -12447,7 +12447,7 @@ var RegistryGcCommand = class _RegistryGcCommand extends BaseCommand {
     json: import_core13.Flags.boolean({ description: "print the report as JSON" })
   };
   async run() {
-    const { collectGarbageAt, describeStorage, openStore, parseDurationFlag } = await import("./chunks/registry-TF5OPYBZ.js");
+    const { collectGarbageAt, describeStorage, openStore, parseDurationFlag } = await import("./chunks/registry-2H4WCBAE.js");
     const { flags } = await this.parse(_RegistryGcCommand);
     const config = await resolveConfig({ config: flags.config, storage: flags.storage });
     const graceMs = flags.grace === void 0 ? config.gc.graceMs : parseDurationFlag("--grace", flags.grace);
@@ -12554,7 +12554,7 @@ var RegistryTokenCreateCommand = class _RegistryTokenCreateCommand extends BaseC
     ...configFlags
   };
   async run() {
-    const { createToken, isOpen } = await import("./chunks/registry-TF5OPYBZ.js");
+    const { createToken, isOpen } = await import("./chunks/registry-2H4WCBAE.js");
     const { flags } = await this.parse(_RegistryTokenCreateCommand);
     const { file, config } = await resolveTokensFile(flags);
     if (flags.config !== void 0 && !isOpen(config)) {
@@ -12597,7 +12597,7 @@ var RegistryTokenListCommand = class _RegistryTokenListCommand extends BaseComma
     ...configFlags
   };
   async run() {
-    const { listTokens } = await import("./chunks/registry-TF5OPYBZ.js");
+    const { listTokens } = await import("./chunks/registry-2H4WCBAE.js");
     const { flags } = await this.parse(_RegistryTokenListCommand);
     const { file } = await resolveTokensFile(flags);
     const tokens = await listTokens(file);
@@ -12627,7 +12627,7 @@ var RegistryTokenRevokeCommand = class _RegistryTokenRevokeCommand extends BaseC
   };
   static flags = { ...tokensFileFlag, ...configFlags };
   async run() {
-    const { revokeToken } = await import("./chunks/registry-TF5OPYBZ.js");
+    const { revokeToken } = await import("./chunks/registry-2H4WCBAE.js");
     const { args, flags } = await this.parse(_RegistryTokenRevokeCommand);
     const { file } = await resolveTokensFile(flags);
     const record = await revokeToken(file, args.id);

@@ -7,22 +7,18 @@ import { fileURLToPath } from "node:url";
 var CLI = fileURLToPath(new URL("../bin/container-package", import.meta.url));
 var SCRIPT = fileURLToPath(new URL("./fast-script.cjs", import.meta.url));
 async function runFast(args) {
-  if (args[0] === "--version") {
-    const { versionFast } = await import("./chunks/version-WRYX5IF2.js");
-    return versionFast();
-  }
   if (args[0] === "registry" && args[1] === "serve") {
-    const { serveFast } = await import("./chunks/serve-TXMYS4P2.js");
+    const { serveFast } = await import("./chunks/serve-YPP27Y5D.js");
     return serveFast(args.slice(2));
   }
   if (args[0] === "push") {
     const script = await loadScript("push");
-    const { pushFast } = script?.exports ?? await import("./chunks/push-IDTJHCLZ.js");
+    const { pushFast } = script?.exports ?? await import("./chunks/push-4RVACTJM.js");
     return kept(script, await pushFast(args.slice(1)));
   }
   if (args[0] === "buildkite-hook") {
     const script = await loadScript(`hook-${args[1] ?? ""}`);
-    const { hookFast } = script?.exports ?? await import("./chunks/hook-OZOESD7Q.js");
+    const { hookFast } = script?.exports ?? await import("./chunks/hook-6OTVUWQX.js");
     return kept(script, await hookFast(args.slice(1), CLI));
   }
   return false;
@@ -32,7 +28,7 @@ async function loadScript(name) {
   const cacheDirectory = /^[a-z-]+$/.test(name) ? scriptCacheDir() : void 0;
   return loadFastScript(
     { script: SCRIPT, name, cacheDirectory },
-    (specifier) => import("./chunks/lazy-2QCW2SL5.js").then(({ loadLazy }) => loadLazy(specifier))
+    (specifier) => import("./chunks/lazy-XXAIMAVH.js").then(({ loadLazy }) => loadLazy(specifier))
   );
 }
 function kept(script, handled) {

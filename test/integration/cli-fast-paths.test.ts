@@ -49,7 +49,7 @@ describe('fast paths', () => {
   });
 
   test.each([[['--version']], [['--version', 'extra']]])(
-    '%j: taken, printing what oclif prints',
+    '%j: answered by the launcher, printing what oclif prints',
     async (args) => {
       const fast = await execa(process.execPath, [BIN, ...args], { reject: false, env: { NO_COLOR: '1' } });
       const oclif = await runOclif(args);
@@ -59,7 +59,6 @@ describe('fast paths', () => {
         stdout: oclif.stdout,
         stderr: oclif.stderr,
       });
-      expect((await runFast(args)).stdout).toBe(`${fast.stdout}\ntaken=true`);
     },
   );
 

@@ -1,6 +1,6 @@
 /**
  * The launcher's fast paths (bundled as dist/fast.js): commands that automation runs over and
- * over (`push`, `buildkite-hook`, `registry serve`, `--version`), served without loading oclif (about 60 ms of every start, and 16 MiB that a long-running
+ * over (`push`, `buildkite-hook`, `registry serve`; the launcher answers `--version` itself), served without loading oclif (about 60 ms of every start, and 16 MiB that a long-running
  * registry would keep). `bin/container-package` calls {@link runFast} first and loads the full
  * CLI only when it returns false. Each path takes only input it can read exactly as the oclif
  * command would, and leaves anything else (`--help`, an unknown flag, a bad value) to it;
@@ -20,11 +20,6 @@ const SCRIPT = fileURLToPath(new URL('./fast-script.cjs', import.meta.url));
  * once it is done; returns false, having done nothing, otherwise.
  */
 export async function runFast(args: readonly string[]): Promise<boolean> {
-  // oclif answers `--version` whatever follows it.
-  if (args[0] === '--version') {
-    const { versionFast } = await import('./version.js');
-    return versionFast();
-  }
   if (args[0] === 'registry' && args[1] === 'serve') {
     const { serveFast } = await import('./serve.js');
     return serveFast(args.slice(2));
