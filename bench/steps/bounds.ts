@@ -93,7 +93,7 @@ export function warmBound(m: Machine): string {
     "they are not in Node's start-up snapshot). The work itself (the layout's index, manifest and config, a " +
     'ping, one HEAD per blob, the manifest PUT) is a few ms. A script that makes the same requests with node:http ' +
     'and nothing else takes about 2.5x skopeo on the development machine (bench/README.md, "Where the warm re-push ' +
-    'stands against its floor"). skopeo is one Go binary.'
+    'stands against its floor"), and "The 1 GiB warm re-push"). skopeo is one Go binary.'
   );
 }
 
@@ -101,8 +101,9 @@ export function warmBound(m: Machine): string {
 export function idleHookBound(floorMs: number): string {
   return (
     `a bare \`node -e 0\` takes ${floorMs.toFixed(0)} ms here, so the target leaves ${Math.max(0, 100 - floorMs).toFixed(0)} ms ` +
-    'for everything else. Over that start the hook spends: bash sourcing lib/hooks.bash and asking the Node.js on ' +
-    'PATH its version (`node --version`, a second process start), then the CLI reading the hook path as one ' +
+    'for everything else. Over that start the hook spends: bash sourcing lib/hooks.bash (the hook that makes the ' +
+    "job's state directory also asks the Node.js on PATH its version, a second process start; the job's later " +
+    'hooks read the answer it left there), then the CLI reading the hook path as one ' +
     'script from its code cache (dist/fast-script.cjs), loading the built-ins it uses (streams for stdout, ' +
     "fs/promises) and setting up or reading the job's state. On the development machine, when `node -e 0` took " +
     '20 ms, each idle hook took 69–78 ms.'
