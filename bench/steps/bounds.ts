@@ -93,7 +93,7 @@ export function warmBound(m: Machine): string {
     "they are not in Node's start-up snapshot). The work itself (the layout's index, manifest and config, a " +
     'ping, one HEAD per blob, the manifest PUT) is a few ms. A script that makes the same requests with node:http ' +
     'and nothing else takes about 2.5x skopeo on the development machine (bench/README.md, "Where the warm re-push ' +
-    'stands against its floor"), and "The 1 GiB warm re-push"). skopeo is one Go binary.'
+    'stands against its floor" and "Where the 1 GiB warm re-push goes"). skopeo is one Go binary.'
   );
 }
 

@@ -128,7 +128,15 @@ async function dropBucket(client: S3Client, bucket: string, cephConf: string): P
     const listed = await client.send(new ListObjectsV2Command({ Bucket: bucket }));
     const keys = (listed.Contents ?? []).map((o) => ({ Key: o.Key! }));
     if (keys.length === 0) break;
-    await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys } }));
+    const deleted = await client.send(
+      new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys } }),
+    );
+    // A key the gateway refuses to delete would be listed again and again.
+    const refused = deleted.Errors ?? [];
+    if (refused.length > 0)
+      throw new Error(
+        `${refused.length} objects not deleted, e.g. ${refused[0]!.Key}: ${refused[0]!.Message}`,
+      );
   }
   const uploads = await client.send(new ListMultipartUploadsCommand({ Bucket: bucket }));
   for (const upload of uploads.Uploads ?? [])
